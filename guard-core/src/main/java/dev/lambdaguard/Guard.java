@@ -1,0 +1,257 @@
+package dev.lambdaguard;
+
+import dev.lambdaguard.events.EventJson;
+import dev.lambdaguard.events.EventSink;
+import dev.lambdaguard.events.FunctionEnvironment;
+import dev.lambdaguard.events.InvocationInfo;
+import dev.lambdaguard.events.Redactor;
+import dev.lambdaguard.events.RequestSummary;
+import dev.lambdaguard.events.SecurityEvent;
+import dev.lambdaguard.events.StdoutJsonSink;
+import dev.lambdaguard.internal.Diagnostics;
+import dev.lambdaguard.internal.HandlerFailure;
+import dev.lambdaguard.internal.InterceptorFault;
+import dev.lambdaguard.internal.InvocationState;
+import dev.lambdaguard.internal.RealChain;
+import dev.lambdaguard.internal.Sneaky;
+import dev.lambdaguard.json.JsonBodyInterceptor;
+import dev.lambdaguard.json.JsonLimits;
+import dev.lambdaguard.json.StrictJsonParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The engine of a guarded handler: runs each request through the chain and reports every decision.
+ *
+ * <p>Built once per execution environment (in a static field or the handler's constructor) and shared
+ * by all invocations; thread-safe. The chain order is fixed by the library, whatever the order of the
+ * builder calls:
+ * <ol>
+ *   <li>request sanity (a body the adapter could not decode is refused);
+ *   <li>{@code json_body}: strict JSON parsing within limits, when enabled;
+ *   <li>the user's interceptors, in the order they were added;
+ *   <li>the user's handler.
+ * </ol>
+ * Later concerns (authentication, rate limiting, input inspection) take fixed places in this list.
+ *
+ * <pre>{@code
+ * static final Guard GUARD = Guard.builder().strictJsonBodies().build();
+ * }</pre>
+ */
+public final class Guard {
+
+  private final List<Interceptor> interceptors;
+  private final EventSink sink;
+  private final Clock clock;
+  private final FunctionEnvironment function;
+  private final Redactor redactor;
+  private final double allowSampleRate;
+  private final AtomicBoolean coldStart = new AtomicBoolean(true);
+
+  private Guard(Builder b) {
+    this.clock = b.clock;
+    this.function = FunctionEnvironment.from(b.environment);
+    this.redactor = b.redactor;
+    this.allowSampleRate = b.allowSampleRate;
+    this.interceptors = assembleChain(b);
+    this.sink = b.sink != null ? b.sink : new StdoutJsonSink(new EventJson(redactor));
+    emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The one place where the chain order is decided. */
+  private static List<Interceptor> assembleChain(Builder b) {
+    List<Interceptor> chain = new ArrayList<>();
+    if (b.jsonLimits != null) {
+      chain.add(new JsonBodyInterceptor(new StrictJsonParser(b.jsonLimits)));
+    }
+    chain.addAll(b.interceptors);
+    return List.copyOf(chain);
+  }
+
+  /** The names of the interceptors, in chain order. */
+  public List<String> interceptorNames() {
+    List<String> names = new ArrayList<>(interceptors.size());
+    for (Interceptor interceptor : interceptors) {
+      names.add(interceptor.name());
+    }
+    return names;
+  }
+
+  /** The redactor every event passes through; register secret values with it. */
+  public Redactor redactor() {
+    return redactor;
+  }
+
+  /**
+   * Runs one request through the chain and, unless denied, the handler.
+   *
+   * @param request the normalized request
+   * @param ids the invocation's ids
+   * @param terminal the user's handler
+   * @return a {@link Denial}, or {@link Outcome.Handled} with the handler's response
+   * @throws Exception exactly what the handler threw, unchanged (declared through a sneaky rethrow, so the
+   *     caller's own signature decides which checked exceptions can occur)
+   */
+  public Outcome handle(GuardRequest request, Invocation ids, Terminal terminal) {
+    long start = clock.nanoTime();
+    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart());
+    InvocationState state = new InvocationState(terminal, clock);
+    Outcome outcome;
+    if (request.body().isMalformed()) {
+      outcome = Denial.badRequest(Reasons.REQUEST_MALFORMED, "The request could not be read.");
+    } else {
+      try {
+        outcome = new RealChain(interceptors, 0, request, SecurityContext.empty(), state).proceed();
+      } catch (HandlerFailure failure) {
+        throw Sneaky.rethrow(failure.getCause());
+      } catch (InterceptorFault fault) {
+        return failClosed(request, info, state, fault.interceptor(), fault.getCause());
+      } catch (RuntimeException | StackOverflowError bug) {
+        return failClosed(request, info, state, "guard", bug);
+      }
+    }
+    if (state.handlerFailure() != null) {
+      // An interceptor swallowed the handler's exception; the caller still gets it.
+      throw Sneaky.rethrow(state.handlerFailure());
+    }
+    long chainNanos = clock.nanoTime() - start - state.handlerNanos();
+    report(outcome, request, info, state, chainNanos);
+    return outcome;
+  }
+
+  /** Reports an event that is not an HTTP request and went to the handler untouched. */
+  public void passThrough(String eventSource, Invocation ids) {
+    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart());
+    if (sampled()) {
+      emit(new SecurityEvent.PassThroughEvent(clock.currentTimeMillis(), info, eventSource));
+    }
+  }
+
+  private void report(Outcome outcome, GuardRequest request, InvocationInfo info, InvocationState state, long chainNanos) {
+    SecurityContext context = state.lastContext();
+    RequestSummary summary = summarize(request, context);
+    long now = clock.currentTimeMillis();
+    boolean denied = outcome instanceof Denial;
+    for (Finding finding : context.findings()) {
+      emit(new SecurityEvent.DetectionEvent(now, info, summary, finding, denied));
+    }
+    if (outcome instanceof Denial denial) {
+      String by = state.deniedBy() != null ? state.deniedBy() : "guard";
+      emit(new SecurityEvent.DenyEvent(now, info, summary, denial.reason(), denial.status(), by, chainNanos));
+    } else if (sampled()) {
+      emit(new SecurityEvent.AllowEvent(now, info, summary, context.findings().size(), chainNanos));
+    }
+  }
+
+  private Outcome failClosed(
+      GuardRequest request, InvocationInfo info, InvocationState state, String component, Throwable cause) {
+    Diagnostics.warn("interceptor '" + component + "' failed with " + cause.getClass().getName()
+        + "; the request was refused");
+    Denial denial = Denial.internalError();
+    emit(new SecurityEvent.ErrorEvent(clock.currentTimeMillis(), info, summarize(request, state.lastContext()),
+        denial.reason(), component, cause.getClass().getName()));
+    return denial;
+  }
+
+  private static RequestSummary summarize(GuardRequest request, SecurityContext context) {
+    return new RequestSummary(request.source(), request.method(), request.routeKey(), request.path(),
+        request.sourceIp(), request.userAgent(), context.principal().map(Principal::subject).orElse(null));
+  }
+
+  private boolean takeColdStart() {
+    return coldStart.get() && coldStart.compareAndSet(true, false);
+  }
+
+  private boolean sampled() {
+    return allowSampleRate >= 1.0 || ThreadLocalRandom.current().nextDouble() < allowSampleRate;
+  }
+
+  private void emit(SecurityEvent event) {
+    try {
+      sink.emit(event);
+    } catch (RuntimeException e) {
+      Diagnostics.warn("event sink failed with " + e.getClass().getName());
+    }
+  }
+
+  /**
+   * Configures a guard. Setters validate at once and name the setting on a bad value; {@link #build()}
+   * never fails at the first request instead. Not thread-safe; the guard it builds is.
+   */
+  public static final class Builder {
+    private final List<Interceptor> interceptors = new ArrayList<>();
+    private JsonLimits jsonLimits;
+    private EventSink sink;
+    private Clock clock = Clock.system();
+    private Map<String, String> environment = System.getenv();
+    private Redactor redactor = new Redactor();
+    private double allowSampleRate = 1.0;
+
+    private Builder() {}
+
+    /** Adds an interceptor after the library's own, in call order. */
+    public Builder addInterceptor(Interceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /** Parses JSON bodies strictly with the default {@link JsonLimits}. */
+    public Builder strictJsonBodies() {
+      return strictJsonBodies(JsonLimits.defaults());
+    }
+
+    /** Parses JSON bodies strictly within {@code limits}; the tree reaches the handler in the context. */
+    public Builder strictJsonBodies(JsonLimits limits) {
+      this.jsonLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** Where events go; by default one JSON line each on standard output. */
+    public Builder eventSink(EventSink sink) {
+      this.sink = Objects.requireNonNull(sink, "eventSink");
+      return this;
+    }
+
+    /** The redactor events pass through; by default a new one. Share one to register secrets up front. */
+    public Builder redactor(Redactor redactor) {
+      this.redactor = Objects.requireNonNull(redactor, "redactor");
+      return this;
+    }
+
+    /**
+     * The share of allow and pass-through events written, from 0.0 to 1.0 (default 1.0). Denials,
+     * detections and errors are always written.
+     */
+    public Builder allowEventSampleRate(double rate) {
+      if (!(rate >= 0.0 && rate <= 1.0)) {
+        throw new IllegalArgumentException("allowEventSampleRate must be between 0.0 and 1.0: " + rate);
+      }
+      this.allowSampleRate = rate;
+      return this;
+    }
+
+    /** The clock; for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The environment variables to read the function's name and version from; by default the process's. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+      return this;
+    }
+
+    public Guard build() {
+      return new Guard(this);
+    }
+  }
+}

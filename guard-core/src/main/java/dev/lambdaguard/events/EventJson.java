@@ -1,0 +1,163 @@
+package dev.lambdaguard.events;
+
+import dev.lambdaguard.Reason;
+import dev.lambdaguard.events.SecurityEvent.AllowEvent;
+import dev.lambdaguard.events.SecurityEvent.DenyEvent;
+import dev.lambdaguard.events.SecurityEvent.DetectionEvent;
+import dev.lambdaguard.events.SecurityEvent.ErrorEvent;
+import dev.lambdaguard.events.SecurityEvent.InitEvent;
+import dev.lambdaguard.events.SecurityEvent.PassThroughEvent;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Formats a security event as one line of JSON, the library's only way of turning events into text.
+ *
+ * <p>Every string value passes through the {@link Redactor}, is escaped (so a caller cannot forge log
+ * lines), and is cut to {@value #MAX_VALUE_LENGTH} characters. Absent values are left out. Field names are
+ * stable and documented in {@code docs/events.md}; where they overlap with Powertools for AWS Lambda's
+ * logging fields they use its names. Thread-safe.
+ */
+public final class EventJson {
+
+  /** The version of the event schema; bumped on any incompatible change. */
+  public static final String SCHEMA = "lambdaguard.security/1";
+  static final int MAX_VALUE_LENGTH = 256;
+
+  private final Redactor redactor;
+
+  public EventJson(Redactor redactor) {
+    this.redactor = Objects.requireNonNull(redactor, "redactor");
+  }
+
+  /** The event as one JSON object, without a line break. */
+  public String format(SecurityEvent event) {
+    Line line = new Line();
+    line.string("timestamp", Instant.ofEpochMilli(event.timestampMillis()).toString());
+    line.string("level", level(event));
+    line.string("schema", SCHEMA);
+    line.string("event_type", event.type());
+    if (event instanceof InitEvent e) {
+      function(line, e.function());
+      line.raw("interceptors", String.valueOf(e.interceptors().size()));
+      line.string("chain", String.join(",", e.interceptors()));
+      ocsf(line, 6003, 6);
+    } else if (event instanceof AllowEvent e) {
+      line.string("decision", "allow");
+      invocation(line, e.invocation());
+      request(line, e.request());
+      line.raw("findings", String.valueOf(e.findings()));
+      line.raw("latency_us", String.valueOf(e.chainNanos() / 1000));
+      ocsf(line, 4002, 4);
+    } else if (event instanceof DenyEvent e) {
+      line.string("decision", "deny");
+      reason(line, e.reason());
+      line.raw("status", String.valueOf(e.status()));
+      line.string("interceptor", e.interceptor());
+      invocation(line, e.invocation());
+      request(line, e.request());
+      line.raw("latency_us", String.valueOf(e.chainNanos() / 1000));
+      boolean auth = e.reason().kind() == Reason.Kind.AUTHENTICATION;
+      ocsf(line, auth ? 3002 : 4002, auth ? 3 : 4);
+    } else if (event instanceof DetectionEvent e) {
+      line.string("decision", e.blocked() ? "deny" : "monitor");
+      line.string("category", e.finding().category());
+      line.string("rule_id", e.finding().ruleId());
+      line.string("location", e.finding().location());
+      line.raw("score", String.valueOf(e.finding().score()));
+      invocation(line, e.invocation());
+      request(line, e.request());
+      ocsf(line, 2004, 2);
+    } else if (event instanceof ErrorEvent e) {
+      line.string("decision", "deny");
+      reason(line, e.reason());
+      line.string("component", e.component());
+      line.string("error_type", e.errorType());
+      invocation(line, e.invocation());
+      request(line, e.request());
+      ocsf(line, 6003, 6);
+    } else if (event instanceof PassThroughEvent e) {
+      line.string("decision", "pass_through");
+      line.string("event_source", e.eventSource());
+      invocation(line, e.invocation());
+      ocsf(line, 6003, 6);
+    }
+    return line.close();
+  }
+
+  private static String level(SecurityEvent event) {
+    return switch (event.type()) {
+      case "deny", "detection" -> "WARN";
+      case "error" -> "ERROR";
+      default -> "INFO";
+    };
+  }
+
+  private static void function(Line line, FunctionEnvironment f) {
+    line.string("function_name", f.functionName());
+    line.string("function_version", f.functionVersion());
+    line.string("init_type", f.initType());
+    line.string("region", f.region());
+  }
+
+  private static void invocation(Line line, InvocationInfo info) {
+    function(line, info.function());
+    line.string("function_request_id", info.ids().requestId());
+    line.string("xray_trace_id", info.ids().traceId());
+    line.string("tenant_id", info.ids().tenantId());
+    line.raw("cold_start", String.valueOf(info.coldStart()));
+  }
+
+  private static void request(Line line, RequestSummary r) {
+    line.string("event_source", r.eventSource());
+    line.string("http_method", r.method());
+    line.string("route", r.route());
+    line.string("path", r.path());
+    line.string("source_ip", r.sourceIp());
+    line.string("user_agent", r.userAgent());
+    line.string("principal", r.principal());
+  }
+
+  private static void reason(Line line, Reason reason) {
+    line.string("reason", reason.code());
+    line.string("reason_kind", reason.kind().name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static void ocsf(Line line, int classUid, int categoryUid) {
+    line.raw("ocsf_class_uid", String.valueOf(classUid));
+    line.raw("ocsf_category_uid", String.valueOf(categoryUid));
+  }
+
+  /** One JSON object under construction; every string goes through the redactor. */
+  private final class Line {
+    private final StringBuilder sb = new StringBuilder(512).append('{');
+
+    void string(String name, String value) {
+      if (value == null) {
+        return;
+      }
+      String safe = redactor.redact(value);
+      if (safe.length() > MAX_VALUE_LENGTH) {
+        safe = safe.substring(0, MAX_VALUE_LENGTH) + "...";
+      }
+      name(name);
+      JsonText.appendQuoted(sb, safe);
+    }
+
+    void raw(String name, String literal) {
+      name(name);
+      sb.append(literal);
+    }
+
+    private void name(String name) {
+      if (sb.length() > 1) {
+        sb.append(',');
+      }
+      sb.append('"').append(name).append("\":");
+    }
+
+    String close() {
+      return sb.append('}').toString();
+    }
+  }
+}

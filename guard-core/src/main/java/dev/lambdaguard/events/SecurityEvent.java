@@ -1,0 +1,96 @@
+package dev.lambdaguard.events;
+
+import dev.lambdaguard.Finding;
+import dev.lambdaguard.Reason;
+import java.util.List;
+
+/**
+ * A decision or observation of the guard, as a typed value. Sinks turn events into output; the field
+ * names of the JSON form are documented in {@code docs/events.md}.
+ */
+public sealed interface SecurityEvent {
+
+  /** The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error}, {@code pass_through}. */
+  String type();
+
+  /** When the event happened, in epoch milliseconds from the guard's clock. */
+  long timestampMillis();
+
+  /** The guard was built: what the chain is. */
+  record InitEvent(long timestampMillis, FunctionEnvironment function, List<String> interceptors)
+      implements SecurityEvent {
+    public InitEvent {
+      interceptors = List.copyOf(interceptors);
+    }
+
+    @Override
+    public String type() {
+      return "init";
+    }
+  }
+
+  /** The chain let the request through and the handler ran. */
+  record AllowEvent(
+      long timestampMillis, InvocationInfo invocation, RequestSummary request, int findings, long chainNanos)
+      implements SecurityEvent {
+    @Override
+    public String type() {
+      return "allow";
+    }
+  }
+
+  /** The chain refused the request; the handler did not run. */
+  record DenyEvent(
+      long timestampMillis,
+      InvocationInfo invocation,
+      RequestSummary request,
+      Reason reason,
+      int status,
+      String interceptor,
+      long chainNanos)
+      implements SecurityEvent {
+    @Override
+    public String type() {
+      return "deny";
+    }
+  }
+
+  /** An inspection found something, whether or not it blocked. */
+  record DetectionEvent(
+      long timestampMillis, InvocationInfo invocation, RequestSummary request, Finding finding, boolean blocked)
+      implements SecurityEvent {
+    @Override
+    public String type() {
+      return "detection";
+    }
+  }
+
+  /**
+   * The guard failed while deciding and refused the request (fail closed).
+   *
+   * @param component the interceptor or stage that failed
+   * @param errorType the exception's class name; its message is never carried
+   */
+  record ErrorEvent(
+      long timestampMillis,
+      InvocationInfo invocation,
+      RequestSummary request,
+      Reason reason,
+      String component,
+      String errorType)
+      implements SecurityEvent {
+    @Override
+    public String type() {
+      return "error";
+    }
+  }
+
+  /** An event that is not an HTTP request went to the handler untouched. */
+  record PassThroughEvent(long timestampMillis, InvocationInfo invocation, String eventSource)
+      implements SecurityEvent {
+    @Override
+    public String type() {
+      return "pass_through";
+    }
+  }
+}
