@@ -1,0 +1,77 @@
+package dev.lambdaguard.aws.events;
+
+import dev.lambdaguard.Cookie;
+import dev.lambdaguard.MultiValueMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Pieces of request normalization that every HTTP adapter shares. */
+final class Requests {
+
+  private Requests() {}
+
+  /** Headers from the multi-valued map when the event has one, else from the single-valued map. */
+  static MultiValueMap headers(Map<String, List<String>> multi, Map<String, String> single) {
+    MultiValueMap.Builder headers = MultiValueMap.headersBuilder();
+    if (multi != null) {
+      multi.forEach(headers::addAll);
+    } else if (single != null) {
+      single.forEach(headers::add);
+    }
+    return headers.build();
+  }
+
+  /**
+   * Cookies from an event's cookie array and from every Cookie header. Function URLs deliver both forms of
+   * the same cookies, so identical pairs are kept once; different values under one name are all kept.
+   */
+  static List<Cookie> cookies(List<String> cookieArray, MultiValueMap headers) {
+    List<Cookie> parsed = new ArrayList<>();
+    if (cookieArray != null) {
+      for (String entry : cookieArray) {
+        if (entry != null) {
+          Cookie.parseHeader(entry, parsed);
+        }
+      }
+    }
+    for (String header : headers.all("cookie")) {
+      Cookie.parseHeader(header, parsed);
+    }
+    return parsed.size() < 2 ? parsed : new ArrayList<>(new LinkedHashSet<>(parsed));
+  }
+
+  /**
+   * The source IP as the gateway reported it. Documentation samples write it in CIDR form
+   * ({@code 192.168.0.1/32}); a host prefix is removed. Anything else is kept as the gateway gave it.
+   */
+  static String sourceIp(String reported) {
+    if (reported == null || reported.isEmpty()) {
+      return null;
+    }
+    if (reported.endsWith("/32") || reported.endsWith("/128")) {
+      return reported.substring(0, reported.lastIndexOf('/'));
+    }
+    return reported;
+  }
+
+  /**
+   * The client address an ALB appended to X-Forwarded-For: the last entry of the last header. Entries
+   * before it were sent by the client and are not trusted.
+   */
+  static String albClientIp(MultiValueMap headers) {
+    String last = headers.lastOrNull("x-forwarded-for");
+    if (last == null) {
+      return null;
+    }
+    int comma = last.lastIndexOf(',');
+    String ip = (comma < 0 ? last : last.substring(comma + 1)).trim();
+    return ip.isEmpty() ? null : ip;
+  }
+
+  /** The API key: the one the gateway validated first, else the X-Api-Key header. */
+  static String apiKey(String gatewayKey, MultiValueMap headers) {
+    return gatewayKey != null && !gatewayKey.isEmpty() ? gatewayKey : headers.firstOrNull("x-api-key");
+  }
+}
