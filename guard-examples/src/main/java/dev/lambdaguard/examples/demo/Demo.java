@@ -1,0 +1,72 @@
+package dev.lambdaguard.examples.demo;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import dev.lambdaguard.Guard;
+import dev.lambdaguard.aws.GuardedRequestHandler;
+import dev.lambdaguard.aws.events.RuntimeSerialization;
+import dev.lambdaguard.examples.orders.OrderQueueHandler;
+import dev.lambdaguard.examples.orders.OrdersFunction;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Replays a scripted sequence of real-shaped events through the guarded orders function, offline, and
+ * prints each response status with the security events the guard wrote (one JSON line each).
+ *
+ * <p>Events are deserialized exactly as the Lambda Java runtime does it, from the JSON in
+ * {@code src/main/resources/demo}.
+ */
+public final class Demo {
+
+  private Demo() {}
+
+  public static void main(String[] args) throws IOException {
+    System.out.println("Lambda Guard demo: the orders API (HTTP API v2) wrapped in code.");
+    System.out.println("Each step shows the response, then the security events as they reach stdout (CloudWatch Logs).");
+    System.out.println();
+    OrdersFunction orders = new OrdersFunction();
+    RequestHandler<SQSEvent, String> queue = GuardedRequestHandler.wrap(new OrderQueueHandler(),
+        Guard.builder().build());
+    int step = 0;
+    for (String line : script()) {
+      String[] parts = line.split("\\|", 3);
+      String requestId = "demo-" + (++step);
+      System.out.println();
+      System.out.println("== " + step + ". " + parts[2]);
+      try (InputStream json = resource(parts[0])) {
+        if (parts[1].equals("SQSEvent")) {
+          String result = queue.handleRequest(RuntimeSerialization.fromJson(SQSEvent.class, json),
+              new DemoContext(requestId));
+          System.out.println("-> handler returned: " + result);
+        } else {
+          APIGatewayV2HTTPResponse response = orders.handleRequest(
+              RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json), new DemoContext(requestId));
+          System.out.println("-> HTTP " + response.getStatusCode() + "  " + response.getBody());
+        }
+      }
+    }
+  }
+
+  private static List<String> script() throws IOException {
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(resource("script.txt"), StandardCharsets.UTF_8))) {
+      return reader.lines().filter(l -> !l.isBlank()).toList();
+    }
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = Demo.class.getResourceAsStream("/demo/" + name);
+    if (in == null) {
+      throw new UncheckedIOException(new IOException("demo resource missing: " + name));
+    }
+    return in;
+  }
+}
