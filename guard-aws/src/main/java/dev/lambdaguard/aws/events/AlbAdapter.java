@@ -35,8 +35,8 @@ public final class AlbAdapter implements HttpEventAdapter<ApplicationLoadBalance
         .method(event.getHttpMethod())
         .path(event.getPath())
         .headers(headers)
-        .query(QueryStrings.fromMaps(
-            event.getMultiValueQueryStringParameters(), event.getQueryStringParameters(), true))
+        .query(QueryStrings.fromEncodedMaps(
+            event.getMultiValueQueryStringParameters(), event.getQueryStringParameters()))
         .cookies(Requests.cookies(null, headers))
         .body(Body.fromEvent(event.getBody(), event.getIsBase64Encoded()))
         .sourceIp(Requests.albClientIp(headers))

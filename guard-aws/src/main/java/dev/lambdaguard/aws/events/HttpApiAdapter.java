@@ -38,7 +38,7 @@ public final class HttpApiAdapter implements HttpEventAdapter<APIGatewayV2HTTPEv
     String raw = event.getRawQueryString();
     MultiValueMap query = raw != null && !raw.isEmpty()
         ? QueryStrings.parseRaw(raw)
-        : QueryStrings.fromMaps(null, event.getQueryStringParameters(), false);
+        : Requests.query(null, event.getQueryStringParameters());
     return GuardRequest.builder(isFunctionUrl(rc) ? FUNCTION_URL : HTTP_API)
         .method(http != null ? http.getMethod() : null)
         .path(event.getRawPath() != null ? event.getRawPath() : http != null ? http.getPath() : null)

@@ -37,21 +37,21 @@ final class QueryStrings {
     return query.build();
   }
 
-  /** Builds the query from already decoded maps: the multi-valued one when present, else the single one. */
-  static MultiValueMap fromMaps(Map<String, List<String>> multi, Map<String, String> single, boolean decode) {
+  /** ALB's query maps, which arrive URL-encoded: every name and value decoded. */
+  static MultiValueMap fromEncodedMaps(Map<String, List<String>> multi, Map<String, String> single) {
     MultiValueMap.Builder query = MultiValueMap.queryBuilder();
     if (multi != null) {
       multi.forEach((name, values) -> {
         if (name != null && values != null) {
           for (String value : values) {
-            query.add(decode ? decode(name) : name, decode && value != null ? decode(value) : value);
+            query.add(decode(name), value == null ? null : decode(value));
           }
         }
       });
     } else if (single != null) {
       single.forEach((name, value) -> {
         if (name != null && value != null) {
-          query.add(decode ? decode(name) : name, decode ? decode(value) : value);
+          query.add(decode(name), decode(value));
         }
       });
     }

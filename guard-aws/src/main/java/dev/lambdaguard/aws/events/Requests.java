@@ -12,15 +12,38 @@ final class Requests {
 
   private Requests() {}
 
-  /** Headers from the multi-valued map when the event has one, else from the single-valued map. */
+  /**
+   * Headers from both of the event's maps. The multi-valued map keeps every value; a value that only the
+   * single-valued map holds (the two can disagree) is added too, so that nothing escapes inspection.
+   */
   static MultiValueMap headers(Map<String, List<String>> multi, Map<String, String> single) {
-    MultiValueMap.Builder headers = MultiValueMap.headersBuilder();
+    return merge(MultiValueMap.headersBuilder(), multi, single);
+  }
+
+  /** Query parameters from both of the event's maps, as for {@link #headers}; values as given. */
+  static MultiValueMap query(Map<String, List<String>> multi, Map<String, String> single) {
+    return merge(MultiValueMap.queryBuilder(), multi, single);
+  }
+
+  private static MultiValueMap merge(
+      MultiValueMap.Builder builder, Map<String, List<String>> multi, Map<String, String> single) {
     if (multi != null) {
-      multi.forEach(headers::addAll);
-    } else if (single != null) {
-      single.forEach(headers::add);
+      multi.forEach(builder::addAll);
     }
-    return headers.build();
+    if (single == null) {
+      return builder.build();
+    }
+    if (multi == null || multi.isEmpty()) {
+      single.forEach(builder::add);
+      return builder.build();
+    }
+    MultiValueMap fromMulti = builder.build();
+    single.forEach((name, value) -> {
+      if (name != null && value != null && !fromMulti.all(name).contains(value)) {
+        builder.add(name, value);
+      }
+    });
+    return builder.build();
   }
 
   /**

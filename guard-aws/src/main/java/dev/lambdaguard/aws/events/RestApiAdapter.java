@@ -39,8 +39,8 @@ public final class RestApiAdapter implements HttpEventAdapter<APIGatewayProxyReq
         .path(event.getPath())
         .routeKey(method != null && resource != null ? method + " " + resource : null)
         .headers(headers)
-        .query(QueryStrings.fromMaps(
-            event.getMultiValueQueryStringParameters(), event.getQueryStringParameters(), false))
+        .query(Requests.query(
+            event.getMultiValueQueryStringParameters(), event.getQueryStringParameters()))
         .pathParameters(event.getPathParameters())
         .cookies(Requests.cookies(null, headers))
         .body(Body.fromEvent(event.getBody(), Boolean.TRUE.equals(event.getIsBase64Encoded())))
