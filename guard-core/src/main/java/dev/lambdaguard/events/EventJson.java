@@ -7,7 +7,6 @@ import dev.lambdaguard.events.SecurityEvent.DetectionEvent;
 import dev.lambdaguard.events.SecurityEvent.ErrorEvent;
 import dev.lambdaguard.events.SecurityEvent.InitEvent;
 import dev.lambdaguard.events.SecurityEvent.PassThroughEvent;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -33,7 +32,7 @@ public final class EventJson {
   /** The event as one JSON object, without a line break. */
   public String format(SecurityEvent event) {
     Line line = new Line();
-    line.string("timestamp", Instant.ofEpochMilli(event.timestampMillis()).toString());
+    line.string("timestamp", Timestamps.iso(event.timestampMillis()));
     line.string("level", level(event));
     line.string("schema", SCHEMA);
     line.string("event_type", event.type());
