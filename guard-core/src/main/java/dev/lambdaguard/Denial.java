@@ -14,9 +14,14 @@ import java.util.Objects;
  * @param reason the stable reason code
  * @param message a short safe message for the caller
  * @param headers response headers such as {@code WWW-Authenticate} or {@code Retry-After}; immutable
+ * @param eventFields details for the deny event only, never for the response (a token fingerprint, a
+ *     policy name); names are snake case, at most {@value #MAX_EVENT_FIELDS}; values pass the redactor
  */
-public record Denial(int status, Reason reason, String message, Map<String, String> headers)
+public record Denial(
+    int status, Reason reason, String message, Map<String, String> headers, Map<String, String> eventFields)
     implements Outcome {
+
+  public static final int MAX_EVENT_FIELDS = 8;
 
   public Denial {
     if (status < 400 || status > 599) {
@@ -25,6 +30,18 @@ public record Denial(int status, Reason reason, String message, Map<String, Stri
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(message, "message");
     headers = Map.copyOf(headers);
+    eventFields = Map.copyOf(eventFields);
+    if (eventFields.size() > MAX_EVENT_FIELDS) {
+      throw new IllegalArgumentException("a denial carries at most " + MAX_EVENT_FIELDS + " event fields");
+    }
+    for (String name : eventFields.keySet()) {
+      Reason.of(name, Reason.Kind.POLICY); // the same snake-case rule as reason codes
+    }
+  }
+
+  /** A denial with response headers and no event field. */
+  public Denial(int status, Reason reason, String message, Map<String, String> headers) {
+    this(status, reason, message, headers, Map.of());
   }
 
   /** A denial whose message is the standard phrase of the status. */
@@ -61,6 +78,13 @@ public record Denial(int status, Reason reason, String message, Map<String, Stri
   public Denial withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-    return new Denial(status, reason, message, copy);
+    return new Denial(status, reason, message, copy, eventFields);
+  }
+
+  /** A copy with one more detail for the deny event; it never reaches the response. */
+  public Denial withEventField(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(eventFields);
+    copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return new Denial(status, reason, message, headers, copy);
   }
 }

@@ -111,18 +111,24 @@ public final class Guard {
       try {
         outcome = new RealChain(interceptors, 0, request, SecurityContext.empty(), state).proceed();
       } catch (HandlerFailure failure) {
-        throw Sneaky.rethrow(failure.getCause());
+        outcome = null; // rethrown below, once reported
       } catch (InterceptorFault fault) {
-        return failClosed(request, info, state, fault.interceptor(), fault.getCause());
+        if (state.handlerFailure() == null) {
+          return failClosed(request, info, state, fault.interceptor(), fault.getCause());
+        }
+        outcome = null; // an interceptor replaced the handler's exception with its own: the handler's wins
       } catch (RuntimeException | StackOverflowError bug) {
         return failClosed(request, info, state, "guard", bug);
       }
     }
+    long chainNanos = clock.nanoTime() - start - state.handlerNanos();
     if (state.handlerFailure() != null) {
-      // An interceptor swallowed the handler's exception; the caller still gets it.
+      // The chain let the request through and the handler ran: report that (and any findings, which a
+      // monitor-mode inspection would otherwise lose), then rethrow the handler's exception unchanged, even
+      // if an interceptor swallowed or replaced it.
+      report(Outcome.Handled.of(null), request, info, state, chainNanos);
       throw Sneaky.rethrow(state.handlerFailure());
     }
-    long chainNanos = clock.nanoTime() - start - state.handlerNanos();
     report(outcome, request, info, state, chainNanos);
     return outcome;
   }
@@ -145,7 +151,8 @@ public final class Guard {
     }
     if (outcome instanceof Denial denial) {
       String by = state.deniedBy() != null ? state.deniedBy() : "guard";
-      emit(new SecurityEvent.DenyEvent(now, info, summary, denial.reason(), denial.status(), by, chainNanos));
+      emit(new SecurityEvent.DenyEvent(
+          now, info, summary, denial.reason(), denial.status(), by, denial.eventFields(), chainNanos));
     } else if (sampled()) {
       emit(new SecurityEvent.AllowEvent(now, info, summary, context.findings().size(), chainNanos));
     }

@@ -53,6 +53,7 @@ public final class EventJson {
       reason(line, e.reason());
       line.raw("status", String.valueOf(e.status()));
       line.string("interceptor", e.interceptor());
+      e.details().forEach(line::string);
       invocation(line, e.invocation());
       request(line, e.request());
       line.raw("latency_us", String.valueOf(e.chainNanos() / 1000));

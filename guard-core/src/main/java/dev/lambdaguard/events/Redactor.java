@@ -30,7 +30,7 @@ public final class Redactor {
   public static final int MIN_SECRET_LENGTH = 4;
 
   static final String MASK = "[REDACTED]";
-  private static final String[] AUTH_SCHEMES = {"bearer ", "basic ", "digest ", "aws4-hmac-sha256 "};
+  private static final String[] AUTH_SCHEMES = {"bearer", "basic", "digest", "aws4-hmac-sha256"};
 
   private volatile String[] secrets = new String[0];
 
@@ -93,9 +93,15 @@ public final class Redactor {
     int copied = 0;
     for (int i = 0; i < n; i++) {
       for (String scheme : AUTH_SCHEMES) {
-        if (text.regionMatches(true, i, scheme, 0, scheme.length())
+        int afterScheme = i + scheme.length();
+        if (afterScheme < n && Character.isWhitespace(text.charAt(afterScheme))
+            && text.regionMatches(true, i, scheme, 0, scheme.length())
             && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)))) {
-          int start = i + scheme.length();
+          // Any run of whitespace may separate the scheme from the credential ("Bearer  x", "Basic\tx").
+          int start = afterScheme;
+          while (start < n && Character.isWhitespace(text.charAt(start))) {
+            start++;
+          }
           int end = start;
           while (end < n && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"') {
             end++;

@@ -3,6 +3,7 @@ package dev.lambdaguard.events;
 import dev.lambdaguard.Finding;
 import dev.lambdaguard.Reason;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A decision or observation of the guard, as a typed value. Sinks turn events into output; the field
@@ -47,8 +48,19 @@ public sealed interface SecurityEvent {
       Reason reason,
       int status,
       String interceptor,
+      Map<String, String> details,
       long chainNanos)
       implements SecurityEvent {
+    public DenyEvent {
+      details = Map.copyOf(details);
+    }
+
+    /** A deny event without details. */
+    public DenyEvent(long timestampMillis, InvocationInfo invocation, RequestSummary request, Reason reason,
+        int status, String interceptor, long chainNanos) {
+      this(timestampMillis, invocation, request, reason, status, interceptor, Map.of(), chainNanos);
+    }
+
     @Override
     public String type() {
       return "deny";

@@ -61,7 +61,9 @@ public final class RealChain implements Chain {
       outcome = interceptor.intercept(new RealChain(interceptors, index + 1, request, next, state));
     } catch (HandlerFailure | InterceptorFault passThrough) {
       throw passThrough;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (Exception | StackOverflowError e) {
+      // Exception, not RuntimeException: a checked exception thrown undeclared (Kotlin, Lombok's
+      // @SneakyThrows) is the interceptor's failure too, and must not leave the guard as if the handler threw it.
       throw new InterceptorFault(interceptor.name(), e);
     }
     if (outcome == null) {

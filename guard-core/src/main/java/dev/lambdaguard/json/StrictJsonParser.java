@@ -4,6 +4,11 @@ import dev.lambdaguard.Reasons;
 import dev.lambdaguard.json.JsonParseResult.Parsed;
 import dev.lambdaguard.json.JsonParseResult.Rejected;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
@@ -22,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Parses request bodies as strict RFC 8259 JSON into a Jackson tree, in one pass, within limits.
  *
  * <p>Strict means: no single quotes, unquoted names, comments, trailing commas, leading zeros, NaN or raw
- * control characters; nothing after the root value; valid UTF-8. A key repeated in one object is refused
+ * control characters; nothing after the root value; valid UTF-8 only (no byte order mark, no UTF-16 or UTF-32). A key repeated in one object is refused
  * ({@code json_duplicate_key}) rather than silently keeping the last value, because parsers disagree on
  * which one wins and that disagreement is an attack. Builds the tree itself from the token stream, without
  * an {@code ObjectMapper}, which keeps the classes loaded at cold start few.
@@ -51,14 +56,30 @@ public final class StrictJsonParser {
     return limits;
   }
 
-  /** Parses a whole document; never throws for bad input. */
+  /**
+   * Parses a whole document; never throws for bad input.
+   *
+   * <p>The bytes are decoded as UTF-8 by a decoder that refuses malformed input, and Jackson reads the
+   * characters. Jackson's own byte parser is not used: it guesses UTF-16 and UTF-32 from the first bytes, and
+   * it accepts overlong and out-of-range UTF-8 sequences in string values (so {@code C0 AF} would become
+   * {@code /}), which a handler decoding the body itself would read differently.
+   */
   public JsonParseResult parse(InputStream body) {
-    try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), body)) {
+    Reader utf8 = new InputStreamReader(body, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT));
+    try (JsonParser parser = factory.createParser(ObjectReadContext.empty(), utf8)) {
       return build(parser);
     } catch (StreamConstraintsException e) {
       return new Rejected(Reasons.JSON_LIMIT_EXCEEDED, "a structural limit was exceeded");
     } catch (JacksonException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        return new Rejected(Reasons.JSON_MALFORMED, "the body is not UTF-8");
+      }
       return new Rejected(Reasons.JSON_MALFORMED, "the body is not strict JSON");
+    } catch (NumberFormatException e) {
+      // A number literal within the length limit whose exponent no BigDecimal can hold (1e2147483648).
+      return new Rejected(Reasons.JSON_LIMIT_EXCEEDED, "a number is out of range");
     }
   }
 
