@@ -29,10 +29,13 @@ public record Cookie(String name, String value) {
       if (end < 0) {
         end = n;
       }
-      int eq = header.indexOf('=', start);
+      int eq = start;
+      while (eq < end && header.charAt(eq) != '=') {
+        eq++;
+      }
       String name;
       String value;
-      if (eq < 0 || eq > end) {
+      if (eq == end) {
         name = header.substring(start, end).trim();
         value = "";
       } else {

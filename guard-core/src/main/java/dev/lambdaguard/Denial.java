@@ -1,5 +1,6 @@
 package dev.lambdaguard;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +30,8 @@ public record Denial(
     }
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(message, "message");
-    headers = Map.copyOf(headers);
-    eventFields = Map.copyOf(eventFields);
+    headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    eventFields = Collections.unmodifiableMap(new LinkedHashMap<>(eventFields));
     if (eventFields.size() > MAX_EVENT_FIELDS) {
       throw new IllegalArgumentException("a denial carries at most " + MAX_EVENT_FIELDS + " event fields");
     }
@@ -74,10 +75,13 @@ public record Denial(
     return of(500, Reasons.INTERNAL_ERROR, "The request could not be checked.");
   }
 
-  /** A copy with one more (or a replaced) response header. */
+  /** A copy with one more response header; one of the same name, in any casing, is replaced. */
   public Denial withHeader(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
     Map<String, String> copy = new LinkedHashMap<>(headers);
-    copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    copy.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+    copy.put(name, value);
     return new Denial(status, reason, message, copy, eventFields);
   }
 

@@ -60,4 +60,12 @@ class CookieTest {
     assertSame(into, result);
     assertEquals(List.of(new Cookie("first", "0"), new Cookie("a", "1")), into);
   }
+
+  @Test
+  void parsingIsLinearEvenWhenNoPairHasAnEqualsSign() {
+    String header = "a;".repeat(200_000);
+    java.util.List<Cookie> cookies = Cookie.parseHeader(header);
+    org.junit.jupiter.api.Assertions.assertEquals(200_000, cookies.size());
+    org.junit.jupiter.api.Assertions.assertEquals(new Cookie("a", ""), cookies.get(199_999));
+  }
 }

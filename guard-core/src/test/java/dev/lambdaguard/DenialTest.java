@@ -99,4 +99,23 @@ class DenialTest {
     assertEquals("value", assertThrows(NullPointerException.class,
         () -> Denial.of(429, LIMITED).withHeader("Retry-After", null)).getMessage());
   }
+
+  @Test
+  void withHeaderReplacesAHeaderOfTheSameNameInAnyCasingAndKeepsOrder() {
+    Denial denial = Denial.of(429, LIMITED).withHeader("Retry-After", "5").withHeader("RateLimit", "r=0")
+        .withHeader("retry-after", "9");
+    assertEquals(java.util.List.of("RateLimit", "retry-after"), java.util.List.copyOf(denial.headers().keySet()));
+    assertEquals("9", denial.headers().get("retry-after"));
+  }
+
+  @Test
+  void eventFieldsAreSnakeCaseAndBounded() {
+    assertThrows(IllegalArgumentException.class, () -> Denial.of(429, LIMITED).withEventField("Bad-Name", "x"));
+    Denial denial = Denial.of(429, LIMITED);
+    for (int i = 0; i < Denial.MAX_EVENT_FIELDS; i++) {
+      denial = denial.withEventField("field_" + i, "v");
+    }
+    Denial full = denial;
+    assertThrows(IllegalArgumentException.class, () -> full.withEventField("one_more", "v"));
+  }
 }

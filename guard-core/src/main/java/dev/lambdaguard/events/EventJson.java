@@ -53,7 +53,7 @@ public final class EventJson {
       reason(line, e.reason());
       line.raw("status", String.valueOf(e.status()));
       line.string("interceptor", e.interceptor());
-      e.details().forEach(line::string);
+      line.object("details", e.details());
       invocation(line, e.invocation());
       request(line, e.request());
       line.raw("latency_us", String.valueOf(e.chainNanos() / 1000));
@@ -128,6 +128,10 @@ public final class EventJson {
     line.raw("ocsf_category_uid", String.valueOf(categoryUid));
   }
 
+  private static String cut(String value) {
+    return value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
+  }
+
   /** One JSON object under construction; every string goes through the redactor. */
   private final class Line {
     private final StringBuilder sb = new StringBuilder(512).append('{');
@@ -136,12 +140,27 @@ public final class EventJson {
       if (value == null) {
         return;
       }
-      String safe = redactor.redact(value);
-      if (safe.length() > MAX_VALUE_LENGTH) {
-        safe = safe.substring(0, MAX_VALUE_LENGTH) + "...";
+      name(name);
+      JsonText.appendQuoted(sb, cut(redactor.redact(value)));
+    }
+
+    /** A nested object of string values, so that details can never collide with the standard fields. */
+    void object(String name, java.util.Map<String, String> values) {
+      if (values.isEmpty()) {
+        return;
       }
       name(name);
-      JsonText.appendQuoted(sb, safe);
+      sb.append('{');
+      boolean first = true;
+      for (java.util.Map.Entry<String, String> e : values.entrySet()) {
+        if (!first) {
+          sb.append(',');
+        }
+        first = false;
+        JsonText.appendQuoted(sb, e.getKey()).append(':');
+        JsonText.appendQuoted(sb, cut(redactor.redact(e.getValue())));
+      }
+      sb.append('}');
     }
 
     void raw(String name, String literal) {

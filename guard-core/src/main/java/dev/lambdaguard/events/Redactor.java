@@ -102,8 +102,12 @@ public final class Redactor {
           while (start < n && Character.isWhitespace(text.charAt(start))) {
             start++;
           }
+          // Bearer and Basic carry one token; Digest and SigV4 carry comma-separated parameters with spaces
+          // (Credential=..., SignedHeaders=..., Signature=...), masked up to the end of the quoted value.
+          boolean parameters = scheme.equals("digest") || scheme.equals("aws4-hmac-sha256");
           int end = start;
-          while (end < n && !Character.isWhitespace(text.charAt(end)) && text.charAt(end) != '"') {
+          while (end < n && text.charAt(end) != '"'
+              && (parameters || !Character.isWhitespace(text.charAt(end)))) {
             end++;
           }
           if (end > start) {

@@ -61,9 +61,10 @@ public final class RealChain implements Chain {
       outcome = interceptor.intercept(new RealChain(interceptors, index + 1, request, next, state));
     } catch (HandlerFailure | InterceptorFault passThrough) {
       throw passThrough;
-    } catch (Exception | StackOverflowError e) {
+    } catch (Exception | StackOverflowError | LinkageError e) {
       // Exception, not RuntimeException: a checked exception thrown undeclared (Kotlin, Lombok's
       // @SneakyThrows) is the interceptor's failure too, and must not leave the guard as if the handler threw it.
+      // LinkageError (a class an interceptor needs is missing or failed to initialize) also fails closed.
       throw new InterceptorFault(interceptor.name(), e);
     }
     if (outcome == null) {

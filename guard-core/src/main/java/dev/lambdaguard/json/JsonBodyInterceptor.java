@@ -31,7 +31,14 @@ public final class JsonBodyInterceptor implements Interceptor {
   public Outcome intercept(Chain chain) {
     GuardRequest request = chain.request();
     Body body = request.body();
-    if (body.isEmpty() || !isJson(request.contentType(), body)) {
+    if (body.isEmpty()) {
+      return chain.proceed();
+    }
+    if (request.headers().all("content-type").size() > 1) {
+      // Which Content-Type counts differs between frameworks; two of them is an attack signal, not a choice.
+      return Denial.badRequest(Reasons.REQUEST_MALFORMED, "The request has more than one Content-Type.");
+    }
+    if (!isJson(request.contentType(), body)) {
       return chain.proceed();
     }
     if (body.size() > parser.limits().maxBodyBytes()) {
@@ -49,14 +56,23 @@ public final class JsonBodyInterceptor implements Interceptor {
     return "json_body";
   }
 
+  /** The first byte that is not JSON whitespace (RFC 8259 §2), or -1; reads only as far as it needs. */
+  private static int firstNonWhitespaceByte(Body body) {
+    try (java.io.InputStream in = body.stream()) {
+      int b;
+      while ((b = in.read()) == ' ' || b == '\t' || b == '\n' || b == '\r') {
+        // skip
+      }
+      return b;
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+  }
+
   static boolean isJson(String contentType, Body body) {
     if (contentType.isEmpty()) {
-      String text = body.text();
-      int i = 0;
-      while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-        i++;
-      }
-      return i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[');
+      int first = firstNonWhitespaceByte(body);
+      return first == '{' || first == '[';
     }
     int semicolon = contentType.indexOf(';');
     String mediaType = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))

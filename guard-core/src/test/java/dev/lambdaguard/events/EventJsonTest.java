@@ -317,4 +317,16 @@ class EventJsonTest {
 
     assertEquals("/a/[REDACTED]", node.get("path").stringValue());
   }
+
+  @Test
+  void denyDetailsAreANestedRedactedObjectThatCannotCollideWithStandardFields() {
+    Redactor redactor = new Redactor();
+    redactor.register("planted-secret-value");
+    JsonNode node = new tools.jackson.databind.ObjectMapper().readTree(new EventJson(redactor).format(new DenyEvent(
+        NOW, INVOCATION, REQUEST, Reasons.TOKEN_EXPIRED, 401, "jwt",
+        java.util.Map.of("status", "999", "token_fingerprint", "abc planted-secret-value"), 0)));
+    assertEquals(401, node.get("status").intValue());
+    assertEquals("999", node.get("details").get("status").stringValue());
+    assertEquals("abc [REDACTED]", node.get("details").get("token_fingerprint").stringValue());
+  }
 }

@@ -98,7 +98,17 @@ class RedactorTest {
   @Test
   void credentialsOfTheOtherSchemesAreMasked() {
     assertEquals("Digest [REDACTED]", redactor.redact("Digest username=bob"));
-    assertEquals("AWS4-HMAC-SHA256 [REDACTED] x", redactor.redact("AWS4-HMAC-SHA256 Credential=abc/20240101 x"));
+    assertEquals("AWS4-HMAC-SHA256 [REDACTED]", redactor.redact("AWS4-HMAC-SHA256 Credential=abc/20240101 x"));
+  }
+
+  @Test
+  void everyParameterOfASigV4OrDigestCredentialIsMaskedUpToTheClosingQuote() {
+    String sigv4 = "AWS4-HMAC-SHA256 Credential=ABCAXZWZ5ZDPIFV7JHWH/20240617/eu-west-1/execute-api/aws4_request, "
+        + "SignedHeaders=host;x-amz-date, Signature=2ec027cabfd1c83da3a0f7d53f5edfda4bb30469be552966303bdbe7fda5ad6d";
+    assertEquals("\"auth\":\"AWS4-HMAC-SHA256 [REDACTED]\" next",
+        redactor.redact("\"auth\":\"" + sigv4 + "\" next"));
+    assertEquals("Digest [REDACTED]", redactor.redact("Digest username=\"bob\", response=\"6629fae49393a05397450978507c4ef1\""
+        .replace("\"", "")));
   }
 
   @Test

@@ -248,4 +248,24 @@ class JsonBodyInterceptorTest {
   void theInterceptorIsNamedJsonBody() {
     assertEquals("json_body", new JsonBodyInterceptor(new StrictJsonParser(JsonLimits.defaults())).name());
   }
+
+  @Test
+  void twoContentTypeHeadersAreRefusedBeforeAnyParsing() {
+    GuardRequest request = GuardRequest.builder("apigw-rest-v1").method("POST").path("/orders")
+        .headers(dev.lambdaguard.MultiValueMap.headersBuilder()
+            .add("Content-Type", "text/plain").add("Content-Type", "application/json").build())
+        .body(Body.fromEvent("{\"a\":1}", false)).build();
+    Denial denial = assertInstanceOf(Denial.class, send(request));
+    assertEquals(400, denial.status());
+    assertEquals(Reasons.REQUEST_MALFORMED, denial.reason());
+    assertFalse(userInterceptorRan.get());
+  }
+
+  @Test
+  void withoutContentTypeOnlyJsonWhitespaceMayPrecedeTheBody() {
+    // U+00A0 is whitespace to Java but not to JSON: such a body is not taken for JSON.
+    assertInstanceOf(Outcome.Handled.class, send(Requests.post(null, "\u00a0{'lenient': true}")));
+    Denial denial = assertInstanceOf(Denial.class, send(Requests.post(null, " \r\n\t{'lenient': true}")));
+    assertEquals(Reasons.JSON_MALFORMED, denial.reason());
+  }
 }
