@@ -1,5 +1,6 @@
 package dev.lambdaguard;
 
+import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.FunctionEnvironment;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * builder calls:
  * <ol>
  *   <li>request sanity (a body the adapter could not decode is refused);
+ *   <li>{@code jwt}: bearer token authentication and route authorization, when configured (before any
+ *       body is parsed: an unauthenticated caller costs as little as possible);
  *   <li>{@code json_body}: strict JSON parsing within limits, when enabled;
  *   <li>the user's interceptors, in the order they were added;
  *   <li>the user's handler.
@@ -69,6 +72,9 @@ public final class Guard {
   /** The one place where the chain order is decided. */
   private static List<Interceptor> assembleChain(Builder b) {
     List<Interceptor> chain = new ArrayList<>();
+    if (b.jwt != null) {
+      chain.add(b.jwt);
+    }
     if (b.jsonLimits != null) {
       chain.add(new JsonBodyInterceptor(new StrictJsonParser(b.jsonLimits)));
     }
@@ -196,6 +202,7 @@ public final class Guard {
   public static final class Builder {
     private final List<Interceptor> interceptors = new ArrayList<>();
     private JsonLimits jsonLimits;
+    private JwtAuthenticator jwt;
     private EventSink sink;
     private Clock clock = Clock.system();
     private Map<String, String> environment = System.getenv();
@@ -207,6 +214,12 @@ public final class Guard {
     /** Adds an interceptor after the library's own, in call order. */
     public Builder addInterceptor(Interceptor interceptor) {
       interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /** Authenticates bearer JWTs and authorizes routes; see {@link JwtAuthenticator}. */
+    public Builder jwt(JwtAuthenticator authenticator) {
+      this.jwt = Objects.requireNonNull(authenticator, "jwt");
       return this;
     }
 

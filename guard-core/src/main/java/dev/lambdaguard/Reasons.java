@@ -19,6 +19,41 @@ public final class Reasons {
   public static final Reason BODY_TOO_LARGE = new Reason("body_too_large", Kind.INPUT);
   /** The content type is not one the route accepts. */
   public static final Reason UNSUPPORTED_MEDIA_TYPE = new Reason("unsupported_media_type", Kind.INPUT);
+  /** No bearer token where one is required. */
+  public static final Reason TOKEN_MISSING = new Reason("token_missing", Kind.AUTHENTICATION);
+  /** More than one token, or a token in a place that is not allowed (the query string). */
+  public static final Reason TOKEN_AMBIGUOUS = new Reason("token_ambiguous", Kind.AUTHENTICATION);
+  /** The token is not a well-formed signed JWT: segments, base64url, JSON, claim types, size, header parameters. */
+  public static final Reason TOKEN_MALFORMED = new Reason("token_malformed", Kind.AUTHENTICATION);
+  /** The token's {@code typ} is not the one the policy requires (for example {@code at+jwt}). */
+  public static final Reason TOKEN_TYPE_INVALID = new Reason("token_type_invalid", Kind.AUTHENTICATION);
+  /** The signing algorithm is not on the allow-list ({@code none} never is). */
+  public static final Reason ALG_NOT_ALLOWED = new Reason("alg_not_allowed", Kind.AUTHENTICATION);
+  /** No usable key matches the token (unknown kid, wrong key type, key too weak). */
+  public static final Reason KEY_NOT_FOUND = new Reason("key_not_found", Kind.AUTHENTICATION);
+  /** The signature does not verify. */
+  public static final Reason SIGNATURE_INVALID = new Reason("signature_invalid", Kind.AUTHENTICATION);
+  /** The token has expired, or is older than the maximum token age. */
+  public static final Reason TOKEN_EXPIRED = new Reason("token_expired", Kind.AUTHENTICATION);
+  /** The token is not valid yet ({@code nbf} or {@code iat} in the future beyond the clock skew). */
+  public static final Reason TOKEN_NOT_YET_VALID = new Reason("token_not_yet_valid", Kind.AUTHENTICATION);
+  /** The issuer is not the expected one. */
+  public static final Reason ISSUER_MISMATCH = new Reason("issuer_mismatch", Kind.AUTHENTICATION);
+  /** The audience (or Cognito client id) is not an expected one. */
+  public static final Reason AUDIENCE_MISMATCH = new Reason("audience_mismatch", Kind.AUTHENTICATION);
+  /** A claim the policy requires is absent. */
+  public static final Reason CLAIM_MISSING = new Reason("claim_missing", Kind.AUTHENTICATION);
+  /** The token's {@code jti} was seen before. */
+  public static final Reason TOKEN_REPLAYED = new Reason("token_replayed", Kind.AUTHENTICATION);
+  /** The keys could not be fetched and none is cached: the token cannot be checked (503). */
+  public static final Reason JWKS_UNAVAILABLE = new Reason("jwks_unavailable", Kind.AVAILABILITY);
+  /** The caller lacks a scope or role the route requires. */
+  public static final Reason INSUFFICIENT_SCOPE = new Reason("insufficient_scope", Kind.AUTHORIZATION);
+  /** The route requires a stronger or more recent authentication (RFC 9470). */
+  public static final Reason INSUFFICIENT_USER_AUTHENTICATION =
+      new Reason("insufficient_user_authentication", Kind.AUTHORIZATION);
+  /** The route is not listed by a policy that denies unlisted routes. */
+  public static final Reason ROUTE_NOT_ALLOWED = new Reason("route_not_allowed", Kind.AUTHORIZATION);
   /** An interceptor failed or broke the chain contract; the request was refused. */
   public static final Reason INTERNAL_ERROR = new Reason("internal_error", Kind.INTERNAL);
 

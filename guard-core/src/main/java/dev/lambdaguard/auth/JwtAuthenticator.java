@@ -1,0 +1,183 @@
+package dev.lambdaguard.auth;
+
+import dev.lambdaguard.Chain;
+import dev.lambdaguard.Clock;
+import dev.lambdaguard.Denial;
+import dev.lambdaguard.Interceptor;
+import dev.lambdaguard.Outcome;
+import dev.lambdaguard.Principal;
+import dev.lambdaguard.Reasons;
+import dev.lambdaguard.auth.internal.Challenges;
+import dev.lambdaguard.auth.internal.ClaimsCheck;
+import dev.lambdaguard.auth.internal.CompactJws;
+import dev.lambdaguard.auth.internal.HeaderCheck;
+import dev.lambdaguard.auth.internal.Refusal;
+import dev.lambdaguard.auth.internal.Refused;
+import dev.lambdaguard.auth.internal.SignatureCheck;
+import dev.lambdaguard.auth.internal.TokenClaims;
+import dev.lambdaguard.auth.internal.TokenExtractor;
+import dev.lambdaguard.auth.internal.VerifiedTokens;
+import dev.lambdaguard.json.JsonLimits;
+import dev.lambdaguard.json.StrictJsonParser;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Authenticates bearer JWTs as a strict OAuth 2.0 resource server (RFC 6750, RFC 8725, RFC 9068) and
+ * authorizes the route by scopes, roles and authentication strength.
+ *
+ * <p>For each request, in order: find exactly one token; on a verified-token cache hit re-check only the
+ * time-based claims; otherwise check the structure (canonical base64url, strict JSON, no duplicate member),
+ * the header (allowed algorithm, never {@code none}, no {@code crit} or {@code b64}), the signature with a
+ * key from the configured source only, the claim types, then the claims (expiry, not-before, issuer,
+ * audience, token use, age); refuse a replayed {@code jti} when replay protection is on; then check the
+ * route's requirement. The principal reaches later interceptors and the handler in the security context.
+ * Any failure is a denial with a stable reason code; nothing is ever accepted on an error.
+ *
+ * <p>Built once at init through {@link #builder()} or a provider preset; immutable and thread-safe.
+ */
+public final class JwtAuthenticator implements Interceptor {
+
+  private final TokenExtractor extractor;
+  private final HeaderCheck headerCheck;
+  private final ClaimsCheck claimsCheck;
+  private final SignatureCheck signatures;
+  private final RoutePolicy routes;
+  private final VerifiedTokens cache;
+  private final ReplayStore replay;
+  private final Set<String> roleClaims;
+  private final StrictJsonParser json;
+  private final int maxTokenLength;
+  private final Clock clock;
+  private final String realm;
+
+  JwtAuthenticator(JwtAuthenticatorBuilder b, SignatureCheck signatures) {
+    this.extractor = new TokenExtractor(b.locations, b.queryParameter);
+    this.headerCheck = new HeaderCheck(b.algorithms, b.tokenTypes, b.tokenTypeRequired);
+    this.claimsCheck = new ClaimsCheck(b.issuer, b.audiences, b.clientIds, b.tokenUse,
+        b.clockSkew.toSeconds(), b.maxTokenAge == null ? 0 : b.maxTokenAge.toSeconds(), b.requiredClaims);
+    this.signatures = signatures;
+    this.routes = b.routes;
+    this.cache = new VerifiedTokens(b.cacheSize);
+    this.replay = b.replay;
+    this.roleClaims = Set.copyOf(b.roleClaims);
+    this.json = new StrictJsonParser(JsonLimits.defaults().withMaxBodyBytes(b.maxTokenLength).withMaxDepth(16));
+    this.maxTokenLength = b.maxTokenLength;
+    this.clock = b.clock;
+    this.realm = b.realm;
+  }
+
+  /** A builder with nothing preset: issuer, audience (or client ids) and a key source are required. */
+  public static JwtAuthenticatorBuilder builder() {
+    return new JwtAuthenticatorBuilder();
+  }
+
+  @Override
+  public String name() {
+    return "jwt";
+  }
+
+  @Override
+  public Outcome intercept(Chain chain) {
+    String token;
+    try {
+      token = extractor.extract(chain.request());
+    } catch (Refused refused) {
+      return Challenges.refused(realm, refused.refusal());
+    }
+    if (token == null) {
+      return Challenges.refused(realm, new Refusal(Reasons.TOKEN_MISSING, "no bearer token"));
+    }
+    byte[] digest = VerifiedTokens.digest(token);
+    VerifiedTokens.Entry verified;
+    try {
+      verified = authenticate(token, digest);
+    } catch (Refused refused) {
+      return Challenges.refused(realm, refused.refusal())
+          .withEventField("token_fingerprint", VerifiedTokens.fingerprint(digest));
+    }
+    Denial denied = authorize(routes.requirementFor(chain.request()), verified);
+    if (denied != null) {
+      return denied.withEventField("token_fingerprint", verified.fingerprint());
+    }
+    return chain.proceed(chain.context().withPrincipal(verified.principal()));
+  }
+
+  private VerifiedTokens.Entry authenticate(String token, byte[] digest) {
+    long now = clock.currentTimeMillis() / 1000;
+    VerifiedTokens.Entry cached = cache.get(digest, now);
+    if (cached != null) {
+      claimsCheck.checkTime(cached.claims(), now);
+      checkReplay(cached.claims());
+      return cached;
+    }
+    CompactJws jws = CompactJws.parse(token, maxTokenLength, json);
+    headerCheck.check(jws.header());
+    signatures.verify(jws);
+    TokenClaims claims;
+    try {
+      claims = TokenClaims.read(jws.payload());
+    } catch (TokenClaims.WrongType wrongType) {
+      throw Refused.of(Reasons.TOKEN_MALFORMED, "a claim has the wrong type");
+    }
+    claimsCheck.check(claims, now);
+    checkReplay(claims);
+    VerifiedTokens.Entry entry = new VerifiedTokens.Entry(claims, principal(claims), VerifiedTokens.fingerprint(digest));
+    cache.put(digest, entry);
+    return entry;
+  }
+
+  private void checkReplay(TokenClaims claims) {
+    if (replay == null) {
+      return;
+    }
+    if (claims.jwtId() == null) {
+      throw Refused.of(Reasons.CLAIM_MISSING, "the token has no id (jti)");
+    }
+    if (!replay.firstUse(claims.jwtId(), claims.expiresAt())) {
+      throw Refused.of(Reasons.TOKEN_REPLAYED, "the token was already used");
+    }
+  }
+
+  private Principal principal(TokenClaims claims) {
+    String subject = claims.subject() != null ? claims.subject() : claims.clientId();
+    if (subject == null) {
+      throw Refused.of(Reasons.CLAIM_MISSING, "the token names no subject or client");
+    }
+    Set<String> roles = new LinkedHashSet<>();
+    for (String claim : roleClaims) {
+      roles.addAll(claims.stringsOf(claim));
+    }
+    return new Principal(subject, claims.issuer(), claims.clientId(), claims.scopes(), roles, claims.all());
+  }
+
+  private Denial authorize(RouteRequirement requirement, VerifiedTokens.Entry verified) {
+    if (requirement == null) {
+      return Challenges.routeNotAllowed();
+    }
+    Principal principal = verified.principal();
+    if (!principal.scopes().containsAll(requirement.scopes())) {
+      return Challenges.insufficientScope(realm, requirement.scopes());
+    }
+    if (!requirement.anyRoles().isEmpty() && java.util.Collections.disjoint(principal.roles(), requirement.anyRoles())) {
+      return Challenges.insufficientScope(realm, requirement.scopes());
+    }
+    TokenClaims claims = verified.claims();
+    boolean amrOk = requirement.amrValues().isEmpty()
+        || !java.util.Collections.disjoint(claims.amr(), requirement.amrValues());
+    boolean acrOk = requirement.acrValues().isEmpty()
+        || (claims.acr() != null && requirement.acrValues().contains(claims.acr()));
+    long maxAge = requirement.maxAuthAge() == null ? 0 : requirement.maxAuthAge().toSeconds();
+    boolean ageOk = maxAge == 0 || (claims.authTime() != TokenClaims.ABSENT
+        && clock.currentTimeMillis() / 1000 - claims.authTime() <= maxAge + claimsCheck.skewSeconds());
+    if (!amrOk || !acrOk || !ageOk) {
+      return Challenges.stepUp(realm, requirement.acrValues(), maxAge);
+    }
+    return null;
+  }
+
+  /** Forgets verified tokens (after a SnapStart restore or a key rotation). */
+  public void clearCache() {
+    cache.clear();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.lambdaguard.auth.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A compiled route pattern in API Gateway's syntax: {@code METHOD /literal/{param}/{greedy+}}, method
+ * {@code ANY} for all. Matching is linear in the path and never uses regular expressions. A path with
+ * {@code .} or {@code ..} segments matches nothing, so a traversal cannot reach a listed route's rules.
+ */
+public final class RoutePattern {
+
+  private static final Set<String> METHODS =
+      Set.of("ANY", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  private final String method;
+  private final String[] segments;
+  private final boolean greedyTail;
+
+  private RoutePattern(String method, String[] segments, boolean greedyTail) {
+    this.method = method;
+    this.segments = segments;
+    this.greedyTail = greedyTail;
+  }
+
+  /** Compiles a route; a malformed one fails with a message naming it. */
+  public static RoutePattern compile(String route) {
+    int space = route == null ? -1 : route.indexOf(' ');
+    if (space <= 0 || !route.startsWith("/", space + 1)) {
+      throw new IllegalArgumentException("route must be 'METHOD /path': " + route);
+    }
+    String method = route.substring(0, space).toUpperCase(Locale.ROOT);
+    if (!METHODS.contains(method)) {
+      throw new IllegalArgumentException("unknown method in route: " + route);
+    }
+    List<String> parts = split(route.substring(space + 1));
+    boolean greedy = false;
+    for (int i = 0; i < parts.size(); i++) {
+      String part = parts.get(i);
+      if (part.startsWith("{") && part.endsWith("+}")) {
+        if (i != parts.size() - 1) {
+          throw new IllegalArgumentException("a greedy {param+} must be the last segment: " + route);
+        }
+        greedy = true;
+      } else if (part.contains("{") || part.contains("}")) {
+        if (!(part.startsWith("{") && part.endsWith("}") && part.length() > 2)) {
+          throw new IllegalArgumentException("a path parameter is a whole segment {name}: " + route);
+        }
+      }
+    }
+    return new RoutePattern(method, parts.toArray(new String[0]), greedy);
+  }
+
+  public boolean matches(String requestMethod, String path) {
+    if (!method.equals("ANY") && !method.equals(requestMethod)) {
+      return false;
+    }
+    List<String> parts = split(path);
+    for (String part : parts) {
+      if (part.equals(".") || part.equals("..")) {
+        return false;
+      }
+    }
+    int fixed = greedyTail ? segments.length - 1 : segments.length;
+    if (greedyTail ? parts.size() <= fixed : parts.size() != fixed) {
+      return false;
+    }
+    for (int i = 0; i < fixed; i++) {
+      String segment = segments[i];
+      if (!(segment.startsWith("{") || segment.equals(parts.get(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<String> split(String path) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    int n = path.length();
+    while (start <= n) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = n;
+      }
+      if (end > start) {
+        parts.add(path.substring(start, end));
+      }
+      start = end + 1;
+    }
+    return parts;
+  }
+}

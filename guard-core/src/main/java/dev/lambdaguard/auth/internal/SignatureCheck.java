@@ -1,0 +1,125 @@
+package dev.lambdaguard.auth.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.lambdaguard.Reasons;
+import java.text.ParseException;
+import java.util.List;
+
+/**
+ * Finds the keys that may verify a token and checks its signature, with nimbus doing the cryptography.
+ *
+ * <p>Keys come only from the configured source, never from the token ({@code jwk}, {@code jku},
+ * {@code x5u} and {@code x5c} headers are ignored). A key is used only when its type and curve fit the
+ * algorithm (an EC key the curve of the algorithm), its {@code use} and {@code key_ops} allow verification, and
+ * an RSA key has at least 2048 bits.
+ * An unknown {@code kid} makes the source refetch, at most at its rate limit.
+ */
+public final class SignatureCheck {
+
+  static final int MIN_RSA_BITS = 2048;
+
+  private final JWKSource<SecurityContext> keys;
+
+  public SignatureCheck(JWKSource<SecurityContext> keys) {
+    this.keys = keys;
+  }
+
+  /** Verifies the signature of an already structurally checked token; throws {@link Refused} otherwise. */
+  public void verify(CompactJws jws) {
+    if (jws.unsigned()) {
+      throw Refused.of(Reasons.SIGNATURE_INVALID, "the token has no signature");
+    }
+    JWSObject object;
+    try {
+      object = JWSObject.parse(jws.token());
+    } catch (ParseException e) {
+      throw Refused.of(Reasons.TOKEN_MALFORMED, "the token header is not a valid JWS header");
+    }
+    List<JWK> candidates;
+    try {
+      candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(object.getHeader())), null);
+    } catch (RateLimitReachedException e) {
+      throw Refused.of(Reasons.KEY_NOT_FOUND, "no key matches the token");
+    } catch (KeySourceException e) {
+      throw Refused.of(Reasons.JWKS_UNAVAILABLE, "the signing keys are unavailable");
+    }
+    JWSAlgorithm alg = object.getHeader().getAlgorithm();
+    boolean anyUsable = false;
+    for (JWK key : candidates) {
+      JWSVerifier verifier = verifierFor(alg, key);
+      if (verifier == null) {
+        continue;
+      }
+      anyUsable = true;
+      try {
+        if (object.verify(verifier)) {
+          return;
+        }
+      } catch (JOSEException | IllegalStateException e) {
+        // A verifier that cannot process the signature (wrong length, illegal ECDSA values) is a failure.
+      }
+    }
+    if (!anyUsable) {
+      throw Refused.of(Reasons.KEY_NOT_FOUND, "no usable key matches the token");
+    }
+    throw Refused.of(Reasons.SIGNATURE_INVALID, "the signature does not verify");
+  }
+
+  /** A verifier for a key that is fit for the algorithm, or null. */
+  static JWSVerifier verifierFor(JWSAlgorithm alg, JWK key) {
+    if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
+      return null;
+    }
+    if (key.getKeyOperations() != null && !key.getKeyOperations().contains(KeyOperation.VERIFY)) {
+      return null;
+    }
+    if (key.getAlgorithm() != null && !key.getAlgorithm().getName().equals(alg.getName())) {
+      return null;
+    }
+    try {
+      if (key instanceof RSAKey rsa && JWSAlgorithm.Family.RSA.contains(alg)) {
+        return rsa.size() >= MIN_RSA_BITS ? new RSASSAVerifier(rsa) : null;
+      }
+      if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(alg)) {
+        return Curve.forJWSAlgorithm(alg).contains(ec.getCurve()) ? new ECDSAVerifier(ec) : null;
+      }
+      if (key instanceof OctetSequenceKey secret && JWSAlgorithm.Family.HMAC_SHA.contains(alg)) {
+        return secret.size() >= minHmacBits(alg) ? new MACVerifier(secret) : null;
+      }
+      if (key instanceof OctetKeyPair okp && (JWSAlgorithm.EdDSA.equals(alg) || JWSAlgorithm.Ed25519.equals(alg))) {
+        return new Ed25519JdkVerifier(okp);
+      }
+    } catch (JOSEException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** RFC 7518 §3.2: a key at least as long as the hash output. */
+  private static int minHmacBits(JWSAlgorithm alg) {
+    if (JWSAlgorithm.HS512.equals(alg)) {
+      return 512;
+    }
+    return JWSAlgorithm.HS384.equals(alg) ? 384 : 256;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.lambdaguard.auth.internal;
+
+import dev.lambdaguard.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Tokens whose signature and claims were verified, keyed by the SHA-256 of the token (the token itself is
+ * never kept as a key). Bounded: least recently used entries go first, and an entry is dropped once its
+ * token has expired. A hit skips signature verification only; the caller re-checks time-based claims and
+ * route authorization on every use.
+ */
+public final class VerifiedTokens {
+
+  /** A verified token: its claims, the principal built from them, and a short fingerprint for events. */
+  public record Entry(TokenClaims claims, Principal principal, String fingerprint) {}
+
+  private final int capacity;
+  private final Map<String, Entry> entries;
+
+  public VerifiedTokens(int capacity) {
+    this.capacity = capacity;
+    this.entries = new LinkedHashMap<>(Math.min(capacity, 1024) * 2, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        return size() > VerifiedTokens.this.capacity;
+      }
+    };
+  }
+
+  /** The cache key of a token. */
+  public static byte[] digest(String token) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  /** A short, non-reversible fingerprint of a token for events: 72 bits of its SHA-256. */
+  public static String fingerprint(byte[] digest) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 9));
+  }
+
+  public Entry get(byte[] digest, long nowSeconds) {
+    if (capacity == 0) {
+      return null;
+    }
+    String key = new String(digest, StandardCharsets.ISO_8859_1);
+    synchronized (entries) {
+      Entry entry = entries.get(key);
+      if (entry != null && nowSeconds >= entry.claims().expiresAt()) {
+        entries.remove(key);
+        return null;
+      }
+      return entry;
+    }
+  }
+
+  public void put(byte[] digest, Entry entry) {
+    if (capacity == 0) {
+      return;
+    }
+    String key = new String(digest, StandardCharsets.ISO_8859_1);
+    synchronized (entries) {
+      entries.put(key, entry);
+    }
+  }
+
+  public int size() {
+    synchronized (entries) {
+      return entries.size();
+    }
+  }
+
+  /** Forgets everything (after a SnapStart restore, or a key rotation). */
+  public void clear() {
+    synchronized (entries) {
+      entries.clear();
+    }
+  }
+}
