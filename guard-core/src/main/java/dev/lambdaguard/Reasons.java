@@ -45,6 +45,11 @@ public final class Reasons {
   public static final Reason CLAIM_MISSING = new Reason("claim_missing", Kind.AUTHENTICATION);
   /** The token's {@code jti} was seen before. */
   public static final Reason TOKEN_REPLAYED = new Reason("token_replayed", Kind.AUTHENTICATION);
+  /**
+   * In gateway-validated mode, an event without the expected gateway's authorizer result: a direct
+   * invocation that forged or skipped the gateway.
+   */
+  public static final Reason GATEWAY_BYPASS = new Reason("gateway_bypass", Kind.AUTHENTICATION);
   /** The keys could not be fetched and none is cached: the token cannot be checked (503). */
   public static final Reason JWKS_UNAVAILABLE = new Reason("jwks_unavailable", Kind.AVAILABILITY);
   /** The caller lacks a scope or role the route requires. */

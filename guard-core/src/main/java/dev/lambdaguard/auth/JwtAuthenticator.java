@@ -3,6 +3,7 @@ package dev.lambdaguard.auth;
 import dev.lambdaguard.Chain;
 import dev.lambdaguard.Clock;
 import dev.lambdaguard.Denial;
+import dev.lambdaguard.GatewayContext;
 import dev.lambdaguard.Interceptor;
 import dev.lambdaguard.Outcome;
 import dev.lambdaguard.Principal;
@@ -10,6 +11,7 @@ import dev.lambdaguard.Reasons;
 import dev.lambdaguard.auth.internal.Challenges;
 import dev.lambdaguard.auth.internal.ClaimsCheck;
 import dev.lambdaguard.auth.internal.CompactJws;
+import dev.lambdaguard.auth.internal.GatewayClaims;
 import dev.lambdaguard.auth.internal.HeaderCheck;
 import dev.lambdaguard.auth.internal.Refusal;
 import dev.lambdaguard.auth.internal.Refused;
@@ -50,6 +52,7 @@ public final class JwtAuthenticator implements Interceptor {
   private final int maxTokenLength;
   private final Clock clock;
   private final String realm;
+  private final GatewayTrust gatewayTrust;
 
   JwtAuthenticator(JwtAuthenticatorBuilder b, SignatureCheck signatures) {
     this.extractor = new TokenExtractor(b.locations, b.queryParameter);
@@ -65,6 +68,7 @@ public final class JwtAuthenticator implements Interceptor {
     this.maxTokenLength = b.maxTokenLength;
     this.clock = b.clock;
     this.realm = b.realm;
+    this.gatewayTrust = b.gatewayTrust;
   }
 
   /** A builder with nothing preset: issuer, audience (or client ids) and a key source are required. */
@@ -79,6 +83,9 @@ public final class JwtAuthenticator implements Interceptor {
 
   @Override
   public Outcome intercept(Chain chain) {
+    if (gatewayTrust != null) {
+      return fromGateway(chain);
+    }
     String token;
     try {
       token = extractor.extract(chain.request());
@@ -101,6 +108,26 @@ public final class JwtAuthenticator implements Interceptor {
       return denied.withEventField("token_fingerprint", verified.fingerprint());
     }
     return chain.proceed(chain.context().withPrincipal(verified.principal()));
+  }
+
+  /** Gateway-validated mode: the claims the expected gateway's authorizer passed on, checked again. */
+  private Outcome fromGateway(Chain chain) {
+    GatewayContext gateway = chain.request().gateway();
+    if (!gatewayTrust.vouchesFor(gateway)) {
+      return Challenges.refused(realm, new Refusal(Reasons.GATEWAY_BYPASS, "the request did not come through the gateway"));
+    }
+    VerifiedTokens.Entry verified;
+    try {
+      TokenClaims claims = GatewayClaims.read(gateway);
+      claimsCheck.check(claims, clock.currentTimeMillis() / 1000);
+      verified = new VerifiedTokens.Entry(claims, principal(claims), null);
+    } catch (TokenClaims.WrongType wrongType) {
+      return Challenges.refused(realm, new Refusal(Reasons.TOKEN_MALFORMED, "a claim has the wrong type"));
+    } catch (Refused refused) {
+      return Challenges.refused(realm, refused.refusal());
+    }
+    Denial denied = authorize(routes.requirementFor(chain.request()), verified);
+    return denied != null ? denied : chain.proceed(chain.context().withPrincipal(verified.principal()));
   }
 
   private VerifiedTokens.Entry authenticate(String token, byte[] digest) {

@@ -72,6 +72,7 @@ public final class JwtAuthenticatorBuilder {
   RemoteKeys remote = RemoteKeys.defaults();
   Clock clock = Clock.system();
   String realm = "api";
+  GatewayTrust gatewayTrust;
 
   JwtAuthenticatorBuilder() {}
 
@@ -290,6 +291,16 @@ public final class JwtAuthenticatorBuilder {
         : RemoteKeys.DEFAULT_REFRESH_AHEAD;
     remote = new RemoteKeys(remote.connectTimeout(), remote.readTimeout(), remote.sizeLimitBytes(), ttl, ahead,
         refetchMinInterval, outageTolerance);
+    return this;
+  }
+
+  /**
+   * Gateway-validated mode: trust the claims that this gateway's JWT or Cognito authorizer already
+   * validated instead of verifying the token again; read {@link GatewayTrust} for the trade-off. Issuer,
+   * audience and expiry are still checked on the passed-on claims. Off by default.
+   */
+  public JwtAuthenticatorBuilder trustGatewayAuthorizer(GatewayTrust gateway) {
+    this.gatewayTrust = Objects.requireNonNull(gateway, "trustGatewayAuthorizer");
     return this;
   }
 
