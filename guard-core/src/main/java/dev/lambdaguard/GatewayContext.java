@@ -20,6 +20,7 @@ import java.util.Map;
  * @param authorizerClaims the claims or context the authorizer passed on; immutable, empty when none
  * @param authorizerScopes the scopes a JWT authorizer passed on; immutable, empty when none
  * @param principalId the principal id a Lambda authorizer returned, or null
+ * @param clientCertificatePem the client certificate of a mutual-TLS connection, PEM, or null
  */
 public record GatewayContext(
     String accountId,
@@ -29,11 +30,24 @@ public record GatewayContext(
     String authorizerType,
     Map<String, Object> authorizerClaims,
     List<String> authorizerScopes,
-    String principalId) {
+    String principalId,
+    String clientCertificatePem) {
 
   /** No gateway context at all. */
   public static final GatewayContext NONE =
-      new GatewayContext(null, null, null, null, null, Map.of(), List.of(), null);
+      new GatewayContext(null, null, null, null, null, Map.of(), List.of(), null, null);
+
+  /** A context without a client certificate. */
+  public GatewayContext(String accountId, String apiId, String stage, String domainName, String authorizerType,
+      Map<String, Object> authorizerClaims, List<String> authorizerScopes, String principalId) {
+    this(accountId, apiId, stage, domainName, authorizerType, authorizerClaims, authorizerScopes, principalId, null);
+  }
+
+  /** A copy with the client certificate of a mutual-TLS connection. */
+  public GatewayContext withClientCertificate(String pem) {
+    return new GatewayContext(accountId, apiId, stage, domainName, authorizerType, authorizerClaims,
+        authorizerScopes, principalId, pem);
+  }
 
   public GatewayContext {
     authorizerClaims = authorizerClaims == null ? Map.of() : Maps.copyWithoutNulls(authorizerClaims);

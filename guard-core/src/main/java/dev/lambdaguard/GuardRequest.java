@@ -48,6 +48,29 @@ public final class GuardRequest {
     this.traceId = b.traceId;
   }
 
+  /** A copy with another gateway context (adapters add what only the raw event carries). */
+  public GuardRequest withGateway(GatewayContext gateway) {
+    return new GuardRequest(this, java.util.Objects.requireNonNull(gateway, "gateway"));
+  }
+
+  private GuardRequest(GuardRequest r, GatewayContext gateway) {
+    this.source = r.source;
+    this.method = r.method;
+    this.path = r.path;
+    this.routeKey = r.routeKey;
+    this.headers = r.headers;
+    this.query = r.query;
+    this.pathParameters = r.pathParameters;
+    this.cookies = r.cookies;
+    this.body = r.body;
+    this.sourceIp = r.sourceIp;
+    this.userAgent = r.userAgent;
+    this.apiKey = r.apiKey;
+    this.gateway = gateway;
+    this.requestId = r.requestId;
+    this.traceId = r.traceId;
+  }
+
   public static Builder builder(String source) {
     return new Builder(source);
   }

@@ -43,6 +43,13 @@ public final class Reasons {
   public static final Reason AUDIENCE_MISMATCH = new Reason("audience_mismatch", Kind.AUTHENTICATION);
   /** A claim the policy requires is absent. */
   public static final Reason CLAIM_MISSING = new Reason("claim_missing", Kind.AUTHENTICATION);
+  /**
+   * A DPoP proof (RFC 9449) is missing, malformed, not bound to the token, for another method or URI,
+   * outside its time window, or a DPoP-bound token came without one.
+   */
+  public static final Reason DPOP_PROOF_INVALID = new Reason("dpop_proof_invalid", Kind.AUTHENTICATION);
+  /** A certificate-bound token (RFC 8705) was not presented over the mutual-TLS connection of its certificate. */
+  public static final Reason CERTIFICATE_MISMATCH = new Reason("certificate_mismatch", Kind.AUTHENTICATION);
   /** The token's {@code jti} was seen before. */
   public static final Reason TOKEN_REPLAYED = new Reason("token_replayed", Kind.AUTHENTICATION);
   /**

@@ -5,8 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import dev.lambdaguard.Denial;
 import dev.lambdaguard.Guard;
+import dev.lambdaguard.GuardRequest;
 import dev.lambdaguard.Invocation;
 import dev.lambdaguard.Outcome;
+import dev.lambdaguard.aws.events.ClientCertificates;
 import dev.lambdaguard.aws.events.EventKind;
 import dev.lambdaguard.aws.events.HttpEventAdapter;
 import dev.lambdaguard.aws.events.RuntimeSerialization;
@@ -83,7 +85,8 @@ public final class GuardedRequestHandler<I, O> implements RequestHandler<I, O> {
   @SuppressWarnings("unchecked")
   private <E> O handleMap(HttpEventAdapter<E> adapter, I input, Invocation ids, Context context) {
     E event = RuntimeSerialization.fromJson(adapter.eventType(), RuntimeSerialization.toJson(input));
-    Outcome outcome = guard.handle(adapter.toRequest(event, ids), ids, sc -> delegate.handleRequest(input, context));
+    GuardRequest request = ClientCertificates.addTo(adapter.toRequest(event, ids), (Map<?, ?>) input);
+    Outcome outcome = guard.handle(request, ids, sc -> delegate.handleRequest(input, context));
     if (outcome instanceof Denial denial) {
       Object response = adapter.denialResponse(event, denial, ids);
       return (O) JacksonFactory.getInstance().getMapper().convertValue(response, Map.class);

@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lambdaguard.Denial;
 import dev.lambdaguard.Guard;
+import dev.lambdaguard.GuardRequest;
 import dev.lambdaguard.Invocation;
 import dev.lambdaguard.Outcome;
+import dev.lambdaguard.aws.events.ClientCertificates;
 import dev.lambdaguard.aws.events.EventKind;
 import dev.lambdaguard.aws.events.HttpEventAdapter;
 import dev.lambdaguard.aws.events.RuntimeSerialization;
@@ -50,30 +52,30 @@ public final class GuardedStreamHandler implements RequestStreamHandler {
     if (event.length > MAX_EVENT_BYTES) {
       throw new IOException("event larger than " + MAX_EVENT_BYTES + " bytes");
     }
-    EventKind kind = kindOf(event);
+    Map<?, ?> json = asJsonObject(event);
+    EventKind kind = json == null ? new EventKind("unknown", null) : EventKind.ofJson(json);
     if (!kind.isHttp()) {
       guard.passThrough(kind.source(), ids);
       delegate.handleRequest(new ByteArrayInputStream(event), output, context);
       return;
     }
-    handleHttp(kind.adapter(), event, output, ids, context);
+    handleHttp(kind.adapter(), event, json, output, ids, context);
   }
 
-  /** The event's kind; input that is not a JSON object is no HTTP event and passes through. */
-  private static EventKind kindOf(byte[] event) {
-    Map<?, ?> json;
+  /** The event as a JSON object, or null when it is not one (it then passes through as an unknown event). */
+  private static Map<?, ?> asJsonObject(byte[] event) {
     try {
-      json = RuntimeSerialization.fromJson(Map.class, event);
+      return RuntimeSerialization.fromJson(Map.class, event);
     } catch (RuntimeException notAnObject) {
-      return new EventKind("unknown", null);
+      return null;
     }
-    return json == null ? new EventKind("unknown", null) : EventKind.ofJson(json);
   }
 
-  private <E> void handleHttp(HttpEventAdapter<E> adapter, byte[] bytes, OutputStream output, Invocation ids,
-      Context context) throws IOException {
+  private <E> void handleHttp(HttpEventAdapter<E> adapter, byte[] bytes, Map<?, ?> json, OutputStream output,
+      Invocation ids, Context context) throws IOException {
     E event = RuntimeSerialization.fromJson(adapter.eventType(), bytes);
-    Outcome outcome = guard.handle(adapter.toRequest(event, ids), ids, sc -> {
+    GuardRequest request = ClientCertificates.addTo(adapter.toRequest(event, ids), json);
+    Outcome outcome = guard.handle(request, ids, sc -> {
       delegate.handleRequest(new ByteArrayInputStream(bytes), output, context);
       return null;
     });

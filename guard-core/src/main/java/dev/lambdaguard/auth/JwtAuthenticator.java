@@ -4,13 +4,16 @@ import dev.lambdaguard.Chain;
 import dev.lambdaguard.Clock;
 import dev.lambdaguard.Denial;
 import dev.lambdaguard.GatewayContext;
+import dev.lambdaguard.GuardRequest;
 import dev.lambdaguard.Interceptor;
 import dev.lambdaguard.Outcome;
 import dev.lambdaguard.Principal;
 import dev.lambdaguard.Reasons;
+import dev.lambdaguard.auth.internal.CertificateBinding;
 import dev.lambdaguard.auth.internal.Challenges;
 import dev.lambdaguard.auth.internal.ClaimsCheck;
 import dev.lambdaguard.auth.internal.CompactJws;
+import dev.lambdaguard.auth.internal.DpopCheck;
 import dev.lambdaguard.auth.internal.GatewayClaims;
 import dev.lambdaguard.auth.internal.HeaderCheck;
 import dev.lambdaguard.auth.internal.Refusal;
@@ -53,9 +56,13 @@ public final class JwtAuthenticator implements Interceptor {
   private final Clock clock;
   private final String realm;
   private final GatewayTrust gatewayTrust;
+  private final DpopPolicy dpopPolicy;
+  private final DpopCheck dpop;
+  private final boolean certificateBound;
+  private final boolean certificateRequired;
 
   JwtAuthenticator(JwtAuthenticatorBuilder b, SignatureCheck signatures) {
-    this.extractor = new TokenExtractor(b.locations, b.queryParameter);
+    this.extractor = new TokenExtractor(b.locations, b.queryParameter, b.dpop != null);
     this.headerCheck = new HeaderCheck(b.algorithms, b.tokenTypes, b.tokenTypeRequired);
     this.claimsCheck = new ClaimsCheck(b.issuer, b.audiences, b.clientIds, b.tokenUse,
         b.clockSkew.toSeconds(), b.maxTokenAge == null ? 0 : b.maxTokenAge.toSeconds(), b.requiredClaims);
@@ -69,6 +76,10 @@ public final class JwtAuthenticator implements Interceptor {
     this.clock = b.clock;
     this.realm = b.realm;
     this.gatewayTrust = b.gatewayTrust;
+    this.dpopPolicy = b.dpop;
+    this.dpop = b.dpop == null ? null : new DpopCheck(b.dpop, b.dpopProofIds, json);
+    this.certificateBound = b.certificateBound;
+    this.certificateRequired = b.certificateRequired;
   }
 
   /** A builder with nothing preset: issuer, audience (or client ids) and a key source are required. */
@@ -86,19 +97,24 @@ public final class JwtAuthenticator implements Interceptor {
     if (gatewayTrust != null) {
       return fromGateway(chain);
     }
-    String token;
+    TokenExtractor.Credential credential;
     try {
-      token = extractor.extract(chain.request());
+      credential = extractor.extract(chain.request());
     } catch (Refused refused) {
       return Challenges.refused(realm, refused.refusal());
     }
-    if (token == null) {
+    if (credential == null) {
       return Challenges.refused(realm, new Refusal(Reasons.TOKEN_MISSING, "no bearer token"));
     }
+    String token = credential.token();
     byte[] digest = VerifiedTokens.digest(token);
     VerifiedTokens.Entry verified;
     try {
       verified = authenticate(token, digest);
+      checkBinding(chain.request(), credential, verified.claims());
+    } catch (TokenClaims.WrongType wrongType) {
+      return Challenges.refused(realm, new Refusal(Reasons.TOKEN_MALFORMED, "a claim has the wrong type"))
+          .withEventField("token_fingerprint", VerifiedTokens.fingerprint(digest));
     } catch (Refused refused) {
       return Challenges.refused(realm, refused.refusal())
           .withEventField("token_fingerprint", VerifiedTokens.fingerprint(digest));
@@ -152,6 +168,31 @@ public final class JwtAuthenticator implements Interceptor {
     VerifiedTokens.Entry entry = new VerifiedTokens.Entry(claims, principal(claims), VerifiedTokens.fingerprint(digest));
     cache.put(digest, entry);
     return entry;
+  }
+
+  /** Sender constraints: DPoP proof-of-possession (RFC 9449) and certificate binding (RFC 8705). */
+  private void checkBinding(GuardRequest request, TokenExtractor.Credential credential, TokenClaims claims) {
+    String jkt = claims.confirmation("jkt");
+    if (dpop != null) {
+      if (credential.dpop()) {
+        if (jkt == null) {
+          throw Refused.of(Reasons.DPOP_PROOF_INVALID, "the token is not bound to a DPoP key");
+        }
+        dpop.check(request, credential.token(), jkt, clock.currentTimeMillis() / 1000);
+      } else if (jkt != null) {
+        throw Refused.of(Reasons.DPOP_PROOF_INVALID, "a DPoP-bound token must use the DPoP scheme with a proof");
+      } else if (dpopPolicy.isRequired()) {
+        throw Refused.of(Reasons.DPOP_PROOF_INVALID, "the token must be DPoP-bound");
+      }
+    }
+    if (certificateBound) {
+      String x5t = claims.confirmation("x5t#S256");
+      if (x5t != null) {
+        CertificateBinding.check(x5t, request.gateway().clientCertificatePem());
+      } else if (certificateRequired) {
+        throw Refused.of(Reasons.CERTIFICATE_MISMATCH, "the token must be bound to a client certificate");
+      }
+    }
   }
 
   private void checkReplay(TokenClaims claims) {

@@ -73,6 +73,10 @@ public final class JwtAuthenticatorBuilder {
   Clock clock = Clock.system();
   String realm = "api";
   GatewayTrust gatewayTrust;
+  DpopPolicy dpop;
+  ReplayStore dpopProofIds;
+  boolean certificateBound;
+  boolean certificateRequired;
 
   JwtAuthenticatorBuilder() {}
 
@@ -304,6 +308,31 @@ public final class JwtAuthenticatorBuilder {
     return this;
   }
 
+  /**
+   * Sender-constrained tokens by DPoP (RFC 9449). Proof ids are remembered in a bounded local store
+   * (10 000 ids) unless {@link #dpop(DpopPolicy, ReplayStore)} names a shared one.
+   */
+  public JwtAuthenticatorBuilder dpop(DpopPolicy policy) {
+    return dpop(policy, null);
+  }
+
+  /** Sender-constrained tokens by DPoP, with proof ids kept in {@code proofIds} (a shared store sees fleet-wide replays). */
+  public JwtAuthenticatorBuilder dpop(DpopPolicy policy, ReplayStore proofIds) {
+    this.dpop = Objects.requireNonNull(policy, "dpop");
+    this.dpopProofIds = proofIds;
+    return this;
+  }
+
+  /**
+   * Certificate-bound tokens (RFC 8705): a token with {@code cnf.x5t#S256} must come over mutual TLS with
+   * that certificate. With {@code required}, every token must be certificate-bound.
+   */
+  public JwtAuthenticatorBuilder certificateBoundTokens(boolean required) {
+    this.certificateBound = true;
+    this.certificateRequired = required;
+    return this;
+  }
+
   /** The realm named in {@code WWW-Authenticate} challenges (default {@code api}). */
   public JwtAuthenticatorBuilder realm(String realm) {
     if (!ID.matcher(Objects.requireNonNull(realm, "realm")).matches()) {
@@ -340,6 +369,9 @@ public final class JwtAuthenticatorBuilder {
       }
     }
     this.algorithms = algs;
+    if (dpop != null && dpopProofIds == null) {
+      dpopProofIds = ReplayStore.local(10_000, clock);
+    }
     return new JwtAuthenticator(this, new SignatureCheck(source()));
   }
 

@@ -28,6 +28,11 @@ public final class Challenges {
           .withHeader("WWW-Authenticate", "Bearer realm=" + quote(realm) + ", error=\"invalid_request\", error_description="
               + quote(refusal.detail()));
     }
+    if (reason.equals(Reasons.DPOP_PROOF_INVALID)) {
+      return Denial.unauthorized(reason, "The DPoP proof is not valid.")
+          .withHeader("WWW-Authenticate", "DPoP realm=" + quote(realm) + ", error=\"invalid_dpop_proof\", error_description="
+              + quote(refusal.detail()));
+    }
     return Denial.unauthorized(reason, "The bearer token is not valid.")
         .withHeader("WWW-Authenticate", "Bearer realm=" + quote(realm) + ", error=\"invalid_token\", error_description="
             + quote(refusal.detail()));

@@ -59,6 +59,27 @@ public record TokenClaims(
         Collections.unmodifiableMap(toMap(payload)));
   }
 
+  /**
+   * A member of the confirmation claim ({@code cnf}, RFC 7800) such as {@code jkt} or {@code x5t#S256}, or
+   * null when absent.
+   *
+   * @throws WrongType when {@code cnf} is not an object or the member not a string
+   */
+  public String confirmation(String member) {
+    Object cnf = all.get("cnf");
+    if (cnf == null) {
+      return null;
+    }
+    if (!(cnf instanceof Map<?, ?> map)) {
+      throw new WrongType("cnf");
+    }
+    Object value = map.get(member);
+    if (value != null && !(value instanceof String)) {
+      throw new WrongType("cnf");
+    }
+    return (String) value;
+  }
+
   /** String values of a claim that holds a string or an array of strings (roles, groups); empty when absent. */
   public Set<String> stringsOf(String name) {
     Object value = all.get(name);

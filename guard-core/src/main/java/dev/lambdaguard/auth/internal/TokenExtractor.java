@@ -14,7 +14,10 @@ import java.util.List;
  * @param locations where tokens are accepted
  * @param queryParameter the query parameter accepted as a token, or null to refuse tokens in the query
  */
-public record TokenExtractor(List<TokenLocation> locations, String queryParameter) {
+public record TokenExtractor(List<TokenLocation> locations, String queryParameter, boolean dpopScheme) {
+
+  /** A token and the scheme it came with: {@code Bearer}, or {@code DPoP} (RFC 9449) in the Authorization header. */
+  public record Credential(String token, boolean dpop) {}
 
   /** The query parameter name RFC 6750 §2.3 defines. */
   public static final String ACCESS_TOKEN_PARAMETER = "access_token";
@@ -23,16 +26,23 @@ public record TokenExtractor(List<TokenLocation> locations, String queryParamete
     locations = List.copyOf(locations);
   }
 
-  /** The token, or null when the request carries none; throws {@link Refused} when ambiguous or malformed. */
-  public String extract(GuardRequest request) {
+  /** The credential, or null when the request carries none; throws {@link Refused} when ambiguous or malformed. */
+  public Credential extract(GuardRequest request) {
     String found = null;
+    boolean dpop = false;
     int count = 0;
     for (TokenLocation location : locations) {
       if (location instanceof TokenLocation.AuthorizationHeader) {
         for (String value : request.headers().all("authorization")) {
-          String token = bearer(value);
+          String token = credentials(value, "Bearer");
+          boolean isDpop = false;
+          if (token == null && dpopScheme) {
+            token = credentials(value, "DPoP");
+            isDpop = token != null;
+          }
           if (token != null) {
             found = token;
+            dpop = isDpop;
             count++;
           }
         }
@@ -63,25 +73,29 @@ public record TokenExtractor(List<TokenLocation> locations, String queryParamete
     if (count > 1) {
       throw Refused.of(Reasons.TOKEN_AMBIGUOUS, "the request carries more than one token");
     }
-    if (count == 1 && (found.isEmpty() || !isToken68(found))) {
+    if (count == 0) {
+      return null;
+    }
+    if (found.isEmpty() || !isToken68(found)) {
       throw Refused.of(Reasons.TOKEN_MALFORMED, "the bearer token is malformed");
     }
-    return found;
+    return new Credential(found, dpop);
   }
 
-  /** The credentials of a {@code Bearer} Authorization value (scheme case-insensitive), or null for another scheme. */
-  private static String bearer(String value) {
+  /** The credentials of an Authorization value of {@code scheme} (case-insensitive), or null for another scheme. */
+  private static String credentials(String value, String scheme) {
     String trimmed = value.trim();
-    if (trimmed.length() < 6 || !trimmed.regionMatches(true, 0, "Bearer", 0, 6)) {
+    int n = scheme.length();
+    if (trimmed.length() < n || !trimmed.regionMatches(true, 0, scheme, 0, n)) {
       return null;
     }
-    if (trimmed.length() == 6) {
+    if (trimmed.length() == n) {
       return "";
     }
-    if (trimmed.charAt(6) != ' ') {
+    if (trimmed.charAt(n) != ' ') {
       return null;
     }
-    return trimmed.substring(7).trim();
+    return trimmed.substring(n + 1).trim();
   }
 
   /** RFC 6750 §2.1 b64token: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */

@@ -1,0 +1,161 @@
+package dev.lambdaguard.auth.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import dev.lambdaguard.GuardRequest;
+import dev.lambdaguard.Reasons;
+import dev.lambdaguard.auth.DpopPolicy;
+import dev.lambdaguard.auth.ReplayStore;
+import dev.lambdaguard.json.StrictJsonParser;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The check of a DPoP proof (RFC 9449 §4.3) for one request and its access token. Every failure is
+ * {@code dpop_proof_invalid}, except a reused proof id, which is {@code token_replayed}.
+ */
+public final class DpopCheck {
+
+  static final Set<String> ALGORITHMS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+      "ES256", "ES384", "ES512", "EdDSA");
+  static final int MAX_PROOF_LENGTH = 4096;
+
+  private final DpopPolicy policy;
+  private final ReplayStore proofIds;
+  private final StrictJsonParser json;
+  private final HeaderCheck header;
+
+  public DpopCheck(DpopPolicy policy, ReplayStore proofIds, StrictJsonParser json) {
+    this.policy = policy;
+    this.proofIds = proofIds;
+    this.json = json;
+    this.header = new HeaderCheck(ALGORITHMS, Set.of("dpop+jwt"), true);
+  }
+
+  /**
+   * Checks the request's one DPoP proof against the access token it accompanies.
+   *
+   * @param boundThumbprint the token's {@code cnf.jkt}
+   */
+  public void check(GuardRequest request, String accessToken, String boundThumbprint, long nowSeconds) {
+    List<String> proofs = request.headers().all("dpop");
+    if (proofs.size() != 1) {
+      throw invalid(proofs.isEmpty() ? "the DPoP proof is missing" : "more than one DPoP proof");
+    }
+    CompactJws proof;
+    try {
+      proof = CompactJws.parse(proofs.get(0), MAX_PROOF_LENGTH, json);
+      header.check(proof.header());
+    } catch (Refused refused) {
+      throw invalid("the DPoP proof is malformed");
+    }
+    if (proof.unsigned() || !proof.header().path("jwk").isObject()) {
+      throw invalid("the DPoP proof carries no key");
+    }
+    JWK key = verifiedKey(proof);
+    JsonNode claims = proof.payload();
+    if (!request.method().equals(claims.path("htm").asString(null))) {
+      throw invalid("the DPoP proof is for another method");
+    }
+    if (!sameUri(claims.path("htu").asString(null), expectedUri(request))) {
+      throw invalid("the DPoP proof is for another URI");
+    }
+    JsonNode iat = claims.get("iat");
+    long window = policy.proofWindow().toSeconds();
+    if (iat == null || !iat.isIntegralNumber() || Math.abs(iat.asLong() - nowSeconds) > window) {
+      throw invalid("the DPoP proof is outside its time window");
+    }
+    if (!ath(accessToken).equals(claims.path("ath").asString(null))) {
+      throw invalid("the DPoP proof is for another access token");
+    }
+    String thumbprint;
+    try {
+      thumbprint = key.computeThumbprint().toString();
+    } catch (JOSEException e) {
+      throw invalid("the DPoP key has no thumbprint");
+    }
+    if (!thumbprint.equals(boundThumbprint)) {
+      throw invalid("the DPoP key is not the one the token is bound to");
+    }
+    String jti = claims.path("jti").asString(null);
+    if (jti == null || jti.isEmpty() || jti.length() > 256) {
+      throw invalid("the DPoP proof has no id");
+    }
+    if (!proofIds.firstUse(jti, iat.asLong() + window)) {
+      throw Refused.of(Reasons.TOKEN_REPLAYED, "the DPoP proof was already used");
+    }
+  }
+
+  private static JWK verifiedKey(CompactJws proof) {
+    try {
+      JWSObject object = JWSObject.parse(proof.token());
+      JWK key = object.getHeader().getJWK();
+      if (key == null || key.isPrivate()) {
+        throw invalid("the DPoP key must be a public key");
+      }
+      JWSVerifier verifier = SignatureCheck.verifierFor(object.getHeader().getAlgorithm(), key);
+      if (verifier == null || !object.verify(verifier)) {
+        throw invalid("the DPoP proof signature does not verify");
+      }
+      return key;
+    } catch (ParseException | JOSEException | IllegalStateException e) {
+      throw invalid("the DPoP proof is malformed");
+    }
+  }
+
+  private String expectedUri(GuardRequest request) {
+    String base = policy.publicBaseUri() != null ? policy.publicBaseUri().toString()
+        : "https://" + request.headers().firstOrNull("host");
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.path();
+  }
+
+  /** RFC 9449 §4.3: compare without query and fragment, after syntax-based normalization (RFC 3986 §6.2.2). */
+  static boolean sameUri(String htu, String expected) {
+    if (htu == null) {
+      return false;
+    }
+    String a = normalized(htu);
+    return a != null && a.equals(normalized(expected));
+  }
+
+  private static String normalized(String uri) {
+    try {
+      URI u = new URI(uri);
+      if (u.getScheme() == null || u.getHost() == null) {
+        return null;
+      }
+      String scheme = u.getScheme().toLowerCase(Locale.ROOT);
+      int port = u.getPort();
+      boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+      String path = u.normalize().getRawPath();
+      return scheme + "://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port)
+          + (path == null || path.isEmpty() ? "/" : path);
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  static String ath(String accessToken) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  private static Refused invalid(String detail) {
+    return Refused.of(Reasons.DPOP_PROOF_INVALID, detail);
+  }
+}
