@@ -57,6 +57,10 @@ public final class Reasons {
    * invocation that forged or skipped the gateway.
    */
   public static final Reason GATEWAY_BYPASS = new Reason("gateway_bypass", Kind.AUTHENTICATION);
+  /** An opaque token the introspection endpoint reports as not active (expired, revoked or unknown; RFC 7662). */
+  public static final Reason TOKEN_INACTIVE = new Reason("token_inactive", Kind.AUTHENTICATION);
+  /** The introspection endpoint failed or timed out: the opaque token cannot be checked (503). */
+  public static final Reason INTROSPECTION_UNAVAILABLE = new Reason("introspection_unavailable", Kind.AVAILABILITY);
   /** The keys could not be fetched and none is cached: the token cannot be checked (503). */
   public static final Reason JWKS_UNAVAILABLE = new Reason("jwks_unavailable", Kind.AVAILABILITY);
   /** The caller lacks a scope or role the route requires. */

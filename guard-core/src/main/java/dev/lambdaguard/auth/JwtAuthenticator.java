@@ -16,6 +16,7 @@ import dev.lambdaguard.auth.internal.CompactJws;
 import dev.lambdaguard.auth.internal.DpopCheck;
 import dev.lambdaguard.auth.internal.GatewayClaims;
 import dev.lambdaguard.auth.internal.HeaderCheck;
+import dev.lambdaguard.auth.internal.Introspector;
 import dev.lambdaguard.auth.internal.Refusal;
 import dev.lambdaguard.auth.internal.Refused;
 import dev.lambdaguard.auth.internal.SignatureCheck;
@@ -60,6 +61,8 @@ public final class JwtAuthenticator implements Interceptor {
   private final DpopCheck dpop;
   private final boolean certificateBound;
   private final boolean certificateRequired;
+  private final Introspector introspector;
+  private final long introspectionCacheSeconds;
 
   JwtAuthenticator(JwtAuthenticatorBuilder b, SignatureCheck signatures) {
     this.extractor = new TokenExtractor(b.locations, b.queryParameter, b.dpop != null);
@@ -80,6 +83,8 @@ public final class JwtAuthenticator implements Interceptor {
     this.dpop = b.dpop == null ? null : new DpopCheck(b.dpop, b.dpopProofIds, json);
     this.certificateBound = b.certificateBound;
     this.certificateRequired = b.certificateRequired;
+    this.introspector = b.introspection == null ? null : new Introspector(b.introspection);
+    this.introspectionCacheSeconds = b.introspection == null ? 0 : b.introspection.maxCacheTime().toSeconds();
   }
 
   /** A builder with nothing preset: issuer, audience (or client ids) and a key source are required. */
@@ -154,18 +159,36 @@ public final class JwtAuthenticator implements Interceptor {
       checkReplay(cached.claims());
       return cached;
     }
+    if (introspector != null && isOpaque(token)) {
+      return introspect(token, digest, now);
+    }
     CompactJws jws = CompactJws.parse(token, maxTokenLength, json);
     headerCheck.check(jws.header());
     signatures.verify(jws);
-    TokenClaims claims;
-    try {
-      claims = TokenClaims.read(jws.payload());
-    } catch (TokenClaims.WrongType wrongType) {
-      throw Refused.of(Reasons.TOKEN_MALFORMED, "a claim has the wrong type");
-    }
+    TokenClaims claims = TokenClaims.read(jws.payload());
     claimsCheck.check(claims, now);
     checkReplay(claims);
     VerifiedTokens.Entry entry = new VerifiedTokens.Entry(claims, principal(claims), VerifiedTokens.fingerprint(digest));
+    cache.put(digest, entry);
+    return entry;
+  }
+
+  /** An opaque token (not a three-part JWS) when introspection is configured. */
+  private static boolean isOpaque(String token) {
+    int first = token.indexOf('.');
+    return first < 0 || token.indexOf('.', first + 1) < 0;
+  }
+
+  private VerifiedTokens.Entry introspect(String token, byte[] digest, long now) {
+    if (token.length() > maxTokenLength) {
+      throw Refused.of(Reasons.TOKEN_MALFORMED, "the token is too long");
+    }
+    TokenClaims claims = TokenClaims.read(introspector.introspect(token));
+    claimsCheck.check(claims, now);
+    checkReplay(claims);
+    long until = Math.min(claims.expiresAt(), now + introspectionCacheSeconds);
+    VerifiedTokens.Entry entry =
+        new VerifiedTokens.Entry(claims, principal(claims), VerifiedTokens.fingerprint(digest), until);
     cache.put(digest, entry);
     return entry;
   }

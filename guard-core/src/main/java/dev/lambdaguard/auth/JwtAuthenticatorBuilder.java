@@ -77,6 +77,7 @@ public final class JwtAuthenticatorBuilder {
   ReplayStore dpopProofIds;
   boolean certificateBound;
   boolean certificateRequired;
+  Introspection introspection;
 
   JwtAuthenticatorBuilder() {}
 
@@ -330,6 +331,15 @@ public final class JwtAuthenticatorBuilder {
   public JwtAuthenticatorBuilder certificateBoundTokens(boolean required) {
     this.certificateBound = true;
     this.certificateRequired = required;
+    return this;
+  }
+
+  /**
+   * Accepts opaque tokens (anything that is not a three-part JWS) by RFC 7662 introspection; JWTs are still
+   * verified locally. The answer's claims go through the same issuer, audience and time checks.
+   */
+  public JwtAuthenticatorBuilder opaqueTokens(Introspection introspection) {
+    this.introspection = Objects.requireNonNull(introspection, "opaqueTokens");
     return this;
   }
 

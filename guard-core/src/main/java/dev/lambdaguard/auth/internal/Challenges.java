@@ -16,7 +16,7 @@ public final class Challenges {
   /** The denial for a refused token. */
   public static Denial refused(String realm, Refusal refusal) {
     Reason reason = refusal.reason();
-    if (reason.equals(Reasons.JWKS_UNAVAILABLE)) {
+    if (reason.kind() == Reason.Kind.AVAILABILITY) {
       return Denial.of(503, reason, "The credentials cannot be checked right now.").withHeader("Retry-After", "5");
     }
     if (reason.equals(Reasons.TOKEN_MISSING)) {

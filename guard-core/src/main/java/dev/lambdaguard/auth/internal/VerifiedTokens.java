@@ -16,8 +16,16 @@ import java.util.Map;
  */
 public final class VerifiedTokens {
 
-  /** A verified token: its claims, the principal built from them, and a short fingerprint for events. */
-  public record Entry(TokenClaims claims, Principal principal, String fingerprint) {}
+  /**
+   * A verified token: its claims, the principal built from them, a short fingerprint for events, and until
+   * when (epoch seconds) the verification may be reused: the expiry, or earlier for introspected tokens.
+   */
+  public record Entry(TokenClaims claims, Principal principal, String fingerprint, long reusableUntil) {
+
+    public Entry(TokenClaims claims, Principal principal, String fingerprint) {
+      this(claims, principal, fingerprint, claims.expiresAt());
+    }
+  }
 
   private final int capacity;
   private final Map<String, Entry> entries;
@@ -53,7 +61,7 @@ public final class VerifiedTokens {
     String key = new String(digest, StandardCharsets.ISO_8859_1);
     synchronized (entries) {
       Entry entry = entries.get(key);
-      if (entry != null && nowSeconds >= entry.claims().expiresAt()) {
+      if (entry != null && nowSeconds >= entry.reusableUntil()) {
         entries.remove(key);
         return null;
       }
