@@ -1,0 +1,155 @@
+package dev.lambdaguard.bench.coldstart;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdaguard.Guard;
+import dev.lambdaguard.aws.GuardedRequestHandler;
+import dev.lambdaguard.aws.events.RuntimeSerialization;
+import dev.lambdaguard.bench.BenchContext;
+import dev.lambdaguard.bench.Cpu;
+import dev.lambdaguard.events.EventSink;
+import dev.lambdaguard.events.SecurityEvent;
+import dev.lambdaguard.examples.orders.OrdersFunction;
+import dev.lambdaguard.examples.orders.OrdersHandler;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one cold start does, in a fresh JVM: read the event's bytes, deserialize them exactly as the Lambda
+ * Java runtime does, construct the handler class and invoke it once, print {@code RESPONSE <status>}.
+ *
+ * <pre>java -cp benchmarks.jar dev.lambdaguard.bench.coldstart.ColdStartApp VARIANT event.json</pre>
+ *
+ * <p>Variants:
+ * <ul>
+ *   <li>{@code bare}: {@link OrdersHandler};
+ *   <li>{@code guarded}: {@link OrdersFunction}, the deployed form: the same handler wrapped in a guard with strict
+ *       JSON bodies and the default stdout sink, built in a static initializer; it also prints its init and allow
+ *       event lines before the response;
+ *   <li>{@code guarded-empty}: the handler wrapped in {@code Guard.builder().build()}: empty chain, default stdout
+ *       sink (what the guard machinery and event writing cost without the JSON interceptor);
+ *   <li>{@code guarded-empty-noop}: empty chain and a sink that drops events (the guard machinery alone).
+ * </ul>
+ * All variants take the same steps otherwise. Each variant's handler is reached through its own holder class so
+ * that no run loads a class of another variant. Until the response is printed the code avoids lambdas and string
+ * concatenation of its own, so that what it loads is what the handlers load.
+ *
+ * <p>After the response it prints {@code VMHWM_KB <n>}, the process's peak resident set size from
+ * {@code /proc/self/status}, and {@code CPU_TICKS <n>}, the CPU time it used so far (user + system, in clock
+ * ticks, from {@code /proc/self/stat}; the harness uses it to tell its children's CPU use from other processes'),
+ * both absent where there are no such files; then it exits.
+ */
+public final class ColdStartApp {
+
+  static final String RESPONSE_PREFIX = "RESPONSE ";
+  static final String PEAK_RSS_PREFIX = "VMHWM_KB ";
+  static final String CPU_TICKS_PREFIX = "CPU_TICKS ";
+
+  private ColdStartApp() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2 || !isVariant(args[0])) {
+      System.err.println("usage: ColdStartApp bare|guarded|guarded-empty|guarded-empty-noop <event.json>");
+      System.exit(2);
+    }
+    byte[] json = Files.readAllBytes(Path.of(args[1]));
+    APIGatewayV2HTTPResponse response = invoke(args[0], json);
+    PrintStream out = System.out;
+    out.print(RESPONSE_PREFIX);
+    out.println(response == null ? -1 : response.getStatusCode());
+    out.flush();
+    // Everything below happens after the measured point.
+    long peak = peakRssKb();
+    if (peak > 0) {
+      out.println(PEAK_RSS_PREFIX + peak);
+    }
+    long ticks = Cpu.selfTicks();
+    if (ticks >= 0) {
+      out.println(CPU_TICKS_PREFIX + ticks);
+    }
+    out.flush();
+  }
+
+  /** Deserializes the event as the runtime does and invokes the variant's handler once. */
+  static APIGatewayV2HTTPResponse invoke(String variant, byte[] json) {
+    APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
+    switch (variant) {
+      case "bare":
+        return Bare.invoke(event);
+      case "guarded":
+        return Guarded.invoke(event);
+      case "guarded-empty":
+        return GuardedEmpty.invoke(event);
+      case "guarded-empty-noop":
+        return GuardedEmptyNoop.invoke(event);
+      default:
+        throw new IllegalArgumentException(variant);
+    }
+  }
+
+  static boolean isVariant(String variant) {
+    switch (variant) {
+      case "bare":
+      case "guarded":
+      case "guarded-empty":
+      case "guarded-empty-noop":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static final class Bare {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return new OrdersHandler().handleRequest(event, new BenchContext("cold-start-1"));
+    }
+  }
+
+  private static final class Guarded {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return new OrdersFunction().handleRequest(event, new BenchContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedEmpty {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().build())
+          .handleRequest(event, new BenchContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedEmptyNoop {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().eventSink(new DroppingSink()).build())
+          .handleRequest(event, new BenchContext("cold-start-1"));
+    }
+  }
+
+  /** A sink that drops events, as a class rather than a lambda so that it bootstraps nothing. */
+  private static final class DroppingSink implements EventSink {
+    @Override
+    public void emit(SecurityEvent event) {}
+  }
+
+  /** VmHWM from /proc/self/status in KiB, or -1. */
+  static long peakRssKb() {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return -1;
+    }
+    try {
+      List<String> lines = Files.readAllLines(status);
+      for (String line : lines) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim());
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+}
