@@ -112,20 +112,37 @@ public final class MultiValueMap {
     return "MultiValueMap" + values.keySet();
   }
 
-  /** Collects values; not thread-safe; {@link #build()} freezes a copy. */
+  /**
+   * Collects values; not thread-safe. {@link #build()} freezes what was collected, without copying, and
+   * may be called once.
+   */
   public static final class Builder {
     private final boolean ignoreCase;
-    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    /** A name's values: one String while there is a single value (the common case), else an ArrayList. */
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private boolean built;
 
     private Builder(boolean ignoreCase) {
       this.ignoreCase = ignoreCase;
     }
 
     /** Adds one value; null names or values are skipped (events carry nulls for absent entries). */
+    @SuppressWarnings("unchecked")
     public Builder add(String name, String value) {
+      if (built) {
+        throw new IllegalStateException("MultiValueMap.Builder.build() was already called");
+      }
       if (name != null && value != null) {
         String key = ignoreCase ? name.toLowerCase(Locale.ROOT) : name;
-        values.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+        Object existing = values.putIfAbsent(key, value);
+        if (existing instanceof String first) {
+          List<String> list = new ArrayList<>(2);
+          list.add(first);
+          list.add(value);
+          values.put(key, list);
+        } else if (existing != null) {
+          ((List<String>) existing).add(value);
+        }
       }
       return this;
     }
@@ -140,13 +157,19 @@ public final class MultiValueMap {
       return this;
     }
 
+    @SuppressWarnings("unchecked")
     public MultiValueMap build() {
+      if (built) {
+        throw new IllegalStateException("MultiValueMap.Builder.build() was already called");
+      }
+      built = true;
       if (values.isEmpty()) {
         return ignoreCase ? EMPTY_INSENSITIVE : EMPTY_SENSITIVE;
       }
-      Map<String, List<String>> frozen = new LinkedHashMap<>(values.size() * 2);
-      for (Map.Entry<String, List<String>> e : values.entrySet()) {
-        frozen.put(e.getKey(), List.copyOf(e.getValue()));
+      Map<String, List<String>> frozen = (Map<String, List<String>>) (Map<String, ?>) values;
+      for (Map.Entry<String, Object> e : values.entrySet()) {
+        Object v = e.getValue();
+        e.setValue(v instanceof String single ? List.of(single) : List.copyOf((List<String>) v));
       }
       return new MultiValueMap(Collections.unmodifiableMap(frozen), ignoreCase);
     }

@@ -102,11 +102,13 @@ class MultiValueMapTest {
   }
 
   @Test
-  void theMapIsImmutableAndIndependentOfItsBuilder() {
+  void theMapIsImmutableAndItsBuilderIsSpent() {
     MultiValueMap.Builder builder = MultiValueMap.queryBuilder().add("a", "1");
     MultiValueMap map = builder.build();
 
-    builder.add("a", "2").add("b", "3");
+    // The builder hands its storage to the map without a copy, so it refuses further use.
+    assertThrows(IllegalStateException.class, () -> builder.add("a", "2"));
+    assertThrows(IllegalStateException.class, builder::build);
 
     assertEquals(List.of("1"), map.all("a"));
     assertFalse(map.contains("b"));

@@ -31,6 +31,15 @@ public final class EventJson {
 
   /** The event as one JSON object, without a line break. */
   public String format(SecurityEvent event) {
+    return render(event).close();
+  }
+
+  /** The event as one JSON object followed by a line break, ready to write. */
+  public String formatLine(SecurityEvent event) {
+    return render(event).closeLine();
+  }
+
+  private Line render(SecurityEvent event) {
     Line line = new Line();
     line.string("timestamp", Timestamps.iso(event.timestampMillis()));
     line.string("level", level(event));
@@ -82,7 +91,7 @@ public final class EventJson {
       invocation(line, e.invocation());
       ocsf(line, 6003, 6);
     }
-    return line.close();
+    return line;
   }
 
   private static String level(SecurityEvent event) {
@@ -177,6 +186,10 @@ public final class EventJson {
 
     String close() {
       return sb.append('}').toString();
+    }
+
+    String closeLine() {
+      return sb.append('}').append('\n').toString();
     }
   }
 }

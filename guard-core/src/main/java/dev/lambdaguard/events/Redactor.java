@@ -82,9 +82,27 @@ public final class Redactor {
         out = out.replace(secret, MASK);
       }
     }
-    out = maskAfterAuthSchemes(out);
-    out = maskTokenShapes(out);
+    if (mayHoldAuthScheme(out)) {
+      out = maskAfterAuthSchemes(out);
+    }
+    if (out.contains("eyJ") || out.contains("AKIA") || out.contains("ASIA")) {
+      out = maskTokenShapes(out);
+    }
     return out;
+  }
+
+  /**
+   * A cheap pre-check: every scheme is followed by whitespace and starts with b, d or a. Most values
+   * (paths, ids) have no whitespace at all; this keeps the full scan off the common path.
+   */
+  private static boolean mayHoldAuthScheme(String text) {
+    int n = text.length();
+    for (int i = 1; i < n; i++) {
+      if (Character.isWhitespace(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String maskAfterAuthSchemes(String text) {
@@ -92,6 +110,10 @@ public final class Redactor {
     int n = text.length();
     int copied = 0;
     for (int i = 0; i < n; i++) {
+      char first = (char) (text.charAt(i) | 0x20);
+      if (first != 'b' && first != 'd' && first != 'a') {
+        continue;
+      }
       for (String scheme : AUTH_SCHEMES) {
         int afterScheme = i + scheme.length();
         if (afterScheme < n && Character.isWhitespace(text.charAt(afterScheme))

@@ -30,7 +30,7 @@ public final class StdoutJsonSink implements EventSink {
   @Override
   public void emit(SecurityEvent event) {
     try {
-      out.get().print(format.format(event) + "\n");
+      out.get().print(format.formatLine(event));
     } catch (RuntimeException e) {
       // A sink never throws into an invocation. Losing one line is better than failing the request.
       dev.lambdaguard.internal.Diagnostics.warn("security event could not be written: " + e.getClass().getName());

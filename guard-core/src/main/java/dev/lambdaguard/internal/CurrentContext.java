@@ -23,11 +23,11 @@ public final class CurrentContext {
     return previous;
   }
 
+  /**
+   * Restores the context {@link #enter} replaced. Sets null rather than removing the entry: the thread
+   * serves the next invocation too, and a removed entry would be re-created each time.
+   */
   public static void restore(SecurityContext previous) {
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
-    }
+    CURRENT.set(previous);
   }
 }

@@ -30,20 +30,32 @@ final class Requests {
     if (multi != null) {
       multi.forEach(builder::addAll);
     }
-    if (single == null) {
-      return builder.build();
+    if (single != null) {
+      single.forEach((name, value) -> {
+        if (name != null && value != null && !heldBy(multi, name, value)) {
+          builder.add(name, value);
+        }
+      });
     }
-    if (multi == null || multi.isEmpty()) {
-      single.forEach(builder::add);
-      return builder.build();
-    }
-    MultiValueMap fromMulti = builder.build();
-    single.forEach((name, value) -> {
-      if (name != null && value != null && !fromMulti.all(name).contains(value)) {
-        builder.add(name, value);
-      }
-    });
     return builder.build();
+  }
+
+  /** Whether the multi-valued map holds this value under this name, the name compared case-insensitively. */
+  private static boolean heldBy(Map<String, List<String>> multi, String name, String value) {
+    if (multi == null) {
+      return false;
+    }
+    List<String> values = multi.get(name);
+    if (values != null && values.contains(value)) {
+      return true;
+    }
+    for (Map.Entry<String, List<String>> e : multi.entrySet()) {
+      if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null
+          && e.getValue().contains(value)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
