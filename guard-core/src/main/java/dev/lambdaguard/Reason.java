@@ -29,7 +29,14 @@ public record Reason(String code, Kind kind) {
     /** The guard itself failed; the request was refused (fail closed). */
     INTERNAL,
     /** Anything else, for user-defined interceptors. */
-    POLICY
+    POLICY;
+
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** The kind as it appears in events: lower case. */
+    public String code() {
+      return code;
+    }
   }
 
   public Reason {

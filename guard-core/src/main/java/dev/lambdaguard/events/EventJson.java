@@ -24,6 +24,9 @@ public final class EventJson {
   static final int MAX_VALUE_LENGTH = 256;
 
   private final Redactor redactor;
+  private volatile FunctionFragment functionFragment;
+
+  private record FunctionFragment(FunctionEnvironment function, String json) {}
 
   public EventJson(Redactor redactor) {
     this.redactor = Objects.requireNonNull(redactor, "redactor");
@@ -41,44 +44,47 @@ public final class EventJson {
 
   private Line render(SecurityEvent event) {
     Line line = new Line();
-    line.string("timestamp", Timestamps.iso(event.timestampMillis()));
-    line.string("level", level(event));
-    line.string("schema", SCHEMA);
-    line.string("event_type", event.type());
+    line.name("timestamp");
+    line.sb.append('"');
+    Timestamps.appendIso(line.sb, event.timestampMillis());
+    line.sb.append('"');
+    line.constant("level", level(event));
+    line.constant("schema", SCHEMA);
+    line.constant("event_type", event.type());
     if (event instanceof InitEvent e) {
       function(line, e.function());
-      line.raw("interceptors", String.valueOf(e.interceptors().size()));
+      line.number("interceptors", e.interceptors().size());
       line.string("chain", String.join(",", e.interceptors()));
       ocsf(line, 6003, 6);
     } else if (event instanceof AllowEvent e) {
-      line.string("decision", "allow");
+      line.constant("decision", "allow");
       invocation(line, e.invocation());
       request(line, e.request());
-      line.raw("findings", String.valueOf(e.findings()));
-      line.raw("latency_us", String.valueOf(e.chainNanos() / 1000));
+      line.number("findings", e.findings());
+      line.number("latency_us", e.chainNanos() / 1000);
       ocsf(line, 4002, 4);
     } else if (event instanceof DenyEvent e) {
-      line.string("decision", "deny");
+      line.constant("decision", "deny");
       reason(line, e.reason());
-      line.raw("status", String.valueOf(e.status()));
+      line.number("status", e.status());
       line.string("interceptor", e.interceptor());
       line.object("details", e.details());
       invocation(line, e.invocation());
       request(line, e.request());
-      line.raw("latency_us", String.valueOf(e.chainNanos() / 1000));
+      line.number("latency_us", e.chainNanos() / 1000);
       boolean auth = e.reason().kind() == Reason.Kind.AUTHENTICATION;
       ocsf(line, auth ? 3002 : 4002, auth ? 3 : 4);
     } else if (event instanceof DetectionEvent e) {
-      line.string("decision", e.blocked() ? "deny" : "monitor");
+      line.constant("decision", e.blocked() ? "deny" : "monitor");
       line.string("category", e.finding().category());
       line.string("rule_id", e.finding().ruleId());
       line.string("location", e.finding().location());
-      line.raw("score", String.valueOf(e.finding().score()));
+      line.number("score", e.finding().score());
       invocation(line, e.invocation());
       request(line, e.request());
       ocsf(line, 2004, 2);
     } else if (event instanceof ErrorEvent e) {
-      line.string("decision", "deny");
+      line.constant("decision", "deny");
       reason(line, e.reason());
       line.string("component", e.component());
       line.string("error_type", e.errorType());
@@ -86,7 +92,7 @@ public final class EventJson {
       request(line, e.request());
       ocsf(line, 6003, 6);
     } else if (event instanceof PassThroughEvent e) {
-      line.string("decision", "pass_through");
+      line.constant("decision", "pass_through");
       line.string("event_source", e.eventSource());
       invocation(line, e.invocation());
       ocsf(line, 6003, 6);
@@ -102,23 +108,31 @@ public final class EventJson {
     };
   }
 
-  private static void function(Line line, FunctionEnvironment f) {
-    line.string("function_name", f.functionName());
-    line.string("function_version", f.functionVersion());
-    line.string("init_type", f.initType());
-    line.string("region", f.region());
+  /** The function's four fields, rendered once per environment (it is the same object for every event). */
+  private void function(Line line, FunctionEnvironment f) {
+    FunctionFragment cached = functionFragment;
+    if (cached == null || cached.function != f) {
+      Line fragment = new Line();
+      fragment.string("function_name", f.functionName());
+      fragment.string("function_version", f.functionVersion());
+      fragment.string("init_type", f.initType());
+      fragment.string("region", f.region());
+      cached = new FunctionFragment(f, fragment.sb.substring(1));
+      functionFragment = cached;
+    }
+    line.fragment(cached.json);
   }
 
-  private static void invocation(Line line, InvocationInfo info) {
+  private void invocation(Line line, InvocationInfo info) {
     function(line, info.function());
     line.string("function_request_id", info.ids().requestId());
     line.string("xray_trace_id", info.ids().traceId());
     line.string("tenant_id", info.ids().tenantId());
-    line.raw("cold_start", String.valueOf(info.coldStart()));
+    line.raw("cold_start", info.coldStart() ? "true" : "false");
   }
 
   private static void request(Line line, RequestSummary r) {
-    line.string("event_source", r.eventSource());
+    line.constant("event_source", r.eventSource());
     line.string("http_method", r.method());
     line.string("route", r.route());
     line.string("path", r.path());
@@ -128,13 +142,29 @@ public final class EventJson {
   }
 
   private static void reason(Line line, Reason reason) {
-    line.string("reason", reason.code());
-    line.string("reason_kind", reason.kind().name().toLowerCase(java.util.Locale.ROOT));
+    line.constant("reason", reason.code());
+    line.constant("reason_kind", reason.kind().code());
   }
 
   private static void ocsf(Line line, int classUid, int categoryUid) {
-    line.raw("ocsf_class_uid", String.valueOf(classUid));
-    line.raw("ocsf_category_uid", String.valueOf(categoryUid));
+    line.number("ocsf_class_uid", classUid);
+    line.number("ocsf_category_uid", categoryUid);
+  }
+
+  /** Lower-case letters, digits, '_', '-', '/', '.' and ':' only, and short. */
+  private static boolean isPlain(String value) {
+    int n = value.length();
+    if (n > 64) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = value.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '/' || c == '.'
+          || c == ':')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String cut(String value) {
@@ -143,7 +173,38 @@ public final class EventJson {
 
   /** One JSON object under construction; every string goes through the redactor. */
   private final class Line {
-    private final StringBuilder sb = new StringBuilder(512).append('{');
+    private final StringBuilder sb = new StringBuilder(768).append('{');
+
+    /**
+     * A value that is normally a library-defined word (levels, decisions, reason codes, event sources).
+     * A plain lower-case word needs no escaping and cannot hold a token shape or an auth scheme, so only
+     * registered secrets are looked for; anything else takes the full path. Checked here, not assumed.
+     */
+    void constant(String name, String value) {
+      if (value == null) {
+        return;
+      }
+      if (!isPlain(value) || redactor.size() > 0) {
+        string(name, value);
+        return;
+      }
+      name(name);
+      sb.append('"').append(value).append('"');
+    }
+
+    void number(String name, long value) {
+      name(name);
+      sb.append(value);
+    }
+
+    void fragment(String json) {
+      if (!json.isEmpty()) {
+        if (sb.length() > 1) {
+          sb.append(',');
+        }
+        sb.append(json);
+      }
+    }
 
     void string(String name, String value) {
       if (value == null) {
@@ -177,7 +238,7 @@ public final class EventJson {
       sb.append(literal);
     }
 
-    private void name(String name) {
+    void name(String name) {
       if (sb.length() > 1) {
         sb.append(',');
       }

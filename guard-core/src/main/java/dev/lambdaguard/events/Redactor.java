@@ -82,27 +82,37 @@ public final class Redactor {
         out = out.replace(secret, MASK);
       }
     }
-    if (mayHoldAuthScheme(out)) {
+    int suspects = suspects(out);
+    if ((suspects & AUTH_SCHEME) != 0) {
       out = maskAfterAuthSchemes(out);
     }
-    if (out.contains("eyJ") || out.contains("AKIA") || out.contains("ASIA")) {
+    if ((suspects & TOKEN_SHAPE) != 0) {
       out = maskTokenShapes(out);
     }
     return out;
   }
 
+  private static final int AUTH_SCHEME = 1;
+  private static final int TOKEN_SHAPE = 2;
+
   /**
-   * A cheap pre-check: every scheme is followed by whitespace and starts with b, d or a. Most values
-   * (paths, ids) have no whitespace at all; this keeps the full scan off the common path.
+   * One cheap pass deciding which scans can match at all: an auth scheme is followed by whitespace, a JWT
+   * starts with {@code eyJ}, an access key id with {@code A}. Most values (paths, ids, versions) have none
+   * of these, so the full scans stay off the common path.
    */
-  private static boolean mayHoldAuthScheme(String text) {
+  private static int suspects(String text) {
+    int found = 0;
     int n = text.length();
-    for (int i = 1; i < n; i++) {
-      if (Character.isWhitespace(text.charAt(i))) {
-        return true;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c <= ' ' || Character.isWhitespace(c)) {
+        found |= AUTH_SCHEME;
+      } else if ((c == 'e' && text.startsWith("yJ", i + 1)) || (c == 'A' && (text.startsWith("KIA", i + 1)
+          || text.startsWith("SIA", i + 1)))) {
+        found |= TOKEN_SHAPE;
       }
     }
-    return false;
+    return found;
   }
 
   private static String maskAfterAuthSchemes(String text) {
