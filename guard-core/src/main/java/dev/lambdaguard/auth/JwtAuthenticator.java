@@ -159,6 +159,9 @@ public final class JwtAuthenticator implements Interceptor {
       checkReplay(cached.claims());
       return cached;
     }
+    if (!TokenExtractor.isToken68(token)) {
+      throw Refused.of(Reasons.TOKEN_MALFORMED, "the bearer token is malformed");
+    }
     if (introspector != null && isOpaque(token)) {
       return introspect(token, digest, now);
     }

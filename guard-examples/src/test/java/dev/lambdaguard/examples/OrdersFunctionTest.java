@@ -1,45 +1,72 @@
 package dev.lambdaguard.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdaguard.auth.JwtAuthenticator;
+import dev.lambdaguard.auth.KeySource;
 import dev.lambdaguard.aws.events.RuntimeSerialization;
 import dev.lambdaguard.examples.demo.Demo;
 import dev.lambdaguard.examples.demo.DemoContext;
+import dev.lambdaguard.examples.demo.DemoIssuer;
 import dev.lambdaguard.examples.orders.OrdersFunction;
+import dev.lambdaguard.examples.orders.OrdersSecurity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 
-/** The orders example answers the demo's requests as the demo promises. */
+/** The orders example answers the demo's requests as the demo promises, and the demo shows it. */
 class OrdersFunctionTest {
 
-  private static APIGatewayV2HTTPResponse invoke(String resource) throws IOException {
+  private static final DemoIssuer ISSUER = new DemoIssuer();
+  private static final OrdersFunction ORDERS = new OrdersFunction(JwtAuthenticator.builder()
+      .issuer(DemoIssuer.ISSUER).audiences(DemoIssuer.AUDIENCE).keys(KeySource.staticJwks(ISSUER.jwks()))
+      .routes(OrdersSecurity.ROUTES).build());
+
+  private static APIGatewayV2HTTPResponse invoke(String resource, String token) throws IOException {
     try (InputStream json = OrdersFunctionTest.class.getResourceAsStream("/demo/" + resource)) {
-      return new OrdersFunction().handleRequest(
-          RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json), new DemoContext("test-" + resource));
+      APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
+      Map<String, String> headers = new HashMap<>(event.getHeaders());
+      if (!token.equals("none")) {
+        headers.put("authorization", "Bearer " + ISSUER.token(token));
+      }
+      event.setHeaders(headers);
+      return ORDERS.handleRequest(event, new DemoContext("test-" + resource));
     }
   }
 
-  @ParameterizedTest(name = "{0} -> {1} {2}")
+  @ParameterizedTest(name = "{0} with {1} -> {2} {3}")
   @CsvSource({
-      "01-get-order.json, 200, ",
-      "02-create-order.json, 201, ",
-      "03-single-quotes.json, 400, json_malformed",
-      "04-duplicate-key.json, 400, json_duplicate_key",
-      "05-deep-nesting.json, 400, json_limit_exceeded",
-      "06-bad-base64.json, 400, request_malformed",
+      "01-get-order.json, read, 200, ",
+      "02-create-order.json, write, 201, ",
+      "02-create-order.json, read, 403, insufficient_scope",
+      "01-get-order.json, none, 401, token_missing",
+      "01-get-order.json, expired, 401, token_expired",
+      "01-get-order.json, forged, 401, signature_invalid",
+      "01-get-order.json, alg-none, 401, alg_not_allowed",
+      "03-single-quotes.json, write, 400, json_malformed",
+      "04-duplicate-key.json, write, 400, json_duplicate_key",
+      "05-deep-nesting.json, write, 400, json_limit_exceeded",
+      "06-bad-base64.json, write, 400, request_malformed",
   })
-  void eachDemoRequestGetsItsStatusAndReason(String resource, int status, String reason) throws IOException {
-    APIGatewayV2HTTPResponse response = invoke(resource);
+  void eachDemoRequestGetsItsStatusAndReason(String resource, String token, int status, String reason)
+      throws IOException {
+    APIGatewayV2HTTPResponse response = invoke(resource, token);
     assertEquals(status, response.getStatusCode());
     if (reason != null) {
       assertEquals(reason, new ObjectMapper().readTree(response.getBody()).get("error").asString());
@@ -48,12 +75,28 @@ class OrdersFunctionTest {
 
   @Test
   void theHandlerReadsTheBodyTheGuardParsed() throws IOException {
-    APIGatewayV2HTTPResponse response = invoke("02-create-order.json");
+    APIGatewayV2HTTPResponse response = invoke("02-create-order.json", "write");
     assertEquals("espresso beans", new ObjectMapper().readTree(response.getBody()).get("item").asString());
   }
 
   @Test
-  void theDemoPrintsEveryStepWithItsEvents() throws IOException {
+  void theDeployedEntryPointReadsItsPolicyFromTheEnvironment(@TempDir Path dir) throws IOException {
+    Path jwks = Files.writeString(dir.resolve("jwks.json"), ISSUER.jwks());
+    OrdersFunction fromEnv = new OrdersFunction(OrdersSecurity.fromEnvironment(Map.of(
+        "ORDERS_ISSUER", DemoIssuer.ISSUER, "ORDERS_AUDIENCE", DemoIssuer.AUDIENCE,
+        "ORDERS_JWKS_FILE", jwks.toString())));
+    try (InputStream json = OrdersFunctionTest.class.getResourceAsStream("/demo/01-get-order.json")) {
+      APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
+      event.setHeaders(Map.of("authorization", "Bearer " + ISSUER.token("read")));
+      assertEquals(200, fromEnv.handleRequest(event, new DemoContext("env")).getStatusCode());
+    }
+    IllegalStateException missing = assertThrows(IllegalStateException.class,
+        () -> OrdersSecurity.fromEnvironment(Map.of("ORDERS_JWKS_FILE", jwks.toString())));
+    assertEquals("ORDERS_ISSUER must be set", missing.getMessage());
+  }
+
+  @Test
+  void theDemoPrintsEveryStepWithItsEventsAndNoToken() throws IOException {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -63,11 +106,13 @@ class OrdersFunctionTest {
       System.setOut(original);
     }
     String out = captured.toString(StandardCharsets.UTF_8);
-    for (String expected : new String[] {"-> HTTP 200", "-> HTTP 201", "\"reason\":\"json_malformed\"",
-        "\"reason\":\"json_duplicate_key\"", "\"reason\":\"json_limit_exceeded\"", "\"reason\":\"request_malformed\"",
+    for (String expected : new String[] {"-> HTTP 200", "-> HTTP 201", "-> HTTP 403", "\"reason\":\"token_missing\"",
+        "\"reason\":\"token_expired\"", "\"reason\":\"signature_invalid\"", "\"reason\":\"alg_not_allowed\"",
+        "\"reason\":\"insufficient_scope\"", "\"reason\":\"json_malformed\"", "\"reason\":\"json_duplicate_key\"",
+        "\"reason\":\"json_limit_exceeded\"", "\"reason\":\"request_malformed\"", "\"principal\":\"alice\"",
         "\"event_type\":\"pass_through\"", "\"event_source\":\"sqs\""}) {
       assertTrue(out.contains(expected), "demo output lacks " + expected);
     }
-    assertTrue(!out.contains("demo-not-a-real-token"), "the demo's Authorization header leaked");
+    assertFalse(out.contains("eyJ"), "a token reached the demo's output");
   }
 }

@@ -23,7 +23,10 @@ import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import dev.lambdaguard.Reasons;
 import java.text.ParseException;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds the keys that may verify a token and checks its signature, with nimbus doing the cryptography.
@@ -38,10 +41,36 @@ public final class SignatureCheck {
 
   static final int MIN_RSA_BITS = 2048;
 
+  /** Verifiers built from a key are reused while the key set holds the same key object (until a refresh). */
+  private static final int MAX_CACHED_VERIFIERS = 64;
+
   private final JWKSource<SecurityContext> keys;
+  private final Map<JWK, Map<JWSAlgorithm, JWSVerifier>> verifiers = new IdentityHashMap<>();
 
   public SignatureCheck(JWKSource<SecurityContext> keys) {
     this.keys = keys;
+  }
+
+  /**
+   * A verifier for a key and algorithm, built once: turning a JWK into a JCA public key (big integers, key
+   * factories) costs a noticeable part of an RSA verification. Keyed by the key object's identity, so a
+   * refreshed key set (new objects) builds new verifiers; bounded, and cleared when full.
+   */
+  private JWSVerifier cachedVerifier(JWSAlgorithm alg, JWK key) {
+    synchronized (verifiers) {
+      Map<JWSAlgorithm, JWSVerifier> byAlg = verifiers.get(key);
+      if (byAlg != null && byAlg.containsKey(alg)) {
+        return byAlg.get(alg);
+      }
+    }
+    JWSVerifier verifier = verifierFor(alg, key);
+    synchronized (verifiers) {
+      if (verifiers.size() >= MAX_CACHED_VERIFIERS) {
+        verifiers.clear();
+      }
+      verifiers.computeIfAbsent(key, k -> new HashMap<>(2)).put(alg, verifier);
+    }
+    return verifier;
   }
 
   /** Verifies the signature of an already structurally checked token; throws {@link Refused} otherwise. */
@@ -66,7 +95,7 @@ public final class SignatureCheck {
     JWSAlgorithm alg = object.getHeader().getAlgorithm();
     boolean anyUsable = false;
     for (JWK key : candidates) {
-      JWSVerifier verifier = verifierFor(alg, key);
+      JWSVerifier verifier = cachedVerifier(alg, key);
       if (verifier == null) {
         continue;
       }

@@ -5,17 +5,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lambdaguard.Guard;
+import dev.lambdaguard.auth.JwtAuthenticator;
+import dev.lambdaguard.auth.KeySource;
 import dev.lambdaguard.aws.GuardedRequestHandler;
 import dev.lambdaguard.aws.events.RuntimeSerialization;
 import dev.lambdaguard.examples.orders.OrderQueueHandler;
 import dev.lambdaguard.examples.orders.OrdersFunction;
+import dev.lambdaguard.examples.orders.OrdersSecurity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Replays a scripted sequence of real-shaped events through the guarded orders function, offline, and
@@ -29,26 +34,37 @@ public final class Demo {
   private Demo() {}
 
   public static void main(String[] args) throws IOException {
-    System.out.println("Lambda Guard demo: the orders API (HTTP API v2) wrapped in code.");
-    System.out.println("Each step shows the response, then the security events as they reach stdout (CloudWatch Logs).");
+    System.out.println("Lambda Guard demo: the orders API (HTTP API v2) wrapped in code, requiring a bearer token");
+    System.out.println("with the route's scope. Tokens come from a stand-in issuer whose key is generated now.");
+    System.out.println("Each step shows the security events as they reach stdout (CloudWatch Logs), then the response.");
     System.out.println();
-    OrdersFunction orders = new OrdersFunction();
+    DemoIssuer issuer = new DemoIssuer();
+    OrdersFunction orders = new OrdersFunction(JwtAuthenticator.builder()
+        .issuer(DemoIssuer.ISSUER).audiences(DemoIssuer.AUDIENCE)
+        .keys(KeySource.staticJwks(issuer.jwks()))
+        .routes(OrdersSecurity.ROUTES)
+        .build());
     RequestHandler<SQSEvent, String> queue = GuardedRequestHandler.wrap(new OrderQueueHandler(),
         Guard.builder().build());
     int step = 0;
     for (String line : script()) {
-      String[] parts = line.split("\\|", 3);
+      String[] parts = line.split("\\|", 4);
       String requestId = "demo-" + (++step);
       System.out.println();
-      System.out.println("== " + step + ". " + parts[2]);
+      System.out.println("== " + step + ". " + parts[3]);
       try (InputStream json = resource(parts[0])) {
         if (parts[1].equals("SQSEvent")) {
           String result = queue.handleRequest(RuntimeSerialization.fromJson(SQSEvent.class, json),
               new DemoContext(requestId));
           System.out.println("-> handler returned: " + result);
         } else {
-          APIGatewayV2HTTPResponse response = orders.handleRequest(
-              RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json), new DemoContext(requestId));
+          APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
+          Map<String, String> headers = new HashMap<>(event.getHeaders());
+          if (!parts[2].equals("none")) {
+            headers.put("authorization", "Bearer " + issuer.token(parts[2]));
+          }
+          event.setHeaders(headers);
+          APIGatewayV2HTTPResponse response = orders.handleRequest(event, new DemoContext(requestId));
           System.out.println("-> HTTP " + response.getStatusCode() + "  " + response.getBody());
         }
       }
