@@ -26,9 +26,11 @@ import java.util.List;
  * <p>Variants:
  * <ul>
  *   <li>{@code bare}: {@link OrdersHandler};
- *   <li>{@code guarded}: {@link OrdersFunction}, the deployed form: the same handler wrapped in a guard with strict
- *       JSON bodies and the default stdout sink, built in a static initializer; it also prints its init and allow
- *       event lines before the response;
+ *   <li>{@code guarded}: the same handler wrapped in a guard with strict JSON bodies and the default stdout sink
+ *       (the foundation's guarded example); it also prints its init and allow event lines before the response;
+ *   <li>{@code guarded-jwt}: {@link OrdersFunction}, the deployed example: bearer token and route scopes verified
+ *       with keys from a local JWKS file ({@code ORDERS_JWKS_FILE}), then strict JSON bodies; the harness mints a
+ *       valid token for it at start and puts it in the event;
  *   <li>{@code guarded-empty}: the handler wrapped in {@code Guard.builder().build()}: empty chain, default stdout
  *       sink (what the guard machinery and event writing cost without the JSON interceptor);
  *   <li>{@code guarded-empty-noop}: empty chain and a sink that drops events (the guard machinery alone).
@@ -52,7 +54,7 @@ public final class ColdStartApp {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2 || !isVariant(args[0])) {
-      System.err.println("usage: ColdStartApp bare|guarded|guarded-empty|guarded-empty-noop <event.json>");
+      System.err.println("usage: ColdStartApp bare|guarded|guarded-jwt|guarded-empty|guarded-empty-noop <event.json>");
       System.exit(2);
     }
     byte[] json = Files.readAllBytes(Path.of(args[1]));
@@ -81,6 +83,8 @@ public final class ColdStartApp {
         return Bare.invoke(event);
       case "guarded":
         return Guarded.invoke(event);
+      case "guarded-jwt":
+        return GuardedJwt.invoke(event);
       case "guarded-empty":
         return GuardedEmpty.invoke(event);
       case "guarded-empty-noop":
@@ -94,6 +98,7 @@ public final class ColdStartApp {
     switch (variant) {
       case "bare":
       case "guarded":
+      case "guarded-jwt":
       case "guarded-empty":
       case "guarded-empty-noop":
         return true;
@@ -109,6 +114,13 @@ public final class ColdStartApp {
   }
 
   private static final class Guarded {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().strictJsonBodies().build())
+          .handleRequest(event, new BenchContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedJwt {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
       return new OrdersFunction().handleRequest(event, new BenchContext("cold-start-1"));
     }

@@ -1,5 +1,6 @@
 package dev.lambdaguard.bench.coldstart;
 
+import dev.lambdaguard.bench.BenchIssuer;
 import dev.lambdaguard.bench.Cpu;
 import java.io.BufferedReader;
 import java.io.File;
@@ -48,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.coldstart.ColdStartHarness [pairs] [options]
  *   --pairs N          measured rounds (pairs) per scenario (default 10)
  *   --warmup N         rounds run first and discarded, per scenario (default 2)
- *   --variants LIST    bare,guarded (default); also guarded-empty, guarded-empty-noop (see ColdStartApp)
+ *   --variants LIST    bare,guarded (default); also guarded-jwt, guarded-empty, guarded-empty-noop (see ColdStartApp)
  *   --scenarios LIST   get,post (default both)
  *   --cp PATH          class path of the child (default: the harness's own)
  *   --get-event FILE   the GET event (default: the benchmark's copy of demo/01-get-order.json)
@@ -77,6 +78,9 @@ public final class ColdStartHarness {
   private final PrintStream out;
   private double idleThreshold = 100;
   private int noisyRounds;
+
+  /** Environment variables every child gets (the token policy of the guarded-jwt variant). */
+  Map<String, String> childEnvironment = Map.of();
 
   ColdStartHarness(String java, String classPath, List<String> jvmArgs, PrintStream out) {
     this.java = java;
@@ -117,7 +121,7 @@ public final class ColdStartHarness {
         case "--classes-out" -> classesOut = Path.of(args[++i]);
         case "-h", "--help" -> {
           System.out.println("usage: ColdStartHarness [pairs] [--pairs N] [--warmup N] [--scenarios get,post]"
-              + " [--variants bare,guarded,guarded-empty,guarded-empty-noop] [--cp PATH] [--get-event FILE]"
+              + " [--variants bare,guarded,guarded-jwt,guarded-empty,guarded-empty-noop] [--cp PATH] [--get-event FILE]"
               + " [--post-event FILE] [--jvm-arg ARG]... [--no-lambda-flags] [--csv FILE] [--idle-threshold P]"
               + " [--classes [--classes-out DIR]]");
           return;
@@ -146,17 +150,22 @@ public final class ColdStartHarness {
       jvmArgs.addAll(0, LAMBDA_JVM_FLAGS);
     }
     Path tmp = Files.createTempDirectory("lambdaguard-coldstart");
+    // guarded-jwt verifies a real token with keys from a local JWKS file: mint both now, nothing is stored.
+    BenchIssuer issuer = new BenchIssuer();
+    Path jwksFile = Files.writeString(tmp.resolve("jwks.json"), issuer.jwks());
+    String token = issuer.token();
     Map<String, Path> events = new LinkedHashMap<>();
     for (String s : scenarios) {
       switch (s) {
-        case "get" -> events.put(s, getEvent != null ? getEvent : extract("http-api-v2-get-order.json", tmp));
-        case "post" -> events.put(s, postEvent != null ? postEvent : extract("http-api-v2-post-order.json", tmp));
+        case "get" -> events.put(s, getEvent != null ? getEvent : withToken(extract("http-api-v2-get-order.json", tmp), token));
+        case "post" -> events.put(s, postEvent != null ? postEvent : withToken(extract("http-api-v2-post-order.json", tmp), token));
         default -> throw new IllegalArgumentException("unknown scenario: " + s + " (get, post)");
       }
     }
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     ColdStartHarness harness = new ColdStartHarness(java, cp, jvmArgs, System.out);
+    harness.childEnvironment = issuer.environment(jwksFile.toString());
     harness.idleThreshold = idleThreshold;
     harness.describe();
     if (classes) {
@@ -251,6 +260,7 @@ public final class ColdStartHarness {
   private Run launch(String scenario, String variant, Path event, int pair, boolean warmup, List<String> extraJvmArgs)
       throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command(variant, event, extraJvmArgs));
+    pb.environment().putAll(childEnvironment);
     pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     long start = System.nanoTime();
@@ -397,6 +407,15 @@ public final class ColdStartHarness {
           r.status, r.responseMs, r.exitMs, r.peakRssKb, r.cpuTicks));
     }
     Files.write(csv, lines);
+  }
+
+  /** The event with an {@code authorization: Bearer} header; every variant gets the same bytes. */
+  private static Path withToken(Path event, String token) throws IOException {
+    tools.jackson.databind.ObjectMapper mapper = new tools.jackson.databind.ObjectMapper();
+    tools.jackson.databind.node.ObjectNode json = (tools.jackson.databind.node.ObjectNode) mapper.readTree(event.toFile());
+    ((tools.jackson.databind.node.ObjectNode) json.get("headers")).put("authorization", "Bearer " + token);
+    Files.writeString(event, mapper.writeValueAsString(json));
+    return event;
   }
 
   private static Path extract(String name, Path dir) {
