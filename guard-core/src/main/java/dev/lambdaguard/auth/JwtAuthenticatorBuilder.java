@@ -254,7 +254,10 @@ public final class JwtAuthenticatorBuilder {
     return this;
   }
 
-  /** Claims holding roles or groups (string or array of strings); default {@code cognito:groups}, {@code roles}, {@code groups}. */
+  /**
+   * Claims holding roles or groups (string or array of strings), a dotted path for nested ones
+   * ({@code realm_access.roles}); default {@code cognito:groups}, {@code roles}, {@code groups}.
+   */
   public JwtAuthenticatorBuilder roleClaims(String... claims) {
     this.roleClaims = nonBlank("roleClaims", claims);
     return this;

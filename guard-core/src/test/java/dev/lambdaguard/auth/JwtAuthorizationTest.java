@@ -63,6 +63,14 @@ class JwtAuthorizationTest {
   }
 
   @Test
+  void rolesMayComeFromANestedClaimPath() {
+    JwtHarness harness = new JwtHarness(JwtHarness.defaults().routes(ROUTES).roleClaims("realm_access.roles"));
+    String token = sign("RS256", RSA, claims("\"realm_access\":{\"roles\":[\"admin\"]},\"roles\":[\"viewer\"]"));
+    assertEquals("allowed", reasonOf(harness.send("Bearer " + token, "DELETE", "/orders/7", "DELETE /orders/{id}")));
+    assertEquals(Set.of("admin"), harness.principal.get().roles());
+  }
+
+  @Test
   void stepUpIsSatisfiedByARecentMultiFactorLogin() {
     JwtHarness harness = new JwtHarness(JwtHarness.defaults().routes(ROUTES));
     String recentMfa = sign("RS256", RSA, claims("\"amr\":[\"pwd\",\"mfa\"],\"auth_time\":" + (NOW - 120)));

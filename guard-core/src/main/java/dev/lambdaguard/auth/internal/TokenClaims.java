@@ -80,9 +80,13 @@ public record TokenClaims(
     return (String) value;
   }
 
-  /** String values of a claim that holds a string or an array of strings (roles, groups); empty when absent. */
+  /**
+   * String values of a claim that holds a string or an array of strings (roles, groups); empty when absent.
+   * A name that is not a top-level claim is read as a dotted path into nested objects
+   * ({@code realm_access.roles}, as Keycloak writes roles).
+   */
   public Set<String> stringsOf(String name) {
-    Object value = all.get(name);
+    Object value = all.containsKey(name) ? all.get(name) : atPath(name);
     Set<String> out = new LinkedHashSet<>();
     if (value instanceof String s) {
       out.add(s);
@@ -94,6 +98,21 @@ public record TokenClaims(
       }
     }
     return out;
+  }
+
+  private Object atPath(String path) {
+    Object current = all;
+    int start = 0;
+    while (current instanceof Map<?, ?> map && start <= path.length()) {
+      int dot = path.indexOf('.', start);
+      String segment = path.substring(start, dot < 0 ? path.length() : dot);
+      current = map.get(segment);
+      if (dot < 0) {
+        return current;
+      }
+      start = dot + 1;
+    }
+    return null;
   }
 
   private static String clientId(JsonNode payload) {
