@@ -92,6 +92,36 @@ public final class JwtAuthenticator implements Interceptor {
     return new JwtAuthenticatorBuilder();
   }
 
+  /** Amazon Cognito user pool; see {@link JwtAuthenticatorBuilder#cognito}. */
+  public static JwtAuthenticatorBuilder cognito(String region, String userPoolId) {
+    return JwtAuthenticatorBuilder.cognito(region, userPoolId);
+  }
+
+  /** Auth0 tenant; see {@link JwtAuthenticatorBuilder#auth0}. */
+  public static JwtAuthenticatorBuilder auth0(String domain, String audience) {
+    return JwtAuthenticatorBuilder.auth0(domain, audience);
+  }
+
+  /** Okta authorization server; see {@link JwtAuthenticatorBuilder#okta}. */
+  public static JwtAuthenticatorBuilder okta(String domain, String authorizationServerId, String audience) {
+    return JwtAuthenticatorBuilder.okta(domain, authorizationServerId, audience);
+  }
+
+  /** Microsoft Entra ID v2.0 tokens; see {@link JwtAuthenticatorBuilder#entraId}. */
+  public static JwtAuthenticatorBuilder entraId(String tenantId, String audience) {
+    return JwtAuthenticatorBuilder.entraId(tenantId, audience);
+  }
+
+  /** Microsoft Entra ID v1.0 tokens; see {@link JwtAuthenticatorBuilder#entraIdV1}. */
+  public static JwtAuthenticatorBuilder entraIdV1(String tenantId, String audience) {
+    return JwtAuthenticatorBuilder.entraIdV1(tenantId, audience);
+  }
+
+  /** Any OpenID Connect provider, keys through discovery; see {@link JwtAuthenticatorBuilder#oidc}. */
+  public static JwtAuthenticatorBuilder oidc(String issuer, String audience) {
+    return JwtAuthenticatorBuilder.oidc(issuer, audience);
+  }
+
   @Override
   public String name() {
     return "jwt";
