@@ -18,6 +18,8 @@ import dev.lambdaguard.internal.Sneaky;
 import dev.lambdaguard.json.JsonBodyInterceptor;
 import dev.lambdaguard.json.JsonLimits;
 import dev.lambdaguard.json.StrictJsonParser;
+import dev.lambdaguard.ratelimit.RateLimitInterceptor;
+import dev.lambdaguard.ratelimit.RateLimitPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>request sanity (a body the adapter could not decode is refused);
  *   <li>{@code jwt}: bearer token authentication and route authorization, when configured (before any
  *       body is parsed: an unauthenticated caller costs as little as possible);
+ *   <li>{@code rate_limit}: per-caller limits, after authentication so that the caller is known, before any
+ *       body is parsed, when configured;
  *   <li>{@code json_body}: strict JSON parsing within limits, when enabled;
  *   <li>the user's interceptors, in the order they were added;
  *   <li>the user's handler.
@@ -74,6 +78,9 @@ public final class Guard {
     List<Interceptor> chain = new ArrayList<>();
     if (b.jwt != null) {
       chain.add(b.jwt);
+    }
+    if (b.rateLimits != null) {
+      chain.add(new RateLimitInterceptor(b.rateLimits));
     }
     if (b.jsonLimits != null) {
       chain.add(new JsonBodyInterceptor(new StrictJsonParser(b.jsonLimits)));
@@ -155,6 +162,9 @@ public final class Guard {
     for (Finding finding : context.findings()) {
       emit(new SecurityEvent.DetectionEvent(now, info, summary, finding, denied));
     }
+    for (String notice : context.notices()) {
+      emit(new SecurityEvent.NoticeEvent(now, info, summary, notice));
+    }
     if (outcome instanceof Denial denial) {
       String by = state.deniedBy() != null ? state.deniedBy() : "guard";
       emit(new SecurityEvent.DenyEvent(
@@ -203,6 +213,7 @@ public final class Guard {
     private final List<Interceptor> interceptors = new ArrayList<>();
     private JsonLimits jsonLimits;
     private JwtAuthenticator jwt;
+    private RateLimitPolicy rateLimits;
     private EventSink sink;
     private Clock clock = Clock.system();
     private Map<String, String> environment = System.getenv();
@@ -220,6 +231,12 @@ public final class Guard {
     /** Authenticates bearer JWTs and authorizes routes; see {@link JwtAuthenticator}. */
     public Builder jwt(JwtAuthenticator authenticator) {
       this.jwt = Objects.requireNonNull(authenticator, "jwt");
+      return this;
+    }
+
+    /** Limits how often each caller may call; see {@link RateLimitPolicy}. */
+    public Builder rateLimit(RateLimitPolicy policy) {
+      this.rateLimits = Objects.requireNonNull(policy, "rateLimit");
       return this;
     }
 

@@ -70,6 +70,10 @@ public final class Reasons {
       new Reason("insufficient_user_authentication", Kind.AUTHORIZATION);
   /** The route is not listed by a policy that denies unlisted routes. */
   public static final Reason ROUTE_NOT_ALLOWED = new Reason("route_not_allowed", Kind.AUTHORIZATION);
+  /** The caller exceeded a rate limit (429 with Retry-After). */
+  public static final Reason RATE_LIMITED = new Reason("rate_limited", Kind.RATE_LIMIT);
+  /** The shared rate-limit store cannot answer and the policy fails closed (503). */
+  public static final Reason RATE_LIMITER_UNAVAILABLE = new Reason("rate_limiter_unavailable", Kind.AVAILABILITY);
   /** An interceptor failed or broke the chain contract; the request was refused. */
   public static final Reason INTERNAL_ERROR = new Reason("internal_error", Kind.INTERNAL);
 

@@ -20,25 +20,28 @@ import tools.jackson.databind.JsonNode;
 public final class SecurityContext {
 
   private static final SecurityContext EMPTY =
-      new SecurityContext(null, null, List.of(), Map.of(), Map.of());
+      new SecurityContext(null, null, List.of(), Map.of(), Map.of(), List.of());
 
   private final Principal principal;
   private final JsonNode jsonBody;
   private final List<Finding> findings;
   private final Map<String, String> sanitizedFields;
   private final Map<Attribute<?>, Object> attributes;
+  private final List<String> notices;
 
   private SecurityContext(
       Principal principal,
       JsonNode jsonBody,
       List<Finding> findings,
       Map<String, String> sanitizedFields,
-      Map<Attribute<?>, Object> attributes) {
+      Map<Attribute<?>, Object> attributes,
+      List<String> notices) {
     this.principal = principal;
     this.jsonBody = jsonBody;
     this.findings = findings;
     this.sanitizedFields = sanitizedFields;
     this.attributes = attributes;
+    this.notices = notices;
   }
 
   /** The context before any interceptor ran. */
@@ -81,12 +84,12 @@ public final class SecurityContext {
 
   public SecurityContext withPrincipal(Principal principal) {
     return new SecurityContext(
-        Objects.requireNonNull(principal, "principal"), jsonBody, findings, sanitizedFields, attributes);
+        Objects.requireNonNull(principal, "principal"), jsonBody, findings, sanitizedFields, attributes, notices);
   }
 
   public SecurityContext withJsonBody(JsonNode jsonBody) {
     return new SecurityContext(
-        principal, Objects.requireNonNull(jsonBody, "jsonBody"), findings, sanitizedFields, attributes);
+        principal, Objects.requireNonNull(jsonBody, "jsonBody"), findings, sanitizedFields, attributes, notices);
   }
 
   public SecurityContext withFinding(Finding finding) {
@@ -94,21 +97,39 @@ public final class SecurityContext {
     copy.addAll(findings);
     copy.add(Objects.requireNonNull(finding, "finding"));
     return new SecurityContext(
-        principal, jsonBody, Collections.unmodifiableList(copy), sanitizedFields, attributes);
+        principal, jsonBody, Collections.unmodifiableList(copy), sanitizedFields, attributes, notices);
   }
 
   public SecurityContext withSanitizedField(String location, String sanitizedValue) {
     Map<String, String> copy = new LinkedHashMap<>(sanitizedFields);
     copy.put(Objects.requireNonNull(location, "location"), Objects.requireNonNull(sanitizedValue, "value"));
     return new SecurityContext(
-        principal, jsonBody, findings, Collections.unmodifiableMap(copy), attributes);
+        principal, jsonBody, findings, Collections.unmodifiableMap(copy), attributes, notices);
+  }
+
+  /**
+   * Operational notices of this request, such as {@code rate_limit_fallback}: things an interceptor did that
+   * operators must see although the request was not refused. The guard writes one notice event for each.
+   */
+  public List<String> notices() {
+    return notices;
+  }
+
+  /** A copy with one more notice; the code is a stable snake-case word, like a reason code. */
+  public SecurityContext withNotice(String code) {
+    Reason.of(code, Reason.Kind.POLICY);
+    List<String> copy = new ArrayList<>(notices.size() + 1);
+    copy.addAll(notices);
+    copy.add(code);
+    return new SecurityContext(principal, jsonBody, findings, sanitizedFields, attributes,
+        Collections.unmodifiableList(copy));
   }
 
   public <T> SecurityContext with(Attribute<T> key, T value) {
     Map<Attribute<?>, Object> copy = new LinkedHashMap<>(attributes);
     copy.put(Objects.requireNonNull(key, "key"), key.type().cast(Objects.requireNonNull(value, "value")));
     return new SecurityContext(
-        principal, jsonBody, findings, sanitizedFields, Collections.unmodifiableMap(copy));
+        principal, jsonBody, findings, sanitizedFields, Collections.unmodifiableMap(copy), notices);
   }
 
   @Override

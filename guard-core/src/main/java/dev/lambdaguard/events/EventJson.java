@@ -91,6 +91,11 @@ public final class EventJson {
       invocation(line, e.invocation());
       request(line, e.request());
       ocsf(line, 6003, 6);
+    } else if (event instanceof SecurityEvent.NoticeEvent e) {
+      line.constant("notice", e.notice());
+      invocation(line, e.invocation());
+      request(line, e.request());
+      ocsf(line, 6003, 6);
     } else if (event instanceof PassThroughEvent e) {
       line.constant("decision", "pass_through");
       line.string("event_source", e.eventSource());
@@ -102,7 +107,7 @@ public final class EventJson {
 
   private static String level(SecurityEvent event) {
     return switch (event.type()) {
-      case "deny", "detection" -> "WARN";
+      case "deny", "detection", "notice" -> "WARN";
       case "error" -> "ERROR";
       default -> "INFO";
     };

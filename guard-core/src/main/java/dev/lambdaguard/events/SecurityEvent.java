@@ -97,6 +97,20 @@ public sealed interface SecurityEvent {
     }
   }
 
+  /**
+   * Something an interceptor did that operators must see although the request was not refused, e.g. a
+   * rate-limit check that fell back to local buckets.
+   *
+   * @param notice the stable notice code
+   */
+  record NoticeEvent(long timestampMillis, InvocationInfo invocation, RequestSummary request, String notice)
+      implements SecurityEvent {
+    @Override
+    public String type() {
+      return "notice";
+    }
+  }
+
   /** An event that is not an HTTP request went to the handler untouched. */
   record PassThroughEvent(long timestampMillis, InvocationInfo invocation, String eventSource)
       implements SecurityEvent {

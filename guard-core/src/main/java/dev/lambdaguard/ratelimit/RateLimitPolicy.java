@@ -1,0 +1,218 @@
+package dev.lambdaguard.ratelimit;
+
+import dev.lambdaguard.Clock;
+import dev.lambdaguard.GuardRequest;
+import dev.lambdaguard.Principal;
+import dev.lambdaguard.SecurityContext;
+import dev.lambdaguard.auth.internal.RoutePattern;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Who may call how often: limits per caller, per caller tier and per route, enforced by a backend (local
+ * memory by default, Redis for a fleet-wide limit).
+ *
+ * <p>The caller is the authenticated principal (subject, else client id), else the API key, else the source
+ * IP the gateway saw (never a client-supplied X-Forwarded-For). A request without a principal is in the
+ * anonymous tier. For one request the first matching rule applies: a route rule, then a tier rule (a claim
+ * value such as {@code plan=gold}), then the authenticated or anonymous default. Each rule keeps its own
+ * buckets, so a route limit is per caller and route.
+ *
+ * <pre>{@code
+ * RateLimitPolicy.builder()
+ *     .authenticated("100/1m, 10/1s")
+ *     .anonymous("20/1m")
+ *     .tier("plan", "gold", "1000/1m, 50/1s")
+ *     .route("POST /orders", "10/1m")
+ *     .build();
+ * }</pre>
+ */
+public final class RateLimitPolicy {
+
+  /** What to do when the shared store cannot answer. */
+  public enum BackendFailure {
+    /** Check against this environment's own buckets instead (the default), and report it. */
+    FALL_BACK_TO_LOCAL,
+    /** Refuse the request with 503 {@code rate_limiter_unavailable}. */
+    FAIL_CLOSED
+  }
+
+  public static final int DEFAULT_MAX_LOCAL_BUCKETS = 10_000;
+  static final int MAX_KEY_LENGTH = 128;
+
+  private final RateLimitRule authenticated;
+  private final RateLimitRule anonymous;
+  private final List<Map.Entry<RoutePattern, RateLimitRule>> routes;
+  private final Map<String, RateLimitRule> routeKeys;
+  private final String tierClaim;
+  private final Map<String, RateLimitRule> tiers;
+  private final RateLimitBackend backend;
+  private final RateLimitBackend local;
+  private final BackendFailure onFailure;
+
+  private RateLimitPolicy(Builder b) {
+    this.authenticated = b.authenticated;
+    this.anonymous = b.anonymous;
+    this.routes = List.copyOf(b.routes);
+    this.routeKeys = Map.copyOf(b.routeKeys);
+    this.tierClaim = b.tierClaim;
+    this.tiers = Map.copyOf(b.tiers);
+    this.local = RateLimitBackend.local(b.maxLocalBuckets, b.clock);
+    this.backend = b.backend != null ? b.backend : local;
+    this.onFailure = b.onFailure;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The rule for this request, or null when no rule applies. */
+  public RateLimitRule ruleFor(GuardRequest request, SecurityContext context) {
+    if (request.routeKey() != null) {
+      RateLimitRule exact = routeKeys.get(request.routeKey());
+      if (exact != null) {
+        return exact;
+      }
+    }
+    for (Map.Entry<RoutePattern, RateLimitRule> route : routes) {
+      if (route.getKey().matches(request.method(), request.path())) {
+        return route.getValue();
+      }
+    }
+    Principal principal = context.principal().orElse(null);
+    if (principal == null) {
+      return anonymous;
+    }
+    if (tierClaim != null && principal.claims().get(tierClaim) instanceof String tier) {
+      RateLimitRule rule = tiers.get(tier);
+      if (rule != null) {
+        return rule;
+      }
+    }
+    return authenticated;
+  }
+
+  /** The bucket key of the caller under a rule: {@code rule:kind:id}, long ids shortened to a hash. */
+  public static String callerKey(RateLimitRule rule, GuardRequest request, SecurityContext context) {
+    Principal principal = context.principal().orElse(null);
+    String kind;
+    String id;
+    if (principal != null) {
+      kind = "sub";
+      id = principal.subject();
+    } else if (request.apiKey() != null) {
+      kind = "key";
+      id = dev.lambdaguard.ratelimit.internal.KeyHash.of(request.apiKey());
+    } else {
+      kind = "ip";
+      id = request.sourceIp() != null ? request.sourceIp() : "unknown";
+    }
+    if (id.length() > MAX_KEY_LENGTH) {
+      id = dev.lambdaguard.ratelimit.internal.KeyHash.of(id);
+    }
+    return rule.name() + ":" + kind + ":" + id;
+  }
+
+  public RateLimitBackend backend() {
+    return backend;
+  }
+
+  /** This environment's own buckets: the backend when none is configured, the fallback otherwise. */
+  public RateLimitBackend localBackend() {
+    return local;
+  }
+
+  public BackendFailure onBackendFailure() {
+    return onFailure;
+  }
+
+  /** Builds a policy; limits are parsed and checked as they are set, naming the setting when malformed. */
+  public static final class Builder {
+    private RateLimitRule authenticated;
+    private RateLimitRule anonymous;
+    private final List<Map.Entry<RoutePattern, RateLimitRule>> routes = new ArrayList<>();
+    private final Map<String, RateLimitRule> routeKeys = new LinkedHashMap<>();
+    private String tierClaim;
+    private final Map<String, RateLimitRule> tiers = new LinkedHashMap<>();
+    private RateLimitBackend backend;
+    private BackendFailure onFailure = BackendFailure.FALL_BACK_TO_LOCAL;
+    private int maxLocalBuckets = DEFAULT_MAX_LOCAL_BUCKETS;
+    private Clock clock = Clock.system();
+
+    private Builder() {}
+
+    /** Limits for each authenticated caller, e.g. {@code "100/1m, 10/1s"}. */
+    public Builder authenticated(String limits) {
+      this.authenticated = new RateLimitRule("caller", Limit.parseAll(limits, "rateLimit.authenticated"));
+      return this;
+    }
+
+    /** Limits for each anonymous caller, keyed by API key or source IP, e.g. {@code "20/1m"}. */
+    public Builder anonymous(String limits) {
+      this.anonymous = new RateLimitRule("anonymous", Limit.parseAll(limits, "rateLimit.anonymous"));
+      return this;
+    }
+
+    /** Limits for authenticated callers whose claim {@code claim} has {@code value} (a plan, a tier). */
+    public Builder tier(String claim, String value, String limits) {
+      if (tierClaim != null && !tierClaim.equals(claim)) {
+        throw new IllegalArgumentException("rateLimit.tier: all tiers must use one claim, '" + tierClaim + "'");
+      }
+      if (!value.matches("[A-Za-z0-9_-]{1,24}")) {
+        throw new IllegalArgumentException("rateLimit.tier: tier values are short words: " + value);
+      }
+      this.tierClaim = Objects.requireNonNull(claim, "claim");
+      tiers.put(value, new RateLimitRule("tier-" + value.toLowerCase(java.util.Locale.ROOT),
+          Limit.parseAll(limits, "rateLimit.tier." + value)));
+      return this;
+    }
+
+    /** Limits per caller on one route ({@code POST /orders}, {@code ANY /admin/{proxy+}}). */
+    public Builder route(String route, String limits) {
+      RoutePattern pattern = RoutePattern.compile(route);
+      RateLimitRule rule = new RateLimitRule("route-" + (routes.size() + 1),
+          Limit.parseAll(limits, "rateLimit.route " + route));
+      if (routeKeys.putIfAbsent(route, rule) != null) {
+        throw new IllegalArgumentException("rateLimit.route listed twice: " + route);
+      }
+      routes.add(Map.entry(pattern, rule));
+      return this;
+    }
+
+    /** Where buckets live; by default this environment's memory. */
+    public Builder backend(RateLimitBackend backend) {
+      this.backend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    public Builder onBackendFailure(BackendFailure failure) {
+      this.onFailure = Objects.requireNonNull(failure, "onBackendFailure");
+      return this;
+    }
+
+    /** How many local buckets are kept at most (least recently used go first); default 10 000. */
+    public Builder maxLocalBuckets(int max) {
+      if (max < 1 || max > 10_000_000) {
+        throw new IllegalArgumentException("rateLimit.maxLocalBuckets must be between 1 and 10000000: " + max);
+      }
+      this.maxLocalBuckets = max;
+      return this;
+    }
+
+    /** The clock local buckets refill by; for tests. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public RateLimitPolicy build() {
+      if (authenticated == null && anonymous == null && routes.isEmpty() && tiers.isEmpty()) {
+        throw new IllegalStateException("rateLimit: no limit is configured");
+      }
+      return new RateLimitPolicy(this);
+    }
+  }
+}

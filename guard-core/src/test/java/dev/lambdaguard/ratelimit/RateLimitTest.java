@@ -1,0 +1,187 @@
+package dev.lambdaguard.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lambdaguard.Denial;
+import dev.lambdaguard.FakeClock;
+import dev.lambdaguard.Guard;
+import dev.lambdaguard.GuardRequest;
+import dev.lambdaguard.Interceptor;
+import dev.lambdaguard.Invocation;
+import dev.lambdaguard.Outcome;
+import dev.lambdaguard.Principal;
+import dev.lambdaguard.RecordingSink;
+import dev.lambdaguard.events.SecurityEvent.DenyEvent;
+import dev.lambdaguard.events.SecurityEvent.NoticeEvent;
+import dev.lambdaguard.ratelimit.RateLimitBackend.RateLimitBackendException;
+import dev.lambdaguard.ratelimit.internal.LocalBuckets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Per-caller limits through a real guard with a fake clock: who is limited, when, and what they are told. */
+class RateLimitTest {
+
+  private final FakeClock clock = new FakeClock(1_800_000_000_000L);
+  private final RecordingSink sink = new RecordingSink();
+  private final AtomicInteger handlerCalls = new AtomicInteger();
+
+  private Guard guard(RateLimitPolicy.Builder policy) {
+    return Guard.builder().clock(clock).eventSink(sink).environment(Map.of()).rateLimit(policy.clock(clock).build())
+        .build();
+  }
+
+  private Outcome send(Guard guard, String ip, String routeKey) {
+    GuardRequest.Builder request = GuardRequest.builder("apigw-http-v2").method(routeKey.substring(0, routeKey.indexOf(' ')))
+        .path(routeKey.substring(routeKey.indexOf(' ') + 1)).routeKey(routeKey).sourceIp(ip);
+    return guard.handle(request.build(), Invocation.NONE, context -> {
+      handlerCalls.incrementAndGet();
+      return "ok";
+    });
+  }
+
+  /** Sends as an authenticated user: the rate limiter runs after jwt, so a principal is in the context. */
+  private Outcome sendAs(RateLimitPolicy policy, String subject, Map<String, Object> claims, String routeKey) {
+    Interceptor authenticate = chain -> chain.proceed(chain.context().withPrincipal(
+        new Principal(subject, "iss", null, Set.of(), Set.of(), claims)));
+    Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of())
+        .addInterceptor(authenticate).addInterceptor(new RateLimitInterceptor(policy)).build();
+    GuardRequest request = GuardRequest.builder("apigw-http-v2").method("GET").path("/orders/1").routeKey(routeKey)
+        .sourceIp("203.0.113.7").build();
+    return guard.handle(request, Invocation.NONE, context -> {
+      handlerCalls.incrementAndGet();
+      return "ok";
+    });
+  }
+
+  @Test
+  void limitsParseFromTheCompactSyntaxAndRefuseMalformedOnes() {
+    assertEquals(List.of(new Limit(100, Duration.ofMinutes(1)), new Limit(10, Duration.ofSeconds(1))),
+        Limit.parseAll("100/1m, 10/1s", "x"));
+    assertEquals(new Limit(5, Duration.ofHours(2)), Limit.parse("5/2h", "x"));
+    assertEquals(new Limit(1000, Duration.ofDays(1)), Limit.parse("1000/d", "x"));
+    for (String bad : new String[] {"", "100", "100/", "/1m", "x/1m", "100/1w", "0/1m", "100/0s", "100/2d", "-1/1m"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Limit.parseAll(bad, "rateLimit.authenticated"));
+      assertTrue(e.getMessage().startsWith("rateLimit.authenticated: "), e.getMessage());
+    }
+    assertEquals("100/1m", new Limit(100, Duration.ofMinutes(1)).toString());
+  }
+
+  @Test
+  void anAnonymousCallerIsLimitedByIpAndToldWhenToComeBack() {
+    Guard guard = guard(RateLimitPolicy.builder().anonymous("3/1m"));
+    for (int i = 0; i < 3; i++) {
+      Outcome allowed = send(guard, "198.51.100.1", "GET /orders/{id}");
+      Outcome.Handled handled = assertInstanceOf(Outcome.Handled.class, allowed);
+      assertEquals(List.of("RateLimit", "RateLimit-Policy"), handled.addedHeaders().stream().map(h -> h.name()).toList());
+      assertEquals("\"anonymous\";r=" + (2 - i) + ";t=" + (20 * (i + 1)), handled.addedHeaders().get(0).value());
+      assertEquals("\"anonymous\";q=3;w=60", handled.addedHeaders().get(1).value());
+    }
+    Denial denial = assertInstanceOf(Denial.class, send(guard, "198.51.100.1", "GET /orders/{id}"));
+    assertEquals(429, denial.status());
+    assertEquals("rate_limited", denial.reason().code());
+    assertEquals("20", denial.headers().get("Retry-After"));
+    assertEquals("\"anonymous\";r=0;t=60", denial.headers().get("RateLimit"));
+    assertEquals(3, handlerCalls.get(), "a refused request never reaches the handler");
+    // Another IP has its own bucket; the first one refills one token per 20 s.
+    assertInstanceOf(Outcome.Handled.class, send(guard, "198.51.100.2", "GET /orders/{id}"));
+    clock.setNanos(Duration.ofSeconds(20).toNanos());
+    assertInstanceOf(Outcome.Handled.class, send(guard, "198.51.100.1", "GET /orders/{id}"));
+  }
+
+  @Test
+  void burstAndSustainedLimitsAreBothEnforced() {
+    Guard guard = guard(RateLimitPolicy.builder().anonymous("100/1m, 2/1s"));
+    assertInstanceOf(Outcome.Handled.class, send(guard, "198.51.100.1", "GET /a"));
+    assertInstanceOf(Outcome.Handled.class, send(guard, "198.51.100.1", "GET /a"));
+    Denial burst = assertInstanceOf(Denial.class, send(guard, "198.51.100.1", "GET /a"));
+    assertEquals("1", burst.headers().get("Retry-After"));
+    assertEquals("\"anonymous-1\";q=100;w=60, \"anonymous-2\";q=2;w=1", burst.headers().get("RateLimit-Policy"));
+  }
+
+  @Test
+  void authenticatedCallersAreLimitedBySubjectAndTiersGetTheirOwnLimits() {
+    RateLimitPolicy policy = RateLimitPolicy.builder().authenticated("2/1m").tier("plan", "gold", "5/1m")
+        .clock(clock).build();
+    assertInstanceOf(Outcome.Handled.class, sendAs(policy, "alice", Map.of(), "GET /orders/{id}"));
+    assertInstanceOf(Outcome.Handled.class, sendAs(policy, "alice", Map.of(), "GET /orders/{id}"));
+    assertInstanceOf(Denial.class, sendAs(policy, "alice", Map.of(), "GET /orders/{id}"));
+    // Same IP, another subject: another bucket.
+    assertInstanceOf(Outcome.Handled.class, sendAs(policy, "bob", Map.of(), "GET /orders/{id}"));
+    for (int i = 0; i < 5; i++) {
+      assertInstanceOf(Outcome.Handled.class, sendAs(policy, "carol", Map.of("plan", "gold"), "GET /orders/{id}"));
+    }
+    assertInstanceOf(Denial.class, sendAs(policy, "carol", Map.of("plan", "gold"), "GET /orders/{id}"));
+  }
+
+  @Test
+  void aRouteRuleKeepsItsOwnBucketsPerCaller() {
+    RateLimitPolicy policy = RateLimitPolicy.builder().authenticated("100/1m").route("POST /orders", "1/1m")
+        .clock(clock).build();
+    assertInstanceOf(Outcome.Handled.class, sendAs(policy, "alice", Map.of(), "POST /orders"));
+    assertInstanceOf(Denial.class, sendAs(policy, "alice", Map.of(), "POST /orders"));
+    assertInstanceOf(Outcome.Handled.class, sendAs(policy, "alice", Map.of(), "GET /orders/{id}"));
+    assertInstanceOf(Outcome.Handled.class, sendAs(policy, "bob", Map.of(), "POST /orders"));
+  }
+
+  @Test
+  void theDenyEventNamesThePolicyAndAHashOfTheCallerNeverTheCaller() {
+    Guard guard = guard(RateLimitPolicy.builder().anonymous("1/1m"));
+    send(guard, "198.51.100.77", "GET /a");
+    send(guard, "198.51.100.77", "GET /a");
+    DenyEvent deny = sink.only(DenyEvent.class);
+    assertEquals("rate_limit", deny.interceptor());
+    assertEquals("anonymous", deny.details().get("policy"));
+    assertEquals(16, deny.details().get("caller").length());
+    assertFalse(deny.details().get("caller").contains("198.51.100.77"));
+  }
+
+  @Test
+  void aFailingSharedStoreFallsBackToLocalBucketsAndSaysSo() {
+    RateLimitBackend down = (key, rule) -> {
+      throw new RateLimitBackendException("connection refused", null);
+    };
+    Guard guard = guard(RateLimitPolicy.builder().anonymous("1/1m").backend(down));
+    assertInstanceOf(Outcome.Handled.class, send(guard, "198.51.100.1", "GET /a"));
+    assertEquals("rate_limit_fallback", sink.only(NoticeEvent.class).notice());
+    Denial denial = assertInstanceOf(Denial.class, send(guard, "198.51.100.1", "GET /a"));
+    assertEquals("local_fallback", denial.eventFields().get("backend"));
+  }
+
+  @Test
+  void aFailingSharedStoreFailsClosedWhenConfigured() {
+    RateLimitBackend down = (key, rule) -> {
+      throw new RateLimitBackendException("timeout", null);
+    };
+    Guard guard = guard(RateLimitPolicy.builder().anonymous("10/1m").backend(down)
+        .onBackendFailure(RateLimitPolicy.BackendFailure.FAIL_CLOSED));
+    Denial denial = assertInstanceOf(Denial.class, send(guard, "198.51.100.1", "GET /a"));
+    assertEquals(503, denial.status());
+    assertEquals("rate_limiter_unavailable", denial.reason().code());
+    assertEquals(0, handlerCalls.get());
+  }
+
+  @Test
+  void aMillionDistinctCallersKeepTheLocalBucketCountAtItsCap() {
+    LocalBuckets buckets = new LocalBuckets(10_000, clock);
+    RateLimitRule rule = new RateLimitRule("anonymous", Limit.parseAll("5/1m", "x"));
+    for (int i = 0; i < 1_000_000; i++) {
+      assertTrue(buckets.tryConsume("anonymous:ip:" + i, rule).consumed());
+    }
+    assertEquals(10_000, buckets.size());
+  }
+
+  @Test
+  void aPolicyWithoutLimitsIsAConfigurationError() {
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> RateLimitPolicy.builder().build());
+    assertEquals("rateLimit: no limit is configured", e.getMessage());
+  }
+}
