@@ -40,7 +40,9 @@ public final class DpopPolicy {
 
   /**
    * The public base URI clients call (e.g. {@code https://api.example.com/v1}): {@code htu} must equal it
-   * plus the request path. Without it, {@code https://} + the Host header is used.
+   * plus the request path. Without it, {@code https://} + the domain the gateway reports (API Gateway,
+   * Function URL) is used, never the client's Host header; behind an ALB, or a custom domain with a base
+   * path, set it.
    */
   public DpopPolicy publicBaseUri(URI base) {
     Objects.requireNonNull(base, "publicBaseUri");

@@ -171,6 +171,7 @@ public final class JwtAuthenticator implements Interceptor {
     try {
       TokenClaims claims = GatewayClaims.read(gateway);
       claimsCheck.check(claims, clock.currentTimeMillis() / 1000);
+      checkReplay(claims);
       verified = new VerifiedTokens.Entry(claims, principal(claims), null);
     } catch (TokenClaims.WrongType wrongType) {
       return Challenges.refused(realm, new Refusal(Reasons.TOKEN_MALFORMED, "a claim has the wrong type"));
@@ -228,6 +229,16 @@ public final class JwtAuthenticator implements Interceptor {
 
   /** Sender constraints: DPoP proof-of-possession (RFC 9449) and certificate binding (RFC 8705). */
   private void checkBinding(GuardRequest request, TokenExtractor.Credential credential, TokenClaims claims) {
+    // A confirmation this server cannot verify is refused: accepting a sender-constrained token as a plain
+    // bearer token would let a thief use it (RFC 9449 §7, RFC 8705 §3).
+    for (String member : claims.confirmationMembers()) {
+      boolean verifiable = (member.equals("jkt") && dpop != null) || (member.equals("x5t#S256") && certificateBound);
+      if (!verifiable) {
+        throw Refused.of(member.equals("jkt") ? Reasons.DPOP_PROOF_INVALID
+            : member.equals("x5t#S256") ? Reasons.CERTIFICATE_MISMATCH : Reasons.TOKEN_MALFORMED,
+            "the token is bound to a key or certificate that is not checked here");
+      }
+    }
     String jkt = claims.confirmation("jkt");
     if (dpop != null) {
       if (credential.dpop()) {
@@ -258,7 +269,9 @@ public final class JwtAuthenticator implements Interceptor {
     if (claims.jwtId() == null) {
       throw Refused.of(Reasons.CLAIM_MISSING, "the token has no id (jti)");
     }
-    if (!replay.firstUse(claims.jwtId(), claims.expiresAt())) {
+    // Remember the id for as long as the token can be accepted: until its expiry plus the clock skew.
+    long acceptableUntil = claims.expiresAt() + claimsCheck.skewSeconds();
+    if (!replay.firstUse(claims.jwtId(), acceptableUntil)) {
       throw Refused.of(Reasons.TOKEN_REPLAYED, "the token was already used");
     }
   }

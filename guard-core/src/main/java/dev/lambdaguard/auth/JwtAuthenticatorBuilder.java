@@ -382,10 +382,15 @@ public final class JwtAuthenticatorBuilder {
       }
     }
     this.algorithms = algs;
+    if (gatewayTrust != null && (dpop != null || certificateBound || introspection != null)) {
+      throw new IllegalStateException("JwtAuthenticator: trustGatewayAuthorizer cannot be combined with dpop, "
+          + "certificateBoundTokens or opaqueTokens: the gateway's authorizer checks none of them, and in this mode "
+          + "the token itself is not seen");
+    }
     if (dpop != null && dpopProofIds == null) {
       dpopProofIds = ReplayStore.local(10_000, clock);
     }
-    return new JwtAuthenticator(this, new SignatureCheck(source()));
+    return new JwtAuthenticator(this, new SignatureCheck(source(), matchesKeyIds()));
   }
 
   private JWKSource<SecurityContext> source() {
@@ -405,6 +410,11 @@ public final class JwtAuthenticatorBuilder {
     }
     KeySource.Hmac hmac = (KeySource.Hmac) keys;
     return new LazyKeys(() -> new JWKSet(new OctetSequenceKey.Builder(hmac.secret().get()).build()));
+  }
+
+  /** One shared secret has no key id: a token's {@code kid} cannot select among keys, so it is not matched. */
+  boolean matchesKeyIds() {
+    return !(keys instanceof KeySource.Hmac);
   }
 
   private static void within(String setting, Duration value, Duration min, Duration max) {

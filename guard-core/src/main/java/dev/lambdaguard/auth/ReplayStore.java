@@ -10,7 +10,8 @@ public interface ReplayStore {
    * Records a use of {@code jti}.
    *
    * @param jti the token id
-   * @param expiresAtEpochSeconds when the token expires: the id need not be kept longer
+   * @param expiresAtEpochSeconds the last second at which the token can still be accepted (its expiry plus
+   *     the clock skew): the id must be remembered through that second, and need not be kept longer
    * @return true for the first use, false for a replay
    */
   boolean firstUse(String jti, long expiresAtEpochSeconds);

@@ -13,8 +13,10 @@ import java.util.Objects;
  * ({@code GET /orders/{id}}, {@code ANY /admin/{proxy+}}); a request matches by its gateway route key when
  * the gateway gave one, else by method and path. Patterns are compiled once, at build.
  *
- * <p>An unlisted route needs an authenticated caller, or, with {@link Builder#denyUnlisted()}, is refused
- * (least privilege). Immutable and thread-safe.
+ * <p>Without an exact route key the most specific pattern wins, as in API Gateway: literal segments before
+ * {@code {param}}, before {@code {proxy+}}. A path with dot segments or encoded slashes matches no route and
+ * is refused, whatever the policy. An unlisted route needs an authenticated caller, or, with
+ * {@link Builder#denyUnlisted()}, is refused (least privilege). Immutable and thread-safe.
  */
 public final class RoutePolicy {
 
@@ -45,6 +47,10 @@ public final class RoutePolicy {
    * unlisted route, or null when unlisted routes are denied.
    */
   public RouteRequirement requirementFor(GuardRequest request) {
+    if (RoutePattern.isAmbiguous(request.path())) {
+      // A path that normalizes to another one could reach a route whose rules it was not matched against.
+      return null;
+    }
     String routeKey = request.routeKey();
     if (routeKey != null) {
       RouteRequirement exact = byRouteKey.get(routeKey);
@@ -85,7 +91,9 @@ public final class RoutePolicy {
     }
 
     public RoutePolicy build() {
-      return new RoutePolicy(Map.copyOf(byRouteKey), List.copyOf(patterns), denyUnlisted);
+      List<Map.Entry<RoutePattern, RouteRequirement>> sorted = new ArrayList<>(patterns);
+      sorted.sort((x, y) -> RoutePattern.bySpecificity(x.getKey(), y.getKey()));
+      return new RoutePolicy(Map.copyOf(byRouteKey), List.copyOf(sorted), denyUnlisted);
     }
   }
 }

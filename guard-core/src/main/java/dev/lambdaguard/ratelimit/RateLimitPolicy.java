@@ -56,7 +56,9 @@ public final class RateLimitPolicy {
   private RateLimitPolicy(Builder b) {
     this.authenticated = b.authenticated;
     this.anonymous = b.anonymous;
-    this.routes = List.copyOf(b.routes);
+    List<Map.Entry<RoutePattern, RateLimitRule>> sorted = new ArrayList<>(b.routes);
+    sorted.sort((x, y) -> RoutePattern.bySpecificity(x.getKey(), y.getKey()));
+    this.routes = List.copyOf(sorted);
     this.routeKeys = Map.copyOf(b.routeKeys);
     this.tierClaim = b.tierClaim;
     this.tiers = Map.copyOf(b.tiers);

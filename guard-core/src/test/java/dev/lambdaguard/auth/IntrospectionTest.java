@@ -116,6 +116,8 @@ class IntrospectionTest {
     assertEquals("token_expired", reasonOf(harness.bearer("expired")));
     answers.put("odd-answer", "{\"active\":\"yes\"}");
     assertEquals("introspection_unavailable", reasonOf(harness.bearer("odd-answer")));
+    answers.put("a-refresh-token", active(",\"token_type\":\"refresh_token\""));
+    assertEquals("token_type_invalid", reasonOf(harness.bearer("a-refresh-token")));
   }
 
   @Test
@@ -126,6 +128,8 @@ class IntrospectionTest {
     dev.lambdaguard.Denial denial = (dev.lambdaguard.Denial) harness.bearer("opaque-token-3");
     assertEquals("introspection_unavailable", denial.reason().code());
     assertEquals(503, denial.status());
+    status = 302; // a redirect is not followed: credentials never go elsewhere
+    assertEquals("introspection_unavailable", reasonOf(harness.bearer("opaque-token-3")));
     status = 200;
     delayMillis = 1_000;
     assertEquals("introspection_unavailable", reasonOf(harness.bearer("opaque-token-3")));

@@ -20,6 +20,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +64,9 @@ class SenderConstrainedTokensTest {
     for (String proof : proofs) {
       headers.add("DPoP", proof);
     }
-    return GuardRequest.builder("apigw-http-v2").method("GET").path("/orders/1").headers(headers.build()).build();
+    return GuardRequest.builder("apigw-http-v2").method("GET").path("/orders/1").headers(headers.build())
+        .gateway(new GatewayContext("123456789012", "api1", "$default", "api.example.com", null, Map.of(), List.of(), null))
+        .build();
   }
 
   private final JwtHarness optional = new JwtHarness(JwtHarness.defaults().dpop(DpopPolicy.optional()));
@@ -140,6 +144,23 @@ class SenderConstrainedTokensTest {
     assertEquals("dpop_proof_invalid", reasonOf(optional.send(request("DPoP " + unbound, proof(unbound)))));
     JwtHarness required = new JwtHarness(JwtHarness.defaults().dpop(DpopPolicy.required()));
     assertEquals("dpop_proof_invalid", reasonOf(required.send(request("Bearer " + unbound))));
+  }
+
+  @Test
+  void theClientsHostHeaderNeverDecidesTheExpectedUri() throws Exception {
+    String token = boundToken(CLIENT_KEY);
+    String forOtherHost = proof(CLIENT_KEY, "GET", "https://other.example.com/orders/1", NOW, token, "host-1");
+    GuardRequest spoofed = GuardRequest.builder("apigw-http-v2").method("GET").path("/orders/1")
+        .headers(MultiValueMap.headersBuilder().add("Host", "other.example.com").add("Authorization", "DPoP " + token)
+            .add("DPoP", forOtherHost).build())
+        .gateway(new GatewayContext("123456789012", "api1", "$default", "api.example.com", null, Map.of(), List.of(), null))
+        .build();
+    assertEquals("dpop_proof_invalid", reasonOf(optional.send(spoofed)));
+    // Behind an ALB the event names no domain: without a configured public URI no proof can be checked.
+    GuardRequest alb = GuardRequest.builder("alb").method("GET").path("/orders/1")
+        .headers(MultiValueMap.headersBuilder().add("Host", "api.example.com").add("Authorization", "DPoP " + token)
+            .add("DPoP", proof(token)).build()).build();
+    assertEquals("dpop_proof_invalid", reasonOf(optional.send(alb)));
   }
 
   @Test

@@ -65,18 +65,23 @@ public final class DpopCheck {
     }
     JWK key = verifiedKey(proof);
     JsonNode claims = proof.payload();
-    if (!request.method().equals(claims.path("htm").asString(null))) {
+    if (!request.method().equals(string(claims, "htm"))) {
       throw invalid("the DPoP proof is for another method");
     }
-    if (!sameUri(claims.path("htu").asString(null), expectedUri(request))) {
+    String expected = expectedUri(request);
+    if (expected == null) {
+      throw invalid("the public URI of this API is not known (set DpopPolicy.publicBaseUri)");
+    }
+    if (!sameUri(string(claims, "htu"), expected)) {
       throw invalid("the DPoP proof is for another URI");
     }
     JsonNode iat = claims.get("iat");
     long window = policy.proofWindow().toSeconds();
-    if (iat == null || !iat.isIntegralNumber() || Math.abs(iat.asLong() - nowSeconds) > window) {
+    if (iat == null || !iat.isIntegralNumber() || !iat.canConvertToLong()
+        || iat.longValue() < nowSeconds - window || iat.longValue() > nowSeconds + window) {
       throw invalid("the DPoP proof is outside its time window");
     }
-    if (!ath(accessToken).equals(claims.path("ath").asString(null))) {
+    if (!ath(accessToken).equals(string(claims, "ath"))) {
       throw invalid("the DPoP proof is for another access token");
     }
     String thumbprint;
@@ -88,11 +93,12 @@ public final class DpopCheck {
     if (!thumbprint.equals(boundThumbprint)) {
       throw invalid("the DPoP key is not the one the token is bound to");
     }
-    String jti = claims.path("jti").asString(null);
+    String jti = string(claims, "jti");
     if (jti == null || jti.isEmpty() || jti.length() > 256) {
       throw invalid("the DPoP proof has no id");
     }
-    if (!proofIds.firstUse(jti, iat.asLong() + window)) {
+    // Remembered through the last second in which the proof is still accepted.
+    if (!proofIds.firstUse(jti, iat.longValue() + window)) {
       throw Refused.of(Reasons.TOKEN_REPLAYED, "the DPoP proof was already used");
     }
   }
@@ -114,9 +120,25 @@ public final class DpopCheck {
     }
   }
 
+  /** A claim that must be a JSON string, or null (a number is not coerced). */
+  private static String string(JsonNode claims, String name) {
+    JsonNode node = claims.get(name);
+    return node != null && node.isString() ? node.asString() : null;
+  }
+
+  /**
+   * The URI this request was made to, from configuration or from the gateway (the domain API Gateway or the
+   * Function URL reports), never from a header the client sets; null when neither is known (ALB).
+   */
   private String expectedUri(GuardRequest request) {
-    String base = policy.publicBaseUri() != null ? policy.publicBaseUri().toString()
-        : "https://" + request.headers().firstOrNull("host");
+    String base;
+    if (policy.publicBaseUri() != null) {
+      base = policy.publicBaseUri().toString();
+    } else if (request.gateway().domainName() != null) {
+      base = "https://" + request.gateway().domainName();
+    } else {
+      return null;
+    }
     return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + request.path();
   }
 
@@ -132,7 +154,7 @@ public final class DpopCheck {
   private static String normalized(String uri) {
     try {
       URI u = new URI(uri);
-      if (u.getScheme() == null || u.getHost() == null) {
+      if (u.getScheme() == null || u.getHost() == null || u.getRawUserInfo() != null) {
         return null;
       }
       String scheme = u.getScheme().toLowerCase(Locale.ROOT);

@@ -67,6 +67,10 @@ public final class Introspector {
       if (!claims.get("active").booleanValue()) {
         throw Refused.of(Reasons.TOKEN_INACTIVE, "the token is not active");
       }
+      // An active refresh token is not an access token (token confusion).
+      if ("refresh_token".equalsIgnoreCase(claims.path("token_type").asString(""))) {
+        throw Refused.of(Reasons.TOKEN_TYPE_INVALID, "the token is not an access token");
+      }
       return claims;
     } catch (IOException | RuntimeException e) {
       if (e instanceof Refused refused) {

@@ -29,7 +29,8 @@ public final class LocalReplayStore implements ReplayStore {
   public synchronized boolean firstUse(String jti, long expiresAtEpochSeconds) {
     long now = clock.currentTimeMillis() / 1000;
     Long previous = seen.get(jti);
-    if (previous != null && previous > now) {
+    // An id is remembered through its last acceptable second, inclusive.
+    if (previous != null && previous >= now) {
       return false;
     }
     seen.remove(jti);

@@ -53,16 +53,62 @@ public final class RoutePattern {
     return new RoutePattern(method, parts.toArray(new String[0]), greedy);
   }
 
+  /**
+   * Whether a path could mean another path once a handler or framework normalizes or decodes it: dot
+   * segments ({@code .}, {@code ..}, also percent-encoded) and encoded or backward slashes. Such a path is
+   * matched against no route.
+   */
+  public static boolean isAmbiguous(String path) {
+    if (path.indexOf('\\') >= 0) {
+      return true;
+    }
+    String lower = path.toLowerCase(Locale.ROOT);
+    if (lower.contains("%2f") || lower.contains("%5c")) {
+      return true;
+    }
+    for (String part : split(lower)) {
+      String decoded = part.replace("%2e", ".");
+      if (decoded.equals(".") || decoded.equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Orders patterns most specific first, as API Gateway chooses routes: a literal segment before a
+   * {@code {param}}, a {@code {param}} before a greedy {@code {proxy+}}, a method before {@code ANY}.
+   */
+  public static int bySpecificity(RoutePattern a, RoutePattern b) {
+    int n = Math.min(a.segments.length, b.segments.length);
+    for (int i = 0; i < n; i++) {
+      int diff = a.rank(i) - b.rank(i);
+      if (diff != 0) {
+        return diff;
+      }
+    }
+    if (a.segments.length != b.segments.length) {
+      return b.segments.length - a.segments.length;
+    }
+    return Boolean.compare(a.method.equals("ANY"), b.method.equals("ANY"));
+  }
+
+  private int rank(int i) {
+    String segment = segments[i];
+    if (!segment.startsWith("{")) {
+      return 0;
+    }
+    return segment.endsWith("+}") ? 2 : 1;
+  }
+
   public boolean matches(String requestMethod, String path) {
     if (!method.equals("ANY") && !method.equals(requestMethod)) {
       return false;
     }
-    List<String> parts = split(path);
-    for (String part : parts) {
-      if (part.equals(".") || part.equals("..")) {
-        return false;
-      }
+    if (isAmbiguous(path)) {
+      return false;
     }
+    List<String> parts = split(path);
     int fixed = greedyTail ? segments.length - 1 : segments.length;
     if (greedyTail ? parts.size() <= fixed : parts.size() != fixed) {
       return false;

@@ -47,8 +47,19 @@ public final class SignatureCheck {
   private final JWKSource<SecurityContext> keys;
   private final Map<JWK, Map<JWSAlgorithm, JWSVerifier>> verifiers = new IdentityHashMap<>();
 
+  private final boolean matchKeyIds;
+
   public SignatureCheck(JWKSource<SecurityContext> keys) {
+    this(keys, true);
+  }
+
+  /**
+   * @param matchKeyIds false for a single shared secret, which has no key id: a token's {@code kid} is then not
+   *     used to select the key (the signature still has to verify with it)
+   */
+  public SignatureCheck(JWKSource<SecurityContext> keys, boolean matchKeyIds) {
     this.keys = keys;
+    this.matchKeyIds = matchKeyIds;
   }
 
   /**
@@ -86,7 +97,9 @@ public final class SignatureCheck {
     }
     List<JWK> candidates;
     try {
-      candidates = keys.get(new JWKSelector(JWKMatcher.forJWSHeader(object.getHeader())), null);
+      JWKMatcher matcher = matchKeyIds ? JWKMatcher.forJWSHeader(object.getHeader())
+          : new JWKMatcher.Builder().keyType(com.nimbusds.jose.jwk.KeyType.OCT).build();
+      candidates = keys.get(new JWKSelector(matcher), null);
     } catch (RateLimitReachedException e) {
       throw Refused.of(Reasons.KEY_NOT_FOUND, "no key matches the token");
     } catch (KeySourceException e) {

@@ -81,6 +81,26 @@ public record TokenClaims(
   }
 
   /**
+   * The members of the confirmation claim ({@code cnf}); empty when absent.
+   *
+   * @throws WrongType when {@code cnf} is not an object
+   */
+  public Set<String> confirmationMembers() {
+    Object cnf = all.get("cnf");
+    if (cnf == null) {
+      return Set.of();
+    }
+    if (!(cnf instanceof Map<?, ?> map)) {
+      throw new WrongType("cnf");
+    }
+    Set<String> members = new LinkedHashSet<>();
+    for (Object key : map.keySet()) {
+      members.add(String.valueOf(key));
+    }
+    return members;
+  }
+
+  /**
    * String values of a claim that holds a string or an array of strings (roles, groups); empty when absent.
    * A name that is not a top-level claim is read as a dotted path into nested objects
    * ({@code realm_access.roles}, as Keycloak writes roles).
