@@ -1,0 +1,197 @@
+package dev.lambdaguard.aws.ratelimit;
+
+import dev.lambdaguard.Clock;
+import dev.lambdaguard.ratelimit.RateLimitBackend;
+import dev.lambdaguard.ratelimit.RateLimitRule;
+import dev.lambdaguard.ratelimit.RateProbe;
+import dev.lambdaguard.ratelimit.internal.Buckets;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Buckets in Redis (Amazon ElastiCache for Redis, Valkey) shared by every execution environment, through
+ * bucket4j's Lettuce integration: the limit holds for the fleet, not per environment.
+ *
+ * <p>The client is created at the first check, once per environment, and reused. Commands time out after
+ * {@code commandTimeout} (100 ms by default) and are refused at once while the connection is down, so a
+ * Redis outage costs a request at most that long; the policy then falls back to local buckets or fails
+ * closed. After a failed connect the next attempt waits {@code reconnectBackoff}. Keys carry a prefix and
+ * expire once their bucket would be full again (plus a margin), so Redis memory stays bounded by the number
+ * of active callers.
+ *
+ * <p>bucket4j's Lettuce integration is compare-and-swap based: a check is a read and a scripted write, two
+ * round trips on a cold key and on contention.
+ */
+public final class RedisRateLimitBackend implements RateLimitBackend, AutoCloseable {
+
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(100);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(200);
+  public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofSeconds(5);
+  public static final String DEFAULT_KEY_PREFIX = "lambdaguard:rl:";
+
+  private final RedisURI uri;
+  private final String keyPrefix;
+  private final Duration commandTimeout;
+  private final Duration connectTimeout;
+  private final long reconnectBackoffNanos;
+  private final Clock clock;
+
+  private volatile ProxyManager<byte[]> buckets;
+  private RedisClient client;
+  private StatefulRedisConnection<byte[], byte[]> connection;
+  private long lastConnectFailure = Long.MIN_VALUE;
+
+  private RedisRateLimitBackend(Builder b) {
+    this.uri = b.uri;
+    this.keyPrefix = b.keyPrefix;
+    this.commandTimeout = b.commandTimeout;
+    this.connectTimeout = b.connectTimeout;
+    this.reconnectBackoffNanos = b.reconnectBackoff.toNanos();
+    this.clock = b.clock;
+  }
+
+  /** A backend for {@code redis://host:port} (or {@code rediss://} for TLS, as ElastiCache in transit encryption needs). */
+  public static Builder builder(String redisUri) {
+    return new Builder(redisUri);
+  }
+
+  @Override
+  public RateProbe tryConsume(String key, RateLimitRule rule) {
+    ProxyManager<byte[]> manager = buckets();
+    try {
+      return Buckets.probe(manager.builder()
+          .build((keyPrefix + key).getBytes(StandardCharsets.UTF_8), (BucketConfiguration) rule.bucketConfiguration())
+          .tryConsumeAndReturnRemaining(1));
+    } catch (RuntimeException e) {
+      // Lettuce's and bucket4j's messages may name the key; only the kind of failure is kept.
+      throw new RateLimitBackendException("Redis rate-limit check failed: " + e.getClass().getSimpleName(), null);
+    }
+  }
+
+  private ProxyManager<byte[]> buckets() {
+    ProxyManager<byte[]> manager = buckets;
+    return manager != null ? manager : connect();
+  }
+
+  private synchronized ProxyManager<byte[]> connect() {
+    if (buckets != null) {
+      return buckets;
+    }
+    long now = clock.nanoTime();
+    if (lastConnectFailure != Long.MIN_VALUE && now - lastConnectFailure < reconnectBackoffNanos) {
+      throw new RateLimitBackendException("Redis is unreachable; not retried yet", null);
+    }
+    try {
+      if (client == null) {
+        // The URI's timeout bounds the connect handshake (HELLO and client info), which a slow Redis would
+        // otherwise stretch to a minute.
+        uri.setTimeout(commandTimeout);
+        client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+            .autoReconnect(true)
+            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+            .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+            .build());
+      }
+      connection = client.connect(ByteArrayCodec.INSTANCE);
+      connection.setTimeout(commandTimeout);
+      buckets = Bucket4jLettuce.casBasedBuilder(connection)
+          .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+          .requestTimeout(commandTimeout)
+          .build();
+      return buckets;
+    } catch (RuntimeException e) {
+      lastConnectFailure = now;
+      throw new RateLimitBackendException("Redis is unreachable: " + e.getClass().getSimpleName(), null);
+    }
+  }
+
+  /** Closes the connection and the client (tests, or an orderly shutdown). */
+  @Override
+  public synchronized void close() {
+    buckets = null;
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+    if (client != null) {
+      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+      client = null;
+    }
+  }
+
+  /** Configures a backend; validation happens here, at init. */
+  public static final class Builder {
+    private final RedisURI uri;
+    private String keyPrefix = DEFAULT_KEY_PREFIX;
+    private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration reconnectBackoff = DEFAULT_RECONNECT_BACKOFF;
+    private Clock clock = Clock.system();
+
+    private Builder(String redisUri) {
+      try {
+        this.uri = RedisURI.create(Objects.requireNonNull(redisUri, "redisUri"));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("rateLimit.redis: not a Redis URI (redis://host:port): " + redisUri, e);
+      }
+    }
+
+    /** The prefix of every key, so that several functions can share one Redis (default {@code lambdaguard:rl:}). */
+    public Builder keyPrefix(String prefix) {
+      if (prefix == null || prefix.isEmpty() || prefix.length() > 64) {
+        throw new IllegalArgumentException("rateLimit.redis.keyPrefix must be 1 to 64 characters");
+      }
+      this.keyPrefix = prefix;
+      return this;
+    }
+
+    /** How long one check may take before the fallback applies; 10 ms to 2 s. */
+    public Builder commandTimeout(Duration timeout) {
+      this.commandTimeout = within("rateLimit.redis.commandTimeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(2));
+      return this;
+    }
+
+    /** How long a connect may take; 10 ms to 5 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = within("rateLimit.redis.connectTimeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(5));
+      return this;
+    }
+
+    /** How long after a failed connect the next one is tried; 0 to 5 min. */
+    public Builder reconnectBackoff(Duration backoff) {
+      this.reconnectBackoff = within("rateLimit.redis.reconnectBackoff", backoff, Duration.ZERO, Duration.ofMinutes(5));
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public RedisRateLimitBackend build() {
+      return new RedisRateLimitBackend(this);
+    }
+
+    private static Duration within(String setting, Duration value, Duration min, Duration max) {
+      Objects.requireNonNull(value, setting);
+      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+        throw new IllegalArgumentException(setting + " must be between " + min + " and " + max + ": " + value);
+      }
+      return value;
+    }
+  }
+}
