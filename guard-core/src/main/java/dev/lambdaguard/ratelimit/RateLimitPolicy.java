@@ -137,6 +137,7 @@ public final class RateLimitPolicy {
     private RateLimitRule anonymous;
     private final List<Map.Entry<RoutePattern, RateLimitRule>> routes = new ArrayList<>();
     private final Map<String, RateLimitRule> routeKeys = new LinkedHashMap<>();
+    private final java.util.Set<String> usedNames = new java.util.HashSet<>();
     private String tierClaim;
     private final Map<String, RateLimitRule> tiers = new LinkedHashMap<>();
     private RateLimitBackend backend;
@@ -175,13 +176,34 @@ public final class RateLimitPolicy {
     /** Limits per caller on one route ({@code POST /orders}, {@code ANY /admin/{proxy+}}). */
     public Builder route(String route, String limits) {
       RoutePattern pattern = RoutePattern.compile(route);
-      RateLimitRule rule = new RateLimitRule("route-" + (routes.size() + 1),
-          Limit.parseAll(limits, "rateLimit.route " + route));
+      RateLimitRule rule = new RateLimitRule(ruleName(route), Limit.parseAll(limits, "rateLimit.route " + route));
       if (routeKeys.putIfAbsent(route, rule) != null) {
         throw new IllegalArgumentException("rateLimit.route listed twice: " + route);
       }
       routes.add(Map.entry(pattern, rule));
       return this;
+    }
+
+    /** A readable rule name from a route, for the RateLimit headers: {@code POST /orders/{id}} becomes {@code post-orders-id}. */
+    private String ruleName(String route) {
+      StringBuilder name = new StringBuilder();
+      for (char c : route.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+        boolean word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (word) {
+          name.append(c);
+        } else if (name.length() > 0 && name.charAt(name.length() - 1) != '-') {
+          name.append('-');
+        }
+      }
+      String base = name.toString().replaceAll("-$", "");
+      base = base.isEmpty() || !Character.isLetter(base.charAt(0)) ? "route-" + base : base;
+      base = base.length() > 28 ? base.substring(0, 28) : base;
+      String unique = base;
+      for (int i = 2; usedNames.contains(unique); i++) {
+        unique = base + "-" + i;
+      }
+      usedNames.add(unique);
+      return unique;
     }
 
     /** Where buckets live; by default this environment's memory. */

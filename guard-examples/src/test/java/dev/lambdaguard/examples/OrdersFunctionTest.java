@@ -74,6 +74,30 @@ class OrdersFunctionTest {
   }
 
   @Test
+  void creatingOrdersIsRateLimitedPerCaller() throws IOException {
+    OrdersFunction orders = new OrdersFunction(JwtAuthenticator.builder()
+        .issuer(DemoIssuer.ISSUER).audiences(DemoIssuer.AUDIENCE).keys(KeySource.staticJwks(ISSUER.jwks()))
+        .routes(OrdersSecurity.ROUTES).build());
+    String bob = ISSUER.token("write-bob");
+    for (int i = 1; i <= OrdersSecurity.CREATE_ORDER_LIMIT_COUNT + 1; i++) {
+      try (InputStream json = OrdersFunctionTest.class.getResourceAsStream("/demo/02-create-order.json")) {
+        APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("authorization", "Bearer " + bob);
+        event.setHeaders(headers);
+        APIGatewayV2HTTPResponse response = orders.handleRequest(event, new DemoContext("rl-" + i));
+        if (i <= OrdersSecurity.CREATE_ORDER_LIMIT_COUNT) {
+          assertEquals(201, response.getStatusCode());
+          assertEquals("\"post-orders\";q=5;w=60", response.getHeaders().get("RateLimit-Policy"));
+        } else {
+          assertEquals(429, response.getStatusCode());
+          assertTrue(Long.parseLong(response.getHeaders().get("Retry-After")) > 0);
+        }
+      }
+    }
+  }
+
+  @Test
   void theHandlerReadsTheBodyTheGuardParsed() throws IOException {
     APIGatewayV2HTTPResponse response = invoke("02-create-order.json", "write");
     assertEquals("espresso beans", new ObjectMapper().readTree(response.getBody()).get("item").asString());
@@ -110,7 +134,8 @@ class OrdersFunctionTest {
         "\"reason\":\"token_expired\"", "\"reason\":\"signature_invalid\"", "\"reason\":\"alg_not_allowed\"",
         "\"reason\":\"insufficient_scope\"", "\"reason\":\"json_malformed\"", "\"reason\":\"json_duplicate_key\"",
         "\"reason\":\"json_limit_exceeded\"", "\"reason\":\"request_malformed\"", "\"principal\":\"alice\"",
-        "\"event_type\":\"pass_through\"", "\"event_source\":\"sqs\""}) {
+        "\"event_type\":\"pass_through\"", "\"event_source\":\"sqs\"", "-> HTTP 429", "\"reason\":\"rate_limited\"",
+        "RateLimit-Policy: \"post-orders\";q=5;w=60"}) {
       assertTrue(out.contains(expected), "demo output lacks " + expected);
     }
     assertFalse(out.contains("eyJ"), "a token reached the demo's output");

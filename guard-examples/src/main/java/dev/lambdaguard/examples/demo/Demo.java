@@ -52,20 +52,31 @@ public final class Demo {
       String requestId = "demo-" + (++step);
       System.out.println();
       System.out.println("== " + step + ". " + parts[3]);
-      try (InputStream json = resource(parts[0])) {
-        if (parts[1].equals("SQSEvent")) {
-          String result = queue.handleRequest(RuntimeSerialization.fromJson(SQSEvent.class, json),
-              new DemoContext(requestId));
-          System.out.println("-> handler returned: " + result);
-        } else {
-          APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
-          Map<String, String> headers = new HashMap<>(event.getHeaders());
-          if (!parts[2].equals("none")) {
-            headers.put("authorization", "Bearer " + issuer.token(parts[2]));
+      int repeat = parts[3].startsWith("bob creates") ? OrdersSecurity.CREATE_ORDER_LIMIT_COUNT + 1 : 1;
+      byte[] json;
+      try (InputStream in = resource(parts[0])) {
+        json = in.readAllBytes();
+      }
+      if (parts[1].equals("SQSEvent")) {
+        String result = queue.handleRequest(RuntimeSerialization.fromJson(SQSEvent.class, json),
+            new DemoContext(requestId));
+        System.out.println("-> handler returned: " + result);
+        continue;
+      }
+      for (int attempt = 1; attempt <= repeat; attempt++) {
+        APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        if (!parts[2].equals("none")) {
+          headers.put("authorization", "Bearer " + issuer.token(parts[2]));
+        }
+        event.setHeaders(headers);
+        APIGatewayV2HTTPResponse response = orders.handleRequest(event,
+            new DemoContext(repeat == 1 ? requestId : requestId + "." + attempt));
+        System.out.println("-> HTTP " + response.getStatusCode() + "  " + response.getBody());
+        for (String name : new String[] {"Retry-After", "RateLimit", "RateLimit-Policy"}) {
+          if (response.getHeaders() != null && response.getHeaders().containsKey(name)) {
+            System.out.println("   " + name + ": " + response.getHeaders().get(name));
           }
-          event.setHeaders(headers);
-          APIGatewayV2HTTPResponse response = orders.handleRequest(event, new DemoContext(requestId));
-          System.out.println("-> HTTP " + response.getStatusCode() + "  " + response.getBody());
         }
       }
     }

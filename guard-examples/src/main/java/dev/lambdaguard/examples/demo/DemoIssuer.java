@@ -44,6 +44,7 @@ public final class DemoIssuer {
     return switch (kind) {
       case "read" -> sign(key, claims("alice", "orders:read", now + 600_000));
       case "write" -> sign(key, claims("alice", "orders:read orders:write", now + 600_000));
+      case "write-bob" -> sign(key, claims("bob", "orders:read orders:write", now + 600_000));
       case "expired" -> sign(key, claims("alice", "orders:read orders:write", now - 3_600_000));
       case "forged" -> sign(impostor, claims("mallory", "orders:read orders:write", now + 600_000));
       case "alg-none" -> unsigned(claims("mallory", "orders:read orders:write", now + 600_000));

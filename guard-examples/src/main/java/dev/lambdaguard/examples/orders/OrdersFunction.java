@@ -20,10 +20,11 @@ public final class OrdersFunction implements RequestHandler<APIGatewayV2HTTPEven
 
   /** The Lambda entry point: the token policy from the environment (see {@link OrdersSecurity}). */
   public OrdersFunction() {
-    this(OrdersSecurity.fromEnvironment(System.getenv()));
+    this.guarded = GuardedRequestHandler.wrap(new OrdersHandler(), OrdersSecurity.guard(
+        OrdersSecurity.fromEnvironment(System.getenv()), OrdersSecurity.rateLimitsFromEnvironment(System.getenv())));
   }
 
-  /** With a token policy of the caller's choosing (tests, the demo). */
+  /** With a token policy of the caller's choosing and local rate limits (tests, the demo). */
   public OrdersFunction(JwtAuthenticator authenticator) {
     this.guarded = GuardedRequestHandler.wrap(new OrdersHandler(), OrdersSecurity.guard(authenticator));
   }

@@ -5,6 +5,9 @@ import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.auth.KeySource;
 import dev.lambdaguard.auth.RoutePolicy;
 import dev.lambdaguard.auth.RouteRequirement;
+import dev.lambdaguard.aws.ratelimit.RedisRateLimitBackend;
+import dev.lambdaguard.ratelimit.RateLimitBackend;
+import dev.lambdaguard.ratelimit.RateLimitPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +23,9 @@ import java.util.Map;
  *   <li>{@code ORDERS_ISSUER}: the token issuer (required);
  *   <li>{@code ORDERS_AUDIENCE}: the API's audience (required);
  *   <li>{@code ORDERS_JWKS_URI}: the issuer's JWK set URL, or {@code ORDERS_JWKS_FILE}: a JWK set file
- *       packaged with the function (one of them is required).
+ *       packaged with the function (one of them is required);
+ *   <li>{@code ORDERS_REDIS_URL} (optional): a Redis (ElastiCache, Valkey) for fleet-wide rate limits; without
+ *       it each execution environment limits on its own.
  * </ul>
  * A missing variable fails the init phase with a message naming it, never the first request.
  */
@@ -33,11 +38,35 @@ public final class OrdersSecurity {
       .denyUnlisted()
       .build();
 
+  /** Each caller: 60 a minute with bursts of 10 a second; creating orders: 5 a minute per caller. */
+  public static final String CALLER_LIMITS = "60/1m, 10/1s";
+  public static final int CREATE_ORDER_LIMIT_COUNT = 5;
+  public static final String CREATE_ORDER_LIMITS = CREATE_ORDER_LIMIT_COUNT + "/1m";
+
   private OrdersSecurity() {}
 
-  /** The guard: token and route first, then the JSON body, parsed once and strictly. */
+  /** The guard with local rate limits: token and route, then the caller's rate, then the JSON body. */
   public static Guard guard(JwtAuthenticator authenticator) {
-    return Guard.builder().jwt(authenticator).strictJsonBodies().build();
+    return guard(authenticator, rateLimits(null));
+  }
+
+  /** The guard with the given rate-limit policy. */
+  public static Guard guard(JwtAuthenticator authenticator, RateLimitPolicy rateLimits) {
+    return Guard.builder().jwt(authenticator).rateLimit(rateLimits).strictJsonBodies().build();
+  }
+
+  /** The orders API's rate limits, in this environment's memory or, with a backend, shared by the fleet. */
+  public static RateLimitPolicy rateLimits(RateLimitBackend sharedBackend) {
+    RateLimitPolicy.Builder policy = RateLimitPolicy.builder()
+        .authenticated(CALLER_LIMITS)
+        .route("POST /orders", CREATE_ORDER_LIMITS);
+    return (sharedBackend == null ? policy : policy.backend(sharedBackend)).build();
+  }
+
+  /** The rate limits from the environment: Redis when {@code ORDERS_REDIS_URL} is set. */
+  public static RateLimitPolicy rateLimitsFromEnvironment(Map<String, String> env) {
+    String redis = env.get("ORDERS_REDIS_URL");
+    return rateLimits(redis == null || redis.isBlank() ? null : RedisRateLimitBackend.builder(redis).build());
   }
 
   /** The token policy from the function's environment. */
