@@ -184,4 +184,35 @@ class RateLimitTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> RateLimitPolicy.builder().build());
     assertEquals("rateLimit: no limit is configured", e.getMessage());
   }
+
+  @Test
+  void aLocalPreCheckKeepsTheSharedLimitExactAndSavesTheRoundTripsOfAFlood() {
+    RateLimitRule rule = new RateLimitRule("anonymous", Limit.parseAll("10/1h", "x"));
+    LocalBuckets fleet = new LocalBuckets(100, clock);
+    AtomicInteger sharedCalls = new AtomicInteger();
+    RateLimitBackend shared = (key, r) -> {
+      sharedCalls.incrementAndGet();
+      return fleet.tryConsume(key, r);
+    };
+    dev.lambdaguard.ratelimit.internal.HybridBuckets environmentA =
+        new dev.lambdaguard.ratelimit.internal.HybridBuckets(new LocalBuckets(100, clock), shared);
+    dev.lambdaguard.ratelimit.internal.HybridBuckets environmentB =
+        new dev.lambdaguard.ratelimit.internal.HybridBuckets(new LocalBuckets(100, clock), shared);
+    int admitted = 0;
+    for (int i = 0; i < 6; i++) {
+      admitted += environmentB.tryConsume("k", rule).consumed() ? 1 : 0;
+    }
+    for (int i = 0; i < 100; i++) {
+      admitted += environmentA.tryConsume("k", rule).consumed() ? 1 : 0;
+    }
+    assertEquals(10, admitted, "the fleet admits exactly its limit");
+    // A got 4; its local bucket still holds 6 tokens (refused requests were refunded), so every one of its
+    // 96 refused requests went to the shared store: refusals are local only when A alone used the limit.
+    assertEquals(106, sharedCalls.get());
+    sharedCalls.set(0);
+    for (int i = 0; i < 100; i++) {
+      environmentB.tryConsume("flood", rule);
+    }
+    assertEquals(10, sharedCalls.get(), "a caller flooding one environment costs round trips only up to the limit");
+  }
 }

@@ -200,4 +200,35 @@ class RedisRateLimitBackendTest {
       }
     }
   }
+
+  @Test
+  void theLocalPreCheckKeepsTheFleetLimitExactAgainstRealRedis() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<RedisRateLimitBackend> clients = new ArrayList<>();
+    try {
+      List<Future<Integer>> results = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        RedisRateLimitBackend redis = backend();
+        clients.add(redis);
+        RateLimitPolicy environment = RateLimitPolicy.builder().anonymous("200/1h").backend(redis).localPreCheck().build();
+        RateLimitRule rule = environment.ruleFor(GuardRequest.builder("test").sourceIp("192.0.2.1").build(),
+            SecurityContext.empty());
+        results.add(pool.submit(() -> {
+          int ok = 0;
+          for (int i = 0; i < 150; i++) {
+            ok += environment.backend().tryConsume("anonymous:ip:192.0.2.1", rule).consumed() ? 1 : 0;
+          }
+          return ok;
+        }));
+      }
+      int admitted = 0;
+      for (Future<Integer> result : results) {
+        admitted += result.get(60, TimeUnit.SECONDS);
+      }
+      assertTrue(admitted <= 200 && admitted >= 198, "admitted " + admitted + " of a limit of 200");
+    } finally {
+      pool.shutdownNow();
+      clients.forEach(RedisRateLimitBackend::close);
+    }
+  }
 }

@@ -69,6 +69,17 @@ public final class LocalBuckets implements RateLimitBackend {
     }
   }
 
+  /** Gives back a token taken for a request that was refused elsewhere (see {@link HybridBuckets}). */
+  public void refund(String key, RateLimitRule rule) {
+    LocalBucket bucket;
+    synchronized (buckets) {
+      bucket = buckets.get(key);
+    }
+    if (bucket != null) {
+      bucket.addTokens(1);
+    }
+  }
+
   /** How many buckets are held. */
   public int size() {
     synchronized (buckets) {
