@@ -57,6 +57,8 @@ public final class Reasons {
    * invocation that forged or skipped the gateway.
    */
   public static final Reason GATEWAY_BYPASS = new Reason("gateway_bypass", Kind.AUTHENTICATION);
+  /** The replay store (Redis) cannot answer: whether a token id was used before is unknown, so it is refused (503). */
+  public static final Reason REPLAY_CHECK_UNAVAILABLE = new Reason("replay_check_unavailable", Kind.AVAILABILITY);
   /** An opaque token the introspection endpoint reports as not active (expired, revoked or unknown; RFC 7662). */
   public static final Reason TOKEN_INACTIVE = new Reason("token_inactive", Kind.AUTHENTICATION);
   /** The introspection endpoint failed or timed out: the opaque token cannot be checked (503). */

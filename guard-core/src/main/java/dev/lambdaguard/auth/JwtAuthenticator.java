@@ -19,6 +19,7 @@ import dev.lambdaguard.auth.internal.HeaderCheck;
 import dev.lambdaguard.auth.internal.Introspector;
 import dev.lambdaguard.auth.internal.Refusal;
 import dev.lambdaguard.auth.internal.Refused;
+import dev.lambdaguard.auth.internal.ReplayStores;
 import dev.lambdaguard.auth.internal.SignatureCheck;
 import dev.lambdaguard.auth.internal.TokenClaims;
 import dev.lambdaguard.auth.internal.TokenExtractor;
@@ -271,7 +272,7 @@ public final class JwtAuthenticator implements Interceptor {
     }
     // Remember the id for as long as the token can be accepted: until its expiry plus the clock skew.
     long acceptableUntil = claims.expiresAt() + claimsCheck.skewSeconds();
-    if (!replay.firstUse(claims.jwtId(), acceptableUntil)) {
+    if (!ReplayStores.firstUse(replay, claims.jwtId(), acceptableUntil)) {
       throw Refused.of(Reasons.TOKEN_REPLAYED, "the token was already used");
     }
   }

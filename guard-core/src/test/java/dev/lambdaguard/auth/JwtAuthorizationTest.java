@@ -259,6 +259,17 @@ class JwtAuthorizationTest {
   }
 
   @Test
+  void aReplayStoreThatCannotAnswerRefusesTheTokenWith503() {
+    JwtHarness harness = new JwtHarness(JwtHarness.defaults().replayProtection((jti, until) -> {
+      throw new IllegalStateException("redis down");
+    }));
+    Denial denial = assertInstanceOf(Denial.class, harness.bearer(sign("RS256", RSA, claims("\"jti\":\"x\""))));
+    assertEquals(503, denial.status());
+    assertEquals("replay_check_unavailable", denial.reason().code());
+    assertEquals(0, harness.handlerCalls.get());
+  }
+
+  @Test
   void accessTokenTypePolicyRequiresAtJwt() {
     JwtHarness harness = new JwtHarness(JwtHarness.defaults().accessTokenType());
     assertEquals("allowed", reasonOf(harness.bearer(sign("RS256", RSA,

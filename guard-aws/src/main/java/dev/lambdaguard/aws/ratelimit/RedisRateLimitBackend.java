@@ -1,6 +1,7 @@
 package dev.lambdaguard.aws.ratelimit;
 
 import dev.lambdaguard.Clock;
+import dev.lambdaguard.aws.redis.RedisConnector;
 import dev.lambdaguard.ratelimit.RateLimitBackend;
 import dev.lambdaguard.ratelimit.RateLimitRule;
 import dev.lambdaguard.ratelimit.RateProbe;
@@ -9,13 +10,6 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
@@ -41,25 +35,13 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
   public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofSeconds(5);
   public static final String DEFAULT_KEY_PREFIX = "lambdaguard:rl:";
 
-  private final RedisURI uri;
+  private final RedisConnector redis;
   private final String keyPrefix;
-  private final Duration commandTimeout;
-  private final Duration connectTimeout;
-  private final long reconnectBackoffNanos;
-  private final Clock clock;
-
   private volatile ProxyManager<byte[]> buckets;
-  private RedisClient client;
-  private StatefulRedisConnection<byte[], byte[]> connection;
-  private long lastConnectFailure = Long.MIN_VALUE;
 
   private RedisRateLimitBackend(Builder b) {
-    this.uri = b.uri;
+    this.redis = new RedisConnector(b.redisUri, b.commandTimeout, b.connectTimeout, b.reconnectBackoff, b.clock);
     this.keyPrefix = b.keyPrefix;
-    this.commandTimeout = b.commandTimeout;
-    this.connectTimeout = b.connectTimeout;
-    this.reconnectBackoffNanos = b.reconnectBackoff.toNanos();
-    this.clock = b.clock;
   }
 
   /** A backend for {@code redis://host:port} (or {@code rediss://} for TLS, as ElastiCache in transit encryption needs). */
@@ -69,9 +51,8 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
 
   @Override
   public RateProbe tryConsume(String key, RateLimitRule rule) {
-    ProxyManager<byte[]> manager = buckets();
     try {
-      return Buckets.probe(manager.builder()
+      return Buckets.probe(buckets().builder()
           .build((keyPrefix + key).getBytes(StandardCharsets.UTF_8), (BucketConfiguration) rule.bucketConfiguration())
           .tryConsumeAndReturnRemaining(1));
     } catch (RuntimeException e) {
@@ -82,60 +63,26 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
 
   private ProxyManager<byte[]> buckets() {
     ProxyManager<byte[]> manager = buckets;
-    return manager != null ? manager : connect();
-  }
-
-  private synchronized ProxyManager<byte[]> connect() {
-    if (buckets != null) {
-      return buckets;
-    }
-    long now = clock.nanoTime();
-    if (lastConnectFailure != Long.MIN_VALUE && now - lastConnectFailure < reconnectBackoffNanos) {
-      throw new RateLimitBackendException("Redis is unreachable; not retried yet", null);
-    }
-    try {
-      if (client == null) {
-        // The URI's timeout bounds the connect handshake (HELLO and client info), which a slow Redis would
-        // otherwise stretch to a minute.
-        uri.setTimeout(commandTimeout);
-        client = RedisClient.create(uri);
-        client.setOptions(ClientOptions.builder()
-            .autoReconnect(true)
-            .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
-            .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-            .build());
-      }
-      connection = client.connect(ByteArrayCodec.INSTANCE);
-      connection.setTimeout(commandTimeout);
-      buckets = Bucket4jLettuce.casBasedBuilder(connection)
+    if (manager == null) {
+      manager = Bucket4jLettuce.casBasedBuilder(redis.connection())
           .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-          .requestTimeout(commandTimeout)
+          .requestTimeout(redis.commandTimeout())
           .build();
-      return buckets;
-    } catch (RuntimeException e) {
-      lastConnectFailure = now;
-      throw new RateLimitBackendException("Redis is unreachable: " + e.getClass().getSimpleName(), null);
+      buckets = manager;
     }
+    return manager;
   }
 
   /** Closes the connection and the client (tests, or an orderly shutdown). */
   @Override
-  public synchronized void close() {
+  public void close() {
     buckets = null;
-    if (connection != null) {
-      connection.close();
-      connection = null;
-    }
-    if (client != null) {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
-      client = null;
-    }
+    redis.close();
   }
 
   /** Configures a backend; validation happens here, at init. */
   public static final class Builder {
-    private final RedisURI uri;
+    private final String redisUri;
     private String keyPrefix = DEFAULT_KEY_PREFIX;
     private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -143,11 +90,8 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
     private Clock clock = Clock.system();
 
     private Builder(String redisUri) {
-      try {
-        this.uri = RedisURI.create(Objects.requireNonNull(redisUri, "redisUri"));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("rateLimit.redis: not a Redis URI (redis://host:port): " + redisUri, e);
-      }
+      this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
+      new RedisConnector(redisUri, commandTimeout, connectTimeout, reconnectBackoff, clock); // validates the URI now
     }
 
     /** The prefix of every key, so that several functions can share one Redis (default {@code lambdaguard:rl:}). */

@@ -1,0 +1,51 @@
+package dev.lambdaguard.aws.redis;
+
+import dev.lambdaguard.Clock;
+import dev.lambdaguard.auth.ReplayStore;
+import io.lettuce.core.SetArgs;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Token ids ({@code jti}) and DPoP proof ids remembered in Redis, so that a token replayed to another
+ * execution environment is refused too: one {@code SET key NX EXAT} per use, which is atomic, so two
+ * environments racing with the same id cannot both win. Keys expire when the token can no longer be
+ * accepted. When Redis cannot answer, the check fails closed (the token is refused with 503).
+ */
+public final class RedisReplayStore implements ReplayStore, AutoCloseable {
+
+  private final RedisConnector redis;
+  private final String keyPrefix;
+  private final Clock clock;
+
+  private RedisReplayStore(RedisConnector redis, String keyPrefix, Clock clock) {
+    this.redis = redis;
+    this.keyPrefix = keyPrefix;
+    this.clock = clock;
+  }
+
+  /** A store in the Redis at {@code redisUri}, keys under {@code keyPrefix}, with 100 ms command timeouts. */
+  public static RedisReplayStore create(String redisUri, String keyPrefix) {
+    return new RedisReplayStore(new RedisConnector(redisUri, Duration.ofMillis(100), Duration.ofMillis(200),
+        Duration.ofSeconds(5), Clock.system()), keyPrefix, Clock.system());
+  }
+
+  @Override
+  public boolean firstUse(String jti, long expiresAtEpochSeconds) {
+    long now = clock.currentTimeMillis() / 1000;
+    // Kept through the last acceptable second, and at least a second.
+    long until = Math.max(expiresAtEpochSeconds + 1, now + 1);
+    try {
+      String reply = redis.connection().sync().set((keyPrefix + jti).getBytes(StandardCharsets.UTF_8), new byte[] {1},
+          SetArgs.Builder.nx().exAt(until));
+      return "OK".equals(reply);
+    } catch (RuntimeException e) {
+      throw new RedisConnector.Unavailable("Redis replay check failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public void close() {
+    redis.close();
+  }
+}
