@@ -74,6 +74,8 @@ public final class Reasons {
   public static final Reason ROUTE_NOT_ALLOWED = new Reason("route_not_allowed", Kind.AUTHORIZATION);
   /** The caller exceeded a rate limit (429 with Retry-After). */
   public static final Reason RATE_LIMITED = new Reason("rate_limited", Kind.RATE_LIMIT);
+  /** The caller's budget of billed compute (handler milliseconds per window) is spent (429). */
+  public static final Reason COST_BUDGET_EXCEEDED = new Reason("cost_budget_exceeded", Kind.RATE_LIMIT);
   /** The shared rate-limit store cannot answer and the policy fails closed (503). */
   public static final Reason RATE_LIMITER_UNAVAILABLE = new Reason("rate_limiter_unavailable", Kind.AVAILABILITY);
   /** An interceptor failed or broke the chain contract; the request was refused. */

@@ -13,6 +13,15 @@ public interface RateLimitBackend {
    */
   RateProbe tryConsume(String key, RateLimitRule rule);
 
+  /**
+   * Takes {@code tokens} from the bucket of {@code key} whether or not they are there (the balance may go
+   * below zero): a cost charged after the fact, such as the milliseconds a request took. The next
+   * {@link #tryConsume} then waits until the debt is paid back.
+   *
+   * @throws RateLimitBackendException when the store cannot answer
+   */
+  void charge(String key, RateLimitRule rule, long tokens);
+
   /** Bounded buckets in this environment's memory. */
   static RateLimitBackend local(int maxBuckets, dev.lambdaguard.Clock clock) {
     return new dev.lambdaguard.ratelimit.internal.LocalBuckets(maxBuckets, clock);

@@ -30,11 +30,44 @@ public final class RateLimitInterceptor implements Interceptor {
 
   @Override
   public Outcome intercept(Chain chain) {
+    RateLimitRule budget = policy.costBudget();
+    if (budget == null) {
+      return limited(chain);
+    }
+    String budgetKey = policy.keyFor(budget, chain.request(), chain.context());
+    RateProbe available;
+    try {
+      available = policy.backend().tryConsume(budgetKey, budget);
+    } catch (RateLimitBackendException e) {
+      available = policy.localBackend().tryConsume(budgetKey, budget);
+    }
+    if (!available.consumed()) {
+      return Denial.of(429, Reasons.COST_BUDGET_EXCEEDED, "The caller's compute budget is spent.")
+          .withHeader("Retry-After", Long.toString(available.retryAfterSeconds()))
+          .withEventField("caller", KeyHash.of(budgetKey)).withEventField("policy", budget.name());
+    }
+    long start = policy.clock().nanoTime();
+    try {
+      return limited(chain);
+    } finally {
+      // The millisecond taken to check is part of the charge; the rest is what the request cost.
+      long millis = (policy.clock().nanoTime() - start) / 1_000_000;
+      if (millis > 1) {
+        try {
+          policy.backend().charge(budgetKey, budget, millis - 1);
+        } catch (RateLimitBackendException e) {
+          policy.localBackend().charge(budgetKey, budget, millis - 1);
+        }
+      }
+    }
+  }
+
+  private Outcome limited(Chain chain) {
     RateLimitRule rule = policy.ruleFor(chain.request(), chain.context());
     if (rule == null) {
       return chain.proceed();
     }
-    String key = RateLimitPolicy.callerKey(rule, chain.request(), chain.context());
+    String key = policy.keyFor(rule, chain.request(), chain.context());
     RateProbe probe;
     boolean fellBack = false;
     try {

@@ -52,6 +52,9 @@ public final class RateLimitPolicy {
   private final RateLimitBackend backend;
   private final RateLimitBackend local;
   private final BackendFailure onFailure;
+  private final CallerKey callerKey;
+  private final RateLimitRule costBudget;
+  private final Clock clock;
 
   private RateLimitPolicy(Builder b) {
     this.authenticated = b.authenticated;
@@ -72,6 +75,40 @@ public final class RateLimitPolicy {
       this.backend = b.backend;
     }
     this.onFailure = b.onFailure;
+    this.callerKey = b.callerKey;
+    this.costBudget = b.costBudget;
+    this.clock = b.clock;
+  }
+
+  /** The clock buckets refill by and request durations are measured with. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Who the caller is, when the built-in order (principal, API key, source IP) does not fit: a tenant
+   * header an authorizer set, a device id. Return null to fall back to the built-in order.
+   */
+  @FunctionalInterface
+  public interface CallerKey {
+    String of(dev.lambdaguard.GuardRequest request, SecurityContext context);
+  }
+
+  /** The compute budget rule (milliseconds of handler time per window), or null. */
+  public RateLimitRule costBudget() {
+    return costBudget;
+  }
+
+  /** The bucket key of the caller under a rule, with this policy's own caller key when it has one. */
+  public String keyFor(RateLimitRule rule, GuardRequest request, SecurityContext context) {
+    if (callerKey != null) {
+      String custom = callerKey.of(request, context);
+      if (custom != null && !custom.isEmpty()) {
+        String id = custom.length() > MAX_KEY_LENGTH ? dev.lambdaguard.ratelimit.internal.KeyHash.of(custom) : custom;
+        return rule.name() + ":custom:" + id;
+      }
+    }
+    return callerKey(rule, request, context);
   }
 
   public static Builder builder() {
@@ -151,6 +188,8 @@ public final class RateLimitPolicy {
     private BackendFailure onFailure = BackendFailure.FALL_BACK_TO_LOCAL;
     private int maxLocalBuckets = DEFAULT_MAX_LOCAL_BUCKETS;
     private boolean localPreCheck;
+    private CallerKey callerKey;
+    private RateLimitRule costBudget;
     private Clock clock = Clock.system();
 
     private Builder() {}
@@ -214,6 +253,23 @@ public final class RateLimitPolicy {
       return unique;
     }
 
+    /** Identifies callers yourself (see {@link CallerKey}). */
+    public Builder callerKey(CallerKey key) {
+      this.callerKey = Objects.requireNonNull(key, "callerKey");
+      return this;
+    }
+
+    /**
+     * A budget of billed compute per caller against denial of wallet: milliseconds of handler time per
+     * window, e.g. {@code "60000/1h"} (one minute of handler time an hour). Each request is charged the time
+     * it took, after it ran; a caller whose budget is spent is refused (429 {@code cost_budget_exceeded})
+     * until it refills, even within the request-count limits.
+     */
+    public Builder costBudget(String millisecondsPerWindow) {
+      this.costBudget = new RateLimitRule("cost", Limit.parseAll(millisecondsPerWindow, "rateLimit.costBudget"));
+      return this;
+    }
+
     /** Where buckets live; by default this environment's memory. */
     public Builder backend(RateLimitBackend backend) {
       this.backend = Objects.requireNonNull(backend, "backend");
@@ -250,7 +306,7 @@ public final class RateLimitPolicy {
     }
 
     public RateLimitPolicy build() {
-      if (authenticated == null && anonymous == null && routes.isEmpty() && tiers.isEmpty()) {
+      if (authenticated == null && anonymous == null && routes.isEmpty() && tiers.isEmpty() && costBudget == null) {
         throw new IllegalStateException("rateLimit: no limit is configured");
       }
       return new RateLimitPolicy(this);

@@ -146,9 +146,7 @@ class RateLimitTest {
 
   @Test
   void aFailingSharedStoreFallsBackToLocalBucketsAndSaysSo() {
-    RateLimitBackend down = (key, rule) -> {
-      throw new RateLimitBackendException("connection refused", null);
-    };
+    RateLimitBackend down = failing("connection refused");
     Guard guard = guard(RateLimitPolicy.builder().anonymous("1/1m").backend(down));
     assertInstanceOf(Outcome.Handled.class, send(guard, "198.51.100.1", "GET /a"));
     assertEquals("rate_limit_fallback", sink.only(NoticeEvent.class).notice());
@@ -158,9 +156,7 @@ class RateLimitTest {
 
   @Test
   void aFailingSharedStoreFailsClosedWhenConfigured() {
-    RateLimitBackend down = (key, rule) -> {
-      throw new RateLimitBackendException("timeout", null);
-    };
+    RateLimitBackend down = failing("timeout");
     Guard guard = guard(RateLimitPolicy.builder().anonymous("10/1m").backend(down)
         .onBackendFailure(RateLimitPolicy.BackendFailure.FAIL_CLOSED));
     Denial denial = assertInstanceOf(Denial.class, send(guard, "198.51.100.1", "GET /a"));
@@ -190,9 +186,17 @@ class RateLimitTest {
     RateLimitRule rule = new RateLimitRule("anonymous", Limit.parseAll("10/1h", "x"));
     LocalBuckets fleet = new LocalBuckets(100, clock);
     AtomicInteger sharedCalls = new AtomicInteger();
-    RateLimitBackend shared = (key, r) -> {
-      sharedCalls.incrementAndGet();
-      return fleet.tryConsume(key, r);
+    RateLimitBackend shared = new RateLimitBackend() {
+      @Override
+      public RateProbe tryConsume(String key, RateLimitRule r) {
+        sharedCalls.incrementAndGet();
+        return fleet.tryConsume(key, r);
+      }
+
+      @Override
+      public void charge(String key, RateLimitRule r, long tokens) {
+        fleet.charge(key, r, tokens);
+      }
     };
     dev.lambdaguard.ratelimit.internal.HybridBuckets environmentA =
         new dev.lambdaguard.ratelimit.internal.HybridBuckets(new LocalBuckets(100, clock), shared);
@@ -214,5 +218,54 @@ class RateLimitTest {
       environmentB.tryConsume("flood", rule);
     }
     assertEquals(10, sharedCalls.get(), "a caller flooding one environment costs round trips only up to the limit");
+  }
+
+  private static RateLimitBackend failing(String why) {
+    return new RateLimitBackend() {
+      @Override
+      public RateProbe tryConsume(String key, RateLimitRule rule) {
+        throw new RateLimitBackendException(why, null);
+      }
+
+      @Override
+      public void charge(String key, RateLimitRule rule, long tokens) {
+        throw new RateLimitBackendException(why, null);
+      }
+    };
+  }
+
+  @Test
+  void slowRequestsSpendTheCallersComputeBudgetEvenUnderTheRequestLimit() {
+    RateLimitPolicy policy = RateLimitPolicy.builder().authenticated("1000/1m").costBudget("1000/1h").clock(clock).build();
+    Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of())
+        .addInterceptor(chain -> chain.proceed(chain.context().withPrincipal(
+            new Principal("wallet-drainer", "iss", null, Set.of(), Set.of(), Map.of()))))
+        .addInterceptor(new RateLimitInterceptor(policy)).build();
+    GuardRequest request = GuardRequest.builder("apigw-http-v2").method("GET").path("/report").routeKey("GET /report").build();
+    // Each request runs 400 ms of handler time: the third one overdraws the 1000 ms budget.
+    for (int i = 0; i < 3; i++) {
+      Outcome ok = guard.handle(request, Invocation.NONE, context -> {
+        clock.setNanos(clock.nanoTime() + Duration.ofMillis(400).toNanos());
+        return "slow";
+      });
+      assertInstanceOf(Outcome.Handled.class, ok, "request " + i);
+    }
+    Denial spent = assertInstanceOf(Denial.class, guard.handle(request, Invocation.NONE, context -> "never"));
+    assertEquals("cost_budget_exceeded", spent.reason().code());
+    assertEquals(429, spent.status());
+    assertTrue(Long.parseLong(spent.headers().get("Retry-After")) > 0);
+  }
+
+  @Test
+  void aCustomCallerKeyDecidesWhoIsLimited() {
+    RateLimitPolicy policy = RateLimitPolicy.builder().anonymous("1/1m")
+        .callerKey((request, context) -> request.headers().firstOrNull("x-tenant")).clock(clock).build();
+    Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of()).rateLimit(policy).build();
+    GuardRequest tenantA = GuardRequest.builder("alb").method("GET").path("/a").sourceIp("192.0.2.1")
+        .headers(dev.lambdaguard.MultiValueMap.headersBuilder().add("X-Tenant", "a").build()).build();
+    GuardRequest tenantAOtherIp = GuardRequest.builder("alb").method("GET").path("/a").sourceIp("192.0.2.2")
+        .headers(dev.lambdaguard.MultiValueMap.headersBuilder().add("X-Tenant", "a").build()).build();
+    assertInstanceOf(Outcome.Handled.class, guard.handle(tenantA, Invocation.NONE, c -> "ok"));
+    assertInstanceOf(Denial.class, guard.handle(tenantAOtherIp, Invocation.NONE, c -> "ok"));
   }
 }

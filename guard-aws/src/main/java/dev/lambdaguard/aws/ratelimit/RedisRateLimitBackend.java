@@ -61,6 +61,17 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
     }
   }
 
+  @Override
+  public void charge(String key, RateLimitRule rule, long tokens) {
+    try {
+      buckets().builder()
+          .build((keyPrefix + key).getBytes(StandardCharsets.UTF_8), (BucketConfiguration) rule.bucketConfiguration())
+          .consumeIgnoringRateLimits(tokens);
+    } catch (RuntimeException e) {
+      throw new RateLimitBackendException("Redis rate-limit charge failed: " + e.getClass().getSimpleName(), null);
+    }
+  }
+
   private ProxyManager<byte[]> buckets() {
     ProxyManager<byte[]> manager = buckets;
     if (manager == null) {

@@ -22,6 +22,12 @@ public final class HybridBuckets implements RateLimitBackend {
   }
 
   @Override
+  public void charge(String key, RateLimitRule rule, long tokens) {
+    local.charge(key, rule, tokens);
+    shared.charge(key, rule, tokens);
+  }
+
+  @Override
   public RateProbe tryConsume(String key, RateLimitRule rule) {
     RateProbe pre = local.tryConsume(key, rule);
     if (!pre.consumed()) {

@@ -54,6 +54,11 @@ public final class LocalBuckets implements RateLimitBackend {
     return Buckets.probe(bucket(key, rule).tryConsumeAndReturnRemaining(1));
   }
 
+  @Override
+  public void charge(String key, RateLimitRule rule, long tokens) {
+    bucket(key, rule).consumeIgnoringRateLimits(tokens);
+  }
+
   private LocalBucket bucket(String key, RateLimitRule rule) {
     synchronized (buckets) {
       LocalBucket bucket = buckets.get(key);
