@@ -12,6 +12,7 @@ import dev.lambdaguard.auth.internal.RemoteKeys;
 import dev.lambdaguard.auth.internal.SignatureCheck;
 import java.net.URI;
 import java.text.ParseException;
+import dev.lambdaguard.internal.Settings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -280,8 +281,8 @@ public final class JwtAuthenticatorBuilder {
 
   /** Timeouts for fetching keys and discovery documents: connect and read, each 10 ms to 5 s. */
   public JwtAuthenticatorBuilder keyFetchTimeouts(Duration connect, Duration read) {
-    within("keyFetchTimeouts.connect", connect, Duration.ofMillis(10), Duration.ofSeconds(5));
-    within("keyFetchTimeouts.read", read, Duration.ofMillis(10), Duration.ofSeconds(5));
+    Settings.within("keyFetchTimeouts.connect", connect, Duration.ofMillis(10), Duration.ofSeconds(5));
+    Settings.within("keyFetchTimeouts.read", read, Duration.ofMillis(10), Duration.ofSeconds(5));
     remote = new RemoteKeys(connect, read, remote.sizeLimitBytes(), remote.cacheTtl(), remote.refreshAhead(),
         remote.refetchMinInterval(), remote.outageTolerance());
     return this;
@@ -292,9 +293,9 @@ public final class JwtAuthenticatorBuilder {
    * unknown key id (1 s to 1 h), and how long the last good set is served during an outage (0 to 1 day).
    */
   public JwtAuthenticatorBuilder keyCaching(Duration ttl, Duration refetchMinInterval, Duration outageTolerance) {
-    within("keyCaching.ttl", ttl, Duration.ofMinutes(1), Duration.ofDays(1));
-    within("keyCaching.refetchMinInterval", refetchMinInterval, Duration.ofSeconds(1), Duration.ofHours(1));
-    within("keyCaching.outageTolerance", outageTolerance, Duration.ZERO, Duration.ofDays(1));
+    Settings.within("keyCaching.ttl", ttl, Duration.ofMinutes(1), Duration.ofDays(1));
+    Settings.within("keyCaching.refetchMinInterval", refetchMinInterval, Duration.ofSeconds(1), Duration.ofHours(1));
+    Settings.within("keyCaching.outageTolerance", outageTolerance, Duration.ZERO, Duration.ofDays(1));
     Duration ahead = ttl.dividedBy(10).compareTo(RemoteKeys.DEFAULT_REFRESH_AHEAD) < 0 ? ttl.dividedBy(10)
         : RemoteKeys.DEFAULT_REFRESH_AHEAD;
     remote = new RemoteKeys(remote.connectTimeout(), remote.readTimeout(), remote.sizeLimitBytes(), ttl, ahead,
@@ -417,12 +418,6 @@ public final class JwtAuthenticatorBuilder {
     return !(keys instanceof KeySource.Hmac);
   }
 
-  private static void within(String setting, Duration value, Duration min, Duration max) {
-    Objects.requireNonNull(value, setting);
-    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new IllegalArgumentException(setting + " must be between " + min + " and " + max + ": " + value);
-    }
-  }
 
   private static void require(Pattern pattern, String value, String setting) {
     if (value == null || !pattern.matcher(value).matches()) {

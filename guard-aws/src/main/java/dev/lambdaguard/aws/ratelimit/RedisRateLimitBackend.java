@@ -11,6 +11,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import java.nio.charset.StandardCharsets;
+import dev.lambdaguard.internal.Settings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -116,19 +117,19 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
 
     /** How long one check may take before the fallback applies; 10 ms to 2 s. */
     public Builder commandTimeout(Duration timeout) {
-      this.commandTimeout = within("rateLimit.redis.commandTimeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(2));
+      this.commandTimeout = Settings.within("rateLimit.redis.commandTimeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(2));
       return this;
     }
 
     /** How long a connect may take; 10 ms to 5 s. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = within("rateLimit.redis.connectTimeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(5));
+      this.connectTimeout = Settings.within("rateLimit.redis.connectTimeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(5));
       return this;
     }
 
     /** How long after a failed connect the next one is tried; 0 to 5 min. */
     public Builder reconnectBackoff(Duration backoff) {
-      this.reconnectBackoff = within("rateLimit.redis.reconnectBackoff", backoff, Duration.ZERO, Duration.ofMinutes(5));
+      this.reconnectBackoff = Settings.within("rateLimit.redis.reconnectBackoff", backoff, Duration.ZERO, Duration.ofMinutes(5));
       return this;
     }
 
@@ -141,12 +142,5 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
       return new RedisRateLimitBackend(this);
     }
 
-    private static Duration within(String setting, Duration value, Duration min, Duration max) {
-      Objects.requireNonNull(value, setting);
-      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-        throw new IllegalArgumentException(setting + " must be between " + min + " and " + max + ": " + value);
-      }
-      return value;
-    }
   }
 }
