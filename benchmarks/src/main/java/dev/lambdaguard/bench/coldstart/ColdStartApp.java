@@ -28,7 +28,7 @@ import java.util.List;
  *   <li>{@code bare}: {@link OrdersHandler};
  *   <li>{@code guarded}: the same handler wrapped in a guard with strict JSON bodies and the default stdout sink
  *       (the foundation's guarded example); it also prints its init and allow event lines before the response;
- *   <li>{@code guarded-jwt}: {@link OrdersFunction}, the deployed example: bearer token and route scopes verified
+ *   <li>{@code guarded-jwt}: {@link OrdersFunction}, the deployed example: bearer token and route scopes verified, caller rate limits,
  *       with keys from a local JWKS file ({@code ORDERS_JWKS_FILE}), then strict JSON bodies; the harness mints a
  *       valid token for it at start and puts it in the event;
  *   <li>{@code guarded-empty}: the handler wrapped in {@code Guard.builder().build()}: empty chain, default stdout
