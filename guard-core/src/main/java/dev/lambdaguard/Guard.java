@@ -1,5 +1,6 @@
 package dev.lambdaguard;
 
+import dev.lambdaguard.auth.ApiKeyAuthenticator;
 import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.EventSink;
@@ -37,6 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>request sanity (a body the adapter could not decode is refused);
  *   <li>{@code jwt}: bearer token authentication and route authorization, when configured (before any
  *       body is parsed: an unauthenticated caller costs as little as possible);
+ *   <li>{@code api_key}: API keys held in a secret, when configured;
  *   <li>{@code rate_limit}: per-caller limits, after authentication so that the caller is known, before any
  *       body is parsed, when configured;
  *   <li>{@code json_body}: strict JSON parsing within limits, when enabled;
@@ -78,6 +80,9 @@ public final class Guard {
     List<Interceptor> chain = new ArrayList<>();
     if (b.jwt != null) {
       chain.add(b.jwt);
+    }
+    if (b.apiKeys != null) {
+      chain.add(b.apiKeys);
     }
     if (b.rateLimits != null) {
       chain.add(new RateLimitInterceptor(b.rateLimits));
@@ -214,6 +219,7 @@ public final class Guard {
     private JsonLimits jsonLimits;
     private JwtAuthenticator jwt;
     private RateLimitPolicy rateLimits;
+    private ApiKeyAuthenticator apiKeys;
     private EventSink sink;
     private Clock clock = Clock.system();
     private Map<String, String> environment = System.getenv();
@@ -231,6 +237,15 @@ public final class Guard {
     /** Authenticates bearer JWTs and authorizes routes; see {@link JwtAuthenticator}. */
     public Builder jwt(JwtAuthenticator authenticator) {
       this.jwt = Objects.requireNonNull(authenticator, "jwt");
+      return this;
+    }
+
+    /**
+     * Authenticates callers by API keys held in a secret; see {@link ApiKeyAuthenticator}. Runs after
+     * {@code jwt} when both are configured (both are then required).
+     */
+    public Builder apiKeys(ApiKeyAuthenticator authenticator) {
+      this.apiKeys = Objects.requireNonNull(authenticator, "apiKeys");
       return this;
     }
 

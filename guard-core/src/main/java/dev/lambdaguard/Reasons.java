@@ -72,6 +72,12 @@ public final class Reasons {
       new Reason("insufficient_user_authentication", Kind.AUTHORIZATION);
   /** The route is not listed by a policy that denies unlisted routes. */
   public static final Reason ROUTE_NOT_ALLOWED = new Reason("route_not_allowed", Kind.AUTHORIZATION);
+  /** No API key where one is required. */
+  public static final Reason API_KEY_MISSING = new Reason("api_key_missing", Kind.AUTHENTICATION);
+  /** The API key is not one of the keys held in the secret (or more than one was sent). */
+  public static final Reason API_KEY_INVALID = new Reason("api_key_invalid", Kind.AUTHENTICATION);
+  /** A secret the check needs could not be fetched and no usable value is cached (503). */
+  public static final Reason SECRET_UNAVAILABLE = new Reason("secret_unavailable", Kind.AVAILABILITY);
   /** The caller exceeded a rate limit (429 with Retry-After). */
   public static final Reason RATE_LIMITED = new Reason("rate_limited", Kind.RATE_LIMIT);
   /** The caller's budget of billed compute (handler milliseconds per window) is spent (429). */

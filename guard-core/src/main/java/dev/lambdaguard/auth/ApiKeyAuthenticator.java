@@ -1,0 +1,143 @@
+package dev.lambdaguard.auth;
+
+import dev.lambdaguard.Chain;
+import dev.lambdaguard.Denial;
+import dev.lambdaguard.Interceptor;
+import dev.lambdaguard.Outcome;
+import dev.lambdaguard.Principal;
+import dev.lambdaguard.Reasons;
+import dev.lambdaguard.json.JsonLimits;
+import dev.lambdaguard.json.JsonParseResult;
+import dev.lambdaguard.json.StrictJsonParser;
+import dev.lambdaguard.secrets.SecretCache;
+import dev.lambdaguard.secrets.SecretProvider.SecretUnavailableException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Authenticates callers by API key against keys held in a secret, never in code or configuration.
+ *
+ * <p>The secret is a JSON object of keys to caller ids, {@code {"k_live_…": "partner-a", …}}. The key comes
+ * from one header (default {@code X-Api-Key}); it is compared with every held key in constant time (SHA-256
+ * digests compared with {@link MessageDigest#isEqual}, all of them, no early exit), so response timing tells
+ * nothing about how close a guess was. A match makes the caller id the principal, which rate limits then key
+ * on. An unknown key forces one refresh of the secret (rate-limited by the cache) before it is refused, so a
+ * freshly rotated key works at once. A secret that cannot be fetched fails closed with 503.
+ */
+public final class ApiKeyAuthenticator implements Interceptor {
+
+  private static final StrictJsonParser JSON = new StrictJsonParser(JsonLimits.defaults().withMaxBodyBytes(64 * 1024));
+
+  private final SecretCache secrets;
+  private final String secretReference;
+  private final String header;
+  private volatile Keys keys;
+
+  /** The held keys of one secret version: digests and caller ids. */
+  private record Keys(String source, List<byte[]> digests, List<String> callers) {}
+
+  private ApiKeyAuthenticator(SecretCache secrets, String secretReference, String header) {
+    this.secrets = secrets;
+    this.secretReference = secretReference;
+    this.header = header;
+  }
+
+  /** Keys from the secret {@code secretReference} (an id, or {@code id#field} of a JSON secret), in {@code X-Api-Key}. */
+  public static ApiKeyAuthenticator of(SecretCache secrets, String secretReference) {
+    return of(secrets, secretReference, "x-api-key");
+  }
+
+  /** Keys from the secret, in the header {@code header}. */
+  public static ApiKeyAuthenticator of(SecretCache secrets, String secretReference, String header) {
+    return new ApiKeyAuthenticator(Objects.requireNonNull(secrets, "secrets"),
+        Objects.requireNonNull(secretReference, "secretReference"), Objects.requireNonNull(header, "header"));
+  }
+
+  @Override
+  public String name() {
+    return "api_key";
+  }
+
+  @Override
+  public Outcome intercept(Chain chain) {
+    List<String> presented = chain.request().headers().all(header);
+    if (presented.isEmpty()) {
+      return Denial.unauthorized(Reasons.API_KEY_MISSING, "An API key is required.");
+    }
+    if (presented.size() > 1) {
+      return Denial.unauthorized(Reasons.API_KEY_INVALID, "The API key is not valid.");
+    }
+    String caller;
+    try {
+      caller = lookup(presented.get(0));
+      if (caller == null && secrets.forceRefresh(secretReference)) {
+        caller = lookup(presented.get(0));
+      }
+    } catch (SecretUnavailableException e) {
+      return Denial.of(503, Reasons.SECRET_UNAVAILABLE, "The credentials cannot be checked right now.")
+          .withHeader("Retry-After", "5").withEventField("secret", secretId());
+    }
+    if (caller == null) {
+      return Denial.unauthorized(Reasons.API_KEY_INVALID, "The API key is not valid.");
+    }
+    return chain.proceed(chain.context().withPrincipal(
+        new Principal(caller, null, caller, Set.of(), Set.of(), Map.of("auth", "api_key"))));
+  }
+
+  /** The caller id of a presented key, or null; the comparison takes the same time whichever key matches. */
+  private String lookup(String presented) {
+    Keys current = keys();
+    byte[] digest = sha256(presented);
+    String found = null;
+    for (int i = 0; i < current.digests().size(); i++) {
+      if (MessageDigest.isEqual(current.digests().get(i), digest)) {
+        found = current.callers().get(i);
+      }
+    }
+    return found;
+  }
+
+  private Keys keys() {
+    String source = secrets.get(secretReference);
+    Keys current = keys;
+    if (current != null && current.source().equals(source)) {
+      return current;
+    }
+    List<byte[]> digests = new ArrayList<>();
+    List<String> callers = new ArrayList<>();
+    if (JSON.parse(source.getBytes(StandardCharsets.UTF_8)) instanceof JsonParseResult.Parsed parsed
+        && parsed.value().isObject()) {
+      for (Map.Entry<String, JsonNode> entry : parsed.value().properties()) {
+        if (entry.getValue().isString() && !entry.getKey().isEmpty()) {
+          digests.add(sha256(entry.getKey()));
+          callers.add(entry.getValue().asString());
+        }
+      }
+    } else {
+      throw new SecretUnavailableException("secret '" + secretId() + "' is not a JSON object of API keys");
+    }
+    current = new Keys(source, List.copyOf(digests), List.copyOf(callers));
+    keys = current;
+    return current;
+  }
+
+  private String secretId() {
+    int cut = secretReference.indexOf('#');
+    return cut < 0 ? secretReference : secretReference.substring(0, cut);
+  }
+
+  private static byte[] sha256(String value) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+}
