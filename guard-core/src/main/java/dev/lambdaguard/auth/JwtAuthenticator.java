@@ -272,7 +272,8 @@ public final class JwtAuthenticator implements Interceptor {
     }
     // Remember the id for as long as the token can be accepted: until its expiry plus the clock skew.
     long acceptableUntil = claims.expiresAt() + claimsCheck.skewSeconds();
-    if (!ReplayStores.firstUse(replay, claims.jwtId(), acceptableUntil)) {
+    // Namespaced, so that a token id can never collide with a DPoP proof id a client chose.
+    if (!ReplayStores.firstUse(replay, "jti:" + claims.jwtId(), acceptableUntil)) {
       throw Refused.of(Reasons.TOKEN_REPLAYED, "the token was already used");
     }
   }

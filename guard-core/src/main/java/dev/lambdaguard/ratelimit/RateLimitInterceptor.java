@@ -31,69 +31,83 @@ public final class RateLimitInterceptor implements Interceptor {
   @Override
   public Outcome intercept(Chain chain) {
     RateLimitRule budget = policy.costBudget();
-    if (budget == null) {
-      return limited(chain);
-    }
-    String budgetKey = policy.keyFor(budget, chain.request(), chain.context());
-    RateProbe available;
-    try {
-      available = policy.backend().tryConsume(budgetKey, budget);
-    } catch (RateLimitBackendException e) {
-      available = policy.localBackend().tryConsume(budgetKey, budget);
-    }
-    if (!available.consumed()) {
-      return Denial.of(429, Reasons.COST_BUDGET_EXCEEDED, "The caller's compute budget is spent.")
-          .withHeader("Retry-After", Long.toString(available.retryAfterSeconds()))
-          .withEventField("caller", KeyHash.of(budgetKey)).withEventField("policy", budget.name());
-    }
-    long start = policy.clock().nanoTime();
-    try {
-      return limited(chain);
-    } finally {
-      // The millisecond taken to check is part of the charge; the rest is what the request cost.
-      long millis = (policy.clock().nanoTime() - start) / 1_000_000;
-      if (millis > 1) {
-        try {
-          policy.backend().charge(budgetKey, budget, millis - 1);
-        } catch (RateLimitBackendException e) {
-          policy.localBackend().charge(budgetKey, budget, millis - 1);
-        }
+    String budgetKey = null;
+    if (budget != null) {
+      budgetKey = policy.keyFor(budget, chain.request(), chain.context());
+      Checked available = check(budgetKey, budget);
+      if (available.denial != null) {
+        return available.denial;
+      }
+      if (!available.probe.consumed()) {
+        return Denial.of(429, Reasons.COST_BUDGET_EXCEEDED, "The caller's compute budget is spent.")
+            .withHeader("Retry-After", Long.toString(available.probe.retryAfterSeconds()))
+            .withEventField("caller", KeyHash.of(budgetKey)).withEventField("policy", budget.name());
       }
     }
-  }
-
-  private Outcome limited(Chain chain) {
     RateLimitRule rule = policy.ruleFor(chain.request(), chain.context());
-    if (rule == null) {
-      return chain.proceed();
-    }
-    String key = policy.keyFor(rule, chain.request(), chain.context());
-    RateProbe probe;
+    RateProbe probe = null;
     boolean fellBack = false;
-    try {
-      probe = policy.backend().tryConsume(key, rule);
-    } catch (RateLimitBackendException e) {
-      if (policy.onBackendFailure() == RateLimitPolicy.BackendFailure.FAIL_CLOSED) {
-        return Denial.of(503, Reasons.RATE_LIMITER_UNAVAILABLE, "The request could not be checked right now.")
-            .withHeader("Retry-After", "1").withEventField("policy", rule.name());
+    if (rule != null) {
+      String key = policy.keyFor(rule, chain.request(), chain.context());
+      Checked checked = check(key, rule);
+      if (checked.denial != null) {
+        return checked.denial;
       }
-      probe = policy.localBackend().tryConsume(key, rule);
-      fellBack = true;
+      probe = checked.probe;
+      fellBack = checked.fellBack;
+      if (!probe.consumed()) {
+        Denial denial = Denial.of(429, Reasons.RATE_LIMITED, "Too many requests.")
+            .withHeader("Retry-After", Long.toString(probe.retryAfterSeconds()))
+            .withHeader("RateLimit", rule.rateLimitHeader(probe))
+            .withHeader("RateLimit-Policy", rule.policyHeader())
+            .withEventField("caller", KeyHash.of(key))
+            .withEventField("policy", rule.name());
+        return fellBack ? denial.withEventField("backend", "local_fallback") : denial;
+      }
     }
-    if (!probe.consumed()) {
-      Denial denial = Denial.of(429, Reasons.RATE_LIMITED, "Too many requests.")
-          .withHeader("Retry-After", Long.toString(probe.retryAfterSeconds()))
-          .withHeader("RateLimit", rule.rateLimitHeader(probe))
-          .withHeader("RateLimit-Policy", rule.policyHeader())
-          .withEventField("caller", KeyHash.of(key))
-          .withEventField("policy", rule.name());
-      return fellBack ? denial.withEventField("backend", "local_fallback") : denial;
+    // Only the rest of the chain and the handler are timed for the cost budget: the limiter's own Redis
+    // round trips (or timeouts) are not the caller's cost.
+    long start = policy.clock().nanoTime();
+    Outcome outcome;
+    try {
+      outcome = chain.proceed(fellBack ? chain.context().withNotice(Notices.RATE_LIMIT_FALLBACK) : chain.context());
+    } finally {
+      if (budget != null) {
+        charge(budgetKey, budget, (policy.clock().nanoTime() - start) / 1_000_000 - 1);
+      }
     }
-    Outcome outcome = chain.proceed(fellBack ? chain.context().withNotice(Notices.RATE_LIMIT_FALLBACK) : chain.context());
-    if (outcome instanceof Outcome.Handled handled) {
+    if (rule != null && outcome instanceof Outcome.Handled handled) {
       return handled.withHeader("RateLimit", rule.rateLimitHeader(probe))
           .withHeader("RateLimit-Policy", rule.policyHeader());
     }
     return outcome;
+  }
+
+  /** A check against the backend, with the policy's answer to a backend that cannot answer. */
+  private record Checked(RateProbe probe, boolean fellBack, Denial denial) {}
+
+  private Checked check(String key, RateLimitRule rule) {
+    try {
+      return new Checked(policy.backend().tryConsume(key, rule), false, null);
+    } catch (RateLimitBackendException e) {
+      if (policy.onBackendFailure() == RateLimitPolicy.BackendFailure.FAIL_CLOSED) {
+        return new Checked(null, false, Denial.of(503, Reasons.RATE_LIMITER_UNAVAILABLE,
+            "The request could not be checked right now.").withHeader("Retry-After", "1")
+            .withEventField("policy", rule.name()));
+      }
+      return new Checked(policy.localBackend().tryConsume(key, rule), true, null);
+    }
+  }
+
+  /** Charges the time a request took beyond the one millisecond its check took (the cost is never refunded). */
+  private void charge(String key, RateLimitRule budget, long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      policy.backend().charge(key, budget, millis);
+    } catch (RateLimitBackendException e) {
+      policy.localBackend().charge(key, budget, millis);
+    }
   }
 }

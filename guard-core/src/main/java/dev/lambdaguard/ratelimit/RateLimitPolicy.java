@@ -104,8 +104,9 @@ public final class RateLimitPolicy {
     if (callerKey != null) {
       String custom = callerKey.of(request, context);
       if (custom != null && !custom.isEmpty()) {
-        String id = custom.length() > MAX_KEY_LENGTH ? dev.lambdaguard.ratelimit.internal.KeyHash.of(custom) : custom;
-        return rule.name() + ":custom:" + id;
+        return custom.length() > MAX_KEY_LENGTH
+            ? rule.name() + ":custom#h:" + dev.lambdaguard.ratelimit.internal.KeyHash.of(custom)
+            : rule.name() + ":custom:" + custom;
       }
     }
     return callerKey(rule, request, context);
@@ -123,8 +124,11 @@ public final class RateLimitPolicy {
         return exact;
       }
     }
+    // Limits must not be escaped by a path the handler will read as another one: match the path as it
+    // normalizes (unreserved characters decoded, dot segments removed), unlike authorization, which refuses it.
+    String path = RoutePattern.normalize(request.path());
     for (Map.Entry<RoutePattern, RateLimitRule> route : routes) {
-      if (route.getKey().matches(request.method(), request.path())) {
+      if (route.getKey().matches(request.method(), path)) {
         return route.getValue();
       }
     }
@@ -141,7 +145,13 @@ public final class RateLimitPolicy {
     return authenticated;
   }
 
-  /** The bucket key of the caller under a rule: {@code rule:kind:id}, long ids shortened to a hash. */
+  /**
+   * The bucket key of the caller under a rule: {@code rule:kind:id}. The caller is the principal (an
+   * authenticated subject, or a caller an API-key check established), else the source IP the gateway saw;
+   * an IPv6 address counts by its /64, which one subscriber usually holds whole. A header the client sets
+   * (an unvalidated X-Api-Key) never names the caller: each new value would be a new full bucket. Long ids
+   * are shortened to a hash, in a kind of their own so that no short id can collide with one.
+   */
   public static String callerKey(RateLimitRule rule, GuardRequest request, SecurityContext context) {
     Principal principal = context.principal().orElse(null);
     String kind;
@@ -149,14 +159,12 @@ public final class RateLimitPolicy {
     if (principal != null) {
       kind = "sub";
       id = principal.subject();
-    } else if (request.apiKey() != null) {
-      kind = "key";
-      id = dev.lambdaguard.ratelimit.internal.KeyHash.of(request.apiKey());
     } else {
       kind = "ip";
-      id = request.sourceIp() != null ? request.sourceIp() : "unknown";
+      id = request.sourceIp() != null ? dev.lambdaguard.ratelimit.internal.IpPrefix.of(request.sourceIp()) : "unknown";
     }
     if (id.length() > MAX_KEY_LENGTH) {
+      kind = kind + "#h";
       id = dev.lambdaguard.ratelimit.internal.KeyHash.of(id);
     }
     return rule.name() + ":" + kind + ":" + id;
@@ -215,8 +223,11 @@ public final class RateLimitPolicy {
         throw new IllegalArgumentException("rateLimit.tier: tier values are short words: " + value);
       }
       this.tierClaim = Objects.requireNonNull(claim, "claim");
-      tiers.put(value, new RateLimitRule("tier-" + value.toLowerCase(java.util.Locale.ROOT),
-          Limit.parseAll(limits, "rateLimit.tier." + value)));
+      String name = "tier-" + value.toLowerCase(java.util.Locale.ROOT);
+      if (!usedNames.add(name)) {
+        throw new IllegalArgumentException("rateLimit.tier: tier '" + value + "' is listed twice (tier names ignore case)");
+      }
+      tiers.put(value, new RateLimitRule(name, Limit.parseAll(limits, "rateLimit.tier." + value)));
       return this;
     }
 

@@ -51,9 +51,26 @@ public final class RateLimitRule {
     return policyHeader;
   }
 
-  /** The {@code RateLimit} field for a probe: remaining quota and seconds until it is full again. */
+  /**
+   * The {@code RateLimit} field for a probe: for each policy item of {@code RateLimit-Policy}, the remaining
+   * quota and the seconds until the bucket is full again. With several bandwidths the bucket reports one
+   * remaining count, the least of them, which is what the client can actually use under every item.
+   */
   public String rateLimitHeader(RateProbe probe) {
-    return "\"" + name + "\";r=" + probe.remaining() + ";t=" + probe.resetSeconds();
+    String values = ";r=" + probe.remaining() + ";t=" + probe.resetSeconds();
+    if (limits.size() == 1) {
+      return "\"" + name + "\"" + values;
+    }
+    StringBuilder header = new StringBuilder();
+    for (int i = 0; i < limits.size(); i++) {
+      header.append(i == 0 ? "" : ", ").append('"').append(name).append('-').append(i + 1).append('"').append(values);
+    }
+    return header.toString();
+  }
+
+  /** A short fingerprint of the rule's limits: part of shared-store keys, so that changed limits start new buckets. */
+  public String fingerprint() {
+    return dev.lambdaguard.ratelimit.internal.KeyHash.of(name + limits).substring(0, 8);
   }
 
   @Override

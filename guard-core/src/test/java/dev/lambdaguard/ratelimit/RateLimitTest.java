@@ -268,4 +268,92 @@ class RateLimitTest {
     assertInstanceOf(Outcome.Handled.class, guard.handle(tenantA, Invocation.NONE, c -> "ok"));
     assertInstanceOf(Denial.class, guard.handle(tenantAOtherIp, Invocation.NONE, c -> "ok"));
   }
+
+  @Test
+  void anUnvalidatedApiKeyHeaderDoesNotGiveAnAnonymousCallerFreshBuckets() {
+    Guard guard = guard(RateLimitPolicy.builder().anonymous("2/1h"));
+    int admitted = 0;
+    for (int i = 0; i < 50; i++) {
+      GuardRequest junk = GuardRequest.builder("apigw-http-v2").method("GET").path("/a").sourceIp("198.51.100.7")
+          .apiKey("junk-" + i).build();
+      admitted += guard.handle(junk, Invocation.NONE, c -> "ok") instanceof Outcome.Handled ? 1 : 0;
+    }
+    assertEquals(2, admitted);
+  }
+
+  @Test
+  void aRewrittenPathDoesNotEscapeARouteLimit() {
+    Guard guard = guard(RateLimitPolicy.builder().route("POST /login", "1/1h"));
+    int admitted = 0;
+    for (String path : List.of("/login", "/./login", "/%6Cogin", "/login/.", "/x/../login", "//login")) {
+      GuardRequest request = GuardRequest.builder("alb").method("POST").path(path).sourceIp("198.51.100.7").build();
+      admitted += guard.handle(request, Invocation.NONE, c -> "ok") instanceof Outcome.Handled ? 1 : 0;
+    }
+    assertEquals(1, admitted);
+  }
+
+  @Test
+  void ipv6CallersCountByTheirSlash64() {
+    Guard guard = guard(RateLimitPolicy.builder().anonymous("1/1h"));
+    int admitted = 0;
+    for (int i = 1; i <= 5; i++) {
+      GuardRequest request = GuardRequest.builder("alb").method("GET").path("/a").sourceIp("2001:db8:1:2::" + i).build();
+      admitted += guard.handle(request, Invocation.NONE, c -> "ok") instanceof Outcome.Handled ? 1 : 0;
+    }
+    assertEquals(1, admitted);
+    GuardRequest otherSubnet = GuardRequest.builder("alb").method("GET").path("/a").sourceIp("2001:db8:1:3::1").build();
+    assertInstanceOf(Outcome.Handled.class, guard.handle(otherSubnet, Invocation.NONE, c -> "ok"));
+  }
+
+  @Test
+  void theLimitersOwnTimeIsNotChargedToTheBudget() {
+    // A shared store that takes 100 ms per call (a Redis brownout) and a handler that takes none.
+    LocalBuckets fleet = new LocalBuckets(100, clock);
+    RateLimitBackend slow = new RateLimitBackend() {
+      @Override
+      public RateProbe tryConsume(String key, RateLimitRule rule) {
+        clock.setNanos(clock.nanoTime() + Duration.ofMillis(100).toNanos());
+        return fleet.tryConsume(key, rule);
+      }
+
+      @Override
+      public void charge(String key, RateLimitRule rule, long tokens) {
+        fleet.charge(key, rule, tokens);
+      }
+    };
+    Guard guard = guard(RateLimitPolicy.builder().anonymous("1000/1m").costBudget("1000/1h").backend(slow));
+    int admitted = 0;
+    for (int i = 0; i < 30; i++) {
+      GuardRequest request = GuardRequest.builder("alb").method("GET").path("/a").sourceIp("198.51.100.7").build();
+      admitted += guard.handle(request, Invocation.NONE, c -> "fast") instanceof Outcome.Handled ? 1 : 0;
+    }
+    assertEquals(30, admitted);
+  }
+
+  @Test
+  void theBudgetCheckHonoursFailClosed() {
+    Guard guard = guard(RateLimitPolicy.builder().costBudget("1000/1h").backend(failing("down"))
+        .onBackendFailure(RateLimitPolicy.BackendFailure.FAIL_CLOSED));
+    GuardRequest request = GuardRequest.builder("alb").method("GET").path("/a").sourceIp("198.51.100.7").build();
+    assertEquals(503, assertInstanceOf(Denial.class, guard.handle(request, Invocation.NONE, c -> "ok")).status());
+  }
+
+  @Test
+  void theHybridChargesTheSharedStoreFirst() {
+    RateLimitRule budget = new RateLimitRule("cost", Limit.parseAll("1000/1h", "x"));
+    LocalBuckets local = new LocalBuckets(10, clock);
+    dev.lambdaguard.ratelimit.internal.HybridBuckets hybrid =
+        new dev.lambdaguard.ratelimit.internal.HybridBuckets(local, failing("down"));
+    assertThrows(RateLimitBackendException.class, () -> hybrid.charge("alice", budget, 5_000));
+    assertTrue(local.tryConsume("alice", budget).consumed(), "the local bucket took no charge the shared one refused");
+  }
+
+  @Test
+  void headersAndNamesStayConsistent() {
+    RateLimitRule rule = new RateLimitRule("anonymous", Limit.parseAll("100/1m, 10/1s", "x"));
+    String header = rule.rateLimitHeader(RateProbe.allowed(9, 1_000_000_000L));
+    assertEquals("\"anonymous-1\";r=9;t=1, \"anonymous-2\";r=9;t=1", header);
+    assertThrows(IllegalArgumentException.class,
+        () -> RateLimitPolicy.builder().tier("plan", "Gold", "1/1m").tier("plan", "gold", "2/1m"));
+  }
 }

@@ -10,6 +10,7 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
 import dev.lambdaguard.internal.Settings;
 import java.time.Duration;
@@ -19,10 +20,12 @@ import java.util.Objects;
  * Buckets in Redis (Amazon ElastiCache for Redis, Valkey) shared by every execution environment, through
  * bucket4j's Lettuce integration: the limit holds for the fleet, not per environment.
  *
- * <p>The client is created at the first check, once per environment, and reused. Commands time out after
+ * <p>The client is created at the first check, once per environment, and reused (creating it, with Netty
+ * and Lettuce's classes, takes about a second on a cold JVM: the first check pays it). Commands time out after
  * {@code commandTimeout} (100 ms by default) and are refused at once while the connection is down, so a
  * Redis outage costs a request at most that long; the policy then falls back to local buckets or fails
- * closed. After a failed connect the next attempt waits {@code reconnectBackoff}. Keys carry a prefix and
+ * closed. After a failed connect the next attempt waits {@code reconnectBackoff}; a connection that fails
+ * three commands in a row (dead after a freeze, without a reset) is dropped and made again. Keys carry a prefix and
  * expire once their bucket would be full again (plus a margin), so Redis memory stays bounded by the number
  * of active callers.
  *
@@ -39,6 +42,7 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
   private final RedisConnector redis;
   private final String keyPrefix;
   private volatile ProxyManager<byte[]> buckets;
+  private volatile StatefulRedisConnection<byte[], byte[]> managerConnection;
 
   private RedisRateLimitBackend(Builder b) {
     this.redis = new RedisConnector(b.redisUri, b.commandTimeout, b.connectTimeout, b.reconnectBackoff, b.clock);
@@ -53,30 +57,44 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
   @Override
   public RateProbe tryConsume(String key, RateLimitRule rule) {
     try {
-      return Buckets.probe(buckets().builder()
-          .build((keyPrefix + key).getBytes(StandardCharsets.UTF_8), (BucketConfiguration) rule.bucketConfiguration())
+      RateProbe probe = Buckets.probe(buckets().builder()
+          .build(redisKey(key, rule), (BucketConfiguration) rule.bucketConfiguration())
           .tryConsumeAndReturnRemaining(1));
+      redis.succeeded();
+      return probe;
     } catch (RuntimeException e) {
+      redis.failed();
       // Lettuce's and bucket4j's messages may name the key; only the kind of failure is kept.
       throw new RateLimitBackendException("Redis rate-limit check failed: " + e.getClass().getSimpleName(), null);
     }
   }
 
+  /**
+   * The Redis key: prefix, the rule's fingerprint (changed limits start new buckets rather than keeping the
+   * old limit in existing ones), the caller key.
+   */
+  private byte[] redisKey(String key, RateLimitRule rule) {
+    return (keyPrefix + rule.fingerprint() + ":" + key).getBytes(StandardCharsets.UTF_8);
+  }
+
   @Override
   public void charge(String key, RateLimitRule rule, long tokens) {
     try {
-      buckets().builder()
-          .build((keyPrefix + key).getBytes(StandardCharsets.UTF_8), (BucketConfiguration) rule.bucketConfiguration())
+      buckets().builder().build(redisKey(key, rule), (BucketConfiguration) rule.bucketConfiguration())
           .consumeIgnoringRateLimits(tokens);
+      redis.succeeded();
     } catch (RuntimeException e) {
+      redis.failed();
       throw new RateLimitBackendException("Redis rate-limit charge failed: " + e.getClass().getSimpleName(), null);
     }
   }
 
   private ProxyManager<byte[]> buckets() {
     ProxyManager<byte[]> manager = buckets;
-    if (manager == null) {
-      manager = Bucket4jLettuce.casBasedBuilder(redis.connection())
+    StatefulRedisConnection<byte[], byte[]> connection = redis.connection();
+    if (manager == null || connection != managerConnection) {
+      managerConnection = connection;
+      manager = Bucket4jLettuce.casBasedBuilder(connection)
           .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
           .requestTimeout(redis.commandTimeout())
           .build();

@@ -33,6 +33,10 @@ public final class RedisConnector implements AutoCloseable {
   private volatile StatefulRedisConnection<byte[], byte[]> connection;
   private RedisClient client;
   private long lastFailure = Long.MIN_VALUE;
+  private final java.util.concurrent.atomic.AtomicInteger consecutiveFailures = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** After this many failed commands in a row the connection is dropped and made again (it may be dead). */
+  static final int MAX_CONSECUTIVE_FAILURES = 3;
 
   public RedisConnector(String redisUri, Duration commandTimeout, Duration connectTimeout, Duration backoff, Clock clock) {
     try {
@@ -73,7 +77,10 @@ public final class RedisConnector implements AutoCloseable {
         client.setOptions(ClientOptions.builder()
             .autoReconnect(true)
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+            .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout)
+                .keepAlive(SocketOptions.KeepAliveOptions.builder().enable().idle(Duration.ofSeconds(30))
+                    .interval(Duration.ofSeconds(10)).count(3).build())
+                .build())
             .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
             .build());
       }
@@ -84,6 +91,28 @@ public final class RedisConnector implements AutoCloseable {
     } catch (RuntimeException e) {
       lastFailure = now;
       throw new Unavailable("Redis is unreachable: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** A command succeeded. */
+  public void succeeded() {
+    consecutiveFailures.set(0);
+  }
+
+  /**
+   * A command failed. After a Lambda freeze, a connection can die without a FIN or RST (an idle NAT or
+   * conntrack drop): Lettuce still believes it connected and every command times out. Failing several
+   * times in a row drops it, so the next use reconnects (within the back-off).
+   */
+  public void failed() {
+    if (consecutiveFailures.incrementAndGet() >= MAX_CONSECUTIVE_FAILURES) {
+      consecutiveFailures.set(0);
+      synchronized (this) {
+        if (connection != null) {
+          connection.closeAsync();
+          connection = null;
+        }
+      }
     }
   }
 

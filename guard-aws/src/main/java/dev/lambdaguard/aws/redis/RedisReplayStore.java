@@ -8,11 +8,13 @@ import java.time.Duration;
 
 /**
  * Token ids ({@code jti}) and DPoP proof ids remembered in Redis, so that a token replayed to another
- * execution environment is refused too: one {@code SET key NX EXAT} per use, which is atomic, so two
+ * execution environment is refused too: one {@code SET key NX EX} per use, which is atomic, so two
  * environments racing with the same id cannot both win. Keys expire when the token can no longer be
  * accepted. When Redis cannot answer, the check fails closed (the token is refused with 503).
  */
 public final class RedisReplayStore implements ReplayStore, AutoCloseable {
+
+  static final long CLOCK_SKEW_MARGIN_SECONDS = 5;
 
   private final RedisConnector redis;
   private final String keyPrefix;
@@ -33,11 +35,12 @@ public final class RedisReplayStore implements ReplayStore, AutoCloseable {
   @Override
   public boolean firstUse(String jti, long expiresAtEpochSeconds) {
     long now = clock.currentTimeMillis() / 1000;
-    // Kept through the last acceptable second, and at least a second.
-    long until = Math.max(expiresAtEpochSeconds + 1, now + 1);
+    // Kept through the last acceptable second plus a margin for clock skew between this function and Redis:
+    // a relative expiry, so that Redis's own clock does not shorten it.
+    long seconds = Math.max(1, expiresAtEpochSeconds - now + 1 + CLOCK_SKEW_MARGIN_SECONDS);
     try {
       String reply = redis.connection().sync().set((keyPrefix + jti).getBytes(StandardCharsets.UTF_8), new byte[] {1},
-          SetArgs.Builder.nx().exAt(until));
+          SetArgs.Builder.nx().ex(seconds));
       return "OK".equals(reply);
     } catch (RuntimeException e) {
       throw new RedisConnector.Unavailable("Redis replay check failed: " + e.getClass().getSimpleName());

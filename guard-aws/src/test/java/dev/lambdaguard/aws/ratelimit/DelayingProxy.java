@@ -17,6 +17,7 @@ final class DelayingProxy implements AutoCloseable {
   private final String targetHost;
   private final int targetPort;
   private volatile long delayMillis;
+  private final java.util.concurrent.atomic.AtomicInteger generation = new java.util.concurrent.atomic.AtomicInteger();
 
   DelayingProxy(String targetHost, int targetPort, long delayMillis) throws IOException {
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -37,15 +38,24 @@ final class DelayingProxy implements AutoCloseable {
       try {
         Socket client = server.accept();
         Socket upstream = new Socket(targetHost, targetPort);
-        pipe(client.getInputStream(), upstream.getOutputStream(), 0);
-        pipe(upstream.getInputStream(), client.getOutputStream(), delayMillis);
+        int born = generation.get();
+        pipe(client.getInputStream(), upstream.getOutputStream(), 0, born);
+        pipe(upstream.getInputStream(), client.getOutputStream(), delayMillis, born);
       } catch (IOException e) {
         return;
       }
     }
   }
 
-  private static void pipe(InputStream in, OutputStream out, long delay) {
+  /**
+   * Makes the connections open now silently dead: bytes are still read but no longer forwarded, no reset is
+   * sent (what an idle NAT drop looks like after a Lambda freeze). New connections work.
+   */
+  void blackholeExistingConnections() {
+    generation.incrementAndGet();
+  }
+
+  private void pipe(InputStream in, OutputStream out, long delay, int born) {
     Thread t = new Thread(() -> {
       byte[] buffer = new byte[8192];
       try {
@@ -53,6 +63,9 @@ final class DelayingProxy implements AutoCloseable {
         while ((n = in.read(buffer)) >= 0) {
           if (delay > 0) {
             Thread.sleep(delay);
+          }
+          if (generation.get() != born) {
+            continue;
           }
           out.write(buffer, 0, n);
           out.flush();

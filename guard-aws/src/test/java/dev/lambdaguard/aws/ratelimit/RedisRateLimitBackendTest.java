@@ -148,7 +148,10 @@ class RedisRateLimitBackendTest {
     }
     RedisClient client = RedisClient.create(RedisTestSupport.url());
     try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      long ttl = connection.sync().pttl(prefix + "anonymous:ip:192.0.2.9");
+      List<String> keys = connection.sync().keys(prefix + "*");
+      assertEquals(1, keys.size());
+      assertTrue(keys.get(0).startsWith(prefix + rule.fingerprint() + ":"), keys.get(0));
+      long ttl = connection.sync().pttl(keys.get(0));
       assertTrue(ttl > 0 && ttl <= 75_000, "ttl " + ttl + " ms: refill time (12 s) plus the 10 s margin, and never none");
     } finally {
       client.shutdown();
@@ -229,6 +232,45 @@ class RedisRateLimitBackendTest {
     } finally {
       pool.shutdownNow();
       clients.forEach(RedisRateLimitBackend::close);
+    }
+  }
+
+  @Test
+  void aLoweredLimitReachesCallersWhoseBucketsExist() {
+    try (RedisRateLimitBackend redis = backend()) {
+      RateLimitRule generous = rule("1000/1h");
+      for (int i = 0; i < 5; i++) {
+        redis.tryConsume("anonymous:ip:192.0.2.1", generous);
+      }
+      RateLimitRule lowered = rule("2/1h");
+      int admitted = 0;
+      for (int i = 0; i < 20; i++) {
+        admitted += redis.tryConsume("anonymous:ip:192.0.2.1", lowered).consumed() ? 1 : 0;
+      }
+      assertEquals(2, admitted);
+    }
+  }
+
+  @Test
+  void aConnectionThatDiedSilentlyIsReplaced() throws Exception {
+    URI target = URI.create(RedisTestSupport.url());
+    try (DelayingProxy proxy = new DelayingProxy(target.getHost(), target.getPort() > 0 ? target.getPort() : 6379, 0);
+        RedisRateLimitBackend redis = RedisRateLimitBackend.builder("redis://127.0.0.1:" + proxy.port())
+            .keyPrefix(prefix).commandTimeout(Duration.ofMillis(100)).reconnectBackoff(Duration.ZERO).build()) {
+      RateLimitRule rule = rule("1000/1h");
+      assertTrue(redis.tryConsume("anonymous:ip:192.0.2.1", rule).consumed());
+      proxy.blackholeExistingConnections();
+      int failed = 0;
+      int succeeded = 0;
+      for (int i = 0; i < 10; i++) {
+        try {
+          succeeded += redis.tryConsume("anonymous:ip:192.0.2.1", rule).consumed() ? 1 : 0;
+        } catch (RateLimitBackendException e) {
+          failed++;
+        }
+      }
+      assertTrue(failed <= 3, failed + " checks failed: a dead connection must be dropped after 3");
+      assertTrue(succeeded >= 7, "only " + succeeded + " checks succeeded after the reconnect");
     }
   }
 }

@@ -98,7 +98,7 @@ public final class DpopCheck {
       throw invalid("the DPoP proof has no id");
     }
     // Remembered through the last second in which the proof is still accepted.
-    if (!ReplayStores.firstUse(proofIds, jti, iat.longValue() + window)) {
+    if (!ReplayStores.firstUse(proofIds, "dpop:" + jti, iat.longValue() + window)) {
       throw Refused.of(Reasons.TOKEN_REPLAYED, "the DPoP proof was already used");
     }
   }

@@ -76,6 +76,39 @@ public final class RoutePattern {
   }
 
   /**
+   * The path as a handler would read it after normalizing: percent-encoded unreserved characters decoded
+   * ({@code %6C} is {@code l}), empty and {@code .} segments dropped, {@code ..} removing the segment before
+   * it (RFC 3986 §5.2.4). Encoded slashes stay encoded. Linear; for rate limits, which must not be escaped.
+   */
+  public static String normalize(String path) {
+    StringBuilder decoded = new StringBuilder(path.length());
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '%' && i + 2 < path.length()) {
+        int hi = Character.digit(path.charAt(i + 1), 16);
+        int lo = Character.digit(path.charAt(i + 2), 16);
+        char d = hi >= 0 && lo >= 0 ? (char) (hi * 16 + lo) : 0;
+        if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') || d == '-' || d == '.'
+            || d == '_' || d == '~') {
+          decoded.append(d);
+          i += 2;
+          continue;
+        }
+      }
+      decoded.append(c == '\\' ? '/' : c);
+    }
+    java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+    for (String part : split(decoded.toString())) {
+      if (part.equals("..")) {
+        out.pollLast();
+      } else if (!part.equals(".")) {
+        out.addLast(part);
+      }
+    }
+    return "/" + String.join("/", out);
+  }
+
+  /**
    * Orders patterns most specific first, as API Gateway chooses routes: a literal segment before a
    * {@code {param}}, a {@code {param}} before a greedy {@code {proxy+}}, a method before {@code ANY}.
    */

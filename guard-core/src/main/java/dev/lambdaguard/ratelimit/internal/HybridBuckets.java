@@ -23,8 +23,10 @@ public final class HybridBuckets implements RateLimitBackend {
 
   @Override
   public void charge(String key, RateLimitRule rule, long tokens) {
-    local.charge(key, rule, tokens);
+    // The shared store first: if it cannot take the charge, the local bucket must not have taken it either,
+    // or it would run emptier than the shared one.
     shared.charge(key, rule, tokens);
+    local.charge(key, rule, tokens);
   }
 
   @Override
