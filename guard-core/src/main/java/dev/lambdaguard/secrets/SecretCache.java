@@ -132,6 +132,7 @@ public final class SecretCache {
       return false;
     }
     try {
+      provider.invalidate(ref.id());
       Entry fetched = fetch(ref, now);
       store(ref, new Entry(fetched.value(), fetched.json(), fetched.fetchedAt(), fetched.freshUntil(), now), now);
       return true;

@@ -16,6 +16,12 @@ public interface SecretProvider {
    */
   SecretValue fetch(String id, String versionStage);
 
+  /**
+   * Forgets what the provider itself may cache about {@code id}, before a forced refresh (a credential from it
+   * was just rejected). Providers without a cache of their own do nothing.
+   */
+  default void invalidate(String id) {}
+
   /** A secret could not be fetched; the message names the secret id and the kind of failure, never a value. */
   final class SecretUnavailableException extends RuntimeException {
     public SecretUnavailableException(String message) {
