@@ -1,5 +1,6 @@
 package dev.lambdaguard.bench;
 
+import dev.lambdaguard.examples.demo.DemoContext;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -70,7 +71,7 @@ public class GuardOverheadBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, resource(GET_EVENT));
-    context = new BenchContext("bench-request-1");
+    context = new DemoContext("bench-request-1");
     bare = new OrdersHandler();
     guardedNoop = GuardedRequestHandler.wrap(new OrdersHandler(),
         Guard.builder().environment(lambdaEnvironment()).eventSink(EventSink.noop()).build());

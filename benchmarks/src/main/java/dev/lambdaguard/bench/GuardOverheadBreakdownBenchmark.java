@@ -1,5 +1,6 @@
 package dev.lambdaguard.bench;
 
+import dev.lambdaguard.examples.demo.DemoContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdaguard.Guard;
@@ -72,7 +73,7 @@ public class GuardOverheadBreakdownBenchmark {
   public void setUp() {
     event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class,
         GuardOverheadBenchmark.resource(GuardOverheadBenchmark.GET_EVENT));
-    BenchContext context = new BenchContext("bench-request-1");
+    DemoContext context = new DemoContext("bench-request-1");
     ids = new Invocation(context.getAwsRequestId(), context.getXrayTraceId(), null);
     adapter = new HttpApiAdapter();
     request = adapter.toRequest(event, ids);

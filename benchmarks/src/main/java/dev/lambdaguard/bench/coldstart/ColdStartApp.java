@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdaguard.Guard;
 import dev.lambdaguard.aws.GuardedRequestHandler;
 import dev.lambdaguard.aws.events.RuntimeSerialization;
-import dev.lambdaguard.bench.BenchContext;
+import dev.lambdaguard.examples.demo.DemoContext;
 import dev.lambdaguard.bench.Cpu;
 import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.SecurityEvent;
@@ -109,34 +109,34 @@ public final class ColdStartApp {
 
   private static final class Bare {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-      return new OrdersHandler().handleRequest(event, new BenchContext("cold-start-1"));
+      return new OrdersHandler().handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
 
   private static final class Guarded {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
       return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().strictJsonBodies().build())
-          .handleRequest(event, new BenchContext("cold-start-1"));
+          .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
 
   private static final class GuardedJwt {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-      return new OrdersFunction().handleRequest(event, new BenchContext("cold-start-1"));
+      return new OrdersFunction().handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
 
   private static final class GuardedEmpty {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
       return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().build())
-          .handleRequest(event, new BenchContext("cold-start-1"));
+          .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
 
   private static final class GuardedEmptyNoop {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
       return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().eventSink(new DroppingSink()).build())
-          .handleRequest(event, new BenchContext("cold-start-1"));
+          .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
 
