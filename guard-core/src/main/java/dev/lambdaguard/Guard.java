@@ -69,6 +69,12 @@ public final class Guard {
     this.interceptors = assembleChain(b);
     this.sink = b.sink != null ? b.sink : new StdoutJsonSink(new EventJson(redactor));
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
+    if (b.credentialCheck) {
+      for (dev.lambdaguard.secrets.CredentialCheck.Finding finding : dev.lambdaguard.secrets.CredentialCheck.scan(b.environment)) {
+        emit(new SecurityEvent.ConfigurationWarningEvent(clock.currentTimeMillis(), function,
+            "credential_in_environment", finding.kind(), finding.variable()));
+      }
+    }
   }
 
   public static Builder builder() {
@@ -225,6 +231,7 @@ public final class Guard {
     private Map<String, String> environment = System.getenv();
     private Redactor redactor = new Redactor();
     private double allowSampleRate = 1.0;
+    private boolean credentialCheck = true;
 
     private Builder() {}
 
@@ -287,6 +294,15 @@ public final class Guard {
         throw new IllegalArgumentException("allowEventSampleRate must be between 0.0 and 1.0: " + rate);
       }
       this.allowSampleRate = rate;
+      return this;
+    }
+
+    /**
+     * Whether the environment is checked at init for credentials that belong in a secret store (on by
+     * default); each finding is a {@code config_warning} event naming the variable, never the value.
+     */
+    public Builder credentialCheck(boolean enabled) {
+      this.credentialCheck = enabled;
       return this;
     }
 

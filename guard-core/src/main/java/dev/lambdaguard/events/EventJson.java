@@ -91,6 +91,12 @@ public final class EventJson {
       invocation(line, e.invocation());
       request(line, e.request());
       ocsf(line, 6003, 6);
+    } else if (event instanceof SecurityEvent.ConfigurationWarningEvent e) {
+      line.constant("warning", e.warning());
+      line.constant("kind", e.kind());
+      line.string("variable", e.variable());
+      function(line, e.function());
+      ocsf(line, 2004, 2);
     } else if (event instanceof SecurityEvent.NoticeEvent e) {
       line.constant("notice", e.notice());
       invocation(line, e.invocation());
@@ -107,7 +113,7 @@ public final class EventJson {
 
   private static String level(SecurityEvent event) {
     return switch (event.type()) {
-      case "deny", "detection", "notice" -> "WARN";
+      case "deny", "detection", "notice", "config_warning" -> "WARN";
       case "error" -> "ERROR";
       default -> "INFO";
     };

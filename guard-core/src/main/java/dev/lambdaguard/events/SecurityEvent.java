@@ -111,6 +111,22 @@ public sealed interface SecurityEvent {
     }
   }
 
+  /**
+   * Something wrong in the function's configuration, found at init: a credential in an environment
+   * variable. Names the variable and the kind, never the value.
+   *
+   * @param warning the stable code, e.g. {@code credential_in_environment}
+   * @param kind what was found, e.g. {@code aws_long_term_access_key}
+   * @param variable the variable's name
+   */
+  record ConfigurationWarningEvent(long timestampMillis, FunctionEnvironment function, String warning, String kind,
+      String variable) implements SecurityEvent {
+    @Override
+    public String type() {
+      return "config_warning";
+    }
+  }
+
   /** An event that is not an HTTP request went to the handler untouched. */
   record PassThroughEvent(long timestampMillis, InvocationInfo invocation, String eventSource)
       implements SecurityEvent {
