@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What happens when something breaks: a broken interceptor fails closed with 500 {@code internal_error},
@@ -216,42 +219,20 @@ class GuardFailClosedTest {
     assertEquals("req-9", error.invocation().ids().requestId());
   }
 
-  @Test
-  void theHandlersCheckedExceptionLeavesTheGuardUnchanged() {
-    IOException failure = new IOException("disk full");
+  static Stream<Throwable> handlerFailures() {
+    return Stream.of(new IOException("disk full"), new IllegalStateException("no such order"),
+        new StackOverflowError("handler recursion"));
+  }
+
+  /** The handler's own failure, checked, unchecked or an Error, is the handler's: rethrown as is, no error event. */
+  @ParameterizedTest
+  @MethodSource("handlerFailures")
+  void theHandlersFailureLeavesTheGuardUnchanged(Throwable failure) {
     Guard guard = guard(passing("first"));
 
-    IOException thrown = assertThrows(IOException.class, () -> guard.handle(Requests.get("/"), Invocation.NONE,
+    Throwable thrown = assertThrows(failure.getClass(), () -> guard.handle(Requests.get("/"), Invocation.NONE,
         context -> {
-          throw failure;
-        }));
-
-    assertSame(failure, thrown);
-    assertEquals(List.of(), sink.events(ErrorEvent.class));
-  }
-
-  @Test
-  void theHandlersRuntimeExceptionLeavesTheGuardUnchanged() {
-    IllegalStateException failure = new IllegalStateException("no such order");
-    Guard guard = guard(passing("first"));
-
-    IllegalStateException thrown = assertThrows(IllegalStateException.class,
-        () -> guard.handle(Requests.get("/"), Invocation.NONE, context -> {
-          throw failure;
-        }));
-
-    assertSame(failure, thrown);
-    assertEquals(List.of(), sink.events(ErrorEvent.class));
-  }
-
-  @Test
-  void theHandlersErrorLeavesTheGuardUnchanged() {
-    StackOverflowError failure = new StackOverflowError("handler recursion");
-    Guard guard = guard(passing("first"));
-
-    StackOverflowError thrown = assertThrows(StackOverflowError.class,
-        () -> guard.handle(Requests.get("/"), Invocation.NONE, context -> {
-          throw failure;
+          throw sneakyThrow(failure);
         }));
 
     assertSame(failure, thrown);
