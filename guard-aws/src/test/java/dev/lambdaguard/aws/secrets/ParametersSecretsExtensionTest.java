@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdaguard.Clock;
+import dev.lambdaguard.FakeClock;
 import dev.lambdaguard.events.Redactor;
 import dev.lambdaguard.secrets.SecretCache;
 import dev.lambdaguard.secrets.SecretProvider.SecretUnavailableException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,11 +19,7 @@ import org.junit.jupiter.api.Test;
 class ParametersSecretsExtensionTest {
 
   private ExtensionEmulator extension;
-  private final AtomicLong nanos = new AtomicLong();
-  private final Clock clock = new Clock() {
-    @Override public long currentTimeMillis() { return nanos.get() / 1_000_000; }
-    @Override public long nanoTime() { return nanos.get(); }
-  };
+  private final FakeClock clock = new FakeClock(0);
 
   @BeforeEach
   void start() throws Exception {
@@ -87,11 +82,11 @@ class ParametersSecretsExtensionTest {
     SecretCache secrets = cache(new Redactor());
     assertEquals("value-one-abcdef", secrets.get("api"));
     extension.failStatus = 400;
-    nanos.set(Duration.ofMinutes(6).toNanos());
+    clock.setMillis(Duration.ofMinutes(6).toMillis()).setNanos(Duration.ofMinutes(6).toNanos());
     assertEquals("value-one-abcdef", secrets.get("api"), "throttled: the last good value");
     extension.failStatus = 0;
     extension.secrets.put("api", new String[] {"value-two-ghijkl", "v2"});
-    nanos.set(Duration.ofMinutes(12).toNanos());
+    clock.setMillis(Duration.ofMinutes(12).toMillis()).setNanos(Duration.ofMinutes(12).toNanos());
     secrets.get("api");
     assertEquals("value-two-ghijkl", secrets.get("api"));
     assertEquals("v2", secrets.value("api").versionId());

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.lambdaguard.Clock;
+import dev.lambdaguard.FakeClock;
 import dev.lambdaguard.events.Redactor;
 import dev.lambdaguard.secrets.SecretCache;
 import dev.lambdaguard.secrets.SecretProvider.SecretUnavailableException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +24,7 @@ class SecretsManagerProviderTest {
 
   private SecretsManagerEmulator secretsManager;
   private SecretsManagerProvider provider;
-  private final AtomicLong nanos = new AtomicLong();
-  private final Clock clock = new Clock() {
-    @Override public long currentTimeMillis() { return nanos.get() / 1_000_000; }
-    @Override public long nanoTime() { return nanos.get(); }
-  };
+  private final FakeClock clock = new FakeClock(0);
 
   @BeforeEach
   void start() throws Exception {
@@ -92,12 +87,12 @@ class SecretsManagerProviderTest {
     assertEquals("value-one-abcdef", secrets.get("api"));
     secretsManager.put("api", "value-two-ghijkl", "v2");
     Thread.sleep(1_100); // the caching client's own TTL (1 s here)
-    nanos.set(Duration.ofMinutes(6).toNanos());
+    clock.setMillis(Duration.ofMinutes(6).toMillis()).setNanos(Duration.ofMinutes(6).toNanos());
     secrets.get("api");
     assertEquals("value-two-ghijkl", secrets.get("api"));
     secretsManager.failStatus = 400;
     Thread.sleep(1_100);
-    nanos.set(Duration.ofMinutes(12).toNanos());
+    clock.setMillis(Duration.ofMinutes(12).toMillis()).setNanos(Duration.ofMinutes(12).toNanos());
     assertEquals("value-two-ghijkl", secrets.get("api"), "throttled: the last good value");
   }
 
