@@ -229,7 +229,7 @@ public final class Guard {
     private EventSink sink;
     private Clock clock = Clock.system();
     private Map<String, String> environment = System.getenv();
-    private Redactor redactor = new Redactor();
+    private Redactor redactor = Redactor.shared();
     private double allowSampleRate = 1.0;
     private boolean credentialCheck = true;
 
@@ -279,7 +279,7 @@ public final class Guard {
       return this;
     }
 
-    /** The redactor events pass through; by default a new one. Share one to register secrets up front. */
+    /** The redactor events pass through; by default {@link Redactor#shared()}, which secret caches also use. */
     public Builder redactor(Redactor redactor) {
       this.redactor = Objects.requireNonNull(redactor, "redactor");
       return this;

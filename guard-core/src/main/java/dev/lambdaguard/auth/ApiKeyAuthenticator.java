@@ -41,7 +41,12 @@ public final class ApiKeyAuthenticator implements Interceptor {
   private volatile Keys keys;
 
   /** The held keys of one secret version: digests and caller ids. */
-  private record Keys(String source, List<byte[]> digests, List<String> callers) {}
+  private record Keys(String source, List<byte[]> digests, List<String> callers) {
+    @Override
+    public String toString() {
+      return "Keys[" + callers.size() + " keys]";
+    }
+  }
 
   private ApiKeyAuthenticator(SecretCache secrets, String secretReference, String header) {
     this.secrets = secrets;
@@ -116,6 +121,8 @@ public final class ApiKeyAuthenticator implements Interceptor {
         && parsed.value().isObject()) {
       for (Map.Entry<String, JsonNode> entry : parsed.value().properties()) {
         if (entry.getValue().isString() && !entry.getKey().isEmpty()) {
+          // The cache registers field values (caller ids); the keys are the member names, so register them here.
+          secrets.redactor().register(entry.getKey());
           digests.add(sha256(entry.getKey()));
           callers.add(entry.getValue().asString());
         }

@@ -32,7 +32,17 @@ public final class Redactor {
   static final String MASK = "[REDACTED]";
   private static final String[] AUTH_SCHEMES = {"bearer", "basic", "digest", "aws4-hmac-sha256"};
 
+  private static final Redactor SHARED = new Redactor();
+
   private volatile String[] secrets = new String[0];
+
+  /**
+   * The process-wide registry that guards and secret caches use unless given another, so that a secret fetched
+   * by any cache is masked in every guard's events without wiring the two together.
+   */
+  public static Redactor shared() {
+    return SHARED;
+  }
 
   /** Whether values of the header {@code name} are credentials (name compared case-insensitively). */
   public static boolean isSensitiveHeader(String name) {

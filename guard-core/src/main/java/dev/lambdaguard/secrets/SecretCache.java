@@ -147,6 +147,11 @@ public final class SecretCache {
     }
   }
 
+  /** The redactor this cache registers values with, for callers that derive further secrets from them. */
+  public Redactor redactor() {
+    return redactor;
+  }
+
   /** Forgets every secret (after a SnapStart restore: restored copies must fetch their own). */
   public void clear() {
     synchronized (entries) {
@@ -209,20 +214,30 @@ public final class SecretCache {
   private Entry fetch(SecretRef ref, long now) {
     SecretValue value = provider.fetch(ref.id(), ref.versionStage());
     JsonNode json = null;
-    if (value.text() != null) {
-      redactor.register(value.text());
+    if (value.text() == null) {
+      registerSecret(ref, new String(value.binary(), StandardCharsets.UTF_8));
+    } else {
+      registerSecret(ref, value.text());
       if (value.text().startsWith("{") && JSON.parse(value.text().getBytes(StandardCharsets.UTF_8))
           instanceof JsonParseResult.Parsed parsed && parsed.value().isObject()) {
         json = parsed.value();
         for (Map.Entry<String, JsonNode> field : json.properties()) {
           if (field.getValue().isValueNode() && !field.getValue().isNull()) {
-            redactor.register(field.getValue().isString() ? field.getValue().asString() : field.getValue().toString());
+            registerSecret(ref, field.getValue().isString() ? field.getValue().asString() : field.getValue().toString());
           }
         }
       }
     }
     long jittered = (long) (ttlNanos * (1.0 - jitter * ThreadLocalRandom.current().nextDouble()));
     return new Entry(value, json, now, now + jittered, Long.MIN_VALUE / 2);
+  }
+
+  /** Registers a fetched value with the redactor; a full registry is said out loud, never ignored. */
+  private void registerSecret(SecretRef ref, String value) {
+    if (!redactor.register(value) && value.length() >= Redactor.MIN_SECRET_LENGTH) {
+      Diagnostics.warn("lambdaguard: the redactor holds " + Redactor.MAX_SECRETS + " values; a value of secret '"
+          + ref.id() + "' is not masked in output");
+    }
   }
 
   private Entry store(SecretRef ref, Entry entry, long now) {
@@ -258,7 +273,7 @@ public final class SecretCache {
   /** Configures a cache; values are checked here, naming the setting. */
   public static final class Builder {
     private final SecretProvider provider;
-    private Redactor redactor = new Redactor();
+    private Redactor redactor = Redactor.shared();
     private Clock clock = Clock.system();
     private Duration ttl = DEFAULT_TTL;
     private Duration maxStaleness = DEFAULT_MAX_STALENESS;
@@ -271,7 +286,10 @@ public final class SecretCache {
       this.provider = Objects.requireNonNull(provider, "provider");
     }
 
-    /** The redactor fetched values are registered with: the guard's, so that events never show them. */
+    /**
+     * The redactor fetched values are registered with: the guard's, so that events never show them. By default
+     * {@link Redactor#shared()}, which guards also use, so the default needs no wiring.
+     */
     public Builder redactor(Redactor redactor) {
       this.redactor = Objects.requireNonNull(redactor, "redactor");
       return this;

@@ -105,4 +105,11 @@ class ApiKeyAuthenticatorTest {
     assertFalse(out.contains(KEY_B));
     assertFalse(out.contains("k_live_guess-that-is-not-held"));
   }
+
+  @Test
+  void heldKeysAreRegisteredWithTheRedactor() {
+    send(KEY_A);
+
+    assertFalse(redactor.redact("leaked " + KEY_A).contains(KEY_A));
+  }
 }
