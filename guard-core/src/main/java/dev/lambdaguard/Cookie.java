@@ -17,6 +17,12 @@ public record Cookie(String name, String value) {
     Objects.requireNonNull(value, "value");
   }
 
+  /** The name only: cookie values are often session credentials and must not reach a log line. */
+  @Override
+  public String toString() {
+    return "Cookie[" + name + "]";
+  }
+
   /**
    * Parses one {@code Cookie} header or one entry of an event's cookies array ({@code a=1; b=2}).
    * Pairs without a name are skipped; a pair without {@code =} is a name with an empty value.

@@ -64,8 +64,13 @@ class CookieTest {
   @Test
   void parsingIsLinearEvenWhenNoPairHasAnEqualsSign() {
     String header = "a;".repeat(200_000);
-    java.util.List<Cookie> cookies = Cookie.parseHeader(header);
-    org.junit.jupiter.api.Assertions.assertEquals(200_000, cookies.size());
-    org.junit.jupiter.api.Assertions.assertEquals(new Cookie("a", ""), cookies.get(199_999));
+    List<Cookie> cookies = Cookie.parseHeader(header);
+    assertEquals(200_000, cookies.size());
+    assertEquals(new Cookie("a", ""), cookies.get(199_999));
+  }
+
+  @Test
+  void printingACookieShowsItsNameNeverItsValue() {
+    assertEquals("Cookie[session]", new Cookie("session", "s3ss10n-v4lue").toString());
   }
 }

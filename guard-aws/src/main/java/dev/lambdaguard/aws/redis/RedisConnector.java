@@ -42,7 +42,8 @@ public final class RedisConnector implements AutoCloseable {
     try {
       this.uri = RedisURI.create(redisUri);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("redis: not a Redis URI (redis://host:port): " + redisUri, e);
+      // Neither the URI nor Lettuce's message (which repeats it) is kept: the URI may carry a password.
+      throw new IllegalArgumentException("redis: not a Redis URI (redis://host:port)");
     }
     this.commandTimeout = commandTimeout;
     this.connectTimeout = connectTimeout;

@@ -57,6 +57,15 @@ class RedisRateLimitBackendTest {
   }
 
   @Test
+  void aMalformedRedisUriIsRefusedWithoutRepeatingItsPassword() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RedisRateLimitBackend.builder("http://:hunter2-pw@cache.internal:6379").build());
+
+    assertFalse(String.valueOf(e.getMessage()).contains("hunter2-pw"), e.getMessage());
+    assertEquals(null, e.getCause());
+  }
+
+  @Test
   void aBucketInRedisAdmitsItsCapacityThenRefusesWithAWait() {
     RateLimitRule rule = rule("5/1h");
     try (RedisRateLimitBackend redis = backend()) {

@@ -17,7 +17,13 @@ import java.util.List;
 public record TokenExtractor(List<TokenLocation> locations, String queryParameter, boolean dpopScheme) {
 
   /** A token and the scheme it came with: {@code Bearer}, or {@code DPoP} (RFC 9449) in the Authorization header. */
-  public record Credential(String token, boolean dpop) {}
+  public record Credential(String token, boolean dpop) {
+    /** Never the token: a record's default toString would put it in any log line that prints this. */
+    @Override
+    public String toString() {
+      return "Credential[" + (dpop ? "DPoP" : "Bearer") + "]";
+    }
+  }
 
   /** The query parameter name RFC 6750 §2.3 defines. */
   public static final String ACCESS_TOKEN_PARAMETER = "access_token";
