@@ -53,6 +53,11 @@ public final class Body {
     }
   }
 
+  /** A body the event promised but did not deliver in a readable form: the guard refuses the request. */
+  public static Body malformed() {
+    return MALFORMED;
+  }
+
   /** A body of raw bytes. */
   public static Body ofBytes(byte[] bytes) {
     return bytes.length == 0 ? EMPTY : new Body(null, bytes.clone(), false, false);

@@ -59,7 +59,7 @@ public final class GuardedRequestHandler<I, O> implements RequestHandler<I, O> {
     Invocation ids = Invocations.from(context);
     if (input instanceof Map<?, ?> json) {
       EventKind kind = EventKind.ofJson(json);
-      return kind.isHttp() ? handleMap(kind.adapter(), input, ids, context) : passThrough(kind, input, ids, context);
+      return kind.isHttp() ? handleMap(kind, kind.adapter(), input, ids, context) : passThrough(kind, input, ids, context);
     }
     EventKind kind = EventKind.ofInput(input);
     return kind.isHttp() ? handleTyped(kind.adapter(), input, ids, context) : passThrough(kind, input, ids, context);
@@ -83,14 +83,21 @@ public final class GuardedRequestHandler<I, O> implements RequestHandler<I, O> {
 
   /** A handler that takes a Map: the event is read as its typed form, a denial answered as a Map. */
   @SuppressWarnings("unchecked")
-  private <E> O handleMap(HttpEventAdapter<E> adapter, I input, Invocation ids, Context context) {
-    E event = RuntimeSerialization.fromJson(adapter.eventType(), RuntimeSerialization.toJson(input));
+  private <E> O handleMap(EventKind kind, HttpEventAdapter<E> adapter, I input, Invocation ids, Context context) {
+    E event = UnreadableEvents.read(adapter, RuntimeSerialization.toJson(input));
+    if (event == null) {
+      return (O) asMap(UnreadableEvents.refuse(guard, kind, adapter, ids));
+    }
     GuardRequest request = ClientCertificates.addTo(adapter.toRequest(event, ids), (Map<?, ?>) input);
     Outcome outcome = guard.handle(request, ids, sc -> delegate.handleRequest(input, context));
     if (outcome instanceof Denial denial) {
-      Object response = adapter.denialResponse(event, denial, ids);
-      return (O) JacksonFactory.getInstance().getMapper().convertValue(response, Map.class);
+      return (O) asMap(adapter.denialResponse(event, denial, ids));
     }
     return (O) ((Outcome.Handled) outcome).response();
+  }
+
+  /** A response object as the Map a Map-typed handler returns. */
+  private static Map<?, ?> asMap(Object response) {
+    return JacksonFactory.getInstance().getMapper().convertValue(response, Map.class);
   }
 }

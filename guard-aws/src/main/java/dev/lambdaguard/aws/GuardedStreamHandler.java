@@ -59,7 +59,7 @@ public final class GuardedStreamHandler implements RequestStreamHandler {
       delegate.handleRequest(new ByteArrayInputStream(event), output, context);
       return;
     }
-    handleHttp(kind.adapter(), event, json, output, ids, context);
+    handleHttp(kind, kind.adapter(), event, json, output, ids, context);
   }
 
   /** The event as a JSON object, or null when it is not one (it then passes through as an unknown event). */
@@ -71,9 +71,13 @@ public final class GuardedStreamHandler implements RequestStreamHandler {
     }
   }
 
-  private <E> void handleHttp(HttpEventAdapter<E> adapter, byte[] bytes, Map<?, ?> json, OutputStream output,
-      Invocation ids, Context context) throws IOException {
-    E event = RuntimeSerialization.fromJson(adapter.eventType(), bytes);
+  private <E> void handleHttp(EventKind kind, HttpEventAdapter<E> adapter, byte[] bytes, Map<?, ?> json,
+      OutputStream output, Invocation ids, Context context) throws IOException {
+    E event = UnreadableEvents.read(adapter, bytes);
+    if (event == null) {
+      RuntimeSerialization.toJson(UnreadableEvents.refuse(guard, kind, adapter, ids), output);
+      return;
+    }
     GuardRequest request = ClientCertificates.addTo(adapter.toRequest(event, ids), json);
     Outcome outcome = guard.handle(request, ids, sc -> {
       delegate.handleRequest(new ByteArrayInputStream(bytes), output, context);

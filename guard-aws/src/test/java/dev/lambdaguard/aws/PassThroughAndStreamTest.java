@@ -2,6 +2,7 @@ package dev.lambdaguard.aws;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import dev.lambdaguard.events.SecurityEvent.PassThroughEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -188,5 +190,51 @@ class PassThroughAndStreamTest {
     assertEquals(0, calls.get());
     assertEquals(403, ((Number) response.get("statusCode")).intValue());
     assertEquals("apigw-rest-v1", sink.eventsOf(DenyEvent.class).get(0).request().eventSource());
+  }
+
+  /**
+   * An event shaped like an HTTP request whose fields the runtime cannot read (a direct invocation, a test tool)
+   * gets the same typed 400 every malformed request gets, with a deny event, never an exception whose message
+   * could carry the event's headers into the runtime's log.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"version\":\"2.0\",\"routeKey\":\"GET /\",\"rawPath\":\"/\",\"headers\":\"Bearer eyJsecret\",\"requestContext\":{\"http\":{\"method\":\"GET\",\"path\":\"/\"}}}",
+      "{\"httpMethod\":\"GET\",\"path\":\"/\",\"headers\":{\"authorization\":{\"nested\":\"Bearer eyJsecret\"}},\"requestContext\":{\"resourceId\":\"x\",\"stage\":\"prod\"}}",
+      "{\"httpMethod\":\"GET\",\"path\":\"/\",\"isBase64Encoded\":\"Bearer eyJsecret\",\"requestContext\":{\"elb\":{\"targetGroupArn\":\"arn:x\"}}}"})
+  void anHttpShapedEventTheRuntimeCannotReadIsRefusedWith400(String json) throws IOException {
+    RecordingSink sink = new RecordingSink();
+    AtomicInteger calls = new AtomicInteger();
+    RequestStreamHandler guarded = GuardedStreamHandler.wrap((in, out, ctx) -> calls.incrementAndGet(),
+        Guard.builder().eventSink(sink).build());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    guarded.handleRequest(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out, new TestContext("r"));
+
+    assertEquals(0, calls.get());
+    JsonNode response = new ObjectMapper().readTree(out.toByteArray());
+    assertEquals(400, response.get("statusCode").asInt());
+    assertEquals("request_malformed", new ObjectMapper().readTree(response.get("body").asString()).get("error").asString());
+    assertEquals("request_malformed", sink.eventsOf(DenyEvent.class).get(0).reason().code());
+    assertFalse(out.toString(StandardCharsets.UTF_8).contains("eyJsecret"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aMapEventTheRuntimeCannotReadIsRefusedWith400AsAMap() {
+    RecordingSink sink = new RecordingSink();
+    Map<String, Object> event = RuntimeSerialization.fromJson(Map.class, Fixtures.bytes("apigw-rest-v1", "no-auth.json"));
+    event.put("headers", "Bearer eyJsecret");
+    AtomicInteger calls = new AtomicInteger();
+    RequestHandler<Map<String, Object>, Object> guarded = GuardedRequestHandler.wrap((e, c) -> {
+      calls.incrementAndGet();
+      return Map.of();
+    }, Guard.builder().eventSink(sink).build());
+
+    Map<String, Object> response = (Map<String, Object>) guarded.handleRequest(event, new TestContext("r"));
+
+    assertEquals(0, calls.get());
+    assertEquals(400, ((Number) response.get("statusCode")).intValue());
+    assertEquals("request_malformed", sink.eventsOf(DenyEvent.class).get(0).reason().code());
   }
 }

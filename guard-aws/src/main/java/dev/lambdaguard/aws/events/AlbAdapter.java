@@ -29,6 +29,11 @@ public final class AlbAdapter implements HttpEventAdapter<ApplicationLoadBalance
   }
 
   @Override
+  public ApplicationLoadBalancerRequestEvent emptyEvent() {
+    return new ApplicationLoadBalancerRequestEvent();
+  }
+
+  @Override
   public GuardRequest toRequest(ApplicationLoadBalancerRequestEvent event, Invocation ids) {
     MultiValueMap headers = Requests.headers(event.getMultiValueHeaders(), event.getHeaders());
     return GuardRequest.builder(SOURCE)

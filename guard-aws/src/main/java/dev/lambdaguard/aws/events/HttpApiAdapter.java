@@ -31,6 +31,11 @@ public final class HttpApiAdapter implements HttpEventAdapter<APIGatewayV2HTTPEv
   }
 
   @Override
+  public APIGatewayV2HTTPEvent emptyEvent() {
+    return new APIGatewayV2HTTPEvent();
+  }
+
+  @Override
   public GuardRequest toRequest(APIGatewayV2HTTPEvent event, Invocation ids) {
     APIGatewayV2HTTPEvent.RequestContext rc = event.getRequestContext();
     APIGatewayV2HTTPEvent.RequestContext.Http http = rc == null ? null : rc.getHttp();

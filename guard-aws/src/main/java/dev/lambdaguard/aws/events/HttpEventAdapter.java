@@ -17,6 +17,9 @@ public interface HttpEventAdapter<E> {
   /** The event type this adapter reads. */
   Class<E> eventType();
 
+  /** An event of this type carrying nothing: stands in for one the runtime could not read, to answer its denial. */
+  E emptyEvent();
+
   /** The normalized request; never throws for any event the runtime could deserialize. */
   GuardRequest toRequest(E event, Invocation ids);
 

@@ -28,6 +28,11 @@ public final class RestApiAdapter implements HttpEventAdapter<APIGatewayProxyReq
   }
 
   @Override
+  public APIGatewayProxyRequestEvent emptyEvent() {
+    return new APIGatewayProxyRequestEvent();
+  }
+
+  @Override
   public GuardRequest toRequest(APIGatewayProxyRequestEvent event, Invocation ids) {
     APIGatewayProxyRequestEvent.ProxyRequestContext rc = event.getRequestContext();
     APIGatewayProxyRequestEvent.RequestIdentity identity = rc == null ? null : rc.getIdentity();
