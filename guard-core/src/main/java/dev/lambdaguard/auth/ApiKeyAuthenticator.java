@@ -6,6 +6,7 @@ import dev.lambdaguard.Interceptor;
 import dev.lambdaguard.Outcome;
 import dev.lambdaguard.Principal;
 import dev.lambdaguard.Reasons;
+import dev.lambdaguard.internal.Sha256;
 import dev.lambdaguard.json.JsonLimits;
 import dev.lambdaguard.json.JsonParseResult;
 import dev.lambdaguard.json.StrictJsonParser;
@@ -13,7 +14,6 @@ import dev.lambdaguard.secrets.SecretCache;
 import dev.lambdaguard.secrets.SecretProvider.SecretUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +99,7 @@ public final class ApiKeyAuthenticator implements Interceptor {
   /** The caller id of a presented key, or null; the comparison takes the same time whichever key matches. */
   private String lookup(String presented) {
     Keys current = keys();
-    byte[] digest = sha256(presented);
+    byte[] digest = Sha256.of(presented);
     String found = null;
     for (int i = 0; i < current.digests().size(); i++) {
       if (MessageDigest.isEqual(current.digests().get(i), digest)) {
@@ -123,7 +123,7 @@ public final class ApiKeyAuthenticator implements Interceptor {
         if (entry.getValue().isString() && !entry.getKey().isEmpty()) {
           // The cache registers field values (caller ids); the keys are the member names, so register them here.
           secrets.redactor().register(entry.getKey());
-          digests.add(sha256(entry.getKey()));
+          digests.add(Sha256.of(entry.getKey()));
           callers.add(entry.getValue().asString());
         }
       }
@@ -140,11 +140,5 @@ public final class ApiKeyAuthenticator implements Interceptor {
     return cut < 0 ? secretReference : secretReference.substring(0, cut);
   }
 
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
-  }
+
 }

@@ -1,9 +1,8 @@
 package dev.lambdaguard.auth.internal;
 
 import dev.lambdaguard.Reasons;
+import dev.lambdaguard.internal.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
@@ -49,10 +48,6 @@ public final class CertificateBinding {
   }
 
   static String thumbprint(byte[] der) {
-    try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(der));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    return Sha256.base64Url(Sha256.of(der));
   }
 }

@@ -8,14 +8,11 @@ import dev.lambdaguard.GuardRequest;
 import dev.lambdaguard.Reasons;
 import dev.lambdaguard.auth.DpopPolicy;
 import dev.lambdaguard.auth.ReplayStore;
+import dev.lambdaguard.internal.Sha256;
 import dev.lambdaguard.json.StrictJsonParser;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -168,13 +165,9 @@ public final class DpopCheck {
     }
   }
 
+  /** RFC 9449 §4.2: base64url of the SHA-256 of the token's ASCII bytes (a token is ASCII, so UTF-8 is the same). */
   static String ath(String accessToken) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
+    return Sha256.base64Url(Sha256.of(accessToken));
   }
 
   private static Refused invalid(String detail) {

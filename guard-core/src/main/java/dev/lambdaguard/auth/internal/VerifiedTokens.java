@@ -1,10 +1,8 @@
 package dev.lambdaguard.auth.internal;
 
 import dev.lambdaguard.Principal;
+import dev.lambdaguard.internal.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,23 +38,17 @@ public final class VerifiedTokens {
     };
   }
 
-  /** One digest per thread: looking a provider up costs more than hashing a token. */
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
-  });
-
-  /** The cache key of a token: its SHA-256. */
+  /**
+   * The cache key of a token: the SHA-256 of its UTF-8 bytes (never a lossy charset: two tokens differing only in
+   * characters it cannot encode would share a key).
+   */
   public static byte[] digest(String token) {
-    return SHA256.get().digest(token.getBytes(StandardCharsets.US_ASCII));
+    return Sha256.of(token);
   }
 
   /** A short, non-reversible fingerprint of a token for events: 72 bits of its SHA-256. */
   public static String fingerprint(byte[] digest) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 9));
+    return Sha256.base64Url(digest, 9);
   }
 
   public Entry get(byte[] digest, long nowSeconds) {

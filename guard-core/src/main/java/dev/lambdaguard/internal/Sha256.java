@@ -1,0 +1,47 @@
+package dev.lambdaguard.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * SHA-256, the one hash the guard uses (token cache keys and fingerprints, API-key digests, DPoP {@code ath},
+ * certificate thumbprints, hashed rate-limit keys). One digest per thread: looking a provider up costs more than
+ * hashing a token.
+ */
+public final class Sha256 {
+
+  private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  });
+
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+  private Sha256() {}
+
+  /** The digest of {@code bytes}. */
+  public static byte[] of(byte[] bytes) {
+    return DIGEST.get().digest(bytes);
+  }
+
+  /** The digest of {@code text}'s UTF-8 bytes. */
+  public static byte[] of(String text) {
+    return of(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The first {@code bytes} bytes of a digest, base64url without padding: a short non-reversible form. */
+  public static String base64Url(byte[] digest, int bytes) {
+    return BASE64URL.encodeToString(bytes == digest.length ? digest : Arrays.copyOf(digest, bytes));
+  }
+
+  /** A whole digest, base64url without padding. */
+  public static String base64Url(byte[] digest) {
+    return BASE64URL.encodeToString(digest);
+  }
+}
