@@ -167,9 +167,13 @@ public final class Guard {
 
   private void report(Outcome outcome, GuardRequest request, InvocationInfo info, InvocationState state, long chainNanos) {
     SecurityContext context = state.lastContext();
+    boolean denied = outcome instanceof Denial;
+    boolean writeAllow = !denied && sampled();
+    if (!denied && !writeAllow && context.findings().isEmpty() && context.notices().isEmpty()) {
+      return; // a sampled-out allow with nothing else to say: build nothing
+    }
     RequestSummary summary = summarize(request, context);
     long now = clock.currentTimeMillis();
-    boolean denied = outcome instanceof Denial;
     for (Finding finding : context.findings()) {
       emit(new SecurityEvent.DetectionEvent(now, info, summary, finding, denied));
     }
@@ -180,7 +184,7 @@ public final class Guard {
       String by = state.deniedBy() != null ? state.deniedBy() : "guard";
       emit(new SecurityEvent.DenyEvent(
           now, info, summary, denial.reason(), denial.status(), by, denial.eventFields(), chainNanos));
-    } else if (sampled()) {
+    } else if (writeAllow) {
       emit(new SecurityEvent.AllowEvent(now, info, summary, context.findings().size(), chainNanos));
     }
   }

@@ -21,6 +21,10 @@ public record EventKind(String source, HttpEventAdapter<?> adapter) {
   private static final HttpApiAdapter HTTP_API = new HttpApiAdapter();
   private static final RestApiAdapter REST_API = new RestApiAdapter();
   private static final AlbAdapter ALB = new AlbAdapter();
+  // Made once: the HTTP kinds are looked up on every invocation.
+  private static final EventKind HTTP_API_KIND = new EventKind(HttpApiAdapter.HTTP_API, HTTP_API);
+  private static final EventKind REST_API_KIND = new EventKind(RestApiAdapter.SOURCE, REST_API);
+  private static final EventKind ALB_KIND = new EventKind(AlbAdapter.SOURCE, ALB);
 
   public boolean isHttp() {
     return adapter != null;
@@ -29,13 +33,13 @@ public record EventKind(String source, HttpEventAdapter<?> adapter) {
   /** The kind of a typed input. */
   public static EventKind ofInput(Object input) {
     if (input instanceof APIGatewayV2HTTPEvent) {
-      return new EventKind(HttpApiAdapter.HTTP_API, HTTP_API);
+      return HTTP_API_KIND;
     }
     if (input instanceof APIGatewayProxyRequestEvent) {
-      return new EventKind(RestApiAdapter.SOURCE, REST_API);
+      return REST_API_KIND;
     }
     if (input instanceof ApplicationLoadBalancerRequestEvent) {
-      return new EventKind(AlbAdapter.SOURCE, ALB);
+      return ALB_KIND;
     }
     if (input == null) {
       return new EventKind("null", null);
@@ -50,13 +54,13 @@ public record EventKind(String source, HttpEventAdapter<?> adapter) {
       return new EventKind("apigw-authorizer", null);
     }
     if (rc.containsKey("elb")) {
-      return new EventKind(AlbAdapter.SOURCE, ALB);
+      return ALB_KIND;
     }
     if ("2.0".equals(json.get("version")) && rc.containsKey("http")) {
-      return new EventKind(HttpApiAdapter.HTTP_API, HTTP_API);
+      return HTTP_API_KIND;
     }
     if (json.containsKey("httpMethod") && (rc.containsKey("identity") || rc.containsKey("resourceId"))) {
-      return new EventKind(RestApiAdapter.SOURCE, REST_API);
+      return REST_API_KIND;
     }
     if (rc.containsKey("connectionId")) {
       return new EventKind("apigw-websocket", null);
