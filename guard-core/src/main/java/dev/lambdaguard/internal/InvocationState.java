@@ -17,7 +17,6 @@ public final class InvocationState {
   SecurityContext lastContext = SecurityContext.empty();
   String deniedBy;
   Throwable handlerFailure;
-  boolean handlerInvoked;
   long handlerNanos;
 
   public InvocationState(Terminal terminal, Clock clock) {
@@ -26,7 +25,6 @@ public final class InvocationState {
   }
 
   Outcome invokeTerminal(SecurityContext context) {
-    handlerInvoked = true;
     SecurityContext previous = CurrentContext.enter(context);
     long start = clock.nanoTime();
     try {
@@ -52,10 +50,6 @@ public final class InvocationState {
   /** What the handler threw, or null: rethrown even if an interceptor swallowed it. */
   public Throwable handlerFailure() {
     return handlerFailure;
-  }
-
-  public boolean handlerInvoked() {
-    return handlerInvoked;
   }
 
   public long handlerNanos() {

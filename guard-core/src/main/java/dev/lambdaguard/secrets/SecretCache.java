@@ -134,7 +134,7 @@ public final class SecretCache {
     try {
       provider.invalidate(ref.id());
       Entry fetched = fetch(ref, now);
-      store(ref, new Entry(fetched.value(), fetched.json(), fetched.fetchedAt(), fetched.freshUntil(), now), now);
+      store(ref, new Entry(fetched.value(), fetched.json(), fetched.fetchedAt(), fetched.freshUntil(), now));
       return true;
     } catch (SecretUnavailableException e) {
       if (current != null) {
@@ -173,7 +173,7 @@ public final class SecretCache {
       return entry;
     }
     try {
-      return store(ref, fetch(ref, now), now);
+      return store(ref, fetch(ref, now));
     } catch (SecretUnavailableException e) {
       if (entry != null && now - entry.fetchedAt() < maxStalenessNanos) {
         Diagnostics.warn("secret '" + ref.id() + "' could not be refreshed; serving the last good value");
@@ -190,7 +190,7 @@ public final class SecretCache {
     try {
       refresher.execute(() -> {
         try {
-          store(ref, fetch(ref, clock.nanoTime()), clock.nanoTime());
+          store(ref, fetch(ref, clock.nanoTime()));
         } catch (RuntimeException e) {
           Diagnostics.warn("secret '" + ref.id() + "' could not be refreshed; serving the last good value");
         } finally {
@@ -240,7 +240,7 @@ public final class SecretCache {
     }
   }
 
-  private Entry store(SecretRef ref, Entry entry, long now) {
+  private Entry store(SecretRef ref, Entry entry) {
     synchronized (entries) {
       entries.put(ref.cacheKey(), entry);
     }

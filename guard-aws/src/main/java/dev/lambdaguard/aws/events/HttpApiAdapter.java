@@ -54,7 +54,7 @@ public final class HttpApiAdapter implements HttpEventAdapter<APIGatewayV2HTTPEv
         .cookies(Requests.cookies(event.getCookies(), headers))
         .body(Body.fromEvent(event.getBody(), event.getIsBase64Encoded()))
         .sourceIp(http != null ? Requests.sourceIp(http.getSourceIp()) : null)
-        .userAgent(http != null && http.getUserAgent() != null ? http.getUserAgent() : null)
+        .userAgent(http != null ? http.getUserAgent() : null)
         .apiKey(Requests.apiKey(null, headers))
         .gateway(gateway(rc))
         .requestId(rc != null ? rc.getRequestId() : null)
