@@ -58,8 +58,9 @@ public final class RoutePolicy {
         return exact;
       }
     }
+    List<String> parts = patterns.isEmpty() ? List.of() : RoutePattern.segmentsOf(request.path());
     for (Map.Entry<RoutePattern, RouteRequirement> entry : patterns) {
-      if (entry.getKey().matches(request.method(), request.path())) {
+      if (entry.getKey().matches(request.method(), parts)) {
         return entry.getValue();
       }
     }

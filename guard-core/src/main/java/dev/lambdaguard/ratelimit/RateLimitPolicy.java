@@ -126,10 +126,15 @@ public final class RateLimitPolicy {
     }
     // Limits must not be escaped by a path the handler will read as another one: match the path as it
     // normalizes (unreserved characters decoded, dot segments removed), unlike authorization, which refuses it.
-    String path = routes.isEmpty() ? null : RoutePattern.normalize(request.path());
-    for (Map.Entry<RoutePattern, RateLimitRule> route : routes) {
-      if (route.getKey().matches(request.method(), path)) {
-        return route.getValue();
+    if (!routes.isEmpty()) {
+      String path = RoutePattern.normalize(request.path());
+      if (!RoutePattern.isAmbiguous(path)) {
+        List<String> parts = RoutePattern.segmentsOf(path);
+        for (Map.Entry<RoutePattern, RateLimitRule> route : routes) {
+          if (route.getKey().matches(request.method(), parts)) {
+            return route.getValue();
+          }
+        }
       }
     }
     Principal principal = context.principal().orElse(null);

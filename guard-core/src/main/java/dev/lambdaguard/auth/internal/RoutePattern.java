@@ -35,7 +35,7 @@ public final class RoutePattern {
     if (!METHODS.contains(method)) {
       throw new IllegalArgumentException("unknown method in route: " + route);
     }
-    List<String> parts = split(route.substring(space + 1));
+    List<String> parts = segmentsOf(route.substring(space + 1));
     boolean greedy = false;
     for (int i = 0; i < parts.size(); i++) {
       String part = parts.get(i);
@@ -66,7 +66,7 @@ public final class RoutePattern {
     if (lower.contains("%2f") || lower.contains("%5c")) {
       return true;
     }
-    for (String part : split(lower)) {
+    for (String part : segmentsOf(lower)) {
       String decoded = part.replace("%2e", ".");
       if (decoded.equals(".") || decoded.equals("..")) {
         return true;
@@ -98,7 +98,7 @@ public final class RoutePattern {
       decoded.append(c == '\\' ? '/' : c);
     }
     java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
-    for (String part : split(decoded.toString())) {
+    for (String part : segmentsOf(decoded.toString())) {
       if (part.equals("..")) {
         out.pollLast();
       } else if (!part.equals(".")) {
@@ -134,14 +134,14 @@ public final class RoutePattern {
     return segment.endsWith("+}") ? 2 : 1;
   }
 
-  public boolean matches(String requestMethod, String path) {
+  /**
+   * Whether a request matches, given its path's {@linkplain #segmentsOf segments}: callers try many patterns, so
+   * they split the path once, and refuse an {@linkplain #isAmbiguous ambiguous} path before asking.
+   */
+  public boolean matches(String requestMethod, List<String> parts) {
     if (!method.equals("ANY") && !method.equals(requestMethod)) {
       return false;
     }
-    if (isAmbiguous(path)) {
-      return false;
-    }
-    List<String> parts = split(path);
     int fixed = greedyTail ? segments.length - 1 : segments.length;
     if (greedyTail ? parts.size() <= fixed : parts.size() != fixed) {
       return false;
@@ -155,7 +155,8 @@ public final class RoutePattern {
     return true;
   }
 
-  private static List<String> split(String path) {
+  /** The path's non-empty segments. */
+  public static List<String> segmentsOf(String path) {
     List<String> parts = new ArrayList<>();
     int start = 0;
     int n = path.length();
