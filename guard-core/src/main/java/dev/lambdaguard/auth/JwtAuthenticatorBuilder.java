@@ -9,6 +9,7 @@ import dev.lambdaguard.Clock;
 import dev.lambdaguard.auth.internal.DiscoveredKeys;
 import dev.lambdaguard.auth.internal.LazyKeys;
 import dev.lambdaguard.auth.internal.RemoteKeys;
+import dev.lambdaguard.auth.internal.SecretKeys;
 import dev.lambdaguard.auth.internal.SignatureCheck;
 import java.net.URI;
 import java.text.ParseException;
@@ -374,8 +375,8 @@ public final class JwtAuthenticatorBuilder {
       throw new IllegalStateException(
           "JwtAuthenticator: audiences or clientIds are required, so that tokens for other APIs are refused");
     }
-    Set<String> algs = algorithms != null ? algorithms : (keys instanceof KeySource.Hmac ? HMAC : ASYMMETRIC);
-    boolean hmacKeys = keys instanceof KeySource.Hmac;
+    boolean hmacKeys = keys instanceof KeySource.Hmac || keys instanceof KeySource.SecretHmac;
+    Set<String> algs = algorithms != null ? algorithms : (hmacKeys ? HMAC : ASYMMETRIC);
     for (String alg : algs) {
       if (hmacKeys != HMAC.contains(alg)) {
         throw new IllegalStateException("JwtAuthenticator: algorithm " + alg + " does not fit the key source "
@@ -409,13 +410,16 @@ public final class JwtAuthenticatorBuilder {
         throw new IllegalArgumentException("keys: the static JWK set is not valid JSON Web Key Set", e);
       }
     }
+    if (keys instanceof KeySource.SecretHmac held) {
+      return new SecretKeys(held.secrets(), held.reference(), held.acceptPending());
+    }
     KeySource.Hmac hmac = (KeySource.Hmac) keys;
     return new LazyKeys(() -> new JWKSet(new OctetSequenceKey.Builder(hmac.secret().get()).build()));
   }
 
   /** One shared secret has no key id: a token's {@code kid} cannot select among keys, so it is not matched. */
   boolean matchesKeyIds() {
-    return !(keys instanceof KeySource.Hmac);
+    return !(keys instanceof KeySource.Hmac || keys instanceof KeySource.SecretHmac);
   }
 
 

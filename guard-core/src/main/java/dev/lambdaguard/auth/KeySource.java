@@ -1,5 +1,6 @@
 package dev.lambdaguard.auth;
 
+import dev.lambdaguard.secrets.SecretCache;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -30,6 +31,16 @@ public sealed interface KeySource {
    */
   static KeySource hmac(Supplier<byte[]> secret) {
     return new Hmac(secret);
+  }
+
+  /**
+   * A shared secret for HS256/384/512 held in a secret store: {@code reference} names the secret, or one
+   * field of a JSON secret ({@code "orders/jwt#key"}), read through the shared cache at each verification.
+   * The key is the value's UTF-8 bytes. When no key verifies a token, the secret is fetched again once
+   * (rate-limited by the cache) before the token is refused, so a rotated key works at once.
+   */
+  static SecretHmac hmac(SecretCache secrets, String reference) {
+    return new SecretHmac(secrets, reference, false);
   }
 
   /** A remote JWK set at a URI. */
@@ -63,6 +74,27 @@ public sealed interface KeySource {
     @Override
     public String toString() {
       return "Hmac[secret]";
+    }
+  }
+
+  /** A shared secret in a secret store; see {@link KeySource#hmac(SecretCache, String)}. */
+  record SecretHmac(SecretCache secrets, String reference, boolean acceptPending) implements KeySource {
+    public SecretHmac {
+      Objects.requireNonNull(secrets, "secrets");
+      Objects.requireNonNull(reference, "reference");
+    }
+
+    /**
+     * Also accepts the {@code AWSPENDING} version during a rotation, so tokens signed with the next key verify
+     * before the rotation makes it current (issuers that switch first).
+     */
+    public SecretHmac withPendingVersion() {
+      return new SecretHmac(secrets, reference, true);
+    }
+
+    @Override
+    public String toString() {
+      return "SecretHmac[" + reference + (acceptPending ? ", pending accepted" : "") + "]";
     }
   }
 }

@@ -84,7 +84,11 @@ public final class SignatureCheck {
     return verifier;
   }
 
-  /** Verifies the signature of an already structurally checked token; throws {@link Refused} otherwise. */
+  /**
+   * Verifies the signature of an already structurally checked token; throws {@link Refused} otherwise. With
+   * keys that rotate under us (a secret), a token no key verifies makes them refresh once, rate-limited by the
+   * source, and is checked again.
+   */
   public void verify(CompactJws jws) {
     if (jws.unsigned()) {
       throw Refused.of(Reasons.SIGNATURE_INVALID, "the token has no signature");
@@ -95,6 +99,19 @@ public final class SignatureCheck {
     } catch (ParseException e) {
       throw Refused.of(Reasons.TOKEN_MALFORMED, "the token header is not a valid JWS header");
     }
+    try {
+      verify(object);
+    } catch (Refused refused) {
+      boolean keyMismatch = refused.refusal().reason().equals(Reasons.SIGNATURE_INVALID)
+          || refused.refusal().reason().equals(Reasons.KEY_NOT_FOUND);
+      if (!keyMismatch || !(keys instanceof RotatingKeys rotating) || !rotating.refresh()) {
+        throw refused;
+      }
+      verify(object);
+    }
+  }
+
+  private void verify(JWSObject object) {
     List<JWK> candidates;
     try {
       JWKMatcher matcher = matchKeyIds ? JWKMatcher.forJWSHeader(object.getHeader())
