@@ -2,6 +2,7 @@ package dev.lambdaguard;
 
 import dev.lambdaguard.auth.ApiKeyAuthenticator;
 import dev.lambdaguard.auth.JwtAuthenticator;
+import dev.lambdaguard.auth.internal.CredentialChoice;
 import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.FunctionEnvironment;
@@ -38,7 +39,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>request sanity (a body the adapter could not decode is refused);
  *   <li>{@code jwt}: bearer token authentication and route authorization, when configured (before any
  *       body is parsed: an unauthenticated caller costs as little as possible);
- *   <li>{@code api_key}: API keys held in a secret, when configured;
+ *   <li>{@code api_key}: API keys held in a secret, when configured; or, with {@code jwtOrApiKey}, one step
+ *       {@code auth} that checks whichever of the two credentials the request carries;
  *   <li>{@code rate_limit}: per-caller limits, after authentication so that the caller is known, before any
  *       body is parsed, when configured;
  *   <li>{@code json_body}: strict JSON parsing within limits, when enabled;
@@ -84,11 +86,15 @@ public final class Guard {
   /** The one place where the chain order is decided. */
   private static List<Interceptor> assembleChain(Builder b) {
     List<Interceptor> chain = new ArrayList<>();
-    if (b.jwt != null) {
-      chain.add(b.jwt);
-    }
-    if (b.apiKeys != null) {
-      chain.add(b.apiKeys);
+    if (b.eitherCredential) {
+      chain.add(new CredentialChoice(b.jwt, b.apiKeys));
+    } else {
+      if (b.jwt != null) {
+        chain.add(b.jwt);
+      }
+      if (b.apiKeys != null) {
+        chain.add(b.apiKeys);
+      }
     }
     if (b.rateLimits != null) {
       chain.add(new RateLimitInterceptor(b.rateLimits));
@@ -230,6 +236,7 @@ public final class Guard {
     private JwtAuthenticator jwt;
     private RateLimitPolicy rateLimits;
     private ApiKeyAuthenticator apiKeys;
+    private boolean eitherCredential;
     private EventSink sink;
     private Clock clock = Clock.system();
     private Map<String, String> environment = System.getenv();
@@ -257,6 +264,19 @@ public final class Guard {
      */
     public Builder apiKeys(ApiKeyAuthenticator authenticator) {
       this.apiKeys = Objects.requireNonNull(authenticator, "apiKeys");
+      this.eitherCredential = false;
+      return this;
+    }
+
+    /**
+     * Authenticates each caller by a bearer token or by an API key, whichever the request carries (people
+     * through an identity provider, partners' systems by key). A request with both is refused; one with
+     * neither gets the token check's 401 challenge. Rate limits then key on either kind of caller.
+     */
+    public Builder jwtOrApiKey(JwtAuthenticator tokens, ApiKeyAuthenticator keys) {
+      this.jwt = Objects.requireNonNull(tokens, "tokens");
+      this.apiKeys = Objects.requireNonNull(keys, "keys");
+      this.eitherCredential = true;
       return this;
     }
 

@@ -6,6 +6,7 @@ import dev.lambdaguard.Interceptor;
 import dev.lambdaguard.Outcome;
 import dev.lambdaguard.Principal;
 import dev.lambdaguard.Reasons;
+import dev.lambdaguard.auth.internal.Challenges;
 import dev.lambdaguard.internal.Sha256;
 import dev.lambdaguard.json.JsonLimits;
 import dev.lambdaguard.json.JsonParseResult;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,6 +32,10 @@ import tools.jackson.databind.JsonNode;
  * nothing about how close a guess was. A match makes the caller id the principal, which rate limits then key
  * on. An unknown key forces one refresh of the secret (rate-limited by the cache) before it is refused, so a
  * freshly rotated key works at once. A secret that cannot be fetched fails closed with 503.
+ *
+ * <p>Key holders are granted the scopes of {@link #withScopes} and authorized per route by the same
+ * {@link RoutePolicy} as token holders ({@link #withRoutes}); a route that requires roles or an authentication
+ * context (acr, amr, auth age) is never open to an API key, which carries none.
  */
 public final class ApiKeyAuthenticator implements Interceptor {
 
@@ -38,6 +44,8 @@ public final class ApiKeyAuthenticator implements Interceptor {
   private final SecretCache secrets;
   private final String secretReference;
   private final String header;
+  private final Set<String> scopes;
+  private final RoutePolicy routes;
   private volatile Keys keys;
 
   /** The held keys of one secret version: digests and caller ids. */
@@ -48,10 +56,13 @@ public final class ApiKeyAuthenticator implements Interceptor {
     }
   }
 
-  private ApiKeyAuthenticator(SecretCache secrets, String secretReference, String header) {
+  private ApiKeyAuthenticator(SecretCache secrets, String secretReference, String header, Set<String> scopes,
+      RoutePolicy routes) {
     this.secrets = secrets;
     this.secretReference = secretReference;
     this.header = header;
+    this.scopes = Set.copyOf(scopes);
+    this.routes = routes;
   }
 
   /** Keys from the secret {@code secretReference} (an id, or {@code id#field} of a JSON secret), in {@code X-Api-Key}. */
@@ -62,7 +73,23 @@ public final class ApiKeyAuthenticator implements Interceptor {
   /** Keys from the secret, in the header {@code header}. */
   public static ApiKeyAuthenticator of(SecretCache secrets, String secretReference, String header) {
     return new ApiKeyAuthenticator(Objects.requireNonNull(secrets, "secrets"),
-        Objects.requireNonNull(secretReference, "secretReference"), Objects.requireNonNull(header, "header"));
+        Objects.requireNonNull(secretReference, "secretReference"), Objects.requireNonNull(header, "header").toLowerCase(Locale.ROOT),
+        Set.of(), RoutePolicy.authenticatedOnly());
+  }
+
+  /** The same keys, granting every key holder {@code granted} (e.g. a partner's read-only scope). */
+  public ApiKeyAuthenticator withScopes(String... granted) {
+    return new ApiKeyAuthenticator(secrets, secretReference, header, Set.of(granted), routes);
+  }
+
+  /** The same keys, authorizing each route by {@code policy} (the one token holders are checked against). */
+  public ApiKeyAuthenticator withRoutes(RoutePolicy policy) {
+    return new ApiKeyAuthenticator(secrets, secretReference, header, scopes, Objects.requireNonNull(policy, "policy"));
+  }
+
+  /** The header that carries the key, lower case. */
+  public String header() {
+    return header;
   }
 
   @Override
@@ -92,8 +119,25 @@ public final class ApiKeyAuthenticator implements Interceptor {
     if (caller == null) {
       return Denial.unauthorized(Reasons.API_KEY_INVALID, "The API key is not valid.");
     }
+    Denial denied = authorize(routes.requirementFor(chain.request()));
+    if (denied != null) {
+      return denied;
+    }
     return chain.proceed(chain.context().withPrincipal(
-        new Principal(caller, null, caller, Set.of(), Set.of(), Map.of("auth", "api_key"))));
+        new Principal(caller, null, caller, scopes, Set.of(), Map.of("auth", "api_key"))));
+  }
+
+  /** Scopes only: roles and authentication-context requirements cannot be met by a key. */
+  private Denial authorize(RouteRequirement requirement) {
+    if (requirement == null) {
+      return Challenges.routeNotAllowed();
+    }
+    boolean keyCanMeet = requirement.anyRoles().isEmpty() && requirement.amrValues().isEmpty()
+        && requirement.acrValues().isEmpty() && requirement.maxAuthAge() == null;
+    if (!keyCanMeet || !scopes.containsAll(requirement.scopes())) {
+      return Denial.forbidden(Reasons.INSUFFICIENT_SCOPE, "The caller is not allowed to use this route.");
+    }
+    return null;
   }
 
   /** The caller id of a presented key, or null; the comparison takes the same time whichever key matches. */
