@@ -12,6 +12,7 @@ import dev.lambdaguard.events.RequestSummary;
 import dev.lambdaguard.events.SecurityEvent;
 import dev.lambdaguard.events.StdoutJsonSink;
 import dev.lambdaguard.internal.Diagnostics;
+import dev.lambdaguard.internal.EnvironmentNotices;
 import dev.lambdaguard.internal.HandlerFailure;
 import dev.lambdaguard.internal.InterceptorFault;
 import dev.lambdaguard.internal.InvocationState;
@@ -175,7 +176,8 @@ public final class Guard {
     SecurityContext context = state.lastContext();
     boolean denied = outcome instanceof Denial;
     boolean writeAllow = !denied && sampled();
-    if (!denied && !writeAllow && context.findings().isEmpty() && context.notices().isEmpty()) {
+    if (!denied && !writeAllow && context.findings().isEmpty() && context.notices().isEmpty()
+        && !EnvironmentNotices.pending()) {
       return; // a sampled-out allow with nothing else to say: build nothing
     }
     RequestSummary summary = summarize(request, context);
@@ -184,7 +186,10 @@ public final class Guard {
       emit(new SecurityEvent.DetectionEvent(now, info, summary, finding, denied));
     }
     for (String notice : context.notices()) {
-      emit(new SecurityEvent.NoticeEvent(now, info, summary, notice));
+      emit(new SecurityEvent.NoticeEvent(now, info, summary, notice, Map.of()));
+    }
+    for (EnvironmentNotices.Notice notice : EnvironmentNotices.drain()) {
+      emit(new SecurityEvent.NoticeEvent(now, info, summary, notice.code(), notice.details()));
     }
     if (outcome instanceof Denial denial) {
       String by = state.deniedBy() != null ? state.deniedBy() : "guard";

@@ -6,5 +6,11 @@ public final class Notices {
   /** The shared rate-limit store did not answer; this environment's own buckets decided instead. */
   public static final String RATE_LIMIT_FALLBACK = "rate_limit_fallback";
 
+  /**
+   * A secret could not be refreshed (throttling, 5xx, timeout); its last good value is still served, until it
+   * is older than the cache's maximum staleness. Details: {@code secret} (the id), {@code age_s}.
+   */
+  public static final String SECRET_STALE = "secret_stale";
+
   private Notices() {}
 }

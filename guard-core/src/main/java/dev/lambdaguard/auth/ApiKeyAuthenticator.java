@@ -26,7 +26,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Authenticates callers by API key against keys held in a secret, never in code or configuration.
  *
- * <p>The secret is a JSON object of keys to caller ids, {@code {"k_live_…": "partner-a", …}}. The key comes
+ * <p>The secret is a JSON object of caller ids to their key, or to several keys while a caller rotates,
+ * {@code {"partner-a": "k_live_…", "partner-b": ["k_live_old…", "k_live_new…"]}} (the key/value form of the
+ * Secrets Manager console): the keys are the secret values, registered with the redactor; the caller ids are
+ * names, free to appear in events as the principal. The key comes
  * from one header (default {@code X-Api-Key}); it is compared with every held key in constant time (SHA-256
  * digests compared with {@link MessageDigest#isEqual}, all of them, no early exit), so response timing tells
  * nothing about how close a guess was. A match makes the caller id the principal, which rate limits then key
@@ -161,18 +164,20 @@ public final class ApiKeyAuthenticator implements Interceptor {
     }
     List<byte[]> digests = new ArrayList<>();
     List<String> callers = new ArrayList<>();
-    if (JSON.parse(source.getBytes(StandardCharsets.UTF_8)) instanceof JsonParseResult.Parsed parsed
-        && parsed.value().isObject()) {
-      for (Map.Entry<String, JsonNode> entry : parsed.value().properties()) {
-        if (entry.getValue().isString() && !entry.getKey().isEmpty()) {
-          // The cache registers field values (caller ids); the keys are the member names, so register them here.
-          secrets.redactor().register(entry.getKey());
-          digests.add(Sha256.of(entry.getKey()));
-          callers.add(entry.getValue().asString());
+    if (!(JSON.parse(source.getBytes(StandardCharsets.UTF_8)) instanceof JsonParseResult.Parsed parsed)
+        || !parsed.value().isObject()) {
+      throw new SecretUnavailableException("secret '" + secretId() + "' is not a JSON object of callers to API keys");
+    }
+    for (Map.Entry<String, JsonNode> entry : parsed.value().properties()) {
+      JsonNode value = entry.getValue();
+      for (JsonNode key : value.isArray() ? value : List.of(value)) {
+        if (key.isString() && !key.asString().isEmpty() && !entry.getKey().isEmpty()) {
+          // The cache registers top-level string values; keys inside an array are registered here.
+          secrets.redactor().register(key.asString());
+          digests.add(Sha256.of(key.asString()));
+          callers.add(entry.getKey());
         }
       }
-    } else {
-      throw new SecretUnavailableException("secret '" + secretId() + "' is not a JSON object of API keys");
     }
     current = new Keys(source, List.copyOf(digests), List.copyOf(callers));
     keys = current;

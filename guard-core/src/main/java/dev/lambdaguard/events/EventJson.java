@@ -99,6 +99,9 @@ public final class EventJson {
       ocsf(line, 2004, 2);
     } else if (event instanceof SecurityEvent.NoticeEvent e) {
       line.constant("notice", e.notice());
+      if (!e.details().isEmpty()) {
+        line.object("details", e.details());
+      }
       invocation(line, e.invocation());
       request(line, e.request());
       ocsf(line, 6003, 6);

@@ -102,9 +102,10 @@ public sealed interface SecurityEvent {
    * rate-limit check that fell back to local buckets.
    *
    * @param notice the stable notice code
+   * @param details what the notice is about (a secret id), never a value; may be empty
    */
-  record NoticeEvent(long timestampMillis, InvocationInfo invocation, RequestSummary request, String notice)
-      implements SecurityEvent {
+  record NoticeEvent(long timestampMillis, InvocationInfo invocation, RequestSummary request, String notice,
+      Map<String, String> details) implements SecurityEvent {
     @Override
     public String type() {
       return "notice";

@@ -1,8 +1,10 @@
 package dev.lambdaguard.secrets;
 
 import dev.lambdaguard.Clock;
+import dev.lambdaguard.Notices;
 import dev.lambdaguard.events.Redactor;
 import dev.lambdaguard.internal.Diagnostics;
+import dev.lambdaguard.internal.EnvironmentNotices;
 import dev.lambdaguard.internal.Settings;
 import dev.lambdaguard.json.JsonLimits;
 import dev.lambdaguard.json.JsonParseResult;
@@ -176,7 +178,7 @@ public final class SecretCache {
       return store(ref, fetch(ref, now));
     } catch (SecretUnavailableException e) {
       if (entry != null && now - entry.fetchedAt() < maxStalenessNanos) {
-        Diagnostics.warn("secret '" + ref.id() + "' could not be refreshed; serving the last good value");
+        reportStale(ref, entry, now);
         return entry;
       }
       throw e;
@@ -192,7 +194,13 @@ public final class SecretCache {
         try {
           store(ref, fetch(ref, clock.nanoTime()));
         } catch (RuntimeException e) {
-          Diagnostics.warn("secret '" + ref.id() + "' could not be refreshed; serving the last good value");
+          Entry stale;
+          synchronized (entries) {
+            stale = entries.get(ref.cacheKey());
+          }
+          if (stale != null) {
+            reportStale(ref, stale, clock.nanoTime());
+          }
         } finally {
           refreshing.remove(ref.cacheKey());
         }
@@ -200,6 +208,14 @@ public final class SecretCache {
     } catch (RuntimeException rejected) {
       refreshing.remove(ref.cacheKey());
     }
+  }
+
+  /** A failed refresh is an event (with the next request's) and a log line, naming the secret, never its value. */
+  private static void reportStale(SecretRef ref, Entry entry, long now) {
+    long ageSeconds = Math.max(0, (now - entry.fetchedAt()) / 1_000_000_000L);
+    EnvironmentNotices.post(Notices.SECRET_STALE, Map.of("secret", ref.id(), "age_s", String.valueOf(ageSeconds)));
+    Diagnostics.warn("secret '" + ref.id() + "' could not be refreshed; serving the last good value, " + ageSeconds
+        + " s old");
   }
 
   /** The default refresher: one daemon thread, started at the first refresh. */

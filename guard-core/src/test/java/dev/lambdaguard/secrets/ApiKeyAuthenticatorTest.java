@@ -3,6 +3,7 @@ package dev.lambdaguard.secrets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdaguard.Denial;
 import dev.lambdaguard.FakeClock;
@@ -38,7 +39,7 @@ class ApiKeyAuthenticatorTest {
 
   ApiKeyAuthenticatorTest() {
     provider.secrets.put("partners/api-keys", dev.lambdaguard.secrets.SecretValue.text(
-        "{\"" + KEY_A + "\":\"partner-a\"}", "v1"));
+        "{\"partner-a\":\"" + KEY_A + "\"}", "v1"));
     SecretCache secrets = SecretCache.builder(provider).redactor(redactor).clock(clock).refresher(Runnable::run).build();
     PrintStream out = new PrintStream(written, true, StandardCharsets.UTF_8);
     guard = Guard.builder().clock(clock).environment(Map.of()).redactor(redactor)
@@ -80,7 +81,7 @@ class ApiKeyAuthenticatorTest {
   void aFreshlyRotatedKeyWorksAtOnce() {
     assertEquals("allowed", reason(send(KEY_A)));
     provider.secrets.put("partners/api-keys", dev.lambdaguard.secrets.SecretValue.text(
-        "{\"" + KEY_A + "\":\"partner-a\",\"" + KEY_B + "\":\"partner-b\"}", "v2"));
+        "{\"partner-a\":\"" + KEY_A + "\",\"partner-b\":[\"k_old_retired\",\"" + KEY_B + "\"]}", "v2"));
     assertEquals("allowed", reason(send(KEY_B)), "an unknown key forces one refresh of the secret");
     assertEquals("partner-b", caller.get());
   }
@@ -104,6 +105,7 @@ class ApiKeyAuthenticatorTest {
     assertFalse(out.contains(KEY_A));
     assertFalse(out.contains(KEY_B));
     assertFalse(out.contains("k_live_guess-that-is-not-held"));
+    assertTrue(out.contains("\"principal\":\"partner-a\""), "caller ids are names, not secrets: " + out);
   }
 
   @Test

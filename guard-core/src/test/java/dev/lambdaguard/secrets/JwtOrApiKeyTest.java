@@ -46,7 +46,7 @@ class JwtOrApiKeyTest {
 
   JwtOrApiKeyTest() {
     provider.secrets.put("orders/jwt", SecretValue.text("{\"signingKey\":\"" + JWT_KEY + "\"}", "v1"));
-    provider.secrets.put("orders/api-keys", SecretValue.text("{\"" + API_KEY + "\":\"partner-a\"}", "v1"));
+    provider.secrets.put("orders/api-keys", SecretValue.text("{\"partner-a\":\"" + API_KEY + "\"}", "v1"));
     SecretCache secrets = SecretCache.builder(provider).redactor(new Redactor()).clock(clock)
         .refresher(Runnable::run).build();
     guard = Guard.builder().clock(clock).environment(Map.of()).eventSink(sink)

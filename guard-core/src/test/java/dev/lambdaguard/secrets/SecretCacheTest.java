@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdaguard.FakeClock;
 import dev.lambdaguard.events.Redactor;
+import dev.lambdaguard.internal.EnvironmentNotices;
 import dev.lambdaguard.secrets.SecretProvider.SecretUnavailableException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,7 +86,10 @@ class SecretCacheTest {
     secrets.get("api");
     provider.down = true;
     clock.setNanos(Duration.ofMinutes(20).toNanos());
+    EnvironmentNotices.drain();
     assertEquals("good-secret-value", secrets.get("api"));
+    assertEquals(List.of(new EnvironmentNotices.Notice("secret_stale", Map.of("secret", "api", "age_s", "1200"))),
+        EnvironmentNotices.drain(), "the failed refresh is reported, naming the secret and the value's age");
     clock.setNanos(Duration.ofMinutes(31).toNanos());
     SecretUnavailableException e = assertThrows(SecretUnavailableException.class, () -> secrets.get("api"));
     assertTrue(e.getMessage().contains("'api'"));

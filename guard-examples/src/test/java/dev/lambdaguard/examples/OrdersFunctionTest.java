@@ -13,6 +13,7 @@ import dev.lambdaguard.aws.events.RuntimeSerialization;
 import dev.lambdaguard.examples.demo.Demo;
 import dev.lambdaguard.examples.demo.DemoContext;
 import dev.lambdaguard.examples.demo.DemoIssuer;
+import dev.lambdaguard.examples.demo.DemoSecretStore;
 import dev.lambdaguard.examples.orders.OrdersFunction;
 import dev.lambdaguard.examples.orders.OrdersSecurity;
 import java.io.ByteArrayOutputStream;
@@ -135,9 +136,44 @@ class OrdersFunctionTest {
         "\"reason\":\"insufficient_scope\"", "\"reason\":\"json_malformed\"", "\"reason\":\"json_duplicate_key\"",
         "\"reason\":\"json_limit_exceeded\"", "\"reason\":\"request_malformed\"", "\"principal\":\"alice\"",
         "\"event_type\":\"pass_through\"", "\"event_source\":\"sqs\"", "-> HTTP 429", "\"reason\":\"rate_limited\"",
-        "RateLimit-Policy: \"post-orders\";q=5;w=60"}) {
+        "RateLimit-Policy: \"post-orders\";q=5;w=60", "\"principal\":\"partner-acme\"",
+        "\"reason\":\"api_key_invalid\"", "\"reason\":\"token_ambiguous\"", "Secret store fetches in all: 4."}) {
       assertTrue(out.contains(expected), "demo output lacks " + expected);
     }
     assertFalse(out.contains("eyJ"), "a token reached the demo's output");
+    assertFalse(out.contains("k_live_"), "an API key reached the demo's output");
+    String afterRotation = out.substring(out.indexOf("== 5. "), out.indexOf("== 6. "));
+    assertTrue(afterRotation.contains("-> HTTP 200"), "the rotated key is picked up at once: " + afterRotation);
+  }
+
+  @Test
+  void deployedWithSecretsTheFunctionTakesTokensSignedWithTheSecretKeyAndPartnersKeys() throws IOException {
+    DemoIssuer issuer = DemoIssuer.hmac();
+    String partnerKey = "k_live_" + Long.toHexString(System.nanoTime());
+    try (DemoSecretStore store = new DemoSecretStore()) {
+      store.put("orders/jwt", "{\"signingKey\":\"" + issuer.sharedSecret() + "\"}");
+      store.put("orders/partner-keys", "{\"partner-acme\":\"" + partnerKey + "\"}");
+      Map<String, String> env = new HashMap<>(store.lambdaEnvironment());
+      env.putAll(Map.of("ORDERS_ISSUER", DemoIssuer.ISSUER, "ORDERS_AUDIENCE", DemoIssuer.AUDIENCE,
+          "ORDERS_JWT_SECRET", "orders/jwt#signingKey", "ORDERS_API_KEYS_SECRET", "orders/partner-keys"));
+      OrdersFunction orders = new OrdersFunction(OrdersSecurity.guardFromEnvironment(env));
+      assertEquals(0, store.fetches(), "nothing is fetched at init");
+      assertEquals(200, call(orders, "01-get-order.json", "authorization", "Bearer " + issuer.token("read")));
+      assertEquals(201, call(orders, "02-create-order.json", "authorization", "Bearer " + issuer.token("write")));
+      assertEquals(200, call(orders, "01-get-order.json", "x-api-key", partnerKey));
+      assertEquals(403, call(orders, "02-create-order.json", "x-api-key", partnerKey));
+      assertEquals(401, call(orders, "01-get-order.json", "authorization", "Bearer " + new DemoIssuer().token("read")));
+      assertEquals(2, store.fetches(), "each secret once, then from the cache");
+    }
+  }
+
+  private static int call(OrdersFunction orders, String resource, String header, String value) throws IOException {
+    try (InputStream json = OrdersFunctionTest.class.getResourceAsStream("/demo/" + resource)) {
+      APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
+      Map<String, String> headers = new HashMap<>(event.getHeaders());
+      headers.put(header, value);
+      event.setHeaders(headers);
+      return orders.handleRequest(event, new DemoContext("secrets-" + resource)).getStatusCode();
+    }
   }
 }

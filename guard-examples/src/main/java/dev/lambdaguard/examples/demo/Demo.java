@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.lambdaguard.Guard;
-import dev.lambdaguard.auth.JwtAuthenticator;
-import dev.lambdaguard.auth.KeySource;
 import dev.lambdaguard.aws.GuardedRequestHandler;
 import dev.lambdaguard.aws.events.RuntimeSerialization;
 import dev.lambdaguard.examples.orders.OrderQueueHandler;
@@ -21,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Replays a scripted sequence of real-shaped events through the guarded orders function, offline, and
- * prints each response status with the security events the guard wrote (one JSON line each).
+ * prints each response status with the security events the guard wrote (one JSON line each). The function
+ * is configured as deployed, from its environment, with its secrets served by a {@link DemoSecretStore}.
  *
  * <p>Events are deserialized exactly as the Lambda Java runtime does it, from the JSON in
  * {@code src/main/resources/demo}.
@@ -34,16 +34,28 @@ public final class Demo {
   private Demo() {}
 
   public static void main(String[] args) throws IOException {
-    System.out.println("Lambda Guard demo: the orders API (HTTP API v2) wrapped in code, requiring a bearer token");
-    System.out.println("with the route's scope. Tokens come from a stand-in issuer whose key is generated now.");
-    System.out.println("Each step shows the security events as they reach stdout (CloudWatch Logs), then the response.");
+    System.out.println("Lambda Guard demo: the orders API (HTTP API v2) wrapped in code. People call with a bearer token");
+    System.out.println("holding the route's scope, signed with an HS256 key the function reads from a secret; partners");
+    System.out.println("call with an API key from another secret. Secrets come over HTTP from a loopback stand-in for the");
+    System.out.println("Parameters and Secrets extension; every key is generated now. Each step shows the security");
+    System.out.println("events as they reach stdout (CloudWatch Logs), then the response.");
     System.out.println();
-    DemoIssuer issuer = new DemoIssuer();
-    OrdersFunction orders = new OrdersFunction(JwtAuthenticator.builder()
-        .issuer(DemoIssuer.ISSUER).audiences(DemoIssuer.AUDIENCE)
-        .keys(KeySource.staticJwks(issuer.jwks()))
-        .routes(OrdersSecurity.ROUTES)
-        .build());
+    try (DemoSecretStore store = new DemoSecretStore()) {
+      run(store);
+    }
+  }
+
+  private static void run(DemoSecretStore store) throws IOException {
+    DemoIssuer issuer = DemoIssuer.hmac();
+    String partnerKey = "k_live_" + UUID.randomUUID().toString().replace("-", "");
+    store.put("orders/jwt", "{\"signingKey\":\"" + issuer.sharedSecret() + "\"}");
+    store.put("orders/partner-keys", "{\"partner-acme\":\"" + partnerKey + "\"}");
+    Map<String, String> environment = new HashMap<>(store.lambdaEnvironment());
+    environment.put("ORDERS_ISSUER", DemoIssuer.ISSUER);
+    environment.put("ORDERS_AUDIENCE", DemoIssuer.AUDIENCE);
+    environment.put("ORDERS_JWT_SECRET", "orders/jwt#signingKey");
+    environment.put("ORDERS_API_KEYS_SECRET", "orders/partner-keys");
+    OrdersFunction orders = new OrdersFunction(OrdersSecurity.guardFromEnvironment(environment));
     RequestHandler<SQSEvent, String> queue = GuardedRequestHandler.wrap(new OrderQueueHandler(),
         Guard.builder().build());
     int step = 0;
@@ -52,6 +64,12 @@ public final class Demo {
       String requestId = "demo-" + (++step);
       System.out.println();
       System.out.println("== " + step + ". " + parts[3]);
+      if (parts[1].equals("ROTATE")) {
+        issuer = issuer.rotated();
+        store.put("orders/jwt", "{\"signingKey\":\"" + issuer.sharedSecret() + "\"}");
+        System.out.println("-> secret orders/jwt has a new version; secret store fetches so far: " + store.fetches());
+        continue;
+      }
       int repeat = parts[3].startsWith("bob creates") ? OrdersSecurity.CREATE_ORDER_LIMIT_COUNT + 1 : 1;
       byte[] json;
       try (InputStream in = resource(parts[0])) {
@@ -66,9 +84,7 @@ public final class Demo {
       for (int attempt = 1; attempt <= repeat; attempt++) {
         APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
         Map<String, String> headers = new HashMap<>(event.getHeaders());
-        if (!parts[2].equals("none")) {
-          headers.put("authorization", "Bearer " + issuer.token(parts[2]));
-        }
+        addCredentials(headers, parts[2], issuer, partnerKey);
         event.setHeaders(headers);
         APIGatewayV2HTTPResponse response = orders.handleRequest(event,
             new DemoContext(repeat == 1 ? requestId : requestId + "." + attempt));
@@ -78,6 +94,25 @@ public final class Demo {
             System.out.println("   " + name + ": " + response.getHeaders().get(name));
           }
         }
+      }
+    }
+    System.out.println();
+    System.out.println("Secret store fetches in all: " + store.fetches() + ". Each secret is fetched once and cached;"
+        + " a rejected credential forces at most one refetch per secret every 30 s.");
+  }
+
+  /**
+   * The credentials a step sends: {@code none}, a token kind, {@code key:partner} (the partner's API key),
+   * {@code key:guessed}, or several joined by {@code +}.
+   */
+  private static void addCredentials(Map<String, String> headers, String spec, DemoIssuer issuer, String partnerKey) {
+    for (String credential : spec.split("\\+")) {
+      if (credential.equals("key:partner")) {
+        headers.put("x-api-key", partnerKey);
+      } else if (credential.equals("key:guessed")) {
+        headers.put("x-api-key", "k_live_" + UUID.randomUUID().toString().replace("-", ""));
+      } else if (!credential.equals("none")) {
+        headers.put("authorization", "Bearer " + issuer.token(credential));
       }
     }
   }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.lambdaguard.Guard;
 import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.aws.GuardedRequestHandler;
 
@@ -18,15 +19,19 @@ public final class OrdersFunction implements RequestHandler<APIGatewayV2HTTPEven
 
   private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> guarded;
 
-  /** The Lambda entry point: the token policy from the environment (see {@link OrdersSecurity}). */
+  /** The Lambda entry point: the policy from the environment (see {@link OrdersSecurity}). */
   public OrdersFunction() {
-    this.guarded = GuardedRequestHandler.wrap(new OrdersHandler(), OrdersSecurity.guard(
-        OrdersSecurity.fromEnvironment(System.getenv()), OrdersSecurity.rateLimitsFromEnvironment(System.getenv())));
+    this(OrdersSecurity.guardFromEnvironment(System.getenv()));
   }
 
-  /** With a token policy of the caller's choosing and local rate limits (tests, the demo). */
+  /** With a token policy of the caller's choosing and local rate limits (tests). */
   public OrdersFunction(JwtAuthenticator authenticator) {
-    this.guarded = GuardedRequestHandler.wrap(new OrdersHandler(), OrdersSecurity.guard(authenticator));
+    this(OrdersSecurity.guard(authenticator));
+  }
+
+  /** With a guard of the caller's choosing (tests, the demo). */
+  public OrdersFunction(Guard guard) {
+    this.guarded = GuardedRequestHandler.wrap(new OrdersHandler(), guard);
   }
 
   @Override

@@ -1,13 +1,16 @@
 package dev.lambdaguard.examples.orders;
 
 import dev.lambdaguard.Guard;
+import dev.lambdaguard.auth.ApiKeyAuthenticator;
 import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.auth.KeySource;
 import dev.lambdaguard.auth.RoutePolicy;
 import dev.lambdaguard.auth.RouteRequirement;
 import dev.lambdaguard.aws.ratelimit.RedisRateLimitBackend;
+import dev.lambdaguard.aws.secrets.ParametersSecretsExtension;
 import dev.lambdaguard.ratelimit.RateLimitBackend;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
+import dev.lambdaguard.secrets.SecretCache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -22,12 +25,18 @@ import java.util.Map;
  * <ul>
  *   <li>{@code ORDERS_ISSUER}: the token issuer (required);
  *   <li>{@code ORDERS_AUDIENCE}: the API's audience (required);
- *   <li>{@code ORDERS_JWKS_URI}: the issuer's JWK set URL, or {@code ORDERS_JWKS_FILE}: a JWK set file
- *       packaged with the function (one of them is required);
+ *   <li>the keys that verify tokens, one of: {@code ORDERS_JWKS_URI}, the issuer's JWK set URL;
+ *       {@code ORDERS_JWKS_FILE}, a JWK set file packaged with the function; {@code ORDERS_JWT_SECRET}, a
+ *       secret holding an HS256 key shared with the issuer ({@code name} or {@code name#field});
+ *   <li>{@code ORDERS_API_KEYS_SECRET} (optional): a secret holding partners' API keys,
+ *       {@code {"<partner id>": "<key>", ...}}; a partner calls with its key in {@code X-Api-Key} instead of a
+ *       token and may read orders, nothing else;
  *   <li>{@code ORDERS_REDIS_URL} (optional): a Redis (ElastiCache, Valkey) for fleet-wide rate limits; without
  *       it each execution environment limits on its own.
  * </ul>
- * A missing variable fails the init phase with a message naming it, never the first request.
+ * A missing variable fails the init phase with a message naming it, never the first request. Secrets come
+ * through the AWS Parameters and Secrets Lambda Extension (add its layer): plain HTTP on loopback, no AWS SDK
+ * in the function, read at first use and cached across invocations.
  */
 public final class OrdersSecurity {
 
@@ -52,7 +61,41 @@ public final class OrdersSecurity {
 
   /** The guard with the given rate-limit policy. */
   public static Guard guard(JwtAuthenticator authenticator, RateLimitPolicy rateLimits) {
-    return Guard.builder().jwt(authenticator).rateLimit(rateLimits).strictJsonBodies().build();
+    return guard(authenticator, null, rateLimits);
+  }
+
+  /** The guard for people with tokens and, when {@code partnerKeys} is given, partners with API keys. */
+  public static Guard guard(JwtAuthenticator tokens, ApiKeyAuthenticator partnerKeys, RateLimitPolicy rateLimits) {
+    Guard.Builder guard = Guard.builder();
+    if (partnerKeys == null) {
+      guard.jwt(tokens);
+    } else {
+      guard.jwtOrApiKey(tokens, partnerKeys);
+    }
+    return guard.rateLimit(rateLimits).strictJsonBodies().build();
+  }
+
+  /** The guard as deployed, every part of its policy from the environment. */
+  public static Guard guardFromEnvironment(Map<String, String> env) {
+    SecretCache secrets = secretsFromEnvironment(env);
+    String partnerKeys = env.get("ORDERS_API_KEYS_SECRET");
+    return guard(fromEnvironment(env, secrets),
+        partnerKeys == null || partnerKeys.isBlank() ? null : partnerKeys(secrets, partnerKeys),
+        rateLimitsFromEnvironment(env));
+  }
+
+  /** Partners read orders with a key held in {@code secretReference}; they cannot create them. */
+  public static ApiKeyAuthenticator partnerKeys(SecretCache secrets, String secretReference) {
+    return ApiKeyAuthenticator.of(secrets, secretReference).withScopes("orders:read").withRoutes(ROUTES);
+  }
+
+  /**
+   * The environment's one secret cache, through the Parameters and Secrets extension named by the Lambda
+   * environment ({@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}, {@code AWS_SESSION_TOKEN}). Nothing is
+   * fetched until a secret is first used.
+   */
+  public static SecretCache secretsFromEnvironment(Map<String, String> env) {
+    return SecretCache.builder(ParametersSecretsExtension.fromEnvironment(env, false)).build();
   }
 
   /** The orders API's rate limits, in this environment's memory or, with a backend, shared by the fleet. */
@@ -71,8 +114,15 @@ public final class OrdersSecurity {
 
   /** The token policy from the function's environment. */
   public static JwtAuthenticator fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, secretsFromEnvironment(env));
+  }
+
+  /** The token policy from the function's environment; {@code secrets} serves {@code ORDERS_JWT_SECRET}. */
+  public static JwtAuthenticator fromEnvironment(Map<String, String> env, SecretCache secrets) {
     KeySource keys;
-    if (env.get("ORDERS_JWKS_URI") != null) {
+    if (env.get("ORDERS_JWT_SECRET") != null) {
+      keys = KeySource.hmac(secrets, env.get("ORDERS_JWT_SECRET"));
+    } else if (env.get("ORDERS_JWKS_URI") != null) {
       keys = KeySource.jwks(URI.create(env.get("ORDERS_JWKS_URI")));
     } else if (env.get("ORDERS_JWKS_FILE") != null) {
       try {
@@ -81,7 +131,8 @@ public final class OrdersSecurity {
         throw new UncheckedIOException("ORDERS_JWKS_FILE cannot be read: " + env.get("ORDERS_JWKS_FILE"), e);
       }
     } else {
-      throw new IllegalStateException("ORDERS_JWKS_URI or ORDERS_JWKS_FILE must be set: the keys that verify tokens");
+      throw new IllegalStateException(
+          "ORDERS_JWKS_URI, ORDERS_JWKS_FILE or ORDERS_JWT_SECRET must be set: the keys that verify tokens");
     }
     return JwtAuthenticator.builder()
         .issuer(required(env, "ORDERS_ISSUER"))
