@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdaguard.bench.coldstart.ColdStartAppAccess;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,5 +49,11 @@ class BenchmarkSetupTest {
     // the guarded one parses the body strictly and creates the order.
     assertEquals(422, ColdStartAppAccess.status("bare", post));
     assertEquals(201, ColdStartAppAccess.status("guarded", post));
+  }
+
+  @Test
+  void theApiKeyVariantsAreAllowedWithTheirKeyFromEachSecretStore() throws Exception {
+    assertEquals(Map.of("bare", 200, "guarded-apikey-ext", 200, "guarded-apikey-sdk", 200),
+        ColdStartAppAccess.statusesInChildJvms(List.of("bare", "guarded-apikey-ext", "guarded-apikey-sdk")));
   }
 }

@@ -3,16 +3,21 @@ package dev.lambdaguard.bench.coldstart;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.lambdaguard.Guard;
+import dev.lambdaguard.auth.ApiKeyAuthenticator;
 import dev.lambdaguard.aws.GuardedRequestHandler;
 import dev.lambdaguard.aws.events.RuntimeSerialization;
+import dev.lambdaguard.aws.secrets.ParametersSecretsExtension;
+import dev.lambdaguard.aws.secrets.SecretsManagerProvider;
 import dev.lambdaguard.examples.demo.DemoContext;
 import dev.lambdaguard.bench.Cpu;
 import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.SecurityEvent;
 import dev.lambdaguard.examples.orders.OrdersFunction;
 import dev.lambdaguard.examples.orders.OrdersHandler;
+import dev.lambdaguard.secrets.SecretCache;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +38,11 @@ import java.util.List;
  *       valid token for it at start and puts it in the event;
  *   <li>{@code guarded-empty}: the handler wrapped in {@code Guard.builder().build()}: empty chain, default stdout
  *       sink (what the guard machinery and event writing cost without the JSON interceptor);
- *   <li>{@code guarded-empty-noop}: empty chain and a sink that drops events (the guard machinery alone).
+ *   <li>{@code guarded-empty-noop}: empty chain and a sink that drops events (the guard machinery alone);
+ *   <li>{@code guarded-apikey-ext}: {@code guarded} plus an API key checked against a secret read through the
+ *       Parameters and Secrets extension (plain HTTP, no SDK), from a loopback stand-in the harness runs;
+ *   <li>{@code guarded-apikey-sdk}: the same, the secret read through AWS Secrets Manager with the SDK v2
+ *       (URLConnection client) and AWS's caching client, from a loopback Secrets Manager the harness runs.
  * </ul>
  * All variants take the same steps otherwise. Each variant's handler is reached through its own holder class so
  * that no run loads a class of another variant. Until the response is printed the code avoids lambdas and string
@@ -49,12 +58,15 @@ public final class ColdStartApp {
   static final String RESPONSE_PREFIX = "RESPONSE ";
   static final String PEAK_RSS_PREFIX = "VMHWM_KB ";
   static final String CPU_TICKS_PREFIX = "CPU_TICKS ";
+  /** The variable that points the SDK variant at the harness's Secrets Manager. */
+  static final String SECRETS_MANAGER_ENDPOINT = "BENCH_SECRETSMANAGER_ENDPOINT";
 
   private ColdStartApp() {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2 || !isVariant(args[0])) {
-      System.err.println("usage: ColdStartApp bare|guarded|guarded-jwt|guarded-empty|guarded-empty-noop <event.json>");
+      System.err.println("usage: ColdStartApp bare|guarded|guarded-jwt|guarded-empty|guarded-empty-noop"
+          + "|guarded-apikey-ext|guarded-apikey-sdk <event.json>");
       System.exit(2);
     }
     byte[] json = Files.readAllBytes(Path.of(args[1]));
@@ -89,6 +101,10 @@ public final class ColdStartApp {
         return GuardedEmpty.invoke(event);
       case "guarded-empty-noop":
         return GuardedEmptyNoop.invoke(event);
+      case "guarded-apikey-ext":
+        return GuardedApiKeyExtension.invoke(event);
+      case "guarded-apikey-sdk":
+        return GuardedApiKeySdk.invoke(event);
       default:
         throw new IllegalArgumentException(variant);
     }
@@ -101,10 +117,17 @@ public final class ColdStartApp {
       case "guarded-jwt":
       case "guarded-empty":
       case "guarded-empty-noop":
+      case "guarded-apikey-ext":
+      case "guarded-apikey-sdk":
         return true;
       default:
         return false;
     }
+  }
+
+  /** Whether a variant reads a secret, so the harness must run the secret stores. */
+  static boolean usesSecrets(String variant) {
+    return variant.startsWith("guarded-apikey-");
   }
 
   private static final class Bare {
@@ -136,6 +159,25 @@ public final class ColdStartApp {
   private static final class GuardedEmptyNoop {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
       return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().eventSink(new DroppingSink()).build())
+          .handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedApiKeyExtension {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      SecretCache secrets = SecretCache.builder(ParametersSecretsExtension.secrets()).build();
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder()
+              .apiKeys(ApiKeyAuthenticator.of(secrets, BenchSecretStores.SECRET_ID)).strictJsonBodies().build())
+          .handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedApiKeySdk {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      SecretCache secrets = SecretCache.builder(SecretsManagerProvider.builder()
+          .endpoint(URI.create(System.getenv(SECRETS_MANAGER_ENDPOINT))).build()).build();
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder()
+              .apiKeys(ApiKeyAuthenticator.of(secrets, BenchSecretStores.SECRET_ID)).strictJsonBodies().build())
           .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }

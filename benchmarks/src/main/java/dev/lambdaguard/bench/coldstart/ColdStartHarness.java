@@ -49,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.coldstart.ColdStartHarness [pairs] [options]
  *   --pairs N          measured rounds (pairs) per scenario (default 10)
  *   --warmup N         rounds run first and discarded, per scenario (default 2)
- *   --variants LIST    bare,guarded (default); also guarded-jwt, guarded-empty, guarded-empty-noop (see ColdStartApp)
+ *   --variants LIST    bare,guarded (default); also guarded-jwt, guarded-empty, guarded-empty-noop,
+ *                      guarded-apikey-ext, guarded-apikey-sdk (see ColdStartApp)
  *   --scenarios LIST   get,post (default both)
  *   --cp PATH          class path of the child (default: the harness's own)
  *   --get-event FILE   the GET event (default: the benchmark's copy of demo/01-get-order.json)
@@ -121,7 +122,8 @@ public final class ColdStartHarness {
         case "--classes-out" -> classesOut = Path.of(args[++i]);
         case "-h", "--help" -> {
           System.out.println("usage: ColdStartHarness [pairs] [--pairs N] [--warmup N] [--scenarios get,post]"
-              + " [--variants bare,guarded,guarded-jwt,guarded-empty,guarded-empty-noop] [--cp PATH] [--get-event FILE]"
+              + " [--variants bare,guarded,guarded-jwt,guarded-empty,guarded-empty-noop,guarded-apikey-ext,guarded-apikey-sdk]"
+              + " [--cp PATH] [--get-event FILE]"
               + " [--post-event FILE] [--jvm-arg ARG]... [--no-lambda-flags] [--csv FILE] [--idle-threshold P]"
               + " [--classes [--classes-out DIR]]");
           return;
@@ -154,25 +156,44 @@ public final class ColdStartHarness {
     BenchIssuer issuer = new BenchIssuer();
     Path jwksFile = Files.writeString(tmp.resolve("jwks.json"), issuer.jwks());
     String token = issuer.token();
+    // The API-key variants read their keys from a secret: loopback Secrets Manager and extension stand-ins.
+    BenchSecretStores stores = variants.stream().anyMatch(ColdStartApp::usesSecrets) ? BenchSecretStores.start() : null;
     Map<String, Path> events = new LinkedHashMap<>();
     for (String s : scenarios) {
       switch (s) {
-        case "get" -> events.put(s, getEvent != null ? getEvent : withToken(extract("http-api-v2-get-order.json", tmp), token));
-        case "post" -> events.put(s, postEvent != null ? postEvent : withToken(extract("http-api-v2-post-order.json", tmp), token));
+        case "get" -> events.put(s, getEvent != null ? getEvent
+            : withCredentials(extract("http-api-v2-get-order.json", tmp), token, stores));
+        case "post" -> events.put(s, postEvent != null ? postEvent
+            : withCredentials(extract("http-api-v2-post-order.json", tmp), token, stores));
         default -> throw new IllegalArgumentException("unknown scenario: " + s + " (get, post)");
       }
     }
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     ColdStartHarness harness = new ColdStartHarness(java, cp, jvmArgs, System.out);
-    harness.childEnvironment = issuer.environment(jwksFile.toString());
+    Map<String, String> environment = new java.util.HashMap<>(issuer.environment(jwksFile.toString()));
+    if (stores != null) {
+      environment.putAll(stores.environment());
+    }
+    harness.childEnvironment = Map.copyOf(environment);
     harness.idleThreshold = idleThreshold;
-    harness.describe();
+    try {
+      harness.run(events, variants, pairs, warmup, classes, classesOut, csv, tmp);
+    } finally {
+      if (stores != null) {
+        stores.close();
+      }
+    }
+  }
+
+  private void run(Map<String, Path> events, List<String> variants, int pairs, int warmup, boolean classes,
+      Path classesOut, Path csv, Path tmp) throws Exception {
+    describe();
     if (classes) {
       for (Map.Entry<String, Path> e : events.entrySet()) {
         for (String v : variants) {
           if (!v.equals("bare")) {
-            harness.classLoadDiff(e.getKey(), v, e.getValue(), tmp, classesOut);
+            classLoadDiff(e.getKey(), v, e.getValue(), tmp, classesOut);
           }
         }
       }
@@ -182,14 +203,13 @@ public final class ColdStartHarness {
         + String.join(",", variants));
     List<Run> all = new ArrayList<>();
     for (Map.Entry<String, Path> e : events.entrySet()) {
-      all.addAll(harness.measure(e.getKey(), e.getValue(), variants, pairs, warmup));
+      all.addAll(measure(e.getKey(), e.getValue(), variants, pairs, warmup));
     }
     System.out.println();
-    System.out.println(summary(all, variants, pairs, warmup, harness.jvmArgs));
-    if (harness.idleThreshold < 100) {
+    System.out.println(summary(all, variants, pairs, warmup, jvmArgs));
+    if (idleThreshold < 100) {
       System.out.println("rounds that had to start on a busy machine, or during which other processes used more than "
-          + harness.idleThreshold
-          + "% of the CPUs: " + harness.noisyRounds + " (kept in the statistics)");
+          + idleThreshold + "% of the CPUs: " + noisyRounds + " (kept in the statistics)");
     }
     if (csv != null) {
       writeCsv(all, csv);
@@ -410,15 +430,20 @@ public final class ColdStartHarness {
   }
 
   /** The event with an {@code authorization: Bearer} header; every variant gets the same bytes. */
-  private static Path withToken(Path event, String token) throws IOException {
+  /** The bearer token for the JWT variants and, when the stores run, the API key for the API-key variants. */
+  static Path withCredentials(Path event, String token, BenchSecretStores stores) throws IOException {
     tools.jackson.databind.ObjectMapper mapper = new tools.jackson.databind.ObjectMapper();
     tools.jackson.databind.node.ObjectNode json = (tools.jackson.databind.node.ObjectNode) mapper.readTree(event.toFile());
-    ((tools.jackson.databind.node.ObjectNode) json.get("headers")).put("authorization", "Bearer " + token);
+    tools.jackson.databind.node.ObjectNode headers = (tools.jackson.databind.node.ObjectNode) json.get("headers");
+    headers.put("authorization", "Bearer " + token);
+    if (stores != null) {
+      headers.put("x-api-key", stores.apiKey());
+    }
     Files.writeString(event, mapper.writeValueAsString(json));
     return event;
   }
 
-  private static Path extract(String name, Path dir) {
+  static Path extract(String name, Path dir) {
     try (InputStream in = ColdStartHarness.class.getResourceAsStream("/bench-events/" + name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource /bench-events/" + name);

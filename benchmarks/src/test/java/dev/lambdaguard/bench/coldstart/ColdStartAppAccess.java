@@ -1,11 +1,43 @@
 package dev.lambdaguard.bench.coldstart;
 
-/** Test access to the package-private entry point of {@link ColdStartApp}. */
+import dev.lambdaguard.bench.BenchIssuer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Test access to the package-private entry points of {@link ColdStartApp} and {@link ColdStartHarness}. */
 public final class ColdStartAppAccess {
 
   private ColdStartAppAccess() {}
 
   public static int status(String variant, byte[] event) {
     return ColdStartApp.invoke(variant, event).getStatusCode();
+  }
+
+  /**
+   * Each variant's status on the GET scenario, each in a fresh child JVM exactly as the harness starts it (with
+   * the secret stores running and the API key in the event).
+   */
+  public static Map<String, Integer> statusesInChildJvms(List<String> variants) throws Exception {
+    Path tmp = Files.createTempDirectory("lambdaguard-coldstart-test");
+    try (BenchSecretStores stores = BenchSecretStores.start()) {
+      BenchIssuer issuer = new BenchIssuer();
+      Path event = ColdStartHarness.withCredentials(
+          ColdStartHarness.extract("http-api-v2-get-order.json", tmp), issuer.token(), stores);
+      String java = ProcessHandle.current().info().command().orElseThrow();
+      ColdStartHarness harness = new ColdStartHarness(java, System.getProperty("java.class.path"), List.of(),
+          new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      harness.childEnvironment = stores.environment();
+      Map<String, Integer> statuses = new LinkedHashMap<>();
+      for (ColdStartHarness.Run run : harness.measure("get", event, variants, 1, 0)) {
+        statuses.put(run.variant(), run.status());
+      }
+      return statuses;
+    }
   }
 }

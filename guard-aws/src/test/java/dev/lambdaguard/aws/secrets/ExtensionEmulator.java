@@ -19,17 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * token header, answers secrets and parameters in the extension's JSON shapes, and fails on demand
  * (throttling, 5xx, slowness).
  */
-final class ExtensionEmulator implements AutoCloseable {
+public final class ExtensionEmulator implements AutoCloseable {
 
-  final String token = "session-token-" + System.nanoTime();
-  final Map<String, String[]> secrets = new ConcurrentHashMap<>(); // id -> {value, versionId}
-  final Map<String, String> parameters = new ConcurrentHashMap<>();
-  final AtomicInteger calls = new AtomicInteger();
-  volatile int failStatus;
-  volatile long delayMillis;
+  public final String token = "session-token-" + System.nanoTime();
+  public final Map<String, String[]> secrets = new ConcurrentHashMap<>(); // id -> {value, versionId}
+  public final Map<String, String> parameters = new ConcurrentHashMap<>();
+  public final AtomicInteger calls = new AtomicInteger();
+  public volatile int failStatus;
+  public volatile long delayMillis;
   private final HttpServer server;
 
-  ExtensionEmulator() throws IOException {
+  public ExtensionEmulator() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "extension-emulator");
@@ -54,7 +54,7 @@ final class ExtensionEmulator implements AutoCloseable {
     server.start();
   }
 
-  URI base() {
+  public URI base() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 

@@ -20,18 +20,18 @@ import java.util.regex.Pattern;
  * {@code DescribeSecret}, as the real SDK client calls it, with throttling, server errors and slowness on
  * demand, and rotation (a new version id).
  */
-final class SecretsManagerEmulator implements AutoCloseable {
+public final class SecretsManagerEmulator implements AutoCloseable {
 
   /** id -> {current value, current version id, pending value or null} */
-  final Map<String, String[]> secrets = new ConcurrentHashMap<>();
-  final AtomicInteger getCalls = new AtomicInteger();
-  final AtomicInteger describeCalls = new AtomicInteger();
-  volatile int failStatus;
-  volatile long delayMillis;
+  public final Map<String, String[]> secrets = new ConcurrentHashMap<>();
+  public final AtomicInteger getCalls = new AtomicInteger();
+  public final AtomicInteger describeCalls = new AtomicInteger();
+  public volatile int failStatus;
+  public volatile long delayMillis;
   private final HttpServer server;
   private static final Pattern FIELD = Pattern.compile("\"(SecretId|VersionId|VersionStage)\"\\s*:\\s*\"([^\"]*)\"");
 
-  SecretsManagerEmulator() throws IOException {
+  public SecretsManagerEmulator() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "secretsmanager-emulator");
@@ -42,11 +42,11 @@ final class SecretsManagerEmulator implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  void put(String id, String value, String versionId) {
+  public void put(String id, String value, String versionId) {
     secrets.put(id, new String[] {value, versionId, null});
   }
 

@@ -77,10 +77,11 @@ public final class OrdersSecurity {
 
   /** The guard as deployed, every part of its policy from the environment. */
   public static Guard guardFromEnvironment(Map<String, String> env) {
-    SecretCache secrets = secretsFromEnvironment(env);
     String partnerKeys = env.get("ORDERS_API_KEYS_SECRET");
-    return guard(fromEnvironment(env, secrets),
-        partnerKeys == null || partnerKeys.isBlank() ? null : partnerKeys(secrets, partnerKeys),
+    boolean withPartners = partnerKeys != null && !partnerKeys.isBlank();
+    // No secret named, no secrets machinery loaded: a function without secrets pays nothing for them.
+    SecretCache secrets = withPartners || env.get("ORDERS_JWT_SECRET") != null ? secretsFromEnvironment(env) : null;
+    return guard(fromEnvironment(env, secrets), withPartners ? partnerKeys(secrets, partnerKeys) : null,
         rateLimitsFromEnvironment(env));
   }
 
@@ -114,14 +115,17 @@ public final class OrdersSecurity {
 
   /** The token policy from the function's environment. */
   public static JwtAuthenticator fromEnvironment(Map<String, String> env) {
-    return fromEnvironment(env, secretsFromEnvironment(env));
+    return fromEnvironment(env, null);
   }
 
-  /** The token policy from the function's environment; {@code secrets} serves {@code ORDERS_JWT_SECRET}. */
+  /**
+   * The token policy from the function's environment; {@code secrets} (or, when null, a cache of its own)
+   * serves {@code ORDERS_JWT_SECRET}.
+   */
   public static JwtAuthenticator fromEnvironment(Map<String, String> env, SecretCache secrets) {
     KeySource keys;
     if (env.get("ORDERS_JWT_SECRET") != null) {
-      keys = KeySource.hmac(secrets, env.get("ORDERS_JWT_SECRET"));
+      keys = KeySource.hmac(secrets != null ? secrets : secretsFromEnvironment(env), env.get("ORDERS_JWT_SECRET"));
     } else if (env.get("ORDERS_JWKS_URI") != null) {
       keys = KeySource.jwks(URI.create(env.get("ORDERS_JWKS_URI")));
     } else if (env.get("ORDERS_JWKS_FILE") != null) {
