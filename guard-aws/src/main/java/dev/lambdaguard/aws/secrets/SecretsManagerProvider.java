@@ -4,16 +4,9 @@ import com.amazonaws.secretsmanager.caching.SecretCacheConfiguration;
 import dev.lambdaguard.internal.Settings;
 import dev.lambdaguard.secrets.SecretProvider;
 import dev.lambdaguard.secrets.SecretValue;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Objects;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 
 /**
@@ -67,7 +60,7 @@ public final class SecretsManagerProvider implements SecretProvider, AutoCloseab
     } catch (SecretUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new SecretUnavailableException("secret '" + id + "' could not be fetched: " + rootName(e));
+      throw new SecretUnavailableException("secret '" + id + "' could not be fetched: " + SdkProviderBuilder.failureKind(e));
     }
   }
 
@@ -92,18 +85,7 @@ public final class SecretsManagerProvider implements SecretProvider, AutoCloseab
       synchronized (this) {
         c = clients;
         if (c == null) {
-          SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
-              .httpClientBuilder(UrlConnectionHttpClient.builder()
-                  .connectionTimeout(config.connectTimeout).socketTimeout(config.readTimeout))
-              .overrideConfiguration(o -> o.apiCallTimeout(config.callTimeout))
-              .credentialsProvider(config.credentials != null ? config.credentials : DefaultCredentialsProvider.builder().build());
-          if (config.region != null) {
-            builder.region(config.region);
-          }
-          if (config.endpoint != null) {
-            builder.endpointOverride(config.endpoint);
-          }
-          SecretsManagerClient client = builder.build();
+          SecretsManagerClient client = config.buildClient(SecretsManagerClient.builder());
           c = new Clients(client, new com.amazonaws.secretsmanager.caching.SecretCache(new SecretCacheConfiguration()
               .withClient(client).withCacheItemTTL(config.cacheTtl.toMillis()).withMaxCacheSize(config.maxEntries)));
           clients = c;
@@ -111,14 +93,6 @@ public final class SecretsManagerProvider implements SecretProvider, AutoCloseab
       }
     }
     return c;
-  }
-
-  private static String rootName(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root == e ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + "/" + root.getClass().getSimpleName();
   }
 
   @Override
@@ -131,43 +105,11 @@ public final class SecretsManagerProvider implements SecretProvider, AutoCloseab
   }
 
   /** Configures the provider; nothing is built, and no network used, until the first fetch. */
-  public static final class Builder {
-    private URI endpoint;
-    private Region region;
-    private AwsCredentialsProvider credentials;
-    private Duration connectTimeout = Duration.ofMillis(500);
-    private Duration readTimeout = Duration.ofSeconds(1);
-    private Duration callTimeout = Duration.ofSeconds(3);
+  public static final class Builder extends SdkProviderBuilder<Builder> {
     private Duration cacheTtl = Duration.ofMinutes(5);
     private int maxEntries = 64;
 
     private Builder() {}
-
-    /** Another endpoint (a VPC endpoint, or a local emulation in tests). */
-    public Builder endpoint(URI endpoint) {
-      this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-      return this;
-    }
-
-    /** The region; by default the SDK's chain ({@code AWS_REGION} in Lambda). */
-    public Builder region(String region) {
-      this.region = Region.of(Objects.requireNonNull(region, "region"));
-      return this;
-    }
-
-    /** Credentials; by default the SDK's default chain. */
-    public Builder credentials(AwsCredentialsProvider credentials) {
-      this.credentials = Objects.requireNonNull(credentials, "credentials");
-      return this;
-    }
-
-    /** Connect and read timeouts of one HTTP attempt, and the bound on a whole call with its retries. */
-    public Builder timeouts(Duration connect, Duration read, Duration call) {
-      this.connectTimeout = Settings.within("secrets.sdk.connectTimeout", connect, Duration.ofMillis(10), Duration.ofSeconds(10));
-      this.readTimeout = Settings.within("secrets.sdk.readTimeout", read, Duration.ofMillis(10), Duration.ofSeconds(30));
-      this.callTimeout = Settings.within("secrets.sdk.callTimeout", call, Duration.ofMillis(10), Duration.ofSeconds(60));
-      return this;
-    }
 
     /** How long the caching client keeps a version (match the {@code SecretCache} TTL); default 5 min. */
     public Builder cacheTtl(Duration ttl) {

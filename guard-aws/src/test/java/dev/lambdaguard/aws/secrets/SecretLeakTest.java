@@ -35,8 +35,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Secrets fetched through every provider (the SDK with AWS's caching client, the extension for Secrets
- * Manager and for SSM parameters), used on every path (allow, deny, the handler's own exception, an
+ * Secrets fetched through every provider (Secrets Manager through the SDK with AWS's caching client, SSM
+ * parameters through the SDK, the extension for both), used on every path (allow, deny, the handler's own exception, an
  * interceptor's failure, a refresh outage served stale, a secret never fetched, a secret planted in the
  * environment): no secret value, key or token
  * appears in anything written to stdout or stderr, while the events that prove each path ran do.
@@ -53,6 +53,7 @@ class SecretLeakTest {
   final String partnerBOld = random("k_live_b");
   final String partnerBNew = random("k_live_c");
   final String webhookToken = random("whk-");
+  final String signingSalt = random("salt-");
   final List<String> tokens = new ArrayList<>();
 
   SecretsManagerEmulator secretsManager;
@@ -71,6 +72,7 @@ class SecretLeakTest {
     extension.secrets.put("partners/api-keys", new String[] {
         "{\"partner-a\":\"" + partnerA + "\",\"partner-b\":[\"" + partnerBOld + "\",\"" + partnerBNew + "\"]}", "v1"});
     extension.parameters.put("/orders/webhook-token", webhookToken);
+    secretsManager.parameters.put("/orders/signing-salt", signingSalt);
     originalOut = System.out;
     originalErr = System.err;
     PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
@@ -120,6 +122,10 @@ class SecretLeakTest {
         .cacheTtl(Duration.ofSeconds(1)).build());
     SecretCache viaExtension = cache(ParametersSecretsExtension.at(extension.base(), extension.token, false));
     SecretCache parameters = cache(ParametersSecretsExtension.at(extension.base(), extension.token, true));
+    SecretCache parametersViaSdk = cache(SsmParameterProvider.builder().endpoint(secretsManager.endpoint())
+        .region("us-east-1")
+        .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("test-key-id", "test-secret-key")))
+        .timeouts(Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofSeconds(2)).build());
     Guard guard = Guard.builder()
         .environment(Map.of("LEGACY_DB_PASSWORD", dbPassword, "AWS_REGION", "us-east-1"))
         .jwtOrApiKey(
@@ -137,8 +143,9 @@ class SecretLeakTest {
         (event, context) -> {
           String password = viaSdk.get("prod/db#password");
           String webhook = parameters.get("/orders/webhook-token");
+          String salt = parametersViaSdk.get("/orders/signing-salt");
           if (event.getRawPath().equals("/fail")) {
-            throw new IllegalStateException("login failed with " + password + " and " + webhook);
+            throw new IllegalStateException("login failed with " + password + " and " + webhook + " and " + salt);
           }
           APIGatewayV2HTTPResponse ok = new APIGatewayV2HTTPResponse();
           ok.setStatusCode(200);
@@ -191,7 +198,7 @@ class SecretLeakTest {
       assertTrue(written.contains(expected), "the path that writes " + expected + " did not run:\n" + written);
     }
     List<String> values = new ArrayList<>(List.of(jwtKey, dbPassword, partnerA, partnerBOld, partnerBNew,
-        webhookToken));
+        webhookToken, signingSalt));
     values.addAll(tokens);
     for (String value : values) {
       assertFalse(written.contains(value), "a secret value reached the output:\n" + written);

@@ -17,19 +17,22 @@ import java.util.regex.Pattern;
 
 /**
  * A loopback server speaking the Secrets Manager JSON 1.1 protocol for {@code GetSecretValue} and
- * {@code DescribeSecret}, as the real SDK client calls it, with throttling, server errors and slowness on
- * demand, and rotation (a new version id).
+ * {@code DescribeSecret} (and SSM's {@code GetParameter}, the same protocol), as the real SDK clients call them,
+ * with throttling, server errors and slowness on demand, and rotation (a new version id).
  */
 public final class SecretsManagerEmulator implements AutoCloseable {
 
   /** id -> {current value, current version id, pending value or null} */
   public final Map<String, String[]> secrets = new ConcurrentHashMap<>();
+  /** SSM parameters (same JSON protocol): name or name:label -> value. */
+  public final Map<String, String> parameters = new ConcurrentHashMap<>();
+  public final AtomicInteger parameterCalls = new AtomicInteger();
   public final AtomicInteger getCalls = new AtomicInteger();
   public final AtomicInteger describeCalls = new AtomicInteger();
   public volatile int failStatus;
   public volatile long delayMillis;
   private final HttpServer server;
-  private static final Pattern FIELD = Pattern.compile("\"(SecretId|VersionId|VersionStage)\"\\s*:\\s*\"([^\"]*)\"");
+  private static final Pattern FIELD = Pattern.compile("\"(SecretId|VersionId|VersionStage|Name)\"\\s*:\\s*\"([^\"]*)\"");
 
   public SecretsManagerEmulator() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -63,6 +66,10 @@ public final class SecretsManagerEmulator implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if ("AmazonSSM.GetParameter".equals(target)) {
+      parameter(exchange, fields.getOrDefault("Name", ""), body.contains("\"WithDecryption\":true"));
+      return;
+    }
     String id = fields.getOrDefault("SecretId", "");
     String[] secret = secrets.get(id);
     if (failStatus != 0) {
@@ -93,6 +100,24 @@ public final class SecretsManagerEmulator implements AutoCloseable {
     respond(exchange, 200, "{\"ARN\":\"" + arn + "\",\"Name\":\"" + id + "\",\"VersionId\":\"" + version
         + "\",\"SecretString\":" + JsonText.quote(value) + ",\"VersionStages\":[\"" + (pending ? "AWSPENDING" : "AWSCURRENT")
         + "\"],\"CreatedDate\":1.7e9}");
+  }
+
+  /** SSM's GetParameter: a SecureString is only answered decrypted when decryption was asked for. */
+  private void parameter(HttpExchange exchange, String name, boolean decrypt) throws IOException {
+    parameterCalls.incrementAndGet();
+    if (failStatus != 0) {
+      respond(exchange, failStatus, failStatus == 400
+          ? "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}"
+          : "{\"__type\":\"InternalServerError\",\"message\":\"boom\"}");
+      return;
+    }
+    String value = parameters.get(name);
+    if (value == null) {
+      respond(exchange, 400, "{\"__type\":\"ParameterNotFound\"}");
+      return;
+    }
+    respond(exchange, 200, "{\"Parameter\":{\"Name\":" + JsonText.quote(name) + ",\"Type\":\"SecureString\",\"Value\":"
+        + JsonText.quote(decrypt ? value : "AQICAHencrypted") + ",\"Version\":3,\"DataType\":\"text\"}}");
   }
 
   private static void respond(HttpExchange exchange, int status, String body) throws IOException {
