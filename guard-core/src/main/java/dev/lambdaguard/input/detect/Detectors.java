@@ -1,0 +1,15 @@
+package dev.lambdaguard.input.detect;
+
+import java.util.List;
+
+/** The library's detectors, one per category, in the order they run (cheapest and most specific first). */
+public final class Detectors {
+
+  private static final List<Detector> ALL = List.of();
+
+  private Detectors() {}
+
+  public static List<Detector> all() {
+    return ALL;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.lambdaguard.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lambdaguard.input.detect.Normalized;
+import org.junit.jupiter.api.Test;
+
+/** What the detectors see: encodings undone, bounded, plain text untouched. */
+class NormalizerTest {
+
+  @Test
+  void plainTextIsTakenAsItCame() {
+    Normalized n = Normalized.of("O'Brien & Sons, 100% natural (a < b)");
+    assertEquals("O'Brien & Sons, 100% natural (a < b)", n.decoded());
+    assertEquals(0, n.layers());
+    String ascii = "select the best plan from our offers";
+    assertSame(ascii, Normalized.of(ascii).decoded());
+  }
+
+  @Test
+  void percentEncodingIsUndoneLayerByLayerUpToTheLimit() {
+    assertEquals("../etc/passwd", Normalized.of("%2e%2e%2fetc%2fpasswd").decoded());
+    assertEquals("../", Normalized.of("%252e%252e%252f").decoded());
+    assertEquals(2, Normalized.of("%252e%252e%252f").layers());
+    assertEquals("%25252e", Normalized.of("%25252525252e").decoded(), "beyond three layers, left encoded");
+    assertEquals("' or 1=1", Normalized.of("%27+or+1%3D1").decoded(), "form encoding: + is a space");
+    assertEquals("C++ and a+b", Normalized.of("C++ and a+b").decoded(), "no escapes, no form decoding");
+  }
+
+  @Test
+  void overlongUtf8AndIisUnicodeEscapesDecodeToTheCharactersTheySpell() {
+    assertEquals("../", Normalized.of("%c0%ae%c0%ae%c0%af").decoded());
+    assertEquals("..", Normalized.of("%e0%80%ae%e0%80%ae").decoded());
+    assertEquals("../", Normalized.of("%u002e%u002e%u002f").decoded());
+    assertEquals("..", Normalized.of("%uff0e%uff0e").decoded(), "full-width dots fold under NFKC");
+  }
+
+  @Test
+  void htmlReferencesAndFullWidthFormsAreDecoded() {
+    assertEquals("<script>", Normalized.of("&lt;script&gt;").decoded());
+    assertEquals("<script>", Normalized.of("&#60;script&#x3E;").decoded());
+    assertEquals("javascript:", Normalized.of("javascript&colon;").decoded());
+    assertEquals("<", Normalized.of("&#0000060").decoded(), "zero padding, no semicolon");
+    assertEquals("<script>", Normalized.of("＜ｓｃｒｉｐｔ＞").decoded());
+    assertEquals("AT&T and Tom & Jerry", Normalized.of("AT&T and Tom & Jerry").decoded());
+  }
+
+  @Test
+  void nulAndInvisibleCharactersAreRemovedAndNoted() {
+    Normalized n = Normalized.of("file.php%00.jpg");
+    assertEquals("file.php.jpg", n.decoded());
+    assertTrue(n.hadNul());
+    assertEquals("javascript", Normalized.of("java\u200bscr\u00adipt").decoded());
+  }
+
+  @Test
+  void normalizationIsLinearOnAdversarialInput() {
+    String nested = "%25".repeat(200_000) + "2e";
+    long start = System.nanoTime();
+    Normalized n = Normalized.of(nested);
+    assertTrue(n.layers() <= 3);
+    String refs = "&#".repeat(200_000) + "&" + "a".repeat(200_000);
+    Normalized.of(refs);
+    // No timing assertion (benchmarks own those); this only must finish, which a quadratic path would not soon.
+    assertTrue(System.nanoTime() - start > 0);
+  }
+}
