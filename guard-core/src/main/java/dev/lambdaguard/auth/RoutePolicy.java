@@ -2,10 +2,7 @@ package dev.lambdaguard.auth;
 
 import dev.lambdaguard.GuardRequest;
 import dev.lambdaguard.auth.internal.RoutePattern;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import dev.lambdaguard.internal.RouteTable;
 import java.util.Objects;
 
 /**
@@ -20,16 +17,14 @@ import java.util.Objects;
  */
 public final class RoutePolicy {
 
-  private static final RoutePolicy AUTHENTICATED_ONLY = new RoutePolicy(Map.of(), List.of(), false);
+  private static final RoutePolicy AUTHENTICATED_ONLY =
+      new RoutePolicy(RouteTable.<RouteRequirement>builder("routes").build(), false);
 
-  private final Map<String, RouteRequirement> byRouteKey;
-  private final List<Map.Entry<RoutePattern, RouteRequirement>> patterns;
+  private final RouteTable<RouteRequirement> routes;
   private final boolean denyUnlisted;
 
-  private RoutePolicy(Map<String, RouteRequirement> byRouteKey,
-      List<Map.Entry<RoutePattern, RouteRequirement>> patterns, boolean denyUnlisted) {
-    this.byRouteKey = byRouteKey;
-    this.patterns = patterns;
+  private RoutePolicy(RouteTable<RouteRequirement> routes, boolean denyUnlisted) {
+    this.routes = routes;
     this.denyUnlisted = denyUnlisted;
   }
 
@@ -51,37 +46,22 @@ public final class RoutePolicy {
       // A path that normalizes to another one could reach a route whose rules it was not matched against.
       return null;
     }
-    String routeKey = request.routeKey();
-    if (routeKey != null) {
-      RouteRequirement exact = byRouteKey.get(routeKey);
-      if (exact != null) {
-        return exact;
-      }
-    }
-    List<String> parts = patterns.isEmpty() ? List.of() : RoutePattern.segmentsOf(request.path());
-    for (Map.Entry<RoutePattern, RouteRequirement> entry : patterns) {
-      if (entry.getKey().matches(request.method(), parts)) {
-        return entry.getValue();
-      }
+    RouteRequirement listed = routes.lookup(request.method(), request.routeKey(), request.path());
+    if (listed != null) {
+      return listed;
     }
     return denyUnlisted ? null : RouteRequirement.authenticated();
   }
 
   /** Builds a policy; routes are checked as they are added and fail with a message naming the route. */
   public static final class Builder {
-    private final Map<String, RouteRequirement> byRouteKey = new LinkedHashMap<>();
-    private final List<Map.Entry<RoutePattern, RouteRequirement>> patterns = new ArrayList<>();
+    private final RouteTable.Builder<RouteRequirement> routes = RouteTable.builder("routes");
     private boolean denyUnlisted;
 
     private Builder() {}
 
     public Builder route(String route, RouteRequirement requirement) {
-      Objects.requireNonNull(requirement, "requirement");
-      RoutePattern pattern = RoutePattern.compile(route);
-      if (byRouteKey.putIfAbsent(route, requirement) != null) {
-        throw new IllegalArgumentException("route listed twice: " + route);
-      }
-      patterns.add(Map.entry(pattern, requirement));
+      routes.put(route, Objects.requireNonNull(requirement, "requirement"));
       return this;
     }
 
@@ -92,9 +72,7 @@ public final class RoutePolicy {
     }
 
     public RoutePolicy build() {
-      List<Map.Entry<RoutePattern, RouteRequirement>> sorted = new ArrayList<>(patterns);
-      sorted.sort((x, y) -> RoutePattern.bySpecificity(x.getKey(), y.getKey()));
-      return new RoutePolicy(Map.copyOf(byRouteKey), List.copyOf(sorted), denyUnlisted);
+      return new RoutePolicy(routes.build(), denyUnlisted);
     }
   }
 }

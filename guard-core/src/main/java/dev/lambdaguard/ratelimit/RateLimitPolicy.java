@@ -5,9 +5,8 @@ import dev.lambdaguard.GuardRequest;
 import dev.lambdaguard.Principal;
 import dev.lambdaguard.SecurityContext;
 import dev.lambdaguard.auth.internal.RoutePattern;
-import java.util.ArrayList;
+import dev.lambdaguard.internal.RouteTable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -45,8 +44,7 @@ public final class RateLimitPolicy {
 
   private final RateLimitRule authenticated;
   private final RateLimitRule anonymous;
-  private final List<Map.Entry<RoutePattern, RateLimitRule>> routes;
-  private final Map<String, RateLimitRule> routeKeys;
+  private final RouteTable<RateLimitRule> routes;
   private final String tierClaim;
   private final Map<String, RateLimitRule> tiers;
   private final RateLimitBackend backend;
@@ -59,10 +57,7 @@ public final class RateLimitPolicy {
   private RateLimitPolicy(Builder b) {
     this.authenticated = b.authenticated;
     this.anonymous = b.anonymous;
-    List<Map.Entry<RoutePattern, RateLimitRule>> sorted = new ArrayList<>(b.routes);
-    sorted.sort((x, y) -> RoutePattern.bySpecificity(x.getKey(), y.getKey()));
-    this.routes = List.copyOf(sorted);
-    this.routeKeys = Map.copyOf(b.routeKeys);
+    this.routes = b.routes.build();
     this.tierClaim = b.tierClaim;
     this.tiers = Map.copyOf(b.tiers);
     this.local = RateLimitBackend.local(b.maxLocalBuckets, b.clock);
@@ -118,23 +113,18 @@ public final class RateLimitPolicy {
 
   /** The rule for this request, or null when no rule applies. */
   public RateLimitRule ruleFor(GuardRequest request, SecurityContext context) {
-    if (request.routeKey() != null) {
-      RateLimitRule exact = routeKeys.get(request.routeKey());
-      if (exact != null) {
-        return exact;
-      }
+    RateLimitRule exact = routes.byRouteKey(request.routeKey());
+    if (exact != null) {
+      return exact;
     }
     // Limits must not be escaped by a path the handler will read as another one: match the path as it
     // normalizes (unreserved characters decoded, dot segments removed), unlike authorization, which refuses it.
     if (!routes.isEmpty()) {
       String path = RoutePattern.normalize(request.path());
-      if (!RoutePattern.isAmbiguous(path)) {
-        List<String> parts = RoutePattern.segmentsOf(path);
-        for (Map.Entry<RoutePattern, RateLimitRule> route : routes) {
-          if (route.getKey().matches(request.method(), parts)) {
-            return route.getValue();
-          }
-        }
+      RateLimitRule matched = RoutePattern.isAmbiguous(path) ? null
+          : routes.byPath(request.method(), RoutePattern.segmentsOf(path));
+      if (matched != null) {
+        return matched;
       }
     }
     Principal principal = context.principal().orElse(null);
@@ -192,8 +182,7 @@ public final class RateLimitPolicy {
   public static final class Builder {
     private RateLimitRule authenticated;
     private RateLimitRule anonymous;
-    private final List<Map.Entry<RoutePattern, RateLimitRule>> routes = new ArrayList<>();
-    private final Map<String, RateLimitRule> routeKeys = new LinkedHashMap<>();
+    private final RouteTable.Builder<RateLimitRule> routes = RouteTable.builder("rateLimit.route");
     private final java.util.Set<String> usedNames = new java.util.HashSet<>();
     private String tierClaim;
     private final Map<String, RateLimitRule> tiers = new LinkedHashMap<>();
@@ -238,12 +227,7 @@ public final class RateLimitPolicy {
 
     /** Limits per caller on one route ({@code POST /orders}, {@code ANY /admin/{proxy+}}). */
     public Builder route(String route, String limits) {
-      RoutePattern pattern = RoutePattern.compile(route);
-      RateLimitRule rule = new RateLimitRule(ruleName(route), Limit.parseAll(limits, "rateLimit.route " + route));
-      if (routeKeys.putIfAbsent(route, rule) != null) {
-        throw new IllegalArgumentException("rateLimit.route listed twice: " + route);
-      }
-      routes.add(Map.entry(pattern, rule));
+      routes.put(route, new RateLimitRule(ruleName(route), Limit.parseAll(limits, "rateLimit.route " + route)));
       return this;
     }
 
