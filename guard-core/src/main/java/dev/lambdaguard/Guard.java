@@ -18,6 +18,10 @@ import dev.lambdaguard.internal.InterceptorFault;
 import dev.lambdaguard.internal.InvocationState;
 import dev.lambdaguard.internal.RealChain;
 import dev.lambdaguard.internal.Sneaky;
+import dev.lambdaguard.input.InputInspector;
+import dev.lambdaguard.input.InputPolicy;
+import dev.lambdaguard.input.RequestLimits;
+import dev.lambdaguard.input.RequestLimitsInterceptor;
 import dev.lambdaguard.json.JsonBodyInterceptor;
 import dev.lambdaguard.json.JsonLimits;
 import dev.lambdaguard.json.StrictJsonParser;
@@ -38,6 +42,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * builder calls:
  * <ol>
  *   <li>request sanity (a body the adapter could not decode is refused);
+ *   <li>{@code limits}: header, parameter, cookie and body sizes, when configured (counted, nothing parsed);
  *   <li>{@code jwt}: bearer token authentication and route authorization, when configured (before any
  *       body is parsed: an unauthenticated caller costs as little as possible);
  *   <li>{@code api_key}: API keys held in a secret, when configured; or, with {@code jwtOrApiKey}, one step
@@ -45,10 +50,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@code rate_limit}: per-caller limits, after authentication so that the caller is known, before any
  *       body is parsed, when configured;
  *   <li>{@code json_body}: strict JSON parsing within limits, when enabled;
+ *   <li>{@code input}: injection detection over every string of the request, when configured;
  *   <li>the user's interceptors, in the order they were added;
  *   <li>the user's handler.
  * </ol>
- * Later concerns (authentication, rate limiting, input inspection) take fixed places in this list.
  *
  * <pre>{@code
  * static final Guard GUARD = Guard.builder().strictJsonBodies().build();
@@ -87,6 +92,9 @@ public final class Guard {
   /** The one place where the chain order is decided. */
   private static List<Interceptor> assembleChain(Builder b) {
     List<Interceptor> chain = new ArrayList<>();
+    if (b.requestLimits != null) {
+      chain.add(new RequestLimitsInterceptor(b.requestLimits));
+    }
     if (b.eitherCredential) {
       chain.add(new CredentialChoice(b.jwt, b.apiKeys));
     } else {
@@ -102,6 +110,9 @@ public final class Guard {
     }
     if (b.jsonLimits != null) {
       chain.add(new JsonBodyInterceptor(new StrictJsonParser(b.jsonLimits)));
+    }
+    if (b.inputPolicy != null) {
+      chain.add(new InputInspector(b.inputPolicy));
     }
     chain.addAll(b.interceptors);
     return List.copyOf(chain);
@@ -242,6 +253,8 @@ public final class Guard {
     private RateLimitPolicy rateLimits;
     private ApiKeyAuthenticator apiKeys;
     private boolean eitherCredential;
+    private RequestLimits requestLimits;
+    private InputPolicy inputPolicy;
     private EventSink sink;
     private Clock clock = Clock.system();
     private Map<String, String> environment = System.getenv();
@@ -302,6 +315,22 @@ public final class Guard {
       return this;
     }
 
+    /** Refuses oversized requests before anything else runs; see {@link RequestLimits}. */
+    public Builder requestLimits(RequestLimits limits) {
+      this.requestLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Scans every string of the request for injections under {@code policy}; see {@link InputInspector}. Turns
+     * on strict JSON bodies (so JSON is parsed once, within limits, and its keys and values scanned) and the
+     * default {@link RequestLimits}, unless they are configured otherwise.
+     */
+    public Builder inputInspection(InputPolicy policy) {
+      this.inputPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
     /** Where events go; by default one JSON line each on standard output. */
     public Builder eventSink(EventSink sink) {
       this.sink = Objects.requireNonNull(sink, "eventSink");
@@ -348,6 +377,11 @@ public final class Guard {
     }
 
     public Guard build() {
+      if (inputPolicy != null) {
+        // Inspection reads the parsed JSON tree and relies on sizes being bounded first.
+        jsonLimits = jsonLimits != null ? jsonLimits : JsonLimits.defaults();
+        requestLimits = requestLimits != null ? requestLimits : RequestLimits.defaults();
+      }
       return new Guard(this);
     }
   }

@@ -17,6 +17,14 @@ public final class Reasons {
   public static final Reason JSON_LIMIT_EXCEEDED = new Reason("json_limit_exceeded", Kind.INPUT);
   /** The body is larger than the configured limit. */
   public static final Reason BODY_TOO_LARGE = new Reason("body_too_large", Kind.INPUT);
+  /** The request carries a recognised injection (the event names category, rule and field, never the value). */
+  public static final Reason INJECTION_DETECTED = new Reason("injection_detected", Kind.INPUT);
+  /** The request has more, or larger, headers than the limits allow (431). */
+  public static final Reason HEADERS_TOO_LARGE = new Reason("headers_too_large", Kind.INPUT);
+  /** The request has more query parameters or cookies, or longer ones, than the limits allow. */
+  public static final Reason PARAMETERS_TOO_LARGE = new Reason("parameters_too_large", Kind.INPUT);
+  /** The request carries more text than inspection scans; refused rather than passed unscanned (413). */
+  public static final Reason INPUT_TOO_LARGE = new Reason("input_too_large", Kind.INPUT);
   /** The content type is not one the route accepts. */
   public static final Reason UNSUPPORTED_MEDIA_TYPE = new Reason("unsupported_media_type", Kind.INPUT);
   /** No bearer token where one is required. */

@@ -16,4 +16,12 @@ public final class Settings {
     }
     return value;
   }
+
+  /** {@code value}, when it lies in {@code [min, max]}; else an {@link IllegalArgumentException} naming {@code setting}. */
+  public static int within(String setting, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(setting + " must be between " + min + " and " + max + ": " + value);
+    }
+    return value;
+  }
 }
