@@ -19,6 +19,10 @@ public final class Reasons {
   public static final Reason BODY_TOO_LARGE = new Reason("body_too_large", Kind.INPUT);
   /** The request carries a recognised injection (the event names category, rule and field, never the value). */
   public static final Reason INJECTION_DETECTED = new Reason("injection_detected", Kind.INPUT);
+  /** The JSON body does not match the route's schema (the answer names pointers and keywords, never values). */
+  public static final Reason SCHEMA_INVALID = new Reason("schema_invalid", Kind.INPUT);
+  /** A path, query or header parameter is missing or breaks its rule. */
+  public static final Reason PARAMETER_INVALID = new Reason("parameter_invalid", Kind.INPUT);
   /** The request has more, or larger, headers than the limits allow (431). */
   public static final Reason HEADERS_TOO_LARGE = new Reason("headers_too_large", Kind.INPUT);
   /** The request has more query parameters or cookies, or longer ones, than the limits allow. */

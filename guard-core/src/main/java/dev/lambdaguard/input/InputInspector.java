@@ -3,17 +3,26 @@ package dev.lambdaguard.input;
 import dev.lambdaguard.Chain;
 import dev.lambdaguard.Denial;
 import dev.lambdaguard.Finding;
+import dev.lambdaguard.GuardRequest;
 import dev.lambdaguard.Interceptor;
 import dev.lambdaguard.Outcome;
 import dev.lambdaguard.Reasons;
 import dev.lambdaguard.SecurityContext;
 import dev.lambdaguard.input.detect.Detection;
+import dev.lambdaguard.json.JsonBodyInterceptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
 
 /**
- * Scans every string the request carries (see {@link InputFields}) for injections and applies the
- * {@link InputPolicy}: a finding in a blocking category refuses the request with 400 {@code injection_detected},
+ * Checks the request's input against its route's rules, then scans every string it carries (see
+ * {@link InputFields}) for injections. In order: a JSON-only route refuses other bodies (415); parameter rules
+ * (400 {@code parameter_invalid}); the body's JSON Schema (400 {@code schema_invalid}, naming pointers and
+ * keywords); rich-text fields sanitized (the handler gets the clean tree, and a finding records each change);
+ * then the injection scan under the {@link InputPolicy}: a finding in a blocking category refuses the request with 400 {@code injection_detected},
  * its event naming the category, the rule and the field, never the value; a finding in a monitored category, or
  * in a field allowed to carry it, lets the request through (monitored ones are written as detection events and
  * reach the handler in {@link SecurityContext#findings()}). A request carrying more text than the policy scans
@@ -21,6 +30,8 @@ import java.util.List;
  */
 public final class InputInspector implements Interceptor {
 
+  /** The rule id of the finding that records a rich-text field changed by sanitization. */
+  static final String SANITIZED_RULE = "html.sanitized";
   /** Monitored findings kept per request; a flood of them says no more than the first few. */
   static final int MAX_MONITORED = 16;
 
@@ -37,9 +48,40 @@ public final class InputInspector implements Interceptor {
 
   @Override
   public Outcome intercept(Chain chain) {
-    RouteInput route = policy.routeFor(chain.request());
+    GuardRequest request = chain.request();
+    RouteInput route = policy.routeFor(request);
+    if (route.jsonOnly() && !request.body().isEmpty()
+        && !JsonBodyInterceptor.isJson(request.contentType(), request.body())) {
+      return Denial.of(415, Reasons.UNSUPPORTED_MEDIA_TYPE, "The request body must be JSON.");
+    }
+    Denial parameters = ParameterCheck.check(request, route);
+    if (parameters != null) {
+      return parameters;
+    }
+    SecurityContext context = chain.context();
+    JsonNode json = context.jsonBody().orElse(null);
+    if (route.schema() != null) {
+      List<BodySchema.Violation> violations = route.schema().validate(json != null ? json : NullNode.getInstance());
+      if (!violations.isEmpty()) {
+        return Denial.badRequest(Reasons.SCHEMA_INVALID, "The request body does not match the schema: "
+            + violations.stream().map(BodySchema.Violation::toString).collect(Collectors.joining(", ")) + ".")
+            .withEventField("violations", String.valueOf(violations.size()))
+            .withEventField("first_violation", violations.get(0).toString());
+      }
+    }
+    if (json != null && !route.richText().isEmpty()) {
+      RichText.Result cleaned = RichText.apply(json, route.richText());
+      if (!cleaned.changed().isEmpty()) {
+        json = cleaned.body();
+        context = context.withJsonBody(json);
+        for (Map.Entry<String, String> change : cleaned.changed().entrySet()) {
+          context = context.withSanitizedField(change.getKey(), change.getValue())
+              .withFinding(new Finding(Category.XSS.code(), SANITIZED_RULE, change.getKey(), 0));
+        }
+      }
+    }
     Scan scan = new Scan(route);
-    InputFields.walk(chain.request(), chain.context().jsonBody().orElse(null), policy.headers(), scan);
+    InputFields.walk(request, json, policy.headers(), scan);
     if (scan.overBudget) {
       return Denial.of(413, Reasons.INPUT_TOO_LARGE, "The request carries more text than can be inspected.");
     }
@@ -49,7 +91,6 @@ public final class InputInspector implements Interceptor {
           .withEventField("category", f.category()).withEventField("rule_id", f.ruleId())
           .withEventField("location", f.location());
     }
-    SecurityContext context = chain.context();
     for (Finding finding : scan.monitored) {
       context = context.withFinding(finding);
     }

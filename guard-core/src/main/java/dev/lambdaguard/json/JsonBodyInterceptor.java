@@ -69,7 +69,8 @@ public final class JsonBodyInterceptor implements Interceptor {
     }
   }
 
-  static boolean isJson(String contentType, Body body) {
+  /** Whether a body is JSON by its Content-Type, or, without one, by its first non-blank byte. */
+  public static boolean isJson(String contentType, Body body) {
     if (contentType.isEmpty()) {
       int first = firstNonWhitespaceByte(body);
       return first == '{' || first == '[';
