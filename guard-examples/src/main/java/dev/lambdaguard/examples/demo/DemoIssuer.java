@@ -114,6 +114,7 @@ public final class DemoIssuer {
       case "read" -> sign(signer, claims("alice", "orders:read", now + 600_000));
       case "write" -> sign(signer, claims("alice", "orders:read orders:write", now + 600_000));
       case "write-bob" -> sign(signer, claims("bob", "orders:read orders:write", now + 600_000));
+      case "erin" -> sign(signer, claims("erin", "orders:read orders:write", now + 600_000));
       case "expired" -> sign(signer, claims("alice", "orders:read orders:write", now - 3_600_000));
       case "forged" -> sign(impostor, claims("mallory", "orders:read orders:write", now + 600_000));
       case "alg-none" -> unsigned(claims("mallory", "orders:read orders:write", now + 600_000));

@@ -8,6 +8,9 @@ import dev.lambdaguard.auth.RoutePolicy;
 import dev.lambdaguard.auth.RouteRequirement;
 import dev.lambdaguard.aws.ratelimit.RedisRateLimitBackend;
 import dev.lambdaguard.aws.secrets.ParametersSecretsExtension;
+import dev.lambdaguard.input.InputPolicy;
+import dev.lambdaguard.input.ParameterRule;
+import dev.lambdaguard.input.RouteInput;
 import dev.lambdaguard.ratelimit.RateLimitBackend;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
 import dev.lambdaguard.secrets.SecretCache;
@@ -47,6 +50,20 @@ public final class OrdersSecurity {
       .denyUnlisted()
       .build();
 
+  /**
+   * What the orders API accepts: an order id of letters, digits and dashes; a body that matches its schema, whose
+   * gift message is rich text (cleaned, not refused); and, in every field, no recognised injection.
+   */
+  public static final InputPolicy INPUT = InputPolicy.builder()
+      .route("GET /orders/{id}", RouteInput.builder()
+          .pathParameter("id", ParameterRule.pattern("[A-Za-z0-9-]{1,36}", 36).required())
+          .build())
+      .route("POST /orders", RouteInput.builder()
+          .schema("schemas/order.json")
+          .richText("body/giftMessage")
+          .build())
+      .build();
+
   /** Each caller: 60 a minute with bursts of 10 a second; creating orders: 5 a minute per caller. */
   public static final String CALLER_LIMITS = "60/1m, 10/1s";
   public static final int CREATE_ORDER_LIMIT_COUNT = 5;
@@ -54,7 +71,7 @@ public final class OrdersSecurity {
 
   private OrdersSecurity() {}
 
-  /** The guard with local rate limits: token and route, then the caller's rate, then the JSON body. */
+  /** The guard with local rate limits: token and route, then the caller's rate, then the body and all input. */
   public static Guard guard(JwtAuthenticator authenticator) {
     return guard(authenticator, rateLimits(null));
   }
@@ -72,7 +89,7 @@ public final class OrdersSecurity {
     } else {
       guard.jwtOrApiKey(tokens, partnerKeys);
     }
-    return guard.rateLimit(rateLimits).strictJsonBodies().build();
+    return guard.rateLimit(rateLimits).inputInspection(INPUT).build();
   }
 
   /** The guard as deployed, every part of its policy from the environment. */
