@@ -1,0 +1,158 @@
+package dev.lambdaguard.bench;
+
+import dev.lambdaguard.input.InjectionScanner;
+import dev.lambdaguard.input.detect.Detection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * How fast the injection scanner reads text, every category on (issue #4: at least 100 MB/s on benign text):
+ * the string values of realistic benign JSON bodies, the benign values of the development corpus, and the whole
+ * corpus (attacks and benign). One operation scans the whole set; {@link #setUp} prints its size in characters,
+ * so MB/s = chars / (ns/op) × 1000 (characters of these inputs are mostly one byte of UTF-8).
+ *
+ * <p>The corpus is read from {@code -Dlambdaguard.corpus} (default {@code ../shared/corpus/injection-dev.jsonl},
+ * relative to the repository root the benchmarks are run from).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+public class InputScanBenchmark {
+
+  InjectionScanner scanner;
+  List<String> benignJsonValues;
+  List<String> benignCorpus;
+  List<String> wholeCorpus;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    scanner = InjectionScanner.allCategories();
+    benignJsonValues = stringValues(BenignBodies.orders(200, new Random(7)));
+    benignCorpus = new ArrayList<>();
+    wholeCorpus = new ArrayList<>();
+    ObjectMapper mapper = new ObjectMapper();
+    for (String line : corpusLines()) {
+      JsonNode row = mapper.readTree(line);
+      String value = row.get("value").asString();
+      wholeCorpus.add(value);
+      if (row.get("label").asString().equals("benign")) {
+        benignCorpus.add(value);
+      }
+    }
+    System.out.println();
+    System.out.println("chars per op: benignJsonValues " + chars(benignJsonValues) + ", benignCorpus "
+        + chars(benignCorpus) + ", wholeCorpus " + chars(wholeCorpus));
+  }
+
+  @Benchmark
+  public void benignJsonValues(Blackhole bh) {
+    scanAll(benignJsonValues, bh);
+  }
+
+  @Benchmark
+  public void benignCorpus(Blackhole bh) {
+    scanAll(benignCorpus, bh);
+  }
+
+  @Benchmark
+  public void wholeCorpus(Blackhole bh) {
+    scanAll(wholeCorpus, bh);
+  }
+
+  private void scanAll(List<String> values, Blackhole bh) {
+    for (String value : values) {
+      List<Detection> found = scanner.scan(value);
+      bh.consume(found);
+    }
+  }
+
+  static long chars(List<String> values) {
+    long n = 0;
+    for (String v : values) {
+      n += v.length();
+    }
+    return n;
+  }
+
+  static List<String> corpusLines() {
+    Path path = Path.of(System.getProperty("lambdaguard.corpus", "../shared/corpus/injection-dev.jsonl"));
+    try {
+      return Files.readAllLines(path).stream().filter(l -> !l.isBlank()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("corpus not found at " + path.toAbsolutePath() + " (set -Dlambdaguard.corpus)", e);
+    }
+  }
+
+  static List<String> stringValues(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    collect(node, out);
+    return out;
+  }
+
+  private static void collect(JsonNode node, List<String> out) {
+    if (node.isString()) {
+      out.add(node.asString());
+    } else if (node.isObject()) {
+      node.properties().forEach(e -> {
+        out.add(e.getKey());
+        collect(e.getValue(), out);
+      });
+    } else if (node.isArray()) {
+      node.forEach(child -> collect(child, out));
+    }
+  }
+
+  /**
+   * The worst case: 1 MiB inputs built to make a naive scanner slow (issue #4: at most 10 ms each). Each is a
+   * near miss repeated, so no detector can stop at a first match.
+   */
+  @State(Scope.Benchmark)
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+  public static class Adversarial {
+
+    @Param({"quotes", "percent", "tags", "lookups", "sqlwords", "entities", "comments", "parens", "dots", "mixed"})
+    public String shape;
+
+    InjectionScanner scanner;
+    String input;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      scanner = InjectionScanner.allCategories();
+      input = AdversarialInputs.oneMiB(shape);
+    }
+
+    @Benchmark
+    public List<Detection> scanOneMiB() {
+      return scanner.scan(input);
+    }
+  }
+}
