@@ -49,6 +49,18 @@ class BenchmarkSetupTest {
     // the guarded one parses the body strictly and creates the order.
     assertEquals(422, ColdStartAppAccess.status("bare", post));
     assertEquals(201, ColdStartAppAccess.status("guarded", post));
+    assertEquals(200, ColdStartAppAccess.status("guarded-input", get));
+    assertEquals(201, ColdStartAppAccess.status("guarded-input", post));
+  }
+
+  @Test
+  void everyAdversarialInputIsOneMiBAndScansToTheEnd() {
+    for (String shape : new String[] {"quotes", "percent", "tags", "lookups", "sqlwords", "entities", "comments",
+        "parens", "dots", "mixed"}) {
+      String input = AdversarialInputs.oneMiB(shape);
+      assertEquals(AdversarialInputs.SIZE, input.length());
+      dev.lambdaguard.input.InjectionScanner.allCategories().scan(input); // completes; its time is benchmarked
+    }
   }
 
   @Test

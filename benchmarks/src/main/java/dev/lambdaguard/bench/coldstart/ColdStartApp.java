@@ -14,6 +14,7 @@ import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.SecurityEvent;
 import dev.lambdaguard.examples.orders.OrdersFunction;
 import dev.lambdaguard.examples.orders.OrdersHandler;
+import dev.lambdaguard.examples.orders.OrdersSecurity;
 import dev.lambdaguard.secrets.SecretCache;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +40,8 @@ import java.util.List;
  *   <li>{@code guarded-empty}: the handler wrapped in {@code Guard.builder().build()}: empty chain, default stdout
  *       sink (what the guard machinery and event writing cost without the JSON interceptor);
  *   <li>{@code guarded-empty-noop}: empty chain and a sink that drops events (the guard machinery alone);
+ *   <li>{@code guarded-input}: {@code guarded} plus the example's input inspection ({@code OrdersSecurity.INPUT}:
+ *       request limits, the id rule, the order body's JSON Schema compiled at init, rich text, the injection scan);
  *   <li>{@code guarded-apikey-ext}: {@code guarded} plus an API key checked against a secret read through the
  *       Parameters and Secrets extension (plain HTTP, no SDK), from a loopback stand-in the harness runs;
  *   <li>{@code guarded-apikey-sdk}: the same, the secret read through AWS Secrets Manager with the SDK v2
@@ -66,7 +69,7 @@ public final class ColdStartApp {
   public static void main(String[] args) throws IOException {
     if (args.length != 2 || !isVariant(args[0])) {
       System.err.println("usage: ColdStartApp bare|guarded|guarded-jwt|guarded-empty|guarded-empty-noop"
-          + "|guarded-apikey-ext|guarded-apikey-sdk <event.json>");
+          + "|guarded-input|guarded-apikey-ext|guarded-apikey-sdk <event.json>");
       System.exit(2);
     }
     byte[] json = Files.readAllBytes(Path.of(args[1]));
@@ -101,6 +104,8 @@ public final class ColdStartApp {
         return GuardedEmpty.invoke(event);
       case "guarded-empty-noop":
         return GuardedEmptyNoop.invoke(event);
+      case "guarded-input":
+        return GuardedInput.invoke(event);
       case "guarded-apikey-ext":
         return GuardedApiKeyExtension.invoke(event);
       case "guarded-apikey-sdk":
@@ -117,6 +122,7 @@ public final class ColdStartApp {
       case "guarded-jwt":
       case "guarded-empty":
       case "guarded-empty-noop":
+      case "guarded-input":
       case "guarded-apikey-ext":
       case "guarded-apikey-sdk":
         return true;
@@ -159,6 +165,13 @@ public final class ColdStartApp {
   private static final class GuardedEmptyNoop {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
       return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().eventSink(new DroppingSink()).build())
+          .handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedInput {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().inputInspection(OrdersSecurity.INPUT).build())
           .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
