@@ -5,7 +5,13 @@ import java.util.List;
 /** The library's detectors, one per category, in the order they run (cheapest and most specific first). */
 public final class Detectors {
 
-  private static final List<Detector> ALL = List.of();
+  private static final List<Detector> ALL = List.of(
+      new PrototypePollutionDetector(),
+      new XxeDetector(),
+      new CrlfDetector(),
+      new NoSqlDetector(),
+      new LdapDetector(),
+      new XssDetector());
 
   private Detectors() {}
 

@@ -1,0 +1,347 @@
+package dev.lambdaguard.input.detect;
+
+import dev.lambdaguard.input.Category;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * CRLF injection: a line break that, copied into a response header (a redirect target, a cookie, a file name),
+ * ends that header and starts another one or a whole new response.
+ *
+ * <ul>
+ *   <li>{@value #HEADER}: a line break followed by a header field ({@code Name:}).
+ *   <li>{@value #SPLITTING}: a line break followed by a status line ({@code HTTP/1.1 200}), or an injected
+ *       header followed by an empty line and a body.
+ * </ul>
+ *
+ * <p>What counts depends on where the line break comes from, because the detector does not know whether the
+ * value will land in a header or in a body field, where multi-line text is normal ("Note: call me first" on a
+ * second line is shaped like a header):
+ *
+ * <ul>
+ *   <li><b>encoded</b>: decoding produced it ({@code %0d%0a}, {@code %250a}, {@code %u000a}, {@code &#10;}) and
+ *       the value as received had no line break (in text that has lines, an HTML page with {@code &#10;} in it,
+ *       decoded breaks cannot be told from the others and count as raw). Plain text has no reason to carry an
+ *       encoded line break, so any registered header name, an {@code X-} name or any hyphenated field name after
+ *       it counts, and so does a status line or an empty line before markup. {@code %%0a0a} (an outer escape
+ *       that closes over an inner one a filter removed) counts as two breaks.
+ *   <li><b>truncated</b>: a character whose low byte is CR or LF ({@code 嘊} U+560A, {@code 嘍} U+560D, what
+ *       {@code %E5%98%8A} decodes to), which servers that narrow characters to bytes turn into a line break.
+ *       Counts like an encoded break, but only before a registered or {@code X-} header name or a status line.
+ *   <li><b>raw</b>: CR or LF received as such (a JSON string, a text area). Counts only before a header name
+ *       that is no English word and is worth injecting ({@code Set-Cookie}, {@code Content-Length},
+ *       {@code Access-Control-Allow-Origin}, {@code X-XSS-Protection}, …), or before a hyphenated name glued to
+ *       its value as in a header and not in prose ({@code Header-Test:value}, lower score).
+ *       {@code Location:}, {@code Host:}, {@code Date:}, {@code Link:} after a raw line break are left alone: a
+ *       pasted job ad says "Location: Berlin".
+ *   <li><b>escaped</b>: the two characters {@code \r} or {@code \n} (a JSON or C escape that a later layer may
+ *       unescape) count only before a header that takes over the response ({@code Set-Cookie},
+ *       {@code Location}, {@code Content-Length}, …) or a glued hyphenated name: code that writes HTTP or
+ *       multipart bodies by hand has {@code \r\nContent-Type:}.
+ * </ul>
+ *
+ * A developer pasting a raw HTTP exchange into a support form ("HTTP/1.1 403\nContent-Type: …") is flagged: it
+ * is indistinguishable from a raw injection.
+ *
+ * <p>Cost: one table look-up per character finds the first possible line break (CR, LF, backslash, or a
+ * character whose low byte is one of those); without one the value is done. Otherwise each run of line breaks
+ * is examined with a look-ahead of at most {@value #LOOK} characters (the header name), so the work is linear in
+ * the value's length. Stateless and thread-safe.
+ */
+public final class CrlfDetector implements Detector {
+
+  static final String HEADER = "crlf.header";
+  static final String SPLITTING = "crlf.response-splitting";
+
+  /** Look-ahead per line break, in characters: whitespace and a header field name. */
+  static final int LOOK = 48;
+
+  /** Header names an attacker injects and prose never starts a line with. */
+  private static final Set<String> DISTINCTIVE = Set.of(
+      "set-cookie", "set-cookie2", "content-type", "content-length", "content-disposition", "content-encoding",
+      "content-language", "content-location", "content-range", "content-security-policy",
+      "content-security-policy-report-only", "content-transfer-encoding", "transfer-encoding",
+      "access-control-allow-origin", "access-control-allow-credentials", "access-control-allow-headers",
+      "access-control-allow-methods", "access-control-expose-headers", "access-control-max-age", "cache-control",
+      "www-authenticate", "proxy-authenticate", "proxy-authorization", "strict-transport-security",
+      "x-xss-protection", "x-frame-options", "x-content-type-options", "x-forwarded-for", "x-forwarded-host",
+      "x-forwarded-proto", "x-forwarded-port", "x-forwarded-server", "x-real-ip", "x-original-url",
+      "x-rewrite-url", "x-powered-by", "x-requested-with", "x-csrf-token", "x-xsrf-token", "x-api-key",
+      "x-http-method-override", "x-accel-redirect", "x-sendfile", "last-modified", "if-modified-since",
+      "if-none-match", "if-match", "keep-alive", "referrer-policy", "permissions-policy", "feature-policy",
+      "cross-origin-opener-policy", "cross-origin-embedder-policy", "cross-origin-resource-policy",
+      "accept-ranges", "retry-after", "user-agent", "accept-encoding", "accept-language", "accept-charset",
+      "upgrade-insecure-requests", "x-dns-prefetch-control", "x-permitted-cross-domain-policies",
+      "public-key-pins", "expect-ct", "alt-svc", "timing-allow-origin", "max-forwards", "proxy-connection");
+  /**
+   * What an escaped line break ({@code \r\n}) must precede: headers that take over a response. Code that builds
+   * requests or multipart bodies by hand writes {@code \r\nContent-Type:} and {@code Content-Disposition:}.
+   */
+  private static final Set<String> ESCAPED_TARGETS = Set.of(
+      "set-cookie", "set-cookie2", "location", "refresh", "content-length", "transfer-encoding",
+      "access-control-allow-origin", "access-control-allow-credentials", "content-security-policy",
+      "x-xss-protection");
+  /** Registered header names that are also English words: they count only after an encoded line break. */
+  private static final Set<String> WORDLIKE = Set.of(
+      "location", "host", "cookie", "refresh", "date", "server", "link", "vary", "expires", "pragma",
+      "connection", "upgrade", "origin", "referer", "authorization", "accept", "range", "etag", "status", "via",
+      "age", "allow", "warning", "trailer", "expect", "forwarded", "te", "from", "dnt", "p3p");
+
+  /**
+   * By a character's low byte: where a line break of any kind may start (CR, LF, a backslash, and characters
+   * above U+00FF whose low byte is one of those). One table look-up per character is the whole cost on text
+   * without line breaks.
+   */
+  private static final boolean[] CANDIDATE = new boolean[256];
+
+  static {
+    CANDIDATE['\n'] = true;
+    CANDIDATE['\r'] = true;
+    CANDIDATE['\\'] = true;
+  }
+
+  private static final int RAW = 0;
+  private static final int ENCODED = 1;
+  private static final int TRUNCATED = 2;
+  private static final int ESCAPED = 3;
+
+  /** The detector; stateless, so one instance serves every thread. */
+  public CrlfDetector() {}
+
+  @Override
+  public Category category() {
+    return Category.CRLF;
+  }
+
+  @Override
+  public Detection detect(Normalized value) {
+    String s = value.decoded();
+    int n = s.length();
+    int first = nextCandidate(s, 0);
+    if (first == n) {
+      return null;
+    }
+    // Decoded line breaks count as encoded only when the value as received had none: in text that already has
+    // lines (an HTML page with &#10; in it) an encoded one cannot be told from the rest.
+    String raw = value.raw();
+    int origin = raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && (s.indexOf('\n', first) >= 0
+        || s.indexOf('\r', first) >= 0) ? ENCODED : RAW;
+    int best = 0;
+    String rule = null;
+    boolean header = false; // an injected header seen: an empty line after it starts a body
+    for (int i = first; i < n; i = nextCandidate(s, i + 1)) {
+      int kind = breakKind(s, i, origin);
+      if (kind < 0) {
+        continue;
+      }
+      // The run of line breaks (and blanks between them) starting here, and how many lines it ends. The last
+      // break of the run is the one that starts the next line: its kind is what counts ("Kč\nDate:" is a
+      // Czech letter and a raw line feed).
+      int crs = 0;
+      int lfs = 0;
+      int j = i;
+      while (j < n && j - i < LOOK) {
+        int len = breakLength(s, j);
+        if (len > 0) {
+          kind = breakKind(s, j, origin);
+          char c = lineChar(s, j);
+          if (c == '\r') {
+            crs++;
+          } else {
+            lfs++;
+          }
+          j += len;
+        } else if (s.charAt(j) == ' ' || s.charAt(j) == '\t') {
+          j++;
+        } else if (i > 0 && s.charAt(i - 1) == '%' && j == i + breakLength(s, i) && splitEscape(s, j)) {
+          j += 2; // %%0a0a: a filter removed the inner %0a, the outer escape closes over it
+          lfs++;
+        } else {
+          break;
+        }
+      }
+      int lines = Math.max(crs, lfs);
+      int score = 0;
+      String found = null;
+      if (j < n) {
+        if (statusLine(s, j)) {
+          if (kind != RAW && kind != ESCAPED) {
+            score = 95;
+            found = SPLITTING;
+          }
+        } else if (header && lines >= 2 && (kind == ENCODED || kind == TRUNCATED)) {
+          score = 95;
+          found = SPLITTING;
+        } else if (lines >= 2 && kind == ENCODED && s.charAt(j) == '<') {
+          score = 85;
+          found = SPLITTING; // an empty line and markup: a body of the attacker's
+        } else {
+          int h = headerScore(s, j, kind, crs > 0);
+          if (h > 0) {
+            header = true;
+            score = h;
+            found = HEADER;
+          }
+        }
+      }
+      if (score > best) {
+        best = score;
+        rule = found;
+        if (best >= 95) {
+          break;
+        }
+      }
+      i = Math.max(i, j - 1);
+    }
+    return rule == null ? null : new Detection(Category.CRLF, rule, best);
+  }
+
+  // ---------------------------------------------------------------- line breaks
+
+  /** The first position from {@code from} on where a line break may start, or the length. A tight loop. */
+  private static int nextCandidate(String s, int from) {
+    int n = s.length();
+    int i = from;
+    while (i < n && !CANDIDATE[s.charAt(i) & 0xFF]) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The kind of line break starting at {@code i}, or -1. */
+  private static int breakKind(String s, int i, int origin) {
+    char c = s.charAt(i);
+    if (c == '\n' || c == '\r') {
+      return origin;
+    }
+    if (c > 0xFF) {
+      int low = c & 0xFF;
+      return low == '\n' || low == '\r' ? TRUNCATED : -1;
+    }
+    if (c == '\\' && i + 1 < s.length()) {
+      char e = s.charAt(i + 1);
+      return e == 'n' || e == 'r' ? ESCAPED : -1;
+    }
+    return -1;
+  }
+
+  /** Characters taken by the line break at {@code j}: 1 for CR, LF or a truncating character, 2 for an escape. */
+  private static int breakLength(String s, int j) {
+    char c = s.charAt(j);
+    if (c == '\n' || c == '\r') {
+      return 1;
+    }
+    if (c > 0xFF) {
+      int low = c & 0xFF;
+      return low == '\n' || low == '\r' ? 1 : 0;
+    }
+    if (c == '\\' && j + 1 < s.length() && (s.charAt(j + 1) == 'n' || s.charAt(j + 1) == 'r')) {
+      return 2;
+    }
+    return 0;
+  }
+
+  /** CR or LF, whichever the line break at {@code j} stands for. */
+  private static char lineChar(String s, int j) {
+    char c = s.charAt(j);
+    if (c == '\\') {
+      return s.charAt(j + 1) == 'r' ? '\r' : '\n';
+    }
+    return (c & 0xFF) == '\r' ? '\r' : '\n';
+  }
+
+  /** {@code 0a}/{@code 0d} right after a line break that followed a {@code %}. */
+  private static boolean splitEscape(String s, int j) {
+    return j + 1 < s.length() && s.charAt(j) == '0'
+        && (s.charAt(j + 1) == 'a' || s.charAt(j + 1) == 'A' || s.charAt(j + 1) == 'd' || s.charAt(j + 1) == 'D');
+  }
+
+  // ---------------------------------------------------------------- what follows the line break
+
+  /** {@code HTTP/1.1 200}, {@code HTTP/2 302}: a status line. */
+  private static boolean statusLine(String s, int k) {
+    if (!s.regionMatches(true, k, "HTTP/", 0, 5)) {
+      return false;
+    }
+    int j = k + 5;
+    int n = s.length();
+    if (j >= n || !isDigit(s.charAt(j))) {
+      return false;
+    }
+    j++;
+    if (j + 1 < n && s.charAt(j) == '.' && isDigit(s.charAt(j + 1))) {
+      j += 2;
+    }
+    if (j >= n || s.charAt(j) != ' ') {
+      return false;
+    }
+    return j + 3 < n && isDigit(s.charAt(j + 1)) && isDigit(s.charAt(j + 2)) && isDigit(s.charAt(j + 3));
+  }
+
+  /** How sure a header field name at {@code k} (a token followed by {@code :}) makes an injection, 0 if not. */
+  private static int headerScore(String s, int k, int kind, boolean carriageReturn) {
+    int n = s.length();
+    int j = k;
+    while (j < n && j - k <= LOOK && isTokenChar(s.charAt(j))) {
+      j++;
+    }
+    if (j == k || j >= n || s.charAt(j) != ':' || j - k > LOOK) {
+      return 0;
+    }
+    String name = s.substring(k, j).toLowerCase(Locale.ROOT);
+    boolean distinctive = DISTINCTIVE.contains(name) || (name.startsWith("x-") && name.indexOf('-', 2) > 2);
+    boolean registered = distinctive || WORDLIKE.contains(name) || (name.startsWith("x-") && name.length() > 3);
+    switch (kind) {
+      case ENCODED -> {
+        if (registered) {
+          return 90;
+        }
+        return name.indexOf('-') > 0 && name.indexOf('-') < name.length() - 1 ? 75 : 0;
+      }
+      case TRUNCATED -> {
+        return registered ? 90 : 0;
+      }
+      case RAW -> {
+        if (distinctive) {
+          return carriageReturn ? 75 : 65; // CRLF is what a header ends with; a lone LF is also what text has
+        }
+        return glued(name, s, j) ? 60 : 0;
+      }
+      default -> { // ESCAPED
+        return ESCAPED_TARGETS.contains(name) || glued(name, s, j) ? 55 : 0;
+      }
+    }
+  }
+
+  /**
+   * {@code Header-Test:value}: a name of two or more hyphenated parts of two or more characters each, glued to
+   * its value as in a header. Prose puts a space after the colon ("Follow-up: Friday") and "E-mail:" has a
+   * one-letter part.
+   */
+  private static boolean glued(String name, String s, int colon) {
+    if (colon + 1 >= s.length() || !isTokenChar(s.charAt(colon + 1)) || name.indexOf('-') < 0) {
+      return false;
+    }
+    int part = 0;
+    for (int i = 0; i <= name.length(); i++) {
+      if (i == name.length() || name.charAt(i) == '-') {
+        if (part < 2) {
+          return false;
+        }
+        part = 0;
+      } else {
+        part++;
+      }
+    }
+    return true;
+  }
+
+  /** HTTP token characters, without the rarely-used punctuation. */
+  private static boolean isTokenChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || isDigit(c) || c == '-' || c == '_';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}

@@ -1,0 +1,223 @@
+package dev.lambdaguard.input.detect;
+
+import dev.lambdaguard.input.Category;
+import java.util.Set;
+
+/**
+ * Prototype pollution: keys and paths that reach a JavaScript object's prototype when a (Node.js) consumer
+ * merges, clones or assigns by path.
+ *
+ * <ul>
+ *   <li>{@value #PROTO_KEY}: {@code __proto__} as a key, path segment or bracket key ({@code __proto__},
+ *       {@code {"__proto__": …}}, {@code a.__proto__.b}, {@code __proto__[x]=y}), also with its underscores
+ *       written as <code>&#92;u005f</code> or <code>&#92;x5f</code>.
+ *   <li>{@value #CONSTRUCTOR_PROTOTYPE}: {@code constructor} and {@code prototype} as consecutive path segments
+ *       ({@code constructor.prototype}, {@code [constructor][prototype]}, {@code constructor["prototype"]},
+ *       {@code {"constructor": {"prototype": …}}}).
+ *   <li>{@value #BUILTIN_PROTOTYPE}: an assignment into a built-in's prototype ({@code Object.prototype.x = …}).
+ *   <li>{@value #ACCESSOR_KEY}: a legacy accessor method name used as a key or path segment
+ *       ({@code __defineGetter__}, {@code __lookupSetter__}, …).
+ * </ul>
+ *
+ * "We built a prototype", "the constructor of the house", {@code Object.prototype.toString.call(x)} and
+ * {@code protonmail.ch} are not flagged. JavaScript names are case-sensitive, so matching is too.
+ *
+ * <p>A JSON key arrives here on its own, without its path: {@code constructor} and then {@code prototype} as two
+ * separate keys cannot be recognised (neither is suspicious alone); {@code __proto__} alone is.
+ *
+ * <p>Cost: {@code String.indexOf} for {@code proto} and for underscores;
+ * each hit is examined with a look-around of at most {@value #LOOK} characters, so the work is linear in the
+ * value's length. Stateless and thread-safe.
+ */
+public final class PrototypePollutionDetector implements Detector {
+
+  static final String PROTO_KEY = "proto.proto-key";
+  static final String CONSTRUCTOR_PROTOTYPE = "proto.constructor-prototype";
+  static final String BUILTIN_PROTOTYPE = "proto.builtin-prototype";
+  static final String ACCESSOR_KEY = "proto.accessor-key";
+
+  /** Look-around per candidate position, in characters. */
+  static final int LOOK = 48;
+
+  private static final Set<String> BUILTINS = Set.of(
+      "Object", "Array", "Function", "String", "Number", "Boolean", "Promise", "RegExp", "Date", "Symbol",
+      "Error", "Map", "Set");
+
+  /** The detector; stateless, so one instance serves every thread. */
+  public PrototypePollutionDetector() {}
+
+  @Override
+  public Category category() {
+    return Category.PROTO;
+  }
+
+  @Override
+  public Detection detect(Normalized value) {
+    String s = value.decoded();
+    int best = 0;
+    String rule = null;
+    for (int p = s.indexOf("proto"); p >= 0; p = s.indexOf("proto", p + 1)) {
+      if (dunderProto(s, p)) {
+        return new Detection(Category.PROTO, PROTO_KEY, 95);
+      }
+      if (!s.startsWith("prototype", p)) {
+        continue;
+      }
+      if (afterConstructor(s, p)) {
+        best = 90;
+        rule = CONSTRUCTOR_PROTOTYPE;
+      } else if (best < 75 && builtinAssignment(s, p)) {
+        best = 75;
+        rule = BUILTIN_PROTOTYPE;
+      }
+    }
+    if (best < 70 && accessorKey(s)) {
+      best = 70;
+      rule = ACCESSOR_KEY;
+    }
+    return rule == null ? null : new Detection(Category.PROTO, rule, best);
+  }
+
+  // ---------------------------------------------------------------- __proto__
+
+  /**
+   * {@code proto} at {@code p} with two underscores on each side (plain or escaped). No word boundary is
+   * required: {@code __pro__proto__to__} becomes {@code __proto__} once a filter strips the inner one, and no
+   * legitimate name contains {@code __proto__}.
+   */
+  private static boolean dunderProto(String s, int p) {
+    int left = underscoreBefore(s, p);
+    if (left < 0) {
+      return false;
+    }
+    if (underscoreBefore(s, left) < 0) {
+      return false;
+    }
+    int right = underscoreAfter(s, p + 5);
+    return right >= 0 && underscoreAfter(s, right) >= 0;
+  }
+
+  /** Start of an underscore ({@code _}, <code>&#92;u005f</code>, <code>&#92;x5f</code>) ending at {@code end}; -1. */
+  private static int underscoreBefore(String s, int end) {
+    if (end >= 1 && s.charAt(end - 1) == '_') {
+      return end - 1;
+    }
+    if (end >= 6 && s.regionMatches(true, end - 6, "\\u005f", 0, 6)) {
+      return end - 6;
+    }
+    if (end >= 4 && s.regionMatches(true, end - 4, "\\x5f", 0, 4)) {
+      return end - 4;
+    }
+    return -1;
+  }
+
+  /** End of an underscore starting at {@code start}, or -1. */
+  private static int underscoreAfter(String s, int start) {
+    if (start < s.length() && s.charAt(start) == '_') {
+      return start + 1;
+    }
+    if (s.regionMatches(true, start, "\\u005f", 0, 6)) {
+      return start + 6;
+    }
+    if (s.regionMatches(true, start, "\\x5f", 0, 4)) {
+      return start + 4;
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- constructor.prototype
+
+  /**
+   * {@code constructor} right before {@code prototype} at {@code p}, separated by path punctuation
+   * (any of <code>. [ ] " ' : {</code> and blanks, at least one of them not a blank).
+   */
+  private static boolean afterConstructor(String s, int p) {
+    int j = p - 1;
+    int structural = 0;
+    while (j >= 0 && p - j <= 16 && isPathPunctuation(s.charAt(j))) {
+      if (s.charAt(j) != ' ' && s.charAt(j) != '\t') {
+        structural++;
+      }
+      j--;
+    }
+    int start = j + 1 - "constructor".length();
+    return structural > 0 && start >= 0 && s.startsWith("constructor", start);
+  }
+
+  private static boolean isPathPunctuation(char c) {
+    return c == '.' || c == '[' || c == ']' || c == '"' || c == '\'' || c == ':' || c == '{' || c == ' '
+        || c == '\t' || c == '`';
+  }
+
+  // ---------------------------------------------------------------- Object.prototype.x = …
+
+  /** {@code Builtin.prototype} at {@code p} followed by members and an assignment. */
+  private static boolean builtinAssignment(String s, int p) {
+    if (p < 2 || s.charAt(p - 1) != '.') {
+      return false;
+    }
+    int start = p - 1;
+    while (start > 0 && p - start <= 10 && isIdentPart(s.charAt(start - 1))) {
+      start--;
+    }
+    if (!BUILTINS.contains(s.substring(start, p - 1)) || (start > 0 && s.charAt(start - 1) == '.')) {
+      return false;
+    }
+    int n = s.length();
+    int j = p + 9;
+    boolean member = false;
+    while (j < n && j - p < LOOK) {
+      char c = s.charAt(j);
+      if (c == '.') {
+        int k = j + 1;
+        while (k < n && k - p < LOOK && isIdentPart(s.charAt(k))) {
+          k++;
+        }
+        if (k == j + 1) {
+          return false;
+        }
+        j = k;
+        member = true;
+      } else if (c == '[') {
+        int close = j + 1;
+        while (close < n && close - p < LOOK && s.charAt(close) != ']') {
+          close++;
+        }
+        if (close >= n || s.charAt(close) != ']') {
+          return false;
+        }
+        j = close + 1;
+        member = true;
+      } else {
+        break;
+      }
+    }
+    while (j < n && j - p < LOOK && s.charAt(j) == ' ') {
+      j++;
+    }
+    return member && j < n && s.charAt(j) == '=' && charAt(s, j + 1) != '=';
+  }
+
+  // ---------------------------------------------------------------- __defineGetter__ & co.
+
+  /** {@code __defineGetter__}, {@code __lookupSetter__}, … as a whole word. */
+  private static boolean accessorKey(String s) {
+    for (int i = s.indexOf('_'); i >= 0; i = s.indexOf('_', i + 1)) {
+      if ((s.startsWith("__define", i) || s.startsWith("__lookup", i)) && (i == 0 || !isIdentPart(s.charAt(i - 1)))
+          && (s.startsWith("Getter__", i + 8) || s.startsWith("Setter__", i + 8)) && !isIdentPart(charAt(s, i + 16))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- characters
+
+  private static char charAt(String s, int k) {
+    return k < s.length() ? s.charAt(k) : ' ';
+  }
+
+  private static boolean isIdentPart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+  }
+}

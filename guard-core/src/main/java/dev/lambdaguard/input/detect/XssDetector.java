@@ -1,0 +1,158 @@
+package dev.lambdaguard.input.detect;
+
+import dev.lambdaguard.input.Category;
+
+/**
+ * Recognises cross-site scripting the way a browser would run it, in the places a value lands: HTML (a tag that
+ * opens script, loads active content, or carries an event handler), an attribute value (a quote or space that ends
+ * it, then a handler), a URL ({@code javascript:}, {@code vbscript:}, executing {@code data:}), CSS (IE's
+ * {@code expression()}, behaviours) and a script string (a quote, an operator, a call, a comment). It reads the
+ * value as a permissive HTML tokenizer does, not as a list of keywords: {@code <x onxxx=1} is found, {@code onload}
+ * or {@code script} in prose is not, and neither are {@code a < b}, {@code <3}, {@code List<String>} or
+ * {@code <john@example.com>}.
+ *
+ * <p>Rules (ids are stable; the score says how sure):
+ * <table>
+ *   <caption>XSS rule ids</caption>
+ *   <tr><td>{@code xss.script-tag} (95)</td><td>a {@code <script} start tag, complete or not</td></tr>
+ *   <tr><td>{@code xss.event-handler} (90)</td><td>an {@code on*} attribute with a value on any tag, or an SVG
+ *       animation that sets one</td></tr>
+ *   <tr><td>{@code xss.js-url} (90 in a tag, 80 alone with code after it)</td><td>{@code javascript:},
+ *       {@code vbscript:}, {@code livescript:}, {@code mocha:}</td></tr>
+ *   <tr><td>{@code xss.data-url} (85 / 75)</td><td>a {@code data:} URL of HTML, XML, SVG or script, or whose
+ *       base64 content is such markup</td></tr>
+ *   <tr><td>{@code xss.attribute-breakout} (85)</td><td>a quote or space ending an attribute value, then a handler
+ *       with code</td></tr>
+ *   <tr><td>{@code xss.css-expression} (85)</td><td>{@code expression(}, {@code behavior:url(},
+ *       {@code -moz-binding:url(}</td></tr>
+ *   <tr><td>{@code xss.dangerous-tag} (80)</td><td>frames with a source, plugins, an absolute base, meta refresh,
+ *       set-cookie or odd charset, HTML imports, IE data islands and loaders</td></tr>
+ *   <tr><td>{@code xss.js-context} (75)</td><td>a string or statement breakout in a script that calls and keeps
+ *       the page parsing; Netscape's {@code &{...}}</td></tr>
+ *   <tr><td>{@code xss.obfuscated-call} (70)</td><td>a called name spelled with escapes or character
+ *       references</td></tr>
+ *   <tr><td>{@code xss.js-sink} (60)</td><td>script without markup that reaches execution: computed global calls,
+ *       dialogs passed as values, {@code eval} fed from the URL, proof-of-concept dialog calls</td></tr>
+ *   <tr><td>{@code xss.encoded-markup} (50)</td><td>markup only a charset trick reads (UTF-7, high bit set)</td></tr>
+ *   <tr><td>{@code xss.encoded-probe} (40)</td><td>a value that is nothing but an encoded angle bracket</td></tr>
+ * </table>
+ *
+ * <p>What it reads: {@link Normalized#decoded()} (percent, HTML references, full-width forms, NULs undone); when the
+ * value carries JavaScript escapes ({@code \x3c}, {@code <\/script>}) that text with them undone; when it carries a
+ * {@code +}, its UTF-7 reading and, for a value without spaces, the reading with {@code +} as a space; when the raw
+ * value has U+00BC, its seven-bit reading; and {@link Normalized#raw()} for calls whose parentheses are written as
+ * character references. Browser tolerances inside schemes and CSS (controls, tabs, newlines, escapes, comments,
+ * Unicode spaces between the letters) are matched where they occur.
+ *
+ * <p>Cost: one pass of a table lookup a character decides whether anything can match (a value without {@code <},
+ * {@code =}, {@code :}, {@code (}, a backtick or a backslash stops there: most text). Otherwise each reading is one
+ * linear pass, each character visited once plus bounded look-around ({@link XssScanner}); the extra readings run only
+ * for values with escapes, {@code +} or U+00BC, and none once a sure rule (90 and above) is found. A value longer
+ * than {@link #MAX_SCAN} characters is read up to that length only. No detection is allocated (they are constants).
+ * Stateless and thread-safe.
+ */
+public final class XssDetector implements Detector {
+
+  /** Characters of a value scanned, at most: 1 MiB of text, far beyond any request value worth running. */
+  public static final int MAX_SCAN = 1 << 20;
+
+  public XssDetector() {}
+
+  @Override
+  public Category category() {
+    return Category.XSS;
+  }
+
+  @Override
+  public Detection detect(Normalized value) {
+    String decoded = cap(value.decoded());
+    int present = XssScanner.classes(decoded);
+    XssRule best = XssScanner.mayMatch(present) ? new XssScanner(decoded, present, false).scan() : null;
+    if (isSure(best)) {
+      return best.detection;
+    }
+    String unescaped = decoded;
+    if ((present & XssScanner.BACKSLASH) != 0) {
+      unescaped = XssUnescape.js(decoded);
+      if (unescaped != decoded) {
+        best = better(best, new XssScanner(unescaped).scan());
+      }
+    }
+    if (!isSure(best) && (present & XssScanner.PLUS) != 0) {
+      best = plusReadings(decoded, present, best);
+    }
+    String raw = value.raw();
+    if (!isSure(best) && raw.indexOf('\u00bc') >= 0 && XssUnescape.hasSevenBitMarkup(raw)) {
+      // Old IE read a page declared US-ASCII by dropping the high bit: U+00BC script U+00BE reads as <script>.
+      String sevenBit = XssUnescape.sevenBit(cap(raw));
+      best = better(best, new XssScanner(sevenBit).scan());
+      best = better(best, XssUnescape.hasStartTag(sevenBit) ? XssRule.ENCODED_MARKUP : null);
+    }
+    // A parenthesis written as a reference decodes to one, so only a value with '(' can have such a call.
+    if (best == null && (present & XssScanner.LPAREN) != 0 && XssScript.entityEncodedCall(raw)) {
+      best = XssRule.OBFUSCATED_CALL;
+    }
+    if (best == null && (isProbe(raw, decoded) || isProbe(raw, unescaped))) {
+      best = XssRule.ENCODED_PROBE;
+    }
+    return best == null ? null : best.detection;
+  }
+
+  /** The readings a '+' opens: UTF-7 ({@code +ADw-script+AD4-}), and form encoding left undecoded. */
+  private static XssRule plusReadings(String decoded, int present, XssRule best) {
+    if (XssUnescape.hasUtf7Markup(decoded)) {
+      String utf7 = XssUnescape.utf7(decoded);
+      best = better(best, new XssScanner(utf7).scan());
+      best = better(best, XssUnescape.hasStartTag(utf7) ? XssRule.ENCODED_MARKUP : null);
+    }
+    boolean markup = (present & XssScanner.LT) != 0
+        || (present & (XssScanner.QUOTE | XssScanner.EQUALS)) == (XssScanner.QUOTE | XssScanner.EQUALS);
+    if (!isSure(best) && markup && decoded.indexOf(' ') < 0) {
+      // A query string whose '+' nobody decoded: the page may still get spaces there.
+      best = better(best, new XssScanner(decoded.replace('+', ' ')).scan());
+    }
+    return best;
+  }
+
+  /** A value that is nothing but one angle bracket once decoded, sent encoded: a scanner probing reflection. */
+  private static boolean isProbe(String raw, String decoded) {
+    int at = soleCharacter(decoded);
+    if (at < 0 || (decoded.charAt(at) != '<' && decoded.charAt(at) != '>')) {
+      return false;
+    }
+    int rawAt = soleCharacter(raw);
+    return rawAt < 0 || raw.charAt(rawAt) != decoded.charAt(at);
+  }
+
+  /** Index of the only non-space character of a short value, or -1. */
+  private static int soleCharacter(String s) {
+    if (s.length() > 16) {
+      return -1;
+    }
+    int at = -1;
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isWhitespace(s.charAt(i))) {
+        if (at >= 0) {
+          return -1;
+        }
+        at = i;
+      }
+    }
+    return at;
+  }
+
+  private static boolean isSure(XssRule rule) {
+    return rule != null && rule.score() >= XssRule.EVENT_HANDLER.score();
+  }
+
+  private static XssRule better(XssRule a, XssRule b) {
+    if (a == null) {
+      return b;
+    }
+    return b != null && b.score() > a.score() ? b : a;
+  }
+
+  private static String cap(String s) {
+    return s.length() <= MAX_SCAN ? s : s.substring(0, MAX_SCAN);
+  }
+}

@@ -1,0 +1,390 @@
+package dev.lambdaguard.input.detect;
+
+import static dev.lambdaguard.input.detect.XssText.isAsciiLetter;
+import static dev.lambdaguard.input.detect.XssText.isJunk;
+import static dev.lambdaguard.input.detect.XssText.isTagSeparator;
+
+/**
+ * One pass of the XSS detector over one reading of a value, as a permissive HTML tokenizer would read it: every
+ * {@code <} followed by a letter opens a tag (also inside another tag's attribute value, as comments, raw-text
+ * elements and mutation XSS make happen), attributes are read as the HTML tokenizer reads them, and a quote or a
+ * leading space that could end an attribute value the page wrote starts an attribute list of its own.
+ *
+ * <p>Linear: the main loop visits each character once; tags are parsed over disjoint ranges (a tag ends at its
+ * {@code >} or where the next one starts); every other check looks ahead or behind a bounded number of characters
+ * ({@link #BREAKOUT_SPAN}, {@link XssScript#RUN}, {@link XssUrls#SCHEME_LOOKBEHIND}), and attribute-breakout lists
+ * never overlap. Not thread-safe: one instance per scan.
+ */
+final class XssScanner {
+
+  /** Characters an attribute list read after a breakout quote covers, at most. */
+  static final int BREAKOUT_SPAN = 256;
+  /** Score at which the scan stops: nothing surer is left to find. */
+  private static final int SURE = 90;
+
+  // Classes of the characters that can start a rule; a value's classes decide which checks run at all.
+  static final int LT = 1;
+  static final int QUOTE = 1 << 1;
+  static final int BACKTICK = 1 << 2;
+  static final int SEMICOLON = 1 << 3;
+  static final int BRACE = 1 << 4;
+  static final int COLON = 1 << 5;
+  static final int BACKSLASH = 1 << 6;
+  static final int LPAREN = 1 << 7;
+  static final int LBRACKET = 1 << 8;
+  static final int RPAREN = 1 << 9;
+  static final int COMMA = 1 << 10;
+  static final int EQUALS = 1 << 11;
+  static final int PLUS = 1 << 12;
+  private static final int[] CLASS = new int[128];
+
+  static {
+    CLASS['<'] = LT;
+    CLASS['"'] = QUOTE;
+    CLASS['\''] = QUOTE;
+    CLASS['`'] = BACKTICK;
+    CLASS[';'] = SEMICOLON;
+    CLASS['}'] = BRACE;
+    CLASS[':'] = COLON;
+    CLASS['\\'] = BACKSLASH;
+    CLASS['('] = LPAREN;
+    CLASS['['] = LBRACKET;
+    CLASS[')'] = RPAREN;
+    CLASS[','] = COMMA;
+    CLASS['='] = EQUALS;
+    CLASS['+'] = PLUS;
+  }
+
+  private final String s;
+  private final int n;
+  /** Classes of characters present in the value. */
+  private final int present;
+  private XssRule best;
+  /** End of the last tag parsed: characters before it are attributes, not text. */
+  private int tagEnd;
+  /** End of the last attribute list read after a breakout. */
+  private int breakoutEnd;
+  /** Facts gathered on the tag being parsed. */
+  private int facts;
+  /** Between a style start tag and its end tag: CSS, where IE's expression() may be spaced. */
+  private boolean inStyle;
+  private int singleQuotes;
+  private int doubleQuotes;
+  private int backticks;
+  private int lastEquals = -2;
+  /** End of the last escaped name read for an obfuscated call. */
+  private int escapedRunEnd;
+  /** Classes whose characters this scan looks at. */
+  private int active;
+  /** Whether the value can do something in a script: it has a call or an assignment. */
+  private boolean effect;
+
+  /** A scan of content found inside the value (a data URL's payload): no further payloads are opened. */
+  private final boolean nested;
+
+  XssScanner(String s) {
+    this(s, classes(s), false);
+  }
+
+  XssScanner(String s, int present, boolean nested) {
+    this.nested = nested;
+    this.s = s;
+    this.n = s.length();
+    this.present = present;
+  }
+
+  /** The classes of rule-starting characters in {@code s} (a superset): one table lookup a character. */
+  static int classes(String s) {
+    int mask = 0;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      // Branch-free: a non-ASCII character may add a class it does not have, which only costs a closer look.
+      mask |= CLASS[s.charAt(i) & 0x7f];
+    }
+    return mask;
+  }
+
+  /**
+   * Whether a value with these classes can match a rule at all: a tag needs {@code <}, a handler {@code =}, a URL or
+   * CSS {@code :}, script a call ({@code (} or a backtick) or computed member, an escape a backslash. Prose, names,
+   * numbers, ids and most sentences have none of them together and cost nothing more than {@link #classes}.
+   */
+  static boolean mayMatch(int present) {
+    return (present & (LT | EQUALS | COLON | LPAREN | BACKTICK | BACKSLASH)) != 0;
+  }
+
+  /** The surest rule found in the value, or null. */
+  XssRule scan() {
+    if (!mayMatch(present)) {
+      return null;
+    }
+    boolean call = has(LPAREN | BACKTICK);
+    boolean equals = has(EQUALS);
+    active = present & (LT | COLON | BACKSLASH);
+    if (call || equals) {
+      active |= present & (QUOTE | BACKTICK | SEMICOLON | COMMA);
+    }
+    if (call) {
+      active |= present & (BRACE | LPAREN | LBRACKET | RPAREN);
+    }
+    effect = call || equals;
+    if (equals && XssMarkup.hasBreakoutAttribute(s)) {
+      lastEquals = s.lastIndexOf('=');
+      // The value itself may be written where an attribute name goes (after an unquoted value, or a space).
+      breakoutEnd = attributes(0, XssMarkup.OTHER, true, Math.min(n, BREAKOUT_SPAN));
+    }
+    int i = 0;
+    while (i < n) {
+      // Tight skip to the next character that can start a check; everything else is one lookup.
+      char c = s.charAt(i);
+      if (c >= 128 || (CLASS[c] & active) == 0) {
+        i++;
+        continue;
+      }
+      dispatch(i, c);
+      if (sure()) {
+        break;
+      }
+      i++;
+    }
+    return best;
+  }
+
+  private void dispatch(int i, char c) {
+    boolean inTag = i < tagEnd;
+    switch (c) {
+      case '<' -> {
+        if (!inTag) {
+          tagEnd = tag(i);
+        }
+      }
+      case '"', '\'' -> {
+        if (!inTag) {
+          quote(i, c, effect);
+        }
+      }
+      case '`' -> {
+        if (!inTag) {
+          quote(i, c, effect);
+          sink(XssSinks.atBacktick(s, i));
+        }
+      }
+      case ';', '}' -> {
+        if (!inTag && (active & LPAREN) != 0 && XssScript.compactStatementAt(s, i)) {
+          found(XssRule.JS_CONTEXT);
+        }
+        if (!inTag && c == ';') {
+          sink(XssSinks.atValueEnd(s, i));
+        }
+      }
+      case '(' -> sink(!inTag && XssSinks.atParen(s, i));
+      case '[' -> sink(!inTag && XssSinks.atBracket(s, i));
+      case ')', ',' -> sink(!inTag && XssSinks.atValueEnd(s, i));
+      case ':' -> colon(i, inTag);
+      default -> backslash(i, inTag);
+    }
+  }
+
+  private boolean has(int classes) {
+    return (present & classes) != 0;
+  }
+
+  private void sink(boolean reached) {
+    if (reached) {
+      found(XssRule.JS_SINK);
+    }
+  }
+
+  private boolean sure() {
+    return best != null && best.score() >= SURE;
+  }
+
+  private void found(XssRule rule) {
+    if (rule != null && (best == null || rule.score() > best.score())) {
+      best = rule;
+    }
+  }
+
+  // ---------------------------------------------------------------- tags
+
+  private boolean startTagAt(int p) {
+    return p + 1 < n && s.charAt(p) == '<' && isAsciiLetter(s.charAt(p + 1));
+  }
+
+  /** Parses the tag opening at {@code i}; returns the index after it (or where the next tag starts). */
+  private int tag(int i) {
+    int p = i + 1;
+    boolean endTag = p < n && s.charAt(p) == '/';
+    if (endTag || (p < n && s.charAt(p) == '?')) {
+      // </name is an end tag; <?name an IE processing element (<?import implementation=...>).
+      p++;
+    }
+    if (p >= n || !isAsciiLetter(s.charAt(p))) {
+      return i + 1;
+    }
+    int nameStart = p;
+    while (p < n && !isTagSeparator(s.charAt(p)) && s.charAt(p) != '>' && !startTagAt(p)) {
+      p++;
+    }
+    if (endTag) {
+      if (XssMarkup.kind(s, nameStart, p) == XssMarkup.STYLE) {
+        inStyle = false;
+      }
+      while (p < n && s.charAt(p) != '>' && !startTagAt(p)) {
+        p++;
+      }
+      return p < n && s.charAt(p) == '>' ? p + 1 : p;
+    }
+    int kind = XssMarkup.kind(s, nameStart, p);
+    if (kind == XssMarkup.SCRIPT || XssMarkup.scriptThenJunk(s, nameStart, p)) {
+      found(XssRule.SCRIPT_TAG);
+      return p;
+    }
+    facts = 0;
+    inStyle |= kind == XssMarkup.STYLE;
+    int end = attributes(p, kind, false, n);
+    if (XssMarkup.dangerous(kind, facts)) {
+      found(XssRule.DANGEROUS_TAG);
+    }
+    return end;
+  }
+
+  /**
+   * Reads an attribute list from {@code p} up to {@code limit}: to the {@code >} that ends it (returning the index
+   * after it) or to the next tag start. In a breakout list ({@code breakout}), no tag encloses the attributes.
+   */
+  private int attributes(int p, int kind, boolean breakout, int limit) {
+    while (p < limit && !sure()) {
+      char c = s.charAt(p);
+      if (isTagSeparator(c)) {
+        p++;
+        continue;
+      }
+      if (c == '>') {
+        return p + 1;
+      }
+      if (startTagAt(p)) {
+        return p;
+      }
+      if (breakout && (c == '"' || c == '\'' || c == '`')) {
+        // After a breakout, a quote is the end of a value the page wrote, not part of a name.
+        p++;
+        continue;
+      }
+      int a = p++;
+      while (p < limit && !isTagSeparator(s.charAt(p)) && s.charAt(p) != '>' && s.charAt(p) != '='
+          && !startTagAt(p)) {
+        p++;
+      }
+      int aEnd = p;
+      int q = p;
+      while (q < limit && isJunk(s.charAt(q))) {
+        q++;
+      }
+      if (q >= limit || s.charAt(q) != '=') {
+        continue;
+      }
+      q++;
+      while (q < limit && isJunk(s.charAt(q))) {
+        q++;
+      }
+      int vStart;
+      int vEnd;
+      if (q < limit && (s.charAt(q) == '"' || s.charAt(q) == '\'')) {
+        char quote = s.charAt(q);
+        vStart = q + 1;
+        vEnd = vStart;
+        while (vEnd < limit && s.charAt(vEnd) != quote && !startTagAt(vEnd)) {
+          vEnd++;
+        }
+        p = vEnd < limit && s.charAt(vEnd) == quote ? vEnd + 1 : vEnd;
+      } else {
+        // Unquoted, as browsers read it; a value opening with a backtick also ends at the next one, as IE quoted
+        // with backticks (<img src=`x`onerror=alert(1)>).
+        boolean backtick = q < limit && s.charAt(q) == '`';
+        vStart = backtick ? q + 1 : q;
+        vEnd = vStart;
+        while (vEnd < limit && !isJunk(s.charAt(vEnd)) && s.charAt(vEnd) != '>' && !startTagAt(vEnd)
+            && !(backtick && s.charAt(vEnd) == '`')) {
+          vEnd++;
+        }
+        p = vEnd < limit && backtick && s.charAt(vEnd) == '`' ? vEnd + 1 : vEnd;
+      }
+      attribute(kind, breakout, a, aEnd, vStart, vEnd);
+    }
+    return p;
+  }
+
+  private void attribute(int kind, boolean breakout, int a, int aEnd, int vStart, int vEnd) {
+    if (XssMarkup.isHandlerName(s, a, aEnd)) {
+      if (vEnd > vStart && (!breakout || codeish(vStart, vEnd))) {
+        found(breakout ? XssRule.ATTRIBUTE_BREAKOUT : XssRule.EVENT_HANDLER);
+      }
+      return;
+    }
+    if (XssText.equalsWord(s, a, aEnd, "style") && XssText.cssExpressionAt(s, vStart, vEnd, true)) {
+      found(XssRule.CSS_EXPRESSION);
+    }
+    if (breakout) {
+      return;
+    }
+    found(XssUrls.atValueStart(s, kind, vStart, vEnd, nested));
+    facts |= XssMarkup.facts(s, a, aEnd, vStart, vEnd);
+    if (XssMarkup.setsHandler(s, a, aEnd, vStart, vEnd)) {
+      found(XssRule.EVENT_HANDLER);
+    } else if (XssMarkup.bindsHtml(s, a, aEnd, vStart, vEnd)) {
+      found(XssRule.DANGEROUS_TAG);
+    }
+  }
+
+  /** The value of a handler read after a breakout is code: a call, a template, an assignment, a script URL. */
+  private boolean codeish(int vStart, int vEnd) {
+    int end = Math.min(vEnd, vStart + 128);
+    if (s.charAt(vStart) == '{') {
+      return false;
+    }
+    for (int k = vStart; k < end; k++) {
+      char c = s.charAt(k);
+      if (c == '(' || c == '`' || c == '=') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- text triggers
+
+  /** An unbalanced quote (odd in its kind): a script-string breakout, or an attribute-value breakout. */
+  private void quote(int i, char c, boolean effect) {
+    int count = c == '\'' ? ++singleQuotes : c == '"' ? ++doubleQuotes : ++backticks;
+    if ((count & 1) == 0) {
+      return;
+    }
+    if (effect && XssScript.breakoutAfterQuote(s, i)) {
+      found(XssRule.JS_CONTEXT);
+    }
+    if (i >= breakoutEnd && lastEquals > i) {
+      breakoutEnd = attributes(i + 1, XssMarkup.OTHER, true, Math.min(n, i + 1 + BREAKOUT_SPAN));
+    }
+  }
+
+  /** A colon may end a script scheme, start an IE CSS expression, or follow a CSS behaviour binding. */
+  private void colon(int i, boolean inTag) {
+    found(XssUrls.schemeBefore(s, i, inTag));
+    found(XssUrls.cssAfter(s, i, inTag || inStyle));
+  }
+
+  /** A backslash may spell the first letter of a scheme, or a letter of a called name. */
+  private void backslash(int i, boolean inTag) {
+    if (XssText.wordBoundaryBefore(s, i)) {
+      found(XssUrls.schemeAt(s, i, -1, inTag));
+    }
+    if (!inTag && i >= escapedRunEnd) {
+      int end = XssScript.escapedCallEnd(s, i);
+      if (end < 0) {
+        found(XssRule.OBFUSCATED_CALL);
+      } else {
+        escapedRunEnd = end; // the escapes up to there belong to the name just read
+      }
+    }
+  }
+}

@@ -1,0 +1,459 @@
+package dev.lambdaguard.input.detect;
+
+import static dev.lambdaguard.input.detect.XssText.isAsciiAlnum;
+import static dev.lambdaguard.input.detect.XssText.isIdentPart;
+import static dev.lambdaguard.input.detect.XssText.startsWithWord;
+
+/**
+ * A bounded reader of just enough JavaScript to tell a script-context breakout from text and from SQL: a quote that
+ * closes the page's string, an operator or statement end, a call, and what lets the rest of the page still parse (a
+ * {@code //} comment, or an operator that reopens a string). Two names side by side ({@code or sleep}, {@code exec
+ * xp_cmdshell}) are not JavaScript and end the reading. Every method reads at most {@link #RUN} characters.
+ */
+final class XssScript {
+
+  /** Characters read after a trigger, at most. */
+  static final int RUN = 192;
+  /** Characters of one bracketed group (arguments, an index) read, at most. */
+  static final int MAX_GROUP = 96;
+
+  /** Words after which another name may follow: {@code new X}, {@code typeof x}, {@code function f}. */
+  private static final String[] PREFIX_WORDS = {"new", "typeof", "void", "delete", "in", "instanceof", "return",
+      "throw", "function", "var", "let", "const", "await", "yield", "do", "else", "case", "of", "async", "class",
+      "extends"};
+  /** Words followed by a parenthesis that is not a call. */
+  private static final String[] NOT_CALLEES = {"function", "if", "while", "for", "switch", "catch", "with", "return",
+      "typeof", "void", "delete", "in", "of", "case"};
+  private static final String[] INFIX_WORDS = {"in", "instanceof", "of"};
+
+  private static final int START = 0;
+  private static final int OPERATOR = 1;
+  private static final int NAME = 2;
+
+  private XssScript() {}
+
+  /**
+   * At a quote that closes a string: closing brackets, an operator or {@code ;} (or a closed block), then a run of
+   * JavaScript with a call that ends in a comment or reopens the string ({@code ';alert(1)//}, {@code "-alert(1)-"},
+   * {@code '}alert(1);{'}).
+   */
+  static boolean breakoutAfterQuote(String s, int q) {
+    int n = s.length();
+    char quote = s.charAt(q);
+    int end = Math.min(n, q + RUN);
+    int p = skipSpace(s, q + 1, end);
+    boolean block = false;
+    for (int k = 0; k < 4 && p < end && isCloser(s.charAt(p)); k++) {
+      block = s.charAt(p) == '}';
+      p = skipSpace(s, p + 1, end);
+    }
+    int ops = 0;
+    while (p < end && ops < 3 && isOperator(s.charAt(p))) {
+      char c = s.charAt(p);
+      char next = p + 1 < end ? s.charAt(p + 1) : 0;
+      if (c == '/' && (next == '/' || next == '*')) {
+        break;
+      }
+      if ((c == '-' && next == '-') || (c == '<' && next == '!')) {
+        return false;
+      }
+      ops++;
+      p++;
+    }
+    if (ops == 0 && !block) {
+      return false;
+    }
+    return run(s, p, end, quote);
+  }
+
+  /**
+   * At {@code ;} or {@code }} right after a bare value ({@code 1;alert(1)//}, {@code }alert(1);{//}): a call
+   * written without spaces and a {@code //} comment straight after it, as injected into an unquoted script value.
+   */
+  static boolean compactStatementAt(String s, int i) {
+    int n = s.length();
+    if (i > 0) {
+      char b = s.charAt(i - 1);
+      if (!(isIdentPart(b) || b == ')' || b == ']' || b == '\'' || b == '"')) {
+        return false;
+      }
+    }
+    int end = Math.min(n, i + RUN);
+    int p = calleeEnd(s, i + 1, end);
+    if (p < 0 || p >= end) {
+      return false;
+    }
+    p = s.charAt(p) == '(' ? skipGroup(s, p, end) : s.charAt(p) == '`' ? skipString(s, p, end) : -1;
+    if (p < 0) {
+      return false;
+    }
+    for (int k = 0; k < 3 && p < end && (s.charAt(p) == ';' || s.charAt(p) == '{' || s.charAt(p) == '}'); k++) {
+      p++;
+    }
+    return p + 1 < end && s.charAt(p) == '/' && s.charAt(p + 1) == '/';
+  }
+
+  /**
+   * At a backslash: an escape that spells a plain letter or digit (which never needs escaping) inside a name that
+   * is called (<code>al&#92;u0065rt(1)</code>), or inside a string used as a computed member that is called
+   * ({@code top['al\x65rt'](1)}). Returns -1 for such a call, otherwise the index up to which the name or string
+   * was read (later escapes before it need no second look).
+   */
+  static int escapedCallEnd(String s, int i) {
+    int n = s.length();
+    int end = Math.min(n, i + 96);
+    int len = XssText.unicodeEscape(s, i, end);
+    int value;
+    if (len > 0) {
+      value = XssText.unicodeValue(s, i, len);
+      if (value < 128 && isIdentPart((char) value)) {
+        int p = i + len;
+        while (p < end) {
+          int u = XssText.unicodeEscape(s, p, end);
+          if (isIdentPart(s.charAt(p))) {
+            p++;
+          } else if (u > 0 && XssText.unicodeValue(s, p, u) < 128
+              && isIdentPart((char) XssText.unicodeValue(s, p, u))) {
+            p += u;
+          } else {
+            break;
+          }
+        }
+        if (p < end && (s.charAt(p) == '(' || s.charAt(p) == '`')) {
+          return -1;
+        }
+        if (p < end && s.charAt(p) != '\'' && s.charAt(p) != '"' && s.charAt(p) != '`') {
+          return p;
+        }
+      }
+    } else if (i + 3 < end && s.charAt(i + 1) == 'x' && XssText.hex(s.charAt(i + 2)) >= 0
+        && XssText.hex(s.charAt(i + 3)) >= 0) {
+      value = XssText.hex(s.charAt(i + 2)) << 4 | XssText.hex(s.charAt(i + 3));
+      len = 4;
+    } else if (i + 1 < end && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '3') {
+      value = 0;
+      len = 1;
+      while (i + len < end && len <= 3 && s.charAt(i + len) >= '0' && s.charAt(i + len) <= '7') {
+        value = value * 8 + (s.charAt(i + len) - '0');
+        len++;
+      }
+    } else {
+      return i + 1;
+    }
+    if (value >= 128 || !isAsciiAlnum((char) value)) {
+      return i + 1;
+    }
+    // Inside a string literal: to its closing quote, then ']' and a call.
+    int p = i + len;
+    while (p < end && s.charAt(p) != '\'' && s.charAt(p) != '"' && s.charAt(p) != '`') {
+      p += s.charAt(p) == '\\' ? 2 : 1;
+    }
+    int close = Math.min(p, end);
+    p = skipSpace(s, p + 1, end);
+    if (p >= end || s.charAt(p) != ']') {
+      return close;
+    }
+    p = skipSpace(s, p + 1, end);
+    return p < end && (s.charAt(p) == '(' || s.charAt(p) == '`') ? -1 : close;
+  }
+
+  /**
+   * After {@code javascript:} outside markup: does code follow (a call, an assignment, a comment trick, a called
+   * group), or words ({@code JavaScript: The Good Parts})?
+   */
+  static boolean codeAfterScheme(String s, int p) {
+    int n = s.length();
+    int end = Math.min(n, p + 96);
+    p = XssText.skipJunk(s, p, end, false, 12);
+    if (p >= end) {
+      return false;
+    }
+    char c = s.charAt(p);
+    char next = p + 1 < end ? s.charAt(p + 1) : 0;
+    if (c == '/' && (next == '/' || next == '*')) {
+      return true;
+    }
+    if (c == '[' || c == '!' || c == '~') {
+      return true;
+    }
+    if (c == '(') {
+      int g = skipGroup(s, p, end);
+      if (g < 0) {
+        return false;
+      }
+      for (int k = p + 1; k < g - 1; k++) {
+        if (s.charAt(k) == '(') {
+          return true;
+        }
+      }
+      return g < end && (s.charAt(g) == '(' || s.charAt(g) == '`' || s.charAt(g) == '.');
+    }
+    int q = calleeEnd(s, p, end);
+    if (q < 0) {
+      return false;
+    }
+    q = skipSpace(s, q, end);
+    return q < end && (s.charAt(q) == '(' || s.charAt(q) == '`' || s.charAt(q) == '=' || s.charAt(q) == '[');
+  }
+
+  /**
+   * In the value as received: a name followed by a parenthesis written as an HTML character reference
+   * ({@code alert&lpar;1&rpar;}, {@code alert&#40;1&#41}), which an event-handler attribute decodes before it runs.
+   */
+  static boolean entityEncodedCall(String raw) {
+    int n = raw.length();
+    for (int i = raw.indexOf('&'); i >= 0; i = raw.indexOf('&', i + 1)) {
+      if (i < 2 || !isIdentPart(raw.charAt(i - 1)) || !isIdentPart(raw.charAt(i - 2))) {
+        continue;
+      }
+      int after = parenReference(raw, i, '(');
+      if (after < 0) {
+        continue;
+      }
+      int end = Math.min(n, after + 64);
+      for (int k = after; k < end; k++) {
+        if (raw.charAt(k) == ')' || (raw.charAt(k) == '&' && parenReference(raw, k, ')') > 0)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Index after {@code &lpar;}, {@code &#40;}, {@code &#x28;} (or the closing forms) at {@code i}, or -1. */
+  private static int parenReference(String s, int i, char paren) {
+    int n = s.length();
+    String named = paren == '(' ? "&lpar" : "&rpar";
+    int p;
+    if (startsWithWord(s, i, n, named)) {
+      p = i + named.length();
+    } else if (i + 2 < n && s.charAt(i + 1) == '#') {
+      boolean hexRef = s.charAt(i + 2) == 'x' || s.charAt(i + 2) == 'X';
+      p = hexRef ? i + 3 : i + 2;
+      int v = 0;
+      int start = p;
+      while (p < n && p - start < 10 && (hexRef ? XssText.hex(s.charAt(p)) >= 0 : Character.isDigit(s.charAt(p)))) {
+        v = v * (hexRef ? 16 : 10) + (hexRef ? XssText.hex(s.charAt(p)) : s.charAt(p) - '0');
+        p++;
+      }
+      if (p == start || v != paren) {
+        return -1;
+      }
+    } else {
+      return -1;
+    }
+    return p < n && s.charAt(p) == ';' ? p + 1 : p;
+  }
+
+  // ---------------------------------------------------------------- the run
+
+  /**
+   * Reads JavaScript tokens from {@code p}: true once a call (or a member assignment) has been read and the run ends
+   * as a breakout must (a {@code //} or {@code <!--} comment, {@code </script}, or an operator followed by the
+   * breakout's quote).
+   */
+  private static boolean run(String s, int p, int end, char quote) {
+    boolean call = false;
+    int prev = START;
+    boolean prevWord = false; // the previous name was a word after which another name may follow
+    boolean prevNotCallee = false;
+    boolean prevMember = false; // the previous name followed a dot
+    boolean dot = false;
+    boolean space = false;
+    while (p < end) {
+      char c = s.charAt(p);
+      char next = p + 1 < end ? s.charAt(p + 1) : 0;
+      if (c <= ' ') {
+        space = true;
+        p++;
+        continue;
+      }
+      if (c == '/' && next == '/') {
+        return call;
+      }
+      if (c == '/' && next == '*') {
+        int close = p + 2;
+        while (close + 1 < end && !(s.charAt(close) == '*' && s.charAt(close + 1) == '/')) {
+          close++;
+        }
+        if (close + 1 >= end) {
+          return false;
+        }
+        p = close + 2;
+        space = true;
+        continue;
+      }
+      if (c == '<' && (startsWithWord(s, p, end, "<!--") || startsWithWord(s, p, end, "</script"))) {
+        return call;
+      }
+      if (c == '-' && next == '-') {
+        return call && startsWithWord(s, p, end, "-->");
+      }
+      if (c == '#') {
+        return false;
+      }
+      if (c == quote && call && prev == OPERATOR) {
+        return true;
+      }
+      if (c == '\'' || c == '"' || c == '`') {
+        if (c == '`' && prev == NAME && !prevNotCallee) {
+          call = true;
+        } else if (prev == NAME && space && !prevWord) {
+          return false;
+        }
+        p = skipString(s, p, end);
+        if (p < 0) {
+          return false;
+        }
+        prev = NAME;
+        prevWord = false;
+        prevNotCallee = true;
+        space = false;
+        continue;
+      }
+      if (isIdentPart(c) || (c == '\\' && XssText.unicodeEscape(s, p, end) > 0)) {
+        int w = p;
+        p = nameEnd(s, p, end);
+        if (prev == NAME && space && !prevWord && !isOneOf(s, w, p, INFIX_WORDS)) {
+          return false;
+        }
+        prev = NAME;
+        prevWord = isOneOf(s, w, p, PREFIX_WORDS);
+        prevNotCallee = isOneOf(s, w, p, NOT_CALLEES);
+        prevMember = dot;
+        dot = false;
+        space = false;
+        continue;
+      }
+      if (c == '=' && prev == NAME && prevMember && next != '=' && next != '>') {
+        call = true; // a member assignment (x.src=..., location.href=...) acts as a call does
+      }
+      dot = c == '.';
+      if (c == '(' || c == '[') {
+        if (c == '(' && prev == NAME && !prevNotCallee) {
+          call = true;
+        }
+        p = skipGroup(s, p, end);
+        if (p < 0) {
+          return false;
+        }
+        prev = NAME;
+        prevWord = false;
+        prevNotCallee = false;
+        space = false;
+        continue;
+      }
+      prev = OPERATOR;
+      prevWord = false;
+      prevNotCallee = false;
+      space = false;
+      p++;
+    }
+    return false;
+  }
+
+  /** End of a callee: a name with {@code .name} and {@code [..]} members; -1 when no name starts at {@code p}. */
+  private static int calleeEnd(String s, int p, int end) {
+    if (p >= end || !(isIdentPart(s.charAt(p)) || XssText.unicodeEscape(s, p, end) > 0)) {
+      return -1;
+    }
+    p = nameEnd(s, p, end);
+    while (p < end) {
+      char c = s.charAt(p);
+      if (c == '.' && p + 1 < end && (isIdentPart(s.charAt(p + 1)) || s.charAt(p + 1) == '\\')) {
+        p = nameEnd(s, p + 1, end);
+      } else if (c == '[') {
+        p = skipGroup(s, p, end);
+        if (p < 0) {
+          return -1;
+        }
+      } else {
+        break;
+      }
+    }
+    return p;
+  }
+
+  private static int nameEnd(String s, int p, int end) {
+    while (p < end) {
+      if (isIdentPart(s.charAt(p))) {
+        p++;
+        continue;
+      }
+      int u = XssText.unicodeEscape(s, p, end);
+      if (u == 0) {
+        break;
+      }
+      p += u;
+    }
+    return p;
+  }
+
+  /** Index after the bracket group opening at {@code p} (strings inside skipped), or -1 when it does not close. */
+  static int skipGroup(String s, int p, int end) {
+    end = Math.min(end, p + MAX_GROUP);
+    int depth = 0;
+    while (p < end) {
+      char c = s.charAt(p);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+        if (depth == 0) {
+          return p + 1;
+        }
+      } else if (c == '\'' || c == '"' || c == '`') {
+        p = skipString(s, p, end);
+        if (p < 0) {
+          return -1;
+        }
+        continue;
+      }
+      p++;
+    }
+    return -1;
+  }
+
+  /** Index after the string literal opening at {@code p}, or -1 when it does not close. */
+  static int skipString(String s, int p, int end) {
+    char quote = s.charAt(p);
+    for (int k = p + 1; k < end; k++) {
+      char c = s.charAt(k);
+      if (c == '\\') {
+        k++;
+      } else if (c == quote) {
+        return k + 1;
+      } else if (c == '\n' && quote != '`') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipSpace(String s, int p, int end) {
+    while (p < end && s.charAt(p) <= ' ') {
+      p++;
+    }
+    return p;
+  }
+
+  private static boolean isCloser(char c) {
+    return c == ')' || c == ']' || c == '}';
+  }
+
+  private static boolean isOperator(char c) {
+    return switch (c) {
+      case ';', ',', '+', '-', '*', '/', '%', '|', '&', '^', '?', ':', '=', '<', '>', '!', '~' -> true;
+      default -> false;
+    };
+  }
+
+  private static boolean isOneOf(String s, int from, int to, String[] words) {
+    for (String w : words) {
+      if (XssText.equalsWord(s, from, to, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

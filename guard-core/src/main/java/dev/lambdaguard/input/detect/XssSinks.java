@@ -1,0 +1,198 @@
+package dev.lambdaguard.input.detect;
+
+import static dev.lambdaguard.input.detect.XssText.isIdentPart;
+import static dev.lambdaguard.input.detect.XssText.startsWithWord;
+
+/**
+ * Script written for a script context without markup around it, recognised by how it reaches code execution rather
+ * than by what it is called from: a global function reached through a computed name ({@code top["al"+"ert"](1)}),
+ * a dialog or {@code eval} passed around as a value ({@code [1].find(alert)}, {@code a=alert,a(1)},
+ * {@code (alert)(1)}, {@code alert`1`}), {@code eval}-like sinks fed from the URL or window name
+ * ({@code eval(location.hash.slice(1))}), the Function constructor reached through {@code constructor.constructor},
+ * and the proof-of-concept dialog call itself ({@code alert(1)}, {@code alert(document.cookie)}), whose arguments
+ * no message a program shows looks like. A call with a string message ({@code alert("Saved")}) and ordinary code
+ * ({@code window[handler](event)}, {@code setTimeout(update, 100)}) are left alone. Every check reads a bounded
+ * number of characters around its trigger.
+ */
+final class XssSinks {
+
+  private static final String[] DIALOGS = {"alert", "prompt", "confirm"};
+  private static final String[] EVALUATORS = {"eval", "execscript"};
+  private static final String[] GLOBALS = {"top", "window", "self", "parent", "frames", "globalthis", "opener",
+      "content"};
+  /** Attacker-controlled inputs of the page: its URL, the window name, cookies, and decoders fed from them. */
+  private static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
+      "atob", "unescape", "decodeuri", "fromcharcode"};
+  private static final int SPAN = 96;
+
+  private XssSinks() {}
+
+  /** At {@code (}: a dialog proof of concept, an evaluator fed from a source, {@code (alert)(..)}, Function access. */
+  static boolean atParen(String s, int i) {
+    if (i == 0 || !(XssText.isAsciiLetter(s.charAt(i - 1)) || s.charAt(i - 1) == ')')) {
+      return false;
+    }
+    int start = nameStart(s, i);
+    if (start < i) {
+      boolean member = start > 0 && s.charAt(start - 1) == '.';
+      if (isOneOf(s, start, i, DIALOGS)) {
+        return proofOfConcept(s, i + 1); // also window.alert(1), $event.view.alert(1)
+      }
+      if (isOneOf(s, start, i, EVALUATORS) || s.startsWith("Function", start) && i - start == 8
+          || member && (XssText.equalsWord(s, start, i, "write")
+          || XssText.equalsWord(s, start, i, "writeln"))) {
+        return fedFromSource(s, i + 1);
+      }
+      return XssText.equalsWord(s, start, i, "constructor") && member && constructsCode(s, start, i);
+    }
+    // (alert)(1): the dialog taken as a value and called.
+    if (i >= 2 && s.charAt(i - 1) == ')') {
+      int nameEnd = i - 1;
+      int from = nameStart(s, nameEnd);
+      return from < nameEnd && from > 0 && s.charAt(from - 1) == '(' && isOneOf(s, from, nameEnd, DIALOGS);
+    }
+    return false;
+  }
+
+  /** At {@code [}: a global object indexed by a computed name and called ({@code top[/al/.source+/ert/.source](1)}). */
+  static boolean atBracket(String s, int i) {
+    if (i == 0 || !XssText.isAsciiLetter(s.charAt(i - 1))) {
+      return false;
+    }
+    int start = nameStart(s, i);
+    if (start == i || (start > 0 && (s.charAt(start - 1) == '.' || isIdentPart(s.charAt(start - 1))))
+        || !isOneOf(s, start, i, GLOBALS)) {
+      return false;
+    }
+    int end = Math.min(s.length(), i + SPAN);
+    int close = XssScript.skipGroup(s, i, end);
+    if (close < 0 || close >= end || !(s.charAt(close) == '(' || s.charAt(close) == '`')) {
+      return false;
+    }
+    // A plain name or a plain string is how code dispatches (window[callback](data)); anything computed is not.
+    for (int k = i + 1; k < close - 1; k++) {
+      char c = s.charAt(k);
+      if (c == '+' || c == '\\' || c == '/' || c == '.' || c == '(' || c == '`') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** At a backtick: a dialog or evaluator used as a template tag ({@code alert`1`}). */
+  static boolean atBacktick(String s, int i) {
+    int start = nameStart(s, i);
+    return start < i && (start == 0 || s.charAt(start - 1) != '.')
+        && (isOneOf(s, start, i, DIALOGS) || XssText.equalsWord(s, start, i, "eval"));
+  }
+
+  /**
+   * At {@code )}, {@code ,} or {@code ;} right after a dialog name: the dialog handed to a call
+   * ({@code [1].find(alert)}) or assigned and then used ({@code a=alert,a(1)}, {@code onerror=alert;throw 1}).
+   */
+  static boolean atValueEnd(String s, int i) {
+    char last = i > 0 ? XssText.lower(s.charAt(i - 1)) : 0;
+    if (last != 't' && last != 'm') {
+      return false; // alert, prompt, confirm
+    }
+    int start = nameStart(s, i);
+    if (start == i || start == 0 || !isOneOf(s, start, i, DIALOGS)) {
+      return false;
+    }
+    char before = s.charAt(start - 1);
+    if (s.charAt(i) == ')') {
+      return before == '(' && start >= 2 && isIdentPart(s.charAt(start - 2));
+    }
+    if (before != '=') {
+      return false;
+    }
+    int end = Math.min(s.length(), i + 32);
+    for (int k = i + 1; k < end; k++) {
+      if (s.charAt(k) == '(' || startsWithWord(s, k, end, "throw")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code x.constructor.constructor(..)} or {@code x.constructor('code')()}: the Function constructor reached from
+   * any object (how template sandboxes are escaped), given code and called.
+   */
+  private static boolean constructsCode(String s, int start, int paren) {
+    if (start >= 12 && startsWithWord(s, start - 12, start, "constructor.")) {
+      return true;
+    }
+    int end = Math.min(s.length(), paren + SPAN);
+    char q = paren + 1 < end ? s.charAt(paren + 1) : 0;
+    if (q != '\'' && q != '"' && q != '`') {
+      return false;
+    }
+    int close = XssScript.skipString(s, paren + 1, end);
+    return close > 0 && close + 1 < end && s.charAt(close) == ')' && s.charAt(close + 1) == '(';
+  }
+
+  /** The first argument of a dialog: nothing, a number, a regular expression, page state, or built characters. */
+  private static boolean proofOfConcept(String s, int p) {
+    int end = Math.min(s.length(), p + SPAN);
+    while (p < end && s.charAt(p) == ' ') {
+      p++;
+    }
+    if (p >= end) {
+      return false;
+    }
+    char c = s.charAt(p);
+    if (c == ')' || c == '/' || c == '`' || (c >= '0' && c <= '9')) {
+      return true;
+    }
+    return startsWithWord(s, p, end, "document.") || startsWithWord(s, p, end, "window.")
+        || startsWithWord(s, p, end, "location") || startsWithWord(s, p, end, "string.fromcharcode")
+        || startsWithWord(s, p, end, "top.") || startsWithWord(s, p, end, "this.")
+        || startsWithWord(s, p, end, "self.") || startsWithWord(s, p, end, "parent.");
+  }
+
+  /** An argument that reads a source the attacker controls, within the call's parentheses. */
+  private static boolean fedFromSource(String s, int p) {
+    int end = Math.min(s.length(), p + SPAN);
+    int depth = 1;
+    for (int k = p; k < end && depth > 0; k++) {
+      char c = s.charAt(k);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (XssText.isAsciiLetter(c) && (k == p || !isIdentPart(s.charAt(k - 1)))) {
+        int w = k;
+        while (k < end && isIdentPart(s.charAt(k))) {
+          k++;
+        }
+        if (isOneOf(s, w, k, SOURCES)) {
+          return true;
+        }
+        k--;
+      }
+    }
+    return false;
+  }
+
+  /** Start of the identifier that ends right before {@code i} (letters only, at most 12); {@code i} if none. */
+  private static int nameStart(String s, int i) {
+    int k = i;
+    while (k > 0 && i - k < 12 && XssText.isAsciiLetter(s.charAt(k - 1))) {
+      k--;
+    }
+    if (k > 0 && (XssText.isAsciiAlnum(s.charAt(k - 1)) || s.charAt(k - 1) == '_' || s.charAt(k - 1) == '$')) {
+      return i;
+    }
+    return k;
+  }
+
+  private static boolean isOneOf(String s, int from, int to, String[] words) {
+    for (String w : words) {
+      if (XssText.equalsWord(s, from, to, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

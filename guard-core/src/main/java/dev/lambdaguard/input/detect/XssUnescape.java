@@ -1,0 +1,204 @@
+package dev.lambdaguard.input.detect;
+
+/**
+ * The re-readings of a value the XSS scanner also looks at, each one linear pass: JavaScript string escapes undone
+ * (<code>&#92;u003cscript&#92;u003e</code>, {@code \x3c}, {@code \74}, {@code <\/script>}, {@code \"}), as a value
+ * placed in a script or JSON string and then written to the page reads; UTF-7 ({@code +ADw-script+AD4-}), as a page
+ * served without a charset once read; and the high bit dropped, as old IE read a page declared US-ASCII. Each
+ * returns its input unchanged, without copying, when there is nothing to undo.
+ */
+final class XssUnescape {
+
+  private XssUnescape() {}
+
+  /** Whether {@link #js} would change the value: an escape that spells a character or a quote. */
+  static boolean hasJsEscape(String s) {
+    for (int i = s.indexOf('\\'); i >= 0 && i + 1 < s.length(); i = s.indexOf('\\', i + 1)) {
+      char d = s.charAt(i + 1);
+      if (d == 'x' || d == 'u' || (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Undoes {@code \xHH} (consecutive bytes read as UTF-8 where they form it), <code>&#92;uHHHH</code>,
+   * <code>&#92;u{H}</code>, octal escapes and escaped quotes and slashes; drops the NULs they may spell. Other escapes
+   * stay as written.
+   */
+  static String js(String s) {
+    if (!hasJsEscape(s)) {
+      return s;
+    }
+    int n = s.length();
+    StringBuilder out = new StringBuilder(n);
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c != '\\' || i + 1 >= n) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      char d = s.charAt(i + 1);
+      if (d == 'x' && isHexByte(s, i)) {
+        i = bytes(s, i, out);
+      } else if (d == 'u' && XssText.unicodeEscape(s, i, n) > 0) {
+        int len = XssText.unicodeEscape(s, i, n);
+        out.append((char) XssText.unicodeValue(s, i, len));
+        i += len;
+      } else if (d >= '0' && d <= '7') {
+        int v = 0;
+        int k = i + 1;
+        while (k < n && k - i <= 3 && s.charAt(k) >= '0' && s.charAt(k) <= '7' && v * 8 + (s.charAt(k) - '0') <= 0377) {
+          v = v * 8 + (s.charAt(k) - '0');
+          k++;
+        }
+        out.append((char) v);
+        i = k;
+      } else if (d == '"' || d == '\'' || d == '/' || d == '`') {
+        out.append(d);
+        i += 2;
+      } else {
+        out.append(c).append(d);
+        i += 2;
+      }
+    }
+    return Normalizer.stripInvisible(out.toString());
+  }
+
+  private static boolean isHexByte(String s, int i) {
+    return i + 3 < s.length() && XssText.hex(s.charAt(i + 2)) >= 0 && XssText.hex(s.charAt(i + 3)) >= 0;
+  }
+
+  /** Decodes a run of {@code \xHH} escapes at {@code i} as lenient UTF-8; returns the index after the run. */
+  private static int bytes(String s, int i, StringBuilder out) {
+    int n = s.length();
+    int j = i;
+    while (j + 1 < n && s.charAt(j) == '\\' && s.charAt(j + 1) == 'x' && isHexByte(s, j)) {
+      j += 4;
+    }
+    int count = (j - i) / 4;
+    int k = 0;
+    while (k < count) {
+      int lead = byteAt(s, i, k);
+      int extra = lead >= 0xf0 && lead < 0xf8 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
+      int cp = lead & (0x3f >> extra);
+      boolean ok = extra > 0 && k + extra < count;
+      for (int e = 1; ok && e <= extra; e++) {
+        int cont = byteAt(s, i, k + e);
+        ok = (cont & 0xc0) == 0x80;
+        cp = cp << 6 | (cont & 0x3f);
+      }
+      if (ok && cp <= Character.MAX_CODE_POINT) {
+        out.appendCodePoint(cp);
+        k += extra + 1;
+      } else {
+        out.append((char) lead);
+        k++;
+      }
+    }
+    return j;
+  }
+
+  private static int byteAt(String s, int runStart, int k) {
+    int at = runStart + 4 * k;
+    return XssText.hex(s.charAt(at + 2)) << 4 | XssText.hex(s.charAt(at + 3));
+  }
+
+  // ---------------------------------------------------------------- UTF-7
+
+  /** Whether the value carries a UTF-7 shifted sequence that spells an ASCII markup character ({@code +ADw-}). */
+  static boolean hasUtf7Markup(String s) {
+    for (int i = s.indexOf("+AC"); i >= 0; i = s.indexOf("+AC", i + 1)) {
+      if (i + 3 < s.length() && (s.charAt(i + 3) == 'I' || s.charAt(i + 3) == 'c')) {
+        return true;
+      }
+    }
+    for (int i = s.indexOf("+AD"); i >= 0; i = s.indexOf("+AD", i + 1)) {
+      if (i + 3 < s.length() && (s.charAt(i + 3) == 'w' || s.charAt(i + 3) == '4')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Decodes UTF-7 shifted sequences ({@code +} modified base64 of UTF-16, ended by {@code -} or any other char). */
+  static String utf7(String s) {
+    if (!hasUtf7Markup(s)) {
+      return s;
+    }
+    int n = s.length();
+    StringBuilder out = new StringBuilder(n);
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c != '+' || i + 1 >= n || base64(s.charAt(i + 1)) < 0) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      int bits = 0;
+      int nbits = 0;
+      while (j < n && base64(s.charAt(j)) >= 0) {
+        bits = bits << 6 | base64(s.charAt(j));
+        nbits += 6;
+        if (nbits >= 16) {
+          nbits -= 16;
+          out.append((char) ((bits >>> nbits) & 0xffff));
+          bits &= (1 << nbits) - 1;
+        }
+        j++;
+      }
+      i = j < n && s.charAt(j) == '-' ? j + 1 : j;
+    }
+    return out.toString();
+  }
+
+  /** Whether a start tag ({@code <} and a letter) appears. */
+  static boolean hasStartTag(String s) {
+    for (int i = s.indexOf('<'); i >= 0 && i + 1 < s.length(); i = s.indexOf('<', i + 1)) {
+      if (XssText.isAsciiLetter(s.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- 7-bit
+
+  /** A {@code <} with its high bit set (U+00BC) before a letter: markup for a browser that drops the eighth bit. */
+  static boolean hasSevenBitMarkup(String s) {
+    for (int i = s.indexOf('\u00bc'); i >= 0 && i + 1 < s.length(); i = s.indexOf('\u00bc', i + 1)) {
+      if (XssText.isAsciiLetter(s.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text with U+0080..U+00FF read as their low seven bits. */
+  static String sevenBit(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(c >= 0x80 && c <= 0xff ? (char) (c & 0x7f) : c);
+    }
+    return out.toString();
+  }
+
+  private static int base64(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+  }
+}

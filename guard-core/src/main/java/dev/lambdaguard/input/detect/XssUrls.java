@@ -1,0 +1,157 @@
+package dev.lambdaguard.input.detect;
+
+import static dev.lambdaguard.input.detect.XssText.isJunk;
+import static dev.lambdaguard.input.detect.XssText.lower;
+
+/**
+ * Script and data URLs, and the CSS that runs code, as the XSS scanner meets them: at the start of an attribute
+ * value, before a colon (looking back for the scheme it ends), at a backslash that spells a scheme's first letter,
+ * and after a colon ({@code x:expression(}, {@code behavior:url(}). Each check reads a bounded number of characters
+ * and returns the rule it found, or null.
+ */
+final class XssUrls {
+
+  /** Characters looked at before a colon for the scheme it ends, at most. */
+  static final int SCHEME_LOOKBEHIND = 48;
+  /** Characters a scheme spelled with escapes (<code>&#92;u006a&#92;u0061...</code>) may take, at most. */
+  static final int ESCAPED_SCHEME_SPAN = 160;
+
+  private static final String[] SCRIPT_SCHEMES = {"javascript", "vbscript", "livescript", "mocha"};
+  /** Media types a browser renders as a document or runs as script. */
+  private static final String[] ACTIVE_TYPES = {"text/html", "application/xhtml+xml", "text/xml", "application/xml",
+      "text/javascript", "application/javascript", "application/x-javascript", "text/ecmascript",
+      "application/ecmascript", "text/vbscript", "text/x-scriptlet"};
+
+  private XssUrls() {}
+
+  /**
+   * At the start of an attribute value (after junk and IE's backtick quote): a script URL, an executing data URL
+   * (its base64 content read too, unless {@code nested}), or Netscape's JavaScript entity {@code &{...}}.
+   */
+  static XssRule atValueStart(String s, int kind, int vStart, int vEnd, boolean nested) {
+    int limit = Math.min(s.length(), Math.max(vEnd, vStart + 64));
+    int p = XssText.skipJunk(s, vStart, limit, false, 16);
+    if (p >= limit) {
+      return null;
+    }
+    if (p + 1 < limit && s.charAt(p) == '&' && s.charAt(p + 1) == '{') {
+      return XssRule.JS_CONTEXT; // &{code}; ran in any attribute value
+    }
+    for (String scheme : SCRIPT_SCHEMES) {
+      int end = XssText.matchWord(s, p, limit, scheme, false);
+      if (end > 0 && XssText.matchColon(s, end, limit, false) > 0) {
+        return XssRule.JS_URL_IN_TAG;
+      }
+    }
+    int end = XssText.matchWord(s, p, limit, "data", false);
+    int colon = end > 0 ? XssText.matchColon(s, end, limit, false) : -1;
+    if (colon > 0 && (activeMime(s, colon, limit, kind != XssMarkup.IMAGE)
+        || (!nested && XssDataUrl.base64Markup(s, colon, vEnd)))) {
+      return XssRule.DATA_URL_IN_TAG;
+    }
+    return null;
+  }
+
+  /**
+   * Before the colon at {@code i}: a scheme whose letters (with junk and escapes between them) end right there. A
+   * space ends the word a scheme would be, so the look back stops at one.
+   */
+  static XssRule schemeBefore(String s, int i, boolean inTag) {
+    int from = Math.max(0, i - SCHEME_LOOKBEHIND);
+    for (int k = i - 1; k >= from; k--) {
+      char ch = s.charAt(k);
+      if (ch == ' ' || !(XssText.isAsciiAlnum(ch) || isJunk(ch) || ch == '\\' || ch == '{' || ch == '}')) {
+        return null;
+      }
+      char l = lower(ch);
+      boolean start = l == 'j' || l == 'v' || l == 'l' || l == 'm' || l == 'd' || ch == '\\';
+      if (start && XssText.wordBoundaryBefore(s, k)) {
+        XssRule rule = schemeAt(s, k, i + 1, inTag);
+        if (rule != null) {
+          return rule;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A scheme spelled from {@code k}, ending exactly at {@code colonEnd} (the index after a literal colon), or
+   * anywhere when {@code colonEnd} is -1. Outside markup a script URL counts only with code after it.
+   */
+  static XssRule schemeAt(String s, int k, int colonEnd, boolean inTag) {
+    int n = s.length();
+    int limit = colonEnd > 0 ? colonEnd : Math.min(n, k + ESCAPED_SCHEME_SPAN);
+    char first = lower(s.charAt(k));
+    for (String scheme : SCRIPT_SCHEMES) {
+      if (first != scheme.charAt(0) && first != '\\') {
+        continue;
+      }
+      int end = XssText.matchWord(s, k, limit, scheme, false);
+      int after = end > 0 ? XssText.matchColon(s, end, limit, false) : -1;
+      if (after > 0 && (colonEnd < 0 || after == colonEnd)) {
+        return inTag ? XssRule.JS_URL_IN_TAG : XssScript.codeAfterScheme(s, after) ? XssRule.JS_URL : null;
+      }
+    }
+    int end = first == 'd' || first == '\\' ? XssText.matchWord(s, k, limit, "data", false) : -1;
+    int after = end > 0 ? XssText.matchColon(s, end, limit, false) : -1;
+    if (after > 0 && (colonEnd < 0 || after == colonEnd) && activeMime(s, after, Math.min(n, after + 64), false)) {
+      return inTag ? XssRule.DATA_URL_IN_TAG : XssRule.DATA_URL;
+    }
+    return null;
+  }
+
+  /**
+   * After the colon at {@code i}: IE's {@code expression(} (spaced only in CSS, {@code css}), or a {@code behavior}
+   * or {@code -moz-binding} property loading code with {@code url(}.
+   */
+  static XssRule cssAfter(String s, int i, boolean css) {
+    int n = s.length();
+    if (i + 1 >= n) {
+      return null;
+    }
+    char next = s.charAt(i + 1);
+    int end = Math.min(n, i + 1 + XssScript.RUN);
+    // expression( starts with e, an escape, a comment, or (in CSS) junk; anything else is no expression.
+    boolean mayExpress = lower(next) == 'e' || next == '\\' || next == '/' || (css && isJunk(next));
+    if (mayExpress && XssText.cssExpressionAt(s, i + 1, end, css)) {
+      return XssRule.CSS_EXPRESSION;
+    }
+    int p = i + 1;
+    while (p < end && s.charAt(p) == ' ') {
+      p++;
+    }
+    return bindingBefore(s, i) && XssText.startsWithWord(s, p, end, "url(") ? XssRule.CSS_EXPRESSION : null;
+  }
+
+  /** An executing media type after {@code data:} (SVG only where it runs: not in an image). */
+  static boolean activeMime(String s, int p, int limit, boolean svgRuns) {
+    p = XssText.skipJunk(s, p, limit, false, 8);
+    int end = p;
+    while (end < limit && end - p < 40 && (XssText.isAsciiAlnum(s.charAt(end)) || "+-./".indexOf(s.charAt(end)) >= 0
+        || (s.charAt(end) == ' ' && end > p && s.charAt(end - 1) == 'g'))) {
+      end++; // (a space after "svg" is a '+' that form decoding turned into one)
+    }
+    for (String type : ACTIVE_TYPES) {
+      if (XssText.equalsWord(s, p, end, type)) {
+        return true;
+      }
+    }
+    return svgRuns
+        && (XssText.equalsWord(s, p, end, "image/svg+xml") || XssText.equalsWord(s, p, end, "image/svg xml"));
+  }
+
+  /** {@code behavior} or {@code -moz-binding} right before the colon at {@code i}. */
+  private static boolean bindingBefore(String s, int i) {
+    int k = i - 1;
+    while (k >= 0 && s.charAt(k) == ' ') {
+      k--;
+    }
+    return endsWith(s, k, "behavior") || endsWith(s, k, "-moz-binding");
+  }
+
+  private static boolean endsWith(String s, int last, String word) {
+    int from = last - word.length() + 1;
+    return from >= 0 && XssText.startsWithWord(s, from, last + 1, word);
+  }
+}

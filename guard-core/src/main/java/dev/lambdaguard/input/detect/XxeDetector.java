@@ -1,0 +1,347 @@
+package dev.lambdaguard.input.detect;
+
+import dev.lambdaguard.input.Category;
+
+/**
+ * XML external entities and their relatives: markup that makes an XML parser fetch, read or expand something.
+ *
+ * <ul>
+ *   <li>{@value #EXTERNAL_ENTITY}: {@code <!ENTITY name SYSTEM "…">} or {@code PUBLIC "…" "…"}, general or
+ *       parameter ({@code <!ENTITY % name SYSTEM …>}).
+ *   <li>{@value #ENTITY}: an internal entity declaration ({@code <!ENTITY a "…">}: entity expansion, billion
+ *       laughs).
+ *   <li>{@value #PARAMETER_ENTITY}: a parameter-entity reference ({@code %dtd;}) in DTD context (the value holds
+ *       {@code <!} or {@code ]>}) or as the whole value.
+ *   <li>{@value #EXTERNAL_DTD}: {@code <!DOCTYPE x SYSTEM "url">} or {@code PUBLIC "id" "url"}, except the W3C
+ *       HTML/XHTML/SVG/MathML document types.
+ *   <li>{@value #DOCTYPE}: {@code <!DOCTYPE x [} with an internal subset, or a bare markup declaration
+ *       ({@code <!ELEMENT}, {@code <!ATTLIST}, {@code <!NOTATION}).
+ *   <li>{@value #XINCLUDE}: an {@code xi:include} element or the XInclude namespace with an {@code include}.
+ *   <li>{@value #XSLT}: an XSLT stylesheet ({@code <xsl:stylesheet}, {@code <xsl:transform}, any prefix) or an
+ *       instruction with the {@code xsl} prefix ({@code <xsl:value-of}: a fragment for a stylesheet built from
+ *       input); higher when it reads documents or calls extension functions ({@code document(}, {@code php:function},
+ *       {@code unparsed-text(}, {@code xsl:include}, {@code xsl:import}).
+ * </ul>
+ *
+ * {@code <!DOCTYPE html>} and XML without a DTD are benign. Keywords are matched case-insensitively (HTML
+ * doctypes are case-insensitive, and some parsers are lenient). A document in UTF-7 ({@code +ADwAIQ-DOCTYPE})
+ * is decoded and judged the same way.
+ *
+ * <p>Cost: {@code String.indexOf} for {@code <}, {@code %} and {@code +}; each hit is examined with a look-ahead
+ * of at most {@value #LOOK} characters (a doctype's name and external id); linear in the value's length. Stateless and
+ * thread-safe.
+ */
+public final class XxeDetector implements Detector {
+
+  static final String EXTERNAL_ENTITY = "xxe.external-entity";
+  static final String ENTITY = "xxe.entity";
+  static final String PARAMETER_ENTITY = "xxe.parameter-entity";
+  static final String EXTERNAL_DTD = "xxe.external-dtd";
+  static final String DOCTYPE = "xxe.doctype";
+  static final String XINCLUDE = "xxe.xinclude";
+  static final String XSLT = "xxe.xslt";
+
+  /** Look-ahead per candidate position, in characters. */
+  static final int LOOK = 512;
+
+  /** The detector; stateless, so one instance serves every thread. */
+  public XxeDetector() {}
+
+  @Override
+  public Category category() {
+    return Category.XXE;
+  }
+
+  @Override
+  public Detection detect(Normalized value) {
+    String s = value.decoded();
+    Detection markup = markup(s);
+    if (markup == null) {
+      String utf7 = utf7(value.raw());
+      if (utf7 != null) {
+        markup = markup(utf7);
+      }
+    }
+    if (markup != null && markup.score() >= 90) {
+      return markup;
+    }
+    Detection parameter = parameterReference(s, s);
+    if (parameter == null && value.raw() != s && value.raw().indexOf('%') >= 0) {
+      parameter = parameterReference(value.raw(), s); // %de; percent-decodes to a byte: read it as it came
+    }
+    if (parameter != null && (markup == null || parameter.score() > markup.score())) {
+      return parameter;
+    }
+    return markup;
+  }
+
+  // ---------------------------------------------------------------- markup declarations and elements
+
+  private static Detection markup(String s) {
+    int n = s.length();
+    Detection best = null;
+    int namespace = -1; // whether the XInclude namespace is declared: looked up once, at the first need
+    boolean xslt = false;
+    for (int i = s.indexOf('<'); i >= 0 && i + 1 < n; i = s.indexOf('<', i + 1)) {
+      Detection d = null;
+      if (s.charAt(i + 1) == '!') {
+        d = declaration(s, i + 2);
+      } else {
+        int kind = element(s, i + 1);
+        if (kind == XI_PREFIX) {
+          d = new Detection(Category.XXE, XINCLUDE, 90);
+        } else if (kind == OTHER_PREFIX_INCLUDE) {
+          if (namespace < 0) {
+            namespace = containsIgnoreCase(s, "www.w3.org/2001/XInclude") ? 1 : 0;
+          }
+          d = namespace == 1 ? new Detection(Category.XXE, XINCLUDE, 90) : null;
+        } else if ((kind == STYLESHEET || kind == XSL_INSTRUCTION) && !xslt) {
+          xslt = true;
+          d = new Detection(Category.XXE, XSLT, dangerousXslt(s) ? 90 : kind == STYLESHEET ? 70 : 60);
+        }
+      }
+      if (d != null && (best == null || d.score() > best.score())) {
+        best = d;
+        if (best.score() >= 95) {
+          return best;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** After {@code <!}: ENTITY, DOCTYPE, ELEMENT, ATTLIST, NOTATION. */
+  private static Detection declaration(String s, int k) {
+    if (keyword(s, k, "ENTITY")) {
+      int j = skipSpaces(s, k + 6);
+      if (j < s.length() && s.charAt(j) == '%') {
+        j = skipSpaces(s, j + 1);
+      }
+      int nameEnd = nameEnd(s, j);
+      int id = skipSpaces(s, nameEnd);
+      if (nameEnd > j && (keyword(s, id, "SYSTEM") || keyword(s, id, "PUBLIC"))) {
+        return new Detection(Category.XXE, EXTERNAL_ENTITY, 95);
+      }
+      return new Detection(Category.XXE, ENTITY, 85);
+    }
+    if (keyword(s, k, "DOCTYPE")) {
+      int j = skipSpaces(s, k + 7);
+      int nameEnd = nameEnd(s, j);
+      int next = skipSpaces(s, nameEnd);
+      if (next < s.length() && s.charAt(next) == '[') {
+        return new Detection(Category.XXE, DOCTYPE, 80);
+      }
+      if (keyword(s, next, "SYSTEM") || keyword(s, next, "PUBLIC")) {
+        if (keyword(s, next, "PUBLIC") && w3cPublicId(s, next + 6)) {
+          return null;
+        }
+        return new Detection(Category.XXE, EXTERNAL_DTD, 90);
+      }
+      return null; // <!DOCTYPE html>
+    }
+    if (keyword(s, k, "ELEMENT") || keyword(s, k, "ATTLIST") || keyword(s, k, "NOTATION")) {
+      return new Detection(Category.XXE, DOCTYPE, 70);
+    }
+    return null;
+  }
+
+  /** A public identifier of a W3C document type ({@code "-//W3C//DTD XHTML 1.0 Strict//EN"}). */
+  private static boolean w3cPublicId(String s, int k) {
+    int q = skipSpaces(s, k);
+    return q < s.length() && (s.charAt(q) == '"' || s.charAt(q) == '\'')
+        && s.regionMatches(true, q + 1, "-//W3C//DTD ", 0, 12);
+  }
+
+  private static final int NO_ELEMENT = 0;
+  private static final int XI_PREFIX = 1;
+  private static final int OTHER_PREFIX_INCLUDE = 2;
+  private static final int STYLESHEET = 3;
+  private static final int XSL_INSTRUCTION = 4;
+
+  /** After {@code <}: which prefixed element of interest starts here, if any. */
+  private static int element(String s, int k) {
+    int n = s.length();
+    int colon = nameEnd(s, k);
+    if (colon == k || colon >= n || s.charAt(colon) != ':') {
+      return NO_ELEMENT;
+    }
+    int local = colon + 1;
+    if (keyword(s, local, "include") && !isNameChar(charAt(s, local + 7))) {
+      return colon - k == 2 && s.regionMatches(true, k, "xi", 0, 2) ? XI_PREFIX : OTHER_PREFIX_INCLUDE;
+    }
+    if ((keyword(s, local, "stylesheet") && !isNameChar(charAt(s, local + 10)))
+        || (keyword(s, local, "transform") && !isNameChar(charAt(s, local + 9)))) {
+      return STYLESHEET;
+    }
+    // An instruction of the conventional xsl prefix: a stylesheet fragment injected into one.
+    return colon - k == 3 && s.regionMatches(true, k, "xsl", 0, 3) && isLetter(charAt(s, local))
+        ? XSL_INSTRUCTION : NO_ELEMENT;
+  }
+
+  /** An XSLT stylesheet that reads other documents or calls extension functions. */
+  private static boolean dangerousXslt(String s) {
+    return containsIgnoreCase(s, "document(") || containsIgnoreCase(s, "unparsed-text")
+        || containsIgnoreCase(s, "php:function") || containsIgnoreCase(s, ":include")
+        || containsIgnoreCase(s, ":import") || containsIgnoreCase(s, "system-property(")
+        || containsIgnoreCase(s, "java:") || containsIgnoreCase(s, "rt:exec");
+  }
+
+  // ---------------------------------------------------------------- parameter-entity references
+
+  /**
+   * {@code %name;} in DTD context ({@code context} holds {@code <!} or {@code ]>}), or values made only of such
+   * references: a reference needs a name of two or more characters with a letter first, so {@code %s;} and
+   * {@code 100%;} are not references.
+   */
+  private static Detection parameterReference(String s, String context) {
+    int n = s.length();
+    int dtd = -1;
+    for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+      int nameEnd = nameEnd(s, i + 1);
+      if (nameEnd - i - 1 < 2 || nameEnd >= n || s.charAt(nameEnd) != ';') {
+        continue;
+      }
+      if (dtd < 0) {
+        dtd = context.contains("<!") || context.contains("]>") ? 1 : 0;
+      }
+      if (dtd == 1) {
+        return new Detection(Category.XXE, PARAMETER_ENTITY, 85);
+      }
+      if (onlyReferences(s)) {
+        return new Detection(Category.XXE, PARAMETER_ENTITY, 70);
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /** The value is nothing but parameter-entity references and whitespace: {@code %dtd; %send;}. */
+  private static boolean onlyReferences(String s) {
+    int n = s.length();
+    int i = skipSpaces(s, 0);
+    boolean any = false;
+    while (i < n) {
+      if (s.charAt(i) != '%') {
+        return false;
+      }
+      int nameEnd = nameEnd(s, i + 1);
+      if (nameEnd - i - 1 < 2 || nameEnd >= n || s.charAt(nameEnd) != ';') {
+        return false;
+      }
+      any = true;
+      i = skipSpaces(s, nameEnd + 1);
+    }
+    return any;
+  }
+
+  // ---------------------------------------------------------------- UTF-7
+
+  /**
+   * The value with its UTF-7 shifted runs ({@code +ADwAIQ-} is {@code <!}) decoded, when it holds one that starts
+   * with {@code <} ({@code +ADw}); else null. XML parsers honour {@code encoding="UTF-7"}, filters do not.
+   */
+  static String utf7(String s) {
+    int first = s.indexOf('+');
+    while (first >= 0 && !s.startsWith("+ADw", first)) {
+      first = s.indexOf('+', first + 1);
+    }
+    if (first < 0) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    out.append(s, 0, first);
+    int n = s.length();
+    int i = first;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c != '+') {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int j = i + 1;
+      int bits = 0;
+      int buffer = 0;
+      while (j < n && base64(s.charAt(j)) >= 0) {
+        buffer = buffer << 6 | base64(s.charAt(j));
+        bits += 6;
+        if (bits >= 16) {
+          bits -= 16;
+          out.append((char) (buffer >>> bits & 0xFFFF));
+        }
+        j++;
+      }
+      if (j == i + 1) {
+        out.append('+'); // "+-" is a plus sign; a lone + stays
+      }
+      i = j < n && s.charAt(j) == '-' ? j + 1 : j;
+    }
+    return out.toString();
+  }
+
+  private static int base64(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+  }
+
+  // ---------------------------------------------------------------- characters
+
+  private static boolean keyword(String s, int k, String word) {
+    return k >= 0 && s.regionMatches(true, k, word, 0, word.length());
+  }
+
+  private static boolean containsIgnoreCase(String s, String part) {
+    int n = s.length() - part.length();
+    char first = part.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
+    for (int i = 0; i <= n; i++) {
+      char c = s.charAt(i);
+      if ((c == first || c == firstUpper) && s.regionMatches(true, i, part, 0, part.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** End of an XML name (letters, digits, {@code _ - .}; first a letter or {@code _}) at {@code k}, bounded. */
+  private static int nameEnd(String s, int k) {
+    int n = s.length();
+    if (k >= n || !(isLetter(s.charAt(k)) || s.charAt(k) == '_')) {
+      return k;
+    }
+    int j = k + 1;
+    while (j < n && j - k < LOOK && isNameChar(s.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  private static int skipSpaces(String s, int k) {
+    int n = s.length();
+    int j = k;
+    while (j < n && j - k < LOOK && Character.isWhitespace(s.charAt(j))) {
+      j++;
+    }
+    return j;
+  }
+
+  private static char charAt(String s, int k) {
+    return k < s.length() ? s.charAt(k) : ' ';
+  }
+
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && Character.isLetter(c));
+  }
+
+  private static boolean isNameChar(char c) {
+    return isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+  }
+}

@@ -1,0 +1,94 @@
+package dev.lambdaguard.input.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.lambdaguard.input.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Line breaks that start a header or a response; what counts depends on where the break came from (encoded,
+ * truncating character, raw, escaped). Multi-line text in body fields is not injection.
+ */
+class CrlfDetectorTest {
+
+  private final CrlfDetector detector = new CrlfDetector();
+
+  private Detection detect(String value) {
+    return detector.detect(Normalized.of(value));
+  }
+
+  private void assertRule(String rule, String value) {
+    Detection d = detect(value);
+    assertNotNull(d, value);
+    assertEquals(Category.CRLF, d.category());
+    assertEquals(rule, d.ruleId(), value);
+  }
+
+  @Test
+  void theDetectorIsForCrlfInjection() {
+    assertEquals(Category.CRLF, detector.category());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "%0d%0aSet-Cookie:crlf=injection", "/%0aSet-Cookie:x", "/%0dSet-Cookie:x",
+      "%0d%0aLocation:%20http://evil.example",
+      "%250aSet-Cookie:x", "%25250aSet-Cookie:x", "%25%30%61Set-Cookie:x", "%u000aSet-Cookie:x", "%%0a0aSet-Cookie:x",
+      "%0d%0aX-Custom-Header:1", "%0d%0aHeader-Test:BLATRUC", "&#13;&#10;Set-Cookie: a=b", "%0D%0A%09Refresh:0;url=x",
+      "%0d%0aHost:evil.example", "http://www.example.net/%0D%0ASet-Cookie:mycookie=myvalue"})
+  void anEncodedLineBreakBeforeAHeaderNameIsHeaderInjection(String value) {
+    assertRule(CrlfDetector.HEADER, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "%E5%98%8A%E5%98%8DSet-Cookie:x", "嘊嘍location:x", "%C4%8D%C4%8ASet-Cookie:x", "\u010aX-Forwarded-For:1"})
+  void aCharacterWhoseLowByteIsALineBreakBeforeAHeaderNameIsHeaderInjection(String value) {
+    assertRule(CrlfDetector.HEADER, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "value\r\nSet-Cookie: admin=true", "a\nContent-Length: 0", "x\nHeader-Test:BLATRUC",
+      "/home\r\nAccess-Control-Allow-Origin: *", "value\\r\\nSet-Cookie: a=b", "%5cr%5cnSet-Cookie:a"})
+  void aRawOrEscapedLineBreakBeforeAHeaderWorthInjectingIsHeaderInjection(String value) {
+    assertRule(CrlfDetector.HEADER, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "en%0D%0AContent-Length%3A%200%0A%20%0AHTTP/1.1%20200%20OK%0AContent-Type%3A%20text/html",
+      "%0d%0aHTTP/1.1 200 OK", "%0d%0a%0d%0a<script>alert(1)</script>",
+      "%0d%0aContent-Type:text/html%0d%0a%0d%0a<svg onload=alert(1)>",
+      "%E5%98%8A%E5%98%8Dcontent-type:text/html%E5%98%8A%E5%98%8D%E5%98%8A%E5%98%8D%E5%98%BCsvg/onload=alert(1)"})
+  void aStatusLineOrAnEmptyLineBeforeABodyIsResponseSplitting(String value) {
+    assertRule(CrlfDetector.SPLITTING, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "5 Washington Blvd\nDenver, CO 80202", "Hi,\nNote: call me first", "Hi,\r\nNote: call me first",
+      "Job title: Engineer\nLocation: Berlin\nSalary: 100k", "Our party\nHost: Jane Doe\nDate: Friday",
+      "name: Jane Doe\nrole: admin\nteam: platform", "---\ntitle: My first post\ndate: 2024-03-15\n---",
+      "Contact\nE-mail:jane@example.com", "Plan\nFollow-up: Friday", "Line1\r\nLine2\r\n\r\n<b>bold</b>",
+      "I got this back:\nHTTP/1.1 500 Internal Server Error", "C:\\new\\folder", "C:\\Users\\rob\\notes.txt",
+      "## FAQ\n**Q:** Do you ship abroad?\n**A:** Yes.", "Cena: 100 Kč\nDate: zítra", "好嘍Note: ok",
+      "učet: 100", "printf(\"HTTP/1.1 200 OK\\r\\nContent-Type: text/html\\r\\n\\r\\n\");", "%0a", "100%0A",
+      "title = '\\r\\nContent-Disposition: form-data; name=\"%s\"' % key"})
+  void multiLineTextAndLookAlikesAreNotCrlfInjection(String value) {
+    assertNull(detect(value), value);
+  }
+
+  @Test
+  void aMegabyteOfNearMissesCompletes() {
+    String[] nearMisses = {"\n", "a\nNote: x ", "\r\n \t", "嘊x", "\\n\\r", "%0aNote: b ", "\nHTTP/1.x "};
+    for (String nearMiss : nearMisses) {
+      String value = nearMiss.repeat(1_000_000 / nearMiss.length());
+      assertNull(detect(value), nearMiss);
+    }
+  }
+}

