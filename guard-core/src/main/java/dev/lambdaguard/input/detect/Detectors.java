@@ -11,7 +11,8 @@ public final class Detectors {
       new CrlfDetector(),
       new NoSqlDetector(),
       new LdapDetector(),
-      new XssDetector());
+      new XssDetector(),
+      new SqliDetector());
 
   private Detectors() {}
 

@@ -1,0 +1,98 @@
+package dev.lambdaguard.input.detect;
+
+import dev.lambdaguard.input.Category;
+
+/**
+ * Recognises SQL injection by its grammar, the way libinjection does, not by its words. The value is tokenized as
+ * SQL would read it from each context an injection can start in: as-is (a number or name placed in the query),
+ * inside a single-quoted string, inside a double-quoted one (the value's first such quote then closes the
+ * string). In each, the tokens after the break must form the shape of an attack: a logical operator and a
+ * condition, UNION SELECT with a column list, a stacked statement, a clause of the attacker's own, a comment that
+ * cuts the query off, a delaying or error-raising function in an operand's place. Prose that happens to hold SQL
+ * words ("select the best plan from our offers", "O'Brien", "Let's meet at 5 -- or later") has no such shape.
+ *
+ * <p>Cost: benign text costs one pass and a few look-ups. {@link SqlPrefilter} scans the value once for what any
+ * shape needs (a quote, a semicolon, a call, an inline comment, {@code ||}, {@code &&}, a leading keyword), then
+ * peeks at the one token where an anchored shape would start; only a value that passes is tokenized, lazily (as
+ * far as the shapes read), once per context (at most three), each pass linear and capped at
+ * {@link SqlTokens#MAX_TOKENS} tokens: past the cap the rest of the value is not inspected (see there). No regular
+ * expression runs on the value.
+ *
+ * <p>Rules ({@link Detection#ruleId()}): {@code sqli.tautology}, {@code sqli.union}, {@code sqli.stacked},
+ * {@code sqli.statement}, {@code sqli.comment-terminated}, {@code sqli.time-based}, {@code sqli.function},
+ * {@code sqli.order-by}, {@code sqli.clause}, {@code sqli.subquery}. Stateless and thread-safe.
+ */
+public final class SqliDetector implements Detector {
+
+  private static final Detection[] DETECTIONS = new Detection[SqlShapes.RULES];
+
+  static {
+    DETECTIONS[SqlShapes.TAUTOLOGY] = detection("sqli.tautology", 90);
+    DETECTIONS[SqlShapes.TAUTOLOGY_LITERAL] = detection("sqli.tautology", 75);
+    DETECTIONS[SqlShapes.UNION] = detection("sqli.union", 95);
+    DETECTIONS[SqlShapes.STACKED] = detection("sqli.stacked", 90);
+    DETECTIONS[SqlShapes.STATEMENT] = detection("sqli.statement", 80);
+    DETECTIONS[SqlShapes.COMMENT_TERMINATED] = detection("sqli.comment-terminated", 70);
+    DETECTIONS[SqlShapes.TIME_BASED] = detection("sqli.time-based", 95);
+    DETECTIONS[SqlShapes.FUNCTION] = detection("sqli.function", 90);
+    DETECTIONS[SqlShapes.ORDER_BY] = detection("sqli.order-by", 80);
+    DETECTIONS[SqlShapes.CLAUSE] = detection("sqli.clause", 85);
+    DETECTIONS[SqlShapes.SUBQUERY] = detection("sqli.subquery", 85);
+  }
+
+  public SqliDetector() {}
+
+  private static Detection detection(String rule, int score) {
+    return new Detection(Category.SQLI, rule, score);
+  }
+
+  @Override
+  public Category category() {
+    return Category.SQLI;
+  }
+
+  @Override
+  public Detection detect(Normalized value) {
+    SqlPrefilter found = SqlPrefilter.scan(value.decoded());
+    if (found == null) {
+      return null;
+    }
+    String s = value.lower();
+    int rule = match(s, found);
+    if (rule == SqlShapes.NONE && formEncoded(s)) {
+      // '+UNION+ALL+SELECT+NULL--: form encoding left undone where the value carries no percent escape.
+      String spaced = s.replace('+', ' ');
+      SqlPrefilter again = SqlPrefilter.scan(spaced);
+      rule = again == null ? SqlShapes.NONE : match(spaced, again);
+    }
+    return rule == SqlShapes.NONE ? null : DETECTIONS[rule];
+  }
+
+  /** The shape in {@code s} (lower case) in each context the prefilter found, tokenized only if it may hold one. */
+  private static int match(String s, SqlPrefilter found) {
+    boolean anywhere = found.anywhere(s);
+    int rule = SqlShapes.NONE;
+    if (anywhere || found.asIs(s)) {
+      rule = SqlShapes.match(SqlTokenizer.tokenize(s, 0), false, anywhere);
+    }
+    for (int quote = 1; quote <= 2 && rule == SqlShapes.NONE; quote++) {
+      if (found.has(quote) && (anywhere || found.quoted(s, quote))) {
+        rule = SqlShapes.match(SqlTokenizer.tokenize(s, quote), true, anywhere);
+      }
+    }
+    return rule;
+  }
+
+  /** A value with {@code +} and no whitespace at all: spaces sent as {@code +}, never decoded. */
+  private static boolean formEncoded(String s) {
+    boolean plus = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= ' ') {
+        return false;
+      }
+      plus |= c == '+';
+    }
+    return plus;
+  }
+}

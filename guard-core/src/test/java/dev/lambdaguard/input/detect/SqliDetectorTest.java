@@ -1,0 +1,306 @@
+package dev.lambdaguard.input.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lambdaguard.input.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The SQL injection detector: one test per rule with attack shapes built from SQL grammar, the look-alikes that
+ * must pass, encoded and obfuscated variants, and input built to make a tokenizer work hard.
+ */
+class SqliDetectorTest {
+
+  private final SqliDetector detector = new SqliDetector();
+
+  private Detection detect(String value) {
+    return detector.detect(Normalized.of(value));
+  }
+
+  private void assertRule(String rule, String value) {
+    Detection d = detect(value);
+    assertNotNull(d, () -> "not detected: " + value);
+    assertEquals(rule, d.ruleId(), () -> "rule for: " + value);
+    assertEquals(Category.SQLI, d.category());
+  }
+
+  @Test
+  void theDetectorIsTheSqlInjectionCategorys() {
+    assertEquals(Category.SQLI, detector.category());
+  }
+
+  // ---------------------------------------------------------------- one test per rule
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "' OR 'x'='x",
+      "jdoe' or 2>1 -- ",
+      "\") or (\"a\"=\"a",
+      "x' AND 3 BETWEEN 1 AND 5#",
+      "' or username is not null--",
+      "-5 OR 7=7",
+      "(2)or(2)=(2)",
+      "42) AND (9=9",
+      "' || 'q' LIKE 'q",
+      "x' or 'ab' in ('ab','cd') and ''='",
+      "' OR 1 --",
+      "or true#",
+      "AND 0",
+      "' and (select count(*) from accounts) > 0 and 'z'='z",
+      "1 RLIKE (SELECT (CASE WHEN (4=4) THEN 1 ELSE 0x28 END))",
+  })
+  void aBreakOutFollowedByALogicalOperatorAndADecidingConditionIsATautology(String value) {
+    assertRule("sqli.tautology", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"'-'", "'*'", "\"&\"", "' or ''^'", "'='", "' or '' '"})
+  void stringArithmeticThatMySqlComparesWithZeroIsATautology(String value) {
+    assertRule("sqli.tautology", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "' UNION SELECT null, table_name FROM information_schema.tables --",
+      "-7 union all select 1,2,3",
+      "') UNION (SELECT password FROM accounts)#",
+      "0 UNION SELECT @@datadir",
+      "x\" union distinct select 'a','b'-- -",
+      "' UNION ALL SELECT --",
+      "12 UNION SELECT name, 2 FROM sqlite_master",
+  })
+  void unionSelectWithAColumnListIsAUnion(String value) {
+    assertRule("sqli.union", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "'; DROP TABLE accounts; --",
+      "1; EXEC master..xp_cmdshell 'dir'",
+      "'; SHUTDOWN --",
+      "'; INSERT INTO admins (name) VALUES ('eve') --",
+      "9; UPDATE accounts SET role='admin' WHERE 1=1",
+      "'; DECLARE @v int; --",
+      "x'; select version(); --",
+      "' exec sp_addlogin 'eve', 'pw' --",
+      "'; GRANT ALL PRIVILEGES ON *.* TO 'eve'@'%'--",
+      "7; DELETE FROM sessions",
+  })
+  void aStatementOfTheAttackersAfterTheBreakIsStacked(String value) {
+    assertRule("sqli.stacked", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "select @@hostname",
+      "SELECT * FROM pg_catalog.pg_user",
+      "exec master..xp_dirtree '\\\\host\\share'",
+      "LOAD DATA INFILE '/etc/hosts' INTO TABLE t",
+      "select current_setting('data_directory');",
+      "DROP TABLE accounts;",
+  })
+  void aValueThatIsAStatementReachingTheSystemIsAStatement(String value) {
+    assertRule("sqli.statement", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "(SELECT (CASE WHEN (1=2) THEN 1 ELSE 2 END))",
+      "(CASE WHEN (7>3) THEN price ELSE name END)",
+      "(select user())",
+      "eve', (SELECT password FROM accounts LIMIT 1))-- -",
+      "'), ('x', (select @@version))#",
+  })
+  void aSubqueryOrConditionInPlaceOfAValueIsASubquery(String value) {
+    assertRule("sqli.subquery", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"root'--", "root' #", "root'/*", "bob\")-- -", "eve');#"})
+  void aBreakOutFollowedOnlyByACommentCutsTheQueryOff(String value) {
+    assertRule("sqli.comment-terminated", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "1 AND SLEEP(3)",
+      "'; WAITFOR DELAY '00:00:07'--",
+      "1) OR pg_sleep(4)--",
+      "' AND BENCHMARK(2000000,SHA1('x'))#",
+      "1 AND 1=(SELECT 1 FROM PG_SLEEP(3))",
+      "sleep(9)--",
+      "x' ORDER BY SLEEP(2)-- ",
+      "' AND 1=DBMS_PIPE.RECEIVE_MESSAGE('q',6)--",
+      "1 WAITFOR TIME '23:59:00'",
+  })
+  void aCallThatMakesTheServerWaitIsTimeBased(String value) {
+    assertRule("sqli.time-based", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "' AND EXTRACTVALUE(7,CONCAT(0x3a,USER()))--",
+      "1 AND UPDATEXML(1,CONCAT(0x7e,DATABASE()),1)",
+      "x=CONVERT(int,(SELECT DB_NAME()))",
+      "' || utl_http.request('http://x.example/') || '",
+      "x=char(0x61)+char(0x62)",
+      "1 AND GEOMETRYCOLLECTION((SELECT * FROM (SELECT user())a))",
+      "1;(load_file(0x2f6574632f686f737473))",
+  })
+  void aCallThatLeaksDataThroughAnErrorOrTheNetworkIsAFunction(String value) {
+    assertRule("sqli.function", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"1 ORDER BY 9--", "x' ORDER BY 4#", "' GROUP BY name HAVING 2>1--", " order by 3,2,1 ",
+      "5' group by 1,2,-- -"})
+  void orderingOrGroupingByColumnNumbersProbesTheColumns(String value) {
+    assertRule("sqli.order-by", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {" HAVING 3=3", "x' WHERE 2=2 --", "' AS t WHERE 5=5--", "' INTO OUTFILE '/tmp/x'--",
+      "' LIMIT 1 --", "3 PROCEDURE ANALYSE()"})
+  void aClauseOfTheAttackersOwnIsAClause(String value) {
+    assertRule("sqli.clause", value);
+  }
+
+  // ---------------------------------------------------------------- look-alikes
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "select the best plan from our offers",
+      "O'Brien",
+      "D'Angelo's pizza",
+      "drop me a line",
+      "Union Street 5",
+      "and/or",
+      "Let's meet at 5 -- or later",
+      "1=1 is true in math",
+      "Rock 'n' roll or jazz?",
+      "I'm 5'11\" and 180 lbs",
+      "'Tis the season; or so they say",
+      "Summer '24 -- best one yet",
+      "Press '#' to continue",
+      "use '*' as a wildcard",
+      "He said 'or' twice",
+      "either 'A' or 'B' is fine by me",
+      "'yes' or 'no'",
+      "Portland OR 97205",
+      "1 or 2 tickets, whichever is cheaper",
+      "between 5' and 6'",
+      "Members of the union select a representative each year",
+      "union select 5 delegates",
+      "Order by Friday, delivered by Monday",
+      "Where are you? Or not.",
+      "Please drop table tennis from the club schedule?",
+      "We had to drop table tennis; update your calendars",
+      "The meeting's at 3; select a seat when you arrive",
+      "grant me access to the shared drive",
+      "Backup the database to the NAS tonight",
+      "Execute order 66",
+      "Kids' menu: fries or salad = $5",
+      "Jones' and Smiths' houses",
+      "price >= 10 and price <= 20",
+      "if (a == b || c == d) return;",
+      "a && b || !c",
+      "time.sleep(5)",
+      "Thread.sleep(1000);",
+      "cache || load()",
+      "exec('ls')",
+      "=SUM(A1:A10)",
+      "sql = \"SELECT * FROM t WHERE id = \" + id",
+      "cursor.execute(\"SELECT * FROM users WHERE id = %s\", (user_id,))",
+      "conn.execute(\"DELETE FROM sessions WHERE expires < now()\")",
+      "SELECT id, name FROM customers WHERE country = 'IE' ORDER BY name;",
+      "UPDATE users SET active = 0 WHERE id = 7;",
+      "CREATE INDEX idx_name ON users(name);",
+      "psql -c \"select version();\"",
+      "{\"query\": \"union station parking\", \"page\": 2}",
+      "{\"name\": \"O'Brien\", \"age\": 42}",
+      "“smart quotes” and ‘single smart quotes’",
+      "L'hôtel était propre et l'accueil chaleureux.",
+      "Jean-Baptiste Poquelin (Molière)",
+      "(415) 555-0101",
+      "(edited) works fine now",
+      "in case when it rains, bring a coat",
+      "O', he said, (select one) and move on",
+      "Closing as duplicate of #1289.",
+      "/* deprecated since 2.0 */",
+      "**bold** and _italic_ -- see `docs`",
+      "https://en.wikipedia.org/wiki/Union_(set_theory)",
+      "Meh. Battery life < 6 hrs; the ad said > 10.",
+  })
+  void textThatHoldsSqlWordsButNoInjectionShapePasses(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  // ---------------------------------------------------------------- encodings and obfuscation
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "%27%20OR%20%27a%27%3D%27a",
+      "%2527%2520UNION%2520SELECT%2520NULL%252CNULL--",
+      "&#39; OR 1=1--",
+      "%u0027 or 1=1--",
+      "%c0%a7 or 1=1--",
+      "\uff07 \uff2f\uff32 \uff11\uff1d\uff11\uff0d\uff0d",
+      "'+OR+1=1--",
+      "'+UNION+ALL+SELECT+NULL--",
+  })
+  void percentHtmlUnicodeAndFormEncodedAttacksAreSeenDecoded(String value) {
+    assertNotNull(detect(value), () -> "not detected: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "'/**/UnIoN/**/SeLeCt/**/1,2--",
+      "'UN/**/ION SEL/**/ECT 1,2--",
+      "1 /*!50000UNION*/ /*!50000SELECT*/ 1,2",
+      "1'/*!OR*/1=1--",
+      "' oR 1=1 --",
+      "1\tUNION\nSELECT\r1,2",
+      "'\u00a0or\u00a01=1--",
+  })
+  void commentsAndOddWhitespaceBetweenOrInsideKeywordsAreFoldedAsSqlFoldsThem(String value) {
+    assertNotNull(detect(value), () -> "not detected: " + value);
+  }
+
+  @Test
+  void aBackslashDoesNotHideTheBreakFromDatabasesWhereItEscapesNothing() {
+    assertRule("sqli.tautology", "\\' or 1=1--");
+  }
+
+  @Test
+  void typographicQuotesCountAsQuotesSinceBestFitConversionMakesThemOnes() {
+    assertRule("sqli.tautology", "\u2019 or \u20181\u2019=\u20191");
+  }
+
+  // ---------------------------------------------------------------- adversarial input
+
+  @Test
+  void megabytesOfNearMissInputComplete() {
+    int size = 1 << 20;
+    String[] patterns = {"'", "\"", "''", "/*", "or ", "' or ", "1 or ", "(", ")", "((select ", "union select (",
+        ";", "; select ", "a/*", "a/**/", "/*!", "--", "sleep(", "extractvalue(", "1=", "' '", "\\'", "a (",
+        "O'Brien ", "case ", "`", "*/"};
+    for (String pattern : patterns) {
+      Detection d = detect(pattern.repeat(size / pattern.length() + 1));
+      assertTrue(d == null || d.category() == Category.SQLI);
+    }
+    assertNull(detect("'" + "x".repeat(size)), "one unclosed quote before a megabyte of text");
+    assertNull(detect("/*" + " ".repeat(size)), "an unclosed comment");
+  }
+
+  @Test
+  void anAttackPastTheTokenCapIsNotInspectedButTheOneBeforeItIs() {
+    String padding = "1+".repeat(SqlTokens.MAX_TOKENS);
+    assertNotNull(detect("' or 1=1 -- " + padding));
+    assertNull(detect(padding + "1 union select @@version,2--"));
+  }
+}
