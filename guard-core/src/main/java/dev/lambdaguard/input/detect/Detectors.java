@@ -11,6 +11,8 @@ public final class Detectors {
       new CrlfDetector(),
       new NoSqlDetector(),
       new LdapDetector(),
+      new SsrfDetector(),
+      new PathTraversalDetector(),
       new XssDetector(),
       new SqliDetector());
 

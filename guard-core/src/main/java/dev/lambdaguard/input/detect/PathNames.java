@@ -1,0 +1,340 @@
+package dev.lambdaguard.input.detect;
+
+
+/**
+ * What one path segment names, as bit flags: system directories a path can start at, directories of server
+ * software whose files hold configuration, logs or secrets, and file names that are configuration, log or secret
+ * files by their name or by their kind (extension). A segment is read once, in place and without allocating:
+ * its lower-case hash as a whole, up to its first and second dot ({@code id_rsa.pub},
+ * {@code httpd.conf.default}), of its extension and of its leading letters ({@code apache2}, {@code php5}) are
+ * looked up in one open-addressing table, each hit confirmed by comparing the text. Built once; immutable.
+ */
+final class PathNames {
+
+  // ---- directories, meaningful as the first segment of a rooted path
+  /** {@code /etc}, {@code /proc}, {@code /root}: any file below is sensitive. */
+  static final int ROOT_SECRET = 1;
+  /** {@code /var}, {@code /usr}, {@code /opt}, {@code /home}, ...: system trees, sensitive with more evidence. */
+  static final int ROOT_SYSTEM = 1 << 1;
+  /** {@code \Windows}, {@code \inetpub}, {@code \System32}, ...: Windows system places, any file below. */
+  static final int ROOT_WINDOWS = 1 << 2;
+  // ---- directories anywhere in a path
+  /** Install and data directories of servers and tools ({@code apache2}, {@code xampp}, {@code mysql}, ...). */
+  static final int SOFTWARE = 1 << 3;
+  /** Directories of configuration, logs, sessions and credentials ({@code conf}, {@code logs}, {@code .ssh}). */
+  static final int CONF_DIR = 1 << 4;
+  // ---- file names
+  /** Configuration and log files by kind ({@code *.conf}, {@code *.ini}, {@code *.log}, {@code access_log}). */
+  static final int CONF_FILE = 1 << 5;
+  /** Files that are secrets or system configuration wherever they are ({@code .htpasswd}, {@code id_rsa}). */
+  static final int SECRET_FILE = 1 << 6;
+  /** Files below {@code /etc} that LFI probes read ({@code passwd}, {@code shadow}, {@code hosts}). */
+  static final int ETC_FILE = 1 << 7;
+  /** Directories whose next segment is always sensitive ({@code WEB-INF}, {@code .ssh}, {@code .aws}). */
+  static final int PAIR_PARENT = 1 << 8;
+  /** Lambda's own code and runtime ({@code /var/task}, {@code /var/runtime}). */
+  static final int LAMBDA = 1 << 9;
+  /** {@code log}, {@code logs}: a log directory. */
+  static final int LOG_DIR = 1 << 10;
+  /** {@code proc}: the next segment {@code self} or a pid is a process. */
+  static final int PROC = 1 << 11;
+  /** {@code users}, {@code home}, {@code Documents and Settings}: user profiles. */
+  static final int USERS = 1 << 12;
+  /** {@code Program Files}: sensitive when a configuration or log file lies below. */
+  static final int PROGRAMS = 1 << 13;
+
+  /** {@code etc} itself. */
+  static final int ETC = 1 << 14;
+  /** {@code self}: after {@code proc}. */
+  static final int SELF = 1 << 15;
+  /** Digits only: a process id after {@code proc}. */
+  static final int DIGITS = 1 << 16;
+  /** {@code var} itself. */
+  static final int VAR = 1 << 17;
+  /** {@code opt} itself. */
+  static final int OPT = 1 << 18;
+  /** {@code adm}: below {@code /var}. */
+  static final int ADM = 1 << 19;
+  /** Directories that make a system tree sensitive ({@code conf}, {@code logs}, {@code htdocs}, ...). */
+  static final int STRONG_DIR = 1 << 20;
+  /** The name begins with a dot. */
+  static final int DOTFILE = 1 << 21;
+  /** A public key ({@code *.pub}): meant to be shared, never a secret. */
+  static final int PUBLIC_KEY = 1 << 27;
+  /** A log file's name without extension ({@code syslog}, {@code xferlog}): a {@link #CONF_FILE}. */
+  private static final int LOG_BASE = 1 << 22;
+  /** A name servers give scripts that hold credentials ({@code config}, {@code database}). */
+  private static final int CONFIG_BASE = 1 << 23;
+  /** An extension of server-side code ({@code php}, {@code asp}, {@code jsp}). */
+  private static final int SCRIPT_EXTENSION = 1 << 24;
+  /** An extension of configuration, log, key and database files ({@code conf}, {@code log}). */
+  private static final int CONF_EXTENSION = 1 << 25;
+  /** The letters a server software directory begins with ({@code apache} of {@code apache2}). */
+  private static final int SOFTWARE_WORD = 1 << 26;
+  /** Flags that describe a name only as a part (base, extension, leading word), never as a whole. */
+  private static final int PARTS = LOG_BASE | CONFIG_BASE | SCRIPT_EXTENSION | CONF_EXTENSION | SOFTWARE_WORD;
+
+  /** Longest segment looked at; longer segments name nothing here. */
+  static final int MAX_SEGMENT = 48;
+
+  private static final long SEED = 0xcbf29ce484222325L;
+
+  private static final int TABLE_SIZE = 2048;
+  private static final long[] HASHES = new long[TABLE_SIZE];
+  private static final String[] NAMES = new String[TABLE_SIZE];
+  private static final int[] VALUES = new int[TABLE_SIZE];
+  /** Length of the longest whole name: a longer segment is no name. */
+  private static int longestName;
+
+  static {
+    put(ETC, "etc");
+    put(SELF, "self");
+    put(VAR, "var");
+    put(OPT, "opt");
+    put(ADM, "adm");
+    put(STRONG_DIR, "conf", "conf.d", "log", "logs", "etc", "sessions", "secrets", "credentials", "ssl", "htdocs",
+        "cgi-bin", "webapps", "spool");
+    // server software, by the letters a directory name begins with (apache2, php5, nginx-1.7.4)
+    put(SOFTWARE_WORD, "apache", "apachegroup", "httpd", "nginx", "php", "mysql", "mariadb",
+        "tomcat", "jboss", "wildfly", "weblogic", "websphere", "lighttpd", "thttpd", "iis", "pureftpd", "proftp",
+        "proftpd", "vsftpd", "filezilla", "filezillaftp", "xampp", "lampp", "lamp", "wamp", "mercurymail",
+        "sendmail", "webalizer", "postgresql", "pgsql", "redis", "mongodb", "cpanel", "vhcs", "plesk", "zend",
+        "exim", "postfix", "samba", "openldap", "jetty", "resin", "glassfish", "webserver", "inetsrv",
+        "phpmyadmin", "wordpress", "joomla", "drupal", "magento");
+    // extensions of configuration, log, key and database files
+    put(CONF_EXTENSION, "conf", "cnf", "cfg", "ini", "inf", "log", "err", "pid", "pdb", "evt",
+        "sav", "htaccess", "htpasswd", "config", "properties", "keystore", "jks", "pem", "key", "p12", "pfx",
+        "ppk", "kdbx", "sqlite", "db", "mdb", "include", "asa", "bak", "old", "swp");
+    // log files by name, without extension; also any *_log
+    put(LOG_BASE, "syslog", "messages", "xferlog", "lastlog", "errlog", "sulog", "wtmp", "btmp",
+        "utmp", "utmpx", "maillog", "faillog", "dmesg", "loginlog", "auth", "kern", "daemon", "mysql", "mysqld",
+        "mysql-bin", "mysql-slow", "mysqlderror", "httpd-access", "httpd-error", "pureftpd", "proftpd", "vsftpd",
+        "exim_mainlog", "exim_rejectlog", "exim_paniclog", "samba-log");
+    // server-side scripts named for the secrets in them (config.php, database.inc.php, settings.asp)
+    put(CONFIG_BASE, "config", "configuration", "database", "db", "settings", "localsettings",
+        "wp-config", "connect", "connection", "conn", "credentials", "secrets", "parameters", "local",
+        "passwords", "password", "global", "env");
+    put(SCRIPT_EXTENSION, "php", "asp", "aspx", "jsp", "inc", "cfm", "asa", "phtml");
+    put(ROOT_SECRET, "etc", "root", "boot", "private");
+    put(ROOT_SECRET | PROC, "proc");
+    put(ROOT_SYSTEM, "var", "usr", "opt", "srv", "tmp", "bin", "sbin", "lib", "lib64", "mnt", "volumes",
+        "library", "system", "sys", "run", "dev", "applications", "cygdrive", "media", "snap", "nix");
+    put(ROOT_SYSTEM | USERS, "home");
+    put(USERS, "users", "documents and settings");
+    put(PROGRAMS, "program files", "program files (x86)", "programfiles", "programfiles (x86)", "progra~1");
+    put(ROOT_WINDOWS, "windows", "winnt", "system32", "syswow64", "inetpub", "$recycle.bin",
+        "system volume information", "minint", "sysprep", "panther", "repair", "wwwroot", "inetsrv", "wininet",
+        "i386", "pagefile.sys", "hiberfil.sys", "programdata");
+    put(CONF_DIR, "conf", "config", "configs", "conf.d", "sites-enabled", "sites-available", "vhosts",
+        "vhosts.d", "htdocs", "sessions", "session", "spool", "adm", "mail", "secrets", "credentials", "keys",
+        "ssl", "private", "security", "pam.d", "logrotate.d", "cron.d", "sudoers.d", "init.d", "default",
+        "data", "backup", "backups", "www", "html", "cgi-bin", "webapps", "saf", "ras", "smsosd", "osdlogs",
+        "logfiles", "httperr", "regback", "csc", "debug", "etc", "lib", "bin", "sbin");
+    put(LOG_DIR | CONF_DIR, "log", "logs");
+    put(CONF_DIR | PAIR_PARENT, ".ssh", ".aws", ".gnupg", ".docker", ".kube", ".git", ".svn", ".hg",
+        "web-inf", "meta-inf", ".config", ".azure", ".gcloud", ".subversion");
+    put(LAMBDA, "task", "runtime", "extensions");
+    put(ETC_FILE, "passwd", "shadow", "group", "gshadow", "hosts", "issue", "issue.net", "motd", "sudoers",
+        "crontab", "fstab", "vfstab", "mtab", "inittab", "hostname", "resolv.conf", "master.passwd", "spwd.db",
+        "pwd.db", "login.defs", "profile", "bashrc", "environment", "exports", "networks", "services",
+        "protocols", "shells", "aliases", "securetty", "lilo.conf", "grub.conf", "make.conf", "rc.conf",
+        "syslog.conf", "ftpusers", "ftpaccess", "failedlogin", "environ", "cmdline", "status", "stat", "maps",
+        "mounts", "version", "cpuinfo", "meminfo", "loadavg", "config.gz", "kcore", "self", "fd", "net", "tcp",
+        "udp", "sched_debug", "interrupts", "partitions", "modules", "swaps", "devices", "filesystems",
+        "uptime", "sam", "system", "software", "ntds.dit", "default");
+    put(SECRET_FILE, ".htpasswd", ".htaccess", ".htdigest", ".passwd", "master.passwd", "authorized_keys",
+        "authorized_keys2", "known_hosts", ".bash_history", ".sh_history", ".zsh_history", ".mysql_history",
+        ".psql_history", ".python_history", ".node_repl_history", ".lesshst", ".viminfo", ".rhosts",
+        ".shosts", ".netrc", ".pgpass", ".my.cnf", ".env", ".npmrc", ".pypirc", ".git-credentials", ".dockercfg",
+        ".xauthority", ".boto", ".s3cfg", "web.config", "applicationhost.config", "tomcat-users.xml",
+        "global.asa", "global.asax", "metabase.xml", "boot.ini", "win.ini", "system.ini", "php.ini", "my.ini",
+        "my.cnf", "httpd.conf", "apache2.conf", "nginx.conf", "lighttpd.conf", "vsftpd.conf", "proftpd.conf",
+        "pure-ftpd.conf", "krb5.keytab", "sshd_config", "wp-config.php", "localsettings.php", "configuration.php",
+        "config.inc.php", "gshadow", "sudoers", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "ntuser.dat",
+        "ntds.dit", "unattend.xml", "unattended.xml", "sysprep.inf", "sysprep.xml", "config.php",
+        "database.php", "appevent.evt", "secevent.evt", "default.sav", "system.sav", "software.sav");
+    // files that are sensitive below a system or software directory, not as a name alone
+    put(CONF_FILE, ".bashrc", ".bash_profile", ".bash_login", ".bash_logout", ".cshrc", ".tcshrc", ".zshrc",
+        ".kshrc", ".profile", ".logout", ".login", ".history", ".gitconfig", ".xsession-errors", ".ds_store",
+        ".wgetrc", ".curlrc", "server.xml", "context.xml", "web.xml", "jboss-web.xml", "weblogic.xml", "smb.conf",
+        "krb5.conf", "ldap.conf", "ssh_config", "docker-compose.yml", "bootstrap.php", "dump.sql",
+        "database.yml", "secrets.yml", "settings.py", "local_settings.py", "appsettings.json", "parameters.yml",
+        "application.properties", "db.php", "phpinfo.php", "setupinfo", "eula.txt", "license.rtf",
+        "explorer.exe", "notepad.exe", "cmd.exe", "powershell.exe", "wpsettings.dat", "variables.dat",
+        "index.dat", "desktop.ini", "credentials", "apachectl");
+  }
+
+  private PathNames() {}
+
+  private static void put(int flags, String... names) {
+    for (String name : names) {
+      if ((flags & PARTS) == 0) {
+        longestName = Math.max(longestName, name.length());
+      }
+      long h = SEED;
+      for (int i = 0; i < name.length(); i++) {
+        h = step(h, name.charAt(i));
+      }
+      int slot = slot(h);
+      while (NAMES[slot] != null && !(HASHES[slot] == h && NAMES[slot].equals(name))) {
+        slot = (slot + 1) & (TABLE_SIZE - 1);
+      }
+      HASHES[slot] = h;
+      NAMES[slot] = name;
+      VALUES[slot] |= flags;
+    }
+  }
+
+  private static long step(long h, char c) {
+    return (h ^ c) * 0x100000001b3L;
+  }
+
+  private static int slot(long h) {
+    return (int) (h ^ h >>> 29 ^ h >>> 43) & (TABLE_SIZE - 1);
+  }
+
+  private static char lower(char c) {
+    return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) : Character.toLowerCase(c);
+  }
+
+  /** The flags of {@code s[from, to)} as a {@code kind} of name whose hash is {@code h}; 0 when none. */
+  private static int lookup(long h, String s, int from, int to) {
+    int len = to - from;
+    for (int slot = slot(h); NAMES[slot] != null; slot = (slot + 1) & (TABLE_SIZE - 1)) {
+      if (HASHES[slot] == h && NAMES[slot].length() == len && s.regionMatches(true, from, NAMES[slot], 0, len)) {
+        return VALUES[slot];
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The flags of the segment {@code s[from, to)} (spaces around it ignored); 0 when it names nothing or is
+   * longer than {@link #MAX_SEGMENT} characters. With {@code exactOnly}, only the segment as a whole name.
+   */
+  static int classify(String s, int from, int to, boolean exactOnly) {
+    while (from < to && s.charAt(from) == ' ') {
+      from++;
+    }
+    while (to > from && s.charAt(to - 1) == ' ') {
+      to--;
+    }
+    if (to == from || to - from > MAX_SEGMENT) {
+      return 0;
+    }
+    // every name in the table has a letter or a dot: a segment of digits and punctuation names nothing
+    boolean digits = true;
+    boolean named = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      digits &= c >= '0' && c <= '9';
+      named |= c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c >= 0x80;
+    }
+    if (!named) {
+      return digits ? DIGITS : 0;
+    }
+    int dotfile = s.charAt(from) == '.' ? DOTFILE : 0;
+    if (exactOnly) {
+      if (to - from > longestName) {
+        return dotfile;
+      }
+      long h = SEED;
+      for (int i = from; i < to; i++) {
+        h = step(h, lower(s.charAt(i)));
+      }
+      return lookup(h, s, from, to) & ~PARTS | dotfile;
+    }
+    // one hash over the segment; snapshots of it give the base, the name up to the second dot and the
+    // leading word
+    long whole = SEED;
+    long baseHash = 0;
+    long twoHash = 0;
+    long wordHash = 0;
+    int firstDot = -1;
+    int secondDot = -1;
+    int lastDot = -1;
+    int wordEnd = -1;
+    for (int i = from; i < to; i++) {
+      char c = lower(s.charAt(i));
+      if (wordEnd < 0 && !(c >= 'a' && c <= 'z')) {
+        wordEnd = i;
+        wordHash = whole;
+      }
+      if (c == '.' && i > from) {
+        if (firstDot < 0) {
+          firstDot = i;
+          baseHash = whole;
+        } else if (secondDot < 0) {
+          secondDot = i;
+          twoHash = whole;
+        }
+        lastDot = i;
+      }
+      whole = step(whole, c);
+    }
+    int all = lookup(whole, s, from, to);
+    int flags = all & ~PARTS | dotfile | (digits ? DIGITS : 0);
+    int base = all;
+    if (firstDot > 0) {
+      base = lookup(baseHash, s, from, firstDot);
+      flags |= base & (SECRET_FILE | CONF_FILE);
+      if (secondDot > 0) {
+        flags |= lookup(twoHash, s, from, secondDot) & (SECRET_FILE | CONF_FILE);
+      }
+      long extHash = SEED;
+      for (int i = lastDot + 1; i < to; i++) {
+        extHash = step(extHash, lower(s.charAt(i)));
+      }
+      int extension = lookup(extHash, s, lastDot + 1, to);
+      if (to - lastDot == 4 && s.regionMatches(true, lastDot + 1, "pub", 0, 3)) {
+        return (flags | PUBLIC_KEY) & ~SECRET_FILE; // id_rsa.pub
+      }
+      if ((extension & CONF_EXTENSION) != 0) {
+        flags |= CONF_FILE;
+      }
+      if ((base & CONFIG_BASE) != 0
+          && ((extension & SCRIPT_EXTENSION) != 0 || containsIgnoreCase(s, from, to, ".php"))) {
+        flags |= SECRET_FILE; // config.php, database.inc.php, settings.php.bak
+      }
+    }
+    int baseEnd = firstDot < 0 ? to : firstDot;
+    char beforeLog = baseEnd - from >= 4 ? s.charAt(baseEnd - 4) : ' ';
+    if ((base & LOG_BASE) != 0 || (beforeLog == '_' || beforeLog == '-') && endsWith(s, baseEnd, "log")) {
+      flags |= CONF_FILE; // syslog, xferlog.1, access_log, samba-log.x
+    }
+    int wordLength = (wordEnd < 0 ? to : wordEnd) - from;
+    if (wordLength >= 3 && ((wordEnd < 0 ? all : lookup(wordHash, s, from, wordEnd)) & SOFTWARE_WORD) != 0) {
+      flags |= SOFTWARE;
+    }
+    switch (lower(s.charAt(from))) {
+      case 's' -> {
+        if (startsWith(s, from, to, "sess_") || startsWith(s, from, to, "sysprep")
+            || startsWith(s, from, to, "ssh_host_")) {
+          flags |= SECRET_FILE; // PHP sessions, sysprep answer files, SSH host keys
+        }
+      }
+      case 'n' -> flags |= startsWith(s, from, to, "ntuser") ? SECRET_FILE : 0;
+      case 'u' -> flags |= startsWith(s, from, to, "unattend") ? SECRET_FILE : 0;
+      default -> { }
+    }
+    return flags;
+  }
+
+  private static boolean startsWith(String s, int from, int to, String prefix) {
+    return to - from >= prefix.length() && s.regionMatches(true, from, prefix, 0, prefix.length());
+  }
+
+  private static boolean endsWith(String s, int end, String suffix) {
+    int start = end - suffix.length();
+    return start >= 0 && s.regionMatches(true, start, suffix, 0, suffix.length());
+  }
+
+  private static boolean containsIgnoreCase(String s, int from, int to, String needle) {
+    for (int i = from; i + needle.length() <= to; i++) {
+      if (s.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,425 @@
+package dev.lambdaguard.input.detect;
+
+import static dev.lambdaguard.input.detect.PathChars.ASCII;
+import static dev.lambdaguard.input.detect.PathChars.DOT;
+import static dev.lambdaguard.input.detect.PathChars.LETTER;
+import static dev.lambdaguard.input.detect.PathChars.ODD;
+import static dev.lambdaguard.input.detect.PathChars.SEP;
+import static dev.lambdaguard.input.detect.PathChars.SPACE;
+import static dev.lambdaguard.input.detect.PathChars.TERMINATOR;
+import static dev.lambdaguard.input.detect.PathChars.ZERO;
+import static dev.lambdaguard.input.detect.PathChars.charClass;
+import static dev.lambdaguard.input.detect.PathChars.dotWidth;
+import static dev.lambdaguard.input.detect.PathChars.isAlnum;
+import static dev.lambdaguard.input.detect.PathChars.isLetter;
+import static dev.lambdaguard.input.detect.PathChars.isSchemeChar;
+import static dev.lambdaguard.input.detect.PathChars.isSpace;
+import static dev.lambdaguard.input.detect.PathChars.sepWidth;
+import static dev.lambdaguard.input.detect.PathTraversalDetector.SENSITIVE;
+import static dev.lambdaguard.input.detect.PathTraversalDetector.TRAVERSAL;
+import static dev.lambdaguard.input.detect.PathTraversalDetector.UNC;
+import static dev.lambdaguard.input.detect.PathTraversalDetector.WRAPPER;
+
+import dev.lambdaguard.input.Category;
+
+/**
+ * One pass over one value for {@link PathTraversalDetector}: splits it into paths and their segments, counts
+ * parent-directory climbs and judges each segment by where its path begins and what came before it. A path
+ * begins at a separator at the start of a word ({@code /etc}), after a drive ({@code C:\}), after
+ * {@code scheme://authority} (a URL path: only climbs and sensitive pairs count there), or with the first
+ * segment of a word followed by a separator ({@code etc/passwd}, also {@code ~/x}: only shells expand it). Segments may contain spaces
+ * ({@code Program Files}); a separator right after a space begins a new path ({@code /bin/cat /etc/passwd}).
+ * Not thread-safe; one instance per value.
+ */
+final class PathScan {
+
+  private static final int NONE = 0;
+  private static final int ROOTED = 1; // "/x", "\x", "C:\x", "file:/x"
+  private static final int RELATIVE = 2; // "x/y" at the start of a word
+  private static final int CLIMBED = 3; // after "../": as sensitive as a rooted path
+  private static final int URL = 4; // "scheme://authority/x"
+
+  private final String s;
+  private final int n;
+  private int ups;
+  private int bestScore;
+  private String bestRule;
+  // the current path
+  private int kind = NONE;
+  private boolean drive;
+  private boolean inAuthority;
+  private int nseg;
+  private int seg1;
+  private int prev;
+  private int acc;
+
+  // what the pass saw, for the detector's other rules
+  /** A separator was seen. */
+  boolean structure;
+  /** A space, tab or line break was seen. */
+  boolean space;
+  /** Something only broken encodings leave: two dots in a row, {@code 0x2e}, {@code %}, {@code ?}, controls,
+   * non-ASCII. */
+  boolean odd;
+  /** Dots seen. */
+  int dots;
+  private int lastSpace = -1;
+
+  PathScan(String s) {
+    this.s = s;
+    this.n = s.length();
+  }
+
+  /** The detection for {@code s} (already decoded), or null. */
+  static Detection scan(String s) {
+    return new PathScan(s).run();
+  }
+
+  private Detection result() {
+    if (ups > 0) {
+      return new Detection(Category.PATH, TRAVERSAL, bestRule != null ? 95 : ups >= 2 ? 90 : 75);
+    }
+    return bestRule == null ? null : new Detection(Category.PATH, bestRule, bestScore);
+  }
+
+  private void hit(String rule, int score) {
+    if (score > bestScore) {
+      bestScore = score;
+      bestRule = rule;
+    }
+  }
+
+  /** The one pass; returns the detection, or null. */
+  Detection run() {
+    wrappers();
+    unc();
+    // counters in locals: the loop stays in registers, fields are written once at the end
+    boolean sawOdd = false;
+    boolean sawSpace = false;
+    int dotCount = 0;
+    int segStart = 0;
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      int k = c < 128 ? ASCII[c] : charClass(c);
+      if (k <= LETTER) { // most characters: nothing to do
+        i++;
+        continue;
+      }
+      if (k == DOT) {
+        sawOdd |= i > 0 && s.charAt(i - 1) == '.';
+        dotCount++;
+      } else if (k == SPACE) {
+        sawSpace = true;
+        lastSpace = i;
+      } else if (k == ODD) {
+        sawOdd = true;
+      } else if (k == SEP || k == ZERO) {
+        int w = k == SEP ? 1 : sepWidth(s, i);
+        if (w > 0) {
+          structure = true;
+          separator(segStart, i);
+          i += w;
+          segStart = i;
+          continue;
+        }
+        sawOdd |= dotWidth(s, i) == 4;
+      } else { // TERMINATOR
+        sawOdd |= c == '?';
+        sawSpace |= c == '\n' || c == '\r' || c == '\t';
+        // "..;/" (path parameters, Tomcat and Jetty) keeps the segment a climb
+        if (!(c == ';' && i > 0 && s.charAt(i - 1) == '.')) {
+          endPath(segStart, i);
+          segStart = i + 1;
+        }
+      }
+      i++;
+    }
+    endPath(segStart, n);
+    odd = sawOdd;
+    space = sawSpace;
+    dots = dotCount;
+    return result();
+  }
+
+  /** A separator at {@code at} closes the segment {@code [segStart, at)}. */
+  private void separator(int segStart, int at) {
+    if (kind == NONE) {
+      char before = at > 0 ? s.charAt(at - 1) : ' ';
+      if (segStart == at || before == ':' || isSpace(before)
+          || before == '~' && (at < 2 || !isAlnum(s.charAt(at - 2)))) {
+        startRooted(at);
+        return;
+      }
+      kind = RELATIVE; // "x/": the path begins with the last word before the separator
+      segment(lastWordStart(segStart, at), at, true);
+      return;
+    }
+    if (segStart == at) {
+      return; // "//": separators collapse
+    }
+    if (isSpace(s.charAt(at - 1))) {
+      segment(segStart, at, false); // "/bin/cat /etc/passwd": a new path begins
+      resetPath();
+      startRooted(at);
+      return;
+    }
+    segment(segStart, at, true);
+  }
+
+  /** A rooted path begins at the separator at {@code at}; what precedes it says which kind. */
+  private void startRooted(int at) {
+    resetPath();
+    kind = ROOTED;
+    if (at >= 2 && s.charAt(at - 1) == ':') {
+      char d = s.charAt(at - 2);
+      if (isLetter(d) && (at < 3 || !isAlnum(s.charAt(at - 3)))) {
+        drive = true;
+      } else if (at + 1 < n && sepWidth(s, at + 1) == 1 && !schemeIs(at - 1, "file")) {
+        kind = URL;
+        inAuthority = true;
+      }
+    } else if (at >= 1 && s.charAt(at - 1) == '~') {
+      // ~/ is expanded by shells only, and "cat ~/.ssh/id_rsa.pub" is a common instruction: a relative path
+      kind = RELATIVE;
+      nseg = 1;
+    }
+  }
+
+  private void resetPath() {
+    kind = NONE;
+    drive = false;
+    inAuthority = false;
+    nseg = 0;
+    seg1 = 0;
+    prev = 0;
+    acc = 0;
+  }
+
+  private void endPath(int segStart, int at) {
+    if (kind != NONE && segStart < at) {
+      segment(segStart, firstWordEnd(segStart, at), false);
+    }
+    resetPath();
+  }
+
+  /** One segment {@code [a, b)} of the current path; {@code closed} when a separator follows it. */
+  private void segment(int a, int b, boolean closed) {
+    if (a >= b) {
+      return;
+    }
+    if (inAuthority) {
+      inAuthority = false;
+      return;
+    }
+    int up = upSegment(a, b);
+    if (up == 2) {
+      if (closed || sepBefore(a)) {
+        ups++;
+        int keep = kind;
+        resetPath();
+        kind = keep == URL ? URL : CLIMBED;
+      }
+      return;
+    }
+    if (up == 1) {
+      return; // "." does not count
+    }
+    nseg++;
+    // in URLs and relative paths only whole names matter before the last segment (pairs, a secret file last)
+    int flags = PathNames.classify(s, a, b, kind == URL || kind == RELATIVE && closed);
+    if (nseg == 1) {
+      seg1 = flags;
+    }
+    judge(flags, !closed);
+    acc |= flags;
+    prev = flags;
+  }
+
+  /** Applies the rules to the segment just read, the {@code nseg}-th of its path. */
+  private void judge(int flags, boolean tail) {
+    // pairs, wherever the path begins: etc/passwd, proc/self, WEB-INF/x, .aws/x, windows/win.ini
+    if (nseg >= 2) {
+      if ((prev & PathNames.ETC) != 0 && (flags & PathNames.ETC_FILE) != 0
+          || (prev & PathNames.PROC) != 0 && (flags & (PathNames.SELF | PathNames.DIGITS)) != 0) {
+        hit(SENSITIVE, 85);
+      }
+      if ((prev & PathNames.PAIR_PARENT) != 0 && (flags & PathNames.PUBLIC_KEY) == 0) {
+        hit(SENSITIVE, 80);
+      }
+      if ((prev & PathNames.ROOT_WINDOWS) != 0 && kind != URL
+          && (flags & (PathNames.SECRET_FILE | PathNames.CONF_FILE | PathNames.ROOT_WINDOWS)) != 0) {
+        hit(SENSITIVE, 80);
+      }
+    }
+    if (kind == URL) {
+      return;
+    }
+    boolean rooted = kind == ROOTED || kind == CLIMBED;
+    if (tail && (flags & PathNames.SECRET_FILE) != 0) {
+      hit(SENSITIVE, rooted ? 85 : 75); // .htpasswd, id_rsa, web.config, wp-config.php in any path
+    }
+    if (!rooted) {
+      return;
+    }
+    if (nseg == 2) {
+      if ((seg1 & (PathNames.ROOT_SECRET | PathNames.ROOT_WINDOWS)) != 0) {
+        hit(SENSITIVE, 85); // /etc/x, /proc/x, /root/x, C:\Windows\x
+      }
+      if ((seg1 & PathNames.SOFTWARE) != 0) {
+        hit(SENSITIVE, 75); // C:\xampp\x, /apache2/x
+      }
+      if ((seg1 & PathNames.VAR) != 0) {
+        hit(SENSITIVE, (flags & (PathNames.LOG_DIR | PathNames.LAMBDA | PathNames.ADM)) != 0 ? 85 : 70);
+      }
+      if ((seg1 & PathNames.OPT) != 0 && (flags & PathNames.LAMBDA) != 0) {
+        hit(SENSITIVE, 80); // /opt/extensions
+      }
+    }
+    if (nseg >= 2 && (seg1 & (PathNames.ROOT_SYSTEM | PathNames.USERS | PathNames.PROGRAMS
+        | PathNames.LOG_DIR)) != 0) {
+      // system trees: /usr/local/apache2/..., /home/x/.bashrc, \Program Files\...\conf\httpd.conf
+      if ((flags & (PathNames.SOFTWARE | PathNames.SECRET_FILE)) != 0
+          || (seg1 & PathNames.ROOT_SYSTEM) != 0 && (flags & PathNames.STRONG_DIR) != 0
+          || tail && (flags & PathNames.CONF_FILE) != 0) {
+        hit(SENSITIVE, 75);
+      }
+    }
+    if (tail && (flags & PathNames.CONF_FILE) != 0) {
+      if (nseg >= 2 && ((acc | seg1) & (PathNames.SOFTWARE | PathNames.CONF_DIR | PathNames.ROOT_SECRET
+          | PathNames.ROOT_WINDOWS | PathNames.ROOT_SYSTEM | PathNames.USERS | PathNames.PROGRAMS)) != 0) {
+        hit(SENSITIVE, 75); // a configuration or log file below a known place
+      } else if (nseg == 1 && (drive || kind == CLIMBED || (flags & PathNames.DOTFILE) != 0)) {
+        hit(SENSITIVE, 70); // C:\sysprep.inf, ../app.log, /.logout
+      }
+    }
+  }
+
+  /**
+   * {@code 2} for a climb: two or more dots and nothing else but a few bytes left over from broken encodings
+   * ({@code ..}, {@code ....}, {@code ..;}, {@code ..%}, {@code À.À.}); {@code 1} for {@code .}; else 0.
+   */
+  private int upSegment(int a, int b) {
+    int dots = 0;
+    int other = 0;
+    int i = a;
+    while (i < b) {
+      int w = dotWidth(s, i);
+      if (w > 0) {
+        dots++;
+        i += w;
+        continue;
+      }
+      char c = s.charAt(i);
+      if (isSpace(c) || isAlnum(c) || c >= 0x100 && Character.isLetterOrDigit(c)) {
+        return 0;
+      }
+      other++;
+      i++;
+    }
+    if (dots >= 2 && other <= dots + 1) {
+      return 2;
+    }
+    return dots == 1 && other == 0 ? 1 : 0;
+  }
+
+  private boolean sepBefore(int a) {
+    return a >= 1 && sepWidth(s, a - 1) == 1 || a >= 4 && sepWidth(s, a - 4) == 4;
+  }
+
+  private int lastWordStart(int from, int to) {
+    return lastSpace >= from && lastSpace < to ? lastSpace + 1 : from;
+  }
+
+  private int firstWordEnd(int from, int to) {
+    int i = from;
+    while (i < to && isSpace(s.charAt(i))) {
+      i++;
+    }
+    while (i < to && !isSpace(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private boolean schemeIs(int colon, String name) {
+    int start = colon - name.length();
+    return start >= 0 && s.regionMatches(true, start, name, 0, name.length())
+        && (start == 0 || !isAlnum(s.charAt(start - 1)));
+  }
+
+  /** {@code php://}, {@code file:/}, {@code zip://}, {@code jar:x:}: stream wrappers and archive schemes. */
+  private void wrappers() {
+    for (int colon = s.indexOf(':'); colon > 0; colon = s.indexOf(':', colon + 1)) {
+      int start = colon;
+      while (start > 0 && colon - start < 16 && isSchemeChar(s.charAt(start - 1))) {
+        start--;
+      }
+      int len = colon - start;
+      if (len < 3 || start > 0 && isAlnum(s.charAt(start - 1))) {
+        continue;
+      }
+      boolean slash = colon + 1 < n && sepWidth(s, colon + 1) == 1;
+      boolean slashes = slash && colon + 2 < n && sepWidth(s, colon + 2) == 1;
+      int score = switch (s.charAt(start) | 0x20) {
+        case 'p' -> slashes && (is(start, len, "php") || is(start, len, "phar")) ? 90 : 0;
+        case 'e' -> slashes && is(start, len, "expect") ? 90 : 0;
+        case 'z' -> slashes && is(start, len, "zip") || slash && is(start, len, "zlib") ? 90 : 0;
+        case 'g' -> slashes && is(start, len, "glob") ? 90 : 0;
+        case 'r' -> slashes && is(start, len, "rar") ? 90 : 0;
+        case 'o' -> slashes && is(start, len, "ogg") ? 90 : 0;
+        case 'c' -> slashes && (is(start, len, "compress.zlib") || is(start, len, "compress.bzip2")) ? 90 : 0;
+        case 's' -> is(start, len, "ssh2.shell") || is(start, len, "ssh2.exec") || is(start, len, "ssh2.sftp")
+            ? 90 : 0;
+        case 'f' -> slash && is(start, len, "file") ? 85 : 0;
+        case 'n' -> slash && is(start, len, "netdoc") ? 85 : 0;
+        case 'j' -> is(start, len, "jar") && isSchemeAt(colon + 1) ? 80 : 0; // jar:file:..., jar:http://...
+        // data:// is PHP's; it also reads data:text/plain,<?php ... (RFC 2397)
+        case 'd' -> !is(start, len, "data") ? 0 : slashes ? 90
+            : s.regionMatches(true, colon + 1, "text/plain", 0, 10) ? 75 : 0;
+        default -> 0;
+      };
+      if (score > 0) {
+        hit(WRAPPER, score);
+      }
+    }
+  }
+
+  private boolean isSchemeAt(int at) {
+    int i = at;
+    while (i < n && i - at < 16 && isSchemeChar(s.charAt(i))) {
+      i++;
+    }
+    return i > at && i < n && s.charAt(i) == ':';
+  }
+
+  private boolean is(int start, int len, String name) {
+    return len == name.length() && s.regionMatches(true, start, name, 0, len);
+  }
+
+  /** {@code \\host\share}, {@code \\?\C:\}, {@code \\.\pipe\}: a UNC or device path at the start. */
+  private void unc() {
+    int i = 0;
+    while (i < n && s.charAt(i) == ' ') {
+      i++;
+    }
+    if (i + 3 >= n || s.charAt(i) != '\\' || s.charAt(i + 1) != '\\') {
+      return;
+    }
+    char c = s.charAt(i + 2);
+    if ((c == '?' || c == '.') && s.charAt(i + 3) == '\\') {
+      hit(UNC, 90);
+    } else if (isAlnum(c) || c == '[') {
+      for (int end = i + 3; end < n && end - i < 300; end++) {
+        char e = s.charAt(end);
+        if (e == '\\' || e == '/') {
+          hit(UNC, 70);
+          return;
+        }
+        if (isSpace(e)) {
+          return;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,446 @@
+package dev.lambdaguard.input.detect;
+
+import static dev.lambdaguard.input.detect.SsrfAuthority.count;
+import static dev.lambdaguard.input.detect.SsrfAuthority.isDigit;
+import static dev.lambdaguard.input.detect.SsrfAuthority.isLetter;
+import static dev.lambdaguard.input.detect.SsrfAuthority.isSchemeChar;
+import static dev.lambdaguard.input.detect.SsrfAuthority.parsePort;
+
+import dev.lambdaguard.input.Category;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Server-side request forgery: a URL (or a bare host) that makes the function call somewhere it should never
+ * call: cloud metadata, the Lambda Runtime API and extensions on loopback, loopback, link-local and private
+ * networks, internal names, or a scheme that speaks raw protocols ({@code gopher://}, {@code dict://}).
+ *
+ * <p>Every URL in the value is looked at ({@code scheme://authority}, also nested in a query string, also
+ * {@code http:host} without slashes and scheme-relative {@code //host}), and so is a value that is a host alone
+ * ({@code 127.0.0.1:9001}, {@code [::1]}, {@code localhost}). The authority is read the ways different parsers
+ * read it (WHATWG cuts at {@code \} and {@code #}, others take the text after the last {@code @}, broken ones the
+ * text before it), and the worst host wins, so {@code http://expected.com@127.0.0.1/},
+ * {@code http://127.0.0.1#@expected.com} and {@code http://expected.com\@127.0.0.1} are all loopback. See
+ * {@link SsrfHost} for the address forms.
+ *
+ * <table>
+ *   <caption>Rules</caption>
+ *   <tr><th>rule</th><th>score</th><th>when</th></tr>
+ *   <tr><td>{@code ssrf.metadata}</td><td>95</td><td>169.254.169.254, 169.254.170.2, fd00:ec2::254,
+ *       100.100.100.200, 192.0.0.192, metadata.google.internal, instance-data…; also such an address anywhere
+ *       in the value ({@code /proxy/169.254.169.254/})</td></tr>
+ *   <tr><td>{@code ssrf.lambda-runtime}</td><td>95</td><td>the Runtime API ({@code AWS_LAMBDA_RUNTIME_API}),
+ *       or a loopback URL whose path is a Runtime, Extensions, Telemetry or Logs API path</td></tr>
+ *   <tr><td>{@code ssrf.lambda-extension}</td><td>90</td><td>loopback port 2773 (Parameters and Secrets
+ *       extension)</td></tr>
+ *   <tr><td>{@code ssrf.obfuscated-ip}</td><td>90 (95 for metadata; 60 when public)</td><td>an address in a form
+ *       other than dotted decimal: decimal, octal, hex, shortened, wrapped past 32 bits, IPv4-mapped IPv6,
+ *       wildcard DNS names embedding it</td></tr>
+ *   <tr><td>{@code ssrf.loopback}</td><td>90</td><td>127/8, 0/8, ::1, ::, localhost, *.localhost,
+ *       localtest.me…</td></tr>
+ *   <tr><td>{@code ssrf.link-local}</td><td>85</td><td>169.254/16, fe80::/10</td></tr>
+ *   <tr><td>{@code ssrf.private}</td><td>80</td><td>10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7…</td></tr>
+ *   <tr><td>{@code ssrf.scheme}</td><td>80 (85 for file)</td><td>gopher, dict, tftp, ldap, sftp, netdoc, file,
+ *       jar, smb, telnet: schemes that reach raw services or local files, wherever they point</td></tr>
+ *   <tr><td>{@code ssrf.internal-name}</td><td>60</td><td>a network URL to a one-label name
+ *       ({@code http://intranet/}) or an internal-only suffix ({@code .internal}, {@code .local})</td></tr>
+ * </table>
+ *
+ * <p>Cost: a value with no colon, no {@code //}, no digit-dot-digit and no {@code localhost} or {@code metadata}
+ * is rejected by a few vectorised {@link String#indexOf} calls. Otherwise colons and {@code //} are found the same
+ * way, in order; each URL's authority is read once (the scan resumes after it), at most
+ * {@link SsrfAuthority#MAX_AUTHORITY} characters, and each of its readings is classified in time linear in its
+ * length. A value that had a NUL is read a second time with the NUL ending the host. No DNS lookup, no regular
+ * expression. Immutable and thread-safe.
+ */
+public final class SsrfDetector implements Detector {
+
+  /** Port of the AWS Parameters and Secrets Lambda extension. */
+  static final int SECRETS_EXTENSION_PORT = 2773;
+
+  private static final String[] DANGEROUS_SCHEMES = {"gopher", "dict", "tftp", "ldap", "ldaps", "ldapi", "sftp",
+      "netdoc", "smb", "telnet", "jar", "file"};
+  /** Schemes that reach a host over the network: a one-label host means an internal name. */
+  private static final String[] NETWORK_SCHEMES = {"http", "https", "ftp", "ftps", "ws", "wss", "gopher", "dict",
+      "tftp", "ldap", "ldaps", "sftp", "ssh", "telnet", "smb", "netdoc", "rtsp", "redis", "mysql", "postgres",
+      "postgresql", "mongodb", "memcached", "imap", "pop3", "smtp", "nntp"};
+  /** WHATWG special schemes: {@code http:host} without slashes still has an authority. */
+  private static final String[] SPECIAL_SCHEMES = {"http", "https", "ftp", "ws", "wss"};
+  /** Path prefixes of the Lambda Runtime, Extensions, Telemetry and Logs APIs. */
+  private static final String[] RUNTIME_PATHS = {"/2018-06-01/runtime", "/2020-01-01/extension",
+      "/2022-07-01/telemetry", "/2020-08-15/logs", "/2021-04-23/runtime"};
+
+  private final String runtimeHost;
+  private final int runtimePort;
+  private final boolean runtimeOnLoopback;
+
+  /** Reads {@code AWS_LAMBDA_RUNTIME_API} ({@code host:port}) from the environment, once. */
+  public SsrfDetector() {
+    this(System.getenv());
+  }
+
+  /**
+   * With the Lambda environment given (tests, or a function that copies it).
+   *
+   * @param env the environment; must not be null; {@code AWS_LAMBDA_RUNTIME_API} is read when present
+   */
+  public SsrfDetector(Map<String, String> env) {
+    Objects.requireNonNull(env, "env");
+    String api = env.get("AWS_LAMBDA_RUNTIME_API");
+    String host = null;
+    int port = -1;
+    if (api != null) {
+      api = api.trim().toLowerCase(Locale.ROOT);
+      int colon = api.lastIndexOf(':');
+      if (colon > 0 && colon < api.length() - 1 && api.indexOf(']') < colon) {
+        port = parsePort(api, colon + 1, api.length());
+        host = api.substring(0, colon);
+      } else if (!api.isEmpty()) {
+        host = api;
+      }
+    }
+    this.runtimeHost = host;
+    this.runtimePort = port;
+    this.runtimeOnLoopback = host != null
+        && (SsrfHost.classify(host) & SsrfHost.CLASS_MASK) == SsrfHost.LOOPBACK;
+  }
+
+  @Override
+  public Category category() {
+    return Category.SSRF;
+  }
+
+  @Override
+  public Detection detect(Normalized value) {
+    String s = value.decoded();
+    if (!prefilter(s)) {
+      return null;
+    }
+    Verdict verdict = new Verdict();
+    judge(s, verdict);
+    if (verdict.rule == null && value.hadNul()) {
+      // C parsers stop at a NUL, so "localhost%00.example.com" reaches localhost; the normalizer removed the
+      // NUL, so read the value again with the NUL as the end of the host (rare: only values that had one)
+      judge(Normalized.of(value.raw().replace("%00", "/").replace('\0', '/')).decoded(), verdict);
+    }
+    return verdict.rule == null ? null : new Detection(Category.SSRF, verdict.rule, verdict.score);
+  }
+
+  private void judge(String s, Verdict verdict) {
+    urls(s, verdict);
+    bareHost(s, verdict);
+    metadataAnywhere(s, verdict);
+  }
+
+  /** The worst finding so far. */
+  private static final class Verdict {
+    String rule;
+    int score;
+
+    void hit(String r, int sc) {
+      if (sc > score) {
+        score = sc;
+        rule = r;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- URLs
+
+  /**
+   * Every {@code scheme:} and scheme-relative {@code //}, found with {@link String#indexOf} (vectorised) in
+   * order; an authority is read once and the anchors inside it are not read again.
+   */
+  private void urls(String s, Verdict verdict) {
+    int n = s.length();
+    int colon = s.indexOf(':');
+    int slashes = s.indexOf("//");
+    int resume = 0;
+    while (colon >= 0 || slashes >= 0) {
+      if (colon >= 0 && (slashes < 0 || colon < slashes)) {
+        if (colon >= resume) {
+          resume = Math.max(resume, scheme(s, colon, verdict));
+        }
+        colon = s.indexOf(':', colon + 1);
+      } else {
+        int i = slashes;
+        if (i >= resume && (i == 0 || boundary(s.charAt(i - 1))) && i + 2 < n && startsHost(s.charAt(i + 2))) {
+          resume = authority(s, i + 2, "", false, verdict); // scheme-relative "//host/..."
+        }
+        slashes = s.indexOf("//", slashes + 2);
+      }
+    }
+  }
+
+  /** The scheme ending at {@code colon} and the authority after it; returns where reading may resume. */
+  private int scheme(String s, int colon, Verdict verdict) {
+    int n = s.length();
+    int start = colon;
+    while (start > 0 && colon - start < 32 && isSchemeChar(s.charAt(start - 1))) {
+      start--;
+    }
+    if (start == colon || !isLetter(s.charAt(start)) || start > 0 && isSchemeChar(s.charAt(start - 1))) {
+      return colon + 1;
+    }
+    int slashes = 0;
+    int j = colon + 1;
+    while (j < n && (s.charAt(j) == '/' || s.charAt(j) == '\\') && slashes < 8) {
+      slashes++;
+      j++;
+    }
+    if (slashes == 0 && colon - start > 5) {
+      return colon + 1; // "Price:", "Content-Type:": no scheme that matters here goes without a slash
+    }
+    String scheme = s.substring(start, colon).toLowerCase(Locale.ROOT);
+    if (isOneOf(scheme, DANGEROUS_SCHEMES)) {
+      dangerousScheme(s, scheme, colon, slashes, verdict);
+    }
+    boolean special = isOneOf(scheme, SPECIAL_SCHEMES);
+    if (slashes >= 2 || special && j < n && startsHost(s.charAt(j))) {
+      return authority(s, j, scheme, special, verdict);
+    }
+    return j;
+  }
+
+  private static void dangerousScheme(String s, String scheme, int colon, int slashes, Verdict verdict) {
+    switch (scheme) {
+      case "file":
+        if (slashes >= 1) {
+          verdict.hit("ssrf.scheme", 85);
+        }
+        break;
+      case "netdoc":
+        if (slashes >= 1) {
+          verdict.hit("ssrf.scheme", 80);
+        }
+        break;
+      case "jar":
+        // jar:<url>!/ : the archive is fetched from the nested URL
+        int k = colon + 1;
+        while (k < s.length() && k - colon < 16 && isSchemeChar(s.charAt(k))) {
+          k++;
+        }
+        if (k > colon + 1 && k < s.length() && s.charAt(k) == ':') {
+          verdict.hit("ssrf.scheme", 70);
+        }
+        break;
+      default:
+        if (slashes >= 2) {
+          verdict.hit("ssrf.scheme", 80);
+        }
+    }
+  }
+
+  /** Judges every host a parser could take from the authority at {@code a}; returns where it ends. */
+  private int authority(String s, int a, String scheme, boolean special, Verdict verdict) {
+    SsrfAuthority auth = SsrfAuthority.read(s, a, special || scheme.isEmpty());
+    if (auth == null) {
+      return a;
+    }
+    // a one-label name counts only after a network scheme: "//name" is as often a comment ("x>//TODO")
+    boolean network = isOneOf(scheme, NETWORK_SCHEMES);
+    judgeHost(auth.primary(), auth.path(), network, true, verdict);
+    for (String other : auth.others()) {
+      judgeHost(other, auth.path(), network, false, verdict);
+    }
+    return auth.end();
+  }
+
+  /**
+   * One candidate {@code host[:port]}; {@code primary} for the host a conforming parser takes, the only one
+   * whose one-label name counts as internal (a piece of userinfo is often a plain word).
+   */
+  private void judgeHost(String hostPort, String path, boolean network, boolean primary, Verdict verdict) {
+    SsrfAuthority.HostPort hp = SsrfAuthority.split(hostPort);
+    String host = hp.host();
+    int port = hp.port();
+    if (host.isEmpty()) {
+      return;
+    }
+    int result = SsrfHost.classify(host);
+    int cls = result & SsrfHost.CLASS_MASK;
+    boolean obfuscated = (result & SsrfHost.OBFUSCATED) != 0;
+    boolean inside = cls == SsrfHost.LOOPBACK || cls == SsrfHost.INTERNAL_NAME
+        || (result & SsrfHost.SINGLE_LABEL) != 0 && primary && network;
+    if (isRuntimeApi(host, port, cls) || inside && startsWithAny(path, RUNTIME_PATHS)) {
+      verdict.hit("ssrf.lambda-runtime", 95);
+      return;
+    }
+    if (cls == SsrfHost.LOOPBACK && port == SECRETS_EXTENSION_PORT) {
+      verdict.hit("ssrf.lambda-extension", 90);
+      return;
+    }
+    if (obfuscated && cls != SsrfHost.PUBLIC && cls != SsrfHost.INTERNAL_NAME) {
+      verdict.hit("ssrf.obfuscated-ip", cls == SsrfHost.METADATA ? 95 : 90);
+      return;
+    }
+    switch (cls) {
+      case SsrfHost.METADATA -> verdict.hit("ssrf.metadata", 95);
+      case SsrfHost.LOOPBACK -> verdict.hit("ssrf.loopback", 90);
+      case SsrfHost.LINK_LOCAL -> verdict.hit("ssrf.link-local", 85);
+      case SsrfHost.PRIVATE -> verdict.hit("ssrf.private", 80);
+      case SsrfHost.INTERNAL_NAME -> {
+        if (network && primary) {
+          verdict.hit("ssrf.internal-name", 60);
+        }
+      }
+      default -> {
+        if ((result & SsrfHost.SINGLE_LABEL) != 0 && primary && network) {
+          verdict.hit("ssrf.internal-name", 60);
+        } else if (obfuscated && (result & SsrfHost.LITERAL) != 0 && primary) {
+          verdict.hit("ssrf.obfuscated-ip", 60);
+        }
+      }
+    }
+  }
+
+  /** The Runtime API's own host and port, or any loopback form of it on its port ({@code localhost:9001}). */
+  private boolean isRuntimeApi(String host, int port, int cls) {
+    if (runtimeHost == null) {
+      return false;
+    }
+    if (host.equals(runtimeHost)) {
+      return port == runtimePort || runtimePort < 0;
+    }
+    return port == runtimePort && port > 0 && cls == SsrfHost.LOOPBACK && runtimeOnLoopback;
+  }
+
+  // ---------------------------------------------------------------- hosts outside URLs
+
+  /**
+   * A value that is a host alone, or starts with one followed by a path ({@code 169.254.169.254/latest}):
+   * applications often put {@code http://} in front of what they are given. Only unambiguous forms count here
+   * (dotted-quad, IPv6, known names), never a bare number, which may be a phone number or an amount.
+   */
+  private void bareHost(String s, Verdict verdict) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && s.charAt(a) <= ' ') {
+      a++;
+    }
+    while (b > a && s.charAt(b - 1) <= ' ') {
+      b--;
+    }
+    if (b - a < 3 || b - a > SsrfHost.MAX_HOST) {
+      return;
+    }
+    int end = a;
+    while (end < b && s.charAt(end) != '/' && s.charAt(end) > ' ') {
+      end++;
+    }
+    if (end < b && s.charAt(end) != '/') {
+      return; // prose
+    }
+    String hostPort = s.substring(a, end).toLowerCase(Locale.ROOT);
+    if (!plausibleBareHost(hostPort)) {
+      return;
+    }
+    String path = end < b ? SsrfAuthority.pathOf(s, end) : "";
+    Verdict bare = new Verdict();
+    judgeHost(hostPort, path, false, false, bare);
+    if (bare.rule != null && !bare.rule.equals("ssrf.internal-name")) {
+      verdict.hit(bare.rule, bare.score);
+    }
+  }
+
+  /** Dotted quad, bracketed or multi-colon IPv6, or a name with a letter: never a bare number. */
+  private static boolean plausibleBareHost(String h) {
+    if (h.startsWith("[")) {
+      return true;
+    }
+    int colons = count(h, ':');
+    if (colons >= 2) {
+      return true;
+    }
+    String host = colons == 1 ? h.substring(0, h.indexOf(':')) : h;
+    if (host.isEmpty()) {
+      return false;
+    }
+    boolean letter = false;
+    for (int i = 0; i < host.length(); i++) {
+      if (isLetter(host.charAt(i))) {
+        letter = true;
+      }
+    }
+    if (letter) {
+      // a name: dotted (metadata.google.internal), with a port (metadata:80), or localhost; a lone word such
+      // as "metadata" is a word
+      return !host.startsWith("0x") && (host.indexOf('.') > 0 || colons == 1 || host.equals("localhost"));
+    }
+    return count(host, '.') == 3 && SsrfHost.ipv4(host, 0, host.length()) >>> 32 == 0;
+  }
+
+  /**
+   * A metadata address anywhere, not only as a host: {@code /proxy/169.254.169.254/latest},
+   * {@code redir-http-169.254.169.254:80-}, a {@code Host:} header inside a gopher payload.
+   */
+  private static void metadataAnywhere(String s, Verdict verdict) {
+    int n = s.length();
+    for (int i = s.indexOf("169.254."); i >= 0; i = s.indexOf("169.254.", i + 1)) {
+      if (i > 0 && (isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
+        continue;
+      }
+      int end = i + 8;
+      while (end < n && end - i < 15 && (isDigit(s.charAt(end)) || s.charAt(end) == '.')) {
+        end++;
+      }
+      int stop = end;
+      if (stop > i && s.charAt(stop - 1) == '.') {
+        stop--;
+      }
+      long v4 = SsrfHost.ipv4(s, i, stop);
+      if (v4 >= 0 && v4 >>> 32 == 0 && SsrfHost.classifyV4(v4) == SsrfHost.METADATA) {
+        verdict.hit("ssrf.metadata", 85);
+        return;
+      }
+    }
+    if (s.contains("metadata.google.internal") || s.contains("METADATA.GOOGLE.INTERNAL")) {
+      verdict.hit("ssrf.metadata", 85);
+    }
+  }
+
+  // ---------------------------------------------------------------- characters
+
+  /** Anything SSRF needs: a colon, a {@code //}, a digit-dot-digit (a bare address), localhost or metadata. */
+  static boolean prefilter(String s) {
+    if (s.indexOf(':') >= 0 || s.indexOf("//") >= 0) {
+      return true;
+    }
+    for (int dot = s.indexOf('.'); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+      if (dot > 0 && dot + 1 < s.length() && isDigit(s.charAt(dot - 1)) && isDigit(s.charAt(dot + 1))) {
+        return true;
+      }
+    }
+    // a bare name: localhost, metadata.google.internal
+    return s.contains("localhost") || s.contains("LOCALHOST") || s.contains("metadata") || s.contains("METADATA");
+  }
+
+  private static boolean startsHost(char c) {
+    return isLetter(c) || isDigit(c) || c == '[' || c == '@' || c == '%' || c == '_' || c >= 0x80;
+  }
+
+  private static boolean boundary(char c) {
+    return c <= ' ' || c == '"' || c == '\'' || c == '=' || c == '(' || c == '<' || c == '>' || c == '`'
+        || c == '[' || c == ',' || c == ';';
+  }
+
+  private static boolean isOneOf(String s, String[] options) {
+    for (String o : options) {
+      if (o.equals(s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithAny(String s, String[] prefixes) {
+    for (String p : prefixes) {
+      if (s.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+}

@@ -1,0 +1,435 @@
+package dev.lambdaguard.input.detect;
+
+import java.util.Set;
+
+/**
+ * Where a URL host points, by parsing alone (never a DNS lookup): an IPv4 address in any of the forms the
+ * classic {@code inet_aton} and the WHATWG URL parser accept (dotted, shortened {@code 127.1}, decimal
+ * {@code 2130706433}, octal {@code 0177.0.0.1}, hex {@code 0x7f000001}, mixed; numbers past 32 bits wrapped as
+ * old parsers did), an IPv6 address (also IPv4-mapped, -compatible, NAT64 and 6to4 forms, zone ids), a name
+ * that points inside by convention ({@code localhost}, {@code *.localhost}, {@code localtest.me}, wildcard DNS
+ * names embedding an address such as {@code 127.0.0.1.nip.io}), cloud metadata names, internal-only suffixes
+ * ({@code .internal}, {@code .local}) and single-label names.
+ *
+ * <p>A result packs a class ({@link #PUBLIC} … {@link #INTERNAL_NAME}) and flags ({@link #OBFUSCATED},
+ * {@link #SINGLE_LABEL}). Work is linear in the host, which callers cap at {@link #MAX_HOST} characters.
+ */
+final class SsrfHost {
+
+  static final int PUBLIC = 0;
+  static final int INTERNAL_NAME = 1;
+  static final int PRIVATE = 2;
+  static final int LINK_LOCAL = 3;
+  static final int LOOPBACK = 4;
+  static final int METADATA = 5;
+  static final int CLASS_MASK = 0xff;
+  /** The address is written in a form other than canonical dotted decimal (or is an IPv6 wrapper of IPv4). */
+  static final int OBFUSCATED = 1 << 8;
+  /** A name of one label only ({@code intranet}); internal only when the scheme is a network scheme. */
+  static final int SINGLE_LABEL = 1 << 9;
+  /** The host is an address literal (IPv4 in any form, or IPv6). */
+  static final int LITERAL = 1 << 10;
+
+  /** Longest host looked at (DNS names are at most 253 characters; brackets and zone ids add a few). */
+  static final int MAX_HOST = 300;
+
+  private static final long NOT_IPV4 = -1;
+
+  /** Names that resolve, by convention, to loopback: the whole name or any subdomain. */
+  private static final String[] LOOPBACK_DOMAINS = {"localhost", "localtest.me", "lvh.me", "vcap.me",
+      "localho.st"};
+  private static final Set<String> LOOPBACK_NAMES = Set.of("localhost.localdomain", "ip6-localhost",
+      "ip6-loopback", "localhost6", "localhost6.localdomain6", "loopback");
+  /** Cloud instance metadata services by name (AWS, GCP, Alibaba, Tencent, Equinix Metal, Oracle). */
+  private static final Set<String> METADATA_NAMES = Set.of("metadata", "metadata.google.internal",
+      "metadata.goog", "instance-data", "instance-data.ec2.internal", "metadata.tencentyun.com",
+      "metadata.packet.net", "metadata.platformequinix.com", "metadata.oraclecloud.com", "metadata.azure.internal");
+  /** Suffixes that never resolve on the public internet. */
+  private static final String[] INTERNAL_SUFFIXES = {".internal", ".local", ".localdomain", ".lan", ".intranet",
+      ".corp", ".home.arpa", ".home", ".private", ".svc", ".cluster.local", ".test", ".invalid", ".example",
+      ".arpa"};
+  /** Wildcard DNS services: {@code 10.0.0.1.nip.io}, {@code 10-0-0-1.sslip.io}, {@code 0a000001.nip.io}. */
+  private static final String[] WILDCARD_DNS = {"nip.io", "xip.io", "sslip.io", "traefik.me"};
+
+  private SsrfHost() {}
+
+  /** The class and flags of the host {@code h} (lower case, no brackets removed, no port). */
+  static int classify(String h) {
+    if (h.isEmpty() || h.length() > MAX_HOST) {
+      return PUBLIC;
+    }
+    if (h.endsWith(".") && h.length() > 1) {
+      h = h.substring(0, h.length() - 1);
+    }
+    if (h.charAt(0) == '[') {
+      int end = h.indexOf(']');
+      return ipv6(h, 1, end < 0 ? h.length() : end);
+    }
+    if (h.indexOf(':') >= 0) {
+      return ipv6(h, 0, h.length());
+    }
+    long v4 = ipv4(h, 0, h.length());
+    if (v4 != NOT_IPV4) {
+      int cls = classifyV4(v4 & 0xffffffffL);
+      return cls | LITERAL | ((v4 >>> 32) != 0 ? OBFUSCATED : 0);
+    }
+    return name(h);
+  }
+
+  // ---------------------------------------------------------------- IPv4
+
+  /**
+   * Parses {@code s[a, b)} as IPv4 the lenient way: one to four parts, each decimal, octal (leading 0) or hex
+   * ({@code 0x}); the last part fills the remaining bytes. Returns the address in the low 32 bits, with bit 32
+   * set when the form is not canonical dotted decimal, or {@link #NOT_IPV4}.
+   */
+  static long ipv4(String s, int a, int b) {
+    if (a >= b) {
+      return NOT_IPV4;
+    }
+    long[] parts = new long[4];
+    int count = 0;
+    boolean canonical = true;
+    boolean overflow = false;
+    int i = a;
+    while (i < b) {
+      if (count == 4) {
+        return NOT_IPV4;
+      }
+      int start = i;
+      int radix = 10;
+      if (i + 1 < b && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+        radix = 16;
+        i += 2;
+        canonical = false;
+      } else if (i + 1 < b && s.charAt(i) == '0' && s.charAt(i + 1) != '.') {
+        radix = 8;
+        i++;
+        canonical = false;
+      }
+      long v = 0;
+      boolean big = false;
+      int digits = 0;
+      while (i < b && s.charAt(i) != '.') {
+        int d = digit(s.charAt(i), radix);
+        if (d < 0) {
+          return NOT_IPV4;
+        }
+        v = v * radix + d;
+        if (v > 0xffffffffL) {
+          big = true;
+          v &= 0xffffffffL;
+        }
+        digits++;
+        i++;
+      }
+      if (digits == 0 && radix == 10) {
+        return NOT_IPV4; // empty part: "1..2"
+      }
+      if (digits > 3 || radix == 10 && i - start > 1 && s.charAt(start) == '0') {
+        canonical = false;
+      }
+      overflow |= big;
+      parts[count++] = v;
+      if (i < b) {
+        i++; // the dot
+        if (i == b) {
+          canonical = false; // trailing dot
+        }
+      }
+    }
+    long address = 0;
+    for (int k = 0; k < count - 1; k++) {
+      if (parts[k] > 255) {
+        return NOT_IPV4;
+      }
+      address = address << 8 | parts[k];
+    }
+    long last = parts[count - 1];
+    int lastBytes = 5 - count;
+    long limit = 1L << (8 * lastBytes);
+    if (last >= limit) {
+      overflow = true;
+      last &= limit - 1;
+    }
+    address = address << (8 * lastBytes) | last;
+    if (count != 4 || overflow) {
+      canonical = false;
+    }
+    return (address & 0xffffffffL) | (canonical ? 0 : 1L << 32);
+  }
+
+  /** The class of an IPv4 address. */
+  static int classifyV4(long ip) {
+    int a = (int) (ip >>> 24);
+    int b = (int) (ip >>> 16) & 0xff;
+    if (ip == 0xa9fea9feL || ip == 0xa9feaa02L || ip == 0xa9feaa17L || ip == 0x646464c8L || ip == 0xc00000c0L) {
+      return METADATA; // 169.254.169.254, 169.254.170.2, 169.254.170.23, 100.100.100.200, 192.0.0.192
+    }
+    if (a == 127 || a == 0) {
+      return LOOPBACK; // 0.0.0.0/8 reaches the local host on Linux
+    }
+    if (a == 169 && b == 254) {
+      return LINK_LOCAL;
+    }
+    if (a == 10 || a == 172 && (b & 0xf0) == 16 || a == 192 && b == 168 || a == 100 && (b & 0xc0) == 64
+        || a == 192 && b == 0 && (ip >>> 8 & 0xff) == 0 || a == 198 && (b & 0xfe) == 18) {
+      return PRIVATE;
+    }
+    return PUBLIC;
+  }
+
+  // ---------------------------------------------------------------- IPv6
+
+  /** Classifies {@code s[a, b)} as an IPv6 address ({@link #PUBLIC} when it is none). */
+  static int ipv6(String s, int a, int b) {
+    int zone = s.indexOf('%', a);
+    if (zone >= 0 && zone < b) {
+      b = zone;
+    }
+    int[] g = new int[8];
+    int count = 0;
+    int gap = -1;
+    int i = a;
+    if (b - a >= 2 && s.charAt(a) == ':' && s.charAt(a + 1) == ':') {
+      gap = 0;
+      i = a + 2;
+    }
+    while (i < b) {
+      if (count == 8) {
+        return PUBLIC;
+      }
+      int start = i;
+      int v = 0;
+      while (i < b && i - start < 5 && digit(s.charAt(i), 16) >= 0) {
+        v = v << 4 | digit(s.charAt(i), 16);
+        i++;
+      }
+      if (i < b && s.charAt(i) == '.') {
+        long v4 = ipv4(s, start, b);
+        if (v4 == NOT_IPV4 || count > 6 || (v4 >>> 32) != 0) {
+          return PUBLIC;
+        }
+        g[count++] = (int) (v4 >>> 16 & 0xffff);
+        g[count++] = (int) (v4 & 0xffff);
+        i = b;
+        break;
+      }
+      if (i == start || i - start > 4) {
+        return PUBLIC;
+      }
+      g[count++] = v;
+      if (i == b) {
+        break;
+      }
+      if (s.charAt(i) != ':') {
+        return PUBLIC;
+      }
+      i++;
+      if (i < b && s.charAt(i) == ':') {
+        if (gap >= 0) {
+          return PUBLIC;
+        }
+        gap = count;
+        i++;
+      } else if (i == b) {
+        return PUBLIC;
+      }
+    }
+    int[] full = new int[8];
+    if (gap >= 0) {
+      int tail = count - gap;
+      System.arraycopy(g, 0, full, 0, gap);
+      System.arraycopy(g, gap, full, 8 - tail, tail);
+    } else if (count == 8) {
+      full = g;
+    } else {
+      return PUBLIC;
+    }
+    return classifyV6(full);
+  }
+
+  private static int classifyV6(int[] g) {
+    boolean zero96 = g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0;
+    long low32 = (long) g[6] << 16 | g[7];
+    if (zero96 && g[5] == 0) {
+      if (low32 == 0 || low32 == 1) {
+        return LOOPBACK | LITERAL; // :: and ::1
+      }
+      return classifyV4(low32) | LITERAL | OBFUSCATED; // IPv4-compatible ::a.b.c.d
+    }
+    if (zero96 && g[5] == 0xffff) {
+      return classifyV4(low32) | LITERAL | OBFUSCATED; // IPv4-mapped ::ffff:a.b.c.d
+    }
+    if (g[0] == 0x64 && g[1] == 0xff9b && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0) {
+      return classifyV4(low32) | LITERAL | OBFUSCATED; // NAT64 64:ff9b::a.b.c.d
+    }
+    if (g[0] == 0x2002) {
+      int v4 = classifyV4((long) g[1] << 16 | g[2]); // 6to4
+      return v4 == PUBLIC ? PUBLIC | LITERAL : v4 | LITERAL | OBFUSCATED;
+    }
+    if (g[0] == 0xfd00 && g[1] == 0x0ec2) {
+      return METADATA | LITERAL; // fd00:ec2::254 (IMDS), fd00:ec2::23 (EKS Pod Identity)
+    }
+    if ((g[0] & 0xffc0) == 0xfe80) {
+      return LINK_LOCAL | LITERAL;
+    }
+    if ((g[0] & 0xfe00) == 0xfc00 || (g[0] & 0xffc0) == 0xfec0) {
+      return PRIVATE | LITERAL;
+    }
+    return PUBLIC | LITERAL;
+  }
+
+  // ---------------------------------------------------------------- names
+
+  private static int name(String h) {
+    if (METADATA_NAMES.contains(h)) {
+      return METADATA;
+    }
+    if (LOOPBACK_NAMES.contains(h)) {
+      return LOOPBACK;
+    }
+    for (String d : LOOPBACK_DOMAINS) {
+      if (isDomainOrSub(h, d)) {
+        return LOOPBACK;
+      }
+    }
+    int embedded = embeddedAddress(h);
+    if (embedded != PUBLIC) {
+      return embedded | OBFUSCATED;
+    }
+    if (h.startsWith("kubernetes.default")) {
+      return INTERNAL_NAME; // the Kubernetes API server from inside a pod
+    }
+    for (String suffix : INTERNAL_SUFFIXES) {
+      if (h.endsWith(suffix)) {
+        return INTERNAL_NAME;
+      }
+    }
+    if (h.indexOf('.') < 0 && isHostname(h)) {
+      return PUBLIC | SINGLE_LABEL;
+    }
+    return PUBLIC;
+  }
+
+  /**
+   * An internal address spelled inside a longer name: four numeric labels in a row followed by more labels
+   * ({@code 169.254.169.254.nip.io}, {@code app.10.0.0.1.example.com}), or, under a wildcard DNS service, a
+   * dashed ({@code 10-0-0-1}) or hex ({@code 0a000001}) label.
+   */
+  static int embeddedAddress(String h) {
+    int[] starts = new int[4]; // where the last four numeric labels begin
+    int run = 0;
+    int labelStart = 0;
+    int n = h.length();
+    for (int i = 0; i <= n; i++) {
+      if (i == n || h.charAt(i) == '.') {
+        if (i > labelStart && i - labelStart <= 3 && allDigits(h, labelStart, i)) {
+          starts[run & 3] = labelStart;
+          run++;
+          if (run >= 4 && i < n) {
+            long v4 = ipv4(h, starts[(run - 4) & 3], i);
+            if (v4 != NOT_IPV4) {
+              int cls = classifyV4(v4 & 0xffffffffL);
+              if (cls != PUBLIC) {
+                return cls;
+              }
+            }
+          }
+        } else {
+          run = 0;
+        }
+        labelStart = i + 1;
+      }
+    }
+    boolean wildcard = false;
+    for (String d : WILDCARD_DNS) {
+      if (isDomainOrSub(h, d)) {
+        wildcard = true;
+        break;
+      }
+    }
+    if (!wildcard) {
+      return PUBLIC;
+    }
+    labelStart = 0;
+    for (int i = 0; i <= n; i++) {
+      if (i == n || h.charAt(i) == '.') {
+        int cls = wildcardLabel(h.substring(labelStart, i));
+        if (cls != PUBLIC) {
+          return cls;
+        }
+        labelStart = i + 1;
+      }
+    }
+    return PUBLIC;
+  }
+
+  /** A label of a wildcard DNS name: {@code 0a000001} (hex), {@code 10-0-0-1} or {@code www-10-0-0-1}. */
+  private static int wildcardLabel(String label) {
+    if (label.length() == 8 && allHex(label, 0, 8)) {
+      return classifyV4(Long.parseLong(label, 16));
+    }
+    String[] parts = label.split("-", -1);
+    if (parts.length < 4) {
+      return PUBLIC;
+    }
+    long ip = 0;
+    for (int k = parts.length - 4; k < parts.length; k++) {
+      String p = parts[k];
+      if (p.isEmpty() || p.length() > 3 || !allDigits(p, 0, p.length())) {
+        return PUBLIC;
+      }
+      int v = Integer.parseInt(p);
+      if (v > 255) {
+        return PUBLIC;
+      }
+      ip = ip << 8 | v;
+    }
+    return classifyV4(ip);
+  }
+
+  static boolean isDomainOrSub(String h, String domain) {
+    return h.equals(domain) || h.endsWith(domain) && h.length() > domain.length()
+        && h.charAt(h.length() - domain.length() - 1) == '.';
+  }
+
+  static boolean isHostname(String h) {
+    if (h.isEmpty() || h.length() > 63) {
+      return false;
+    }
+    for (int i = 0; i < h.length(); i++) {
+      char c = h.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return h.charAt(0) != '-';
+  }
+
+  /** The value of an ASCII digit in {@code radix} (8, 10 or 16), or -1. */
+  static int digit(char c, int radix) {
+    int d = c >= '0' && c <= '9' ? c - '0'
+        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+        : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+    return d < radix ? d : -1;
+  }
+
+  private static boolean allDigits(String s, int a, int b) {
+    for (int i = a; i < b; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return a < b;
+  }
+
+  private static boolean allHex(String s, int a, int b) {
+    for (int i = a; i < b; i++) {
+      if (digit(s.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return a < b;
+  }
+}

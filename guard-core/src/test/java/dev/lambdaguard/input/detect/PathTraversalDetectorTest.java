@@ -1,0 +1,203 @@
+package dev.lambdaguard.input.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lambdaguard.input.Category;
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Path traversal and local file inclusion, rule by rule, with the benign look-alikes each rule must pass. */
+class PathTraversalDetectorTest {
+
+  private final PathTraversalDetector detector = new PathTraversalDetector();
+
+  private Detection detect(String value) {
+    return detector.detect(Normalized.of(value));
+  }
+
+  private void assertRule(String rule, String value) {
+    Detection d = detect(value);
+    assertNotNull(d, () -> "not detected: " + value);
+    assertEquals(Category.PATH, d.category());
+    assertEquals(rule, d.ruleId(), () -> "rule for " + value);
+  }
+
+  private void assertBenign(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  // ---------------------------------------------------------------- path.traversal
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../../etc/passwd", "..\\..\\windows\\win.ini", "..\\../..\\../boot.ini",
+      "....//....//etc/passwd", "/..;/..;/manager/html", "..;/WEB-INF/web.xml", ".../.../etc/hosts",
+      "/static/../../../app.py", "http://example.com/a/../../etc/passwd", "/cgi-bin/../../../../etc/shadow"})
+  void parentDirectoryClimbsAreTraversalWhateverTheSeparatorMix(String value) {
+    assertRule("path.traversal", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"%2e%2e%2f%2e%2e%2fetc%2fpasswd", "%252e%252e%255c%252e%252e%255cboot.ini",
+      "..%c0%af..%c0%afetc/passwd", "%c0%ae%c0%ae/%c0%ae%c0%ae/secret.txt", ".%2e/.%2e/app/config",
+      "%uff0e%uff0e%u2215%uff0e%uff0e%u2215data", "..%u2216..%u2216x", "..%uF025..%uF025boot.ini",
+      "..%00/..%00/x", "0x2e0x2e0x2f0x2e0x2e0x2fsecret", "..0x5c..0x5cweb.config", "..\u2215..\u2215x",
+      "..\uff0f..\uff0fx", "..\u2044..\u2044x", "&#46;&#46;&#47;&#46;&#46;&#47;x"})
+  void encodedAndLookAlikeClimbsAreTraversal(String value) {
+    assertRule("path.traversal", value);
+  }
+
+  @Test
+  void oneClimbScoresLessThanSeveralAndAClimbToASensitiveFileMost() {
+    int one = detect("../x").score();
+    int two = detect("../../x").score();
+    int target = detect("../../etc/passwd").score();
+    assertTrue(one < two && two < target, one + " " + two + " " + target);
+  }
+
+  @Test
+  void aSingleClimbToAnOrdinaryFileIsFlaggedBecauseAnApiValueNeverNeedsToClimb() {
+    // decided: "../README.md" is flagged (one level is how an uploaded name leaves its folder); low score
+    assertRule("path.traversal", "../README.md");
+    assertEquals(75, detect("../README.md").score());
+  }
+
+  @Test
+  void climbsGluedToTheirTargetByUndecodableBytesStillCount() {
+    assertRule("path.traversal", "..%c0%9v..%c0%9vetc%c0%9vpasswd");
+    assertRule("path.traversal", "..2f..2f..2fetc2fpasswd");
+    assertRule("path.traversal", "..%bg%qf..%bg%qfboot.ini");
+  }
+
+  @Test
+  void aValueThatIsBase64OfATraversalIsTraversal() {
+    String encoded = Base64.getEncoder().encodeToString("../../../etc/passwd".getBytes(StandardCharsets.UTF_8));
+    assertRule("path.traversal", encoded);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"..", "...", "Wait... what?/No", "I deleted it by accident...", "...and / or ...",
+      "v2.3.1-beta.2", "1.0.0-SNAPSHOT", "..foo", "see § 2.1..2.4"})
+  void dotsWithoutASeparatorOrBetweenWordsAreNoClimb(String value) {
+    assertBenign(value);
+  }
+
+  // ---------------------------------------------------------------- path.sensitive-file
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/etc/passwd", "/etc/shadow~", "/etc/hostname.ge0", "/proc/self/environ",
+      "/proc/self/cmdline", "/proc/1/maps", "/root/.bash_history", "/var/log/nginx/error.log", "/var/adm/sulog",
+      "/var/task/index.mjs", "/var/runtime/bootstrap", "/opt/extensions/agent", "/home/ec2-user/.ssh/id_rsa",
+      "~/.aws/credentials", "/usr/local/apache2/conf/httpd.conf", "/usr/local/etc/nginx/nginx.conf",
+      "/private/etc/master.passwd", "/tmp/sess_8f3a9c", "/Volumes/HD/opt/apache/conf/httpd.conf",
+      "/bin/cat /etc/passwd", "tail -f /var/log/syslog"})
+  void unixPathsIntoSystemPlacesAreSensitive(String value) {
+    assertRule("path.sensitive-file", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"C:\\Windows\\win.ini", "c:/windows/system32/config/sam", "C:\\boot.ini",
+      "C:/inetpub/wwwroot/web.config", "C:\\xampp\\apache\\logs\\access.log", "C:\\log\\httpd\\access_log",
+      "C:\\Program Files\\Apache Group\\Apache2\\conf\\httpd.conf", "C:\\mysql\\bin\\my.ini",
+      "c:\\php\\sessions\\", "C:/sysprep.inf", "\\WINDOWS\\win.ini", "\\xampp\\php\\php.ini",
+      "D:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex240101.log", "C:/$recycle.bin/s-1-5-18/desktop.ini"})
+  void windowsPathsIntoSystemPlacesAreSensitive(String value) {
+    assertRule("path.sensitive-file", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"etc/passwd", "etc\\shadow", "WEB-INF/web.xml", "META-INF/context.xml", ".git/config",
+      ".aws/credentials", ".ssh/authorized_keys", "windows/win.ini", "proc/self/status", "root/.htpasswd",
+      "docs/.env", "https://example.com/WEB-INF/web.xml"})
+  void pairsThatAreSensitiveWhereverThePathBeginsAreSensitive(String value) {
+    assertRule("path.sensitive-file", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".htaccess", ".htpasswd", ".env", ".env.production", "web.config", "boot.ini",
+      "config.inc.php", "wp-config.php", "id_rsa", "database.php", ".bash_history", ".git-credentials"})
+  void secretFileNamesAloneAreSensitive(String value) {
+    assertRule("path.sensitive-file", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"report-2024.pdf", "docs/guide/intro.md", "my.config.backup.tar.gz", "settings.json",
+      "config.yaml", "Shadow", "credentials", ".login", "index.html", "feature/JIRA-1234-add-login",
+      "release/2024.03", "/api/v1/orders/123", "@GetMapping(\"/orders/{id}\")", "15/03/2024", "and/or",
+      "export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64", "export PATH=/opt/homebrew/bin:$PATH",
+      "ls -la ~/Downloads", "cd ~/projects/my-app && npm start", "cat ~/.ssh/id_rsa.pub", "source ~/.bashrc",
+      "echo 'export EDITOR=vim' >> ~/.zshrc", "C:\\Users\\jane\\Documents\\report.docx",
+      "The file is in /home/jane/notes.txt", "#!/usr/bin/env bash", "Works on my machine ¯\\_(ツ)_/¯",
+      "https://github.com/apache/commons-lang/blob/master/README.md", "https://www.example.com/etc/page",
+      "{\"path\": \"docs/guide/intro.md\"}", "$0.99/mo", "Dear Sir/Madam, I am writing to complain.",
+      "aws s3 cp report.csv s3://my-bucket/reports/2024/", "/0PPiAAZ8Jis4o2A", "text/html,application/xml;q=0.9"})
+  void ordinaryPathsNamesAndTextPass(String value) {
+    assertBenign(value);
+  }
+
+  // ---------------------------------------------------------------- path.wrapper
+
+  @ParameterizedTest
+  @ValueSource(strings = {"php://filter/convert.base64-encode/resource=index.php", "php://input", "expect://id",
+      "zip://uploads/avatar.jpg#shell.php", "phar://uploads/x.phar/shell", "data://text/plain;base64,SGVsbG8=",
+      "data:text/plain,<?php phpinfo(); ?>", "glob://*.php", "compress.zlib:///etc/hosts", "file:///etc/hosts",
+      "FILE:/c:/windows/win.ini", "netdoc:/etc/hosts", "jar:file:/tmp/app.jar!/", "jar:http://evil.example/x.jar!/"})
+  void streamWrappersAndArchiveSchemesAreWrappers(String value) {
+    assertRule("path.wrapper", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"data:image/png;base64,iVBORw0KGgo=", "mailto:support@example.com", "tel:+14155550132",
+      "profile: https://example.com", "zip code 10001", "php is fun"})
+  void dataUrisOfImagesAndOtherSchemesAreNoWrappers(String value) {
+    assertBenign(value);
+  }
+
+  // ---------------------------------------------------------------- path.unc and path.nul-truncation
+
+  @Test
+  void uncAndDevicePathsAtTheStartAreUnc() {
+    assertRule("path.unc", "\\\\fileserver\\share\\report.docx");
+    assertRule("path.unc", "\\\\?\\C:\\data\\x");
+    assertRule("path.unc", "\\\\.\\pipe\\lsass");
+    assertEquals(90, detect("\\\\.\\pipe\\lsass").score());
+    assertRule("path.sensitive-file", "\\\\localhost\\c$\\windows\\win.ini");
+  }
+
+  @Test
+  void aNulInAPathLikeValueIsTruncationWhenNothingElseIsFound() {
+    assertRule("path.nul-truncation", "avatar.php%00.jpg");
+    assertRule("path.nul-truncation", "uploads/x%00");
+    assertRule("path.sensitive-file", "/etc/passwd%00.jpg");
+    assertNull(detect("hello%00world"), "no dot, no separator: not a path");
+    assertNull(detect("avatar.php.jpg"));
+  }
+
+  // ---------------------------------------------------------------- contract
+
+  @Test
+  void detectionsNeverCarryTheValue() {
+    Detection d = detect("../../etc/passwd");
+    assertFalse(d.toString().contains("passwd"));
+    assertEquals(Category.PATH, detector.category());
+  }
+
+  @Test
+  void oneMegabyteNearMissesCompleteInLinearTime() {
+    int mb = 1 << 20;
+    String[] nearMisses = {".".repeat(mb), "../".repeat(mb / 3), "/a".repeat(mb / 2), "\\".repeat(mb),
+        "0x2e".repeat(mb / 4), "..\u00c0".repeat(mb / 3), "a:".repeat(mb / 2), "etc".repeat(mb / 3),
+        "C:\\".repeat(mb / 3), "/ ".repeat(mb / 2), "~/".repeat(mb / 2), "A".repeat(mb - 4) + "===="};
+    for (String value : nearMisses) {
+      detect(value); // completes; no timing assertion
+    }
+    assertRule("path.traversal", "../".repeat(mb / 3) + "etc/passwd");
+    assertRule("path.traversal", "x".repeat(mb) + "/../../etc/passwd");
+  }
+}

@@ -1,0 +1,269 @@
+package dev.lambdaguard.input.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.lambdaguard.input.Category;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Server-side request forgery, rule by rule: address forms, authority tricks, Lambda's own endpoints. */
+class SsrfDetectorTest {
+
+  /** The Lambda environment as the tests see it: the Runtime API on loopback, as in AWS. */
+  private static final Map<String, String> LAMBDA_ENV = Map.of("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9001");
+
+  private final SsrfDetector detector = new SsrfDetector(LAMBDA_ENV);
+
+  private Detection detect(String value) {
+    return detector.detect(Normalized.of(value));
+  }
+
+  private void assertRule(String rule, String value) {
+    Detection d = detect(value);
+    assertNotNull(d, () -> "not detected: " + value);
+    assertEquals(Category.SSRF, d.category());
+    assertEquals(rule, d.ruleId(), () -> "rule for " + value);
+  }
+
+  private void assertBenign(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  // ---------------------------------------------------------------- address classes
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://169.254.169.254/latest/meta-data/", "http://169.254.170.2/v2/credentials/x",
+      "http://[fd00:ec2::254]/latest/api/token", "http://metadata.google.internal/computeMetadata/v1/",
+      "http://metadata/computeMetadata/v1/", "http://100.100.100.200/latest/meta-data/", "http://instance-data/",
+      "http://192.0.0.192/latest/", "http://metadata.google.internal./", "https://METADATA.GOOGLE.INTERNAL"})
+  void cloudMetadataEndpointsAreMetadata(String value) {
+    assertRule("ssrf.metadata", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1/admin", "http://127.8.9.10:8080", "http://localhost", "http://LOCALHOST:80",
+      "http://api.localhost/", "http://0.0.0.0:22", "http://[::1]/", "http://[::]:80/", "http://[0000::1]:25/",
+      "http://localtest.me", "http://sub.localtest.me/", "http://ip6-localhost", "ldap://localhost:11211/x",
+      "http://127。0。0。1/"})
+  void loopbackHostsAreLoopback(String value) {
+    assertRule("ssrf.loopback", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://10.0.0.5/", "http://172.16.0.1", "http://172.31.255.255", "http://192.168.1.1:8080",
+      "http://100.64.0.1", "http://[fc00::1]", "http://[fd12:3456::1]/"})
+  void privateRangesArePrivate(String value) {
+    assertRule("ssrf.private", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://169.254.1.1/", "http://[fe80::1]/", "http://[fe80::1%25en0]/"})
+  void linkLocalAddressesAreLinkLocal(String value) {
+    assertRule("ssrf.link-local", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://172.32.0.1", "http://192.169.0.1", "http://11.0.0.1", "http://1.1.1.1/",
+      "http://[2001:4860:4860::8888]/", "http://100.128.0.1"})
+  void neighboursOfTheRangesArePublic(String value) {
+    assertBenign(value);
+  }
+
+  // ---------------------------------------------------------------- IPv4 and IPv6 forms
+
+  @ParameterizedTest
+  @CsvSource({"http://2130706433/, decimal", "http://2852039166/, decimal metadata", "http://0x7f000001, hex",
+      "http://0xA9FEA9FE/, hex metadata", "http://0177.0.0.1/, octal", "http://0251.0376.0251.0376, octal metadata",
+      "http://0251.00376.000251.0000376, zero-padded octal", "http://0xA9.0xFE.0xA9.0xFE, dotted hex",
+      "http://0251.254.169.254, mixed", "http://127.1, shortened", "http://127.0.1, shortened",
+      "http://0177.1, octal shortened", "http://10.1, shortened private", "http://0, zero",
+      "http://7147006462, decimal past 32 bits", "http://0x41414141A9FEA9FE, hex past 32 bits",
+      "http://127.000.000.001, zero-padded", "http://[::ffff:127.0.0.1], IPv4-mapped",
+      "http://[::ffff:a9fe:a9fe], IPv4-mapped hex", "http://[0:0:0:0:0:ffff:169.254.169.254], mapped long",
+      "http://[::127.0.0.1], IPv4-compatible", "http://[64:ff9b::a9fe:a9fe], NAT64",
+      "http://[2002:a9fe:a9fe::], 6to4"})
+  void internalAddressesInAnyFormAreObfuscatedIps(String value, String form) {
+    assertRule("ssrf.obfuscated-ip", value);
+  }
+
+  @Test
+  void anObfuscatedMetadataAddressScoresAsHighAsTheMetadataItself() {
+    assertEquals(95, detect("http://0xa9fea9fe/").score());
+    assertEquals(90, detect("http://2130706433/").score());
+    assertEquals(60, detect("http://134744072/").score(), "8.8.8.8 in decimal: evasion, no internal target");
+  }
+
+  @Test
+  void unbracketedIpv6IsReadWithAndWithoutAPort() {
+    assertRule("ssrf.loopback", "http://0000::1:80/");
+  }
+
+  // ---------------------------------------------------------------- names
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://169.254.169.254.nip.io/", "http://127.0.0.1.nip.io", "http://10-0-0-1.sslip.io/",
+      "http://www-127-0-0-1.sslip.io", "http://7f000001.nip.io", "http://app.10.0.0.1.example.com/",
+      "http://customer1.app.localhost.my.company.127.0.0.1.nip.io"})
+  void namesThatEmbedAnInternalAddressAreObfuscatedIps(String value) {
+    assertRule("ssrf.obfuscated-ip", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://intranet/admin", "http://rancher-metadata/", "dict://attacker:11111/",
+      "http://printer.local/", "http://ip-10-0-0-1.ec2.internal/", "https://kubernetes.default.svc/api",
+      "http://db.corp/"})
+  void oneLabelNamesAndInternalSuffixesAreInternalNames(String value) {
+    Detection d = detect(value);
+    assertNotNull(d, value);
+  }
+
+  @Test
+  void oneLabelHostsOfNonNetworkSchemesAreNames() {
+    assertBenign("<b>x</b>//TODO remove");
+    assertBenign("s3://my-bucket/reports/2024/");
+    assertBenign("mailto:team@example.com");
+    assertBenign("urn:isbn:0451450523");
+  }
+
+  // ---------------------------------------------------------------- authority tricks
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://expected.com@127.0.0.1/", "http://127.0.0.1#@expected.com",
+      "http://expected.com\\@127.0.0.1", "http://127.1.1.1:80\\@127.2.2.2:80/", "http://127.1.1.1:80:\\@@127.2.2.2:80/",
+      "http://google.com:80+&@127.88.23.245:22/#+@google.com:80/", "http://127.0.0.1:80\\@google.com/",
+      "http:127.0.0.1/", "http:/127.0.0.1/", "http:\\\\127.0.0.1", "https:/\\/\\127.0.0.1", "//127.0.0.1/x",
+      "<img src=\"//127.0.0.1/x\">", "https://redirect.example.com/?url=http://127.0.0.1/",
+      "{\"callback\":\"http://127.0.0.1:8080/admin\"}", "jar:http://127.0.0.1!/"})
+  void everyHostAParserCouldTakeIsJudged(String value) {
+    assertRule("ssrf.loopback", value);
+  }
+
+  @Test
+  void aNulEndsTheHostAsCParsersReadIt() {
+    assertRule("ssrf.loopback", "http://localhost%00.example.com/");
+    assertRule("ssrf.internal-name", "http://intranet%00.example.com/");
+    assertBenign("http://www.example.com%00.jpg");
+  }
+
+  @Test
+  void aUserinfoWordIsNoInternalName() {
+    assertBenign("https://user:secret@example.com/");
+    assertBenign("https://example.com#section");
+  }
+
+  // ---------------------------------------------------------------- Lambda's own endpoints
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.0.0.1:9001/2018-06-01/runtime/invocation/next",
+      "http://localhost:9001/2018-06-01/runtime/invocation/abc/response", "http://[::1]:9001/", "127.0.0.1:9001",
+      "http://0x7f000001:9001/", "localhost:9001/2018-06-01/runtime/invocation/next",
+      "http://127.0.0.1:9001/2020-01-01/extension/register"})
+  void theRuntimeApiIsLambdaRuntime(String value) {
+    assertRule("ssrf.lambda-runtime", value);
+  }
+
+  @Test
+  void theRuntimeApiIsWhereverTheEnvironmentSaysAndItsPathsGiveItAwayAnywhereOnLoopback() {
+    SsrfDetector elsewhere = new SsrfDetector(Map.of("AWS_LAMBDA_RUNTIME_API", "169.254.100.1:9876"));
+    assertEquals("ssrf.lambda-runtime", elsewhere.detect(Normalized.of("http://169.254.100.1:9876/x")).ruleId());
+    SsrfDetector none = new SsrfDetector(Map.of());
+    assertEquals("ssrf.lambda-runtime",
+        none.detect(Normalized.of("http://127.0.0.1:9001/2018-06-01/runtime/invocation/next")).ruleId());
+    assertEquals("ssrf.loopback", none.detect(Normalized.of("http://127.0.0.1:9001/")).ruleId());
+    assertThrows(NullPointerException.class, () -> new SsrfDetector(null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://localhost:2773/secretsmanager/get?secretId=db", "http://127.0.0.1:2773/",
+      "http://[::1]:2773/systemsmanager/parameters/get?name=x"})
+  void theParametersAndSecretsExtensionIsLambdaExtension(String value) {
+    assertRule("ssrf.lambda-extension", value);
+  }
+
+  // ---------------------------------------------------------------- schemes
+
+  @ParameterizedTest
+  @ValueSource(strings = {"gopher://evil.example:25/_HELO", "dict://evil.example:11211/stat",
+      "tftp://evil.example/x", "sftp://evil.example:22/", "ldap://evil.example/o=x", "file:///etc/passwd",
+      "file://\\/\\/etc/passwd", "netdoc:/etc/passwd", "jar:https://evil.example/x.jar!/", "smb://evil.example/share"})
+  void rawProtocolAndLocalFileSchemesAreSchemes(String value) {
+    assertRule("ssrf.scheme", value);
+  }
+
+  @Test
+  void aDangerousSchemeToAnInternalHostIsJudgedByItsHost() {
+    assertRule("ssrf.loopback", "gopher://127.0.0.1:6379/_SET%20x");
+    assertRule("ssrf.metadata", "gopher://metadata.google.internal:80/xGET");
+  }
+
+  // ---------------------------------------------------------------- outside URLs
+
+  @Test
+  void aValueThatIsAnInternalHostIsJudgedLikeOne() {
+    assertRule("ssrf.metadata", "169.254.169.254");
+    assertRule("ssrf.metadata", "169.254.169.254/latest/meta-data/");
+    assertRule("ssrf.metadata", "metadata.google.internal/computeMetadata/v1/");
+    assertRule("ssrf.private", "10.0.0.5");
+    assertRule("ssrf.private", "192.168.1.1:8080");
+    assertRule("ssrf.loopback", "[::1]");
+    assertRule("ssrf.loopback", "::1");
+    assertRule("ssrf.loopback", "localhost");
+    assertRule("ssrf.metadata", "fd00:ec2::254");
+  }
+
+  @Test
+  void aMetadataAddressAnywhereInTheValueIsMetadata() {
+    assertRule("ssrf.metadata", "http://proxy.example.com/fetch/169.254.169.254/latest/meta-data/");
+    assertRule("ssrf.metadata", "http://example.net/redir-http-169.254.169.254:80-");
+    assertRule("ssrf.metadata", "GET / HTTP/1.1\r\nHost: metadata.google.internal\r\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://www.example.com/page", "https://en.wikipedia.org/wiki/Main_Page",
+      "http://www.example.net/index.html", "https://docs.aws.amazon.com/lambda/latest/dg/java-handler.html",
+      "https://fonts.googleapis.com/css2?family=Roboto:wght@400;700&display=swap", "1.2.3.4", "8.8.8.8",
+      "203.0.113.5", "2852039166", "+1 (415) 555-0132", "212.555.0199", "$1,299.00", "15.03.2024", "10:30 AM",
+      "2024-03-15T10:30:00Z", "v10.0.0.1", "version 10.0.0.1 released", "Chrome/122.0.0.0", "2001:4860:4860::8888",
+      "12:30:45", "Ratio 16:9 vs 4:3", "docker run -p 8080:8080 myapp:latest", "Content-Type: application/json",
+      "// NOTE: keep in sync", "metadata", "localhost is where I test", "10.1", "127.1", "0x7f000001",
+      "ftp://ftp.example.com/pub/", "wss://stream.example.com/socket", "https://127.0.0.1.example.com.evil"})
+  void publicUrlsAndIpLookingTextPass(String value) {
+    if (value.endsWith(".evil")) {
+      // an address spelled inside a longer public name: resolves wherever its owner wants, flagged on purpose
+      assertRule("ssrf.obfuscated-ip", value);
+      return;
+    }
+    assertBenign(value);
+  }
+
+  // ---------------------------------------------------------------- contract
+
+  @Test
+  void detectionsNeverCarryTheValue() {
+    Detection d = detect("http://127.0.0.1/secret-path");
+    assertFalse(d.toString().contains("127.0.0.1"));
+    assertFalse(d.toString().contains("secret"));
+    assertEquals(Category.SSRF, detector.category());
+  }
+
+  @Test
+  void oneMegabyteNearMissesCompleteInLinearTime() {
+    int mb = 1 << 20;
+    String[] nearMisses = {"http://".repeat(mb / 7), "[".repeat(mb), "http://[" + ":".repeat(mb),
+        "http:".repeat(mb / 5),
+        "//".repeat(mb / 2), "a:".repeat(mb / 2), "1.".repeat(mb / 2), "169.254.".repeat(mb / 8),
+        "http://a@".repeat(mb / 9), "http://" + "a.".repeat(mb / 2), "http://" + "1.".repeat(mb / 2),
+        "http://[" + "0:".repeat(mb / 2) + "]", ":".repeat(mb), "@".repeat(mb)};
+    for (String value : nearMisses) {
+      detect(value); // completes; no timing assertion
+    }
+    assertRule("ssrf.loopback", "x ".repeat(mb / 2) + "http://127.0.0.1/");
+  }
+}
