@@ -34,6 +34,7 @@ class NormalizerTest {
     assertEquals("../", Normalized.of("%c0%ae%c0%ae%c0%af").decoded());
     assertEquals("..", Normalized.of("%e0%80%ae%e0%80%ae").decoded());
     assertEquals("../", Normalized.of("%u002e%u002e%u002f").decoded());
+    assertEquals("../", Normalized.of("%f8%80%80%80%ae%fc%80%80%80%80%ae%c0%af").decoded(), "five- and six-byte leads");
     assertEquals("..", Normalized.of("%uff0e%uff0e").decoded(), "full-width dots fold under NFKC");
   }
 
@@ -45,6 +46,13 @@ class NormalizerTest {
     assertEquals("<", Normalized.of("&#0000060").decoded(), "zero padding, no semicolon");
     assertEquals("<script>", Normalized.of("＜ｓｃｒｉｐｔ＞").decoded());
     assertEquals("AT&T and Tom & Jerry", Normalized.of("AT&T and Tom & Jerry").decoded());
+  }
+
+  @Test
+  void lowerCaseKeepsEveryPositionOfTheDecodedValue() {
+    Normalized n = Normalized.of("İSTANBUL <SCRIPT>");
+    assertEquals(n.decoded().length(), n.lower().length());
+    assertEquals("<script>", n.lower().substring(n.lower().indexOf('<')));
   }
 
   @Test

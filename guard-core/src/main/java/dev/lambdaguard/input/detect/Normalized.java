@@ -1,7 +1,5 @@
 package dev.lambdaguard.input.detect;
 
-import java.util.Locale;
-
 /**
  * One value as the detectors see it, normalized once for all of them.
  *
@@ -45,14 +43,34 @@ public final class Normalized {
     return decoded;
   }
 
-  /** {@link #decoded()} in lower case, computed at first use. */
+  /**
+   * {@link #decoded()} in lower case, character by character, computed at first use: the same length as
+   * {@code decoded()}, so a position found in one is the same position in the other (locale-independent lower
+   * casing of a whole string can change its length, as for {@code İ}).
+   */
   public String lower() {
     String l = lower;
     if (l == null) {
-      l = decoded.toLowerCase(Locale.ROOT);
+      l = lowerSameLength(decoded);
       lower = l;
     }
     return l;
+  }
+
+  private static String lowerSameLength(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n && Character.toLowerCase(s.charAt(i)) == s.charAt(i)) {
+      i++;
+    }
+    if (i == n) {
+      return s;
+    }
+    char[] out = s.toCharArray();
+    for (; i < n; i++) {
+      out[i] = Character.toLowerCase(out[i]);
+    }
+    return new String(out);
   }
 
   /** How many decoding layers (percent, HTML, Unicode) changed the value; 0 for a value taken as it came. */

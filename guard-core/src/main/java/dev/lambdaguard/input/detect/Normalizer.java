@@ -135,13 +135,16 @@ public final class Normalizer {
     int i = 0;
     while (i < b.length) {
       int lead = b[i] & 0xff;
-      int extra = lead >= 0xf0 && lead < 0xf8 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
+      // Five- and six-byte leads (f8..fd) are not UTF-8 any more, but old decoders read them, and an overlong
+      // %f8%80%80%80%ae still spells a dot to them.
+      int extra = lead >= 0xfe ? 0 : lead >= 0xfc ? 5 : lead >= 0xf8 ? 4 : lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2
+          : lead >= 0xc0 ? 1 : 0;
       if (extra == 0 || i + extra >= b.length) {
         out.append((char) lead);
         i++;
         continue;
       }
-      int cp = lead & (0x3f >> extra);
+      int cp = lead & (0x3f >> Math.min(extra, 5));
       boolean ok = true;
       for (int k = 1; k <= extra; k++) {
         int cont = b[i + k] & 0xff;
