@@ -11,8 +11,11 @@ public final class Detectors {
       new CrlfDetector(),
       new NoSqlDetector(),
       new LdapDetector(),
+      new JndiDetector(),
+      new SstiDetector(),
       new SsrfDetector(),
       new PathTraversalDetector(),
+      new CmdiDetector(),
       new XssDetector(),
       new SqliDetector());
 

@@ -1,0 +1,196 @@
+package dev.lambdaguard.input.detect;
+
+/**
+ * Code execution in a value, for {@link CmdiScanner}: a code runner called with a command, a request variable or
+ * a decoder ({@code system('id')}, {@code exec($_GET['c'])}, {@code eval(base64_decode(…))}, {@code os.popen(…)},
+ * {@code require('child_process')}), a disclosure call in statement position ({@code ;phpinfo()}), and the PHP
+ * and server-side-include markers ({@code <?php}, {@code <?=}, {@code {${…}}}, {@code ${@…}}, {@code {$_GET…}},
+ * {@code <!--#exec}). Static helpers; bounded look-behind (24 characters for a name) and look-ahead.
+ */
+final class CmdiCode {
+
+  /** {@link #call} result: the call runs code. */
+  static final int RUNS_CODE = -2;
+  /** {@link #call} result: nothing found. */
+  static final int NONE = -1;
+
+  private static final int MAX_NAME = 24;
+
+  private static final int FN_EXEC = 1;   // runs a command: system('id')
+  private static final int FN_EVAL = 2;   // runs code: eval('…')
+  private static final int FN_INFO = 3;   // discloses: phpinfo()
+  private static final int FN_IMPORT = 4; // loads a runner: __import__('os'), require('child_process')
+  private static final int FN_METHOD = 5; // a runner only on a process module: subprocess.call(…)
+  private static final String[] FUNCTION_NAMES = {
+    "system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec", "execsync", "spawnsync",
+    "spawn", "execfile", "processbuilder", "eval", "assert", "create_function", "phpinfo", "phpversion",
+    "php_uname", "__import__", "require", "call", "run", "check_output", "check_call", "getoutput",
+    "getstatusoutput", "popen2", "popen3"
+  };
+  private static final int[] FUNCTION_KINDS = {
+    FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC,
+    FN_EXEC, FN_EXEC, FN_EXEC, FN_EVAL, FN_EVAL, FN_EVAL, FN_INFO, FN_INFO,
+    FN_INFO, FN_IMPORT, FN_IMPORT, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD,
+    FN_METHOD, FN_METHOD, FN_METHOD
+  };
+  private static final String[] PROCESS_MODULES = {
+    "os", "subprocess", "commands", "child_process", "cp", "kernel", "io", "open3", "pty", "posix", "shell"
+  };
+  private static final String[] RUNNER_MODULES = {"os", "subprocess", "child_process", "pty", "commands"};
+  private static final String[] DECODERS = {
+    "base64_decode(", "gzinflate(", "gzuncompress(", "str_rot13(", "hex2bin(", "convert_uudecode(", "atob("
+  };
+  private static final String[] SSI_DIRECTIVES = {"exec", "include", "echo", "printenv", "config", "fsize"};
+
+  private CmdiCode() {}
+
+  /**
+   * What the call whose parenthesis is at {@code paren} amounts to: {@link #RUNS_CODE}; the index of its quoted
+   * first argument, to be judged as a command line ({@code system('cat /etc/passwd')}); or {@link #NONE}.
+   */
+  static int call(String s, int paren) {
+    int b = paren;
+    while (b > 0 && paren - b <= MAX_NAME && isIdent(s.charAt(b - 1))) {
+      b--;
+    }
+    if (b == paren || paren - b > MAX_NAME || (b > 0 && isIdent(s.charAt(b - 1)))) {
+      return NONE;
+    }
+    int fn = function(s, b, paren);
+    if (fn == 0) {
+      return NONE;
+    }
+    if (b > 0 && s.charAt(b - 1) == '.') {
+      if (fn != FN_INFO && fn != FN_IMPORT && receiverIn(s, b - 1, PROCESS_MODULES)
+          || fn == FN_EXEC && s.startsWith("getRuntime().", Math.max(0, b - 13))) {
+        return RUNS_CODE; // os.popen(…), subprocess.call(…), Runtime.getRuntime().exec(…)
+      }
+    }
+    if (fn == FN_METHOD) {
+      return NONE;
+    }
+    int n = s.length();
+    int a = skipSpaces(s, paren + 1);
+    char ac = a < n ? s.charAt(a) : 0;
+    if (ac == '\'' || ac == '"' || ac == '`') {
+      if (fn == FN_IMPORT) {
+        int e = a + 1;
+        while (e < n && e - a < 20 && isIdent(s.charAt(e))) {
+          e++;
+        }
+        return oneOf(s, a + 1, e, RUNNER_MODULES) ? RUNS_CODE : NONE; // __import__('os')
+      }
+      return fn == FN_EXEC || fn == FN_EVAL ? a + 1 : NONE;
+    }
+    if (ac == '$') {
+      // system($_GET['cmd']); eval only with a request variable, eval($code) is ordinary PHP
+      return fn == FN_EXEC || (fn == FN_EVAL && a + 1 < n && s.charAt(a + 1) == '_') ? RUNS_CODE : NONE;
+    }
+    if (fn == FN_EVAL && startsWithAny(s, a, DECODERS)) {
+      return RUNS_CODE; // eval(base64_decode(…)): a web shell
+    }
+    if ((fn == FN_EXEC || fn == FN_INFO) && callPosition(s, b)) {
+      return RUNS_CODE; // ;phpinfo(), {${system(…)}}
+    }
+    return NONE;
+  }
+
+  /**
+   * The PHP or server-side-include marker at {@code i}, or null: {@code <?php}, {@code <?=} with code,
+   * {@code <!--#exec}, {@code {${call(}}, {@code {$_GET}, {@code ${@call(}}.
+   */
+  static Detection phpMarkerAt(String s, int i) {
+    int n = s.length();
+    char c = s.charAt(i);
+    char d = i + 1 < n ? s.charAt(i + 1) : 0;
+    char e = i + 2 < n ? s.charAt(i + 2) : 0;
+    char f = i + 3 < n ? s.charAt(i + 3) : 0;
+    if (c == '<' && d == '?') {
+      if (s.regionMatches(true, i + 2, "php", 0, 3)) {
+        return CmdiDetector.CODE_EXEC;
+      }
+      int p = skipSpaces(s, i + 3);
+      if (e == '=' && p < n && (s.charAt(p) == '$' || s.charAt(p) == '`' || callFollows(s, p))) {
+        return CmdiDetector.CODE_EXEC; // <?= $_GET[…] ?>, <?=`id`?>
+      }
+    } else if (c == '<' && d == '!' && s.startsWith("<!--#", i) && startsWithAny(s, i + 5, SSI_DIRECTIVES)) {
+      return CmdiDetector.SSI;
+    } else if (c == '{' && d == '$' && e == '{' && (f == '@' || callFollows(s, i + 3))) {
+      return CmdiDetector.CODE_EXEC; // {${system('id')}}
+    } else if (c == '{' && d == '$' && e == '_' && f >= 'A' && f <= 'Z') {
+      return CmdiDetector.CODE_EXEC; // {$_GET['cmd']}
+    } else if (c == '$' && d == '{' && e == '@' && callFollows(s, i + 3)) {
+      return CmdiDetector.CODE_EXEC; // ${@print(…)}
+    }
+    return null;
+  }
+
+  /** The kind of code-running function named by {@code s[b, e)}, 0 for none; allocates nothing. */
+  private static int function(String s, int b, int e) {
+    char first = Character.toLowerCase(s.charAt(b));
+    for (int k = 0; k < FUNCTION_NAMES.length; k++) {
+      String name = FUNCTION_NAMES[k];
+      if (name.length() == e - b && first == name.charAt(0) && s.regionMatches(true, b, name, 0, name.length())) {
+        return FUNCTION_KINDS[k];
+      }
+    }
+    return 0;
+  }
+
+  /** Whether the identifier ending at the dot before a method is one of {@code names}. */
+  private static boolean receiverIn(String s, int dot, String[] names) {
+    int b = dot;
+    while (b > 0 && dot - b < 16 && isIdent(s.charAt(b - 1))) {
+      b--;
+    }
+    return oneOf(s, b, dot, names);
+  }
+
+  private static boolean oneOf(String s, int b, int e, String[] names) {
+    for (String name : names) {
+      if (name.length() == e - b && s.regionMatches(true, b, name, 0, name.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithAny(String s, int at, String[] prefixes) {
+    for (String prefix : prefixes) {
+      if (s.regionMatches(true, at, prefix, 0, prefix.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the code before a function name is a statement boundary: value start, a separator, {@code {}. */
+  private static boolean callPosition(String s, int b) {
+    int k = b - 1;
+    while (k >= 0 && b - k <= 4 && CmdiShell.isSpace(s.charAt(k))) {
+      k--;
+    }
+    return k < 0 || ";|&{@:$(=`'\"\n\r!".indexOf(s.charAt(k)) >= 0;
+  }
+
+  /** Whether an identifier and {@code (} follow at {@code p}. */
+  private static boolean callFollows(String s, int p) {
+    int n = s.length();
+    int e = p;
+    while (e < n && e - p < MAX_NAME && isIdent(s.charAt(e))) {
+      e++;
+    }
+    return e > p && e < n && s.charAt(e) == '(';
+  }
+
+  private static int skipSpaces(String s, int p) {
+    while (p < s.length() && CmdiShell.isSpace(s.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  static boolean isIdent(char c) {
+    return CmdiShell.isLetter(c) || (c >= '0' && c <= '9') || c == '_';
+  }
+}

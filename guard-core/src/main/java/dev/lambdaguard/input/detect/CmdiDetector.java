@@ -1,0 +1,71 @@
+package dev.lambdaguard.input.detect;
+
+import dev.lambdaguard.input.Category;
+
+/**
+ * OS command injection and code execution: a command word in command position after a shell separator or
+ * inside a substitution, evasions of the word or the blanks around it, binaries named by absolute path, and calls
+ * of code runners in a value.
+ *
+ * <p>Rules:
+ *
+ * <ul>
+ *   <li>{@code cmdi.separator-command} (85): {@code ;}, {@code |}, {@code ||}, {@code &}, {@code &&}, {@code ^}
+ *       (the Bourne shell's pipe), {@code <} (a redirection, not a tag), a newline (also written {@code \n})
+ *       after a bare token, or a quote and a blank, followed by a command with the arguments it takes
+ *       ({@code ; cat /etc/passwd}, {@code | id}, {@code && sleep 5}); see {@link CmdiCommands};
+ *   <li>{@code cmdi.substitution} (90): {@code `…`}, {@code $(…)}, {@code <(…)}, {@code >(…)} around a command
+ *       (a Markdown code span in prose, {@code run `npm test` first}, is judged as documentation);
+ *   <li>{@code cmdi.command-line} (75): the value, or a line after prose, is a command line no one types as data
+ *       ({@code perl -e …}, {@code cat /etc/passwd}, {@code uname -a}, {@code net user x y /add});
+ *   <li>{@code cmdi.shell-path} (90): a binary by absolute path in command position ({@code ;/usr/bin/id}), a
+ *       shell by path with inline code ({@code /bin/bash -c}, {@code nc -e /bin/sh});
+ *   <li>{@code cmdi.evasion} (95): a command reached through quote splitting ({@code w'h'o'a'm'i},
+ *       {@code wh\oami}, {@code who$@ami}, {@code w^h^o^a^m^i}), {@code ${IFS}} blanks, brace expansion
+ *       ({@code {cat,/etc/passwd}}), wildcard paths ({@code /???/c?t}), ANSI-C quoting ({@code $'\x63'}), a
+ *       command kept in a variable ({@code CMD=$'id';$CMD});
+ *   <li>{@code cmdi.code-exec} (90): {@code <?php}, PHP/Perl/Python/Ruby/Node runners called with a command or
+ *       a request variable ({@code system('id')}, {@code exec($_GET[…])}, {@code os.popen(…)},
+ *       {@code require('child_process')}), {@code phpinfo()} in call position, PHP {@code {${…}}} and
+ *       {@code ${@…}}; see {@link CmdiCode};
+ *   <li>{@code cmdi.ssi} (95): a server-side include directive ({@code <!--#exec cmd=…});
+ *   <li>{@code cmdi.shellshock} (100): a bash function definition ({@code () { :;};});
+ *   <li>{@code cmdi.reverse-shell} (100): {@code /dev/tcp/} or {@code /dev/udp/}.
+ * </ul>
+ *
+ * <p>Legitimate text with these characters passes: prices, "C# &amp; F#", "rock &amp; roll", "Q&amp;A", "Terms
+ * &amp; Conditions; see page 3", Markdown tables and inline code ({@code `npm test`}), URLs with {@code &id=},
+ * HTML tags, and the commands a developer posts ({@code ls -la ~/Downloads}, {@code cd app && npm start},
+ * {@code curl -s https://… | jq .status}, {@code python -m venv .venv}).
+ *
+ * <p>One pass over the decoded value with a table of trigger characters; at each trigger a bounded look-ahead
+ * ({@value CmdiShell#MAX_WORD} characters for a word, {@value CmdiShell#MAX_ARGS} for its arguments) or
+ * look-behind (24 characters for a function name, {@value CmdiShell#MAX_ARGS} for a variable's assignment).
+ * A value without trigger characters whose first word names no command costs one scan. Stateless and
+ * thread-safe.
+ */
+public final class CmdiDetector implements Detector {
+
+  static final Detection COMMAND_LINE = new Detection(Category.CMDI, "cmdi.command-line", 75);
+  static final Detection SEPARATOR_COMMAND = new Detection(Category.CMDI, "cmdi.separator-command", 85);
+  static final Detection SUBSTITUTION = new Detection(Category.CMDI, "cmdi.substitution", 90);
+  static final Detection SHELL_PATH = new Detection(Category.CMDI, "cmdi.shell-path", 90);
+  static final Detection CODE_EXEC = new Detection(Category.CMDI, "cmdi.code-exec", 90);
+  static final Detection EVASION = new Detection(Category.CMDI, "cmdi.evasion", 95);
+  static final Detection SSI = new Detection(Category.CMDI, "cmdi.ssi", 95);
+  static final Detection SHELLSHOCK = new Detection(Category.CMDI, "cmdi.shellshock", 100);
+  static final Detection REVERSE_SHELL = new Detection(Category.CMDI, "cmdi.reverse-shell", 100);
+
+  public CmdiDetector() {}
+
+  @Override
+  public Category category() {
+    return Category.CMDI;
+  }
+
+  @Override
+  public Detection detect(Normalized value) {
+    String s = value.decoded();
+    return s.length() < 2 ? null : CmdiScanner.scan(s);
+  }
+}

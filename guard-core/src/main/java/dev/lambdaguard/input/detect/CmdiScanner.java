@@ -1,0 +1,566 @@
+package dev.lambdaguard.input.detect;
+
+import static dev.lambdaguard.input.detect.CmdiShell.isSpace;
+import static dev.lambdaguard.input.detect.CmdiShell.isWordChar;
+
+import java.util.Locale;
+
+/**
+ * The single pass behind {@link CmdiDetector}: a table of trigger characters, and at each trigger a bounded look
+ * at what follows (a command word and its arguments, see {@link CmdiShell} and {@link CmdiCommands}) or, for code
+ * runners and PHP markers, at the call around it (see {@link CmdiCode}). One instance per value.
+ */
+final class CmdiScanner {
+
+  /** Indexed by any char (64 KiB): one load per character, no range branch, on the hot loop. */
+  private static final boolean[] TRIGGER = new boolean[Character.MAX_VALUE + 1];
+
+  static {
+    for (char c : ";|&\n\r`$<>\\({/^".toCharArray()) {
+      TRIGGER[c] = true;
+    }
+  }
+
+  /**
+   * Command position: after a separator (lenient), at the start of the value or of a line of prose (strict), or
+   * in Markdown inline code within prose (documentation: strict, and no reconnaissance or listing).
+   */
+  private static final int SEP = 0;
+  private static final int START = 1;
+  private static final int DOC = 2;
+
+  private static final String[] BIN_DIRS = {
+    "/bin", "/usr/bin", "/sbin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin", "/system/bin", "bin", "usr/bin"
+  };
+
+  private final String s;
+  private final int n;
+  private Detection best;
+  // the word last read by readWord: wordText[wordA, wordB); in the value it ends at wordEnd
+  private String wordText;
+  private int wordA;
+  private int wordB;
+  private int wordEnd;
+  private boolean wordEvaded;
+  private boolean inBacktick;
+  private int firstText = -2; // where prose starts, computed at first use
+  private int markdownTable = -1;
+  private int firstEquals = -2; // computed at first use
+
+  private CmdiScanner(String s) {
+    this.s = s;
+    this.n = s.length();
+  }
+
+  /** The strongest detection in the value, or null. */
+  static Detection scan(String s) {
+    int first = nextTrigger(s, 0);
+    if (first >= s.length() && !CmdiCommands.mayStartCommand(s)) {
+      return null; // no trigger character, and the first word names no command
+    }
+    return new CmdiScanner(s).run(first);
+  }
+
+  /** Index of the first trigger character at or after {@code from}, or the length. */
+  private static int nextTrigger(String s, int from) {
+    int n = s.length();
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (TRIGGER[c]) {
+        return i;
+      }
+    }
+    return n;
+  }
+
+  private Detection run(int first) {
+    valueStart();
+    for (int i = first; i < n && !done(); i = nextTrigger(s, i + 1)) {
+      char c = s.charAt(i);
+      switch (c) {
+        case ';':
+          command(i + 1, SEP, CmdiDetector.SEPARATOR_COMMAND);
+          break;
+        case '|':
+        case '&': {
+          int p = i + 1 < n && s.charAt(i + 1) == c ? i + 2 : i + 1;
+          if (c == '&' || !markdownTable()) {
+            command(p, SEP, CmdiDetector.SEPARATOR_COMMAND);
+          }
+          i = p - 1;
+          break;
+        }
+        case '\n':
+        case '\r':
+          command(i + 1, proseBefore(i) ? START : SEP, CmdiDetector.SEPARATOR_COMMAND);
+          break;
+        case '\\':
+          if (i + 1 < n) {
+            char d = s.charAt(i + 1);
+            if (d == 'n' || d == 'r') {
+              command(i + 2, proseBefore(i) ? START : SEP, CmdiDetector.SEPARATOR_COMMAND);
+            } else if (d == '`') {
+              backtick(i + 1);
+              i++;
+            }
+          }
+          break;
+        case '`': {
+          int run = 1;
+          while (i + run < n && s.charAt(i + run) == '`') {
+            run++;
+          }
+          if (run == 1) {
+            backtick(i);
+          }
+          i += run - 1; // a Markdown fence or an empty substitution
+          break;
+        }
+        case '$':
+          dollar(i);
+          break;
+        case '<':
+          angle(i);
+          break;
+        case '>':
+          if (i + 1 < n && s.charAt(i + 1) == '(' && afterBlank(i)) {
+            command(i + 2, SEP, CmdiDetector.SUBSTITUTION);
+          }
+          break;
+        case '(':
+          paren(i);
+          break;
+        case '^':
+          if (i + 1 < n && CmdiShell.isLetter(s.charAt(i + 1)) && (i == 0 || !isIdent(s.charAt(i - 1)))) {
+            command(i + 1, SEP, CmdiDetector.SEPARATOR_COMMAND); // ^ is a pipe in the Bourne shell
+          }
+          break;
+        case '{':
+          brace(i);
+          break;
+        case '/':
+          slash(i);
+          break;
+        default:
+          break;
+      }
+    }
+    return best;
+  }
+
+  private boolean done() {
+    return best != null && best.score() >= 100;
+  }
+
+  private void found(Detection d) {
+    if (d != null && (best == null || d.score() > best.score())) {
+      best = d;
+    }
+  }
+
+  // ------------------------------------------------------------------ command position
+
+  /** The value itself as a command line; a leading quote and blank break out of a quoted argument. */
+  private void valueStart() {
+    int p = CmdiShell.skipBlanks(s, 0);
+    if (s.startsWith("()", p)) {
+      int q = skipSpaces(p + 2);
+      if (q < n && s.charAt(q) == '{') {
+        found(CmdiDetector.SHELLSHOCK);
+        return;
+      }
+    }
+    int q = p;
+    while (q < n && (s.charAt(q) == '\'' || s.charAt(q) == '"')) {
+      q++;
+    }
+    if (q > p && q < n && isSpace(s.charAt(q))) {
+      command(q, SEP, CmdiDetector.SEPARATOR_COMMAND);
+    } else {
+      command(p, START, CmdiDetector.COMMAND_LINE);
+    }
+  }
+
+  /** Judges the word at {@code p} as a command in the given position; records {@code rule} when it is one. */
+  private boolean command(int p, int ctx, Detection rule) {
+    boolean start = ctx != SEP;
+    p = CmdiShell.skipBlanks(s, p);
+    if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
+      p = CmdiShell.skipBlanks(s, p + 1); // ( id ) subshell, { id; } group
+    }
+    if (p >= n) {
+      return false;
+    }
+    if (ctx == SEP && s.charAt(p) == '$' && assignedVariableRuns(p)) {
+      found(CmdiDetector.EVASION); // CMD=$'id';$CMD
+      return true;
+    }
+    if (!readWord(p)) {
+      return false;
+    }
+    for (int k = 0; k < 2 && CmdiCommands.kindAt(wordText, wordA, wordB) == CmdiCommands.WRAPPER
+        && CmdiShell.endsWord(s, wordEnd); k++) {
+      if (!readWord(CmdiShell.skipBlanks(s, wordEnd))) {
+        return false;
+      }
+    }
+    if (!start && wordText == s && s.charAt(wordA) == '/' && wordEnd < n
+        && (s.charAt(wordEnd) == '?' || s.charAt(wordEnd) == '*') && globbedPath(wordA)) {
+      found(CmdiDetector.EVASION); // /???/??t /???/p??s??
+      return true;
+    }
+    if (!CmdiShell.endsWord(s, wordEnd)) {
+      return false;
+    }
+    boolean strict = start && !wordEvaded;
+    int slash = lastSlash(wordText, wordA, wordB);
+    if (slash >= 0) {
+      if (binaryPath(wordText, wordA, wordB, slash, !strict) && (!strict || (CmdiShell.args(s, wordEnd)
+          & (CmdiShell.FLAG | CmdiShell.PATH | CmdiShell.REDIRECT)) != 0)) {
+        found(wordEvaded ? CmdiDetector.EVASION
+            : rule == CmdiDetector.SEPARATOR_COMMAND || rule == CmdiDetector.COMMAND_LINE ? CmdiDetector.SHELL_PATH
+            : rule);
+        return true;
+      }
+      return false;
+    }
+    int kind = CmdiCommands.kindAt(wordText, wordA, wordB);
+    if (kind == 0 || kind == CmdiCommands.WRAPPER
+        || ctx == DOC && (kind == CmdiCommands.RECON || kind == CmdiCommands.LIST)) {
+      return false;
+    }
+    int props = CmdiShell.args(s, wordEnd);
+    String sub = null;
+    if (CmdiCommands.takesSubcommand(kind)) {
+      CmdiShell.Word next = CmdiShell.word(s, CmdiShell.skipBlanks(s, wordEnd));
+      sub = next.text() == null ? null : next.text().toLowerCase(Locale.ROOT);
+    }
+    boolean echoed = kind == CmdiCommands.ECHO && rule == CmdiDetector.SUBSTITUTION && ctx == SEP
+        && (props & CmdiShell.ANY) != 0; // `echo id` runs what it prints
+    if (!echoed && !CmdiCommands.accepts(kind, props, strict, sub)) {
+      return false;
+    }
+    found(wordEvaded ? CmdiDetector.EVASION : rule);
+    return true;
+  }
+
+  /**
+   * Reads the command word at {@code p} into {@code wordText[wordA, wordB)}; false when there is none. A plain
+   * word is a region of the value (no allocation); only a word with quoting tricks to undo is copied.
+   */
+  private boolean readWord(int p) {
+    int e = CmdiShell.plainEnd(s, p);
+    if (CmdiShell.evasionAt(s, p, e)) {
+      CmdiShell.Word w = CmdiShell.word(s, p);
+      if (w.text() == null) {
+        return false;
+      }
+      wordText = w.text();
+      wordA = 0;
+      wordB = wordText.length();
+      wordEnd = w.end();
+      wordEvaded = w.evaded();
+      return true;
+    }
+    if (e == p) {
+      return false;
+    }
+    wordText = s;
+    wordA = p;
+    wordB = e;
+    wordEnd = e;
+    wordEvaded = false;
+    return true;
+  }
+
+  /** {@code $NAME} in command position where the value assigned {@code NAME=} before: a command kept in a variable. */
+  private boolean assignedVariableRuns(int p) {
+    int a = p + 1;
+    int e = a;
+    while (e < n && e - a < 32 && isIdent(s.charAt(e))) {
+      e++;
+    }
+    int len = e - a;
+    if (len == 0 || !CmdiShell.isLetter(s.charAt(a)) || !CmdiShell.endsWord(s, e)) {
+      return false;
+    }
+    if (firstEquals == -2) {
+      firstEquals = s.indexOf('=');
+    }
+    if (firstEquals < 0 || firstEquals > p) {
+      return false;
+    }
+    for (int k = Math.max(0, p - CmdiShell.MAX_ARGS); k + len < p; k++) {
+      if (s.charAt(k + len) == '=' && (k == 0 || !isIdent(s.charAt(k - 1))) && s.regionMatches(k, s, a, len)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int lastSlash(String t, int a, int b) {
+    for (int k = b - 1; k >= a; k--) {
+      if (t.charAt(k) == '/') {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** A path in command position spelled with wildcards: {@code /???/c?t}, {@code /bin/c*}. */
+  private boolean globbedPath(int p) {
+    int wild = 0;
+    int k = p;
+    for (; k < n && k - p < CmdiShell.MAX_WORD; k++) {
+      char c = s.charAt(k);
+      if (c == '?' || c == '*' || c == '[' || c == ']') {
+        wild++;
+      } else if (!isWordChar(c)) {
+        break;
+      }
+    }
+    return wild >= 2 && (k >= n || CmdiShell.endsWord(s, k));
+  }
+
+  /** {@code /usr/bin/id}, and relative {@code usr/bin/id} where a separator put it in command position. */
+  private static boolean binaryPath(String t, int a, int b, int slash, boolean lenient) {
+    if (slash >= b - 1 || !CmdiShell.isLetter(t.charAt(slash + 1))) {
+      return false;
+    }
+    for (String bin : BIN_DIRS) {
+      if (bin.length() == slash - a && t.startsWith(bin, a)) {
+        return bin.charAt(0) == '/' || lenient;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether prose comes before {@code i}: a blank after a word, or a Markdown code fence. A newline there ends a
+   * line of text, and the next line is judged as a whole command line; a newline after a bare token
+   * ({@code 127.0.0.1%0Aid}) is a separator.
+   */
+  private boolean proseBefore(int i) {
+    if (firstText == -2) {
+      firstText = n;
+      boolean word = false;
+      for (int k = 0; k < n; k++) {
+        char c = s.charAt(k);
+        if (c == '\\' && k + 1 < n && CmdiShell.isLetter(s.charAt(k + 1))) {
+          k++;
+          word = false;
+        } else if (Character.isLetterOrDigit(c)) {
+          word = true;
+        } else if (word && isSpace(c)) {
+          firstText = k;
+          break;
+        }
+      }
+      int fence = s.indexOf("```");
+      if (fence >= 0 && fence < firstText) {
+        firstText = fence;
+      }
+    }
+    return firstText < i;
+  }
+
+  /** A Markdown table (a {@code |---|} delimiter row) uses pipes as cell borders. */
+  private boolean markdownTable() {
+    if (markdownTable < 0) {
+      markdownTable = s.contains("|---") || s.contains("| ---") || s.contains("|:--") || s.contains("| :--")
+          ? 1 : 0;
+    }
+    return markdownTable == 1;
+  }
+
+  /** Whether {@code i} starts the value or follows a blank or separator (not {@code TreeMap<>(env)}). */
+  private boolean afterBlank(int i) {
+    return i == 0 || isSpace(s.charAt(i - 1)) || ";|&(\n".indexOf(s.charAt(i - 1)) >= 0;
+  }
+
+  private int skipSpaces(int p) {
+    while (p < n && isSpace(s.charAt(p))) {
+      p++;
+    }
+    return p;
+  }
+
+  // ------------------------------------------------------------------ triggers
+
+  /**
+   * An opening backtick starts a substitution, except a Markdown code span: one that opens after a blank, an
+   * opening bracket or quote (or at the start) and closes before a blank, punctuation or the end, with text
+   * around it ({@code run `npm test` first}, {@code (see `ls`)}). What a code span holds is judged as documentation. A span glued to text
+   * ({@code ping `whoami`.evil.com}, {@code x=`id`}) or making up the whole value is a substitution.
+   */
+  private void backtick(int i) {
+    inBacktick = !inBacktick;
+    if (!inBacktick) {
+      return;
+    }
+    int before = i > 0 && s.charAt(i - 1) == '\\' ? i - 2 : i - 1;
+    boolean atStart = true;
+    for (int k = before; k >= 0; k--) {
+      char c = s.charAt(k);
+      if (!isSpace(c) && c != '\'' && c != '"') {
+        atStart = false;
+        break;
+      }
+    }
+    int close = closingBacktick(i);
+    boolean opensSpan = atStart || isSpace(s.charAt(before))
+        || "([\"'".indexOf(s.charAt(before)) >= 0 && !(before > 0 && s.charAt(before - 1) == '$');
+    boolean codeSpan = opensSpan && close < n && closesSpan(close + 1) && !(atStart && restIsBlank(close + 1));
+    command(i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION);
+  }
+
+  private int closingBacktick(int i) {
+    int limit = Math.min(n, i + 1 + CmdiShell.MAX_ARGS);
+    for (int k = i + 1; k < limit; k++) {
+      if (s.charAt(k) == '`') {
+        return k;
+      }
+    }
+    return n;
+  }
+
+  /** After a code span: a blank, the end, or a little punctuation followed by a blank or the end. */
+  private boolean closesSpan(int k) {
+    int limit = Math.min(n, k + 3);
+    while (k < limit && ".,:;?!)]'\"".indexOf(s.charAt(k)) >= 0) {
+      k++;
+    }
+    return k >= n || isSpace(s.charAt(k)) || s.charAt(k) == '\n';
+  }
+
+  /** Whether only blanks, quotes, closing punctuation or literal escapes follow {@code from}. */
+  private boolean restIsBlank(int from) {
+    int close = from - 1;
+    for (int k = close + 1; k < n; k++) {
+      char c = s.charAt(k);
+      if (c == '\\' && k + 1 < n && CmdiShell.isLetter(s.charAt(k + 1))) {
+        k++; // a literal \n
+      } else if (!isSpace(c) && "'\");|&#".indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void dollar(int i) {
+    char d = i + 1 < n ? s.charAt(i + 1) : 0;
+    char e = i + 2 < n ? s.charAt(i + 2) : 0;
+    if (d == '(') {
+      if (e != '(' && e != '\'' && e != '"') { // $((1+2)) arithmetic, $('#id') jQuery
+        command(i + 2, SEP, CmdiDetector.SUBSTITUTION);
+      }
+    } else if (CmdiShell.ifsAt(s, i) > 0) {
+      found(CmdiDetector.EVASION);
+    } else if (d == '\'' && e == '\\' && i + 3 < n
+        && (s.charAt(i + 3) == 'x' || Character.isDigit(s.charAt(i + 3)))) {
+      found(CmdiDetector.EVASION); // ANSI-C quoting: $'\x63\x61\x74' 
+    } else if (d == '{') {
+      found(CmdiCode.phpMarkerAt(s, i));
+    }
+  }
+
+  private void angle(int i) {
+    char d = i + 1 < n ? s.charAt(i + 1) : 0;
+    if (d == '(') {
+      if (afterBlank(i)) {
+        command(i + 2, SEP, CmdiDetector.SUBSTITUTION); // bash <(curl …), diff <(ls) …
+      }
+    } else if (CmdiShell.isLetter(d)) {
+      int e = CmdiShell.plainEnd(s, i + 1);
+      if (e >= n || (s.charAt(e) != '>' && s.charAt(e) != '/' && !isSpace(s.charAt(e)))
+          || isSpace(s.charAt(e)) && !looksLikeTag(e)) {
+        command(i + 1, SEP, CmdiDetector.SEPARATOR_COMMAND); // <id; a command after a redirection, not a tag
+      }
+    } else if (d == '?' || d == '!') {
+      found(CmdiCode.phpMarkerAt(s, i)); // <?php, <?=, <!--#exec
+    }
+  }
+
+  /** Whether the blank at {@code e} after {@code <word} starts attributes or the tag's end: {@code <dir compact>}. */
+  private boolean looksLikeTag(int e) {
+    int limit = Math.min(n, e + CmdiShell.MAX_ARGS);
+    for (int k = e; k < limit; k++) {
+      char c = s.charAt(k);
+      if (c == '>' || c == '=') {
+        return true;
+      }
+      if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '<') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private void paren(int i) {
+    if (i + 1 < n && s.charAt(i + 1) == ')') {
+      int p = skipSpaces(i + 2);
+      if (p < n && s.charAt(p) == '{') {
+        int q = skipSpaces(p + 1);
+        if (q < n && s.charAt(q) == ':' && skipSpaces(q + 1) < n && s.charAt(skipSpaces(q + 1)) == ';') {
+          found(CmdiDetector.SHELLSHOCK);
+          return;
+        }
+      }
+    }
+    int call = CmdiCode.call(s, i);
+    if (call == CmdiCode.RUNS_CODE) {
+      found(CmdiDetector.CODE_EXEC);
+    } else if (call >= 0) {
+      command(call, SEP, CmdiDetector.CODE_EXEC); // system('…'): the quoted argument is a command line
+    }
+  }
+
+  private void brace(int i) {
+    char d = i + 1 < n ? s.charAt(i + 1) : 0;
+    if (d == '$') {
+      found(CmdiCode.phpMarkerAt(s, i)); // {${system('id')}}, {$_GET['cmd']}
+    } else if (CmdiShell.isLetter(d)) {
+      int e = CmdiShell.plainEnd(s, i + 1);
+      int kind = e + 1 < n && s.charAt(e) == ',' ? CmdiCommands.kindAt(s, i + 1, e) : 0;
+      if (kind != 0 && kind != CmdiCommands.WRAPPER) {
+        char a = s.charAt(e + 1);
+        if (a == '/' || a == '-' || a == '.' || a == '~') {
+          found(CmdiDetector.EVASION); // {cat,/etc/passwd}
+        }
+      }
+    }
+  }
+
+  /** {@code /dev/tcp/…}; a shell by absolute path with inline code, or handed to {@code nc -e}. */
+  private void slash(int i) {
+    char d = i + 1 < n ? s.charAt(i + 1) : 0;
+    if (d == 'd') {
+      if (s.startsWith("/dev/tcp/", i) || s.startsWith("/dev/udp/", i)) {
+        found(CmdiDetector.REVERSE_SHELL);
+      }
+      return;
+    }
+    if ((d != 'b' && d != 'u' && d != 's') || (i > 0 && isWordChar(s.charAt(i - 1)))) {
+      return;
+    }
+    int e = CmdiShell.plainEnd(s, i);
+    int slash = lastSlash(s, i, e);
+    if (!binaryPath(s, i, e, slash, false)) {
+      return;
+    }
+    int kind = CmdiCommands.kindAt(s, slash + 1, e);
+    if (kind != CmdiCommands.SHELL && kind != CmdiCommands.INTERP && kind != CmdiCommands.WINSHELL
+        && kind != CmdiCommands.POWERSHELL) {
+      return;
+    }
+    if ((CmdiShell.args(s, e) & CmdiShell.CODE_FLAG) != 0
+        || (i >= 3 && s.regionMatches(true, i - 3, "-e ", 0, 3))
+        || (i >= 3 && s.regionMatches(true, i - 3, "-c ", 0, 3))) {
+      found(CmdiDetector.SHELL_PATH);
+    }
+  }
+
+  private static boolean isIdent(char c) {
+    return CmdiCode.isIdent(c);
+  }
+}

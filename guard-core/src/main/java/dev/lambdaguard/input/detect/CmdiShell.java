@@ -1,0 +1,433 @@
+package dev.lambdaguard.input.detect;
+
+/**
+ * Reads shell syntax the way a shell would, within a bounded window: one command word with the quoting tricks
+ * undone ({@code w'h'o'a'm'i}, {@code wh\oami}, {@code who$@ami}, {@code who^ami}), whitespace including
+ * {@code ${IFS}}, and the shape of the arguments that follow (flags, paths, URLs, hosts, numbers). Static helpers.
+ */
+final class CmdiShell {
+
+  /** Characters of one word read at most; longer words are no command. */
+  static final int MAX_WORD = 40;
+  /** Characters of arguments read at most after a command word. */
+  static final int MAX_ARGS = 200;
+
+  // Argument properties, a bit set.
+  static final int END = 1;            // no argument before the command ends
+  static final int ANY = 1 << 1;       // at least one argument
+  static final int FLAG = 1 << 2;      // -x or /x
+  static final int CODE_FLAG = 1 << 3; // -c, -e, -r, /c, /k, -enc, -command: code follows
+  static final int PATH = 1 << 4;      // first operand is a path or a file name
+  static final int SYS_PATH = 1 << 5;  // some operand is a system path: /, /etc, /tmp, C:\, %SYSTEMROOT%
+  static final int URL = 1 << 6;
+  static final int HOST = 1 << 7;      // first operand is an IP address or a dotted host name
+  static final int NUM_END = 1 << 8;   // a single numeric operand: sleep 5
+  static final int QUOTED = 1 << 9;    // first operand quoted, a substitution or a variable ($X, %X%)
+  static final int REDIRECT = 1 << 10; // < input redirection: cat</etc/passwd
+  static final int REDIRECT_OUT = 1 << 11; // > or >> into a file
+  static final int MARKER = 1 << 12;   // first operand an upper-case marker: echo INJECTX
+  static final int PAREN = 1 << 13;    // first operand opens a parenthesis: printf ("%s", x) is C, not shell
+  static final int SENSITIVE = 1 << 14; // some operand names a secret-bearing file: /etc/passwd, win.ini, id_rsa
+
+  private static final String[] SYSTEM_DIRS = {
+    "/etc", "/root", "/home", "/tmp", "/var/www", "/var/tmp", "/proc", "/boot", "/dev", "/sys", "/bin", "/sbin",
+    "/usr/bin", "/usr/sbin", "/private/etc"
+  };
+  /** Parts of the names of files that hold accounts, keys or configuration secrets. */
+  private static final String[] SENSITIVE_FILES = {
+    "passwd", "shadow", "/etc/hosts", "/etc/group", "sudoers", "/environ", "boot.ini", "win.ini", "system.ini",
+    "\\sam", "\\system", "id_rsa", "id_dsa", "authorized_keys", ".ssh/", "_history", ".htpasswd", "/.env",
+    "wp-config", "config.php", "web.config", "/root"
+  };
+  private static final String[] CODE_FLAGS = {
+    "-c", "-e", "-E", "-r", "-i", "/c", "/k", "-enc", "-en", "-ec", "-encodedcommand", "-command", "-nop",
+    "-noprofile", "-exec", "-windowstyle"
+  };
+
+  private CmdiShell() {}
+
+  /** One command word read from {@code p}: {@code text} null when there is none. */
+  record Word(String text, int end, boolean evaded) {}
+
+  static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\u000b' || c == '\f';
+  }
+
+  static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  static boolean isWordChar(char c) {
+    return isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || c == '/';
+  }
+
+  /** Index after blanks: spaces, tabs, {@code ${IFS}}, {@code $IFS} and {@code $IFS$9}. */
+  static int skipBlanks(String s, int p) {
+    return skipBlanks(s, p, s.length());
+  }
+
+  /** Index after blanks, at most {@code limit}. */
+  static int skipBlanks(String s, int p, int limit) {
+    int n = Math.min(s.length(), limit);
+    while (p < n) {
+      char c = s.charAt(p);
+      if (isSpace(c)) {
+        p++;
+      } else if (c == '$' && ifsAt(s, p) > 0) {
+        p += ifsAt(s, p);
+      } else {
+        return p;
+      }
+    }
+    return p;
+  }
+
+  /** Length of an {@code $IFS}-style blank at {@code p} ({@code ${IFS}}, {@code $IFS}, {@code $IFS$9}), or 0. */
+  static int ifsAt(String s, int p) {
+    int len;
+    if (s.startsWith("${IFS}", p)) {
+      len = 6;
+    } else if (s.startsWith("$IFS", p)) {
+      len = 4;
+    } else {
+      return 0;
+    }
+    if (p + len + 1 < s.length() && s.charAt(p + len) == '$' && Character.isDigit(s.charAt(p + len + 1))) {
+      len += 2;
+    }
+    return len;
+  }
+
+  /** End of the run of plain word characters at {@code p} (letters, digits, {@code _-./}). */
+  static int plainEnd(String s, int p) {
+    int n = s.length();
+    int e = p;
+    while (e < n && e - p <= MAX_WORD && isWordChar(s.charAt(e))) {
+      e++;
+    }
+    return e;
+  }
+
+  /**
+   * Whether the word at {@code p}, plain up to {@code e}, goes on with a quoting trick that {@link #word} undoes
+   * (a leading quote, a quote or backslash inside, {@code $@}, {@code ^}…).
+   */
+  static boolean evasionAt(String s, int p, int e) {
+    int n = s.length();
+    if (p < n && (s.charAt(p) == '\'' || s.charAt(p) == '"')) {
+      return true;
+    }
+    if (e >= n || e == p) {
+      return false;
+    }
+    char c = s.charAt(e);
+    char d = e + 1 < n ? s.charAt(e + 1) : 0;
+    switch (c) {
+      case '\'':
+      case '"':
+        return isWordChar(d) || d == '\'' || d == '"';
+      case '\\':
+        return isLetter(d) && d != 'n' && d != 'r' && d != 't';
+      case '$':
+        return (d == '@' || d == '*' || Character.isDigit(d)) && ifsAt(s, e) == 0 || s.startsWith("$()", e);
+      case '`':
+        return d == '`';
+      case '^':
+        return isLetter(d);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Reads one word at {@code p}. Quotes inside a word are dropped (the shell joins {@code w'h'o'a'm'i}), as are a
+   * backslash before a letter, {@code $@}, {@code $*}, {@code $1}, empty {@code ``} or {@code $()}, and the
+   * {@code ^} escape of cmd.exe. A literal {@code \n} or {@code \r} ends the word (payload lists write newlines so).
+   */
+  static Word word(String s, int p) {
+    int n = s.length();
+    StringBuilder w = new StringBuilder(12);
+    boolean evaded = false;
+    int j = p;
+    while (j < n && j - p < MAX_WORD * 2) {
+      char c = s.charAt(j);
+      if (isWordChar(c)) {
+        w.append(c);
+        j++;
+      } else if (c == '\'' || c == '"') {
+        char next = j + 1 < n ? s.charAt(j + 1) : 0;
+        if (!(isWordChar(next) || next == '\'' || next == '"')) {
+          break;
+        }
+        evaded |= w.length() > 0;
+        j++;
+      } else if (c == '\\' && j + 1 < n) {
+        char next = s.charAt(j + 1);
+        if (next == 'n' || next == 'r' || next == 't' || !isLetter(next)) {
+          break;
+        }
+        evaded = true;
+        j++;
+      } else if (c == '$' && j + 1 < n && w.length() > 0
+          && (s.charAt(j + 1) == '@' || s.charAt(j + 1) == '*' || Character.isDigit(s.charAt(j + 1)))
+          && ifsAt(s, j) == 0) {
+        evaded = true;
+        j += 2;
+      } else if (c == '$' && s.startsWith("$()", j)) {
+        evaded = true;
+        j += 3;
+      } else if (c == '`' && j + 1 < n && s.charAt(j + 1) == '`') {
+        evaded = true;
+        j += 2;
+      } else if (c == '^' && w.length() > 0 && j + 1 < n && isLetter(s.charAt(j + 1))) {
+        evaded = true;
+        j++;
+      } else {
+        break;
+      }
+      if (w.length() > MAX_WORD) {
+        return new Word(null, j, false);
+      }
+    }
+    return new Word(w.length() == 0 ? null : w.toString(), j, evaded);
+  }
+
+  /** Whether the character after a command word ends it as a shell would (not {@code =}, {@code :}, a letter…). */
+  static boolean endsWord(String s, int q) {
+    if (q >= s.length()) {
+      return true;
+    }
+    char c = s.charAt(q);
+    switch (c) {
+      case ' ': case '\t': case '\n': case '\r': case ';': case '|': case '&': case '`': case ')': case '\'':
+      case '"': case '<': case '>': case '\\': case '}':
+        return true;
+      case '$':
+        return ifsAt(s, q) > 0;
+      default:
+        return false;
+    }
+  }
+
+  /** Whether {@code c} at {@code i} ends a command (separator, substitution end, literal {@code \n}). */
+  private static boolean endsCommand(String s, int i) {
+    char c = s.charAt(i);
+    switch (c) {
+      case ';': case '|': case '&': case '`': case ')': case '\n': case '\r': case '}':
+        return true;
+      case '\\':
+        return i + 1 < s.length() && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r');
+      default:
+        return false;
+    }
+  }
+
+  /** The {@link #END}, {@link #ANY}… properties of the arguments after the command word ending at {@code q}. */
+  static int args(String s, int q) {
+    int n = s.length();
+    int limit = Math.min(n, q + MAX_ARGS);
+    int props = 0;
+    int operands = 0;
+    int tokens = 0;
+    int j = q;
+    while (true) {
+      j = skipBlanks(s, j, limit);
+      if (j < limit && s.charAt(j) == '`' && tokens == 0) {
+        props |= ANY | QUOTED; // echo `id`
+        break;
+      }
+      if (j >= limit || endsCommand(s, j) || s.charAt(j) == '#') {
+        break;
+      }
+      char c = s.charAt(j);
+      if (c == '<' || c == '>') {
+        props |= c == '<' ? REDIRECT : REDIRECT_OUT;
+        j++;
+        while (j < limit && (s.charAt(j) == '>' || s.charAt(j) == '&')) {
+          j++;
+        }
+        continue;
+      }
+      int start = j;
+      boolean quoted = false;
+      while (j < limit && !isSpace(s.charAt(j)) && !endsCommand(s, j) && ifsAt(s, j) == 0) {
+        char t = s.charAt(j);
+        if (t == '\'' || t == '"') {
+          if (j == start && (j + 1 >= limit || isSpace(s.charAt(j + 1)) || endsCommand(s, j + 1))) {
+            break; // a closing quote
+          }
+          int close = j + 1;
+          while (close < limit && s.charAt(close) != t) {
+            close++;
+          }
+          if (close >= limit) {
+            break; // an unmatched quote closes the string the command was injected into
+          }
+          quoted = true;
+          j = close + 1;
+          continue;
+        }
+        j++;
+      }
+      int a = start;
+      int b = j;
+      while (a < b && (s.charAt(a) == '\'' || s.charAt(a) == '"')) {
+        a++;
+      }
+      while (b > a && (s.charAt(b - 1) == '\'' || s.charAt(b - 1) == '"')) {
+        b--;
+      }
+      if (a == b) {
+        if (j == start) {
+          j++;
+        }
+        continue; // only quotes: the end of an enclosing string
+      }
+      tokens++;
+      props |= ANY;
+      if (tokens == 1 && (quoted || s.charAt(a) == '$' || (s.charAt(a) == '%' && b - a >= 3 && s.charAt(b - 1) == '%'))) {
+        props |= QUOTED;
+      }
+      props |= classify(s, a, b, operands == 0);
+      if (sensitive(s, a, b)) {
+        props |= SENSITIVE;
+      }
+      if (tokens == 1 && marker(s, a, b)) {
+        props |= MARKER;
+      }
+      if (tokens == 1 && s.charAt(start) == '(') {
+        props |= PAREN;
+      }
+      if (s.charAt(a) != '-') {
+        operands++;
+      }
+    }
+    if (tokens == 0) {
+      props |= END;
+    }
+    if (tokens != 1) {
+      props &= ~NUM_END;
+    }
+    return props;
+  }
+
+  private static int classify(String s, int a, int b, boolean firstOperand) {
+    char c = s.charAt(a);
+    if (c == ',' || c == '=' || c == ':' || c == ';') {
+      return 0; // punctuation, not an operand: data:text/html; base64,…
+    }
+    int len = b - a;
+    int props = 0;
+    if (c == '-' && len >= 2 && (isLetter(s.charAt(a + 1)) || s.charAt(a + 1) == '-'
+        || Character.isDigit(s.charAt(a + 1)))) {
+      props |= FLAG;
+      for (String f : CODE_FLAGS) {
+        if (f.length() == len && s.regionMatches(true, a, f, 0, len)) {
+          props |= CODE_FLAG;
+        }
+      }
+      return props;
+    }
+    if (c == '/') {
+      int e = a + 1;
+      while (e < b && isLetter(s.charAt(e))) {
+        e++;
+      }
+      if (e == b && len >= 2 && len <= 9) {
+        props |= FLAG; // a cmd.exe switch: /all, /c, /add
+        if (len == 2 && (s.charAt(a + 1) == 'c' || s.charAt(a + 1) == 'C' || s.charAt(a + 1) == 'k'
+            || s.charAt(a + 1) == 'K')) {
+          props |= CODE_FLAG;
+        }
+      }
+      if (systemPath(s, a, b)) {
+        props |= SYS_PATH;
+      }
+      return props | (firstOperand ? PATH : 0);
+    }
+    if (len >= 3 && isLetter(c) && s.charAt(a + 1) == ':' && (s.charAt(a + 2) == '\\' || s.charAt(a + 2) == '/')) {
+      return SYS_PATH | (firstOperand ? PATH : 0); // C:\…
+    }
+    if (c == '%' && len >= 3 && indexOf(s, "%", a + 2, b) > a + 1) {
+      return SYS_PATH | (firstOperand ? PATH : 0); // %SYSTEMROOT%\…
+    }
+    if (c == '\\' && len >= 2 && s.charAt(a + 1) == '\\') {
+      return SYS_PATH | (firstOperand ? PATH : 0); // \\host\share
+    }
+    if (indexOf(s, "://", a, b) >= 0) {
+      return URL;
+    }
+    boolean digits = true;
+    boolean dotted = false;
+    boolean slash = false;
+    for (int i = a; i < b; i++) {
+      char t = s.charAt(i);
+      digits &= Character.isDigit(t) || (t == '.' && i > a);
+      dotted |= t == '.' && i > a && i < b - 1;
+      slash |= t == '/' || t == '\\';
+    }
+    if (firstOperand) {
+      if (digits && !dotted) {
+        props |= NUM_END;
+      }
+      if (dotted && !slash) {
+        props |= HOST;
+      }
+      if (slash || dotted || c == '~' || c == '.') {
+        props |= PATH;
+      }
+    }
+    return props;
+  }
+
+  /** Whether the token {@code s[a, b)} is a path (it has a separator or an extension) naming a secret file. */
+  private static boolean sensitive(String s, int a, int b) {
+    if (indexOf(s, "/", a, b) < 0 && indexOf(s, "\\", a, b) < 0 && indexOf(s, ".", a, b) < 0) {
+      return false; // a bare word: cat passwd is prose
+    }
+    for (String name : SENSITIVE_FILES) {
+      for (int i = a; i + name.length() <= b; i++) {
+        if (s.regionMatches(true, i, name, 0, name.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** An upper-case token of four or more letters, digits and underscores: the marker a probe echoes. */
+  private static boolean marker(String s, int a, int b) {
+    if (b - a < 4) {
+      return false;
+    }
+    for (int i = a; i < b; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code /}, {@code /*} or a path under a system directory. */
+  private static boolean systemPath(String s, int a, int b) {
+    if (b - a == 1 || (b - a == 2 && s.charAt(a + 1) == '*')) {
+      return true;
+    }
+    for (String dir : SYSTEM_DIRS) {
+      if (s.startsWith(dir, a) && (a + dir.length() == b || s.charAt(a + dir.length()) == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int indexOf(String s, String needle, int a, int b) {
+    for (int i = a; i + needle.length() <= b; i++) {
+      if (s.startsWith(needle, i)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.lambdaguard.input.detect;
+
+import dev.lambdaguard.input.Category;
+
+/**
+ * Log4Shell-style lookups: a {@code ${jndi:…}} expression, also when nested lookups rebuild the keyword
+ * ({@code ${${lower:j}ndi:…}}, {@code ${${::-j}${::-n}di:…}}, {@code ${${env:NaN:-j}ndi:…}},
+ * {@code ${${date:'j'}ndi:…}}, any case), and environment or system lookups that exfiltrate secrets.
+ *
+ * <p>Every {@code ${…}} expression in the decoded value is resolved the way Log4j 2 resolves it (inner lookups
+ * first; {@code lower:}, {@code upper:}, {@code date:'…'} literals and {@code :-} defaults evaluated; other lookups
+ * left unresolved), see {@link JndiLookupResolver}. Values without {@code ${} cost one {@code indexOf}.
+ *
+ * <p>Rules:
+ *
+ * <ul>
+ *   <li>{@code jndi.lookup} (100, 90 without a known protocol): a literal {@code ${jndi:…}} lookup;
+ *   <li>{@code jndi.nested-lookup} (100): the {@code jndi:} keyword only appears once nested lookups are resolved;
+ *   <li>{@code jndi.env-exfiltration} (80): an {@code env:}, {@code sys:}, {@code java:}… lookup nested in another
+ *       lookup, or one that names a secret ({@code ${env:AWS_SECRET_ACCESS_KEY}}).
+ * </ul>
+ *
+ * <p>Work per value is linear: each character is read once, at most {@value JndiLookupResolver#MAX_DEPTH} levels of
+ * nesting are resolved (deeper ones are kept as text) and each level keeps at most
+ * {@value JndiLookupResolver#MAX_LEVEL_CHARS} characters. Stateless and thread-safe.
+ */
+public final class JndiDetector implements Detector {
+
+  static final Detection LOOKUP = new Detection(Category.JNDI, "jndi.lookup", 100);
+  static final Detection LOOKUP_NO_PROTOCOL = new Detection(Category.JNDI, "jndi.lookup", 90);
+  static final Detection NESTED = new Detection(Category.JNDI, "jndi.nested-lookup", 100);
+  static final Detection ENV = new Detection(Category.JNDI, "jndi.env-exfiltration", 80);
+
+  public JndiDetector() {}
+
+  @Override
+  public Category category() {
+    return Category.JNDI;
+  }
+
+  @Override
+  public Detection detect(Normalized value) {
+    String s = value.decoded();
+    if (s.indexOf("${") < 0) {
+      return null;
+    }
+    JndiLookupResolver resolver = new JndiLookupResolver(s);
+    switch (resolver.resolve()) {
+      case JndiLookupResolver.DIRECT:
+        return resolver.knownProtocol() ? LOOKUP : LOOKUP_NO_PROTOCOL;
+      case JndiLookupResolver.NESTED:
+        return NESTED;
+      case JndiLookupResolver.ENV:
+        return ENV;
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package dev.lambdaguard.input.detect;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Resolves the {@code ${…}} lookups of one value the way Log4j 2's substitutor would, in bounded linear time, and
+ * notes what the resolution reveals. Inner lookups are resolved first and their result replaces them in the outer
+ * text; then:
+ *
+ * <ul>
+ *   <li>{@code name:-default}: Log4j splits on the first {@code :-}; when the name is a lookup we evaluate
+ *       ({@code lower:}, {@code upper:}, {@code date:}) it wins, otherwise the lookup is taken to fail (as
+ *       {@code ${::-j}} and {@code ${env:NaN:-j}} do) and the default is the result;
+ *   <li>{@code lower:x} / {@code upper:x}: the key in lower / upper case (the prefix is case-insensitive, as in
+ *       Log4j); {@code date:'x'}: the quoted literals of the pattern (pattern letters become {@code 0});
+ *       {@code base64:x}: the decoded text;
+ *   <li>anything else stays as it was, {@code ${…}} included, as Log4j leaves an unresolved lookup.
+ * </ul>
+ *
+ * A level whose resolved text contains {@code jndi:} is a JNDI lookup: direct when the value spelled it, nested
+ * when only resolution produced it. An unterminated expression at the end of the value is resolved as if closed
+ * (payloads are often truncated). One instance per value; not thread-safe.
+ */
+final class JndiLookupResolver {
+
+  static final int NONE = 0;
+  static final int ENV = 1;
+  static final int NESTED = 2;
+  static final int DIRECT = 3;
+
+  /** Nesting levels resolved; a {@code ${} deeper than this is kept as plain text. */
+  static final int MAX_DEPTH = 8;
+  /** Characters kept per level; further characters are read (to find the closing brace) but not kept. */
+  static final int MAX_LEVEL_CHARS = 512;
+
+  private static final String[] PROTOCOLS = {
+    "ldap:", "ldaps:", "rmi:", "dns:", "iiop:", "iiopname:", "corbaname:", "corba:", "nds:", "nis:", "http:",
+    "https:"
+  };
+  /** Lookups that read the environment, system properties or runtime context. */
+  private static final String[] CONTEXT_LOOKUPS = {
+    "env", "sys", "java", "ctx", "main", "bundle", "docker", "k8s", "kubernetes", "spring", "web", "jvmrunargs",
+    "log4j", "map", "sd", "marker", "event"
+  };
+  private static final String[] SECRET_WORDS = {"SECRET", "TOKEN", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL"};
+
+  private final String s;
+  private final StringBuilder[] levels = new StringBuilder[MAX_DEPTH];
+  private final int[] rawStart = new int[MAX_DEPTH];
+  private int finding = NONE;
+  private boolean knownProtocol;
+
+  JndiLookupResolver(String s) {
+    this.s = s;
+  }
+
+  /** Resolves every top-level expression; returns the strongest finding ({@link #NONE} … {@link #DIRECT}). */
+  int resolve() {
+    int i = s.indexOf("${");
+    while (i >= 0 && finding != DIRECT) {
+      int end = resolveFrom(i);
+      i = s.indexOf("${", end);
+    }
+    return finding;
+  }
+
+  /** For a {@link #DIRECT} finding: whether the protocol after {@code jndi:} is a remote one we know. */
+  boolean knownProtocol() {
+    return knownProtocol;
+  }
+
+  /** Resolves the expression opening at {@code start}; returns the index after it. */
+  private int resolveFrom(int start) {
+    int n = s.length();
+    int depth = 0;
+    int overflow = 0;
+    open(0, start + 2);
+    int j = start + 2;
+    while (j < n) {
+      char c = s.charAt(j);
+      if (c == '$' && j + 1 < n && s.charAt(j + 1) == '{') {
+        if (overflow == 0 && depth + 1 < MAX_DEPTH) {
+          depth++;
+          open(depth, j + 2);
+        } else {
+          overflow++;
+          append(depth, "${");
+        }
+        j += 2;
+        continue;
+      }
+      if (c == '}') {
+        if (overflow > 0) {
+          overflow--;
+          append(depth, "}");
+        } else {
+          String value = evaluate(depth);
+          if (depth == 0) {
+            return j + 1;
+          }
+          depth--;
+          append(depth, value);
+        }
+        j++;
+        continue;
+      }
+      StringBuilder level = levels[depth];
+      if (level.length() < MAX_LEVEL_CHARS) {
+        level.append(c);
+      }
+      j++;
+    }
+    for (; depth >= 0; depth--) {
+      String value = evaluate(depth);
+      if (depth > 0) {
+        append(depth - 1, value);
+      }
+    }
+    return n;
+  }
+
+  private void open(int depth, int raw) {
+    if (levels[depth] == null) {
+      levels[depth] = new StringBuilder(32);
+    }
+    levels[depth].setLength(0);
+    rawStart[depth] = raw;
+  }
+
+  private void append(int depth, String text) {
+    StringBuilder level = levels[depth];
+    int room = MAX_LEVEL_CHARS - level.length();
+    if (room > 0) {
+      level.append(text, 0, Math.min(room, text.length()));
+    }
+  }
+
+  /** The value Log4j would substitute for the lookup whose (already inner-resolved) text is at this level. */
+  private String evaluate(int depth) {
+    String content = levels[depth].toString();
+    int jndi = indexOfIgnoreCase(content, "jndi:");
+    if (jndi >= 0) {
+      boolean direct = jndi == 0 && s.regionMatches(true, rawStart[depth], "jndi:", 0, 5);
+      note(direct ? DIRECT : NESTED);
+      if (direct) {
+        knownProtocol |= startsWithProtocol(content, jndi + 5);
+      }
+    }
+    int dash = content.indexOf(":-");
+    String name = dash >= 0 ? content.substring(0, dash) : content;
+    String value = null;
+    int colon = name.indexOf(':');
+    if (colon > 0) {
+      String key = name.substring(colon + 1);
+      if (prefixIs(name, colon, "lower")) {
+        value = key.toLowerCase(Locale.ROOT);
+      } else if (prefixIs(name, colon, "upper")) {
+        value = key.toUpperCase(Locale.ROOT);
+      } else if (prefixIs(name, colon, "date")) {
+        value = dateLiterals(key);
+      } else if (prefixIs(name, colon, "base64")) {
+        value = base64(key);
+      } else if (isContextLookup(name, colon) && (depth > 0 || namesSecret(key))) {
+        note(ENV);
+      }
+    }
+    if (value != null) {
+      return value;
+    }
+    return dash >= 0 ? content.substring(dash + 2) : "${" + content + "}";
+  }
+
+  private void note(int f) {
+    if (f > finding) {
+      finding = f;
+    }
+  }
+
+  private static boolean prefixIs(String name, int colon, String prefix) {
+    return colon == prefix.length() && name.regionMatches(true, 0, prefix, 0, colon);
+  }
+
+  private static boolean isContextLookup(String name, int colon) {
+    for (String lookup : CONTEXT_LOOKUPS) {
+      if (prefixIs(name, colon, lookup)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean namesSecret(String key) {
+    String upper = key.toUpperCase(Locale.ROOT);
+    if (upper.startsWith("AWS_")) {
+      return true;
+    }
+    for (String word : SECRET_WORDS) {
+      if (upper.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithProtocol(String content, int at) {
+    for (String protocol : PROTOCOLS) {
+      if (content.regionMatches(true, at, protocol, 0, protocol.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text a {@code base64:} lookup decodes to (as ISO-8859-1, enough to spell a keyword), or null. */
+  private static String base64(String key) {
+    try {
+      return new String(Base64.getDecoder().decode(key.trim()), StandardCharsets.ISO_8859_1);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** A {@code SimpleDateFormat} pattern's literal text: quoted runs and non-letters; pattern letters as 0. */
+  static String dateLiterals(String pattern) {
+    StringBuilder out = new StringBuilder(pattern.length());
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') {
+        if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '\'') {
+          out.append('\'');
+          i++;
+        } else {
+          quoted = !quoted;
+        }
+      } else if (quoted || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+        out.append(c);
+      } else {
+        out.append('0');
+      }
+    }
+    return out.toString();
+  }
+
+  static int indexOfIgnoreCase(String text, String lowerNeedle) {
+    int max = text.length() - lowerNeedle.length();
+    char first = lowerNeedle.charAt(0);
+    for (int i = 0; i <= max; i++) {
+      char c = text.charAt(i);
+      if ((c == first || Character.toLowerCase(c) == first)
+          && text.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

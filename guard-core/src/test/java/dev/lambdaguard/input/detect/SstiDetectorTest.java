@@ -1,0 +1,124 @@
+package dev.lambdaguard.input.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.lambdaguard.input.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Server-side template injection: expressions that compute or reach the runtime pass no template delimiter. */
+class SstiDetectorTest {
+
+  private final SstiDetector detector = new SstiDetector();
+
+  private Detection detect(String value) {
+    return detector.detect(Normalized.of(value));
+  }
+
+  private void assertRule(String ruleId, String value) {
+    Detection d = detect(value);
+    assertNotNull(d, () -> "not detected: " + value);
+    assertEquals(Category.SSTI, d.category());
+    assertEquals(ruleId, d.ruleId(), () -> "rule for: " + value);
+  }
+
+  @Test
+  void isTheSstiCategory() {
+    assertEquals(Category.SSTI, detector.category());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "{{7*7}}", "{{ 7 * 7 }}", "{{7*'7'}}", "${7*7}", "#{3*3}", "*{7*7}", "[=3*3]", "@(6+1)", "<%= 7 * 7 %>",
+    "${{7*7}}", "%{1+1}", "{{ value|length }}", "hello {{ name|upper }}", "{{ 'a' }}", "{{= it.x }}",
+    "${= _x}", "{{x=1}}", "{{ format(x) }}", "${9?lower_abc}", "${((char)105).toString()}", "{{1 if 1 else 2}}",
+    "{{4+4}}[[5*5]]", "{{%7B7*7%7D}}", "%7B%7B7*7%7D%7D", "a{*comment*}b", "@{ var x = 7*7; }"
+  })
+  void computationInsideTemplateDelimitersIsDetected(String value) {
+    assertRule("ssti.expression", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}", "{{ [].class.base.subclasses() }}", "{{ config }}",
+    "{{self}}", "{{ request }}", "{{ settings.SECRET_KEY }}", "{{ get_flashed_messages.__globals__ }}",
+    "{{ constructor.constructor('return 1')() }}", "{{ ''.join(['a']) }}", "${2.class}",
+    "${request.getSession()}", "${self.module.cache.util.os}", "{$smarty.version}",
+    "x.__class__.__base__", "f.__globals__", "<%= _.VERSION %>", "{{ _self }}"
+  })
+  void walkingTheObjectGraphIsDetected(String value) {
+    assertRule("ssti.object-chain", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "${T(java.lang.System).getenv()}", "*{T(org.apache.commons.io.IOUtils)}", "T(java.lang.Runtime)",
+    "${''.getClass().forName('java.lang.Runtime')}", "<#assign ex=\"freemarker.template.utility.Execute\"?new()>",
+    "${\"freemarker.template.utility.Execute\"?new()(\"id\")}", "#{\"\".class.forName(\"java.lang.Runtime\")}",
+    "#set($rt=$x.class.forName('java.lang.Runtime'))", "${new java.util.Scanner(x)}",
+    "${product.getClass().getProtectionDomain()}"
+  })
+  void javaReflectionAndRuntimeClassesAreDetected(String value) {
+    assertRule("ssti.java-runtime", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}", "{{ os.system('id') }}", "{{['id']|filter('system')}}",
+    "{{['id']|map('passthru')|join}}", "{{_self.env.registerUndefinedFilterCallback(\"exec\")}}",
+    "${self.module.runtime.util.os.system(\"id\")}", "<%= `ls /` %>", "<%= system('id') %>", "#{ %x(id) }",
+    "#{root.process.mainModule.require('child_process').spawnSync('id')}", "{php}echo `id`;{/php}",
+    "{system('ls')}", "{{ x.__init__.__globals__['__builtins__']['__import__']('os') }}",
+    "${T(java.lang.Runtime).getRuntime().exec('id')}"
+  })
+  void reachingACommandRunnerIsDetected(String value) {
+    assertRule("ssti.command-exec", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "{% debug %}", "{% for x in y %}{% endfor %}", "{%- set a = 1 -%}", "{{#with \"s\" as |string|}}", "{{/each}}",
+    "#set($x = 1)", "#foreach($i in $list)", "<#assign", "[#assign x = 1]", "<%@ page import=\"java.io.*\" %>",
+    "{/php}", "{% csrf_token %} # note"
+  })
+  void templateDirectivesAreDetected(String value) {
+    assertRule("ssti.directive", value);
+  }
+
+  @Test
+  void aProbeWithTheDelimitersOfSeveralEnginesIsDetected() {
+    assertRule("ssti.polyglot", "${{<%[%'\"}}%\\.");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "Hello {{first_name}}, your order {{order.id}} has shipped!", "Hi {{ user.name }}", "{{ variable }}",
+    "{{this}}", "{{> header}}", "{{!-- comment --}}", "Total: ${total}", "Price: ${price} USD", "$5", "${x}",
+    "console.log(`Total: ${total}`);", "`Hello ${user.name}, ${count} items`", "`${user.getName()}`",
+    "`${items.map(x => x.name).join(', ')}`", "`${a ? b : c}`", "`${process.env.NODE_ENV}`",
+    "`${namespace.name}`", "`${obj.constructor.name}`", "`${application.id}`", "{{ messages.0.text }}",
+    "{{ user.address.city }}",
+    "${HOME}/projects", "${env:USERPROFILE}", "${jndi:ldap://x/a}", "${sys:user.name}",
+    "@GetMapping(\"/orders/{id}\")", "regex: ^[A-Z]{2}\\d{4}$", "x = {'a': 1, 'b': 2}",
+    "{\"size\": \"M\", \"qty\": 2}", "{\"items\":[{\"sku\":\"AB-12\",\"qty\":1}]}", "val names = users.map { it.name }",
+    "if (user != null && user.isActive()) { greet(user); }", "match x { Some(v) => v, None => 0 }",
+    "std::vector<int> v{1, 2, 3};", "Map<String, List<Integer>> byDay = new HashMap<>();", "#include <stdio.h>",
+    "#if (DEBUG)", "Use {braces} for sets like {1, 2, 3}", "The formula is {x | x > 0}", "5 * {7} = 35",
+    "def __init__(self):", "print(obj.__class__.__name__)", "email me at a@b.com (work)", "- [x] write tests",
+    "Footnote here[^1].", "#hashtag #summer", "<#>", "~$budget.xlsx", "100% <b>bold</b>", "<%", "{%"
+  })
+  void placeholdersAndLegitimateTextPass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{{", "{{{{", "${", "#{", "{%", "<%", "[=", "@(", "#set(", "<#assign ", "__", "{{7*",
+      "${a.b(", "'", "?new("})
+  void aMegabyteOfNearMissesCompletes(String unit) {
+    String value = unit.repeat(1_000_000 / unit.length());
+    detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
+  }
+}
