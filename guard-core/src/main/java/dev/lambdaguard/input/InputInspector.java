@@ -116,6 +116,7 @@ public final class InputInspector implements Interceptor {
         overBudget = true;
         return false;
       }
+      Finding block = null;
       for (Detection d : policy.scanner().scan(value)) {
         InspectionMode mode = policy.modeFor(d.category(), route);
         if (mode == InspectionMode.OFF || policy.allowed(location, d.category(), route)) {
@@ -123,12 +124,15 @@ public final class InputInspector implements Interceptor {
         }
         Finding finding = new Finding(d.category().code(), d.ruleId(), location, d.score());
         if (mode == InspectionMode.BLOCK) {
-          blocked = finding;
-          return false;
-        }
-        if (monitored.size() < MAX_MONITORED) {
+          // One value can read as several attacks (; cat /etc/passwd): report the surest reading.
+          block = block == null || finding.score() > block.score() ? finding : block;
+        } else if (monitored.size() < MAX_MONITORED) {
           monitored.add(finding);
         }
+      }
+      if (block != null) {
+        blocked = block;
+        return false;
       }
       return true;
     }

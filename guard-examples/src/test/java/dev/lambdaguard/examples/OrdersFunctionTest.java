@@ -137,7 +137,11 @@ class OrdersFunctionTest {
         "\"reason\":\"json_limit_exceeded\"", "\"reason\":\"request_malformed\"", "\"principal\":\"alice\"",
         "\"event_type\":\"pass_through\"", "\"event_source\":\"sqs\"", "-> HTTP 429", "\"reason\":\"rate_limited\"",
         "RateLimit-Policy: \"post-orders\";q=5;w=60", "\"principal\":\"partner-acme\"",
-        "\"reason\":\"api_key_invalid\"", "\"reason\":\"token_ambiguous\"", "Secret store fetches in all: 4."}) {
+        "\"reason\":\"api_key_invalid\"", "\"reason\":\"token_ambiguous\"", "Secret store fetches in all: 4.",
+        "\"category\":\"sqli\"", "\"category\":\"xss\"", "\"category\":\"ssrf\"", "\"category\":\"jndi\"",
+        "\"category\":\"nosqli\"", "\"reason\":\"schema_invalid\"", "\"reason\":\"parameter_invalid\"",
+        "\"rule_id\":\"html.sanitized\"", "\"giftMessage\":\"<p>Happy <b>birthday</b>!</p>\"",
+        "\"reason\":\"headers_too_large\"", "select the best plan, or drop me a line\",\"quantity\":2}"}) {
       assertTrue(out.contains(expected), "demo output lacks " + expected);
     }
     assertFalse(out.contains("eyJ"), "a token reached the demo's output");

@@ -2,7 +2,10 @@ package dev.lambdaguard.input.detect;
 
 import java.util.List;
 
-/** The library's detectors, one per category, in the order they run (cheapest and most specific first). */
+/**
+ * The library's detectors, one per category, in the order they run: the cheapest and most specific first. When
+ * two read one value as different attacks with the same score, the earlier one names the finding.
+ */
 public final class Detectors {
 
   private static final List<Detector> ALL = List.of(
@@ -14,8 +17,8 @@ public final class Detectors {
       new JndiDetector(),
       new SstiDetector(),
       new SsrfDetector(),
-      new PathTraversalDetector(),
       new CmdiDetector(),
+      new PathTraversalDetector(),
       new XssDetector(),
       new SqliDetector());
 
