@@ -127,6 +127,55 @@ public class InputScanBenchmark {
   }
 
   /**
+   * One detector at a time over the same benign values, normalized beforehand (and the normalizer alone), to see
+   * where the scan's time goes. Same units as above: ns per whole set of values.
+   */
+  @State(Scope.Benchmark)
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.NANOSECONDS)
+  @Warmup(iterations = 3, time = 1)
+  @Measurement(iterations = 5, time = 1)
+  @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+  public static class PerDetector {
+
+    @Param({"PrototypePollutionDetector", "XxeDetector", "CrlfDetector", "NoSqlDetector", "LdapDetector",
+        "JndiDetector", "SstiDetector", "SsrfDetector", "CmdiDetector", "PathTraversalDetector", "XssDetector",
+        "SqliDetector"})
+    public String detector;
+
+    @Param({"json", "corpus"})
+    public String values;
+
+    dev.lambdaguard.input.detect.Detector chosen;
+    List<dev.lambdaguard.input.detect.Normalized> normalized;
+    List<String> raw;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      InputScanBenchmark sets = new InputScanBenchmark();
+      sets.setUp();
+      raw = values.equals("json") ? sets.benignJsonValues : sets.benignCorpus;
+      normalized = raw.stream().map(dev.lambdaguard.input.detect.Normalized::of).toList();
+      chosen = dev.lambdaguard.input.detect.Detectors.all().stream()
+          .filter(d -> d.getClass().getSimpleName().equals(detector)).findFirst().orElseThrow();
+    }
+
+    @Benchmark
+    public void detect(Blackhole bh) {
+      for (dev.lambdaguard.input.detect.Normalized value : normalized) {
+        bh.consume(chosen.detect(value));
+      }
+    }
+
+    @Benchmark
+    public void normalizeOnly(Blackhole bh) {
+      for (String value : raw) {
+        bh.consume(dev.lambdaguard.input.detect.Normalized.of(value));
+      }
+    }
+  }
+
+  /**
    * The worst case: 1 MiB inputs built to make a naive scanner slow (issue #4: at most 10 ms each). Each is a
    * near miss repeated, so no detector can stop at a first match.
    */

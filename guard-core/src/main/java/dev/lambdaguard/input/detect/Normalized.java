@@ -21,14 +21,53 @@ public final class Normalized {
   private final String decoded;
   private final int layers;
   private final boolean hadNul;
+  private final long lowMask;
+  private final long highMask;
+  private final boolean nonAscii;
   private String lower;
 
-  Normalized(String raw, String decoded, int layers, boolean hadNul) {
+  Normalized(String raw, String decoded, int layers, boolean hadNul, long lowMask, long highMask, boolean nonAscii) {
     this.raw = raw;
     this.decoded = decoded;
     this.layers = layers;
     this.hadNul = hadNul;
+    this.lowMask = lowMask;
+    this.highMask = highMask;
+    this.nonAscii = nonAscii;
   }
+
+  /**
+   * Whether {@link #decoded()} contains any of the ASCII characters of {@code set} (see {@link #charSet}): one
+   * comparison, so that a detector can leave at once a value that lacks everything its attacks need.
+   */
+  public boolean containsAny(CharSet set) {
+    return (lowMask & set.low) != 0 || (highMask & set.high) != 0;
+  }
+
+  /** Whether {@link #decoded()} has characters outside ASCII (look-alikes a detector may need to consider). */
+  public boolean hasNonAscii() {
+    return nonAscii;
+  }
+
+  /** A set of ASCII characters to test values against with {@link #containsAny}; build once, in a constant. */
+  public static CharSet charSet(String chars) {
+    long low = 0;
+    long high = 0;
+    for (int i = 0; i < chars.length(); i++) {
+      char c = chars.charAt(i);
+      if (c < 64) {
+        low |= 1L << c;
+      } else if (c < 128) {
+        high |= 1L << (c - 64);
+      } else {
+        throw new IllegalArgumentException("charSet: ASCII characters only");
+      }
+    }
+    return new CharSet(low, high);
+  }
+
+  /** ASCII characters as two bit masks. */
+  public record CharSet(long low, long high) {}
 
   /** Normalizes a value with the default normalizer. */
   public static Normalized of(String raw) {

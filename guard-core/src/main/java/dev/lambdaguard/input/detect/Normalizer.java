@@ -31,6 +31,11 @@ public final class Normalizer {
   private Normalizer() {}
 
   static Normalized normalize(String raw) {
+    long[] mask = new long[2];
+    if (scan(raw, mask)) {
+      // Plain ASCII without %, & or NUL: no layer can change it. One pass, no copy.
+      return new Normalized(raw, raw, 0, false, mask[0], mask[1], false);
+    }
     String current = raw;
     int layers = 0;
     boolean nul = raw.indexOf('\0') >= 0;
@@ -43,7 +48,35 @@ public final class Normalizer {
       nul |= next.indexOf('\0') >= 0;
       current = next;
     }
-    return new Normalized(raw, stripInvisible(current), layers, nul);
+    String decoded = stripInvisible(current);
+    mask[0] = 0;
+    mask[1] = 0;
+    boolean ascii = scan(decoded, mask) || isAscii(decoded);
+    return new Normalized(raw, decoded, layers, nul, mask[0], mask[1], !ascii);
+  }
+
+  /**
+   * Sets, in {@code mask}, a bit for each ASCII character the value holds ({@code mask[0]} for 0..63,
+   * {@code mask[1]} for 64..127). Returns true when the value is plain: ASCII only, with no {@code %}, {@code &}
+   * or NUL, so that no decoding layer can change it.
+   */
+  private static boolean scan(String s, long[] mask) {
+    long low = 0;
+    long high = 0;
+    boolean ascii = true;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 64) {
+        low |= 1L << c;
+      } else if (c < 128) {
+        high |= 1L << (c - 64);
+      } else {
+        ascii = false;
+      }
+    }
+    mask[0] = low;
+    mask[1] = high;
+    return ascii && (low & (1L << '%' | 1L << '&' | 1L)) == 0;
   }
 
   // ---------------------------------------------------------------- percent-decoding
