@@ -90,6 +90,17 @@ final class CmdiCommands {
   private static final Set<String> REG_SUBCOMMANDS = Set.of(
       "add", "query", "delete", "save", "export", "import", "load", "copy");
 
+  /**
+   * The first three characters of every name, as classes (a letter in any case, or anything else): a bit set
+   * indexed by {@link #prefixIndex}. A word whose prefix is not in it names no command, which a value's first
+   * word tells in one lookup.
+   */
+  private static final long[] PREFIXES = new long[(27 * 27 * 27 + 63) / 64];
+  /** Per kind: whether a plain word of that kind can start a command line at the value's start (strict). */
+  private static final boolean[] RUNS_AT_START = new boolean[POWERSHELL + 1];
+  /** Per kind: whether such a word alone (nothing but blanks after it) is a command line at the value's start. */
+  private static final boolean[] RUNS_ALONE = new boolean[POWERSHELL + 1];
+
   static {
     unix(RECON, "whoami", "uname", "ifconfig", "netstat", "hostname", "lsb_release", "getent", "nslookup",
         "traceroute", "lsof", "uptime", "nmap", "tcpdump", "dmesg", "printenv", "iptables", "sysinfo", "lscpu");
@@ -144,6 +155,18 @@ final class CmdiCommands {
             java.util.Arrays.stream(BY_LETTER[letter]).filter(i -> NAMES.get(i).length() == l).toArray();
       }
     }
+    for (String name : NAMES) {
+      int c0 = letterClass(name.charAt(0));
+      int c1 = letterClass(name.charAt(1));
+      // A word of two characters is followed by no word character, so by class 26 (or the end, read as 26).
+      mark((c0 * 27 + c1) * 27 + (name.length() == 2 ? 26 : letterClass(name.charAt(2))));
+    }
+    int everyProperty = -1 & ~PAREN;
+    for (int kind = 1; kind <= POWERSHELL; kind++) {
+      RUNS_AT_START[kind] = kind == WRAPPER || accepts(kind, everyProperty, true, "user")
+          || accepts(kind, everyProperty, true, "add");
+      RUNS_ALONE[kind] = accepts(kind, END, true, null);
+    }
     NAME_OF = NAMES.toArray(new String[0]);
     KIND_OF = KINDS.stream().mapToInt(Integer::intValue).toArray();
     ANY_CASE_OF = new boolean[NAME_OF.length];
@@ -160,6 +183,61 @@ final class CmdiCommands {
 
   private static void windows(int kind, String... names) {
     add(kind, true, names);
+  }
+
+  private static void mark(int index) {
+    PREFIXES[index >>> 6] |= 1L << index;
+  }
+
+  /** 0..25 for an ASCII letter in either case, 26 for any other character. */
+  private static int letterClass(char c) {
+    int l = (c | 0x20) - 'a';
+    return c < 128 && l >= 0 && l < 26 ? l : 26;
+  }
+
+  /** {@code kindAt(s, p, e) != 0}, most words answered by the prefix lookup alone. */
+  static boolean mayName(String s, int p, int e) {
+    return e - p >= 2 && hasPrefix(prefixIndex(s, p)) && kindAt(s, p, e) != 0;
+  }
+
+  private static boolean hasPrefix(int index) {
+    return (PREFIXES[index >>> 6] & 1L << index) != 0;
+  }
+
+  /**
+   * Whether the word at {@code p} read as {@link CmdiShell#word} reads it (quoting tricks dropped) may name a
+   * command: it starts as a name does, or has a slash (a path). Allocates nothing.
+   */
+  static boolean mayNameWord(String s, int p) {
+    int n = s.length();
+    int len = 0;
+    int index = 0;
+    boolean slash = false;
+    for (int j = p; j < n && j - p < CmdiShell.MAX_WORD * 2; ) {
+      int skip = CmdiShell.wordStep(s, j, len);
+      if (skip < 0) {
+        break;
+      }
+      if (skip == 0) {
+        char c = s.charAt(j);
+        index = len < 3 ? index * 27 + letterClass(c) : index;
+        slash |= c == '/';
+        len++;
+        j++;
+      } else {
+        j += skip;
+      }
+      if (len > CmdiShell.MAX_WORD) {
+        return false; // no word, as word() reads it
+      }
+    }
+    return slash || len >= 2 && hasPrefix(len == 2 ? index * 27 + 26 : index);
+  }
+
+  /** Index into {@link #PREFIXES} of the word at {@code p} (at least two characters left). */
+  private static int prefixIndex(String s, int p) {
+    int c2 = p + 2 < s.length() ? letterClass(s.charAt(p + 2)) : 26;
+    return (letterClass(s.charAt(p)) * 27 + letterClass(s.charAt(p + 1))) * 27 + c2;
   }
 
   private static void add(int kind, boolean anyCase, String... names) {
@@ -214,18 +292,114 @@ final class CmdiCommands {
     return true;
   }
 
+  /** Characters one of which the arguments of a command line at the value's start need; see {@link #mayStartLine}. */
+  private static final Normalized.CharSet START_ARGUMENTS = Normalized.charSet("-%.");
+  private static final Normalized.CharSet QUOTES = Normalized.charSet("'\"");
+  private static final Normalized.CharSet BLANKS = Normalized.charSet(" \t\u000b\f");
+  private static final Normalized.CharSet[] NETSH_LETTERS = letters("netsh");
+  private static final Normalized.CharSet[] REG_LETTERS = letters("reg");
+  private static final Normalized.CharSet[][] REG_SUBCOMMAND_LETTERS =
+      REG_SUBCOMMANDS.stream().map(CmdiCommands::letters).toArray(Normalized.CharSet[][]::new);
+
+  private static Normalized.CharSet[] letters(String word) {
+    Normalized.CharSet[] sets = new Normalized.CharSet[word.length()];
+    for (int i = 0; i < sets.length; i++) {
+      char c = word.charAt(i);
+      sets[i] = Normalized.charSet(String.valueOf(c) + Character.toUpperCase(c));
+    }
+    return sets;
+  }
+
+  private static boolean containsAll(Normalized value, Normalized.CharSet[] sets) {
+    for (Normalized.CharSet set : sets) {
+      if (!value.containsAny(set)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
-   * Whether the value's first word (after blanks and quotes) could name a command; a cheap test that lets a
-   * value without trigger characters skip the scan.
+   * Whether a value without any of the scanner's trigger characters may hold a command line at its start, judged
+   * from its character set alone (the value is not read). A quote may spell the word ({@code w'h'o'a'm'i}, read
+   * leniently) or put it after a separator. Otherwise what {@link #accepts} asks of a command at the start is an
+   * argument, so a blank ({@code uname}, {@code ipconfig} alone pass), and in it, without a trigger character: a
+   * flag or code flag ({@code -}), a system path ({@code %WINDIR%}) or a secret-bearing file ({@code .}); only
+   * {@code netsh} (any argument) and {@code reg} (a sub-command) need nothing but their letters. A wrapper
+   * ({@code sudo}, {@code nice}) needs what the command after it needs.
    */
-  static boolean mayStartCommand(String s) {
+  static boolean mayStartLine(Normalized value) {
+    if (value.containsAny(QUOTES)) {
+      return true;
+    }
+    if (!value.containsAny(BLANKS)) {
+      return false; // one token: a command without arguments, or none
+    }
+    if (value.containsAny(START_ARGUMENTS) || containsAll(value, NETSH_LETTERS)) {
+      return true;
+    }
+    if (containsAll(value, REG_LETTERS)) {
+      for (Normalized.CharSet[] sub : REG_SUBCOMMAND_LETTERS) {
+        if (containsAll(value, sub)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a value without any of the scanner's trigger characters (see {@link CmdiScanner}) can be a command
+   * line: its first word (after blanks and quotes) names a command that runs at the start of a value with what
+   * follows, or is spelled with quotes ({@code w'h'o'a'm'i}). A necessary condition, so that such a value skips
+   * the scan: a prefix lookup for most words, a look at the word for the few that pass it. Allocates nothing.
+   *
+   * @param quotes whether the value has a quote at all (only a quote can spell an evasion without a trigger)
+   */
+  static boolean mayStartCommand(String s, boolean quotes) {
     int n = s.length();
     int p = 0;
-    while (p < n && (s.charAt(p) == ' ' || s.charAt(p) == '\t' || s.charAt(p) == '\'' || s.charAt(p) == '"')) {
-      p++;
+    boolean quoted = false;
+    for (; p < n; p++) {
+      char c = s.charAt(p);
+      if (c == '\'' || c == '"') {
+        quoted = true;
+      } else if (!CmdiShell.isSpace(c)) {
+        break;
+      }
     }
-    int e = CmdiShell.plainEnd(s, p);
-    return kindAt(s, p, e) != 0 || (e > p && s.charAt(p) == '/') || CmdiShell.evasionAt(s, p, e);
+    if (p + 1 >= n) {
+      return false; // a word of one character names no command
+    }
+    int e = -1;
+    if (quotes) {
+      e = CmdiShell.plainEnd(s, p);
+      if (CmdiShell.evasionAt(s, p, e)) {
+        return mayNameWord(s, p); // read leniently, as any command: w'h'o'a'm'i
+      }
+    }
+    if (!hasPrefix(prefixIndex(s, p))) {
+      return false;
+    }
+    if (e < 0) {
+      e = CmdiShell.plainEnd(s, p);
+    }
+    int kind = kindAt(s, p, e);
+    if (kind == 0) {
+      return false;
+    }
+    if (quoted) {
+      return true; // a quote and a blank before it put the word after a separator, where more runs
+    }
+    if (!RUNS_AT_START[kind]) {
+      return false; // id, ping, curl, echo…: commands only after a separator
+    }
+    for (int k = e; k < n; k++) {
+      if (!CmdiShell.isSpace(s.charAt(k))) {
+        return true;
+      }
+    }
+    return RUNS_ALONE[kind];
   }
 
   /** Whether the kind takes a sub-command word ({@code net user}, {@code reg add}, {@code ps aux}). */

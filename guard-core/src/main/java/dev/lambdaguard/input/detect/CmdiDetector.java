@@ -41,8 +41,9 @@ import dev.lambdaguard.input.Category;
  * <p>One pass over the decoded value with a table of trigger characters; at each trigger a bounded look-ahead
  * ({@value CmdiShell#MAX_WORD} characters for a word, {@value CmdiShell#MAX_ARGS} for its arguments) or
  * look-behind (24 characters for a function name, {@value CmdiShell#MAX_ARGS} for a variable's assignment).
- * A value without trigger characters whose first word names no command costs one scan. Stateless and
- * thread-safe.
+ * A value without trigger characters (one test of the value's character set) is judged by its first word
+ * alone, and only when its character set has what the arguments of such a command line need: a prefix lookup,
+ * and a look at the word when it may name a command. Stateless and thread-safe.
  */
 public final class CmdiDetector implements Detector {
 
@@ -56,6 +57,9 @@ public final class CmdiDetector implements Detector {
   static final Detection SHELLSHOCK = new Detection(Category.CMDI, "cmdi.shellshock", 100);
   static final Detection REVERSE_SHELL = new Detection(Category.CMDI, "cmdi.reverse-shell", 100);
 
+  private static final Normalized.CharSet TRIGGERS = Normalized.charSet(CmdiScanner.TRIGGERS);
+  private static final Normalized.CharSet QUOTES = Normalized.charSet("'\"");
+
   public CmdiDetector() {}
 
   @Override
@@ -65,7 +69,17 @@ public final class CmdiDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    boolean triggers = value.containsAny(TRIGGERS);
+    if (!triggers && !CmdiCommands.mayStartLine(value)) {
+      return null; // decided on the value's character set, without reading it: most text ends here
+    }
     String s = value.decoded();
-    return s.length() < 2 ? null : CmdiScanner.scan(s);
+    if (s.length() < 2) {
+      return null;
+    }
+    if (triggers ? !CmdiScanner.mayMatch(value, s) : !CmdiCommands.mayStartCommand(s, value.containsAny(QUOTES))) {
+      return null; // nothing a rule starts from: no scanner is made
+    }
+    return CmdiScanner.scan(s);
   }
 }

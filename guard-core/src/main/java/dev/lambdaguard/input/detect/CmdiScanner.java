@@ -12,14 +12,32 @@ import java.util.Locale;
  */
 final class CmdiScanner {
 
-  /** Indexed by any char (64 KiB): one load per character, no range branch, on the hot loop. */
-  private static final boolean[] TRIGGER = new boolean[Character.MAX_VALUE + 1];
+  /** The characters at which a rule can start; a value with none of them is judged by its first word alone. */
+  static final String TRIGGERS = ";|&\n\r`$<>\\({/^";
+  /** {@link #TRIGGERS} by ASCII character. */
+  private static final boolean[] TRIGGER = new boolean[128];
 
   static {
-    for (char c : ";|&\n\r`$<>\\({/^".toCharArray()) {
+    for (char c : TRIGGERS.toCharArray()) {
       TRIGGER[c] = true;
     }
   }
+
+  // Each trigger alone, to ask a value's character set whether it holds that one (constants the JIT folds).
+  private static final Normalized.CharSet SLASH = Normalized.charSet("/");
+  private static final Normalized.CharSet PAREN = Normalized.charSet("(");
+  private static final Normalized.CharSet SEMICOLON = Normalized.charSet(";");
+  private static final Normalized.CharSet AMPERSAND = Normalized.charSet("&");
+  private static final Normalized.CharSet NEWLINE = Normalized.charSet("\n");
+  private static final Normalized.CharSet RETURN = Normalized.charSet("\r");
+  private static final Normalized.CharSet LESS = Normalized.charSet("<");
+  private static final Normalized.CharSet GREATER = Normalized.charSet(">");
+  private static final Normalized.CharSet DOLLAR = Normalized.charSet("$");
+  private static final Normalized.CharSet BRACE = Normalized.charSet("{");
+  private static final Normalized.CharSet BAR = Normalized.charSet("|");
+  private static final Normalized.CharSet BACKTICK = Normalized.charSet("`");
+  private static final Normalized.CharSet CARET = Normalized.charSet("^");
+  private static final Normalized.CharSet BACKSLASH = Normalized.charSet("\\");
 
   /**
    * Command position: after a separator (lenient), at the start of the value or of a line of prose (strict), or
@@ -52,13 +70,123 @@ final class CmdiScanner {
     this.n = s.length();
   }
 
-  /** The strongest detection in the value, or null. */
+  /**
+   * The strongest detection in the value, or null. The caller skips values that have no trigger character and
+   * whose first word names no command (see {@link CmdiCommands#mayStartCommand}).
+   */
   static Detection scan(String s) {
-    int first = nextTrigger(s, 0);
-    if (first >= s.length() && !CmdiCommands.mayStartCommand(s)) {
-      return null; // no trigger character, and the first word names no command
+    return new CmdiScanner(s).run(nextTrigger(s, 0));
+  }
+
+  /**
+   * Whether {@link #scan} can find anything in the value {@code s} (its decoded text): a necessary condition,
+   * checked without a scanner. Each trigger character the value holds is found with {@link String#indexOf} (only
+   * the ones its character set has; every one of {@link #TRIGGERS} is asked), and at each occurrence the cheap part of what {@link #run} does there is
+   * asked: whether a command word may follow ({@link #mayCommandAt}), or the static rule itself (a marker, a
+   * path, a call). Most text with trigger characters (URLs, dates, prose with a semicolon, code) ends here.
+   */
+  static boolean mayMatch(Normalized value, String s) {
+    // The value itself as a command line, as valueStart reads it.
+    int p = CmdiShell.skipBlanks(s, 0);
+    int q = p;
+    while (q < s.length() && (s.charAt(q) == '\'' || s.charAt(q) == '"')) {
+      q++;
     }
-    return new CmdiScanner(s).run(first);
+    if (s.startsWith("()", p) || mayCommandAt(s, q > p && q < s.length() && isSpace(s.charAt(q)) ? q : p)) {
+      return true;
+    }
+    // One test of the character set for each trigger, and a vectorized search for the ones the value has.
+    return value.containsAny(SLASH) && mayMatchEach(s, '/')
+        || value.containsAny(PAREN) && mayMatchEach(s, '(')
+        || value.containsAny(SEMICOLON) && mayMatchEach(s, ';')
+        || value.containsAny(AMPERSAND) && mayMatchEach(s, '&')
+        || value.containsAny(NEWLINE) && mayMatchEach(s, '\n')
+        || value.containsAny(RETURN) && mayMatchEach(s, '\r')
+        || value.containsAny(LESS) && mayMatchEach(s, '<')
+        || value.containsAny(GREATER) && mayMatchEach(s, '>')
+        || value.containsAny(DOLLAR) && mayMatchEach(s, '$')
+        || value.containsAny(BRACE) && mayMatchEach(s, '{')
+        || value.containsAny(BAR) && mayMatchEach(s, '|')
+        || value.containsAny(BACKTICK) && mayMatchEach(s, '`')
+        || value.containsAny(CARET) && mayMatchEach(s, '^')
+        || value.containsAny(BACKSLASH) && mayMatchEach(s, '\\');
+  }
+
+  private static boolean mayMatchEach(String s, char c) {
+    for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+      if (mayMatchAt(s, i, c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether what {@link #run} does at the trigger {@code c} at {@code i} may record a detection. */
+  private static boolean mayMatchAt(String s, int i, char c) {
+    int n = s.length();
+    char d = i + 1 < n ? s.charAt(i + 1) : 0;
+    switch (c) {
+      case ';':
+      case '|':
+      case '&':
+      case '\n':
+      case '\r':
+      case '`':
+        return mayCommandAt(s, i + 1);
+      case '\\':
+        return (d == 'n' || d == 'r' || d == '`') && mayCommandAt(s, i + 2);
+      case '$':
+        return substitutionAt(s, i) ? mayCommandAt(s, i + 2) : dollarRule(s, i) != null;
+      case '<':
+        return d == '(' ? mayCommandAt(s, i + 2)
+            : CmdiShell.isLetter(d) ? mayCommandAt(s, i + 1)
+            : (d == '?' || d == '!') && CmdiCode.phpMarkerAt(s, i) != null;
+      case '>':
+        return d == '(' && mayCommandAt(s, i + 2);
+      case '(': {
+        if (shellshockAt(s, i)) {
+          return true;
+        }
+        int call = CmdiCode.call(s, i);
+        return call == CmdiCode.RUNS_CODE || call >= 0 && mayCommandAt(s, call);
+      }
+      case '^':
+        return CmdiShell.isLetter(d) && mayCommandAt(s, i + 1);
+      case '{':
+        return braceRule(s, i) != null;
+      case '/':
+        return slashRule(s, i) != null;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Whether {@link #command} at {@code p} may find a command, whatever the position: a variable ({@code $CMD}),
+   * a word spelled with an evasion, a path, or a plain word that starts as a command name does.
+   */
+  private static boolean mayCommandAt(String s, int p) {
+    int n = s.length();
+    p = CmdiShell.skipBlanks(s, p);
+    if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
+      p = CmdiShell.skipBlanks(s, p + 1);
+    }
+    if (p >= n) {
+      return false;
+    }
+    if (s.charAt(p) == '$') {
+      return true;
+    }
+    int e = CmdiShell.plainEnd(s, p);
+    if (CmdiShell.evasionAt(s, p, e)) {
+      return CmdiCommands.mayNameWord(s, p);
+    }
+    int slash = lastSlash(s, p, e);
+    if (slash >= 0) {
+      return binaryPath(s, p, e, slash, true)
+          || s.charAt(p) == '/' && e < n && (s.charAt(e) == '?' || s.charAt(e) == '*'); // a path, a glob
+    }
+    return CmdiCommands.mayName(s, p, e);
   }
 
   /** Index of the first trigger character at or after {@code from}, or the length. */
@@ -66,7 +194,7 @@ final class CmdiScanner {
     int n = s.length();
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
-      if (TRIGGER[c]) {
+      if (c < 128 && TRIGGER[c]) {
         return i;
       }
     }
@@ -379,7 +507,11 @@ final class CmdiScanner {
   }
 
   private int skipSpaces(int p) {
-    while (p < n && isSpace(s.charAt(p))) {
+    return skipSpaces(s, p);
+  }
+
+  private static int skipSpaces(String s, int p) {
+    while (p < s.length() && isSpace(s.charAt(p))) {
       p++;
     }
     return p;
@@ -448,20 +580,36 @@ final class CmdiScanner {
   }
 
   private void dollar(int i) {
+    if (substitutionAt(s, i)) {
+      command(i + 2, SEP, CmdiDetector.SUBSTITUTION);
+    } else {
+      found(dollarRule(s, i));
+    }
+  }
+
+  /** {@code $(} at {@code i}, not arithmetic {@code $((1+2))} or jQuery {@code $('#id')}. */
+  private static boolean substitutionAt(String s, int i) {
+    int n = s.length();
+    char e = i + 2 < n ? s.charAt(i + 2) : 0;
+    return i + 1 < n && s.charAt(i + 1) == '(' && e != '(' && e != '\'' && e != '"';
+  }
+
+  /** At a dollar that opens no substitution: {@code ${IFS}}, ANSI-C quoting, PHP's {@code ${@…}}. */
+  private static Detection dollarRule(String s, int i) {
+    int n = s.length();
     char d = i + 1 < n ? s.charAt(i + 1) : 0;
     char e = i + 2 < n ? s.charAt(i + 2) : 0;
     if (d == '(') {
-      if (e != '(' && e != '\'' && e != '"') { // $((1+2)) arithmetic, $('#id') jQuery
-        command(i + 2, SEP, CmdiDetector.SUBSTITUTION);
-      }
+      return null;
     } else if (CmdiShell.ifsAt(s, i) > 0) {
-      found(CmdiDetector.EVASION);
+      return CmdiDetector.EVASION;
     } else if (d == '\'' && e == '\\' && i + 3 < n
         && (s.charAt(i + 3) == 'x' || Character.isDigit(s.charAt(i + 3)))) {
-      found(CmdiDetector.EVASION); // ANSI-C quoting: $'\x63\x61\x74' 
+      return CmdiDetector.EVASION; // ANSI-C quoting: $'\x63\x61\x74'
     } else if (d == '{') {
-      found(CmdiCode.phpMarkerAt(s, i));
+      return CmdiCode.phpMarkerAt(s, i);
     }
+    return null;
   }
 
   private void angle(int i) {
@@ -497,15 +645,9 @@ final class CmdiScanner {
   }
 
   private void paren(int i) {
-    if (i + 1 < n && s.charAt(i + 1) == ')') {
-      int p = skipSpaces(i + 2);
-      if (p < n && s.charAt(p) == '{') {
-        int q = skipSpaces(p + 1);
-        if (q < n && s.charAt(q) == ':' && skipSpaces(q + 1) < n && s.charAt(skipSpaces(q + 1)) == ';') {
-          found(CmdiDetector.SHELLSHOCK);
-          return;
-        }
-      }
+    if (shellshockAt(s, i)) {
+      found(CmdiDetector.SHELLSHOCK);
+      return;
     }
     int call = CmdiCode.call(s, i);
     if (call == CmdiCode.RUNS_CODE) {
@@ -515,49 +657,72 @@ final class CmdiScanner {
     }
   }
 
+  /** {@code () { :;}} at the parenthesis {@code i}. */
+  private static boolean shellshockAt(String s, int i) {
+    int n = s.length();
+    if (i + 1 < n && s.charAt(i + 1) == ')') {
+      int p = skipSpaces(s, i + 2);
+      if (p < n && s.charAt(p) == '{') {
+        int q = skipSpaces(s, p + 1);
+        return q < n && s.charAt(q) == ':' && skipSpaces(s, q + 1) < n && s.charAt(skipSpaces(s, q + 1)) == ';';
+      }
+    }
+    return false;
+  }
+
   private void brace(int i) {
+    found(braceRule(s, i));
+  }
+
+  /** At a brace: PHP's {@code {${…}}} and {@code {$_GET…}}, or a brace expansion of a command. */
+  private static Detection braceRule(String s, int i) {
+    int n = s.length();
     char d = i + 1 < n ? s.charAt(i + 1) : 0;
     if (d == '$') {
-      found(CmdiCode.phpMarkerAt(s, i)); // {${system('id')}}, {$_GET['cmd']}
+      return CmdiCode.phpMarkerAt(s, i); // {${system('id')}}, {$_GET['cmd']}
     } else if (CmdiShell.isLetter(d)) {
       int e = CmdiShell.plainEnd(s, i + 1);
       int kind = e + 1 < n && s.charAt(e) == ',' ? CmdiCommands.kindAt(s, i + 1, e) : 0;
       if (kind != 0 && kind != CmdiCommands.WRAPPER) {
         char a = s.charAt(e + 1);
         if (a == '/' || a == '-' || a == '.' || a == '~') {
-          found(CmdiDetector.EVASION); // {cat,/etc/passwd}
+          return CmdiDetector.EVASION; // {cat,/etc/passwd}
         }
       }
     }
+    return null;
   }
 
-  /** {@code /dev/tcp/…}; a shell by absolute path with inline code, or handed to {@code nc -e}. */
   private void slash(int i) {
+    found(slashRule(s, i));
+  }
+
+  /** At a slash: {@code /dev/tcp/…}; a shell by absolute path with inline code, or handed to {@code nc -e}. */
+  private static Detection slashRule(String s, int i) {
+    int n = s.length();
     char d = i + 1 < n ? s.charAt(i + 1) : 0;
     if (d == 'd') {
-      if (s.startsWith("/dev/tcp/", i) || s.startsWith("/dev/udp/", i)) {
-        found(CmdiDetector.REVERSE_SHELL);
-      }
-      return;
+      return s.startsWith("/dev/tcp/", i) || s.startsWith("/dev/udp/", i) ? CmdiDetector.REVERSE_SHELL : null;
     }
     if ((d != 'b' && d != 'u' && d != 's') || (i > 0 && isWordChar(s.charAt(i - 1)))) {
-      return;
+      return null;
     }
     int e = CmdiShell.plainEnd(s, i);
     int slash = lastSlash(s, i, e);
     if (!binaryPath(s, i, e, slash, false)) {
-      return;
+      return null;
     }
     int kind = CmdiCommands.kindAt(s, slash + 1, e);
     if (kind != CmdiCommands.SHELL && kind != CmdiCommands.INTERP && kind != CmdiCommands.WINSHELL
         && kind != CmdiCommands.POWERSHELL) {
-      return;
+      return null;
     }
     if ((CmdiShell.args(s, e) & CmdiShell.CODE_FLAG) != 0
         || (i >= 3 && s.regionMatches(true, i - 3, "-e ", 0, 3))
         || (i >= 3 && s.regionMatches(true, i - 3, "-c ", 0, 3))) {
-      found(CmdiDetector.SHELL_PATH);
+      return CmdiDetector.SHELL_PATH;
     }
+    return null;
   }
 
   private static boolean isIdent(char c) {

@@ -39,10 +39,20 @@ final class CmdiShell {
     "\\sam", "\\system", "id_rsa", "id_dsa", "authorized_keys", ".ssh/", "_history", ".htpasswd", "/.env",
     "wp-config", "config.php", "web.config", "/root"
   };
+  /** {@link #SENSITIVE_FILES} by the ASCII character they start with, in either case. */
+  private static final String[][] SENSITIVE_BY_FIRST = new String[128][];
   private static final String[] CODE_FLAGS = {
     "-c", "-e", "-E", "-r", "-i", "/c", "/k", "-enc", "-en", "-ec", "-encodedcommand", "-command", "-nop",
     "-noprofile", "-exec", "-windowstyle"
   };
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      final String first = String.valueOf(c);
+      SENSITIVE_BY_FIRST[c] = java.util.Arrays.stream(SENSITIVE_FILES)
+          .filter(name -> first.regionMatches(true, 0, name, 0, 1)).toArray(String[]::new);
+    }
+  }
 
   private CmdiShell() {}
 
@@ -85,7 +95,9 @@ final class CmdiShell {
   /** Length of an {@code $IFS}-style blank at {@code p} ({@code ${IFS}}, {@code $IFS}, {@code $IFS$9}), or 0. */
   static int ifsAt(String s, int p) {
     int len;
-    if (s.startsWith("${IFS}", p)) {
+    if (p >= s.length() || s.charAt(p) != '$') {
+      return 0;
+    } else if (s.startsWith("${IFS}", p)) {
       len = 6;
     } else if (s.startsWith("$IFS", p)) {
       len = 4;
@@ -150,46 +162,51 @@ final class CmdiShell {
     boolean evaded = false;
     int j = p;
     while (j < n && j - p < MAX_WORD * 2) {
-      char c = s.charAt(j);
-      if (isWordChar(c)) {
-        w.append(c);
-        j++;
-      } else if (c == '\'' || c == '"') {
-        char next = j + 1 < n ? s.charAt(j + 1) : 0;
-        if (!(isWordChar(next) || next == '\'' || next == '"')) {
-          break;
-        }
-        evaded |= w.length() > 0;
-        j++;
-      } else if (c == '\\' && j + 1 < n) {
-        char next = s.charAt(j + 1);
-        if (next == 'n' || next == 'r' || next == 't' || !isLetter(next)) {
-          break;
-        }
-        evaded = true;
-        j++;
-      } else if (c == '$' && j + 1 < n && w.length() > 0
-          && (s.charAt(j + 1) == '@' || s.charAt(j + 1) == '*' || Character.isDigit(s.charAt(j + 1)))
-          && ifsAt(s, j) == 0) {
-        evaded = true;
-        j += 2;
-      } else if (c == '$' && s.startsWith("$()", j)) {
-        evaded = true;
-        j += 3;
-      } else if (c == '`' && j + 1 < n && s.charAt(j + 1) == '`') {
-        evaded = true;
-        j += 2;
-      } else if (c == '^' && w.length() > 0 && j + 1 < n && isLetter(s.charAt(j + 1))) {
-        evaded = true;
+      int skip = wordStep(s, j, w.length());
+      if (skip < 0) {
+        break;
+      }
+      if (skip == 0) {
+        w.append(s.charAt(j));
         j++;
       } else {
-        break;
+        evaded |= w.length() > 0 || (s.charAt(j) != '\'' && s.charAt(j) != '"'); // a leading quote hides nothing
+        j += skip;
       }
       if (w.length() > MAX_WORD) {
         return new Word(null, j, false);
       }
     }
     return new Word(w.length() == 0 ? null : w.toString(), j, evaded);
+  }
+
+  /**
+   * One step of {@link #word} at {@code j}, after {@code len} characters of the word: 0 to keep a word character,
+   * the length of a quoting trick to drop, or -1 where the word ends.
+   */
+  static int wordStep(String s, int j, int len) {
+    int n = s.length();
+    char c = s.charAt(j);
+    if (isWordChar(c)) {
+      return 0;
+    } else if (c == '\'' || c == '"') {
+      char next = j + 1 < n ? s.charAt(j + 1) : 0;
+      return isWordChar(next) || next == '\'' || next == '"' ? 1 : -1;
+    } else if (c == '\\' && j + 1 < n) {
+      char next = s.charAt(j + 1);
+      return next == 'n' || next == 'r' || next == 't' || !isLetter(next) ? -1 : 1;
+    } else if (c == '$' && j + 1 < n && len > 0
+        && (s.charAt(j + 1) == '@' || s.charAt(j + 1) == '*' || Character.isDigit(s.charAt(j + 1)))
+        && ifsAt(s, j) == 0) {
+      return 2;
+    } else if (c == '$' && s.startsWith("$()", j)) {
+      return 3;
+    } else if (c == '`' && j + 1 < n && s.charAt(j + 1) == '`') {
+      return 2;
+    } else if (c == '^' && len > 0 && j + 1 < n && isLetter(s.charAt(j + 1))) {
+      return 1;
+    }
+    return -1;
   }
 
   /** Whether the character after a command word ends it as a shell would (not {@code =}, {@code :}, a letter…). */
@@ -380,19 +397,51 @@ final class CmdiShell {
     return props;
   }
 
-  /** Whether the token {@code s[a, b)} is a path (it has a separator or an extension) naming a secret file. */
+  /**
+   * Whether the token {@code s[a, b)} is a path (it has a separator or an extension) naming a secret file. One
+   * pass: at each character, only the names that start with it are compared.
+   */
   private static boolean sensitive(String s, int a, int b) {
-    if (indexOf(s, "/", a, b) < 0 && indexOf(s, "\\", a, b) < 0 && indexOf(s, ".", a, b) < 0) {
+    boolean path = false;
+    for (int i = a; i < b && !path; i++) {
+      char c = s.charAt(i);
+      path = c == '/' || c == '\\' || c == '.';
+    }
+    if (!path) {
       return false; // a bare word: cat passwd is prose
     }
-    for (String name : SENSITIVE_FILES) {
-      for (int i = a; i + name.length() <= b; i++) {
-        if (s.regionMatches(true, i, name, 0, name.length())) {
+    for (int i = a; i < b; i++) {
+      char c = s.charAt(i);
+      for (String name : c < 128 ? SENSITIVE_BY_FIRST[c] : SENSITIVE_FILES) {
+        if (i + name.length() <= b && startsWithIgnoreCase(s, i, name)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * {@code s.regionMatches(true, at, word, 0, word.length())} for a lower-case word, without its per-character
+   * case mapping where the text is ASCII.
+   */
+  static boolean startsWithIgnoreCase(String s, int at, String word) {
+    int len = word.length();
+    if (at < 0 || at + len > s.length()) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      char c = s.charAt(at + k);
+      char w = word.charAt(k);
+      if (c == w || c >= 'A' && c <= 'Z' && c + ('a' - 'A') == w) {
+        continue;
+      }
+      if (c < 128) {
+        return false;
+      }
+      return s.regionMatches(true, at + k, word, k, len - k); // the case mappings of other scripts
+    }
+    return true;
   }
 
   /** An upper-case token of four or more letters, digits and underscores: the marker a probe echoes. */
@@ -423,8 +472,9 @@ final class CmdiShell {
   }
 
   private static int indexOf(String s, String needle, int a, int b) {
+    char first = needle.charAt(0);
     for (int i = a; i + needle.length() <= b; i++) {
-      if (s.startsWith(needle, i)) {
+      if (s.charAt(i) == first && s.startsWith(needle, i)) {
         return i;
       }
     }

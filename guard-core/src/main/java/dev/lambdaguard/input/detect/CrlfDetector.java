@@ -43,7 +43,9 @@ import java.util.Set;
  * A developer pasting a raw HTTP exchange into a support form ("HTTP/1.1 403\nContent-Type: …") is flagged: it
  * is indistinguishable from a raw injection.
  *
- * <p>Cost: one table look-up per character finds the first possible line break (CR, LF, backslash, or a
+ * <p>Cost: a value of ASCII characters without CR, LF or backslash is left after a look at its character set
+ * (line breaks are only looked for in the decoded value; the raw one only tells encoded ones from raw ones).
+ * Otherwise one table look-up per character finds the first possible line break (CR, LF, backslash, or a
  * character whose low byte is one of those); without one the value is done. Otherwise each run of line breaks
  * is examined with a look-ahead of at most {@value #LOOK} characters (the header name), so the work is linear in
  * the value's length. Stateless and thread-safe.
@@ -105,6 +107,9 @@ public final class CrlfDetector implements Detector {
   private static final int TRUNCATED = 2;
   private static final int ESCAPED = 3;
 
+  /** The ASCII characters a line break of any kind starts with; beyond ASCII, truncating characters. */
+  private static final Normalized.CharSet BREAKS = Normalized.charSet("\n\r\\");
+
   /** The detector; stateless, so one instance serves every thread. */
   public CrlfDetector() {}
 
@@ -115,6 +120,17 @@ public final class CrlfDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    if (!value.containsAny(BREAKS) && !value.hasNonAscii()) {
+      return null;
+    }
+    return scan(value);
+  }
+
+  /**
+   * The rules, on a value that may hold a line break: kept out of {@link #detect}, which stays small enough to
+   * inline.
+   */
+  private static Detection scan(Normalized value) {
     String s = value.decoded();
     int n = s.length();
     int first = nextCandidate(s, 0);

@@ -9,7 +9,8 @@ import dev.lambdaguard.input.Category;
  *
  * <p>Every {@code ${…}} expression in the decoded value is resolved the way Log4j 2 resolves it (inner lookups
  * first; {@code lower:}, {@code upper:}, {@code date:'…'} literals and {@code :-} defaults evaluated; other lookups
- * left unresolved), see {@link JndiLookupResolver}. Values without {@code ${} cost one {@code indexOf}.
+ * left unresolved), see {@link JndiLookupResolver}. Values without both {@code $} and {@code {} are left after a
+ * look at their character set; others without {@code ${} cost one {@code indexOf}.
  *
  * <p>Rules:
  *
@@ -31,6 +32,9 @@ public final class JndiDetector implements Detector {
   static final Detection NESTED = new Detection(Category.JNDI, "jndi.nested-lookup", 100);
   static final Detection ENV = new Detection(Category.JNDI, "jndi.env-exfiltration", 80);
 
+  private static final Normalized.CharSet DOLLAR = Normalized.charSet("$");
+  private static final Normalized.CharSet BRACE = Normalized.charSet("{");
+
   public JndiDetector() {}
 
   @Override
@@ -40,6 +44,9 @@ public final class JndiDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    if (!value.containsAny(DOLLAR) || !value.containsAny(BRACE)) {
+      return null;
+    }
     String s = value.decoded();
     if (s.indexOf("${") < 0) {
       return null;

@@ -31,8 +31,8 @@ import java.util.Set;
  * ({@code /*}), globs ({@code **}{@code /*}, {@code name.*}) and the media range {@code *}{@code /*}, which is
  * every second {@code Accept} header (so that bare XPath probe is not recognised).
  *
- * <p>Cost: a table look-up per character (values up to 64 characters) or one vectorised {@code indexOf} per
- * trigger (longer values) finds which of {@code ( ) * ' " |} occur (none: done); then
+ * <p>Cost: the value's character set tells which rules are possible at all (the characters each needs:
+ * {@link #triggers}; none: done, in a few comparisons); then
  * {@code String.indexOf} finds the positions the rules need; each hit is examined with a
  * look-around of at most {@value #LOOK} characters, so the work is linear in the value's length. Stateless and
  * thread-safe.
@@ -62,24 +62,25 @@ public final class LdapDetector implements Detector {
    */
   private static final String SIGNIFICANT = "|&!=@";
 
-  private static final byte OPEN = 1;
-  private static final byte CLOSE = 2;
-  private static final byte STAR = 4;
-  private static final byte QUOTE = 8;
-  private static final byte BAR = 16;
-  /** The characters every rule needs one of, by ASCII code. */
-  private static final byte[] TRIGGERS = new byte[128];
-  /** Values up to this long are scanned for triggers character by character, longer ones with indexOf. */
-  private static final int SHORT_SCAN = 64;
+  private static final int OPEN = 1;
+  private static final int CLOSE = 2;
+  private static final int STAR = 4;
+  private static final int QUOTE = 8;
+  private static final int BAR = 16;
 
-  static {
-    TRIGGERS['('] = OPEN;
-    TRIGGERS[')'] = CLOSE;
-    TRIGGERS['*'] = STAR;
-    TRIGGERS['\''] = QUOTE;
-    TRIGGERS['"'] = QUOTE;
-    TRIGGERS['|'] = BAR;
-  }
+  /** What every rule needs one of: the XPath rules' quotes count only with a {@code (} too. */
+  private static final Normalized.CharSet ANY_TRIGGER = Normalized.charSet("()*|");
+  private static final Normalized.CharSet OPEN_CHAR = Normalized.charSet("(");
+  private static final Normalized.CharSet CLOSE_CHAR = Normalized.charSet(")");
+  private static final Normalized.CharSet STAR_CHAR = Normalized.charSet("*");
+  private static final Normalized.CharSet QUOTE_CHARS = Normalized.charSet("'\"");
+  private static final Normalized.CharSet BAR_CHAR = Normalized.charSet("|");
+  /** Filter operators ({@link #isFilterOperator}). */
+  private static final Normalized.CharSet OPERATOR_CHARS = Normalized.charSet("|&!");
+  /** An attribute assertion ({@link #assertionEnd}). */
+  private static final Normalized.CharSet EQUALS = Normalized.charSet("=");
+  /** A node-set union is {@code |//}. */
+  private static final Normalized.CharSet SLASH = Normalized.charSet("/");
 
   /** The detector; stateless, so one instance serves every thread. */
   public LdapDetector() {}
@@ -91,11 +92,22 @@ public final class LdapDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
-    String s = value.decoded();
-    int triggers = triggers(s);
+    if (!value.containsAny(ANY_TRIGGER)) {
+      return null;
+    }
+    return scan(value);
+  }
+
+  /**
+   * The rules, on a value holding a trigger character: kept out of {@link #detect}, which stays small enough to
+   * inline.
+   */
+  private static Detection scan(Normalized value) {
+    int triggers = triggers(value);
     if (triggers == 0) {
       return null;
     }
+    String s = value.decoded();
     int best = 0;
     String rule = null;
     if ((triggers & CLOSE) != 0) {
@@ -153,26 +165,39 @@ public final class LdapDetector implements Detector {
   }
 
   /**
-   * Which trigger characters the value holds: a table look-up per character on short values, where that beats
-   * the call overhead of {@code String.indexOf}; one vectorised {@code indexOf} per trigger on longer ones.
+   * Which rules the value's character set leaves possible, as trigger bits:
+   *
+   * <ul>
+   *   <li>{@code CLOSE} ({@link #closing}, {@link #nulAfterClose}): {@code )} with a NUL, with a wildcard, with
+   *       {@code (} and a filter operator or assertion sign ({@code )(|}, {@code )(cn=}), or without {@code (} on a
+   *       value short enough for a single word ({@code q))});
+   *   <li>{@code OPEN} ({@link #nestedFilter}): {@code (}, a filter operator and an assertion's {@code =};
+   *   <li>{@code STAR} ({@link #wildcard}): {@code *};
+   *   <li>{@code QUOTE} ({@link #booleanClause}): a quote and the {@code (} of the function call;
+   *   <li>{@code BAR} (a node-set union): {@code |} and {@code /}.
+   * </ul>
    */
-  private static int triggers(String s) {
-    int n = s.length();
+  private static int triggers(Normalized value) {
     int triggers = 0;
-    if (n <= SHORT_SCAN) {
-      for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
-        if (c < 128) {
-          triggers |= TRIGGERS[c];
-        }
-      }
-    } else {
-      triggers |= s.indexOf('(') >= 0 ? TRIGGERS['('] : 0;
-      triggers |= s.indexOf(')') >= 0 ? TRIGGERS[')'] : 0;
-      triggers |= s.indexOf('*') >= 0 ? TRIGGERS['*'] : 0;
-      triggers |= s.indexOf('\'') >= 0 ? TRIGGERS['\''] : 0;
-      triggers |= s.indexOf('"') >= 0 ? TRIGGERS['"'] : 0;
-      triggers |= s.indexOf('|') >= 0 ? TRIGGERS['|'] : 0;
+    boolean open = value.containsAny(OPEN_CHAR);
+    boolean star = value.containsAny(STAR_CHAR);
+    boolean operator = value.containsAny(OPERATOR_CHARS);
+    boolean equals = value.containsAny(EQUALS);
+    if (value.containsAny(CLOSE_CHAR) && (star || value.hadNul() || (open ? operator || equals
+        : value.decoded().length() <= SHORT))) {
+      triggers |= CLOSE;
+    }
+    if (open && operator && equals) {
+      triggers |= OPEN;
+    }
+    if (star) {
+      triggers |= STAR;
+    }
+    if (open && value.containsAny(QUOTE_CHARS)) {
+      triggers |= QUOTE;
+    }
+    if (value.containsAny(BAR_CHAR) && value.containsAny(SLASH)) {
+      triggers |= BAR;
     }
     return triggers;
   }

@@ -21,11 +21,10 @@ import java.util.Set;
  *       call ({@code db.users.insert(}).
  * </ul>
  *
- * <p>Cost: a table look-up per character (values up to 64 characters) or one vectorised {@code indexOf} per
- * trigger (longer values) finds which of {@code $ ; & | ( \} occur (none: done); then
- * {@code String.indexOf} finds the positions the rules need ({@code $ ; & | .}); each hit is examined
- * with a look-around of at most {@value #LOOK} characters, so the work is linear in the value's length with no
- * truncation. Stateless and thread-safe.
+ * <p>Cost: the value's character set tells which of {@code $ ; & | ( \} occur (none: done, in a few
+ * comparisons); then {@code String.indexOf} finds the positions the rules need ({@code $ ; & | .}); each hit is
+ * examined with a look-around of at most {@value #LOOK} characters, so the work is linear in the value's length
+ * with no truncation. Stateless and thread-safe.
  */
 public final class NoSqlDetector implements Detector {
 
@@ -50,6 +49,9 @@ public final class NoSqlDetector implements Detector {
       "natural");
   private static final int MAX_OPERATOR = 13;
 
+  /** Statements that open with a head in parentheses or a block. */
+  private static final String[] BLOCK_KEYWORDS = {"while", "for", "if", "do", "function", "switch", "try"};
+
   /** Mongo shell collection methods that make {@code db.x.method(} shell code rather than prose. */
   private static final Set<String> SHELL_METHODS = Set.of(
       "insert", "insertone", "insertmany", "find", "findone", "findoneandupdate", "findandmodify", "update",
@@ -57,25 +59,23 @@ public final class NoSqlDetector implements Detector {
       "distinct", "save", "replaceone", "renamecollection", "dropdatabase", "eval", "getcollection",
       "getcollectionnames", "getsiblingdb", "runcommand", "admincommand", "createuser", "dropuser", "shutdownserver");
 
-  private static final byte DOLLAR = 1;
-  private static final byte SEMICOLON = 2;
-  private static final byte AMPERSAND = 4;
-  private static final byte BAR = 8;
-  private static final byte PARENTHESIS = 16;
-  private static final byte BACKSLASH = 32;
-  /** The characters every rule needs one of, by ASCII code. */
-  private static final byte[] TRIGGERS = new byte[128];
-  /** Values up to this long are scanned for triggers character by character, longer ones with indexOf. */
-  private static final int SHORT_SCAN = 64;
+  private static final int DOLLAR = 1;
+  private static final int SEMICOLON = 2;
+  private static final int AMPERSAND = 4;
+  private static final int BAR = 8;
+  private static final int PARENTHESIS = 16;
+  private static final int BACKSLASH = 32;
 
-  static {
-    TRIGGERS['$'] = DOLLAR;
-    TRIGGERS[';'] = SEMICOLON;
-    TRIGGERS['&'] = AMPERSAND;
-    TRIGGERS['|'] = BAR;
-    TRIGGERS['('] = PARENTHESIS;
-    TRIGGERS['\\'] = BACKSLASH;
-  }
+  /** The characters every rule needs one of. */
+  private static final Normalized.CharSet ANY_TRIGGER = Normalized.charSet("$;&|(\\");
+  private static final Normalized.CharSet DOLLAR_CHAR = Normalized.charSet("$");
+  private static final Normalized.CharSet SEMICOLON_CHAR = Normalized.charSet(";");
+  private static final Normalized.CharSet AMPERSAND_CHAR = Normalized.charSet("&");
+  private static final Normalized.CharSet BAR_CHAR = Normalized.charSet("|");
+  private static final Normalized.CharSet PARENTHESIS_CHAR = Normalized.charSet("(");
+  private static final Normalized.CharSet BACKSLASH_CHAR = Normalized.charSet("\\");
+  /** The {@code this.x.match(} and {@code db.x.method(} rules reach the call through a dot. */
+  private static final Normalized.CharSet DOT = Normalized.charSet(".");
 
   /** The detector; stateless, so one instance serves every thread. */
   public NoSqlDetector() {}
@@ -87,11 +87,22 @@ public final class NoSqlDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
-    String s = value.decoded();
-    int triggers = triggers(s);
+    if (!value.containsAny(ANY_TRIGGER)) {
+      return null;
+    }
+    return scan(value);
+  }
+
+  /**
+   * The rules, on a value holding a trigger character: kept out of {@link #detect}, which stays small enough to
+   * inline.
+   */
+  private static Detection scan(Normalized value) {
+    int triggers = triggers(value);
     if (triggers == 0) {
       return null;
     }
+    String s = value.decoded();
     if ((triggers & DOLLAR) != 0) {
       Detection operator = operator(s);
       if (operator != null) {
@@ -107,27 +118,26 @@ public final class NoSqlDetector implements Detector {
     return javascript(s, triggers);
   }
 
-  /**
-   * Which trigger characters the value holds: a table look-up per character on short values, where that beats
-   * the call overhead of {@code String.indexOf}; one vectorised {@code indexOf} per trigger on longer ones.
-   */
-  private static int triggers(String s) {
-    int n = s.length();
+  /** Which trigger characters the value holds, from its character set. */
+  private static int triggers(Normalized value) {
     int triggers = 0;
-    if (n <= SHORT_SCAN) {
-      for (int i = 0; i < n; i++) {
-        char c = s.charAt(i);
-        if (c < 128) {
-          triggers |= TRIGGERS[c];
-        }
-      }
-    } else {
-      triggers |= s.indexOf('$') >= 0 ? TRIGGERS['$'] : 0;
-      triggers |= s.indexOf(';') >= 0 ? TRIGGERS[';'] : 0;
-      triggers |= s.indexOf('&') >= 0 ? TRIGGERS['&'] : 0;
-      triggers |= s.indexOf('|') >= 0 ? TRIGGERS['|'] : 0;
-      triggers |= s.indexOf('(') >= 0 ? TRIGGERS['('] : 0;
-      triggers |= s.indexOf('\\') >= 0 ? TRIGGERS['\\'] : 0;
+    if (value.containsAny(DOLLAR_CHAR)) {
+      triggers |= DOLLAR;
+    }
+    if (value.containsAny(SEMICOLON_CHAR)) {
+      triggers |= SEMICOLON;
+    }
+    if (value.containsAny(AMPERSAND_CHAR)) {
+      triggers |= AMPERSAND;
+    }
+    if (value.containsAny(BAR_CHAR)) {
+      triggers |= BAR;
+    }
+    if (value.containsAny(PARENTHESIS_CHAR) && value.containsAny(DOT)) {
+      triggers |= PARENTHESIS; // both call rules reach the call through a dot
+    }
+    if (value.containsAny(BACKSLASH_CHAR)) {
+      triggers |= BACKSLASH;
     }
     return triggers;
   }
@@ -150,9 +160,13 @@ public final class NoSqlDetector implements Detector {
       if (isIdentPart(before)) {
         continue; // part of a longer word: a$ne, US$in
       }
+      int context = operatorContext(s, i, end, before);
+      if (context == 0) {
+        continue; // not in key position (a price, a name in prose): no rule applies, whatever the name
+      }
       int score;
       if (len <= MAX_OPERATOR && OPERATORS.contains(s.substring(i + 1, end).toLowerCase(Locale.ROOT))) {
-        score = operatorContext(s, i, end, before);
+        score = context;
       } else {
         // Any $name as a key right after the value closed a string and the objects around it: ' } ], $x:
         if (quotes == null) {
@@ -260,21 +274,39 @@ public final class NoSqlDetector implements Detector {
 
   private static Detection javascript(String s, int triggers) {
     int n = s.length();
-    Quotes quotes = new Quotes(s);
+    // Counted only once a rule asks, and shared by the rules: each asks for growing positions, so the count
+    // restarts at most once per rule.
+    Quotes quotes = null;
     for (int i = (triggers & SEMICOLON) != 0 ? s.indexOf(';') : -1; i >= 0; i = s.indexOf(';', i + 1)) {
-      if ((closesString(s, i, quotes) || afterLeadingLiteral(s, i)) && statement(s, skipSpaces(s, i + 1, LOOK))) {
+      if (!statement(s, skipSpaces(s, i + 1, LOOK))) {
+        continue;
+      }
+      if (quotes == null) {
+        quotes = new Quotes(s);
+      }
+      if (afterLeadingLiteral(s, i) || closesString(s, i, quotes)) {
         return new Detection(Category.NOSQLI, JS, 85);
       }
     }
-    quotes = new Quotes(s);
     for (int i = (triggers & AMPERSAND) != 0 ? s.indexOf('&') : -1; i >= 0 && i + 1 < n; i = s.indexOf('&', i + 1)) {
-      if (s.charAt(i + 1) == '&' && logicalInjection(s, i, quotes)) {
+      if (s.charAt(i + 1) != '&') {
+        continue;
+      }
+      if (quotes == null) {
+        quotes = new Quotes(s);
+      }
+      if (logicalInjection(s, i, quotes)) {
         return new Detection(Category.NOSQLI, JS, 85);
       }
     }
-    quotes = new Quotes(s);
     for (int i = (triggers & BAR) != 0 ? s.indexOf('|') : -1; i >= 0 && i + 1 < n; i = s.indexOf('|', i + 1)) {
-      if (s.charAt(i + 1) == '|' && logicalInjection(s, i, quotes)) {
+      if (s.charAt(i + 1) != '|') {
+        continue;
+      }
+      if (quotes == null) {
+        quotes = new Quotes(s);
+      }
+      if (logicalInjection(s, i, quotes)) {
         return new Detection(Category.NOSQLI, JS, 85);
       }
     }
@@ -341,7 +373,7 @@ public final class NoSqlDetector implements Detector {
     /** Whether the quote at {@code j} is the odd one of its kind: it closes a string opened before the value. */
     boolean closesForeign(int j) {
       if (j < scanned) {
-        scanned = 0; // not reached by the rules (their positions grow); kept correct all the same
+        scanned = 0; // the next rule starts over (within one rule the positions grow)
         single = 0;
         dbl = 0;
         back = 0;
@@ -397,33 +429,42 @@ public final class NoSqlDetector implements Detector {
     if (end == k) {
       return false;
     }
-    String word = s.substring(k, end);
-    switch (word) {
-      case "return" -> {
-        return returnsValue(s, end);
+    if (word(s, k, end, "return")) {
+      return returnsValue(s, end);
+    }
+    if (word(s, k, end, "var") || word(s, k, end, "let") || word(s, k, end, "const")) {
+      int name = skipSpaces(s, end, 4);
+      int nameEnd = identEnd(s, name);
+      return name > end && nameEnd > name && assignment(s, skipSpaces(s, nameEnd, 4));
+    }
+    if (oneOf(s, k, end, BLOCK_KEYWORDS)) {
+      int next = skipSpaces(s, end, 1);
+      return next < n && (s.charAt(next) == '(' || s.charAt(next) == '{');
+    }
+    int j = end;
+    // a member chain: a.b.c( within the look-around
+    while (j < n && j - k < LOOK && s.charAt(j) == '.') {
+      int next = identEnd(s, j + 1);
+      if (next == j + 1) {
+        return false;
       }
-      case "var", "let", "const" -> {
-        int name = skipSpaces(s, end, 4);
-        int nameEnd = identEnd(s, name);
-        return name > end && nameEnd > name && assignment(s, skipSpaces(s, nameEnd, 4));
-      }
-      case "while", "for", "if", "do", "function", "switch", "try" -> {
-        int next = skipSpaces(s, end, 1);
-        return next < n && (s.charAt(next) == '(' || s.charAt(next) == '{');
-      }
-      default -> {
-        int j = end;
-        // a member chain: a.b.c( within the look-around
-        while (j < n && j - k < LOOK && s.charAt(j) == '.') {
-          int next = identEnd(s, j + 1);
-          if (next == j + 1) {
-            return false;
-          }
-          j = next;
-        }
-        return j < n && (s.charAt(j) == '(' || (j == end && assignment(s, j)));
+      j = next;
+    }
+    return j < n && (s.charAt(j) == '(' || (j == end && assignment(s, j)));
+  }
+
+  /** Whether {@code s[k, end)} is {@code word}; allocates nothing. */
+  private static boolean word(String s, int k, int end, String word) {
+    return end - k == word.length() && s.startsWith(word, k);
+  }
+
+  private static boolean oneOf(String s, int k, int end, String[] words) {
+    for (String w : words) {
+      if (word(s, k, end, w)) {
+        return true;
       }
     }
+    return false;
   }
 
   /** {@code return} followed by a value an injected clause returns: a constant, a call, a quote, this, !. */

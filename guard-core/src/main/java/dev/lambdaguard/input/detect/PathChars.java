@@ -101,7 +101,7 @@ final class PathChars {
   }
 
   static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b || c == '\u00a0';
+    return c <= ' ' ? c == ' ' || c >= '\t' && c <= '\r' : c == '\u00a0';
   }
 
   static boolean isAlnum(char c) {

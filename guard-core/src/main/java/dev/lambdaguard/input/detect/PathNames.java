@@ -1,5 +1,6 @@
 package dev.lambdaguard.input.detect;
 
+import java.util.Arrays;
 
 /**
  * What one path segment names, as bit flags: system directories a path can start at, directories of server
@@ -85,6 +86,14 @@ final class PathNames {
   private static final int[] VALUES = new int[TABLE_SIZE];
   /** Length of the longest whole name: a longer segment is no name. */
   private static int longestName;
+  /** The names classify can make a secret file begin with, as the first two letters of a name. */
+  private static final String[] SECRET_PREFIXES = {"sess_", "sysprep", "ssh_host_", "ntuser", "unattend"};
+  /** {@link #SECRET_FILE} names by their first two characters ({@code c0 * 128 + c1}); null when none. */
+  private static final String[][] SECRET_BY_START = new String[128 * 128][];
+  /** {@link #CONFIG_BASE} names by their first two characters; null when none. */
+  private static final String[][] CONFIG_BY_START = new String[128 * 128][];
+  /** Bit {@code c0 * 128 + c1}: some name of the table (or a prefix of {@link #SECRET_PREFIXES}) begins so. */
+  private static final long[] NAME_STARTS = new long[128 * 128 / 64];
 
   static {
     put(ETC, "etc");
@@ -162,6 +171,9 @@ final class PathNames {
         "application.properties", "db.php", "phpinfo.php", "setupinfo", "eula.txt", "license.rtf",
         "explorer.exe", "notepad.exe", "cmd.exe", "powershell.exe", "wpsettings.dat", "variables.dat",
         "index.dat", "desktop.ini", "credentials", "apachectl");
+    for (String prefix : SECRET_PREFIXES) {
+      markStart(NAME_STARTS, prefix);
+    }
   }
 
   private PathNames() {}
@@ -182,7 +194,115 @@ final class PathNames {
       HASHES[slot] = h;
       NAMES[slot] = name;
       VALUES[slot] |= flags;
+      markStart(NAME_STARTS, name);
+      if ((flags & SECRET_FILE) != 0) {
+        addByStart(SECRET_BY_START, name);
+      }
+      if ((flags & CONFIG_BASE) != 0) {
+        addByStart(CONFIG_BY_START, name);
+      }
     }
+  }
+
+  private static void addByStart(String[][] byStart, String name) {
+    int key = name.charAt(0) * 128 + name.charAt(1);
+    String[] names = byStart[key] == null ? new String[1] : Arrays.copyOf(byStart[key], byStart[key].length + 1);
+    names[names.length - 1] = name;
+    byStart[key] = names;
+  }
+
+  private static void markStart(long[] starts, String name) {
+    int bit = name.charAt(0) * 128 + name.charAt(1);
+    starts[bit >>> 6] |= 1L << bit;
+  }
+
+  /**
+   * Whether {@code s[from, to)} may begin a name of the table: false only when its first two characters are ASCII
+   * and begin none (non-ASCII ones may lower-case to ASCII).
+   */
+  private static boolean mayBeginName(long[] starts, String s, int from, int to) {
+    if (to - from < 2) {
+      return false; // no name has fewer than two characters
+    }
+    char a = s.charAt(from);
+    char b = s.charAt(from + 1);
+    if ((a | b) >= 0x80) {
+      return true;
+    }
+    int bit = lower(a) * 128 + lower(b);
+    return (starts[bit >>> 6] & 1L << bit) != 0;
+  }
+
+  /**
+   * Whether {@link #classify} gives {@code s} as a whole (a value without spaces) the flag {@link #SECRET_FILE},
+   * answered without hashing: the names of secret files and of configuration scripts that begin with the value's
+   * first two characters are compared in place, as a whole, up to its first dot (the base) or up to its second.
+   */
+  static boolean secretFile(String s) {
+    int n = s.length();
+    if (n < 2 || n > MAX_SEGMENT || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+      return n >= 2 && (classify(s, 0, n, false) & SECRET_FILE) != 0;
+    }
+    if (n >= 5 && s.charAt(n - 4) == '.' && s.regionMatches(true, n - 3, "pub", 0, 3)) {
+      return false; // id_rsa.pub: a public key
+    }
+    char a = lower(s.charAt(0));
+    char b = lower(s.charAt(1));
+    if (a == 's' || a == 'n' || a == 'u') {
+      for (String prefix : SECRET_PREFIXES) {
+        // the second character as classify compares it (case-insensitively, also beyond ASCII)
+        if (prefix.charAt(0) == a && (prefix.charAt(1) == b || b >= 0x80) && startsWith(s, 0, n, prefix)) {
+          return true;
+        }
+      }
+    }
+    if ((a | b) >= 0x80) {
+      return false;
+    }
+    String[] secrets = SECRET_BY_START[a * 128 + b];
+    if (secrets != null) {
+      for (String name : secrets) {
+        int len = name.length();
+        // as a whole, or as the name up to the first dot (no dot in the name) or the second (one dot)
+        if (len <= n && lowerEquals(s, name) && (len == n || s.charAt(len) == '.' && dotsAfterFirst(name) <= 1)) {
+          return true;
+        }
+      }
+    }
+    String[] configs = CONFIG_BY_START[a * 128 + b];
+    int firstDot = configs == null ? -1 : s.indexOf('.', 1);
+    if (firstDot > 0) {
+      int lastDot = s.lastIndexOf('.');
+      for (String name : configs) {
+        if (name.length() == firstDot && lowerEquals(s, name)) {
+          // config.php, database.inc.php, settings.php.bak
+          long extHash = SEED;
+          for (int i = lastDot + 1; i < n; i++) {
+            extHash = step(extHash, lower(s.charAt(i)));
+          }
+          return (lookup(extHash, s, lastDot + 1, n) & SCRIPT_EXTENSION) != 0 || containsIgnoreCase(s, 0, n, ".php");
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int dotsAfterFirst(String name) {
+    int dots = 0;
+    for (int i = name.indexOf('.', 1); i >= 0; i = name.indexOf('.', i + 1)) {
+      dots++;
+    }
+    return dots;
+  }
+
+  /** Whether {@code s} begins with {@code name} (lower case), character by character as {@link #lower}. */
+  private static boolean lowerEquals(String s, String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (lower(s.charAt(i)) != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static long step(long h, char c) {
@@ -221,6 +341,9 @@ final class PathNames {
     }
     if (to == from || to - from > MAX_SEGMENT) {
       return 0;
+    }
+    if (!mayBeginName(NAME_STARTS, s, from, to)) {
+      return unnamed(s, from, to, exactOnly); // most segments: no name begins with their first two letters
     }
     // every name in the table has a letter or a dot: a segment of digits and punctuation names nothing
     boolean digits = true;
@@ -307,17 +430,69 @@ final class PathNames {
       flags |= SOFTWARE;
     }
     switch (lower(s.charAt(from))) {
-      case 's' -> {
-        if (startsWith(s, from, to, "sess_") || startsWith(s, from, to, "sysprep")
-            || startsWith(s, from, to, "ssh_host_")) {
-          flags |= SECRET_FILE; // PHP sessions, sysprep answer files, SSH host keys
+      case 's', 'n', 'u' -> {
+        // PHP sessions, sysprep answer files, SSH host keys, registry hives, answer files
+        for (String prefix : SECRET_PREFIXES) {
+          if (startsWith(s, from, to, prefix)) {
+            flags |= SECRET_FILE;
+          }
         }
       }
-      case 'n' -> flags |= startsWith(s, from, to, "ntuser") ? SECRET_FILE : 0;
-      case 'u' -> flags |= startsWith(s, from, to, "unattend") ? SECRET_FILE : 0;
       default -> { }
     }
     return flags;
+  }
+
+  /**
+   * {@link #classify} of a segment that no name of the table begins like: only what does not depend on its
+   * beginning is left (digits only, a dot file, the extension, a {@code _log} suffix).
+   */
+  private static int unnamed(String s, int from, int to, boolean exactOnly) {
+    int dotfile = s.charAt(from) == '.' ? DOTFILE : 0;
+    if (dotfile == 0 && allDigits(s, from, to)) {
+      return DIGITS;
+    }
+    if (exactOnly) {
+      return dotfile;
+    }
+    int flags = dotfile;
+    int firstDot = -1;
+    int lastDot = -1;
+    for (int i = from + 1; i < to; i++) {
+      if (s.charAt(i) == '.') {
+        firstDot = firstDot < 0 ? i : firstDot;
+        lastDot = i;
+      }
+    }
+    if (firstDot > 0) {
+      long extHash = SEED;
+      for (int i = lastDot + 1; i < to; i++) {
+        extHash = step(extHash, lower(s.charAt(i)));
+      }
+      int extension = lookup(extHash, s, lastDot + 1, to);
+      if (to - lastDot == 4 && s.regionMatches(true, lastDot + 1, "pub", 0, 3)) {
+        return flags | PUBLIC_KEY; // id_rsa.pub
+      }
+      if ((extension & CONF_EXTENSION) != 0) {
+        flags |= CONF_FILE;
+      }
+    }
+    int baseEnd = firstDot < 0 ? to : firstDot;
+    char beforeLog = baseEnd - from >= 4 ? s.charAt(baseEnd - 4) : ' ';
+    if ((beforeLog == '_' || beforeLog == '-') && endsWith(s, baseEnd, "log")) {
+      flags |= CONF_FILE; // access_log, samba-log.x
+    }
+    return flags;
+  }
+
+  private static boolean allDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean startsWith(String s, int from, int to, String prefix) {

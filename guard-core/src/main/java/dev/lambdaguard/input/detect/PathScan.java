@@ -115,7 +115,10 @@ final class PathScan {
       } else if (k == ODD) {
         sawOdd = true;
       } else if (k == SEP || k == ZERO) {
-        int w = k == SEP ? 1 : sepWidth(s, i);
+        // a digit 0, 2 or 5 is part of 0x2f, 0x2e or .2f only after a dot or before an x
+        boolean text = k == ZERO && (c == '0' ? i + 1 < n && (s.charAt(i + 1) | 0x20) == 'x'
+            : i > 0 && s.charAt(i - 1) == '.');
+        int w = k == SEP ? 1 : text ? sepWidth(s, i) : 0;
         if (w > 0) {
           structure = true;
           separator(segStart, i);
@@ -123,7 +126,7 @@ final class PathScan {
           segStart = i;
           continue;
         }
-        sawOdd |= dotWidth(s, i) == 4;
+        sawOdd |= text && dotWidth(s, i) == 4;
       } else { // TERMINATOR
         sawOdd |= c == '?';
         sawSpace |= c == '\n' || c == '\r' || c == '\t';

@@ -2,7 +2,6 @@ package dev.lambdaguard.input.detect;
 
 import dev.lambdaguard.input.Category;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Path traversal and local file inclusion: a value that climbs out of the directory it is meant for, names a
@@ -58,7 +57,41 @@ public final class PathTraversalDetector implements Detector {
   static final String UNC = "path.unc";
   static final String NUL = "path.nul-truncation";
 
+  private static final Normalized.CharSet SLASHES = Normalized.charSet("/\\");
+  private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  /** The {@code x} of {@code 0x2f} and {@code 0x2e}. */
+  private static final Normalized.CharSet HEX_X = Normalized.charSet("xX");
+  private static final Normalized.CharSet LOWER_X = Normalized.charSet("x");
+  private static final Normalized.CharSet UPPER_X = Normalized.charSet("X");
+  private static final Normalized.CharSet TWO_FIVE = Normalized.charSet("25");
+  private static final Normalized.CharSet HEX_F_C = Normalized.charSet("fFcC");
+  private static final Normalized.CharSet ZERO = Normalized.charSet("0");
+  private static final Normalized.CharSet SPACES = Normalized.charSet(" \n\t");
+  private static final Normalized.CharSet UNDERSCORE = Normalized.charSet("_");
+  /** Controls, {@code %} and {@code ?}: what broken encodings leave. */
+  private static final Normalized.CharSet ODD = Normalized.charSet(controls() + "%?");
+  /** Every ASCII character outside the base64 alphabet. */
+  private static final Normalized.CharSet NOT_BASE64 = Normalized.charSet(notBase64());
+
   public PathTraversalDetector() {}
+
+  private static String controls() {
+    StringBuilder b = new StringBuilder();
+    for (char c = 0; c < ' '; c++) {
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  private static String notBase64() {
+    StringBuilder b = new StringBuilder();
+    for (char c = 0; c < 128; c++) {
+      if (!(PathChars.isAlnum(c) || c == '+' || c == '/' || c == '=')) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
 
   @Override
   public Category category() {
@@ -67,60 +100,98 @@ public final class PathTraversalDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    // the character mask first: most values are answered before their text is read
     String s = value.decoded();
+    boolean dotted = value.containsAny(DOT);
+    if (value.containsAny(SLASHES) || value.hasNonAscii() && hasLookalikeSeparator(s)
+        || hasTextSeparator(value, s, dotted)) {
+      return withStructure(value, s, s.length());
+    }
+    // no path without a separator: only a name alone, a broken encoding or base64, all without spaces
+    if (value.containsAny(SPACES)) {
+      return value.hadNul() && dotted ? new Detection(Category.PATH, NUL, 70) : null;
+    }
     int n = s.length();
     Detection found = null;
-    boolean spaceFree;
-    int dots;
-    boolean odd;
-    boolean structure = hasSeparator(s);
-    if (structure) {
-      PathScan scan = new PathScan(s);
-      found = scan.run();
-      spaceFree = !scan.space;
-      dots = scan.dots;
-      odd = scan.odd;
-    } else {
-      // no path without a separator: only a name alone, a broken encoding or base64, all without spaces
-      spaceFree = s.indexOf(' ') < 0 && s.indexOf('\n') < 0 && s.indexOf('\t') < 0;
-      dots = spaceFree || value.hadNul() ? count(s, '.') : 0;
-      odd = spaceFree && n >= 8 && oddBytes(s);
-    }
-    if (found == null && spaceFree && !structure && n <= PathNames.MAX_SEGMENT && (dots > 0 || s.indexOf('_') > 0)) {
+    if (n <= PathNames.MAX_SEGMENT && (dotted || value.containsAny(UNDERSCORE) && s.indexOf('_') > 0)) {
       found = bareName(s); // .env, web.config, config.inc.php, id_rsa
     }
-    if (found == null && spaceFree && n >= 8) {
-      if (odd) {
-        found = brokenEncodingTraversal(s);
+    if (found == null && n >= 8) {
+      if (oddBytes(value, s, dotted)) {
+        found = brokenEncodingTraversal(value);
       }
-      if (found == null && n <= MAX_BASE64 && n % 4 == 0) {
+      if (found == null && maybeBase64(value, n)) {
         found = base64(s);
       }
     }
-    if (found == null && value.hadNul() && (structure || dots > 0)) {
+    if (found == null && value.hadNul() && dotted) {
+      found = new Detection(Category.PATH, NUL, 70);
+    }
+    return found;
+  }
+
+  /** A value with a separator: the full pass of {@link PathScan}, then the fallbacks. */
+  private static Detection withStructure(Normalized value, String s, int n) {
+    PathScan scan = new PathScan(s);
+    Detection found = scan.run();
+    if (found == null && !scan.space && n >= 8) {
+      if (scan.odd) {
+        found = brokenEncodingTraversal(value);
+      }
+      if (found == null && maybeBase64(value, n)) {
+        found = base64(s);
+      }
+    }
+    if (found == null && value.hadNul()) {
       found = new Detection(Category.PATH, NUL, 70);
     }
     return found;
   }
 
   /**
-   * Whether {@code s} has a separator: {@code /} and {@code \} by {@link String#indexOf} (vectorised), the text
-   * {@code 0x2f}/{@code 0x5c}, and look-alike slashes, which are all at U+2000 or above.
+   * Whether {@code s} has a separator: {@code /} and {@code \}, the text {@code 0x2f}/{@code 0x5c} and
+   * {@code .2f}/{@code .5c}, and look-alike slashes, which are all at U+2000 or above.
    */
   static boolean hasSeparator(String s) {
-    if (s.indexOf('/') >= 0 || s.indexOf('\\') >= 0 || s.indexOf(".2f") >= 0 || s.indexOf(".2F") >= 0
-        || s.indexOf(".5c") >= 0 || s.indexOf(".5C") >= 0) {
-      return true;
+    return s.indexOf('/') >= 0 || s.indexOf('\\') >= 0 || hasTextSeparator(s) || hasLookalikeSeparator(s);
+  }
+
+  /** {@link #hasTextSeparator(String)}, tried only when the value has the characters it needs. */
+  private static boolean hasTextSeparator(Normalized value, String s, boolean dotted) {
+    if (!value.containsAny(TWO_FIVE) || !value.containsAny(HEX_F_C)) {
+      return false;
     }
-    int x = s.indexOf('x');
-    int bigX = s.indexOf('X');
-    if (x > 0 || bigX > 0) {
-      for (int i = s.indexOf('0'); i >= 0; i = s.indexOf('0', i + 1)) {
-        if (PathChars.sepWidth(s, i) == 4) {
-          return true;
-        }
+    return dotted && hasDotSeparator(s) || value.containsAny(ZERO)
+        && (value.containsAny(LOWER_X) && hexSeparator(s, 'x') || value.containsAny(UPPER_X) && hexSeparator(s, 'X'));
+  }
+
+  /** {@code .2f}, {@code .5c} (a hex escape whose {@code %} was lost) or {@code 0x2f}, {@code 0x5c}, any case. */
+  private static boolean hasTextSeparator(String s) {
+    return hasDotSeparator(s) || hexSeparator(s, 'x') || hexSeparator(s, 'X');
+  }
+
+  /** {@code .2f} or {@code .5c}, any case. */
+  private static boolean hasDotSeparator(String s) {
+    int n = s.length();
+    for (int i = s.indexOf('.'); i >= 0 && i + 2 < n; i = s.indexOf('.', i + 1)) {
+      if (PathChars.sepWidth(s, i + 1) == 2) {
+        return true;
       }
     }
+    return false;
+  }
+
+  /** {@code 0x2f} or {@code 0x5c} (any case of the hex digits) with this {@code x}. */
+  private static boolean hexSeparator(String s, char x) {
+    for (int i = s.indexOf(x, 1); i >= 0; i = s.indexOf(x, i + 1)) {
+      if (s.charAt(i - 1) == '0' && PathChars.sepWidth(s, i - 1) == 4) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasLookalikeSeparator(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c >= 0x2000 && PathChars.isSlashLookalike(c)) {
@@ -130,29 +201,35 @@ public final class PathTraversalDetector implements Detector {
     return false;
   }
 
-  /** What only broken encodings leave: two dots in a row, {@code 0x2e}, {@code %}, {@code ?}, controls, non-ASCII. */
-  private static boolean oddBytes(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < ' ' || c >= 0x80 || c == '%' || c == '?' || c == '.' && i > 0 && s.charAt(i - 1) == '.'
-          || PathChars.dotWidth(s, i) == 4) {
-        return true;
+  /**
+   * What only broken encodings leave: two dots in a row, {@code 0x2e}, {@code %}, {@code ?}, controls, non-ASCII;
+   * the character mask answers most values at once.
+   */
+  private static boolean oddBytes(Normalized value, String s, boolean dotted) {
+    if (value.hasNonAscii() || value.containsAny(ODD)) {
+      return true;
+    }
+    if (dotted && s.indexOf("..") >= 0) {
+      return true;
+    }
+    if (value.containsAny(HEX_X)) {
+      for (int i = s.indexOf('0'); i >= 0; i = s.indexOf('0', i + 1)) {
+        if (PathChars.dotWidth(s, i) == 4) {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  private static int count(String s, char c) {
-    int k = 0;
-    for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
-      k++;
-    }
-    return k;
+  /** Whether the value may be base64 as a whole: its length, and no character outside the alphabet. */
+  private static boolean maybeBase64(Normalized value, int n) {
+    return n <= MAX_BASE64 && (n & 3) == 0 && !value.hasNonAscii() && !value.containsAny(NOT_BASE64);
   }
 
   /** A value that is one file name: a secret file alone ({@code .htaccess}, {@code config.inc.php}). */
   static Detection bareName(String s) {
-    if ((PathNames.classify(s, 0, s.length(), false) & PathNames.SECRET_FILE) == 0) {
+    if (!PathNames.secretFile(s)) {
       return null;
     }
     return new Detection(Category.PATH, SENSITIVE, 70);
@@ -163,26 +240,55 @@ public final class PathTraversalDetector implements Detector {
    * {@code ..2f}) still carry their target: a classic target whose parts are glued by one to eight characters
    * that are not spaces ({@code etc%c1%8spasswd}, {@code windows?system32}), or {@code boot.ini} and its kin.
    */
-  static Detection brokenEncodingTraversal(String s) {
-    int n = s.length();
-    boolean target = false;
-    for (int i = 0; i < n && !target; i++) {
-      switch (s.charAt(i) | 0x20) {
-        case 'e' -> target = glued(s, i, "etc", "passwd", "shadow", "hosts", "issue");
-        case 'w' -> target = glued(s, i, "windows", "system32", "win.ini", null, null)
-            || glued(s, i, "winnt", "system32", "win.ini", null, null) || at(s, i, "win.ini");
-        case 'p' -> target = glued(s, i, "proc", "self", "environ", null, null);
-        case 'l' -> target = glued(s, i, "logs", "access.log", "error.log", "access_log", "error_log");
-        case 'b' -> target = at(s, i, "boot.ini");
-        case 's' -> target = at(s, i, "system.ini");
-        default -> { }
-      }
-    }
-    if (!target) {
+  static Detection brokenEncodingTraversal(Normalized value) {
+    String s = value.decoded();
+    // lower() finds the first words of ASCII and most other values; the dotless i and the long s, which
+    // regionMatches takes for i and s, need the slow way
+    boolean exotic = value.hasNonAscii() && (s.indexOf('\u0131') >= 0 || s.indexOf('\u017f') >= 0);
+    if (!(exotic ? hasTargetSlow(s) : hasTarget(s, value.lower()))) {
       return null;
     }
     boolean climb = s.contains("..") || s.contains("0x2e") || s.contains("0X2E");
     return new Detection(Category.PATH, climb ? TRAVERSAL : SENSITIVE, climb ? 85 : 80);
+  }
+
+  /** {@link #targetAt} anywhere, the first words found in the value's lower case by indexOf. */
+  private static boolean hasTarget(String s, String lower) {
+    for (String first : TARGET_FIRST_WORDS) {
+      for (int i = lower.indexOf(first); i >= 0; i = lower.indexOf(first, i + 1)) {
+        if (targetAt(s, i)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@link #targetAt} anywhere, position by position. */
+  private static boolean hasTargetSlow(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (targetAt(s, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first words of the targets below, in lower case: every target begins with one of them. */
+  private static final String[] TARGET_FIRST_WORDS = {"etc", "win", "proc", "logs", "boot.ini", "system.ini"};
+
+  /** Whether a classic target begins at {@code i}: its parts glued by a few bytes, or a file alone. */
+  private static boolean targetAt(String s, int i) {
+    return switch (s.charAt(i) | 0x20) {
+      case 'e' -> glued(s, i, "etc", "passwd", "shadow", "hosts", "issue");
+      case 'w' -> glued(s, i, "windows", "system32", "win.ini", null, null)
+          || glued(s, i, "winnt", "system32", "win.ini", null, null) || at(s, i, "win.ini");
+      case 'p' -> glued(s, i, "proc", "self", "environ", null, null);
+      case 'l' -> glued(s, i, "logs", "access.log", "error.log", "access_log", "error_log");
+      case 'b' -> at(s, i, "boot.ini");
+      case 's' -> at(s, i, "system.ini");
+      default -> false;
+    };
   }
 
   /** {@code first} at {@code i}, then one to eight characters that are not spaces, then one of the targets. */
@@ -207,20 +313,13 @@ public final class PathTraversalDetector implements Detector {
     return word != null && s.regionMatches(true, i, word, 0, word.length());
   }
 
-  /** The 24 bits of one base64 quantum; -1 when a character is padding or not base64. */
-  private static int quantum(char a, char b, char c, char d) {
-    int v = 0;
-    for (char x : new char[] {a, b, c, d}) {
-      int six = x >= 'A' && x <= 'Z' ? x - 'A' : x >= 'a' && x <= 'z' ? x - 'a' + 26
-          : x >= '0' && x <= '9' ? x - '0' + 52 : x == '+' ? 62 : x == '/' ? 63 : -1;
-      if (six < 0) {
-        return -1;
-      }
-      v = v << 6 | six;
-    }
-    return v;
+  /** The value of a base64 character, or -1 when it is padding or not base64. */
+  private static int sextet(char x) {
+    return x >= 'A' && x <= 'Z' ? x - 'A' : x >= 'a' && x <= 'z' ? x - 'a' + 26
+        : x >= '0' && x <= '9' ? x - '0' + 52 : x == '+' ? 62 : x == '/' ? 63 : -1;
   }
 
+  /** Whether the three bytes of a quantum are printable ASCII; false for a quantum with a bad character. */
   private static boolean printable(int quantum) {
     if (quantum < 0) {
       return false;
@@ -234,31 +333,44 @@ public final class PathTraversalDetector implements Detector {
     return true;
   }
 
-  /** A value that is base64 as a whole ({@code Li4vLi4vZXRjL3Bhc3N3ZA==}) and decodes to a path attack. */
+  /**
+   * A value that is base64 as a whole ({@code Li4vLi4vZXRjL3Bhc3N3ZA==}) and decodes to a path attack. Decoded in
+   * place, a quantum at a time, and given up at the first byte that is not printable ASCII (binary, not a path:
+   * most blobs stop in the first quantum); the text is read as a path only when it could hold one.
+   */
   static Detection base64(String s) {
     int n = s.length();
-    if (!printable(quantum(s.charAt(0), s.charAt(1), s.charAt(2), s.charAt(3)))) {
-      return null; // the first three bytes already are no text: binary, not a path (most blobs stop here)
-    }
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (!(PathChars.isAlnum(c) || c == '+' || c == '/' || c == '=' && i >= n - 2)) {
-        return null;
-      }
-    }
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(s);
-    } catch (IllegalArgumentException e) {
+    if (n < 4 || (n & 3) != 0) {
       return null;
     }
-    for (byte b : bytes) {
-      if (b < 0x20 || b > 0x7e) {
-        return null; // binary: not text, not a path
+    if (n > 4 && !printable(sextet(s.charAt(0)) << 18 | sextet(s.charAt(1)) << 12 | sextet(s.charAt(2)) << 6
+        | sextet(s.charAt(3)))) {
+      return null; // the first three bytes already are no text: binary, not a path (most blobs stop here)
+    }
+    int pad = s.charAt(n - 1) != '=' ? 0 : s.charAt(n - 2) == '=' ? 2 : 1;
+    byte[] text = new byte[n / 4 * 3 - pad];
+    int k = 0;
+    for (int i = 0; i < n; i += 4) {
+      boolean last = i + 4 == n;
+      int a = sextet(s.charAt(i));
+      int b = sextet(s.charAt(i + 1));
+      int c = last && pad == 2 ? 0 : sextet(s.charAt(i + 2));
+      int d = last && pad > 0 ? 0 : sextet(s.charAt(i + 3));
+      if ((a | b | c | d) < 0) {
+        return null; // not base64 ("=" inside, "xx=x", another character)
+      }
+      int quantum = a << 18 | b << 12 | c << 6 | d;
+      for (int shift = 16, bytes = last ? 3 - pad : 3; bytes > 0; shift -= 8, bytes--) {
+        int x = quantum >> shift & 0xff;
+        if (x < 0x20 || x > 0x7e) {
+          return null; // binary: not text, not a path (most blobs stop in the first quantum)
+        }
+        text[k++] = (byte) x;
       }
     }
-    String inner = Normalized.of(new String(bytes, StandardCharsets.US_ASCII)).decoded();
-    Detection found = PathScan.scan(inner);
+    String inner = Normalized.of(new String(text, StandardCharsets.US_ASCII)).decoded();
+    // without a separator or a colon (a wrapper) the path scan finds nothing
+    Detection found = hasSeparator(inner) || inner.indexOf(':') >= 0 ? PathScan.scan(inner) : null;
     if (found == null && inner.indexOf(' ') < 0 && inner.length() <= PathNames.MAX_SEGMENT) {
       found = bareName(inner);
     }

@@ -25,7 +25,9 @@ import java.util.Set;
  * <p>A JSON key arrives here on its own, without its path: {@code constructor} and then {@code prototype} as two
  * separate keys cannot be recognised (neither is suspicious alone); {@code __proto__} alone is.
  *
- * <p>Cost: {@code String.indexOf} for {@code proto} and for underscores;
+ * <p>Cost: values without what every rule needs (an underscore or a backslash for {@code __proto__} and the
+ * accessor keys; {@code p}, {@code y} and path punctuation for {@code prototype}) are left after a look at the
+ * value's character set. Otherwise {@code String.indexOf} for {@code proto} and for underscores;
  * each hit is examined with a look-around of at most {@value #LOOK} characters, so the work is linear in the
  * value's length. Stateless and thread-safe.
  */
@@ -43,6 +45,19 @@ public final class PrototypePollutionDetector implements Detector {
       "Object", "Array", "Function", "String", "Number", "Boolean", "Promise", "RegExp", "Date", "Symbol",
       "Error", "Map", "Set");
 
+  /** What one of the tests below needs: an underscore or a backslash, or the {@code y} of {@code prototype}. */
+  private static final Normalized.CharSet ANY = Normalized.charSet("_\\y");
+  /** {@code __proto__} and the accessor keys: an underscore, plain or escaped (<code>&#92;u005f</code>). */
+  private static final Normalized.CharSet UNDERSCORE = Normalized.charSet("_\\");
+  /** Letters of {@code prototype}, each needed (two of the rarer ones suffice as a filter). */
+  private static final Normalized.CharSet P = Normalized.charSet("p");
+  private static final Normalized.CharSet Y = Normalized.charSet("y");
+  /**
+   * What the {@code prototype} rules need around the word: the path punctuation after {@code constructor}
+   * ({@link #isPathPunctuation}, blanks aside) or the dot of {@code Object.prototype}.
+   */
+  private static final Normalized.CharSet PATH = Normalized.charSet(".[]\"':{`");
+
   /** The detector; stateless, so one instance serves every thread. */
   public PrototypePollutionDetector() {}
 
@@ -53,6 +68,18 @@ public final class PrototypePollutionDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    if (!value.containsAny(ANY) || (!value.containsAny(UNDERSCORE)
+        && !(value.containsAny(P) && value.containsAny(Y) && value.containsAny(PATH)))) {
+      return null;
+    }
+    return scan(value);
+  }
+
+  /**
+   * The rules, on a value whose character set has what one of them needs: kept out of {@link #detect}, which
+   * stays small enough to inline.
+   */
+  private static Detection scan(Normalized value) {
     String s = value.decoded();
     int best = 0;
     String rule = null;

@@ -30,6 +30,8 @@ final class SqlLexicon {
   private static final int MAX_WORDS = 512;
   private static final String[] WORDS = new String[MAX_WORDS];
   private static final int[] ATTRS = new int[MAX_WORDS];
+  /** Each word's {@link String#hashCode()}: a slot's word is compared only when its hash is the one looked up. */
+  private static final int[] HASHES = new int[MAX_WORDS];
   private static final int SLOTS = 2048;
   private static final short[] SLOT_IDS = new short[SLOTS];
   private static int size = 1;
@@ -178,6 +180,7 @@ final class SqlLexicon {
     int id = size++;
     WORDS[id] = word;
     ATTRS[id] = attrs;
+    HASHES[id] = word.hashCode();
     longest = Math.max(longest, word.length());
     int slot = mix(word.hashCode()) & (SLOTS - 1);
     while (SLOT_IDS[slot] != 0) {
@@ -228,7 +231,7 @@ final class SqlLexicon {
     int slot = mix(hash) & (SLOTS - 1);
     for (int id = SLOT_IDS[slot]; id != 0; id = SLOT_IDS[slot]) {
       String w = WORDS[id];
-      if (w.length() == len && s.regionMatches(anyCase, from, w, 0, len)) {
+      if (HASHES[id] == hash && w.length() == len && s.regionMatches(anyCase, from, w, 0, len)) {
         return id;
       }
       slot = (slot + 1) & (SLOTS - 1);

@@ -10,21 +10,29 @@ package dev.lambdaguard.input.detect;
  *       look at all: a quote, a semicolon, a call or {@code (SELECT}, {@code /*}, {@code ||}, {@code &&}, or a
  *       value that starts with a keyword (first, or after a leading number or name and closing parentheses);
  *   <li>{@link #asIs} and {@link #quoted}: whether the token where an anchored shape must start (after the break,
- *       after an as-is value's leading operand) could start one: a plain word, a number or a string cannot;
+ *       after an as-is value's leading operand) could start one: a plain word, a number or a string cannot, nor
+ *       UNION without SELECT anywhere in the value;
  *   <li>{@link #anywhere}: whether a shape standing anywhere could: a statement keyword after a semicolon, a call
- *       of a function the lexicon marks, an inline comment, or UNION, WAITFOR, OUTFILE, DUMPFILE.
+ *       of a function the lexicon marks, an inline comment, UNION with SELECT, or with a quote for the string
+ *       they need, WAITFOR, OUTFILE, DUMPFILE.
  * </ul>
  *
- * One instance per value that passes the scan; not thread-safe (confined to one {@code detect} call).
+ * What the scan found is an {@code int} of flags, 0 for nothing, that the peeks take back: nothing is allocated.
  */
 final class SqlPrefilter {
 
-  private static final int AS_IS = 1;
+  static final int AS_IS = 1;
   private static final int SINGLE = 2;
   private static final int DOUBLE = 4;
   private static final int SEMICOLON = 8;
   private static final int CALL = 16;
   private static final int INLINE_COMMENT = 32;
+  /** The value may hold a {@code u} (UNION, OUTFILE, DUMPFILE need one). */
+  private static final int LETTER_U = 64;
+  /** The value may hold a {@code w} (WAITFOR needs one). */
+  private static final int LETTER_W = 128;
+  /** The value may hold {@code @}, {@code _}, {@code $} or {@code (}: a system variable, function or name. */
+  private static final int SYSTEM = 256;
 
   /** Words an anchored shape starts with ({@code SqlShapes.anchored}), besides logical operators and statements. */
   private static final int[] STARTING = {SqlLexicon.UNION, SqlLexicon.ORDER, SqlLexicon.GROUP, SqlLexicon.WHERE,
@@ -40,40 +48,160 @@ final class SqlPrefilter {
   private static final long STARTS = 1L << 32;
   private static final long CONTINUES = 2L << 32;
   private static final long STRING_PREFIX = 4L << 32;
+  /** With {@link #STARTS}: UNION, which starts a shape only before a SELECT. */
+  private static final long NEEDS_SELECT = 8L << 32;
 
   /** Bits at the hashes of the words that start or continue: a word whose bit is clear is neither. */
   private static final long[] ROLES = new long[16];
+  /**
+   * The pairs of ASCII characters {@code a, b} (bit {@code b & 63} of {@code PAIRS[a << 1 | b >>> 6]}) a word with
+   * the role {@link #STARTS} begins with, in either case: one look-up tells most words from those keywords.
+   */
+  private static final long[] PAIRS = new long[256];
+  /** Per ASCII character, its lower case if it is part of a word, else 0. */
+  private static final byte[] WORD_LOWER = new byte[128];
+  /** The longest word with the role {@link #STARTS}. */
+  private static final int STARTS_LENGTH;
 
   static {
-    for (int id = 1; id < SqlLexicon.size(); id++) {
-      if (role(id) != 0) {
-        int hash = SqlLexicon.word(id).hashCode();
-        ROLES[hash >>> 6 & 15] |= 1L << hash;
+    for (int c = 0; c < 128; c++) {
+      if (SqlTokenizer.isWordPart((char) c)) {
+        WORD_LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
       }
     }
+    int longest = 0;
+    for (int id = 1; id < SqlLexicon.size(); id++) {
+      if (role(id) != 0) {
+        String word = SqlLexicon.word(id);
+        int hash = word.hashCode();
+        ROLES[hash >>> 6 & 15] |= 1L << hash;
+      }
+      if ((role(id) & STARTS) != 0) {
+        String word = SqlLexicon.word(id);
+        for (char a : new char[] {word.charAt(0), Character.toUpperCase(word.charAt(0))}) {
+          for (char b : new char[] {word.charAt(1), Character.toUpperCase(word.charAt(1))}) {
+            PAIRS[a << 1 | b >>> 6] |= 1L << b;
+          }
+        }
+        longest = Math.max(longest, word.length());
+      }
+    }
+    STARTS_LENGTH = longest;
   }
 
-  private final int found;
-  private final int length;
-  private final int single;
-  private final int dbl;
-  private int selects = -1;
-
-  private SqlPrefilter(int found, int length, int single, int dbl) {
-    this.found = found;
-    this.length = length;
-    this.single = single;
-    this.dbl = dbl;
-  }
+  private SqlPrefilter() {}
 
   // ---------------------------------------------------------------- the scan, on the value as decoded
 
-  /** What {@code s} (as decoded, any case) may hold; null when no shape can be in it. One pass. */
-  static SqlPrefilter scan(String s) {
+  private static final Normalized.CharSet SINGLE_QUOTE = Normalized.charSet("'");
+  private static final Normalized.CharSet DOUBLE_QUOTE_CHAR = Normalized.charSet("\"");
+  private static final Normalized.CharSet SEMICOLON_CHAR = Normalized.charSet(";");
+  private static final Normalized.CharSet OPEN_PAREN = Normalized.charSet("(");
+  private static final Normalized.CharSet SLASH = Normalized.charSet("/");
+  private static final Normalized.CharSet BAR = Normalized.charSet("|");
+  private static final Normalized.CharSet AMPERSAND = Normalized.charSet("&");
+  private static final Normalized.CharSet U = Normalized.charSet("uU");
+  private static final Normalized.CharSet W = Normalized.charSet("wW");
+  private static final Normalized.CharSet SYSTEM_CHARS = Normalized.charSet("@_$(");
+  /** Every ASCII character {@link #scan(String)} stops at. */
+  private static final Normalized.CharSet SCANNED = Normalized.charSet("'\";(/|&");
+  /** What may separate a leading operand from a keyword after it, in ASCII: whitespace, {@code +}, {@code )}. */
+  private static final Normalized.CharSet SEPARATORS;
+
+  static {
+    StringBuilder b = new StringBuilder("+)");
+    for (char c = 0; c <= ' '; c++) {
+      b.append(c);
+    }
+    SEPARATORS = Normalized.charSet(b.toString());
+  }
+
+  /**
+   * What {@code value} may hold, as flags for the peeks; 0 when no shape can be in it. Told from the value's
+   * character set where it can be: only the characters it holds are looked for, each with one {@code indexOf}
+   * (outside ASCII, one pass for the typographic quotes), and a value with none of them costs the look at its
+   * first word or two that tells whether it leads with a keyword. (No lower-case letter but {@code i} and
+   * {@code k} comes from outside ASCII, so the letters the value holds are those its lower case holds.)
+   */
+  static int scan(Normalized value) {
+    if (value.hasNonAscii() || value.containsAny(SCANNED)) {
+      return scanMarked(value);
+    }
+    return mayHoldKeyword(value) && leads(value.decoded(), value) ? AS_IS | letters(value) : 0;
+  }
+
+  /**
+   * Letters, each set of which every word with the role {@link #STARTS} has one of (checked when the class loads):
+   * a value that lacks all the letters of one set holds no such word, and is told so from its character set.
+   */
+  private static final Normalized.CharSet KEYWORD_LETTERS_1 = keywordLetters("abfhotx");
+  private static final Normalized.CharSet KEYWORD_LETTERS_2 = keywordLetters("cdfghlos");
+  private static final Normalized.CharSet KEYWORD_LETTERS_3 = keywordLetters("bcdfhost");
+  private static final Normalized.CharSet KEYWORD_LETTERS_4 = keywordLetters("aeflo");
+
+  private static Normalized.CharSet keywordLetters(String letters) {
+    for (int id = 1; id < SqlLexicon.size(); id++) {
+      String word = SqlLexicon.word(id);
+      if ((role(id) & STARTS) != 0 && word.chars().noneMatch(c -> letters.indexOf(c) >= 0)) {
+        throw new IllegalStateException(word + " has none of the letters " + letters);
+      }
+    }
+    return Normalized.charSet(letters + letters.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** Whether the value's ASCII letters could spell a word with the role {@link #STARTS}. */
+  private static boolean mayHoldKeyword(Normalized value) {
+    return value.containsAny(KEYWORD_LETTERS_1) && value.containsAny(KEYWORD_LETTERS_2)
+        && value.containsAny(KEYWORD_LETTERS_3) && value.containsAny(KEYWORD_LETTERS_4);
+  }
+
+  /** {@link #scan(Normalized)} of a value with characters outside ASCII or some that {@link #SCANNED} names. */
+  private static int scanMarked(Normalized value) {
+    String s = value.decoded();
+    boolean ascii = !value.hasNonAscii();
+    int found = 0;
+    boolean single = value.containsAny(SINGLE_QUOTE);
+    boolean dbl = value.containsAny(DOUBLE_QUOTE_CHAR);
+    if (!ascii) {
+      for (int i = 0; i < s.length() && !(single && dbl); i++) {
+        char c = s.charAt(i);
+        if (c >= 0x2bc) {
+          int q = SqlTokenizer.quoteClass(c);
+          single |= q == 1;
+          dbl |= q == 2;
+        }
+      }
+    }
+    if (value.containsAny(SEMICOLON_CHAR)) {
+      found |= SEMICOLON | AS_IS;
+    }
+    if (value.containsAny(OPEN_PAREN)) {
+      for (int i = s.indexOf('('); i >= 0 && (found & CALL) == 0; i = s.indexOf('(', i + 1)) {
+        found |= paren(s, i);
+      }
+    }
+    if (value.containsAny(SLASH) && s.indexOf("/*") >= 0) {
+      found |= AS_IS | INLINE_COMMENT;
+    }
+    if (value.containsAny(BAR) && s.indexOf("||") >= 0 || value.containsAny(AMPERSAND) && s.indexOf("&&") >= 0) {
+      found |= AS_IS;
+    }
+    found |= (single ? SINGLE | AS_IS : 0) | (dbl ? DOUBLE | AS_IS : 0);
+    if (found == 0 && mayHoldKeyword(value) && (ascii ? leads(s, value) : leads(s, true))) {
+      found = AS_IS;
+    }
+    return found == 0 ? 0 : found | letters(value);
+  }
+
+  private static int letters(Normalized value) {
+    return (value.containsAny(U) ? LETTER_U : 0) | (value.containsAny(W) ? LETTER_W : 0)
+        | (value.containsAny(SYSTEM_CHARS) ? SYSTEM : 0);
+  }
+
+  /** What {@code s} (as decoded, any case) may hold, as {@link #scan(Normalized)} tells it: one pass. */
+  static int scan(String s) {
     int n = s.length();
     int found = 0;
-    int single = -1;
-    int dbl = -1;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       int k = c < 128 ? CLASS[c] : c >= 0x2bc ? SqlTokenizer.quoteClass(c) : 0;
@@ -82,10 +210,10 @@ final class SqlPrefilter {
       }
       switch (k) {
         case QUOTE:
-          single = single < 0 ? i : single;
+          found |= SINGLE | AS_IS;
           break;
         case DOUBLE_QUOTE:
-          dbl = dbl < 0 ? i : dbl;
+          found |= DOUBLE | AS_IS;
           break;
         case SEMI:
           found |= SEMICOLON | AS_IS;
@@ -97,11 +225,10 @@ final class SqlPrefilter {
           found |= pair(s, i);
       }
     }
-    found |= (single >= 0 ? SINGLE | AS_IS : 0) | (dbl >= 0 ? DOUBLE | AS_IS : 0);
-    if (found == 0 && leadsWithKeyword(s)) {
+    if (found == 0 && leads(s, true)) {
       found = AS_IS;
     }
-    return found == 0 ? null : new SqlPrefilter(found, n, single, dbl);
+    return found == 0 ? 0 : found | LETTER_U | LETTER_W | SYSTEM;
   }
 
   // What a character is to the scan (CLASS below); the quote classes are SqlTokenizer.quoteClass's numbers.
@@ -149,36 +276,112 @@ final class SqlPrefilter {
     return d == c ? AS_IS : 0;
   }
 
-  /** {@code 1 OR 1=1}, {@code 1)) UNION SELECT 1,2}, {@code ORDER BY 3}: a keyword first, or after a number or name. */
-  private static boolean leadsWithKeyword(String s) {
+  /**
+   * {@code 1 OR 1=1}, {@code 1)) UNION SELECT 1,2}, {@code ORDER BY 3}: a keyword first, or after a number or name
+   * and closing parentheses. {@code separated}: whether the value may hold whitespace, {@code +} or {@code )};
+   * without them no keyword can follow the leading operand, and only the first word counts.
+   */
+  private static boolean leads(String s, Normalized ascii) {
+    if (startsAt(s, 0)) {
+      return true;
+    }
     int n = s.length();
-    int i = skipSpace(s, 0, true);
+    char c = n > 0 ? s.charAt(0) : 0;
+    if (!ascii.containsAny(SEPARATORS)) {
+      return c == '-' && startsAt(s, 1); // one word, maybe signed: the first is all there is
+    }
+    int i = 0;
+    if (c <= ' ' || c == '+' || c == '-') {
+      i = skipSpace(s, 0, true);
+      if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+        i++;
+      }
+      if (startsAt(s, i)) {
+        return true;
+      }
+    }
+    return startsAfter(s, i);
+  }
+
+  private static boolean leads(String s, boolean separated) {
+    int n = s.length();
+    int i = separated ? skipSpace(s, 0, true) : 0;
     if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
       i++;
     }
-    int start = i;
-    long word = wordAt(s, i, true);
-    i = (int) word;
+    if (startsAt(s, i)) {
+      return true;
+    }
+    return separated && startsAfter(s, i);
+  }
+
+  /** Whether a word with the role {@link #STARTS} follows the leading number or name at {@code start}. */
+  private static boolean startsAfter(String s, int start) {
+    int n = s.length();
+    int i = wordEnd(s, start);
     while (i < n && i > start && s.charAt(start) <= '9' && s.charAt(i) == '.') {
-      i = (int) wordAt(s, i + 1, true); // 999999.9
+      i = wordEnd(s, i + 1); // 999999.9
     }
     if (i == start) {
       return false;
-    }
-    if ((word & STARTS) != 0) {
-      return true;
     }
     i = skipSpace(s, i, true);
     while (i < n && s.charAt(i) == ')') {
       i = skipSpace(s, i + 1, true);
     }
-    return (wordAt(s, i, true) & STARTS) != 0;
+    return startsAt(s, i);
+  }
+
+  /** Whether the word at {@code i} (any case) is one with the role {@link #STARTS}; reads no further than it can be. */
+  private static boolean startsAt(String s, int i) {
+    int n = s.length();
+    if (i + 1 >= n) {
+      return false;
+    }
+    char a = s.charAt(i);
+    char b = s.charAt(i + 1);
+    return (a | b) < 128 && (PAIRS[a << 1 | b >>> 6] & 1L << b) != 0 && isStarting(s, i, n);
+  }
+
+  /** {@link #startsAt} once the word's first two characters are those of such a keyword. */
+  private static boolean isStarting(String s, int i, int n) {
+    int end = Math.min(n, i + STARTS_LENGTH + 1);
+    int hash = 0;
+    int j = i;
+    for (; j < end; j++) {
+      char c = s.charAt(j);
+      int lower = c < 128 ? WORD_LOWER[c] : SqlTokenizer.isWordPart(c) ? -1 : 0;
+      if (lower <= 0) {
+        if (lower < 0) {
+          return false; // a letter outside ASCII: no keyword
+        }
+        break;
+      }
+      hash = 31 * hash + lower;
+    }
+    if (j - i > STARTS_LENGTH || (ROLES[hash >>> 6 & 15] & 1L << hash) == 0) {
+      return false;
+    }
+    return (role(SqlLexicon.lookupAnyCase(s, i, j, hash)) & STARTS) != 0;
+  }
+
+  /** The end of the word at {@code i} ({@code i} when none starts there). */
+  private static int wordEnd(String s, int i) {
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c < 128 ? WORD_LOWER[c] == 0 : !SqlTokenizer.isWordPart(c)) {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
 
   // ---------------------------------------------------------------- peeks, on the lower-case value
 
   /** Whether an anchored shape could start in {@code s} (lower case) read as-is. */
-  boolean asIs(String s) {
+  static boolean asIs(String s, int found) {
     if ((found & AS_IS) == 0) {
       return false;
     }
@@ -190,14 +393,17 @@ final class SqlPrefilter {
     char c = s.charAt(i);
     int end;
     if (SqlTokenizer.isWordStart(c)) {
-      long word = wordAt(s, i, false);
+      long word = wordAt(s, i);
       end = (int) word;
       if ((word & STRING_PREFIX) != 0) {
         end = SqlTokenizer.stringEnd(s, end, 1);
-        return end > 0 && mayStart(s, end, false); // x'...' as the leading operand
+        return end > 0 && mayStart(s, end, false, found); // x'...' as the leading operand
       }
-      if ((word & (STARTS | CONTINUES)) != 0) {
-        return (word & STARTS) != 0 || selects(s);
+      if ((word & STARTS) != 0) {
+        return first(s, (int) (word >>> 40), end, found);
+      }
+      if ((word & CONTINUES) != 0) {
+        return selects(s);
       }
       if (keyword(s, i, end) != 0) {
         return false; // a keyword is no leading operand, and this one starts nothing
@@ -224,32 +430,30 @@ final class SqlPrefilter {
     } else if (c == '@' || c == '`' || (c == '-' || c == '+') && i + 1 < n && s.charAt(i + 1) >= '0'
         && s.charAt(i + 1) <= '9') {
       return true; // a variable, a quoted name or a signed number leading: let the tokenizer read it
+    } else if ((c == '|' || c == '&') && i + 1 < n && s.charAt(i + 1) == c) {
+      return true; // || or && first: a logical operator where the shape starts
     } else {
       return operator(s, i) && selects(s); // an operator continuing the query's operand with a subquery
     }
-    return mayStart(s, end, false);
+    return mayStart(s, end, false, found);
   }
 
-  /** Whether {@code s} (lower case) has a single (1) or double (2) quote: a context to read it in. */
-  boolean has(int quote) {
+  /** Whether the value has a single (1) or double (2) quote: a context to read it in. */
+  static boolean has(int found, int quote) {
     return (found & (quote == 1 ? SINGLE : DOUBLE)) != 0;
   }
 
   /** Whether an anchored shape could start after the quote that closes the context's string ({@code quote}). */
-  boolean quoted(String s, int quote) {
-    int from = quote == 1 ? single : dbl;
-    if (s.length() != length) {
-      from = -1; // lower-casing changed the length: the positions found no longer hold
-    }
-    int end = SqlTokenizer.contextEnd(s, quote, Math.max(from, 0));
-    return end >= 0 && mayStart(s, end, true);
+  static boolean quoted(String s, int quote, int found) {
+    int end = SqlTokenizer.contextEnd(s, quote, 0);
+    return end >= 0 && mayStart(s, end, true, found);
   }
 
   /**
    * Whether the token at {@code i}, after any spaces and closing parentheses, could start an anchored shape: a
    * keyword with a role, an operator, a comment, a semicolon. A plain word, a number, a string cannot.
    */
-  private boolean mayStart(String s, int i, boolean quoted) {
+  private static boolean mayStart(String s, int i, boolean quoted, int found) {
     int n = s.length();
     i = skipSpace(s, i, false);
     while (i < n && s.charAt(i) == ')') {
@@ -260,13 +464,128 @@ final class SqlPrefilter {
     }
     char c = s.charAt(i);
     if (SqlTokenizer.isWordStart(c)) {
-      long word = wordAt(s, i, false);
-      return (word & STARTS) != 0 || (word & CONTINUES) != 0 && (quoted || selects(s));
+      long word = wordAt(s, i);
+      int id = (int) (word >>> 40);
+      if ((word & STARTS) != 0 && SqlLexicon.is(id, SqlLexicon.STATEMENT)) {
+        return stacked(s, id, (int) word, found);
+      }
+      if ((word & STARTS) != 0) {
+        return (word & NEEDS_SELECT) == 0 || selects(s);
+      }
+      return (word & CONTINUES) != 0 && (quoted || selects(s));
     }
     if (c == ';' || (c == '&' || c == '|') && i + 1 < n && s.charAt(i + 1) == c || c == ',' && quoted) {
       return true; // a stacked statement, a logical operator, more values
     }
     return operator(s, i) && (quoted || selects(s));
+  }
+
+  /**
+   * Whether the keyword {@code id} with the role {@link #STARTS}, the first word of a value read as-is and ending at
+   * {@code end}, could start a shape ({@code SqlShapes.anchored} with no leading operand): LIMIT and PROCEDURE
+   * need one, CASE needs WHEN, ORDER and GROUP need BY, UNION needs SELECT, and a statement must be one the value
+   * can be by itself ({@link #statement}).
+   */
+  private static boolean first(String s, int id, int end, int found) {
+    if (SqlLexicon.is(id, SqlLexicon.STATEMENT)) {
+      return statement(s, id, end, found);
+    }
+    if (id == SqlLexicon.LIMIT || id == SqlLexicon.PROCEDURE) {
+      return false;
+    }
+    if (id == SqlLexicon.CASE) {
+      return next(s, end) == SqlLexicon.WHEN;
+    }
+    if (id == SqlLexicon.ORDER || id == SqlLexicon.GROUP) {
+      return next(s, end) == SqlLexicon.BY;
+    }
+    return id != SqlLexicon.UNION || selects(s);
+  }
+
+  /**
+   * Whether a value that starts with the statement keyword {@code id} (ending at {@code end}) could be a statement
+   * {@code SqlShapes.whole} takes: its required next word must follow ({@link #continues}), and a SELECT must read
+   * the system (a {@code @@} variable, a function or a name of the system: {@link #SYSTEM}).
+   */
+  private static boolean statement(String s, int id, int end, int found) {
+    if (id == SqlLexicon.SELECT) {
+      return (found & SYSTEM) != 0 || s.contains("version") || s.contains("serverproperty") || s.contains("sys")
+          || s.contains("mysql") || s.contains("master") || s.contains("msdb");
+    }
+    return continues(s, id, end);
+  }
+
+  /**
+   * Whether the statement keyword {@code id}, after a leading operand or the context's string, could start the
+   * statement {@code SqlShapes.stacked} takes there: with no semicolon before it, one that a separator or a comment
+   * ends ({@code '; DROP TABLE t--}), not a SELECT; WAITFOR, IF and BEGIN (which may hold WAITFOR) need no end.
+   */
+  private static boolean stacked(String s, int id, int end, int found) {
+    if (id == SqlLexicon.SELECT) {
+      return false;
+    }
+    if (id != SqlLexicon.WAITFOR && id != SqlLexicon.IF && id != SqlLexicon.BEGIN
+        && (found & SEMICOLON) == 0 && s.indexOf('#') < 0 && !s.contains("--")) {
+      return false;
+    }
+    return continues(s, id, end);
+  }
+
+  /**
+   * Whether what follows the statement keyword {@code id} (ending at {@code end}) could be the part
+   * {@code SqlStatements.statement} requires next: an object kind after DROP, ALTER, CREATE (or OR REPLACE), TABLE
+   * after TRUNCATE, INTO after INSERT, FROM after DELETE, DATA after LOAD, DATABASE or LOG after BACKUP, a variable
+   * after DECLARE and SET, DELAY or TIME after WAITFOR, a call after CALL, a statement after BEGIN. The others
+   * are left to the tokenizer.
+   */
+  private static boolean continues(String s, int id, int end) {
+    if (id == SqlLexicon.DROP || id == SqlLexicon.ALTER || id == SqlLexicon.CREATE) {
+      int next = next(s, end);
+      return SqlLexicon.is(next, SqlLexicon.OBJECT) || id == SqlLexicon.CREATE && next == SqlLexicon.OR;
+    }
+    if (id == SqlLexicon.TRUNCATE) {
+      return next(s, end) == SqlLexicon.TABLE;
+    }
+    if (id == SqlLexicon.INSERT) {
+      return next(s, end) == SqlLexicon.INTO;
+    }
+    if (id == SqlLexicon.DELETE) {
+      return next(s, end) == SqlLexicon.FROM;
+    }
+    if (id == SqlLexicon.LOAD) {
+      return next(s, end) == SqlLexicon.DATA;
+    }
+    if (id == SqlLexicon.BACKUP) {
+      int next = next(s, end);
+      return next == SqlLexicon.DATABASE || next == SqlLexicon.LOG;
+    }
+    if (id == SqlLexicon.WAITFOR) {
+      int next = next(s, end);
+      return next == SqlLexicon.DELAY || next == SqlLexicon.TIME;
+    }
+    if (id == SqlLexicon.BEGIN) {
+      return SqlLexicon.is(next(s, end), SqlLexicon.STATEMENT);
+    }
+    if (id == SqlLexicon.DECLARE || id == SqlLexicon.SET) {
+      int i = skipSpace(s, end, false);
+      return i < s.length() && s.charAt(i) == '@';
+    }
+    if (id == SqlLexicon.CALL) {
+      int start = skipSpace(s, end, false);
+      if (start < s.length() && s.charAt(start) == '`') {
+        return true; // a quoted name: let the tokenizer read it
+      }
+      int name = (int) wordAt(s, start);
+      int paren = skipSpace(s, name, false);
+      return name > start && paren < s.length() && s.charAt(paren) == '(';
+    }
+    return true;
+  }
+
+  /** The lexicon id of the word that follows {@code end} after whitespace (0 for none, or for another token). */
+  private static int next(String s, int end) {
+    int start = skipSpace(s, end, false);
+    return keyword(s, start, (int) wordAt(s, start));
   }
 
   /** Whether the character at {@code i} starts an operator, a comment or a semicolon. */
@@ -278,25 +597,25 @@ final class SqlPrefilter {
     return c < 128 && OPERATORS.indexOf(c) >= 0;
   }
 
-  /** Whether {@code s} holds SELECT: what the shapes continuing an as-is value's operand need. Asked once. */
-  private boolean selects(String s) {
-    if (selects < 0) {
-      selects = s.contains("select") ? 1 : 0;
-    }
-    return selects == 1;
+  /**
+   * Whether {@code s} holds SELECT: what the shapes continuing an as-is value's operand, and UNION, need. Without
+   * an inline comment (which makes the value one to read whole) the SELECT token is the word spelled out.
+   */
+  private static boolean selects(String s) {
+    return s.contains("select");
   }
 
   // ---------------------------------------------------------------- anywhere
 
   /** Whether a shape standing anywhere could be in {@code s} (lower case). */
-  boolean anywhere(String s) {
+  static boolean anywhere(String s, int found) {
     if ((found & INLINE_COMMENT) != 0) {
       return true;
     }
     if ((found & SEMICOLON) != 0) {
       for (int i = s.indexOf(';'); i >= 0; i = s.indexOf(';', i + 1)) {
         int start = skipSpace(s, i + 1, false);
-        int end = (int) wordAt(s, start, false);
+        int end = (int) wordAt(s, start);
         if (SqlLexicon.is(keyword(s, start, end), SqlLexicon.STATEMENT)) {
           return true;
         }
@@ -309,7 +628,12 @@ final class SqlPrefilter {
         }
       }
     }
-    return s.contains("union") || s.contains("waitfor") || s.contains("outfile") || s.contains("dumpfile");
+    if ((found & LETTER_U) != 0 && s.contains("union") && selects(s)) {
+      return true; // UNION SELECT
+    }
+    // WAITFOR DELAY '...', INTO OUTFILE '...': with the string they need.
+    return (found & (SINGLE | DOUBLE)) != 0 && ((found & LETTER_W) != 0 && s.contains("waitfor")
+        || (found & LETTER_U) != 0 && (s.contains("outfile") || s.contains("dumpfile")));
   }
 
   /** Whether the word before the parenthesis at {@code i} is a function a shape looks for, or system-qualified. */
@@ -345,6 +669,9 @@ final class SqlPrefilter {
     if (id == 0) {
       return 0;
     }
+    if (id == SqlLexicon.UNION) {
+      return STARTS | NEEDS_SELECT;
+    }
     if (SqlLexicon.is(id, SqlLexicon.LOGIC | SqlLexicon.STATEMENT) || in(id, STARTING)) {
       return STARTS;
     }
@@ -361,11 +688,12 @@ final class SqlPrefilter {
   }
 
   /**
-   * Reads the word at {@code i} in one pass: its end in the low half; in the high half {@link #STARTS} or
-   * {@link #CONTINUES} for a word with that role, {@link #STRING_PREFIX} for {@code x'}, {@code n'}... A filter
-   * of the role words' hashes spares the look-up to the words of text.
+   * Reads the lower-case word at {@code i} in one pass: its end in the low half; in the high half {@link #STARTS}
+   * or {@link #CONTINUES} for a word with that role, {@link #STRING_PREFIX} for {@code x'}, {@code n'}..., and from
+   * bit 40 the lexicon id of a word with a role. A filter of the role words' hashes spares the look-up to the words
+   * of text.
    */
-  private static long wordAt(String s, int i, boolean anyCase) {
+  private static long wordAt(String s, int i) {
     int n = s.length();
     int start = i;
     int hash = 0;
@@ -374,18 +702,18 @@ final class SqlPrefilter {
       if (!SqlTokenizer.isWordPart(c)) {
         break;
       }
-      hash = 31 * hash + (anyCase && c >= 'A' && c <= 'Z' ? c + 32 : c);
+      hash = 31 * hash + c;
       i++;
     }
     int len = i - start;
-    if (len == 1 && i < n && SqlTokenizer.quoteClass(s.charAt(i)) == 1 && "nxbeNXBE".indexOf(s.charAt(start)) >= 0) {
+    if (len == 1 && i < n && SqlTokenizer.quoteClass(s.charAt(i)) == 1 && "nxbe".indexOf(s.charAt(start)) >= 0) {
       return STRING_PREFIX | i;
     }
     if (len < 2 || len > SqlLexicon.MAX_LENGTH || (ROLES[hash >>> 6 & 15] & 1L << hash) == 0) {
       return i;
     }
-    int id = anyCase ? SqlLexicon.lookupAnyCase(s, start, i, hash) : SqlLexicon.lookup(s, start, i, hash);
-    return role(id) | i;
+    int id = SqlLexicon.lookup(s, start, i, hash);
+    return (long) id << 40 | role(id) | i;
   }
 
   /** The lexicon id of the lower-case word {@code s[from, to)}. */

@@ -40,6 +40,18 @@ public final class SqliDetector implements Detector {
     DETECTIONS[SqlShapes.SUBQUERY] = detection("sqli.subquery", 85);
   }
 
+  /** Form encoding's space: a value with {@code +} and no whitespace at all may have been sent form-encoded. */
+  private static final Normalized.CharSet PLUS = Normalized.charSet("+");
+  private static final Normalized.CharSet WHITESPACE;
+
+  static {
+    StringBuilder b = new StringBuilder();
+    for (char c = 0; c <= ' '; c++) {
+      b.append(c);
+    }
+    WHITESPACE = Normalized.charSet(b.toString());
+  }
+
   public SqliDetector() {}
 
   private static Detection detection(String rule, int score) {
@@ -53,46 +65,33 @@ public final class SqliDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
-    SqlPrefilter found = SqlPrefilter.scan(value.decoded());
-    if (found == null) {
+    int found = SqlPrefilter.scan(value);
+    if (found == 0) {
       return null;
     }
     String s = value.lower();
     int rule = match(s, found);
-    if (rule == SqlShapes.NONE && formEncoded(s)) {
+    if (rule == SqlShapes.NONE && value.containsAny(PLUS) && !value.containsAny(WHITESPACE)) {
       // '+UNION+ALL+SELECT+NULL--: form encoding left undone where the value carries no percent escape.
       String spaced = s.replace('+', ' ');
-      SqlPrefilter again = SqlPrefilter.scan(spaced);
-      rule = again == null ? SqlShapes.NONE : match(spaced, again);
+      int again = SqlPrefilter.scan(spaced);
+      rule = again == 0 ? SqlShapes.NONE : match(spaced, again);
     }
     return rule == SqlShapes.NONE ? null : DETECTIONS[rule];
   }
 
   /** The shape in {@code s} (lower case) in each context the prefilter found, tokenized only if it may hold one. */
-  private static int match(String s, SqlPrefilter found) {
-    boolean anywhere = found.anywhere(s);
+  private static int match(String s, int found) {
+    boolean anywhere = SqlPrefilter.anywhere(s, found);
     int rule = SqlShapes.NONE;
-    if (anywhere || found.asIs(s)) {
+    if (anywhere || SqlPrefilter.asIs(s, found)) {
       rule = SqlShapes.match(SqlTokenizer.tokenize(s, 0), false, anywhere);
     }
     for (int quote = 1; quote <= 2 && rule == SqlShapes.NONE; quote++) {
-      if (found.has(quote) && (anywhere || found.quoted(s, quote))) {
+      if (SqlPrefilter.has(found, quote) && (anywhere || SqlPrefilter.quoted(s, quote, found))) {
         rule = SqlShapes.match(SqlTokenizer.tokenize(s, quote), true, anywhere);
       }
     }
     return rule;
-  }
-
-  /** A value with {@code +} and no whitespace at all: spaces sent as {@code +}, never decoded. */
-  private static boolean formEncoded(String s) {
-    boolean plus = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c <= ' ') {
-        return false;
-      }
-      plus |= c == '+';
-    }
-    return plus;
   }
 }

@@ -31,20 +31,7 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
    */
   static SsrfAuthority read(String s, int a, boolean backslashEnds) {
     int n = s.length();
-    int end = a;
-    boolean bracket = false;
-    while (end < n && end - a < MAX_AUTHORITY) {
-      char c = s.charAt(end);
-      if (c == '[') {
-        bracket = true;
-      } else if (c == ']') {
-        bracket = false;
-      } else if (c == '/' || c == '?' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`'
-          || c == '{' || c == '}' || c == '|' || c == '^' || c == ',' && !bracket) {
-        break;
-      }
-      end++;
-    }
+    int end = end(s, a);
     if (end == a) {
       return null;
     }
@@ -79,6 +66,26 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
       }
     }
     return new SsrfAuthority(end, primary, List.copyOf(others), path);
+  }
+
+  /** Where the authority starting at {@code a} ends: at {@code /}, {@code ?}, a space, a quote, ... */
+  static int end(String s, int a) {
+    int n = s.length();
+    int end = a;
+    boolean bracket = false;
+    while (end < n && end - a < MAX_AUTHORITY) {
+      char c = s.charAt(end);
+      if (c == '[') {
+        bracket = true;
+      } else if (c == ']') {
+        bracket = false;
+      } else if (c == '/' || c == '?' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`'
+          || c == '{' || c == '}' || c == '|' || c == '^' || c == ',' && !bracket) {
+        break;
+      }
+      end++;
+    }
+    return end;
   }
 
   /**

@@ -67,9 +67,38 @@ public final class SsrfDetector implements Detector {
       "postgresql", "mongodb", "memcached", "imap", "pop3", "smtp", "nntp"};
   /** WHATWG special schemes: {@code http:host} without slashes still has an authority. */
   private static final String[] SPECIAL_SCHEMES = {"http", "https", "ftp", "ws", "wss"};
+  /** Every scheme the lists above name. */
+  private static final String[] KNOWN_SCHEMES = java.util.stream.Stream.of(DANGEROUS_SCHEMES, NETWORK_SCHEMES,
+      SPECIAL_SCHEMES).flatMap(java.util.Arrays::stream).distinct().toArray(String[]::new);
   /** Path prefixes of the Lambda Runtime, Extensions, Telemetry and Logs APIs. */
   private static final String[] RUNTIME_PATHS = {"/2018-06-01/runtime", "/2020-01-01/extension",
       "/2022-07-01/telemetry", "/2020-08-15/logs", "/2021-04-23/runtime"};
+
+  private static final Normalized.CharSet COLON = Normalized.charSet(":");
+  private static final Normalized.CharSet SLASH = Normalized.charSet("/");
+  private static final Normalized.CharSet COLON_SLASH = Normalized.charSet(":/");
+  private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  private static final Normalized.CharSet DIGITS = Normalized.charSet("0123456789");
+  /** Spaces and controls: what ends a host written alone. */
+  private static final Normalized.CharSet SPACES = Normalized.charSet(spacesAndControls());
+  /** A metadata address found in text, not as a host. */
+  private static final Detection METADATA_IN_TEXT = new Detection(Category.SSRF, "ssrf.metadata", 85);
+  /** Each ASCII character as a set of its own. */
+  private static final Normalized.CharSet[] SINGLE = new Normalized.CharSet[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      SINGLE[c] = Normalized.charSet(String.valueOf(c));
+    }
+  }
+
+  private static String spacesAndControls() {
+    StringBuilder b = new StringBuilder();
+    for (char c = 0; c <= ' '; c++) {
+      b.append(c);
+    }
+    return b.toString();
+  }
 
   private final String runtimeHost;
   private final int runtimePort;
@@ -113,24 +142,39 @@ public final class SsrfDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
-    String s = value.decoded();
-    if (!prefilter(s)) {
+    if (!value.containsAny(COLON_SLASH)) {
+      // no URL (each has a colon or "//"): what is left needs a digit-dot-digit or a known name
+      if (!(value.containsAny(DOT) && value.containsAny(DIGITS)) && !mayNameHost(value)) {
+        return null;
+      }
+      if (!value.hadNul() && value.containsAny(SPACES) && hasInnerSpace(value.decoded())) {
+        // prose: a host alone has no space inside, so only a metadata address in the text is left (not for a
+        // value that had a NUL: it is read again below)
+        return metadataAnywhere(value, value.decoded()) ? METADATA_IN_TEXT : null;
+      }
+    }
+    if (!prefilter(value)) {
       return null;
     }
     Verdict verdict = new Verdict();
-    judge(s, verdict);
+    judge(value, verdict);
     if (verdict.rule == null && value.hadNul()) {
       // C parsers stop at a NUL, so "localhost%00.example.com" reaches localhost; the normalizer removed the
       // NUL, so read the value again with the NUL as the end of the host (rare: only values that had one)
-      judge(Normalized.of(value.raw().replace("%00", "/").replace('\0', '/')).decoded(), verdict);
+      judge(Normalized.of(value.raw().replace("%00", "/").replace('\0', '/')), verdict);
     }
     return verdict.rule == null ? null : new Detection(Category.SSRF, verdict.rule, verdict.score);
   }
 
-  private void judge(String s, Verdict verdict) {
-    urls(s, verdict);
+  private void judge(Normalized value, Verdict verdict) {
+    String s = value.decoded();
+    if (value.containsAny(COLON) || value.containsAny(SLASH)) {
+      urls(s, verdict); // every URL has a colon or "//"
+    }
     bareHost(s, verdict);
-    metadataAnywhere(s, verdict);
+    if (metadataAnywhere(value, s)) {
+      verdict.hit("ssrf.metadata", 85);
+    }
   }
 
   /** The worst finding so far. */
@@ -166,7 +210,7 @@ public final class SsrfDetector implements Detector {
       } else {
         int i = slashes;
         if (i >= resume && (i == 0 || boundary(s.charAt(i - 1))) && i + 2 < n && startsHost(s.charAt(i + 2))) {
-          resume = authority(s, i + 2, "", false, verdict); // scheme-relative "//host/..."
+          resume = authority(s, i + 2, true, false, verdict); // scheme-relative "//host/..."
         }
         slashes = s.indexOf("//", slashes + 2);
       }
@@ -192,15 +236,26 @@ public final class SsrfDetector implements Detector {
     if (slashes == 0 && colon - start > 5) {
       return colon + 1; // "Price:", "Content-Type:": no scheme that matters here goes without a slash
     }
-    String scheme = s.substring(start, colon).toLowerCase(Locale.ROOT);
-    if (isOneOf(scheme, DANGEROUS_SCHEMES)) {
+    String scheme = knownScheme(s, start, colon); // null for a scheme no list here names
+    if (scheme != null && isOneOf(scheme, DANGEROUS_SCHEMES)) {
       dangerousScheme(s, scheme, colon, slashes, verdict);
     }
-    boolean special = isOneOf(scheme, SPECIAL_SCHEMES);
+    boolean special = scheme != null && isOneOf(scheme, SPECIAL_SCHEMES);
     if (slashes >= 2 || special && j < n && startsHost(s.charAt(j))) {
-      return authority(s, j, scheme, special, verdict);
+      return authority(s, j, special, scheme != null && isOneOf(scheme, NETWORK_SCHEMES), verdict);
     }
     return j;
+  }
+
+  /** The scheme {@code s[start, colon)} (ASCII, any case) as named in the lists above, or null. */
+  private static String knownScheme(String s, int start, int colon) {
+    int len = colon - start;
+    for (String name : KNOWN_SCHEMES) {
+      if (name.length() == len && s.regionMatches(true, start, name, 0, len)) {
+        return name;
+      }
+    }
+    return null;
   }
 
   private static void dangerousScheme(String s, String scheme, int colon, int slashes, Verdict verdict) {
@@ -232,19 +287,35 @@ public final class SsrfDetector implements Detector {
     }
   }
 
-  /** Judges every host a parser could take from the authority at {@code a}; returns where it ends. */
-  private int authority(String s, int a, String scheme, boolean special, Verdict verdict) {
-    SsrfAuthority auth = SsrfAuthority.read(s, a, special || scheme.isEmpty());
-    if (auth == null) {
+  /**
+   * Judges every host a parser could take from the authority at {@code a}; returns where it ends.
+   *
+   * @param backslashEnds whether a backslash ends the authority for a conforming parser (special schemes, and
+   *     scheme-relative URLs)
+   * @param network whether the scheme reaches a host over the network: a one-label name counts only then
+   *     ({@code //name} is as often a comment, {@code x>//TODO})
+   */
+  private int authority(String s, int a, boolean backslashEnds, boolean network, Verdict verdict) {
+    int end = SsrfAuthority.end(s, a);
+    if (end == a) {
       return a;
     }
-    // a one-label name counts only after a network scheme: "//name" is as often a comment ("x>//TODO")
-    boolean network = isOneOf(scheme, NETWORK_SCHEMES);
+    // most authorities are a plain public name: nothing to read twice, no host to judge
+    if (SsrfHost.isPlainName(s, a, end, false) && !isRuntimeHost(s, a, end)) {
+      return end;
+    }
+    SsrfAuthority auth = SsrfAuthority.read(s, a, backslashEnds);
     judgeHost(auth.primary(), auth.path(), network, true, verdict);
     for (String other : auth.others()) {
       judgeHost(other, auth.path(), network, false, verdict);
     }
     return auth.end();
+  }
+
+  /** Whether {@code s[from, to)} (any case) is the Runtime API's host. */
+  private boolean isRuntimeHost(String s, int from, int to) {
+    return runtimeHost != null && runtimeHost.length() == to - from
+        && s.regionMatches(true, from, runtimeHost, 0, to - from);
   }
 
   /**
@@ -332,6 +403,11 @@ public final class SsrfDetector implements Detector {
     if (end < b && s.charAt(end) != '/') {
       return; // prose
     }
+    // a plain public name, or a URL's "scheme:" (a name of one label without port): nothing to find
+    int hostEnd = end > a && s.charAt(end - 1) == ':' ? end - 1 : end;
+    if (SsrfHost.isPlainName(s, a, hostEnd, true) && !isRuntimeHost(s, a, hostEnd)) {
+      return;
+    }
     String hostPort = s.substring(a, end).toLowerCase(Locale.ROOT);
     if (!plausibleBareHost(hostPort)) {
       return;
@@ -375,7 +451,10 @@ public final class SsrfDetector implements Detector {
    * A metadata address anywhere, not only as a host: {@code /proxy/169.254.169.254/latest},
    * {@code redir-http-169.254.169.254:80-}, a {@code Host:} header inside a gopher payload.
    */
-  private static void metadataAnywhere(String s, Verdict verdict) {
+  private static boolean metadataAnywhere(Normalized value, String s) {
+    if (!containsAll(value, "956421.") && !containsAll(value, ".gmdlnroitae") && !containsAll(value, ".GMDLNROITAE")) {
+      return false; // the characters of 169.254. and metadata.google.internal
+    }
     int n = s.length();
     for (int i = s.indexOf("169.254."); i >= 0; i = s.indexOf("169.254.", i + 1)) {
       if (i > 0 && (isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
@@ -391,29 +470,72 @@ public final class SsrfDetector implements Detector {
       }
       long v4 = SsrfHost.ipv4(s, i, stop);
       if (v4 >= 0 && v4 >>> 32 == 0 && SsrfHost.classifyV4(v4) == SsrfHost.METADATA) {
-        verdict.hit("ssrf.metadata", 85);
-        return;
-      }
-    }
-    if (s.contains("metadata.google.internal") || s.contains("METADATA.GOOGLE.INTERNAL")) {
-      verdict.hit("ssrf.metadata", 85);
-    }
-  }
-
-  // ---------------------------------------------------------------- characters
-
-  /** Anything SSRF needs: a colon, a {@code //}, a digit-dot-digit (a bare address), localhost or metadata. */
-  static boolean prefilter(String s) {
-    if (s.indexOf(':') >= 0 || s.indexOf("//") >= 0) {
-      return true;
-    }
-    for (int dot = s.indexOf('.'); dot >= 0; dot = s.indexOf('.', dot + 1)) {
-      if (dot > 0 && dot + 1 < s.length() && isDigit(s.charAt(dot - 1)) && isDigit(s.charAt(dot + 1))) {
         return true;
       }
     }
+    return s.contains("metadata.google.internal") || s.contains("METADATA.GOOGLE.INTERNAL");
+  }
+
+  /** Whether {@code s}, without the spaces and controls around it, still has one. */
+  private static boolean hasInnerSpace(String s) {
+    int a = 0;
+    int b = s.length();
+    while (a < b && s.charAt(a) <= ' ') {
+      a++;
+    }
+    while (b > a && s.charAt(b - 1) <= ' ') {
+      b--;
+    }
+    for (int i = a; i < b; i++) {
+      if (s.charAt(i) <= ' ') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+
+  // ---------------------------------------------------------------- characters
+
+  /**
+   * Anything SSRF needs: a colon, a {@code //}, a digit-dot-digit (a bare address), {@code localhost} or
+   * {@code metadata} (all lower or all upper case); the character mask answers most values without reading them.
+   */
+  static boolean prefilter(Normalized value) {
+    if (value.containsAny(COLON)) {
+      return true;
+    }
+    String s = value.decoded();
+    if (value.containsAny(SLASH) && s.indexOf("//") >= 0) {
+      return true;
+    }
+    if (value.containsAny(DOT) && value.containsAny(DIGITS)) {
+      for (int dot = s.indexOf('.'); dot >= 0; dot = s.indexOf('.', dot + 1)) {
+        if (dot > 0 && dot + 1 < s.length() && isDigit(s.charAt(dot - 1)) && isDigit(s.charAt(dot + 1))) {
+          return true;
+        }
+      }
+    }
     // a bare name: localhost, metadata.google.internal
-    return s.contains("localhost") || s.contains("LOCALHOST") || s.contains("metadata") || s.contains("METADATA");
+    return mayNameHost(value) && (s.contains("localhost") || s.contains("LOCALHOST") || s.contains("metadata")
+        || s.contains("METADATA"));
+  }
+
+  /** Whether the value has the letters of {@code localhost} or {@code metadata}, all lower or all upper case. */
+  private static boolean mayNameHost(Normalized value) {
+    // the letters least frequent in text first
+    return containsAll(value, "clhsoat") || containsAll(value, "CLHSOAT") || containsAll(value, "mdtae")
+        || containsAll(value, "MDTAE");
+  }
+
+  /** Whether the value has every character of {@code word} (ASCII), by its character mask. */
+  private static boolean containsAll(Normalized value, String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (!value.containsAny(SINGLE[word.charAt(i)])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean startsHost(char c) {

@@ -44,6 +44,7 @@ final class SsrfHost {
   private static final Set<String> METADATA_NAMES = Set.of("metadata", "metadata.google.internal",
       "metadata.goog", "instance-data", "instance-data.ec2.internal", "metadata.tencentyun.com",
       "metadata.packet.net", "metadata.platformequinix.com", "metadata.oraclecloud.com", "metadata.azure.internal");
+  private static final String[] METADATA_LIST = METADATA_NAMES.toArray(new String[0]);
   /** Suffixes that never resolve on the public internet. */
   private static final String[] INTERNAL_SUFFIXES = {".internal", ".local", ".localdomain", ".lan", ".intranet",
       ".corp", ".home.arpa", ".home", ".private", ".svc", ".cluster.local", ".test", ".invalid", ".example",
@@ -51,7 +52,96 @@ final class SsrfHost {
   /** Wildcard DNS services: {@code 10.0.0.1.nip.io}, {@code 10-0-0-1.sslip.io}, {@code 0a000001.nip.io}. */
   private static final String[] WILDCARD_DNS = {"nip.io", "xip.io", "sslip.io", "traefik.me"};
 
+  /**
+   * The last labels of the names above that point inside, except those of the metadata names (compared whole):
+   * under any other top-level domain, a plain name is public ({@link #isPlainName}).
+   */
+  private static final String[] INSIDE_TLDS = insideTlds();
+  /** The names above without a dot, which a single label may be. */
+  private static final String[] INSIDE_LABELS = insideLabels();
+  /** Kubernetes' API server, by the beginning of its name. */
+  private static final String KUBERNETES = "kubernetes.default";
+
   private SsrfHost() {}
+
+  private static String[] insideTlds() {
+    Set<String> tlds = new java.util.TreeSet<>();
+    for (String[] names : new String[][] {LOOPBACK_NAMES.toArray(new String[0]), LOOPBACK_DOMAINS,
+        INTERNAL_SUFFIXES, WILDCARD_DNS}) {
+      for (String name : names) {
+        tlds.add(name.substring(name.lastIndexOf('.') + 1));
+      }
+    }
+    return tlds.toArray(new String[0]);
+  }
+
+  private static String[] insideLabels() {
+    Set<String> labels = new java.util.TreeSet<>();
+    for (String[] names : new String[][] {LOOPBACK_NAMES.toArray(new String[0]), LOOPBACK_DOMAINS,
+        METADATA_NAMES.toArray(new String[0])}) {
+      for (String name : names) {
+        if (name.indexOf('.') < 0) {
+          labels.add(name);
+        }
+      }
+    }
+    return labels.toArray(new String[0]);
+  }
+
+  /**
+   * Whether {@link #classify} of the host {@code s[from, to)} in lower case is {@link #PUBLIC} without flags (or,
+   * with {@code singleLabel}, also {@link #SINGLE_LABEL}), answered in place, without allocating, for what most
+   * hosts are: a DNS name of letters, digits, dots and hyphens that cannot be read as IPv4 (a letter past
+   * {@code f} other than {@code x}, or a hyphen), with at most three dots (no embedded address), not a metadata or
+   * Kubernetes name, under none of the top-level domains of the names that point inside. False when unsure: the
+   * caller then classifies.
+   */
+  static boolean isPlainName(String s, int from, int to, boolean singleLabel) {
+    if (to - from > 1 && s.charAt(to - 1) == '.') {
+      to--; // classify ignores one trailing dot
+    }
+    if (from >= to || to - from > MAX_HOST) {
+      return false;
+    }
+    int dots = 0;
+    int lastDot = -1;
+    boolean notIpv4 = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        dots++;
+        lastDot = i;
+      } else if (c == '-') {
+        notIpv4 = true;
+      } else {
+        char l = (char) (c | 0x20);
+        if (l >= 'a' && l <= 'z' && (c >= 'a' || c <= 'Z')) {
+          notIpv4 |= l > 'f' && l != 'x';
+        } else if (c < '0' || c > '9') {
+          return false;
+        }
+      }
+    }
+    if (!notIpv4 || dots > 3) {
+      return false;
+    }
+    if (dots == 0) {
+      return singleLabel && !isOneOf(s, from, to, INSIDE_LABELS);
+    }
+    return !isOneOf(s, lastDot + 1, to, INSIDE_TLDS) && !isOneOf(s, from, to, METADATA_LIST)
+        && !s.regionMatches(true, from, KUBERNETES, 0, KUBERNETES.length());
+  }
+
+  /** Whether {@code s[from, to)} is one of {@code names} (lower case), ignoring ASCII case. */
+  private static boolean isOneOf(String s, int from, int to, String[] names) {
+    int len = to - from;
+    for (String name : names) {
+      if (name.length() == len && s.regionMatches(true, from, name, 0, len)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The class and flags of the host {@code h} (lower case, no brackets removed, no port). */
   static int classify(String h) {

@@ -25,8 +25,10 @@ import dev.lambdaguard.input.Category;
  * {@code ssti.object-chain} (90), {@code ssti.polyglot} (85, three or more kinds of template delimiters, the
  * probe that finds the engine), {@code ssti.directive} (80, control tags), {@code ssti.expression} (80).
  *
- * <p>One pass over the value with a table of trigger characters; each delimiter's content is read at most once
- * and at most {@value SstiExpression#MAX_CHARS} characters far, so work is linear. Stateless and thread-safe.
+ * <p>A value whose character set lacks every delimiter is left after a few comparisons
+ * ({@link SstiScanner#mayHold}); otherwise one pass over the value with a table of trigger characters; each
+ * delimiter's content is read at most once and at most {@value SstiExpression#MAX_CHARS} characters far, so work
+ * is linear. Stateless and thread-safe.
  */
 public final class SstiDetector implements Detector {
 
@@ -46,6 +48,9 @@ public final class SstiDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    if (!SstiScanner.mayHold(value)) {
+      return null;
+    }
     return toDetection(SstiScanner.scan(value.decoded()));
   }
 

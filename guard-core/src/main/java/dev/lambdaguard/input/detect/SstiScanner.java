@@ -20,6 +20,24 @@ final class SstiScanner {
     }
   }
 
+  /** The first character of every delimiter and construct (the others need {@code {} or {@code (} too). */
+  private static final Normalized.CharSet OPENERS = Normalized.charSet("{(<[@_");
+  private static final Normalized.CharSet BRACE = Normalized.charSet("{");
+  private static final Normalized.CharSet UNDERSCORE = Normalized.charSet("_");
+  private static final Normalized.CharSet PARENTHESIS = Normalized.charSet("(");
+  /** Triggers of rules that need a {@code (} after them: {@code #set(}, {@code @(}, {@code ?new(} (and {@code T(}). */
+  private static final Normalized.CharSet BEFORE_PARENTHESIS = Normalized.charSet("#@?");
+  private static final Normalized.CharSet CAPITAL_T = Normalized.charSet("T");
+  private static final Normalized.CharSet ANGLE = Normalized.charSet("<");
+  /** After {@code <}: {@code <%}, {@code <#}, {@code </#}. */
+  private static final Normalized.CharSet AFTER_ANGLE = Normalized.charSet("%#");
+  private static final Normalized.CharSet SQUARE = Normalized.charSet("[");
+  /** After {@code [}: {@code [=}, {@code [#}, {@code [/#}, {@code [%}. */
+  private static final Normalized.CharSet AFTER_SQUARE = Normalized.charSet("=#%");
+  private static final Normalized.CharSet AT = Normalized.charSet("@");
+  /** {@code @System.}. */
+  private static final Normalized.CharSet CAPITAL_S = Normalized.charSet("S");
+
   private static final String[] JINJA_TAGS = {
       "for", "endfor", "if", "elif", "else", "endif", "set", "endset", "block", "endblock", "extends", "include",
       "import", "from", "macro", "endmacro", "call", "endcall", "filter", "endfilter", "with", "endwith", "raw",
@@ -58,6 +76,36 @@ final class SstiScanner {
   private SstiScanner(String s) {
     this.s = s;
     this.n = s.length();
+  }
+
+  /**
+   * Whether the value's character set has what some rule needs, so that the scan can find anything: every
+   * delimiter but the few below opens with a {@code {}; {@code #set(}, {@code @(}, {@code ?new(} and {@code T(}
+   * need a {@code (}; {@code <%} and {@code <#} need their second character, as do {@code [=}, {@code [#},
+   * {@code [%}; {@code @System.} its {@code S}; a dunder two underscores. Each case of {@link #run} is one of these,
+   * and so is each opener the polyglot rule counts.
+   */
+  static boolean mayHold(Normalized value) {
+    if (!value.containsAny(OPENERS)) {
+      return false; // most values, in one comparison
+    }
+    if (value.containsAny(BRACE)) {
+      return true;
+    }
+    if (value.containsAny(PARENTHESIS) && (value.containsAny(BEFORE_PARENTHESIS)
+        || (value.containsAny(CAPITAL_T) && value.decoded().indexOf("T(") >= 0))) {
+      return true; // a capital T is common in text: T( itself is looked for
+    }
+    if (value.containsAny(ANGLE) && value.containsAny(AFTER_ANGLE)) {
+      return true;
+    }
+    if (value.containsAny(SQUARE) && value.containsAny(AFTER_SQUARE)) {
+      return true;
+    }
+    if (value.containsAny(AT) && value.containsAny(CAPITAL_S)) {
+      return true;
+    }
+    return value.containsAny(UNDERSCORE) && value.decoded().indexOf("__") >= 0;
   }
 
   /** The highest {@link SstiExpression} level found in the value, 0 for none. */

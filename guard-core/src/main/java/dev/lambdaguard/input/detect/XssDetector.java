@@ -56,6 +56,12 @@ public final class XssDetector implements Detector {
   /** Characters of a value scanned, at most: 1 MiB of text, far beyond any request value worth running. */
   public static final int MAX_SCAN = 1 << 20;
 
+  private static final Normalized.CharSet TRIGGERS = Normalized.charSet("<>=:(`\\");
+  private static final Normalized.CharSet PLUS = Normalized.charSet("+");
+  private static final Normalized.CharSet ANGLES = Normalized.charSet("<>");
+  private static final Normalized.CharSet UTF7_A = Normalized.charSet("A");
+  private static final Normalized.CharSet UTF7_C_OR_D = Normalized.charSet("CD");
+
   public XssDetector() {}
 
   @Override
@@ -65,8 +71,11 @@ public final class XssDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    if (!mayMatch(value)) {
+      return null;
+    }
     String decoded = cap(value.decoded());
-    int present = XssScanner.classes(decoded);
+    int present = decoded == value.decoded() ? XssScanner.classes(value) : XssScanner.classes(decoded);
     XssRule best = XssScanner.mayMatch(present) ? new XssScanner(decoded, present, false).scan() : null;
     if (isSure(best)) {
       return best.detection;
@@ -82,7 +91,8 @@ public final class XssDetector implements Detector {
       best = plusReadings(decoded, present, best);
     }
     String raw = value.raw();
-    if (!isSure(best) && raw.indexOf('\u00bc') >= 0 && XssUnescape.hasSevenBitMarkup(raw)) {
+    if (!isSure(best) && mayHaveHighBit(value) && raw.indexOf('\u00bc') >= 0
+        && XssUnescape.hasSevenBitMarkup(raw)) {
       // Old IE read a page declared US-ASCII by dropping the high bit: U+00BC script U+00BE reads as <script>.
       String sevenBit = XssUnescape.sevenBit(cap(raw));
       best = better(best, new XssScanner(sevenBit).scan());
@@ -92,10 +102,29 @@ public final class XssDetector implements Detector {
     if (best == null && (present & XssScanner.LPAREN) != 0 && XssScript.entityEncodedCall(raw)) {
       best = XssRule.OBFUSCATED_CALL;
     }
-    if (best == null && (isProbe(raw, decoded) || isProbe(raw, unescaped))) {
+    if (best == null && (value.containsAny(ANGLES) && isProbe(raw, decoded)
+        || unescaped != decoded && isProbe(raw, unescaped))) {
       best = XssRule.ENCODED_PROBE;
     }
     return best == null ? null : best.detection;
+  }
+
+  /**
+   * Whether any reading can match, from the value's character set alone: the decoded text needs one of
+   * {@code < = : ( `} or a backslash for the scan ({@link XssScanner#mayMatch}) and the JavaScript-escape reading,
+   * an angle bracket for the probe, {@code +} with {@code A} and {@code C} or {@code D} for UTF-7
+   * ({@code +ADw-}); the seven-bit reading needs U+00BC in the raw value, so a value whose text is plain ASCII
+   * and was not decoded cannot have it.
+   */
+  private static boolean mayMatch(Normalized value) {
+    return value.containsAny(TRIGGERS)
+        || value.containsAny(PLUS) && value.containsAny(UTF7_A) && value.containsAny(UTF7_C_OR_D)
+        || mayHaveHighBit(value);
+  }
+
+  /** Whether the raw value may hold a character outside ASCII: its text has one, or decoding changed it. */
+  private static boolean mayHaveHighBit(Normalized value) {
+    return value.hasNonAscii() || value.raw() != value.decoded();
   }
 
   /** The readings a '+' opens: UTF-7 ({@code +ADw-script+AD4-}), and form encoding left undecoded. */

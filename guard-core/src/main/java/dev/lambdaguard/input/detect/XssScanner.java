@@ -93,6 +93,40 @@ final class XssScanner {
     this.present = present;
   }
 
+  private static final Normalized.CharSet LT_SET = Normalized.charSet("<");
+  private static final Normalized.CharSet QUOTE_SET = Normalized.charSet("\"'");
+  private static final Normalized.CharSet BACKTICK_SET = Normalized.charSet("`");
+  private static final Normalized.CharSet SEMICOLON_SET = Normalized.charSet(";");
+  private static final Normalized.CharSet BRACE_SET = Normalized.charSet("}");
+  private static final Normalized.CharSet COLON_SET = Normalized.charSet(":");
+  private static final Normalized.CharSet BACKSLASH_SET = Normalized.charSet("\\");
+  private static final Normalized.CharSet LPAREN_SET = Normalized.charSet("(");
+  private static final Normalized.CharSet LBRACKET_SET = Normalized.charSet("[");
+  private static final Normalized.CharSet RPAREN_SET = Normalized.charSet(")");
+  private static final Normalized.CharSet COMMA_SET = Normalized.charSet(",");
+  private static final Normalized.CharSet EQUALS_SET = Normalized.charSet("=");
+  private static final Normalized.CharSet PLUS_SET = Normalized.charSet("+");
+
+  /**
+   * The classes of rule-starting characters in {@link Normalized#decoded()}, exactly, from the value's character
+   * set: no pass over the text.
+   */
+  static int classes(Normalized value) {
+    return (value.containsAny(LT_SET) ? LT : 0)
+        | (value.containsAny(QUOTE_SET) ? QUOTE : 0)
+        | (value.containsAny(BACKTICK_SET) ? BACKTICK : 0)
+        | (value.containsAny(SEMICOLON_SET) ? SEMICOLON : 0)
+        | (value.containsAny(BRACE_SET) ? BRACE : 0)
+        | (value.containsAny(COLON_SET) ? COLON : 0)
+        | (value.containsAny(BACKSLASH_SET) ? BACKSLASH : 0)
+        | (value.containsAny(LPAREN_SET) ? LPAREN : 0)
+        | (value.containsAny(LBRACKET_SET) ? LBRACKET : 0)
+        | (value.containsAny(RPAREN_SET) ? RPAREN : 0)
+        | (value.containsAny(COMMA_SET) ? COMMA : 0)
+        | (value.containsAny(EQUALS_SET) ? EQUALS : 0)
+        | (value.containsAny(PLUS_SET) ? PLUS : 0);
+  }
+
   /** The classes of rule-starting characters in {@code s} (a superset): one table lookup a character. */
   static int classes(String s) {
     int mask = 0;

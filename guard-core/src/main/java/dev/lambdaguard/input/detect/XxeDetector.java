@@ -27,8 +27,11 @@ import dev.lambdaguard.input.Category;
  * doctypes are case-insensitive, and some parsers are lenient). A document in UTF-7 ({@code +ADwAIQ-DOCTYPE})
  * is decoded and judged the same way.
  *
- * <p>Cost: {@code String.indexOf} for {@code <}, {@code %} and {@code +}; each hit is examined with a look-ahead
- * of at most {@value #LOOK} characters (a doctype's name and external id); linear in the value's length. Stateless and
+ * <p>Cost: a value whose character set lacks what each rule needs ({@code <} with {@code !} or {@code :},
+ * {@code %} with {@code ;}, the letters of {@code +ADw}) is left at once (when the value took no decoding layer, its
+ * raw form holds the same ASCII characters; when it did, two {@code indexOf} on the raw form). Otherwise
+ * {@code String.indexOf} for {@code <}, {@code %} and {@code +}; each hit is examined with a look-ahead of at most
+ * {@value #LOOK} characters (a doctype's name and external id); linear in the value's length. Stateless and
  * thread-safe.
  */
 public final class XxeDetector implements Detector {
@@ -44,6 +47,19 @@ public final class XxeDetector implements Detector {
   /** Look-ahead per candidate position, in characters. */
   static final int LOOK = 512;
 
+  /** What some rule needs one of. */
+  private static final Normalized.CharSet TRIGGERS = Normalized.charSet("<%+");
+  /** Markup: {@code <} and, after it, {@code !} (a declaration) or the {@code :} of a prefixed element. */
+  private static final Normalized.CharSet ANGLE = Normalized.charSet("<");
+  private static final Normalized.CharSet BANG_OR_COLON = Normalized.charSet("!:");
+  /** A parameter-entity reference: {@code %name;}. */
+  private static final Normalized.CharSet PERCENT = Normalized.charSet("%");
+  private static final Normalized.CharSet SEMICOLON = Normalized.charSet(";");
+  /** A UTF-7 shifted run that starts with {@code <}: {@code +ADw}. */
+  private static final Normalized.CharSet PLUS = Normalized.charSet("+");
+  private static final Normalized.CharSet UTF7_D = Normalized.charSet("D");
+  private static final Normalized.CharSet UTF7_W = Normalized.charSet("w");
+
   /** The detector; stateless, so one instance serves every thread. */
   public XxeDetector() {}
 
@@ -54,6 +70,34 @@ public final class XxeDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    return mayHold(value) ? scan(value) : null;
+  }
+
+  /** Whether the value has the characters some rule needs (a few comparisons, two {@code indexOf} at most). */
+  private static boolean mayHold(Normalized value) {
+    // The rules that read raw() (UTF-7, and a reference whose % decoding took for an escape) need + or %: when the
+    // value took no decoding layer, raw() holds the ASCII characters of decoded() (only invisible non-ASCII ones
+    // were removed), so the character set answers for both forms.
+    boolean sameCharacters = value.layers() == 0 && !value.hadNul();
+    if (sameCharacters && !value.containsAny(TRIGGERS)) {
+      return false; // most values, in a few comparisons
+    }
+    if ((value.containsAny(ANGLE) && value.containsAny(BANG_OR_COLON))
+        || (value.containsAny(PERCENT) && value.containsAny(SEMICOLON))) {
+      return true;
+    }
+    if (sameCharacters) {
+      return value.containsAny(PLUS) && value.containsAny(UTF7_D) && value.containsAny(UTF7_W);
+    }
+    String raw = value.raw();
+    return raw.indexOf('+') >= 0 || raw.indexOf('%') >= 0;
+  }
+
+  /**
+   * The rules, on a value that may hold markup, a parameter reference or UTF-7: kept out of {@link #detect},
+   * which stays small enough to inline.
+   */
+  private static Detection scan(Normalized value) {
     String s = value.decoded();
     Detection markup = markup(s);
     if (markup == null) {
