@@ -68,6 +68,18 @@ public class InputScanBenchmark {
         + chars(benignCorpus) + ", wholeCorpus " + chars(wholeCorpus));
   }
 
+  /** The floor any scanner pays: every character of the benign JSON values read once. Compare in the same run. */
+  @Benchmark
+  public void baselineReadEveryChar(Blackhole bh) {
+    int sum = 0;
+    for (String value : benignJsonValues) {
+      for (int i = 0; i < value.length(); i++) {
+        sum += value.charAt(i);
+      }
+    }
+    bh.consume(sum);
+  }
+
   @Benchmark
   public void benignJsonValues(Blackhole bh) {
     scanAll(benignJsonValues, bh);

@@ -221,22 +221,37 @@ final class SqlLexicon {
     return lookup(s, from, to, hash, false);
   }
 
-  /** The same for a range in any case, given the hash of its lower-case form. */
+  /** The same for a range in any ASCII case, given the hash of its lower-case form. */
   static int lookupAnyCase(String s, int from, int to, int lowerHash) {
     return lookup(s, from, to, lowerHash, true);
   }
 
   private static int lookup(String s, int from, int to, int hash, boolean anyCase) {
-    int len = to - from;
     int slot = mix(hash) & (SLOTS - 1);
     for (int id = SLOT_IDS[slot]; id != 0; id = SLOT_IDS[slot]) {
-      String w = WORDS[id];
-      if (HASHES[id] == hash && w.length() == len && s.regionMatches(anyCase, from, w, 0, len)) {
+      if (HASHES[id] == hash && matches(s, from, to, WORDS[id], anyCase)) {
         return id;
       }
       slot = (slot + 1) & (SLOTS - 1);
     }
     return 0;
+  }
+
+  /** Whether {@code s[from, to)} spells {@code word} (lower-case ASCII), in any ASCII case if {@code anyCase}. */
+  private static boolean matches(String s, int from, int to, String word, boolean anyCase) {
+    if (word.length() != to - from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (anyCase && c >= 'A' && c <= 'Z') {
+        c += 32;
+      }
+      if (c != word.charAt(i - from)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static int lookup(String word) {

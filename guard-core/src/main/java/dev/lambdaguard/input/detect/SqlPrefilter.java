@@ -33,6 +33,16 @@ final class SqlPrefilter {
   private static final int LETTER_W = 128;
   /** The value may hold {@code @}, {@code _}, {@code $} or {@code (}: a system variable, function or name. */
   private static final int SYSTEM = 256;
+  /** The value may hold a {@code c} and an {@code l} (SELECT needs them). */
+  private static final int LETTERS_CL = 512;
+  /** The value may hold a {@code v} (VERSION, SERVERPROPERTY). */
+  private static final int LETTER_V = 1024;
+  /** The value may hold a {@code y} (SYS..., MYSQL). */
+  private static final int LETTER_Y = 2048;
+  /** The value may hold an {@code m} (MASTER, MSDB). */
+  private static final int LETTER_M = 4096;
+  /** All the letter flags: what a value whose character set is not looked at may hold. */
+  private static final int LETTERS = LETTER_U | LETTER_W | SYSTEM | LETTERS_CL | LETTER_V | LETTER_Y | LETTER_M;
 
   /** Words an anchored shape starts with ({@code SqlShapes.anchored}), besides logical operators and statements. */
   private static final int[] STARTING = {SqlLexicon.UNION, SqlLexicon.ORDER, SqlLexicon.GROUP, SqlLexicon.WHERE,
@@ -102,6 +112,11 @@ final class SqlPrefilter {
   private static final Normalized.CharSet AMPERSAND = Normalized.charSet("&");
   private static final Normalized.CharSet U = Normalized.charSet("uU");
   private static final Normalized.CharSet W = Normalized.charSet("wW");
+  private static final Normalized.CharSet C = Normalized.charSet("cC");
+  private static final Normalized.CharSet L = Normalized.charSet("lL");
+  private static final Normalized.CharSet V = Normalized.charSet("vV");
+  private static final Normalized.CharSet Y = Normalized.charSet("yY");
+  private static final Normalized.CharSet M = Normalized.charSet("mM");
   private static final Normalized.CharSet SYSTEM_CHARS = Normalized.charSet("@_$(");
   /** Every ASCII character {@link #scan(String)} stops at. */
   private static final Normalized.CharSet SCANNED = Normalized.charSet("'\";(/|&");
@@ -124,7 +139,7 @@ final class SqlPrefilter {
    * {@code k} comes from outside ASCII, so the letters the value holds are those its lower case holds.)
    */
   static int scan(Normalized value) {
-    if (value.hasNonAscii() || value.containsAny(SCANNED)) {
+    if (value.hasNonAscii() | value.containsAny(SCANNED)) {
       return scanMarked(value);
     }
     return mayHoldKeyword(value) && leads(value.decoded(), value) ? AS_IS | letters(value) : 0;
@@ -151,8 +166,8 @@ final class SqlPrefilter {
 
   /** Whether the value's ASCII letters could spell a word with the role {@link #STARTS}. */
   private static boolean mayHoldKeyword(Normalized value) {
-    return value.containsAny(KEYWORD_LETTERS_1) && value.containsAny(KEYWORD_LETTERS_2)
-        && value.containsAny(KEYWORD_LETTERS_3) && value.containsAny(KEYWORD_LETTERS_4);
+    return value.containsAny(KEYWORD_LETTERS_1) & value.containsAny(KEYWORD_LETTERS_2)
+        & value.containsAny(KEYWORD_LETTERS_3) & value.containsAny(KEYWORD_LETTERS_4);
   }
 
   /** {@link #scan(Normalized)} of a value with characters outside ASCII or some that {@link #SCANNED} names. */
@@ -195,7 +210,9 @@ final class SqlPrefilter {
 
   private static int letters(Normalized value) {
     return (value.containsAny(U) ? LETTER_U : 0) | (value.containsAny(W) ? LETTER_W : 0)
-        | (value.containsAny(SYSTEM_CHARS) ? SYSTEM : 0);
+        | (value.containsAny(SYSTEM_CHARS) ? SYSTEM : 0)
+        | (value.containsAny(C) && value.containsAny(L) ? LETTERS_CL : 0) | (value.containsAny(V) ? LETTER_V : 0)
+        | (value.containsAny(Y) ? LETTER_Y : 0) | (value.containsAny(M) ? LETTER_M : 0);
   }
 
   /** What {@code s} (as decoded, any case) may hold, as {@link #scan(Normalized)} tells it: one pass. */
@@ -228,7 +245,7 @@ final class SqlPrefilter {
     if (found == 0 && leads(s, true)) {
       found = AS_IS;
     }
-    return found == 0 ? 0 : found | LETTER_U | LETTER_W | SYSTEM;
+    return found == 0 ? 0 : found | LETTERS;
   }
 
   // What a character is to the scan (CLASS below); the quote classes are SqlTokenizer.quoteClass's numbers.
@@ -403,7 +420,7 @@ final class SqlPrefilter {
         return first(s, (int) (word >>> 40), end, found);
       }
       if ((word & CONTINUES) != 0) {
-        return selects(s);
+        return selects(s, found);
       }
       if (keyword(s, i, end) != 0) {
         return false; // a keyword is no leading operand, and this one starts nothing
@@ -433,7 +450,7 @@ final class SqlPrefilter {
     } else if ((c == '|' || c == '&') && i + 1 < n && s.charAt(i + 1) == c) {
       return true; // || or && first: a logical operator where the shape starts
     } else {
-      return operator(s, i) && selects(s); // an operator continuing the query's operand with a subquery
+      return operator(s, i) && selects(s, found); // an operator continuing the query's operand with a subquery
     }
     return mayStart(s, end, false, found);
   }
@@ -470,14 +487,14 @@ final class SqlPrefilter {
         return stacked(s, id, (int) word, found);
       }
       if ((word & STARTS) != 0) {
-        return (word & NEEDS_SELECT) == 0 || selects(s);
+        return (word & NEEDS_SELECT) == 0 || selects(s, found);
       }
-      return (word & CONTINUES) != 0 && (quoted || selects(s));
+      return (word & CONTINUES) != 0 && (quoted || selects(s, found));
     }
     if (c == ';' || (c == '&' || c == '|') && i + 1 < n && s.charAt(i + 1) == c || c == ',' && quoted) {
       return true; // a stacked statement, a logical operator, more values
     }
-    return operator(s, i) && (quoted || selects(s));
+    return operator(s, i) && (quoted || selects(s, found));
   }
 
   /**
@@ -499,7 +516,7 @@ final class SqlPrefilter {
     if (id == SqlLexicon.ORDER || id == SqlLexicon.GROUP) {
       return next(s, end) == SqlLexicon.BY;
     }
-    return id != SqlLexicon.UNION || selects(s);
+    return id != SqlLexicon.UNION || selects(s, found);
   }
 
   /**
@@ -509,8 +526,10 @@ final class SqlPrefilter {
    */
   private static boolean statement(String s, int id, int end, int found) {
     if (id == SqlLexicon.SELECT) {
-      return (found & SYSTEM) != 0 || s.contains("version") || s.contains("serverproperty") || s.contains("sys")
-          || s.contains("mysql") || s.contains("master") || s.contains("msdb");
+      return (found & SYSTEM) != 0
+          || (found & LETTER_V) != 0 && (s.contains("version") || s.contains("serverproperty"))
+          || (found & LETTER_Y) != 0 && (s.contains("sys") || s.contains("mysql"))
+          || (found & LETTER_M) != 0 && (s.contains("master") || s.contains("msdb"));
     }
     return continues(s, id, end);
   }
@@ -601,8 +620,8 @@ final class SqlPrefilter {
    * Whether {@code s} holds SELECT: what the shapes continuing an as-is value's operand, and UNION, need. Without
    * an inline comment (which makes the value one to read whole) the SELECT token is the word spelled out.
    */
-  private static boolean selects(String s) {
-    return s.contains("select");
+  private static boolean selects(String s, int found) {
+    return (found & LETTERS_CL) != 0 && s.contains("select");
   }
 
   // ---------------------------------------------------------------- anywhere
@@ -628,7 +647,7 @@ final class SqlPrefilter {
         }
       }
     }
-    if ((found & LETTER_U) != 0 && s.contains("union") && selects(s)) {
+    if ((found & LETTER_U) != 0 && s.contains("union") && selects(s, found)) {
       return true; // UNION SELECT
     }
     // WAITFOR DELAY '...', INTO OUTFILE '...': with the string they need.
@@ -699,7 +718,7 @@ final class SqlPrefilter {
     int hash = 0;
     while (i < n) {
       char c = s.charAt(i);
-      if (!SqlTokenizer.isWordPart(c)) {
+      if (c < 128 ? WORD_LOWER[c] == 0 : !SqlTokenizer.isWordPart(c)) {
         break;
       }
       hash = 31 * hash + c;

@@ -68,8 +68,8 @@ public final class SsrfDetector implements Detector {
   /** WHATWG special schemes: {@code http:host} without slashes still has an authority. */
   private static final String[] SPECIAL_SCHEMES = {"http", "https", "ftp", "ws", "wss"};
   /** Every scheme the lists above name. */
-  private static final String[] KNOWN_SCHEMES = java.util.stream.Stream.of(DANGEROUS_SCHEMES, NETWORK_SCHEMES,
-      SPECIAL_SCHEMES).flatMap(java.util.Arrays::stream).distinct().toArray(String[]::new);
+  private static final String[] KNOWN_SCHEMES = java.util.stream.Stream.of(SPECIAL_SCHEMES, DANGEROUS_SCHEMES,
+      NETWORK_SCHEMES).flatMap(java.util.Arrays::stream).distinct().toArray(String[]::new);
   /** Path prefixes of the Lambda Runtime, Extensions, Telemetry and Logs APIs. */
   private static final String[] RUNTIME_PATHS = {"/2018-06-01/runtime", "/2020-01-01/extension",
       "/2022-07-01/telemetry", "/2020-08-15/logs", "/2021-04-23/runtime"};
@@ -83,14 +83,14 @@ public final class SsrfDetector implements Detector {
   private static final Normalized.CharSet SPACES = Normalized.charSet(spacesAndControls());
   /** A metadata address found in text, not as a host. */
   private static final Detection METADATA_IN_TEXT = new Detection(Category.SSRF, "ssrf.metadata", 85);
-  /** Each ASCII character as a set of its own. */
-  private static final Normalized.CharSet[] SINGLE = new Normalized.CharSet[128];
-
-  static {
-    for (char c = 0; c < 128; c++) {
-      SINGLE[c] = Normalized.charSet(String.valueOf(c));
-    }
-  }
+  // the characters of the names and the address SSRF looks for in text, one set each
+  private static final Normalized.CharSet[] LOCALHOST = eachOf("localhost");
+  private static final Normalized.CharSet[] LOCALHOST_UPPER = eachOf("LOCALHOST");
+  private static final Normalized.CharSet[] METADATA = eachOf("metadata");
+  private static final Normalized.CharSet[] METADATA_UPPER = eachOf("METADATA");
+  private static final Normalized.CharSet[] METADATA_IP = eachOf("169.254.");
+  private static final Normalized.CharSet[] METADATA_NAME = eachOf("metadata.google.internal");
+  private static final Normalized.CharSet[] METADATA_NAME_UPPER = eachOf("METADATA.GOOGLE.INTERNAL");
 
   private static String spacesAndControls() {
     StringBuilder b = new StringBuilder();
@@ -250,8 +250,9 @@ public final class SsrfDetector implements Detector {
   /** The scheme {@code s[start, colon)} (ASCII, any case) as named in the lists above, or null. */
   private static String knownScheme(String s, int start, int colon) {
     int len = colon - start;
+    char first = (char) (s.charAt(start) | 0x20); // a letter
     for (String name : KNOWN_SCHEMES) {
-      if (name.length() == len && s.regionMatches(true, start, name, 0, len)) {
+      if (name.length() == len && name.charAt(0) == first && s.regionMatches(true, start, name, 0, len)) {
         return name;
       }
     }
@@ -408,10 +409,10 @@ public final class SsrfDetector implements Detector {
     if (SsrfHost.isPlainName(s, a, hostEnd, true) && !isRuntimeHost(s, a, hostEnd)) {
       return;
     }
-    String hostPort = s.substring(a, end).toLowerCase(Locale.ROOT);
-    if (!plausibleBareHost(hostPort)) {
+    if (!plausibleBareHost(s, a, end)) {
       return;
     }
+    String hostPort = s.substring(a, end).toLowerCase(Locale.ROOT);
     String path = end < b ? SsrfAuthority.pathOf(s, end) : "";
     Verdict bare = new Verdict();
     judgeHost(hostPort, path, false, false, bare);
@@ -421,6 +422,51 @@ public final class SsrfDetector implements Detector {
   }
 
   /** Dotted quad, bracketed or multi-colon IPv6, or a name with a letter: never a bare number. */
+  private static boolean plausibleBareHost(String s, int a, int end) {
+    for (int i = a; i < end; i++) {
+      if (s.charAt(i) >= 0x80) {
+        // lower-casing may change the text beyond ASCII (İ becomes i and a combining dot)
+        return plausibleBareHost(s.substring(a, end).toLowerCase(Locale.ROOT));
+      }
+    }
+    if (s.charAt(a) == '[') {
+      return true;
+    }
+    int colons = 0;
+    int hostEnd = end;
+    for (int i = a; i < end; i++) {
+      if (s.charAt(i) == ':') {
+        hostEnd = colons++ == 0 ? i : hostEnd;
+      }
+    }
+    if (colons >= 2) {
+      return true;
+    }
+    if (hostEnd == a) {
+      return false;
+    }
+    boolean letter = false;
+    int firstDot = -1;
+    int dots = 0;
+    for (int i = a; i < hostEnd; i++) {
+      char c = s.charAt(i);
+      letter |= isLetter(c);
+      if (c == '.') {
+        firstDot = firstDot < 0 ? i : firstDot;
+        dots++;
+      }
+    }
+    if (letter) {
+      // a name: dotted (metadata.google.internal), with a port (metadata:80), or localhost; a lone word such
+      // as "metadata" is a word
+      boolean hex = hostEnd - a >= 2 && s.charAt(a) == '0' && (s.charAt(a + 1) | 0x20) == 'x';
+      return !hex && (firstDot > a || colons == 1
+          || hostEnd - a == 9 && s.regionMatches(true, a, "localhost", 0, 9));
+    }
+    return dots == 3 && SsrfHost.ipv4(s, a, hostEnd) >>> 32 == 0;
+  }
+
+  /** {@link #plausibleBareHost(String, int, int)} of a host already in lower case. */
   private static boolean plausibleBareHost(String h) {
     if (h.startsWith("[")) {
       return true;
@@ -452,7 +498,7 @@ public final class SsrfDetector implements Detector {
    * {@code redir-http-169.254.169.254:80-}, a {@code Host:} header inside a gopher payload.
    */
   private static boolean metadataAnywhere(Normalized value, String s) {
-    if (!containsAll(value, "956421.") && !containsAll(value, ".gmdlnroitae") && !containsAll(value, ".GMDLNROITAE")) {
+    if (!(containsAll(value, METADATA_IP) | containsAll(value, METADATA_NAME) | containsAll(value, METADATA_NAME_UPPER))) {
       return false; // the characters of 169.254. and metadata.google.internal
     }
     int n = s.length();
@@ -478,21 +524,20 @@ public final class SsrfDetector implements Detector {
 
   /** Whether {@code s}, without the spaces and controls around it, still has one. */
   private static boolean hasInnerSpace(String s) {
-    int a = 0;
-    int b = s.length();
-    while (a < b && s.charAt(a) <= ' ') {
-      a++;
+    int n = s.length();
+    int i = 0;
+    while (i < n && s.charAt(i) <= ' ') {
+      i++;
     }
-    while (b > a && s.charAt(b - 1) <= ' ') {
-      b--;
+    while (i < n && s.charAt(i) > ' ') {
+      i++;
     }
-    for (int i = a; i < b; i++) {
-      if (s.charAt(i) <= ' ') {
-        return true;
-      }
+    while (i < n && s.charAt(i) <= ' ') {
+      i++;
     }
-    return false;
+    return i < n;
   }
+
 
 
   // ---------------------------------------------------------------- characters
@@ -524,19 +569,25 @@ public final class SsrfDetector implements Detector {
   /** Whether the value has the letters of {@code localhost} or {@code metadata}, all lower or all upper case. */
   private static boolean mayNameHost(Normalized value) {
     // the letters least frequent in text first
-    return containsAll(value, "clhsoat") || containsAll(value, "CLHSOAT") || containsAll(value, "mdtae")
-        || containsAll(value, "MDTAE");
+    return containsAll(value, LOCALHOST) | containsAll(value, LOCALHOST_UPPER) | containsAll(value, METADATA)
+        | containsAll(value, METADATA_UPPER);
   }
 
-  /** Whether the value has every character of {@code word} (ASCII), by its character mask. */
-  private static boolean containsAll(Normalized value, String word) {
-    for (int i = 0; i < word.length(); i++) {
-      if (!value.containsAny(SINGLE[word.charAt(i)])) {
-        return false;
-      }
+  /** Whether the value has every character of {@code chars}, by its character mask (no branch per character). */
+  private static boolean containsAll(Normalized value, Normalized.CharSet[] chars) {
+    boolean all = true;
+    for (Normalized.CharSet c : chars) {
+      all &= value.containsAny(c);
     }
-    return true;
+    return all;
   }
+
+  /** Each character of {@code word} as a set of its own. */
+  private static Normalized.CharSet[] eachOf(String word) {
+    return word.chars().distinct().mapToObj(c -> Normalized.charSet(String.valueOf((char) c)))
+        .toArray(Normalized.CharSet[]::new);
+  }
+
 
   private static boolean startsHost(char c) {
     return isLetter(c) || isDigit(c) || c == '[' || c == '@' || c == '%' || c == '_' || c >= 0x80;

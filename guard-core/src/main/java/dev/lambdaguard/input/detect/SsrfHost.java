@@ -91,8 +91,8 @@ final class SsrfHost {
   /**
    * Whether {@link #classify} of the host {@code s[from, to)} in lower case is {@link #PUBLIC} without flags (or,
    * with {@code singleLabel}, also {@link #SINGLE_LABEL}), answered in place, without allocating, for what most
-   * hosts are: a DNS name of letters, digits, dots and hyphens that cannot be read as IPv4 (a letter past
-   * {@code f} other than {@code x}, or a hyphen), with at most three dots (no embedded address), not a metadata or
+   * hosts are: a DNS name of letters, digits, dots, hyphens and underscores that cannot be read as IPv4 (a
+   * letter past {@code f} other than {@code x}, a hyphen or an underscore), with at most three dots (no embedded address), not a metadata or
    * Kubernetes name, under none of the top-level domains of the names that point inside. False when unsure: the
    * caller then classifies.
    */
@@ -111,7 +111,7 @@ final class SsrfHost {
       if (c == '.') {
         dots++;
         lastDot = i;
-      } else if (c == '-') {
+      } else if (c == '-' || c == '_') {
         notIpv4 = true;
       } else {
         char l = (char) (c | 0x20);
@@ -129,14 +129,15 @@ final class SsrfHost {
       return singleLabel && !isOneOf(s, from, to, INSIDE_LABELS);
     }
     return !isOneOf(s, lastDot + 1, to, INSIDE_TLDS) && !isOneOf(s, from, to, METADATA_LIST)
-        && !s.regionMatches(true, from, KUBERNETES, 0, KUBERNETES.length());
+        && !((s.charAt(from) | 0x20) == 'k' && s.regionMatches(true, from, KUBERNETES, 0, KUBERNETES.length()));
   }
 
   /** Whether {@code s[from, to)} is one of {@code names} (lower case), ignoring ASCII case. */
   private static boolean isOneOf(String s, int from, int to, String[] names) {
     int len = to - from;
+    char first = len > 0 ? (char) (s.charAt(from) | 0x20) : 0;
     for (String name : names) {
-      if (name.length() == len && s.regionMatches(true, from, name, 0, len)) {
+      if (name.length() == len && name.charAt(0) == first && s.regionMatches(true, from, name, 0, len)) {
         return true;
       }
     }

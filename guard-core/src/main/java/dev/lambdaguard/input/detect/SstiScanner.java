@@ -87,7 +87,7 @@ final class SstiScanner {
    */
   static boolean mayHold(Normalized value) {
     if (!value.containsAny(OPENERS)) {
-      return false; // most values, in one comparison
+      return false; // most values, on one mask test
     }
     if (value.containsAny(BRACE)) {
       return true;

@@ -76,7 +76,7 @@ public final class XssDetector implements Detector {
     }
     String decoded = cap(value.decoded());
     int present = decoded == value.decoded() ? XssScanner.classes(value) : XssScanner.classes(decoded);
-    XssRule best = XssScanner.mayMatch(present) ? new XssScanner(decoded, present, false).scan() : null;
+    XssRule best = XssScanner.scan(decoded, present, false);
     if (isSure(best)) {
       return best.detection;
     }
@@ -84,7 +84,7 @@ public final class XssDetector implements Detector {
     if ((present & XssScanner.BACKSLASH) != 0) {
       unescaped = XssUnescape.js(decoded);
       if (unescaped != decoded) {
-        best = better(best, new XssScanner(unescaped).scan());
+        best = better(best, XssScanner.scan(unescaped));
       }
     }
     if (!isSure(best) && (present & XssScanner.PLUS) != 0) {
@@ -95,7 +95,7 @@ public final class XssDetector implements Detector {
         && XssUnescape.hasSevenBitMarkup(raw)) {
       // Old IE read a page declared US-ASCII by dropping the high bit: U+00BC script U+00BE reads as <script>.
       String sevenBit = XssUnescape.sevenBit(cap(raw));
-      best = better(best, new XssScanner(sevenBit).scan());
+      best = better(best, XssScanner.scan(sevenBit));
       best = better(best, XssUnescape.hasStartTag(sevenBit) ? XssRule.ENCODED_MARKUP : null);
     }
     // A parenthesis written as a reference decodes to one, so only a value with '(' can have such a call.
@@ -131,14 +131,14 @@ public final class XssDetector implements Detector {
   private static XssRule plusReadings(String decoded, int present, XssRule best) {
     if (XssUnescape.hasUtf7Markup(decoded)) {
       String utf7 = XssUnescape.utf7(decoded);
-      best = better(best, new XssScanner(utf7).scan());
+      best = better(best, XssScanner.scan(utf7));
       best = better(best, XssUnescape.hasStartTag(utf7) ? XssRule.ENCODED_MARKUP : null);
     }
     boolean markup = (present & XssScanner.LT) != 0
         || (present & (XssScanner.QUOTE | XssScanner.EQUALS)) == (XssScanner.QUOTE | XssScanner.EQUALS);
     if (!isSure(best) && markup && decoded.indexOf(' ') < 0) {
       // A query string whose '+' nobody decoded: the page may still get spaces there.
-      best = better(best, new XssScanner(decoded.replace('+', ' ')).scan());
+      best = better(best, XssScanner.scan(decoded.replace('+', ' ')));
     }
     return best;
   }

@@ -82,10 +82,6 @@ final class XssScanner {
   /** A scan of content found inside the value (a data URL's payload): no further payloads are opened. */
   private final boolean nested;
 
-  XssScanner(String s) {
-    this(s, classes(s), false);
-  }
-
   XssScanner(String s, int present, boolean nested) {
     this.nested = nested;
     this.s = s;
@@ -146,6 +142,112 @@ final class XssScanner {
     return (present & (LT | EQUALS | COLON | LPAREN | BACKTICK | BACKSLASH)) != 0;
   }
 
+  /**
+   * The surest rule in {@code s}, whose character classes are {@code present}, or null. A value without markup,
+   * escapes or assignments (a URL, prose with a colon, a call without strings) is read without a scanner
+   * ({@link #scanPlain}); the others get one.
+   */
+  static XssRule scan(String s, int present, boolean nested) {
+    if (!mayMatch(present)) {
+      return null;
+    }
+    int active = activeClasses(present);
+    if ((present & EQUALS) == 0 && (active & (QUOTE | BACKTICK | BACKSLASH)) == 0
+        && ((active & LT) == 0 || !opensTag(s))) {
+      return scanPlain(s, active & ~LT);
+    }
+    return new XssScanner(s, present, nested).scan();
+  }
+
+  /** {@link #scan(String, int, boolean)} of {@code s}. */
+  static XssRule scan(String s) {
+    return scan(s, classes(s), false);
+  }
+
+  /** The classes whose characters a scan dispatches on, from the classes present. */
+  private static int activeClasses(int present) {
+    boolean call = (present & (LPAREN | BACKTICK)) != 0;
+    int active = present & (LT | COLON | BACKSLASH);
+    if (call || (present & EQUALS) != 0) {
+      active |= present & (QUOTE | BACKTICK | SEMICOLON | COMMA);
+    }
+    if (call) {
+      active |= present & (BRACE | LPAREN | LBRACKET | RPAREN);
+    }
+    return active;
+  }
+
+  /** Whether some {@code <} opens a tag as {@link #tag} reads one: a letter after it, or after {@code /} or {@code ?}. */
+  private static boolean opensTag(String s) {
+    int n = s.length();
+    for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+      int p = i + 1 < n && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '?') ? i + 2 : i + 1;
+      if (p < n && isAsciiLetter(s.charAt(p))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The scan of a value where no check keeps state: no tag opens (so nothing is inside a tag or a style element),
+   * no quote or backtick is read for a breakout, no {@code =} starts attributes, no backslash an escaped name.
+   * What {@link #dispatch} does at each remaining character is a pure function of the text, so no scanner is
+   * made; one class alone is found with {@link String#indexOf}.
+   */
+  private static XssRule scanPlain(String s, int active) {
+    if (Integer.bitCount(active) == 1) {
+      char c = active == COLON ? ':' : active == SEMICOLON ? ';' : active == COMMA ? ','
+          : active == BRACE ? '}' : active == LPAREN ? '(' : active == LBRACKET ? '[' : ')';
+      XssRule best = null;
+      for (int i = s.indexOf(c); i >= 0 && !isSure(best); i = s.indexOf(c, i + 1)) {
+        best = plainAt(s, i, c, active, best);
+      }
+      return best;
+    }
+    XssRule best = null;
+    for (int i = 0, n = s.length(); i < n && !isSure(best); i++) {
+      char c = s.charAt(i);
+      if (c < 128 && (CLASS[c] & active) != 0) {
+        best = plainAt(s, i, c, active, best);
+      }
+    }
+    return best;
+  }
+
+  /** What {@link #dispatch} finds at {@code i} outside any tag, in the order it records it. */
+  private static XssRule plainAt(String s, int i, char c, int active, XssRule best) {
+    switch (c) {
+      case ';', '}' -> {
+        if ((active & LPAREN) != 0 && XssScript.compactStatementAt(s, i)) {
+          best = better(best, XssRule.JS_CONTEXT);
+        }
+        if (c == ';' && XssSinks.atValueEnd(s, i)) {
+          best = better(best, XssRule.JS_SINK);
+        }
+      }
+      case '(' -> best = XssSinks.atParen(s, i) ? better(best, XssRule.JS_SINK) : best;
+      case '[' -> best = XssSinks.atBracket(s, i) ? better(best, XssRule.JS_SINK) : best;
+      case ')', ',' -> best = XssSinks.atValueEnd(s, i) ? better(best, XssRule.JS_SINK) : best;
+      case ':' -> {
+        best = better(best, XssUrls.schemeBefore(s, i, false));
+        best = better(best, XssUrls.cssAfter(s, i, false));
+      }
+      default -> {
+        // no other class is active here
+      }
+    }
+    return best;
+  }
+
+  private static XssRule better(XssRule best, XssRule rule) {
+    return rule != null && (best == null || rule.score() > best.score()) ? rule : best;
+  }
+
+  private static boolean isSure(XssRule rule) {
+    return rule != null && rule.score() >= SURE;
+  }
+
   /** The surest rule found in the value, or null. */
   XssRule scan() {
     if (!mayMatch(present)) {
@@ -153,13 +255,7 @@ final class XssScanner {
     }
     boolean call = has(LPAREN | BACKTICK);
     boolean equals = has(EQUALS);
-    active = present & (LT | COLON | BACKSLASH);
-    if (call || equals) {
-      active |= present & (QUOTE | BACKTICK | SEMICOLON | COMMA);
-    }
-    if (call) {
-      active |= present & (BRACE | LPAREN | LBRACKET | RPAREN);
-    }
+    active = activeClasses(present);
     effect = call || equals;
     if (equals && XssMarkup.hasBreakoutAttribute(s)) {
       lastEquals = s.lastIndexOf('=');

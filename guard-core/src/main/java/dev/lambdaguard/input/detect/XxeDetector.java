@@ -28,11 +28,11 @@ import dev.lambdaguard.input.Category;
  * is decoded and judged the same way.
  *
  * <p>Cost: a value whose character set lacks what each rule needs ({@code <} with {@code !} or {@code :},
- * {@code %} with {@code ;}, the letters of {@code +ADw}) is left at once (when the value took no decoding layer, its
- * raw form holds the same ASCII characters; when it did, two {@code indexOf} on the raw form). Otherwise
- * {@code String.indexOf} for {@code <}, {@code %} and {@code +}; each hit is examined with a look-ahead of at most
- * {@value #LOOK} characters (a doctype's name and external id); linear in the value's length. Stateless and
- * thread-safe.
+ * {@code %} with {@code ;}, the letters of {@code +ADw}) is left after a mask test or a few (when the value took no
+ * decoding layer, its raw form holds the same ASCII characters; when it did, two {@code indexOf} on the raw form).
+ * Otherwise {@code String.indexOf} for {@code <}, {@code %} and {@code +}; each hit is examined with a look-ahead
+ * of at most {@value #LOOK} characters (a doctype's name and external id); linear in the value's length. Stateless
+ * and thread-safe.
  */
 public final class XxeDetector implements Detector {
 
@@ -70,23 +70,22 @@ public final class XxeDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    // The rules that read raw() (UTF-7, and a reference whose % decoding took for an escape) need + or % there:
+    // without a decoding layer raw() holds the ASCII characters of decoded() (only NUL and invisible non-ASCII ones
+    // were removed), so the set answers for both forms. Most values end here, on a mask and the field next to it.
+    if (!value.containsAny(TRIGGERS) && value.layers() == 0) {
+      return null;
+    }
     return mayHold(value) ? scan(value) : null;
   }
 
-  /** Whether the value has the characters some rule needs (a few comparisons, two {@code indexOf} at most). */
+  /** Whether the value has the characters some rule needs, to the pair; decoded values: + or % in raw(). */
   private static boolean mayHold(Normalized value) {
-    // The rules that read raw() (UTF-7, and a reference whose % decoding took for an escape) need + or %: when the
-    // value took no decoding layer, raw() holds the ASCII characters of decoded() (only invisible non-ASCII ones
-    // were removed), so the character set answers for both forms.
-    boolean sameCharacters = value.layers() == 0 && !value.hadNul();
-    if (sameCharacters && !value.containsAny(TRIGGERS)) {
-      return false; // most values, in a few comparisons
-    }
     if ((value.containsAny(ANGLE) && value.containsAny(BANG_OR_COLON))
         || (value.containsAny(PERCENT) && value.containsAny(SEMICOLON))) {
       return true;
     }
-    if (sameCharacters) {
+    if (value.layers() == 0) {
       return value.containsAny(PLUS) && value.containsAny(UTF7_D) && value.containsAny(UTF7_W);
     }
     String raw = value.raw();
