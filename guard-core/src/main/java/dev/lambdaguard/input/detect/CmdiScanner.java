@@ -95,24 +95,36 @@ final class CmdiScanner {
     if (s.startsWith("()", p) || mayCommandAt(s, q > p && q < s.length() && isSpace(s.charAt(q)) ? q : p)) {
       return true;
     }
-    // One test of the character set for each trigger, and a vectorized search for the ones the value has.
-    return value.containsAny(SLASH) && mayMatchEach(s, '/')
-        || value.containsAny(PAREN) && mayMatchEach(s, '(')
-        || value.containsAny(SEMICOLON) && mayMatchEach(s, ';')
-        || value.containsAny(AMPERSAND) && mayMatchEach(s, '&')
-        || value.containsAny(NEWLINE) && mayMatchEach(s, '\n')
-        || value.containsAny(RETURN) && mayMatchEach(s, '\r')
-        || value.containsAny(LESS) && mayMatchEach(s, '<')
-        || value.containsAny(GREATER) && mayMatchEach(s, '>')
-        || value.containsAny(DOLLAR) && mayMatchEach(s, '$')
-        || value.containsAny(BRACE) && mayMatchEach(s, '{')
-        || value.containsAny(BAR) && mayMatchEach(s, '|')
-        || value.containsAny(BACKTICK) && mayMatchEach(s, '`')
-        || value.containsAny(CARET) && mayMatchEach(s, '^')
-        || value.containsAny(BACKSLASH) && mayMatchEach(s, '\\');
+    // One test of the character set for each trigger (no branch), then a search for the ones the value has.
+    int present = (value.containsAny(SLASH) ? 1 : 0)
+        | (value.containsAny(PAREN) ? 1 << 1 : 0)
+        | (value.containsAny(SEMICOLON) ? 1 << 2 : 0)
+        | (value.containsAny(AMPERSAND) ? 1 << 3 : 0)
+        | (value.containsAny(NEWLINE) ? 1 << 4 : 0)
+        | (value.containsAny(RETURN) ? 1 << 5 : 0)
+        | (value.containsAny(LESS) ? 1 << 6 : 0)
+        | (value.containsAny(GREATER) ? 1 << 7 : 0)
+        | (value.containsAny(DOLLAR) ? 1 << 8 : 0)
+        | (value.containsAny(BRACE) ? 1 << 9 : 0)
+        | (value.containsAny(BAR) ? 1 << 10 : 0)
+        | (value.containsAny(BACKTICK) ? 1 << 11 : 0)
+        | (value.containsAny(CARET) ? 1 << 12 : 0)
+        | (value.containsAny(BACKSLASH) ? 1 << 13 : 0);
+    for (; present != 0; present &= present - 1) {
+      if (mayMatchEach(s, BY_BIT.charAt(Integer.numberOfTrailingZeros(present)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
+  /** The trigger each bit of {@code present} in {@link #mayMatch} stands for. */
+  private static final String BY_BIT = "/(;&\n\r<>${|`^\\";
+
   private static boolean mayMatchEach(String s, char c) {
+    if (c == '/' && s.indexOf("/dev/") < 0 && s.indexOf("bin/") < 0) {
+      return false; // a slash starts a rule only in /dev/tcp/ or a binary's path (every one of BIN_DIRS ends in bin)
+    }
     for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
       if (mayMatchAt(s, i, c)) {
         return true;

@@ -9,8 +9,8 @@ import dev.lambdaguard.input.Category;
  *
  * <p>Every {@code ${…}} expression in the decoded value is resolved the way Log4j 2 resolves it (inner lookups
  * first; {@code lower:}, {@code upper:}, {@code date:'…'} literals and {@code :-} defaults evaluated; other lookups
- * left unresolved), see {@link JndiLookupResolver}. Values without both {@code $} and {@code {} are left after a
- * look at their character set; others without {@code ${} cost one {@code indexOf}.
+ * left unresolved), see {@link JndiLookupResolver}. Values without all of {@code $}, {@code {} and {@code :} are
+ * left after a look at their character set; others without {@code ${} cost one {@code indexOf}.
  *
  * <p>Rules:
  *
@@ -34,6 +34,8 @@ public final class JndiDetector implements Detector {
 
   private static final Normalized.CharSet DOLLAR = Normalized.charSet("$");
   private static final Normalized.CharSet BRACE = Normalized.charSet("{");
+  /** Every rule reads a {@code prefix:} ({@code jndi:}, {@code env:}); resolution adds no colon the value lacks. */
+  private static final Normalized.CharSet COLON = Normalized.charSet(":");
 
   public JndiDetector() {}
 
@@ -44,7 +46,7 @@ public final class JndiDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
-    if (!value.containsAny(DOLLAR) || !value.containsAny(BRACE)) {
+    if (!value.containsAny(DOLLAR) || !value.containsAny(BRACE) || !value.containsAny(COLON)) {
       return null;
     }
     String s = value.decoded();

@@ -183,9 +183,9 @@ public final class LdapDetector implements Detector {
     boolean star = value.containsAny(STAR_CHAR);
     boolean operator = value.containsAny(OPERATOR_CHARS);
     boolean equals = value.containsAny(EQUALS);
-    if (value.containsAny(CLOSE_CHAR) && (star || value.hadNul() || (open ? operator || equals
-        : value.decoded().length() <= SHORT))) {
-      triggers |= CLOSE;
+    if (value.containsAny(CLOSE_CHAR) && (star || (open && (operator || equals)) || value.hadNul()
+        || (!open && value.decoded().length() <= SHORT))) {
+      triggers |= CLOSE; // the masks first: the other tests read more of the value
     }
     if (open && operator && equals) {
       triggers |= OPEN;

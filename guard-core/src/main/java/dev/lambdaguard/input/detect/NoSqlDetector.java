@@ -76,6 +76,8 @@ public final class NoSqlDetector implements Detector {
   private static final Normalized.CharSet BACKSLASH_CHAR = Normalized.charSet("\\");
   /** The {@code this.x.match(} and {@code db.x.method(} rules reach the call through a dot. */
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  /** After {@code &&} or {@code ||}: a tautology's {@code ==} or the dot of {@code this.x}. */
+  private static final Normalized.CharSet LOGICAL_OPERAND = Normalized.charSet("=.");
 
   /** The detector; stateless, so one instance serves every thread. */
   public NoSqlDetector() {}
@@ -118,7 +120,10 @@ public final class NoSqlDetector implements Detector {
     return javascript(s, triggers);
   }
 
-  /** Which trigger characters the value holds, from its character set. */
+  /**
+   * Which rules the value's character set leaves possible, as trigger bits: {@code &&} and {@code ||} count with
+   * the {@code =} or {@code .} of what must follow them, {@code (} with the dot of a member call.
+   */
   private static int triggers(Normalized value) {
     int triggers = 0;
     if (value.containsAny(DOLLAR_CHAR)) {
@@ -127,10 +132,11 @@ public final class NoSqlDetector implements Detector {
     if (value.containsAny(SEMICOLON_CHAR)) {
       triggers |= SEMICOLON;
     }
-    if (value.containsAny(AMPERSAND_CHAR)) {
+    boolean operand = value.containsAny(LOGICAL_OPERAND);
+    if (operand && value.containsAny(AMPERSAND_CHAR)) {
       triggers |= AMPERSAND;
     }
-    if (value.containsAny(BAR_CHAR)) {
+    if (operand && value.containsAny(BAR_CHAR)) {
       triggers |= BAR;
     }
     if (value.containsAny(PARENTHESIS_CHAR) && value.containsAny(DOT)) {

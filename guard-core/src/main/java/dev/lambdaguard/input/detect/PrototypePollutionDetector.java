@@ -25,11 +25,11 @@ import java.util.Set;
  * <p>A JSON key arrives here on its own, without its path: {@code constructor} and then {@code prototype} as two
  * separate keys cannot be recognised (neither is suspicious alone); {@code __proto__} alone is.
  *
- * <p>Cost: values without what every rule needs (an underscore or a backslash for {@code __proto__} and the
- * accessor keys; {@code p}, {@code y} and path punctuation for {@code prototype}) are left after a look at the
- * value's character set. Otherwise {@code String.indexOf} for {@code proto} and for underscores;
- * each hit is examined with a look-around of at most {@value #LOOK} characters, so the work is linear in the
- * value's length. Stateless and thread-safe.
+ * <p>Cost: values without what every rule needs ({@code p} and an underscore or a backslash for
+ * {@code __proto__}; an underscore and {@code G} or {@code S} for the accessor keys; {@code p}, {@code y} and path
+ * punctuation for {@code prototype}) are left after a look at the value's character set. Otherwise
+ * {@code String.indexOf} for {@code proto} and for underscores; each hit is examined with a look-around of at most
+ * {@value #LOOK} characters, so the work is linear in the value's length. Stateless and thread-safe.
  */
 public final class PrototypePollutionDetector implements Detector {
 
@@ -45,11 +45,14 @@ public final class PrototypePollutionDetector implements Detector {
       "Object", "Array", "Function", "String", "Number", "Boolean", "Promise", "RegExp", "Date", "Symbol",
       "Error", "Map", "Set");
 
-  /** What one of the tests below needs: an underscore or a backslash, or the {@code y} of {@code prototype}. */
+  /** What one of the tests in {@link #detect} needs: an underscore or a backslash, or the {@code y} of prototype. */
   private static final Normalized.CharSet ANY = Normalized.charSet("_\\y");
-  /** {@code __proto__} and the accessor keys: an underscore, plain or escaped (<code>&#92;u005f</code>). */
+  /** {@code __proto__}: an underscore, plain or escaped (<code>&#92;u005f</code>, <code>&#92;x5f</code>). */
   private static final Normalized.CharSet UNDERSCORE = Normalized.charSet("_\\");
-  /** Letters of {@code prototype}, each needed (two of the rarer ones suffice as a filter). */
+  /** The accessor keys: a plain underscore and the capital of {@code Getter} or {@code Setter}. */
+  private static final Normalized.CharSet PLAIN_UNDERSCORE = Normalized.charSet("_");
+  private static final Normalized.CharSet GETTER_SETTER = Normalized.charSet("GS");
+  /** Letters of {@code proto} and {@code prototype} (two of the rarer ones suffice as a filter). */
   private static final Normalized.CharSet P = Normalized.charSet("p");
   private static final Normalized.CharSet Y = Normalized.charSet("y");
   /**
@@ -68,11 +71,13 @@ public final class PrototypePollutionDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
-    if (!value.containsAny(ANY) || (!value.containsAny(UNDERSCORE)
-        && !(value.containsAny(P) && value.containsAny(Y) && value.containsAny(PATH)))) {
-      return null; // most values at the first test, which reads one mask
+    if (!value.containsAny(ANY)) {
+      return null; // most values, on one mask test
     }
-    return scan(value);
+    boolean accessor = value.containsAny(PLAIN_UNDERSCORE) && value.containsAny(GETTER_SETTER);
+    boolean proto = value.containsAny(P)
+        && (value.containsAny(UNDERSCORE) || (value.containsAny(Y) && value.containsAny(PATH)));
+    return accessor || proto ? scan(value) : null;
   }
 
   /**

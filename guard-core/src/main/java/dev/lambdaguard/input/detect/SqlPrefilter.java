@@ -70,8 +70,8 @@ final class SqlPrefilter {
   private static final long[] PAIRS = new long[256];
   /** Per ASCII character, its lower case if it is part of a word, else 0. */
   private static final byte[] WORD_LOWER = new byte[128];
-  /** The longest word with the role {@link #STARTS}. */
-  private static final int STARTS_LENGTH;
+  /** The words with the role {@link #STARTS} by their first two letters ({@code 26 * a + b}, lower case). */
+  private static final String[][] STARTS_BY_PAIR = new String[26 * 26][];
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -79,7 +79,6 @@ final class SqlPrefilter {
         WORD_LOWER[c] = (byte) (c >= 'A' && c <= 'Z' ? c + 32 : c);
       }
     }
-    int longest = 0;
     for (int id = 1; id < SqlLexicon.size(); id++) {
       if (role(id) != 0) {
         String word = SqlLexicon.word(id);
@@ -88,15 +87,21 @@ final class SqlPrefilter {
       }
       if ((role(id) & STARTS) != 0) {
         String word = SqlLexicon.word(id);
+        if (!word.matches("[a-z]{2,}")) {
+          throw new IllegalStateException("a keyword that starts a shape must be letters: " + word);
+        }
         for (char a : new char[] {word.charAt(0), Character.toUpperCase(word.charAt(0))}) {
           for (char b : new char[] {word.charAt(1), Character.toUpperCase(word.charAt(1))}) {
             PAIRS[a << 1 | b >>> 6] |= 1L << b;
           }
         }
-        longest = Math.max(longest, word.length());
+        int pair = (word.charAt(0) - 'a') * 26 + word.charAt(1) - 'a';
+        String[] words = STARTS_BY_PAIR[pair] == null ? new String[0] : STARTS_BY_PAIR[pair];
+        words = java.util.Arrays.copyOf(words, words.length + 1);
+        words[words.length - 1] = word;
+        STARTS_BY_PAIR[pair] = words;
       }
     }
-    STARTS_LENGTH = longest;
   }
 
   private SqlPrefilter() {}
@@ -123,12 +128,16 @@ final class SqlPrefilter {
   /** What may separate a leading operand from a keyword after it, in ASCII: whitespace, {@code +}, {@code )}. */
   private static final Normalized.CharSet SEPARATORS;
 
+  /** {@link #SEPARATORS} but the space. */
+  private static final Normalized.CharSet SEPARATORS_BUT_SPACE;
+
   static {
     StringBuilder b = new StringBuilder("+)");
-    for (char c = 0; c <= ' '; c++) {
+    for (char c = 0; c < ' '; c++) {
       b.append(c);
     }
-    SEPARATORS = Normalized.charSet(b.toString());
+    SEPARATORS_BUT_SPACE = Normalized.charSet(b.toString());
+    SEPARATORS = Normalized.charSet(b.append(' ').toString());
   }
 
   /**
@@ -307,6 +316,15 @@ final class SqlPrefilter {
     if (!ascii.containsAny(SEPARATORS)) {
       return c == '-' && startsAt(s, 1); // one word, maybe signed: the first is all there is
     }
+    if (c > ' ' && c != '+' && c != '-' && !ascii.containsAny(SEPARATORS_BUT_SPACE)) {
+      // Spaces alone separate: the keyword can only follow the first one. Look there first, since the first
+      // word must end at it for the keyword to count.
+      int q = s.indexOf(' ') + 1;
+      while (q < n && s.charAt(q) == ' ') {
+        q++;
+      }
+      return startsAt(s, q) && startsAfter(s, 0);
+    }
     int i = 0;
     if (c <= ' ' || c == '+' || c == '-') {
       i = skipSpace(s, 0, true);
@@ -362,24 +380,27 @@ final class SqlPrefilter {
 
   /** {@link #startsAt} once the word's first two characters are those of such a keyword. */
   private static boolean isStarting(String s, int i, int n) {
-    int end = Math.min(n, i + STARTS_LENGTH + 1);
-    int hash = 0;
-    int j = i;
-    for (; j < end; j++) {
-      char c = s.charAt(j);
-      int lower = c < 128 ? WORD_LOWER[c] : SqlTokenizer.isWordPart(c) ? -1 : 0;
-      if (lower <= 0) {
-        if (lower < 0) {
-          return false; // a letter outside ASCII: no keyword
-        }
-        break;
+    String[] words = STARTS_BY_PAIR[((s.charAt(i) | 32) - 'a') * 26 + (s.charAt(i + 1) | 32) - 'a'];
+    for (String word : words) {
+      if (spells(s, i, n, word)) {
+        return true;
       }
-      hash = 31 * hash + lower;
     }
-    if (j - i > STARTS_LENGTH || (ROLES[hash >>> 6 & 15] & 1L << hash) == 0) {
+    return false;
+  }
+
+  /** Whether the word at {@code i} is {@code word} (lower-case letters, the first two already matched) in any case. */
+  private static boolean spells(String s, int i, int n, String word) {
+    int end = i + word.length();
+    if (end > n) {
       return false;
     }
-    return (role(SqlLexicon.lookupAnyCase(s, i, j, hash)) & STARTS) != 0;
+    for (int k = 2; k < word.length(); k++) {
+      if ((s.charAt(i + k) | 32) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return end == n || !SqlTokenizer.isWordPart(s.charAt(end));
   }
 
   /** The end of the word at {@code i} ({@code i} when none starts there). */

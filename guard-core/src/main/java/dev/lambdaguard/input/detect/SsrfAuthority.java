@@ -21,6 +21,18 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
   /** Longest authority read (a DNS name is at most 253 characters; userinfo and port add some). */
   static final int MAX_AUTHORITY = 512;
 
+  /** What ends an authority (a comma only outside brackets), and the brackets. */
+  private static final boolean[] STOPS = new boolean[128];
+
+  static {
+    for (char c = 0; c <= ' '; c++) {
+      STOPS[c] = true;
+    }
+    for (char c : "/?\"'<>`{}|^,[]".toCharArray()) {
+      STOPS[c] = true;
+    }
+  }
+
   /** A host and its port (-1 when none or not a number). */
   record HostPort(String host, int port) {}
 
@@ -75,13 +87,14 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
     boolean bracket = false;
     while (end < n && end - a < MAX_AUTHORITY) {
       char c = s.charAt(end);
-      if (c == '[') {
-        bracket = true;
-      } else if (c == ']') {
-        bracket = false;
-      } else if (c == '/' || c == '?' || c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`'
-          || c == '{' || c == '}' || c == '|' || c == '^' || c == ',' && !bracket) {
-        break;
+      if (c < 128 && STOPS[c]) {
+        if (c == '[') {
+          bracket = true;
+        } else if (c == ']') {
+          bracket = false;
+        } else if (c != ',' || !bracket) {
+          break;
+        }
       }
       end++;
     }

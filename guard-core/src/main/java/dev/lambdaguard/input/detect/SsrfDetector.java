@@ -84,13 +84,14 @@ public final class SsrfDetector implements Detector {
   /** A metadata address found in text, not as a host. */
   private static final Detection METADATA_IN_TEXT = new Detection(Category.SSRF, "ssrf.metadata", 85);
   // the characters of the names and the address SSRF looks for in text, one set each
-  private static final Normalized.CharSet[] LOCALHOST = eachOf("localhost");
-  private static final Normalized.CharSet[] LOCALHOST_UPPER = eachOf("LOCALHOST");
-  private static final Normalized.CharSet[] METADATA = eachOf("metadata");
-  private static final Normalized.CharSet[] METADATA_UPPER = eachOf("METADATA");
-  private static final Normalized.CharSet[] METADATA_IP = eachOf("169.254.");
-  private static final Normalized.CharSet[] METADATA_NAME = eachOf("metadata.google.internal");
-  private static final Normalized.CharSet[] METADATA_NAME_UPPER = eachOf("METADATA.GOOGLE.INTERNAL");
+  // (the letters least frequent in text first, so that most values leave at the first)
+  private static final Normalized.CharSet[] LOCALHOST = eachOf("clhsoat");
+  private static final Normalized.CharSet[] LOCALHOST_UPPER = eachOf("CLHSOAT");
+  private static final Normalized.CharSet[] METADATA = eachOf("mdtae");
+  private static final Normalized.CharSet[] METADATA_UPPER = eachOf("MDTAE");
+  private static final Normalized.CharSet[] METADATA_IP = eachOf("956421.");
+  private static final Normalized.CharSet[] METADATA_NAME = eachOf(".gmdlnroitae");
+  private static final Normalized.CharSet[] METADATA_NAME_UPPER = eachOf(".GMDLNROITAE");
 
   private static String spacesAndControls() {
     StringBuilder b = new StringBuilder();
@@ -247,12 +248,11 @@ public final class SsrfDetector implements Detector {
     return j;
   }
 
-  /** The scheme {@code s[start, colon)} (ASCII, any case) as named in the lists above, or null. */
+  /** The scheme {@code s[start, colon)} (scheme characters, any case) as named in the lists above, or null. */
   private static String knownScheme(String s, int start, int colon) {
     int len = colon - start;
-    char first = (char) (s.charAt(start) | 0x20); // a letter
     for (String name : KNOWN_SCHEMES) {
-      if (name.length() == len && name.charAt(0) == first && s.regionMatches(true, start, name, 0, len)) {
+      if (name.length() == len && SsrfHost.asciiEqualsIgnoreCase(s, start, name)) {
         return name;
       }
     }
@@ -498,7 +498,8 @@ public final class SsrfDetector implements Detector {
    * {@code redir-http-169.254.169.254:80-}, a {@code Host:} header inside a gopher payload.
    */
   private static boolean metadataAnywhere(Normalized value, String s) {
-    if (!(containsAll(value, METADATA_IP) | containsAll(value, METADATA_NAME) | containsAll(value, METADATA_NAME_UPPER))) {
+    if (!containsAll(value, METADATA_IP) && !containsAll(value, METADATA_NAME)
+        && !containsAll(value, METADATA_NAME_UPPER)) {
       return false; // the characters of 169.254. and metadata.google.internal
     }
     int n = s.length();
@@ -569,17 +570,18 @@ public final class SsrfDetector implements Detector {
   /** Whether the value has the letters of {@code localhost} or {@code metadata}, all lower or all upper case. */
   private static boolean mayNameHost(Normalized value) {
     // the letters least frequent in text first
-    return containsAll(value, LOCALHOST) | containsAll(value, LOCALHOST_UPPER) | containsAll(value, METADATA)
-        | containsAll(value, METADATA_UPPER);
+    return containsAll(value, LOCALHOST) || containsAll(value, LOCALHOST_UPPER) || containsAll(value, METADATA)
+        || containsAll(value, METADATA_UPPER);
   }
 
-  /** Whether the value has every character of {@code chars}, by its character mask (no branch per character). */
+  /** Whether the value has every character of {@code chars}, by its character mask. */
   private static boolean containsAll(Normalized value, Normalized.CharSet[] chars) {
-    boolean all = true;
     for (Normalized.CharSet c : chars) {
-      all &= value.containsAny(c);
+      if (!value.containsAny(c)) {
+        return false;
+      }
     }
-    return all;
+    return true;
   }
 
   /** Each character of {@code word} as a set of its own. */

@@ -44,7 +44,7 @@ final class SsrfHost {
   private static final Set<String> METADATA_NAMES = Set.of("metadata", "metadata.google.internal",
       "metadata.goog", "instance-data", "instance-data.ec2.internal", "metadata.tencentyun.com",
       "metadata.packet.net", "metadata.platformequinix.com", "metadata.oraclecloud.com", "metadata.azure.internal");
-  private static final String[] METADATA_LIST = METADATA_NAMES.toArray(new String[0]);
+  private static final String[][] METADATA_BY_LENGTH = byLength(METADATA_NAMES.toArray(new String[0]));
   /** Suffixes that never resolve on the public internet. */
   private static final String[] INTERNAL_SUFFIXES = {".internal", ".local", ".localdomain", ".lan", ".intranet",
       ".corp", ".home.arpa", ".home", ".private", ".svc", ".cluster.local", ".test", ".invalid", ".example",
@@ -56,9 +56,9 @@ final class SsrfHost {
    * The last labels of the names above that point inside, except those of the metadata names (compared whole):
    * under any other top-level domain, a plain name is public ({@link #isPlainName}).
    */
-  private static final String[] INSIDE_TLDS = insideTlds();
+  private static final String[][] INSIDE_TLDS = byLength(insideTlds());
   /** The names above without a dot, which a single label may be. */
-  private static final String[] INSIDE_LABELS = insideLabels();
+  private static final String[][] INSIDE_LABELS = byLength(insideLabels());
   /** Kubernetes' API server, by the beginning of its name. */
   private static final String KUBERNETES = "kubernetes.default";
 
@@ -128,21 +128,53 @@ final class SsrfHost {
     if (dots == 0) {
       return singleLabel && !isOneOf(s, from, to, INSIDE_LABELS);
     }
-    return !isOneOf(s, lastDot + 1, to, INSIDE_TLDS) && !isOneOf(s, from, to, METADATA_LIST)
-        && !((s.charAt(from) | 0x20) == 'k' && s.regionMatches(true, from, KUBERNETES, 0, KUBERNETES.length()));
+    return !isOneOf(s, lastDot + 1, to, INSIDE_TLDS) && !isOneOf(s, from, to, METADATA_BY_LENGTH)
+        && !(to - from >= KUBERNETES.length() && asciiEqualsIgnoreCase(s, from, KUBERNETES));
   }
 
-  /** Whether {@code s[from, to)} is one of {@code names} (lower case), ignoring ASCII case. */
-  private static boolean isOneOf(String s, int from, int to, String[] names) {
+  /** Whether {@code s[from, to)} (host characters) is one of {@code names} (lower case), ignoring case. */
+  private static boolean isOneOf(String s, int from, int to, String[][] namesByLength) {
     int len = to - from;
-    char first = len > 0 ? (char) (s.charAt(from) | 0x20) : 0;
-    for (String name : names) {
-      if (name.length() == len && name.charAt(0) == first && s.regionMatches(true, from, name, 0, len)) {
+    if (len >= namesByLength.length) {
+      return false;
+    }
+    for (String name : namesByLength[len]) {
+      if (asciiEqualsIgnoreCase(s, from, name)) {
         return true;
       }
     }
     return false;
   }
+
+  /** {@code names} grouped by their length (index), for {@link #isOneOf}. */
+  private static String[][] byLength(String[] names) {
+    int longest = 0;
+    for (String name : names) {
+      longest = Math.max(longest, name.length());
+    }
+    String[][] byLength = new String[longest + 1][0];
+    for (String name : names) {
+      String[] group = java.util.Arrays.copyOf(byLength[name.length()], byLength[name.length()].length + 1);
+      group[group.length - 1] = name;
+      byLength[name.length()] = group;
+    }
+    return byLength;
+  }
+
+  /**
+   * Whether {@code s} has {@code name} (lower-case letters, digits, {@code .+-}) at {@code from}, ignoring case:
+   * exact for text of letters, digits and {@code .+-_} (setting bit 5 lower-cases a letter and changes none of
+   * the others into a character of a name).
+   */
+  static boolean asciiEqualsIgnoreCase(String s, int from, String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if ((s.charAt(from + i) | 0x20) != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
 
   /** The class and flags of the host {@code h} (lower case, no brackets removed, no port). */
   static int classify(String h) {

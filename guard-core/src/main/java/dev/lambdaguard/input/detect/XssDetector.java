@@ -113,8 +113,8 @@ public final class XssDetector implements Detector {
    * Whether any reading can match, from the value's character set alone: the decoded text needs one of
    * {@code < = : ( `} or a backslash for the scan ({@link XssScanner#mayMatch}) and the JavaScript-escape reading,
    * an angle bracket for the probe, {@code +} with {@code A} and {@code C} or {@code D} for UTF-7
-   * ({@code +ADw-}); the seven-bit reading needs U+00BC in the raw value, so a value whose text is plain ASCII
-   * and was not decoded cannot have it.
+   * ({@code +ADw-}); the seven-bit reading needs U+00BC in the raw value, which only a value that decoding
+   * changed can have.
    */
   private static boolean mayMatch(Normalized value) {
     return value.containsAny(TRIGGERS)
@@ -122,9 +122,12 @@ public final class XssDetector implements Detector {
         || mayHaveHighBit(value);
   }
 
-  /** Whether the raw value may hold a character outside ASCII: its text has one, or decoding changed it. */
+  /**
+   * Whether the raw value may hold U+00BC: only if decoding changed it, since a value that decoding left as it
+   * came is its own decoded text, which is in NFKC, where U+00BC is {@code 1⁄4}.
+   */
   private static boolean mayHaveHighBit(Normalized value) {
-    return value.hasNonAscii() || value.raw() != value.decoded();
+    return value.raw() != value.decoded();
   }
 
   /** The readings a '+' opens: UTF-7 ({@code +ADw-script+AD4-}), and form encoding left undecoded. */

@@ -154,7 +154,8 @@ final class XssScanner {
     int active = activeClasses(present);
     if ((present & EQUALS) == 0 && (active & (QUOTE | BACKTICK | BACKSLASH)) == 0
         && ((active & LT) == 0 || !opensTag(s))) {
-      return scanPlain(s, active & ~LT);
+      active &= ~LT; // a '<' that opens no tag does nothing
+      return active == 0 ? null : scanPlain(s, active);
     }
     return new XssScanner(s, present, nested).scan();
   }

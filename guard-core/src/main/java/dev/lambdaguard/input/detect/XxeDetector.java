@@ -47,7 +47,7 @@ public final class XxeDetector implements Detector {
   /** Look-ahead per candidate position, in characters. */
   static final int LOOK = 512;
 
-  /** What some rule needs one of. */
+  /** What some rule needs one of: {@code <} for markup, {@code %} for a reference, {@code +} for UTF-7. */
   private static final Normalized.CharSet TRIGGERS = Normalized.charSet("<%+");
   /** Markup: {@code <} and, after it, {@code !} (a declaration) or the {@code :} of a prefixed element. */
   private static final Normalized.CharSet ANGLE = Normalized.charSet("<");
@@ -79,7 +79,10 @@ public final class XxeDetector implements Detector {
     return mayHold(value) ? scan(value) : null;
   }
 
-  /** Whether the value has the characters some rule needs, to the pair; decoded values: + or % in raw(). */
+  /**
+   * Whether the value has all the characters some rule needs ({@code <!}, {@code %;}, {@code +ADw}); for a value
+   * that decoding changed, also a {@code +} or {@code %} in raw().
+   */
   private static boolean mayHold(Normalized value) {
     if ((value.containsAny(ANGLE) && value.containsAny(BANG_OR_COLON))
         || (value.containsAny(PERCENT) && value.containsAny(SEMICOLON))) {
