@@ -73,4 +73,26 @@ class NormalizerTest {
     String refs = "&#".repeat(200_000) + "&" + "a".repeat(200_000);
     assertEquals(refs, Normalized.of(refs).decoded(), "no digits, no known name: nothing to decode");
   }
+
+  @Test
+  void lettersOutsideAsciiAreTakenAsTheyCameUnlessAMarkOrACompatibilityFormNeedsFolding() {
+    String names = "Zoë Müller, São Paulo, Ивана Петрова";
+    assertSame(names, Normalized.of(names).decoded(), "inert letters: no decoding, no copy");
+    assertEquals(0, Normalized.of(names).layers());
+    assertEquals("zoë müller, são paulo, ивана петрова", Normalized.of(names).lower());
+    // a combining accent joins the letter before it, wherever it stands in a long value
+    assertEquals("x".repeat(1000) + "café", Normalized.of("x".repeat(1000) + "cafe\u0301").decoded());
+    assertEquals("a b", Normalized.of("a\u00a0b").decoded(), "no-break space folds to a space");
+    assertEquals("ab<c", Normalized.of("ab\uff1cc").decoded());
+    assertEquals(1, Normalized.of("ab\uff1cc").layers());
+  }
+
+  @Test
+  void escapesThatStartNoUtf8SequenceStayAsLatin1AndFormSpacesOnlyComeWithEscapes() {
+    assertEquals("\u00c0&a", Normalized.of("%c0&a").decoded(), "a lead byte with no escaped continuation");
+    assertEquals("\u00c03a", Normalized.of("%c03a").decoded(), "hex digits after an escape are no escape");
+    assertEquals("a b c", Normalized.of("a+b%20c").decoded());
+    assertEquals("a+b c", Normalized.of("a+b c").decoded());
+    assertEquals("\ud83d\ude00", Normalized.of("%f0%9f%98%80").decoded(), "four bytes, one code point beyond the BMP");
+  }
 }

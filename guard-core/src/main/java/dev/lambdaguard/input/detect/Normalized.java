@@ -1,5 +1,7 @@
 package dev.lambdaguard.input.detect;
 
+import java.util.Locale;
+
 /**
  * One value as the detectors see it, normalized once for all of them.
  *
@@ -17,23 +19,63 @@ package dev.lambdaguard.input.detect;
  */
 public final class Normalized {
 
+  /** Bits of {@link #kinds}: what the value holds beyond ASCII. */
+  private static final int NON_ASCII = 1;
+  private static final int BEYOND_LATIN1 = 2;
+  private static final int NOT_INERT = 4;
+  /** Characters a decoding layer acts on: %, & and NUL. */
+  private static final long DECODABLE = 1L << '%' | 1L << '&' | 1L;
+  private static final long ASCII_UPPER = 0x07fffffeL; // 'A'..'Z', as bits of the mask of 64..127
+
   private final String raw;
   private final String decoded;
   private final int layers;
   private final boolean hadNul;
   private final long lowMask;
   private final long highMask;
-  private final boolean nonAscii;
+  private final int kinds;
   private String lower;
 
-  Normalized(String raw, String decoded, int layers, boolean hadNul, long lowMask, long highMask, boolean nonAscii) {
+  /** Profiles {@code decoded} in one pass: which ASCII characters it holds, and what else. */
+  Normalized(String raw, String decoded, int layers, boolean hadNul) {
     this.raw = raw;
     this.decoded = decoded;
     this.layers = layers;
     this.hadNul = hadNul;
-    this.lowMask = lowMask;
-    this.highMask = highMask;
-    this.nonAscii = nonAscii;
+    long low = 0;
+    long high = 0;
+    int k = 0;
+    for (int i = 0, n = decoded.length(); i < n; i++) {
+      char c = decoded.charAt(i);
+      // Without branches on the character: random punctuation would mispredict them at every step. A shift by
+      // c uses c's low six bits, and the two masks select the half of ASCII c is in (both 0 beyond ASCII).
+      long bit = 1L << c;
+      long below64 = (c - 64) >> 31;
+      long below128 = (c - 128) >> 31;
+      low |= bit & below64;
+      high |= bit & below128 & ~below64;
+      if (c >= 128) {
+        k |= (c > 0xff ? NON_ASCII | BEYOND_LATIN1 : NON_ASCII) | (InertChars.contains(c) ? 0 : NOT_INERT);
+      }
+    }
+    this.lowMask = low;
+    this.highMask = high;
+    this.kinds = k;
+  }
+
+  /** Whether the value holds NUL. */
+  boolean holdsNul() {
+    return (lowMask & 1L) != 0;
+  }
+
+  /** Whether the value may hold NUL or an invisible format character (never ASCII apart from NUL). */
+  boolean mayHoldInvisible() {
+    return (lowMask & 1L) != 0 || (kinds & NOT_INERT) != 0;
+  }
+
+  /** Whether a decoding layer could change this value: it holds %, &, NUL or a character not known inert. */
+  boolean mayDecode() {
+    return (lowMask & DECODABLE) != 0 || (kinds & NOT_INERT) != 0;
   }
 
   /**
@@ -46,7 +88,7 @@ public final class Normalized {
 
   /** Whether {@link #decoded()} has characters outside ASCII (look-alikes a detector may need to consider). */
   public boolean hasNonAscii() {
-    return nonAscii;
+    return (kinds & NON_ASCII) != 0;
   }
 
   /** A set of ASCII characters to test values against with {@link #containsAny}; build once, in a constant. */
@@ -90,23 +132,22 @@ public final class Normalized {
   public String lower() {
     String l = lower;
     if (l == null) {
-      l = lowerSameLength(decoded);
+      l = lowerSameLength();
       lower = l;
     }
     return l;
   }
 
-  private static String lowerSameLength(String s) {
-    int n = s.length();
-    int i = 0;
-    while (i < n && Character.toLowerCase(s.charAt(i)) == s.charAt(i)) {
-      i++;
+  private String lowerSameLength() {
+    if ((kinds & NON_ASCII) == 0 && (highMask & ASCII_UPPER) == 0) {
+      return decoded; // known from the mask: nothing to lower
     }
-    if (i == n) {
-      return s;
+    if ((kinds & BEYOND_LATIN1) == 0) {
+      // Latin-1 lowers within Latin-1, one character for one, and the JDK does it on the compact byte form
+      return decoded.toLowerCase(Locale.ROOT);
     }
-    char[] out = s.toCharArray();
-    for (; i < n; i++) {
+    char[] out = decoded.toCharArray();
+    for (int i = 0; i < out.length; i++) {
       out[i] = Character.toLowerCase(out[i]);
     }
     return new String(out);

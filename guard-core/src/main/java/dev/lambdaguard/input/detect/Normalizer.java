@@ -1,6 +1,5 @@
 package dev.lambdaguard.input.detect;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 
 /**
@@ -27,56 +26,37 @@ public final class Normalizer {
   /** Legacy references browsers decode even without the semicolon and as a prefix of a longer word. */
   private static final String[] LEGACY = {"amp", "lt", "gt", "quot", "nbsp"};
   private static final int MAX_NAME = 8;
+  /** The names and what they decode to, as arrays: a reference is looked up without building a string. */
+  private static final String[] NAMED_KEYS = NAMED.keySet().toArray(new String[0]);
+  private static final String[] NAMED_VALUES = java.util.Arrays.stream(NAMED_KEYS).map(NAMED::get)
+      .toArray(String[]::new);
 
   private Normalizer() {}
 
   static Normalized normalize(String raw) {
-    long[] mask = new long[2];
-    if (scan(raw, mask)) {
-      // Plain ASCII without %, & or NUL: no layer can change it. One pass, no copy.
-      return new Normalized(raw, raw, 0, false, mask[0], mask[1], false);
+    Normalized asReceived = new Normalized(raw, raw, 0, false);
+    if (!asReceived.mayDecode()) {
+      return asReceived; // ASCII without %, & or NUL, and letters no layer changes: one pass, no copy
     }
     String current = raw;
     int layers = 0;
-    boolean nul = raw.indexOf('\0') >= 0;
+    boolean nul = asReceived.holdsNul();
     for (int i = 0; i < MAX_LAYERS; i++) {
+      // each step returns its input itself when it changes nothing, so identity tells a layer that did nothing
       String next = nfkc(htmlDecode(percentDecode(current)));
-      if (next == current || next.equals(current)) {
+      if (next == current) {
         break;
       }
       layers++;
       nul |= next.indexOf('\0') >= 0;
       current = next;
     }
-    String decoded = stripInvisible(current);
-    mask[0] = 0;
-    mask[1] = 0;
-    boolean ascii = scan(decoded, mask) || isAscii(decoded);
-    return new Normalized(raw, decoded, layers, nul, mask[0], mask[1], !ascii);
-  }
-
-  /**
-   * Sets, in {@code mask}, a bit for each ASCII character the value holds ({@code mask[0]} for 0..63,
-   * {@code mask[1]} for 64..127). Returns true when the value is plain: ASCII only, with no {@code %}, {@code &}
-   * or NUL, so that no decoding layer can change it.
-   */
-  private static boolean scan(String s, long[] mask) {
-    long low = 0;
-    long high = 0;
-    boolean ascii = true;
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 64) {
-        low |= 1L << c;
-      } else if (c < 128) {
-        high |= 1L << (c - 64);
-      } else {
-        ascii = false;
-      }
+    Normalized decoded = current == raw ? asReceived : new Normalized(raw, current, layers, nul);
+    if (!decoded.mayHoldInvisible()) {
+      return decoded;
     }
-    mask[0] = low;
-    mask[1] = high;
-    return ascii && (low & (1L << '%' | 1L << '&' | 1L)) == 0;
+    String visible = stripInvisible(current);
+    return visible == current ? decoded : new Normalized(raw, visible, layers, nul);
   }
 
   // ---------------------------------------------------------------- percent-decoding
@@ -91,38 +71,117 @@ public final class Normalizer {
     if (first < 0 || !hasEscape(s, first)) {
       return s;
     }
-    StringBuilder out = new StringBuilder(s.length());
-    ByteArrayOutputStream pending = new ByteArrayOutputStream();
     int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == '%') {
-        int hi = i + 1 < n ? hex(s.charAt(i + 1)) : -1;
-        int lo = i + 2 < n ? hex(s.charAt(i + 2)) : -1;
-        if (hi >= 0 && lo >= 0) {
-          pending.write(hi << 4 | lo);
-          i += 2;
-          continue;
-        }
-        if (i + 5 < n && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U')) {
-          int unit = hex4(s, i + 2);
-          if (unit >= 0) {
-            flush(pending, out);
-            out.append((char) unit);
-            i += 5;
-            continue;
+    char[] out = new char[n]; // no escape decodes to more characters than it is written with
+    boolean formSpaces = s.indexOf('+') >= 0;
+    int o = 0;
+    int i = 0;
+    while (i < n) {
+      // the text up to the next %, copied in bulk: most of a long value is no escape
+      int next = s.charAt(i) == '%' ? i : s.indexOf('%', i);
+      int stop = next < 0 ? n : next;
+      s.getChars(i, stop, out, o);
+      if (formSpaces) {
+        for (int k = o; k < o + stop - i; k++) {
+          if (out[k] == '+') {
+            out[k] = ' ';
           }
         }
       }
-      flush(pending, out);
-      out.append(c == '+' ? ' ' : c);
+      o += stop - i;
+      i = stop;
+      if (i == n) {
+        break;
+      }
+      int b = escapedByte(s, i);
+      if (b >= 0x80) {
+        int cp = utf8(s, i, b);
+        if (cp >= 0) {
+          o = append(cp, out, o);
+          i += 3 * utf8Length(b);
+        } else {
+          out[o++] = (char) b; // a byte that starts no sequence stays as Latin-1
+          i += 3;
+        }
+      } else if (b >= 0) {
+        out[o++] = (char) b;
+        i += 3;
+      } else if (i + 5 < n && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U') && hex4(s, i + 2) >= 0) {
+        out[o++] = (char) hex4(s, i + 2);
+        i += 6;
+      } else {
+        out[o++] = '%';
+        i++;
+      }
     }
-    flush(pending, out);
-    return out.toString();
+    return new String(out, 0, o);
+  }
+
+  /** The byte a {@code %XX} escape at {@code at} spells, or -1 when there is none. */
+  private static int escapedByte(String s, int at) {
+    if (at + 2 >= s.length() || s.charAt(at) != '%') {
+      return -1;
+    }
+    int hi = hex(s.charAt(at + 1));
+    int lo = hex(s.charAt(at + 2));
+    return hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
+  }
+
+  /** Bytes in the sequence a UTF-8 lead byte starts, counting five- and six-byte leads as old decoders did. */
+  private static int utf8Length(int lead) {
+    return lead >= 0xfe ? 1 : lead >= 0xfc ? 6 : lead >= 0xf8 ? 5 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3
+        : lead >= 0xc0 ? 2 : 1;
+  }
+
+  /**
+   * The code point that the escaped UTF-8 sequence starting with {@code lead} at {@code at} spells, accepting
+   * overlong forms ({@code %c0%ae} is a dot to old decoders, and an overlong {@code %f8%80%80%80%ae} too, though
+   * five- and six-byte leads are no UTF-8 any more); -1 when the lead starts no sequence or its continuation bytes
+   * are not all there, escaped.
+   */
+  private static int utf8(String s, int at, int lead) {
+    int length = utf8Length(lead);
+    if (length == 1) {
+      return -1;
+    }
+    int cp = lead & (0x3f >> Math.min(length - 1, 5));
+    for (int k = 1; k < length; k++) {
+      int cont = escapedByte(s, at + 3 * k);
+      if (cont < 0 || (cont & 0xc0) != 0x80) {
+        return -1;
+      }
+      cp = cp << 6 | (cont & 0x3f);
+    }
+    return cp > Character.MAX_CODE_POINT ? -1 : cp;
+  }
+
+  private static int append(int cp, char[] out, int o) {
+    if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+      out[o] = (char) cp;
+      return o + 1;
+    }
+    out[o] = Character.highSurrogate(cp);
+    out[o + 1] = Character.lowSurrogate(cp);
+    return o + 2;
+  }
+
+  /**
+   * The next {@code c} after {@code i}: looked for character by character over a few places first (the dense case,
+   * as in {@code %25%25...} or {@code &#&#...}, where a call to indexOf per occurrence costs more than it saves),
+   * then with indexOf.
+   */
+  private static int following(String s, char c, int i) {
+    int near = Math.min(s.length(), i + 8);
+    for (int j = i + 1; j < near; j++) {
+      if (s.charAt(j) == c) {
+        return j;
+      }
+    }
+    return s.indexOf(c, near);
   }
 
   private static boolean hasEscape(String s, int from) {
-    for (int i = from; i >= 0 && i < s.length(); i = s.indexOf('%', i + 1)) {
+    for (int i = from; i >= 0 && i < s.length(); i = following(s, '%', i)) {
       if (i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
         return true;
       }
@@ -158,45 +217,6 @@ public final class Normalizer {
     return -1;
   }
 
-  /** Decodes pending bytes as UTF-8, accepting overlong forms; a byte that starts no sequence stays as Latin-1. */
-  private static void flush(ByteArrayOutputStream pending, StringBuilder out) {
-    if (pending.size() == 0) {
-      return;
-    }
-    byte[] b = pending.toByteArray();
-    pending.reset();
-    int i = 0;
-    while (i < b.length) {
-      int lead = b[i] & 0xff;
-      // Five- and six-byte leads (f8..fd) are not UTF-8 any more, but old decoders read them, and an overlong
-      // %f8%80%80%80%ae still spells a dot to them.
-      int extra = lead >= 0xfe ? 0 : lead >= 0xfc ? 5 : lead >= 0xf8 ? 4 : lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2
-          : lead >= 0xc0 ? 1 : 0;
-      if (extra == 0 || i + extra >= b.length) {
-        out.append((char) lead);
-        i++;
-        continue;
-      }
-      int cp = lead & (0x3f >> Math.min(extra, 5));
-      boolean ok = true;
-      for (int k = 1; k <= extra; k++) {
-        int cont = b[i + k] & 0xff;
-        if ((cont & 0xc0) != 0x80) {
-          ok = false;
-          break;
-        }
-        cp = cp << 6 | (cont & 0x3f);
-      }
-      if (!ok || cp > Character.MAX_CODE_POINT) {
-        out.append((char) lead);
-        i++;
-        continue;
-      }
-      out.appendCodePoint(cp);
-      i += extra + 1;
-    }
-  }
-
   // ---------------------------------------------------------------- HTML character references
 
   /** {@code &#NN;}, {@code &#xHH;} (semicolon optional, as browsers accept) and the named references above. */
@@ -208,7 +228,7 @@ public final class Normalizer {
     StringBuilder out = null;
     int n = s.length();
     int copied = 0;
-    for (int i = amp; i >= 0 && i < n; i = s.indexOf('&', i + 1)) {
+    for (int i = amp; i >= 0 && i < n; i = following(s, '&', i)) {
       int end;
       String replacement;
       if (i + 1 < n && s.charAt(i + 1) == '#') {
@@ -237,12 +257,15 @@ public final class Normalizer {
         while (j < n && j - i - 1 < MAX_NAME && isLetter(s.charAt(j))) {
           j++;
         }
-        String name = s.substring(i + 1, j);
-        replacement = NAMED.get(name.toLowerCase(java.util.Locale.ROOT));
-        if (replacement != null) {
+        if (j - i - 1 < 2) {
+          continue; // every name has two letters or more
+        }
+        int named = namedReference(s, i + 1, j - i - 1);
+        if (named >= 0) {
+          replacement = NAMED_VALUES[named];
           end = j < n && s.charAt(j) == ';' ? j + 1 : j;
         } else {
-          String legacy = legacyPrefix(name);
+          String legacy = legacyPrefix(s, i + 1, j - i - 1);
           if (legacy == null) {
             continue;
           }
@@ -263,9 +286,19 @@ public final class Normalizer {
     return out.append(s, copied, n).toString();
   }
 
-  private static String legacyPrefix(String name) {
+  /** The index in {@link #NAMED_KEYS} of the name (any case) at {@code at}, {@code length} letters; -1 if none. */
+  private static int namedReference(String s, int at, int length) {
+    for (int k = 0; k < NAMED_KEYS.length; k++) {
+      if (NAMED_KEYS[k].length() == length && s.regionMatches(true, at, NAMED_KEYS[k], 0, length)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  private static String legacyPrefix(String s, int at, int length) {
     for (String legacy : LEGACY) {
-      if (name.startsWith(legacy)) {
+      if (legacy.length() <= length && s.regionMatches(at, legacy, 0, legacy.length())) {
         return legacy;
       }
     }
@@ -282,12 +315,52 @@ public final class Normalizer {
 
   // ---------------------------------------------------------------- Unicode
 
-  /** NFKC folds full-width and compatibility forms ({@code ＜}, {@code ｓｃｒｉｐｔ}); ASCII is already NFKC. */
+  /**
+   * NFKC folds full-width and compatibility forms ({@code ＜}, {@code ｓｃｒｉｐｔ}). Only the stretches around
+   * characters {@link InertChars} does not know go through {@link java.text.Normalizer}: each from the last ASCII
+   * or inert character before it (which may compose with the marks after it) to the next one. NFKC joins and
+   * reorders nothing across such a character (it has a normalization boundary before it), so the pieces
+   * normalized alone give the value normalized whole, and a long value with a few accented marks costs a few
+   * small calls rather than one over all of it.
+   */
   static String nfkc(String s) {
-    if (isAscii(s) || java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFKC)) {
+    int n = s.length();
+    int i = 0;
+    while (i < n && s.charAt(i) < 0x80) {
+      i++; // ASCII is NFKC already: the common case, in the tightest loop
+    }
+    if (i == n) {
       return s;
     }
-    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+    StringBuilder out = null;
+    int copied = 0;
+    int boundary = i > 0 ? i - 1 : 0;
+    while (i < n) {
+      if (hasBoundaryBefore(s.charAt(i))) {
+        boundary = i++;
+        continue;
+      }
+      int end = i + 1;
+      while (end < n && !hasBoundaryBefore(s.charAt(end))) {
+        end++;
+      }
+      String piece = s.substring(boundary, end);
+      String folded = java.text.Normalizer.normalize(piece, java.text.Normalizer.Form.NFKC);
+      if (!folded.equals(piece)) {
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(s, copied, boundary).append(folded);
+        copied = end;
+      }
+      boundary = end;
+      i = end;
+    }
+    return out == null ? s : out.append(s, copied, n).toString();
+  }
+
+  private static boolean hasBoundaryBefore(char c) {
+    return c < 0x80 || InertChars.contains(c);
   }
 
   /** Removes NUL and invisible format characters (zero-width spaces and joiners, soft hyphens, BOMs). */
@@ -312,15 +385,6 @@ public final class Normalizer {
   }
 
   private static boolean invisible(char c) {
-    return c == '\0' || (c >= 0x80 && Character.getType(c) == Character.FORMAT);
-  }
-
-  private static boolean isAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
+    return c == '\0' || c >= 0x80 && !InertChars.contains(c) && Character.getType(c) == Character.FORMAT;
   }
 }
