@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdaguard.input.detect.Normalized;
+import dev.lambdaguard.input.detect.Normalizer;
 import org.junit.jupiter.api.Test;
 
 /** What the detectors see: encodings undone, bounded, plain text untouched. */
@@ -94,5 +95,16 @@ class NormalizerTest {
     assertEquals("a b c", Normalized.of("a+b%20c").decoded());
     assertEquals("a+b c", Normalized.of("a+b c").decoded());
     assertEquals("\ud83d\ude00", Normalized.of("%f0%9f%98%80").decoded(), "four bytes, one code point beyond the BMP");
+  }
+
+  @Test
+  void fullWidthFoldsByItselfAndAFloodOfCombiningMarksIsFoldedOnlyUpToTheBudget() {
+    assertEquals("<script>", Normalized.of("＜ｓｃｒｉｐｔ＞").decoded());
+    assertEquals("é<", Normalized.of("ｅ\u0301＜").decoded(), "a full-width letter still joins the mark after it");
+    // beyond the budget (for the whole value, over all its layers) the rest is left as it came, in linear time
+    String marks = "e\u0301".repeat(Normalizer.MAX_FOLDED);
+    String decoded = Normalized.of(marks + "＜").decoded();
+    assertTrue(decoded.startsWith("é".repeat(Normalizer.MAX_FOLDED / 2 - 8)), "the first stretch is folded");
+    assertTrue(decoded.endsWith("e\u0301<"), "the rest is not, and full-width still folds");
   }
 }

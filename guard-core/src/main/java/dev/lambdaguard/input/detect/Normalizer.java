@@ -26,9 +26,17 @@ public final class Normalizer {
   /** Legacy references browsers decode even without the semicolon and as a prefix of a longer word. */
   private static final String[] LEGACY = {"amp", "lt", "gt", "quot", "nbsp"};
   private static final int MAX_NAME = 8;
-  /** The names and what they decode to, as arrays: a reference is looked up without building a string. */
-  private static final String[] NAMED_KEYS = NAMED.keySet().toArray(new String[0]);
-  private static final String[] NAMED_VALUES = java.util.Arrays.stream(NAMED_KEYS).map(NAMED::get)
+  /** Characters of one value passed to the JDK's NFKC at most (see {@link #nfkc}). */
+  public static final int MAX_FOLDED = 64 * 1024;
+  /**
+   * The names packed into numbers, sorted, and what each decodes to: a reference is looked up by binary search,
+   * without building a string (five bits a letter, so any name of {@link #MAX_NAME} letters fits in a long).
+   */
+  private static final long[] NAMED_CODES = NAMED.keySet().stream()
+      .mapToLong(name -> pack(name, 0, name.length())).sorted().toArray();
+  private static final String[] NAMED_VALUES = java.util.Arrays.stream(NAMED_CODES)
+      .mapToObj(code -> NAMED.entrySet().stream().filter(e -> pack(e.getKey(), 0, e.getKey().length()) == code)
+          .findFirst().orElseThrow().getValue())
       .toArray(String[]::new);
 
   private Normalizer() {}
@@ -41,9 +49,10 @@ public final class Normalizer {
     String current = raw;
     int layers = 0;
     boolean nul = asReceived.holdsNul();
+    int[] budget = {MAX_FOLDED};
     for (int i = 0; i < MAX_LAYERS; i++) {
       // each step returns its input itself when it changes nothing, so identity tells a layer that did nothing
-      String next = nfkc(htmlDecode(percentDecode(current)));
+      String next = nfkc(htmlDecode(percentDecode(current)), budget);
       if (next == current) {
         break;
       }
@@ -286,14 +295,19 @@ public final class Normalizer {
     return out.append(s, copied, n).toString();
   }
 
-  /** The index in {@link #NAMED_KEYS} of the name (any case) at {@code at}, {@code length} letters; -1 if none. */
+  /** The index in {@link #NAMED_CODES} of the name (any case) at {@code at}, {@code length} letters; -1 if none. */
   private static int namedReference(String s, int at, int length) {
-    for (int k = 0; k < NAMED_KEYS.length; k++) {
-      if (NAMED_KEYS[k].length() == length && s.regionMatches(true, at, NAMED_KEYS[k], 0, length)) {
-        return k;
-      }
+    int k = java.util.Arrays.binarySearch(NAMED_CODES, pack(s, at, length));
+    return k < 0 ? -1 : k;
+  }
+
+  /** ASCII letters, any case, as five bits each (a = 1): distinct names of up to 12 letters get distinct numbers. */
+  private static long pack(String s, int at, int length) {
+    long code = 0;
+    for (int k = at; k < at + length; k++) {
+      code = code << 5 | (s.charAt(k) | 0x20) - 'a' + 1;
     }
-    return -1;
+    return code;
   }
 
   private static String legacyPrefix(String s, int at, int length) {
@@ -316,14 +330,18 @@ public final class Normalizer {
   // ---------------------------------------------------------------- Unicode
 
   /**
-   * NFKC folds full-width and compatibility forms ({@code ＜}, {@code ｓｃｒｉｐｔ}). Only the stretches around
-   * characters {@link InertChars} does not know go through {@link java.text.Normalizer}: each from the last ASCII
-   * or inert character before it (which may compose with the marks after it) to the next one. NFKC joins and
-   * reorders nothing across such a character (it has a normalization boundary before it), so the pieces
-   * normalized alone give the value normalized whole, and a long value with a few accented marks costs a few
-   * small calls rather than one over all of it.
+   * NFKC folds full-width and compatibility forms ({@code ＜}, {@code ｓｃｒｉｐｔ}). Full-width ASCII, the form
+   * attacks use, folds here by subtraction. Only the stretches around other characters {@link InertChars} does not
+   * know go through {@link java.text.Normalizer}: each from the last ASCII or inert character before it (which may
+   * compose with the marks after it) to the next one, stretches a few places apart joined into one call. NFKC joins
+   * and reorders nothing across such a character (it has a normalization boundary before it), so the pieces
+   * normalized alone give the value normalized whole.
+   *
+   * <p>The JDK's normalizer costs about 17 ns a character, so at most {@link #MAX_FOLDED} characters of a value go
+   * through it, over all its layers ({@code budget[0]} holds what is left); the rest of a value dense in combining
+   * marks or compatibility forms is left as it came.
    */
-  static String nfkc(String s) {
+  static String nfkc(String s, int[] budget) {
     int n = s.length();
     int i = 0;
     while (i < n && s.charAt(i) < 0x80) {
@@ -336,20 +354,32 @@ public final class Normalizer {
     int copied = 0;
     int boundary = i > 0 ? i - 1 : 0;
     while (i < n) {
-      if (hasBoundaryBefore(s.charAt(i))) {
+      char c = s.charAt(i);
+      if (hasBoundaryBefore(c)) {
         boundary = i++;
         continue;
       }
-      int end = i + 1;
-      while (end < n && !hasBoundaryBefore(s.charAt(end))) {
-        end++;
+      if (isFullWidthAscii(c) && (i + 1 == n || !joinsPrevious(s.charAt(i + 1)))) {
+        out = out == null ? new StringBuilder(n) : out;
+        out.append(s, copied, i).append((char) (c - FULL_WIDTH_OFFSET));
+        copied = i + 1;
+        boundary = ++i;
+        continue;
       }
+      if (budget[0] == 0) {
+        i++; // the budget is spent: only full-width forms still fold
+        continue;
+      }
+      int end = pieceEnd(s, i, boundary + budget[0]);
+      if (end - boundary > budget[0]) {
+        budget[0] = 0;
+        continue;
+      }
+      budget[0] -= end - boundary;
       String piece = s.substring(boundary, end);
       String folded = java.text.Normalizer.normalize(piece, java.text.Normalizer.Form.NFKC);
       if (!folded.equals(piece)) {
-        if (out == null) {
-          out = new StringBuilder(n);
-        }
+        out = out == null ? new StringBuilder(n) : out;
         out.append(s, copied, boundary).append(folded);
         copied = end;
       }
@@ -357,6 +387,43 @@ public final class Normalizer {
       i = end;
     }
     return out == null ? s : out.append(s, copied, n).toString();
+  }
+
+  /**
+   * Where the piece holding the character at {@code i} ends: at a boundary with no unknown character close after,
+   * or at the first boundary past {@code limit}.
+   */
+  private static int pieceEnd(String s, int i, int limit) {
+    int n = s.length();
+    int end = i + 1;
+    while (end < n) {
+      if (!hasBoundaryBefore(s.charAt(end))) {
+        end++;
+        continue;
+      }
+      int k = end;
+      int near = Math.min(n, end + 8);
+      while (k < near && hasBoundaryBefore(s.charAt(k))) {
+        k++;
+      }
+      if (k == near || k >= limit) {
+        break;
+      }
+      end = k + 1;
+    }
+    return end;
+  }
+
+  private static final char FULL_WIDTH_OFFSET = '\uff01' - '!';
+
+  /** U+FF01..U+FF5E, the full-width forms of ASCII's printable characters; NFKC maps each to its ASCII one. */
+  private static boolean isFullWidthAscii(char c) {
+    return c >= '\uff01' && c <= '\uff5e';
+  }
+
+  /** Whether {@code c} may join the character before it under NFKC (so that neither folds alone). */
+  private static boolean joinsPrevious(char c) {
+    return !hasBoundaryBefore(c) && !isFullWidthAscii(c);
   }
 
   private static boolean hasBoundaryBefore(char c) {
