@@ -240,11 +240,10 @@ public final class XxeDetector implements Detector {
    * {@code 100%;} are not references.
    */
   private static Detection parameterReference(String s, String context) {
-    int n = s.length();
     int dtd = -1;
-    for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
-      int nameEnd = nameEnd(s, i + 1);
-      if (nameEnd - i - 1 < 2 || nameEnd >= n || s.charAt(nameEnd) != ';') {
+    // from each ; back to its %: a flood of % (as in %25%25...) with no ; costs nothing
+    for (int semi = s.indexOf(';'); semi >= 0; semi = s.indexOf(';', semi + 1)) {
+      if (!closesReference(s, semi)) {
         continue;
       }
       if (dtd < 0) {
@@ -259,6 +258,17 @@ public final class XxeDetector implements Detector {
       return null;
     }
     return null;
+  }
+
+  /** Whether the {@code ;} at {@code semi} closes {@code %name;}: the same names {@link #nameEnd} reads forward. */
+  private static boolean closesReference(String s, int semi) {
+    int start = semi;
+    while (start > 0 && semi - start <= LOOK && isNameChar(s.charAt(start - 1))) {
+      start--;
+    }
+    int length = semi - start;
+    return length >= 2 && length <= LOOK && start > 0 && s.charAt(start - 1) == '%'
+        && (isLetter(s.charAt(start)) || s.charAt(start) == '_');
   }
 
   /** The value is nothing but parameter-entity references and whitespace: {@code %dtd; %send;}. */
