@@ -200,14 +200,12 @@ final class SqlPrefilter {
       found |= SEMICOLON | AS_IS;
     }
     if (value.containsAny(OPEN_PAREN)) {
-      for (int i = s.indexOf('('); i >= 0 && (found & CALL) == 0; i = s.indexOf('(', i + 1)) {
-        found |= paren(s, i);
-      }
+      found |= parens(s);
     }
-    if (value.containsAny(SLASH) && s.indexOf("/*") >= 0) {
+    if (value.containsAny(SLASH) && hasPair(s, '/', '*')) {
       found |= AS_IS | INLINE_COMMENT;
     }
-    if (value.containsAny(BAR) && s.indexOf("||") >= 0 || value.containsAny(AMPERSAND) && s.indexOf("&&") >= 0) {
+    if (value.containsAny(BAR) && hasPair(s, '|', '|') || value.containsAny(AMPERSAND) && hasPair(s, '&', '&')) {
       found |= AS_IS;
     }
     found |= (single ? SINGLE | AS_IS : 0) | (dbl ? DOUBLE | AS_IS : 0);
@@ -273,6 +271,44 @@ final class SqlPrefilter {
     CLASS['/'] = PAIR;
     CLASS['|'] = PAIR;
     CLASS['&'] = PAIR;
+  }
+
+  /**
+   * Characters of one kind a peek looks at before it stops and answers "maybe": past that many, reading on costs
+   * more than tokenizing, whose cap ({@link SqlTokens#MAX_TOKENS}) bounds what it reads, so a value dense with
+   * near misses ({@code ((((}, {@code &#&#}) is left to the tokenizer instead of peeked at everywhere.
+   */
+  static final int MAX_PEEKS = 32;
+
+  /**
+   * What the parentheses of {@code s} may start ({@link #paren}), up to a call: {@link #CALL} and {@link #AS_IS}
+   * also when more than {@link #MAX_PEEKS} of them leave it open.
+   */
+  private static int parens(String s) {
+    int found = 0;
+    int peeks = 0;
+    for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
+      if (++peeks > MAX_PEEKS) {
+        return CALL | AS_IS;
+      }
+      found |= paren(s, i);
+      if ((found & CALL) != 0) {
+        return found;
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@code s} holds {@code c} followed by {@code d}; also (maybe) past {@link #MAX_PEEKS} lone {@code c}. */
+  private static boolean hasPair(String s, char c, char d) {
+    int peeks = 0;
+    int n = s.length() - 1;
+    for (int i = s.indexOf(c); i >= 0 && i < n; i = s.indexOf(c, i + 1)) {
+      if (s.charAt(i + 1) == d || ++peeks > MAX_PEEKS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** After a word (spaces between allowed), a call; before SELECT or another parenthesis, a subquery. */
@@ -662,9 +698,10 @@ final class SqlPrefilter {
       }
     }
     if ((found & CALL) != 0) {
+      int peeks = 0;
       for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
-        if (calls(s, i)) {
-          return true;
+        if (calls(s, i) || ++peeks > MAX_PEEKS) {
+          return true; // a call, or too many parentheses to peek at: the tokens tell
         }
       }
     }
