@@ -783,7 +783,7 @@ final class SqlPrefilter {
       i++;
     }
     int len = i - start;
-    if (len == 1 && i < n && SqlTokenizer.quoteClass(s.charAt(i)) == 1 && "nxbe".indexOf(s.charAt(start)) >= 0) {
+    if (len == 1 && i < n && SqlTokenizer.stringPrefix(s.charAt(start)) && SqlTokenizer.quoteClass(s.charAt(i)) == 1) {
       return STRING_PREFIX | i;
     }
     if (len < 2 || len > SqlLexicon.MAX_LENGTH || (ROLES[hash >>> 6 & 15] & 1L << hash) == 0) {
