@@ -578,17 +578,43 @@ final class SqlPrefilter {
 
   /**
    * Whether a value that starts with the statement keyword {@code id} (ending at {@code end}) could be a statement
-   * {@code SqlShapes.whole} takes: its required next word must follow ({@link #continues}), and a SELECT must read
-   * the system (a {@code @@} variable, a function or a name of the system: {@link #SYSTEM}).
+   * {@code SqlShapes.whole} takes: its required next word must follow ({@link #continues}), and a SELECT must have
+   * a column list that reads the system (a {@code @@} variable, a function or a name of the system: {@link #SYSTEM}).
    */
   private static boolean statement(String s, int id, int end, int found) {
     if (id == SqlLexicon.SELECT) {
-      return (found & SYSTEM) != 0
-          || (found & LETTER_V) != 0 && (s.contains("version") || s.contains("serverproperty"))
-          || (found & LETTER_Y) != 0 && (s.contains("sys") || s.contains("mysql"))
-          || (found & LETTER_M) != 0 && (s.contains("master") || s.contains("msdb"));
+      return listMayStart(s, end) && statesSystem(s, found);
     }
     return continues(s, id, end);
+  }
+
+  /** Whether a SELECT could read the system: a {@code @@} variable, a function or a name of the system. */
+  private static boolean statesSystem(String s, int found) {
+    return (found & SYSTEM) != 0
+        || (found & LETTER_V) != 0 && (s.contains("version") || s.contains("serverproperty"))
+        || (found & LETTER_Y) != 0 && (s.contains("sys") || s.contains("mysql"))
+        || (found & LETTER_M) != 0 && (s.contains("master") || s.contains("msdb"));
+  }
+
+  /**
+   * Whether a SELECT column list ({@code SqlStatements.selectList}) could start after the keyword SELECT ending at
+   * {@code end}: not with a reserved word that is no operand ({@code SqlParser.operand} takes literals, NOT, CASE,
+   * EXISTS; the list itself DISTINCT, ALL, TOP), as in {@code select from where}. A word an inline comment cuts
+   * may be joined into another, and is left to the tokenizer.
+   */
+  private static boolean listMayStart(String s, int end) {
+    int i = skipSpace(s, end, false);
+    if (i == s.length() || !SqlTokenizer.isWordStart(s.charAt(i))) {
+      return i < s.length(); // an operator, a number, a string, a parenthesis: the tokenizer reads it
+    }
+    int wordEnd = (int) wordAt(s, i);
+    if (s.startsWith("/*", wordEnd)) {
+      return true;
+    }
+    int id = keyword(s, i, wordEnd);
+    return id == 0 || !SqlLexicon.is(id, SqlLexicon.RESERVED) || SqlLexicon.is(id, SqlLexicon.LITERAL)
+        || id == SqlLexicon.NOT || id == SqlLexicon.CASE || id == SqlLexicon.EXISTS || id == SqlLexicon.DISTINCT
+        || id == SqlLexicon.ALL || id == SqlLexicon.TOP;
   }
 
   /**
@@ -705,12 +731,48 @@ final class SqlPrefilter {
         }
       }
     }
-    if ((found & LETTER_U) != 0 && s.contains("union") && selects(s, found)) {
+    if ((found & LETTER_U) != 0 && selects(s, found) && unionSelects(s)) {
       return true; // UNION SELECT
     }
     // WAITFOR DELAY '...', INTO OUTFILE '...': with the string they need.
     return (found & (SINGLE | DOUBLE)) != 0 && ((found & LETTER_W) != 0 && s.contains("waitfor")
         || (found & LETTER_U) != 0 && (s.contains("outfile") || s.contains("dumpfile")));
+  }
+
+  /**
+   * Whether some UNION in {@code s} could be {@code UNION [ALL | DISTINCT] [(...] SELECT} and a column list
+   * ({@code SqlShapes.union}); past {@link #MAX_PEEKS} of them, maybe (the tokens tell).
+   */
+  private static boolean unionSelects(String s) {
+    int peeks = 0;
+    for (int i = s.indexOf("union"); i >= 0; i = s.indexOf("union", i + 1)) {
+      if (i > 0 && SqlTokenizer.isWordPart(s.charAt(i - 1)) || (int) wordAt(s, i) != i + 5) {
+        continue; // part of a longer word
+      }
+      if (unionSelectsAt(s, i + 5)) {
+        return true;
+      }
+      if (++peeks > MAX_PEEKS) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #unionSelects} for the UNION ending at {@code end}. */
+  private static boolean unionSelectsAt(String s, int end) {
+    int q = skipSpace(s, end, false);
+    int word = (int) wordAt(s, q);
+    int id = keyword(s, q, word);
+    if (id == SqlLexicon.ALL || id == SqlLexicon.DISTINCT) {
+      q = skipSpace(s, word, false);
+      word = (int) wordAt(s, q);
+    }
+    while (q < s.length() && s.charAt(q) == '(') {
+      q = skipSpace(s, q + 1, false);
+      word = (int) wordAt(s, q);
+    }
+    return keyword(s, q, word) == SqlLexicon.SELECT && listMayStart(s, word);
   }
 
   /** Whether the word before the parenthesis at {@code i} is a function a shape looks for, or system-qualified. */

@@ -298,6 +298,27 @@ class SqliDetectorTest {
   }
 
   @Test
+  void anAttackPastMoreNearMissesThanThePrefilterPeeksAtIsLeftToTheTokensAndCaught() {
+    int many = SqlPrefilter.MAX_PEEKS + 8;
+    assertRule("sqli.tautology", "(" + "1&".repeat(many) + "1) && 1=1");
+    assertRule("sqli.tautology", "(" + "1|".repeat(many) + "1) || 1=1");
+    assertRule("sqli.time-based", "1 and " + "f(1)+".repeat(many) + "sleep(5)");
+    assertRule("sqli.time-based", "1 and " + "(1)+".repeat(many) + "sleep(5)");
+    assertRule("sqli.union", "1 " + "/x".repeat(many) + "/**/union/**/select/**/1,2--");
+    assertRule("sqli.union", "union x ".repeat(many) + "' union select password from users--");
+  }
+
+  @Test
+  void unionSelectAndSelectArePeekedAtForAColumnList() {
+    assertRule("sqli.union", "1 union all select 1,2,3--");
+    assertRule("sqli.union", "1 union (select username,password from users)--");
+    assertRule("sqli.union", "1 union distinct select null,null--");
+    assertRule("sqli.statement", "select @@version");
+    assertNull(detect("select from where union select from"));
+    assertNull(detect("Select the union plan from the offers"));
+  }
+
+  @Test
   void anAttackPastTheTokenCapIsNotInspectedButTheOneBeforeItIs() {
     String padding = "1+".repeat(SqlTokens.MAX_TOKENS);
     assertNotNull(detect("' or 1=1 -- " + padding));
