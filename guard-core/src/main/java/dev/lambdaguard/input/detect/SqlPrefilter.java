@@ -746,14 +746,12 @@ final class SqlPrefilter {
   private static boolean unionSelects(String s) {
     int peeks = 0;
     for (int i = s.indexOf("union"); i >= 0; i = s.indexOf("union", i + 1)) {
-      if (i > 0 && SqlTokenizer.isWordPart(s.charAt(i - 1)) || (int) wordAt(s, i) != i + 5) {
-        continue; // part of a longer word
-      }
-      if (unionSelectsAt(s, i + 5)) {
-        return true;
-      }
       if (++peeks > MAX_PEEKS) {
         return true;
+      }
+      boolean word = (i == 0 || !SqlTokenizer.isWordPart(s.charAt(i - 1))) && (int) wordAt(s, i) == i + 5;
+      if (word && unionSelectsAt(s, i + 5)) {
+        return true; // (not a part of a longer word, as in reunion)
       }
     }
     return false;

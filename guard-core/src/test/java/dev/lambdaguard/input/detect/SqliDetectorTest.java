@@ -288,7 +288,7 @@ class SqliDetectorTest {
     int size = 1 << 20;
     String[] patterns = {"'", "\"", "''", "/*", "or ", "' or ", "1 or ", "(", ")", "((select ", "union select (",
         ";", "; select ", "a/*", "a/**/", "/*!", "--", "sleep(", "extractvalue(", "1=", "' '", "\\'", "a (",
-        "O'Brien ", "case ", "`", "*/"};
+        "O'Brien ", "case ", "`", "*/", "&#", "(a", "a(", "union(", "reunion select ", "select from where union "};
     for (String pattern : patterns) {
       Detection d = detect(pattern.repeat(size / pattern.length() + 1));
       assertTrue(d == null || d.category() == Category.SQLI);
