@@ -242,9 +242,12 @@ final class SqlLexicon {
     if (word.length() != to - from) {
       return false;
     }
+    if (!anyCase) {
+      return s.startsWith(word, from);
+    }
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
-      if (anyCase && c >= 'A' && c <= 'Z') {
+      if (c >= 'A' && c <= 'Z') {
         c += 32;
       }
       if (c != word.charAt(i - from)) {

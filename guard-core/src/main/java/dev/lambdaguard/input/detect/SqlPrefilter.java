@@ -200,14 +200,12 @@ final class SqlPrefilter {
       found |= SEMICOLON | AS_IS;
     }
     if (value.containsAny(OPEN_PAREN)) {
-      for (int i = s.indexOf('('); i >= 0 && (found & CALL) == 0; i = s.indexOf('(', i + 1)) {
-        found |= paren(s, i);
-      }
+      found |= parens(s);
     }
-    if (value.containsAny(SLASH) && s.indexOf("/*") >= 0) {
+    if (value.containsAny(SLASH) && hasPair(s, '/', '*')) {
       found |= AS_IS | INLINE_COMMENT;
     }
-    if (value.containsAny(BAR) && s.indexOf("||") >= 0 || value.containsAny(AMPERSAND) && s.indexOf("&&") >= 0) {
+    if (value.containsAny(BAR) && hasPair(s, '|', '|') || value.containsAny(AMPERSAND) && hasPair(s, '&', '&')) {
       found |= AS_IS;
     }
     found |= (single ? SINGLE | AS_IS : 0) | (dbl ? DOUBLE | AS_IS : 0);
@@ -273,6 +271,44 @@ final class SqlPrefilter {
     CLASS['/'] = PAIR;
     CLASS['|'] = PAIR;
     CLASS['&'] = PAIR;
+  }
+
+  /**
+   * Characters of one kind a peek looks at before it stops and answers "maybe": past that many, reading on costs
+   * more than tokenizing, whose cap ({@link SqlTokens#MAX_TOKENS}) bounds what it reads, so a value dense with
+   * near misses ({@code ((((}, {@code &#&#}) is left to the tokenizer instead of peeked at everywhere.
+   */
+  static final int MAX_PEEKS = 32;
+
+  /**
+   * What the parentheses of {@code s} may start ({@link #paren}), up to a call: {@link #CALL} and {@link #AS_IS}
+   * also when more than {@link #MAX_PEEKS} of them leave it open.
+   */
+  private static int parens(String s) {
+    int found = 0;
+    int peeks = 0;
+    for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
+      if (++peeks > MAX_PEEKS) {
+        return CALL | AS_IS;
+      }
+      found |= paren(s, i);
+      if ((found & CALL) != 0) {
+        return found;
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@code s} holds {@code c} followed by {@code d}; also (maybe) past {@link #MAX_PEEKS} lone {@code c}. */
+  private static boolean hasPair(String s, char c, char d) {
+    int peeks = 0;
+    int n = s.length() - 1;
+    for (int i = s.indexOf(c); i >= 0 && i < n; i = s.indexOf(c, i + 1)) {
+      if (s.charAt(i + 1) == d || ++peeks > MAX_PEEKS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** After a word (spaces between allowed), a call; before SELECT or another parenthesis, a subquery. */
@@ -542,17 +578,43 @@ final class SqlPrefilter {
 
   /**
    * Whether a value that starts with the statement keyword {@code id} (ending at {@code end}) could be a statement
-   * {@code SqlShapes.whole} takes: its required next word must follow ({@link #continues}), and a SELECT must read
-   * the system (a {@code @@} variable, a function or a name of the system: {@link #SYSTEM}).
+   * {@code SqlShapes.whole} takes: its required next word must follow ({@link #continues}), and a SELECT must have
+   * a column list that reads the system (a {@code @@} variable, a function or a name of the system: {@link #SYSTEM}).
    */
   private static boolean statement(String s, int id, int end, int found) {
     if (id == SqlLexicon.SELECT) {
-      return (found & SYSTEM) != 0
-          || (found & LETTER_V) != 0 && (s.contains("version") || s.contains("serverproperty"))
-          || (found & LETTER_Y) != 0 && (s.contains("sys") || s.contains("mysql"))
-          || (found & LETTER_M) != 0 && (s.contains("master") || s.contains("msdb"));
+      return listMayStart(s, end) && statesSystem(s, found);
     }
     return continues(s, id, end);
+  }
+
+  /** Whether a SELECT could read the system: a {@code @@} variable, a function or a name of the system. */
+  private static boolean statesSystem(String s, int found) {
+    return (found & SYSTEM) != 0
+        || (found & LETTER_V) != 0 && (s.contains("version") || s.contains("serverproperty"))
+        || (found & LETTER_Y) != 0 && (s.contains("sys") || s.contains("mysql"))
+        || (found & LETTER_M) != 0 && (s.contains("master") || s.contains("msdb"));
+  }
+
+  /**
+   * Whether a SELECT column list ({@code SqlStatements.selectList}) could start after the keyword SELECT ending at
+   * {@code end}: not with a reserved word that is no operand ({@code SqlParser.operand} takes literals, NOT, CASE,
+   * EXISTS; the list itself DISTINCT, ALL, TOP), as in {@code select from where}. A word an inline comment cuts
+   * may be joined into another, and is left to the tokenizer.
+   */
+  private static boolean listMayStart(String s, int end) {
+    int i = skipSpace(s, end, false);
+    if (i == s.length() || !SqlTokenizer.isWordStart(s.charAt(i))) {
+      return i < s.length(); // an operator, a number, a string, a parenthesis: the tokenizer reads it
+    }
+    int wordEnd = (int) wordAt(s, i);
+    if (s.startsWith("/*", wordEnd)) {
+      return true;
+    }
+    int id = keyword(s, i, wordEnd);
+    return id == 0 || !SqlLexicon.is(id, SqlLexicon.RESERVED) || SqlLexicon.is(id, SqlLexicon.LITERAL)
+        || id == SqlLexicon.NOT || id == SqlLexicon.CASE || id == SqlLexicon.EXISTS || id == SqlLexicon.DISTINCT
+        || id == SqlLexicon.ALL || id == SqlLexicon.TOP;
   }
 
   /**
@@ -662,18 +724,53 @@ final class SqlPrefilter {
       }
     }
     if ((found & CALL) != 0) {
+      int peeks = 0;
       for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
-        if (calls(s, i)) {
-          return true;
+        if (calls(s, i) || ++peeks > MAX_PEEKS) {
+          return true; // a call, or too many parentheses to peek at: the tokens tell
         }
       }
     }
-    if ((found & LETTER_U) != 0 && s.contains("union") && selects(s, found)) {
+    if ((found & LETTER_U) != 0 && selects(s, found) && unionSelects(s)) {
       return true; // UNION SELECT
     }
     // WAITFOR DELAY '...', INTO OUTFILE '...': with the string they need.
     return (found & (SINGLE | DOUBLE)) != 0 && ((found & LETTER_W) != 0 && s.contains("waitfor")
         || (found & LETTER_U) != 0 && (s.contains("outfile") || s.contains("dumpfile")));
+  }
+
+  /**
+   * Whether some UNION in {@code s} could be {@code UNION [ALL | DISTINCT] [(...] SELECT} and a column list
+   * ({@code SqlShapes.union}); past {@link #MAX_PEEKS} of them, maybe (the tokens tell).
+   */
+  private static boolean unionSelects(String s) {
+    int peeks = 0;
+    for (int i = s.indexOf("union"); i >= 0; i = s.indexOf("union", i + 1)) {
+      if (++peeks > MAX_PEEKS) {
+        return true;
+      }
+      boolean word = (i == 0 || !SqlTokenizer.isWordPart(s.charAt(i - 1))) && (int) wordAt(s, i) == i + 5;
+      if (word && unionSelectsAt(s, i + 5)) {
+        return true; // (not a part of a longer word, as in reunion)
+      }
+    }
+    return false;
+  }
+
+  /** {@link #unionSelects} for the UNION ending at {@code end}. */
+  private static boolean unionSelectsAt(String s, int end) {
+    int q = skipSpace(s, end, false);
+    int word = (int) wordAt(s, q);
+    int id = keyword(s, q, word);
+    if (id == SqlLexicon.ALL || id == SqlLexicon.DISTINCT) {
+      q = skipSpace(s, word, false);
+      word = (int) wordAt(s, q);
+    }
+    while (q < s.length() && s.charAt(q) == '(') {
+      q = skipSpace(s, q + 1, false);
+      word = (int) wordAt(s, q);
+    }
+    return keyword(s, q, word) == SqlLexicon.SELECT && listMayStart(s, word);
   }
 
   /** Whether the word before the parenthesis at {@code i} is a function a shape looks for, or system-qualified. */
@@ -746,7 +843,7 @@ final class SqlPrefilter {
       i++;
     }
     int len = i - start;
-    if (len == 1 && i < n && SqlTokenizer.quoteClass(s.charAt(i)) == 1 && "nxbe".indexOf(s.charAt(start)) >= 0) {
+    if (len == 1 && i < n && SqlTokenizer.stringPrefix(s.charAt(start)) && SqlTokenizer.quoteClass(s.charAt(i)) == 1) {
       return STRING_PREFIX | i;
     }
     if (len < 2 || len > SqlLexicon.MAX_LENGTH || (ROLES[hash >>> 6 & 15] & 1L << hash) == 0) {

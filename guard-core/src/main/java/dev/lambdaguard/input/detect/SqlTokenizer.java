@@ -36,13 +36,13 @@ final class SqlTokenizer {
    */
   static SqlTokens tokenize(String s, int quote) {
     if (quote == 0) {
-      return new SqlTokens(new SqlTokenizer(s, 0));
+      return new SqlTokens(new SqlTokenizer(s, 0), s.length());
     }
     int end = contextEnd(s, quote, 0);
     if (end < 0) {
       return null;
     }
-    SqlTokens t = new SqlTokens(new SqlTokenizer(s, end));
+    SqlTokens t = new SqlTokens(new SqlTokenizer(s, end), s.length() - end + 1);
     t.add(pack(STRING, 0, CLOSED | (blank(s, 0, end - 1) ? BLANK : 0)));
     return t;
   }
@@ -180,8 +180,10 @@ final class SqlTokenizer {
    */
   static int contextEnd(String s, int quote, int from) {
     int n = s.length();
+    char ascii = quote == 1 ? '\'' : '"';
     for (int j = from; j < n; j++) {
-      if (quoteClass(s.charAt(j)) == quote) {
+      char c = s.charAt(j);
+      if (c == ascii || c >= 0x2bc && quoteClass(c) == quote) {
         if (j + 1 < n && quoteClass(s.charAt(j + 1)) == quote) {
           j++;
         } else {
@@ -198,11 +200,12 @@ final class SqlTokenizer {
    */
   static int stringEnd(String s, int open, int quote) {
     int n = s.length();
+    char ascii = quote == 1 ? '\'' : '"';
     for (int j = open + 1; j < n; j++) {
       char c = s.charAt(j);
       if (c == '\\') {
         j++;
-      } else if (quoteClass(c) == quote) {
+      } else if (c == ascii || c >= 0x2bc && quoteClass(c) == quote) {
         if (j + 1 < n && quoteClass(s.charAt(j + 1)) == quote) {
           j++;
         } else {
@@ -277,7 +280,7 @@ final class SqlTokenizer {
       i++;
     }
     // n'...', x'...', b'...', e'...': a string with a prefix.
-    if (i - start == 1 && i < n && quoteClass(s.charAt(i)) == 1 && "nxbe".indexOf(s.charAt(start)) >= 0) {
+    if (i - start == 1 && i < n && stringPrefix(s.charAt(start)) && quoteClass(s.charAt(i)) == 1) {
       int end = stringEnd(s, i, 1);
       t.add(pack(STRING, 0, (end < 0 ? 0 : CLOSED) | (s.charAt(start) == 'x' ? HEX : 0)));
       return end < 0 ? n : end;
@@ -295,6 +298,11 @@ final class SqlTokenizer {
     }
     t.add(pack(WORD, id, flags));
     return i;
+  }
+
+  /** Whether {@code c} (lower case) can prefix a string: {@code n'...'}, {@code x'...'}, {@code b'...'}, {@code e'...'}. */
+  static boolean stringPrefix(char c) {
+    return c == 'n' || c == 'x' || c == 'b' || c == 'e';
   }
 
   /**
@@ -441,10 +449,10 @@ final class SqlTokenizer {
     int n = s.length();
     int i = from;
     boolean blank = true;
-    while (i < n && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-      char c = s.charAt(i);
-      blank &= c <= ' ' || c == '-' || c == '+' || c == '#' || c == ';' || c == '/' || c == '*';
-      i++;
+    for (char c; i < n && (c = s.charAt(i)) != '\n' && c != '\r'; i++) {
+      if (blank && !(c <= ' ' || c == '-' || c == '+' || c == '#' || c == ';' || c == '/' || c == '*')) {
+        blank = false;
+      }
     }
     t.add(pack(COMMENT, 0, blank ? BLANK : 0));
     return i;

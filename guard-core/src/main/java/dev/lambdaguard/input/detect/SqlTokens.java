@@ -73,14 +73,19 @@ final class SqlTokens {
   static final int SPACED = 1 << 25;
 
   private final SqlTokenizer lexer;
-  private int[] tok = new int[16];
+  private int[] tok;
   /** Per token, the index of the parenthesis closing it, -1 while unknown; allocated at the first one. */
   private int[] match;
   private int count;
   private boolean done;
 
-  SqlTokens(SqlTokenizer lexer) {
+  /**
+   * {@code chars}: the characters left to read, plus one for a context's implied string; no token is shorter than
+   * a character, so the arrays are sized once, to that or the cap, and never grow.
+   */
+  SqlTokens(SqlTokenizer lexer, int chars) {
     this.lexer = lexer;
+    this.tok = new int[Math.max(1, Math.min(chars, MAX_TOKENS))];
   }
 
   static int pack(int type, int word, int flags) {

@@ -288,13 +288,34 @@ class SqliDetectorTest {
     int size = 1 << 20;
     String[] patterns = {"'", "\"", "''", "/*", "or ", "' or ", "1 or ", "(", ")", "((select ", "union select (",
         ";", "; select ", "a/*", "a/**/", "/*!", "--", "sleep(", "extractvalue(", "1=", "' '", "\\'", "a (",
-        "O'Brien ", "case ", "`", "*/"};
+        "O'Brien ", "case ", "`", "*/", "&#", "(a", "a(", "union(", "reunion select ", "select from where union "};
     for (String pattern : patterns) {
       Detection d = detect(pattern.repeat(size / pattern.length() + 1));
       assertTrue(d == null || d.category() == Category.SQLI);
     }
     assertNull(detect("'" + "x".repeat(size)), "one unclosed quote before a megabyte of text");
     assertNull(detect("/*" + " ".repeat(size)), "an unclosed comment");
+  }
+
+  @Test
+  void anAttackPastMoreNearMissesThanThePrefilterPeeksAtIsLeftToTheTokensAndCaught() {
+    int many = SqlPrefilter.MAX_PEEKS + 8;
+    assertRule("sqli.tautology", "(" + "1&".repeat(many) + "1) && 1=1");
+    assertRule("sqli.tautology", "(" + "1|".repeat(many) + "1) || 1=1");
+    assertRule("sqli.time-based", "1 and " + "f(1)+".repeat(many) + "sleep(5)");
+    assertRule("sqli.time-based", "1 and " + "(1)+".repeat(many) + "sleep(5)");
+    assertRule("sqli.union", "1 " + "/x".repeat(many) + "/**/union/**/select/**/1,2--");
+    assertRule("sqli.union", "union x ".repeat(many) + "' union select password from users--");
+  }
+
+  @Test
+  void unionSelectAndSelectArePeekedAtForAColumnList() {
+    assertRule("sqli.union", "1 union all select 1,2,3--");
+    assertRule("sqli.union", "1 union (select username,password from users)--");
+    assertRule("sqli.union", "1 union distinct select null,null--");
+    assertRule("sqli.statement", "select @@version");
+    assertNull(detect("select from where union select from"));
+    assertNull(detect("Select the union plan from the offers"));
   }
 
   @Test
