@@ -110,6 +110,9 @@ final class SstiExpression {
   /** What the expression in {@code s[from, to)} does; {@code closed} when its closing delimiter was found. */
   static int analyze(String s, int from, int to, int kind, boolean closed) {
     to = Math.min(to, from + MAX_CHARS);
+    if (!closed && kind == EL && !hasWordOrString(s, from, to)) {
+      return 0; // an unclosed EL expression counts only for names and string literals, and this has neither
+    }
     boolean logicTag = kind != EL;
     int exec = 0;
     boolean execName = false;
@@ -313,6 +316,21 @@ final class SstiExpression {
       return EXPR; // ${'foobar'}: a probe that echoes a literal
     }
     return 0;
+  }
+
+  /**
+   * Whether {@code s[from, to)} has a letter, an underscore or a quote: what every level an unclosed {@code ${ }}
+   * can reach needs (a name: exec, reflection, object walks; a string: {@code 'java.…'}). One tight pass, cheaper
+   * than the tokenizer over a run of punctuation ({@code ${${${…}).
+   */
+  private static boolean hasWordOrString(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (isIdentStart(c) || c == '\'' || c == '"' || c == '`') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasString(String s, int from, int to) {

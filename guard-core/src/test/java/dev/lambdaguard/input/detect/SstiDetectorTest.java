@@ -114,6 +114,16 @@ class SstiDetectorTest {
     assertNull(detect(value), () -> "flagged: " + value);
   }
 
+  @Test
+  void anUnclosedExpressionWithNamesOrStringsIsStillRead() {
+    // An unclosed ${ without any name or string is skipped by the tokenizer; with one, it is read as before.
+    assertEquals("ssti.java-runtime", detect("${T(java.lang.Runtime).getRuntime().exec('id')").ruleId());
+    assertEquals("ssti.java-runtime", detect("${\"java.lang.Runtime\"").ruleId());
+    assertEquals("ssti.command-exec", detect("${${${${${x.popen('id')").ruleId());
+    assertEquals("ssti.java-runtime", detect("${${${${".repeat(300) + "${T(java.lang.Runtime)}").ruleId());
+    assertNull(detect("${${${${".repeat(300)));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{{", "{{{{", "${", "#{", "{%", "<%", "[=", "@(", "#set(", "<#assign ", "__", "{{7*",
       "${a.b(", "'", "?new("})
