@@ -135,7 +135,8 @@ final class XssMarkup {
       while (start > 0 && end - start < 32 && XssText.isAsciiLetter(s.charAt(start - 1))) {
         start--;
       }
-      if (isHandlerName(s, start, end) || equalsWord(s, start, end, "style")) {
+      // Letters only: no framework form, no prefix; a handler (on and three letters) and style both take five.
+      if (end - start >= 5 && (isHandlerName(s, start, end) || equalsWord(s, start, end, "style"))) {
         return true;
       }
     }

@@ -201,8 +201,16 @@ final class XssScanner {
       char c = active == COLON ? ':' : active == SEMICOLON ? ';' : active == COMMA ? ','
           : active == BRACE ? '}' : active == LPAREN ? '(' : active == LBRACKET ? '[' : ')';
       XssRule best = null;
+      int n = s.length();
       for (int i = s.indexOf(c); i >= 0 && !isSure(best); i = s.indexOf(c, i + 1)) {
         best = plainAt(s, i, c, active, best);
+        if (c != ':') {
+          // Each check but the colon's needs a letter, digit, quote or bracket before it: in a run of the same
+          // character ((((, ;;;;) only the first can match. A colon also looks after itself (::expression().
+          while (i + 1 < n && s.charAt(i + 1) == c) {
+            i++;
+          }
+        }
       }
       return best;
     }
