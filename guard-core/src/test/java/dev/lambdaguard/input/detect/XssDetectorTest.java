@@ -459,9 +459,10 @@ class XssDetectorTest {
   @Test
   void anAttributeValueIsReadForAUrlWhateverItStartsWith() {
     // Only a value starting with junk, an escape, & or a scheme's first letter can hold a URL: each still does.
-    assertRule("xss.js-url", "<a href=JaVaScRiPt:alert(1)>x</a>", "<a href=\u006aavascript:alert(1)>x</a>",
-        "<a href=\x01javascript:alert(1)>x</a>", "<a href=\tjavascript:alert(1)>x</a>",
-        "<a href=\x20vbscript:msgbox(1)>x</a>", "<a href=\x0blivescript:x>x</a>", "<a href=mocha:x>x</a>");
+    assertRule("xss.js-url", "<a href=JaVaScRiPt:alert(1)>x</a>", "<a href=\\u006aavascript:alert(1)>x</a>",
+        "<a href=\\x01javascript:alert(1)>x</a>", "<a href=\tjavascript:alert(1)>x</a>",
+        "<a href=\u0001javascript:alert(1)>x</a>", "<a href=\\x20vbscript:msgbox(1)>x</a>",
+        "<a href=\\x0blivescript:x>x</a>", "<a href=mocha:x>x</a>", "<a href=\\6a avascript:alert(1)>x</a>");
     assertRule("xss.data-url", "<object data=data:text/html,<b>x</b>>", "<iframe src=\tdata:text/html,x>");
     assertRule("xss.js-context", "<a title=&{alert(1)};>x</a>");
   }
