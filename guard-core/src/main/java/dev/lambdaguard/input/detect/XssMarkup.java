@@ -101,6 +101,9 @@ final class XssMarkup {
    * {@code only}.
    */
   static boolean isHandlerName(String s, int from, int to) {
+    if (to - from < 5 && (to - from < 2 || s.charAt(from) != '@' && s.charAt(from) != '(')) {
+      return false; // shorter than on and three letters, and no @x or (x) binding: most attribute names
+    }
     if (isFrameworkHandler(s, from, to)) {
       return true;
     }
