@@ -278,8 +278,11 @@ final class XssScanner {
     effect = call || equals;
     if (equals) {
       lastEquals = s.lastIndexOf('=');
-      // The value itself may be written where an attribute name goes (after an unquoted value, or a space). The
-      // list is bounded; what it finds counts only for a value with a breakout attribute (hasBreakoutAttribute()).
+    }
+    // The value itself may be written where an attribute name goes (after an unquoted value, or a space). What the
+    // list finds counts only for a value with a breakout attribute (hasBreakoutAttribute()): a short value is
+    // searched for one first, as that costs less than the list; a long one is not searched for the bounded list.
+    if (equals && (n > 4 * BREAKOUT_SPAN || hasBreakoutAttribute())) {
       breakoutEnd = attributes(0, XssMarkup.OTHER, true, Math.min(n, BREAKOUT_SPAN));
     }
     int i = 0;
