@@ -475,6 +475,18 @@ class XssDetectorTest {
   }
 
   @Test
+  void aLongValueIsReadForABreakoutAtItsStartAndAfterItsQuotes() {
+    // A long value reads its bounded list at the start before it is searched for a breakout attribute: what the
+    // list finds still needs one (an @click alone is read as script, not as a breakout).
+    String prose = "lorem ipsum dolor sit amet ".repeat(60);
+    assertRule("xss.attribute-breakout", "x onmouseover=alert(1) " + prose, "\" onfocus=alert(1) autofocus " + prose,
+        "x @click=alert(1) onload=y " + prose, prose + " x\" onmouseover=alert(1) y=\"",
+        "a=b " + prose + " \" onmouseover=alert(1) x=\"");
+    assertRule("xss.css-expression", "x style=x:expression(alert(1)) " + prose);
+    assertRule("xss.js-sink", "x @click=alert(1) " + prose);
+  }
+
+  @Test
   void aValueBeyondTheScanCapIsReadUpToTheCap() {
     String padding = "x".repeat(XssDetector.MAX_SCAN);
     assertNull(rule(padding + "<script>"));
