@@ -293,7 +293,14 @@ final class XssScanner {
         i++;
         continue;
       }
-      dispatch(i, c);
+      if (c == '<') {
+        // The commonest trigger of markup, handled here: dispatch is too big for the compiler to inline.
+        if (i >= tagEnd) {
+          tagEnd = tag(i);
+        }
+      } else {
+        dispatch(i, c);
+      }
       if (sure()) {
         break;
       }
@@ -387,7 +394,8 @@ final class XssScanner {
       }
       return p < n && s.charAt(p) == '>' ? p + 1 : p;
     }
-    int kind = XssMarkup.kind(s, nameStart, p);
+    // No kind has a name under three letters (a namespace prefix only makes it longer): most tags stop here.
+    int kind = p - nameStart < 3 ? XssMarkup.OTHER : XssMarkup.kind(s, nameStart, p);
     if (kind == XssMarkup.SCRIPT || XssMarkup.scriptThenJunk(s, nameStart, p)) {
       found(XssRule.SCRIPT_TAG);
       return p;
