@@ -386,13 +386,7 @@ final class XssScanner {
       p++;
     }
     if (endTag) {
-      if (XssMarkup.kind(s, nameStart, p) == XssMarkup.STYLE) {
-        inStyle = false;
-      }
-      while (p < n && s.charAt(p) != '>' && !startTagAt(p)) {
-        p++;
-      }
-      return p < n && s.charAt(p) == '>' ? p + 1 : p;
+      return endTag(nameStart, p);
     }
     // No kind has a name under three letters (a namespace prefix only makes it longer): most tags stop here.
     int kind = p - nameStart < 3 ? XssMarkup.OTHER : XssMarkup.kind(s, nameStart, p);
@@ -407,6 +401,21 @@ final class XssScanner {
       found(XssRule.DANGEROUS_TAG);
     }
     return end;
+  }
+
+  /**
+   * The rest of the end tag named {@code s[nameStart, p)}: it closes a style element, and ends at its {@code >}
+   * (returning the index after it) or where the next tag starts. Apart from {@link #tag}, which the compiler then
+   * inlines into the scan loop.
+   */
+  private int endTag(int nameStart, int p) {
+    if (XssMarkup.kind(s, nameStart, p) == XssMarkup.STYLE) {
+      inStyle = false;
+    }
+    while (p < n && s.charAt(p) != '>' && !startTagAt(p)) {
+      p++;
+    }
+    return p < n && s.charAt(p) == '>' ? p + 1 : p;
   }
 
   /**
