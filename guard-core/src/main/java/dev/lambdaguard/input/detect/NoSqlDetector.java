@@ -153,7 +153,7 @@ public final class NoSqlDetector implements Detector {
   private static Detection operator(String s) {
     int best = 0;
     Quotes quotes = null;
-    for (int i = s.indexOf('$'); i >= 0; i = s.indexOf('$', i + 1)) {
+    for (int i = nextNamedDollar(s, 0); i >= 0; i = nextNamedDollar(s, i + 1)) {
       int end = i + 1;
       while (end < s.length() && end - i <= LOOK && isAsciiLetter(s.charAt(end))) {
         end++;
@@ -188,6 +188,31 @@ public final class NoSqlDetector implements Detector {
       }
     }
     return best == 0 ? null : new Detection(Category.NOSQLI, OPERATOR, best);
+  }
+
+  /**
+   * Index of the next {@code $} at or after {@code from} with a letter after it (every operator, every
+   * {@code $name} key), or -1. A dollar without one names nothing; in a run of them ({@code ${${${…},
+   * {@code $$$}) the text is read directly instead of with one {@code indexOf} call per dollar.
+   */
+  private static int nextNamedDollar(String s, int from) {
+    int last = s.length() - 1;
+    int i = s.indexOf('$', from);
+    while (i >= 0 && i < last) {
+      if (isAsciiLetter(s.charAt(i + 1))) {
+        return i;
+      }
+      int stop = Math.min(last, i + 32);
+      int k = i + 1;
+      while (k < stop && !(isAsciiLetter(s.charAt(k + 1)) && s.charAt(k) == '$')) {
+        k++;
+      }
+      if (k < stop) {
+        return k;
+      }
+      i = s.indexOf('$', stop);
+    }
+    return -1;
   }
 
   /** The name ending at {@code end} is followed by a colon (its closing quote first, if it had one). */
@@ -639,7 +664,7 @@ public final class NoSqlDetector implements Detector {
   }
 
   private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return (char) ((c | 0x20) - 'a') < 26; // folds the cases; any other character wraps to a large value
   }
 
   private static boolean isDigit(char c) {

@@ -88,6 +88,35 @@ final class SstiExpression {
   private static final Set<String> OBFUSCATION_CALLS = Set.of("chr", "char", "fromcharcode", "tochars", "implode");
   private static final Set<String> CASTS = Set.of("char", "int", "byte", "short", "long", "string");
 
+  // Bits of the name table: which lists hold a name.
+  private static final int N_EXEC_NAME = 1;
+  private static final int N_EXEC_STRONG = 1 << 1;
+  private static final int N_JAVA = 1 << 2;
+  private static final int N_OBJECT = 1 << 3;
+  private static final int N_OBJECT_WEAK = 1 << 4;
+  private static final int N_MUSTACHE_ROOT = 1 << 5;
+  private static final int N_EL_ROOT = 1 << 6;
+  private static final int N_FREEMARKER_DANGEROUS = 1 << 7;
+  private static final int N_OBFUSCATION_CALL = 1 << 8;
+  private static final int N_KEYWORD_OPERATOR = 1 << 9;
+  /** {@code os}, {@code sys}: the module reached as a member ({@code x.os}). */
+  private static final int N_MODULE = 1 << 10;
+  private static final int N_LITERAL_EXEC = 1 << 11;
+
+  private static final SstiNames NAMES = new SstiNames()
+      .with(EXEC_NAMES, N_EXEC_NAME)
+      .with(EXEC_STRONG, N_EXEC_STRONG)
+      .with(JAVA_NAMES, N_JAVA)
+      .with(OBJECT_NAMES, N_OBJECT)
+      .with(OBJECT_NAMES_WEAK, N_OBJECT_WEAK)
+      .with(MUSTACHE_ROOTS, N_MUSTACHE_ROOT)
+      .with(EL_ROOTS, N_EL_ROOT)
+      .with(FREEMARKER_DANGEROUS, N_FREEMARKER_DANGEROUS)
+      .with(OBFUSCATION_CALLS, N_OBFUSCATION_CALL)
+      .with(Set.of("and", "or", "not", "in", "is", "if", "else", "as"), N_KEYWORD_OPERATOR)
+      .with(Set.of("os", "sys"), N_MODULE)
+      .with(LITERAL_EXEC, N_LITERAL_EXEC);
+
   // token types
   private static final int T_NONE = 0;
   private static final int T_NUM = 1;
@@ -110,6 +139,9 @@ final class SstiExpression {
   /** What the expression in {@code s[from, to)} does; {@code closed} when its closing delimiter was found. */
   static int analyze(String s, int from, int to, int kind, boolean closed) {
     to = Math.min(to, from + MAX_CHARS);
+    if (!closed && kind == EL && !hasWordOrString(s, from, to)) {
+      return 0; // an unclosed EL expression counts only for names and string literals, and this has neither
+    }
     boolean logicTag = kind != EL;
     int exec = 0;
     boolean execName = false;
@@ -139,11 +171,13 @@ final class SstiExpression {
         if (c == '`' && kind == ERB) {
           exec = EXEC;
         }
-        String literal = s.substring(k + 1, Math.max(k + 1, end - 1));
-        if (logicTag && LITERAL_EXEC.contains(literal.toLowerCase(Locale.ROOT))) {
+        int literal = k + 1;
+        int literalEnd = Math.max(k + 1, end - 1);
+        if (logicTag && (NAMES.bits(s, literal, literalEnd) & N_LITERAL_EXEC) != 0) {
           exec = EXEC;
         }
-        if (literal.startsWith("java.") || literal.startsWith("javax.") || literal.contains("utility.Execute")) {
+        if (startsWith(s, literal, literalEnd, "java.") || startsWith(s, literal, literalEnd, "javax.")
+            || contains(s, literal, literalEnd, "utility.Execute")) {
           java = true;
         }
         if (prev == T_ARITH && arithLeft) {
@@ -165,27 +199,27 @@ final class SstiExpression {
         while (k < to && isIdentPart(s.charAt(k))) {
           k++;
         }
-        String name = s.substring(start, k);
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (name.startsWith("__") || (name.length() >= 2 && allUnderscores(name))) {
-          object = true;
+        int len = k - start;
+        int names = NAMES.bits(s, start, k);
+        if (len >= 2 && s.charAt(start) == '_' && s.charAt(start + 1) == '_') {
+          object = true; // a dunder, or a name of underscores only
         }
         if (prev == T_DOT && (prev2 == T_STR || prev2 == T_NUM && numberLiteral || prev2 == T_EMPTY_GROUP)) {
           object = true; // ''.__class__, [].class, 2.class, "x".getClass()
         }
         if (tokens == 0) {
-          rootMustache |= MUSTACHE_ROOTS.contains(lower);
-          rootEl |= EL_ROOTS.contains(lower);
+          rootMustache |= (names & N_MUSTACHE_ROOT) != 0;
+          rootEl |= (names & N_EL_ROOT) != 0;
         }
-        if (EXEC_STRONG.contains(lower)) {
+        if ((names & N_EXEC_STRONG) != 0) {
           exec = EXEC;
         }
-        java |= JAVA_NAMES.contains(lower);
-        object |= OBJECT_NAMES.contains(lower)
-            || prev == T_DOT && (lower.equals("os") || lower.equals("sys")); // x.os: the os module reached
-        objectWeak |= OBJECT_NAMES_WEAK.contains(lower);
+        java |= (names & N_JAVA) != 0;
+        object |= (names & N_OBJECT) != 0
+            || prev == T_DOT && (names & N_MODULE) != 0; // x.os: the os module reached
+        objectWeak |= (names & N_OBJECT_WEAK) != 0;
         if (prev == T_QMARK) {
-          java |= FREEMARKER_DANGEROUS.contains(lower);
+          java |= (names & N_FREEMARKER_DANGEROUS) != 0;
           expr = true; // FreeMarker built-in: ?lower_abc, ?c, ?string
         }
         if (prev == T_AT) {
@@ -194,18 +228,18 @@ final class SstiExpression {
         if (prev == T_PIPE && logicTag) {
           expr = true; // {{ x|filter }}
         }
-        if (name.equals("T") && k < to && s.charAt(k) == '(') {
+        if (len == 1 && s.charAt(start) == 'T' && k < to && s.charAt(k) == '(') {
           java = true; // SpEL type reference
         }
-        if (name.equals("new") && k < to && s.charAt(k) != '(' && nextIsIdent(s, k, to)) {
+        if (len == 3 && s.startsWith("new", start) && k < to && s.charAt(k) != '(' && nextIsIdent(s, k, to)) {
           expr = true;
           java |= nextStartsWith(s, k, to, "java.") || nextStartsWith(s, k, to, "org.")
               || nextStartsWith(s, k, to, "groovy.");
         }
-        if (logicTag && isKeywordOperator(lower) && tokens > 0) {
+        if (logicTag && (names & N_KEYWORD_OPERATOR) != 0 && tokens > 0) {
           expr = true;
         }
-        if ((lower.equals("x") && prev == T_ARITH && start > 0 && s.charAt(start - 1) == '%')) {
+        if ((len == 1 && (s.charAt(start) == 'x' || s.charAt(start) == 'X') && prev == T_ARITH && start > 0 && s.charAt(start - 1) == '%')) {
           exec = EXEC; // Ruby %x| |
         }
         tok = T_IDENT;
@@ -220,9 +254,9 @@ final class SstiExpression {
             if (prev == T_IDENT || prev == T_RPAREN || prev == T_EMPTY_GROUP || (logicTag && prev == T_STR)) {
               call = true;
               if (prev == T_IDENT) {
-                String callee = lastIdent(s, k - 1);
-                expr |= OBFUSCATION_CALLS.contains(callee);
-                execName |= EXEC_NAMES.contains(callee); // os.popen(…), x.exec(…)
+                int callee = calleeBits(s, k - 1);
+                expr |= (callee & N_OBFUSCATION_CALL) != 0;
+                execName |= (callee & N_EXEC_NAME) != 0; // os.popen(…), x.exec(…)
               }
             }
             if (isCast(s, k, to)) {
@@ -315,6 +349,36 @@ final class SstiExpression {
     return 0;
   }
 
+  /**
+   * Whether {@code s[from, to)} has a letter, an underscore or a quote: what every level an unclosed {@code ${ }}
+   * can reach needs (a name: exec, reflection, object walks; a string: {@code 'java.…'}). One tight pass, cheaper
+   * than the tokenizer over a run of punctuation ({@code ${${${…}).
+   */
+  private static boolean hasWordOrString(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (isIdentStart(c) || c == '\'' || c == '"' || c == '`') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code s[from, to)} starts with {@code prefix}. */
+  private static boolean startsWith(String s, int from, int to, String prefix) {
+    return to - from >= prefix.length() && s.startsWith(prefix, from);
+  }
+
+  /** Whether {@code s[from, to)} contains {@code part}; reads no further than {@code to}. */
+  private static boolean contains(String s, int from, int to, String part) {
+    for (int i = from; i + part.length() <= to; i++) {
+      if (s.charAt(i) == part.charAt(0) && s.startsWith(part, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean hasString(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
@@ -352,7 +416,8 @@ final class SstiExpression {
         && e + 1 < to && (isIdentPart(s.charAt(e + 1)) || s.charAt(e + 1) == '(');
   }
 
-  private static String lastIdent(String s, int paren) {
+  /** The name-table bits of the identifier before the parenthesis at {@code paren} (spaces between skipped). */
+  private static int calleeBits(String s, int paren) {
     int b = paren;
     while (b > 0 && (s.charAt(b - 1) == ' ' || s.charAt(b - 1) == '\t')) {
       b--;
@@ -361,16 +426,7 @@ final class SstiExpression {
     while (b > 0 && isIdentPart(s.charAt(b - 1))) {
       b--;
     }
-    return s.substring(b, paren).toLowerCase(Locale.ROOT);
-  }
-
-  private static boolean isKeywordOperator(String lower) {
-    switch (lower) {
-      case "and": case "or": case "not": case "in": case "is": case "if": case "else": case "as":
-        return true;
-      default:
-        return false;
-    }
+    return NAMES.bits(s, b, paren);
   }
 
   private static boolean nextIsIdent(String s, int k, int to) {
@@ -391,15 +447,6 @@ final class SstiExpression {
 
   private static boolean prevCharIsAny(String s, int at, String chars) {
     return at > 0 && chars.indexOf(s.charAt(at - 1)) >= 0;
-  }
-
-  private static boolean allUnderscores(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      if (name.charAt(i) != '_') {
-        return false;
-      }
-    }
-    return true;
   }
 
   static boolean isDigit(char c) {

@@ -234,10 +234,22 @@ final class SstiScanner {
         tag(i + 2, "%}");
       }
     } else if (d == '$') {
-      if (s.regionMatches(true, i + 2, "smarty.", 0, 7)) {
+      // The first letter alone first: a case-insensitive region match costs more than this loop's other steps.
+      if (i + 2 < n && (s.charAt(i + 2) | 0x20) == 's' && s.regionMatches(true, i + 2, "smarty.", 0, 7)) {
         note(SstiExpression.OBJECT);
       }
-    } else if (d >= '0' && d <= '9') {
+    } else if ((d >= '0' && d <= '9') || d == '*' || d == '/' || isIdentStart(d)) {
+      smarty(i, d);
+    }
+  }
+
+  /**
+   * Smarty after a single brace: {@code {7*7}}, a {@code {*…*}} comment, {@code {/php}}, {@code {php}},
+   * {@code {system(…)}}. Apart from {@link #curly}, which stays small enough for the compiler to inline into the
+   * scan loop (a brace is its commonest trigger).
+   */
+  private void smarty(int i, char d) {
+    if (d >= '0' && d <= '9') {
       if (smartyArithmetic(i + 1)) {
         note(SstiExpression.EXPR); // Smarty {7*7}
       }

@@ -101,6 +101,9 @@ final class XssMarkup {
    * {@code only}.
    */
   static boolean isHandlerName(String s, int from, int to) {
+    if (to - from < 5 && (to - from < 2 || s.charAt(from) != '@' && s.charAt(from) != '(')) {
+      return false; // shorter than on and three letters, and no @x or (x) binding: most attribute names
+    }
     if (isFrameworkHandler(s, from, to)) {
       return true;
     }
@@ -135,7 +138,8 @@ final class XssMarkup {
       while (start > 0 && end - start < 32 && XssText.isAsciiLetter(s.charAt(start - 1))) {
         start--;
       }
-      if (isHandlerName(s, start, end) || equalsWord(s, start, end, "style")) {
+      // Letters only: no framework form, no prefix; a handler (on and three letters) and style both take five.
+      if (end - start >= 5 && (isHandlerName(s, start, end) || equalsWord(s, start, end, "style"))) {
         return true;
       }
     }

@@ -64,6 +64,12 @@ final class XssScanner {
   private int tagEnd;
   /** End of the last attribute list read after a breakout. */
   private int breakoutEnd;
+  /**
+   * Whether the value has a handler or {@code style} name before an {@code =} ({@link XssMarkup#hasBreakoutAttribute}),
+   * the only attributes a breakout list reports: 0 not yet known, 1 yes, -1 no. Asked only once a list would report
+   * or open, so a value full of tags and no quotes never pays for the search.
+   */
+  private int breakoutAttribute;
   /** Facts gathered on the tag being parsed. */
   private int facts;
   /** Between a style start tag and its end tag: CSS, where IE's expression() may be spaced. */
@@ -190,27 +196,39 @@ final class XssScanner {
     return false;
   }
 
+  /** The characters {@link #scanPlain} looks at, one {@code indexOf} sweep each. */
+  private static final char[] PLAIN_TRIGGERS = {':', ';', ',', '}', '(', '[', ')'};
+
   /**
    * The scan of a value where no check keeps state: no tag opens (so nothing is inside a tag or a style element),
    * no quote or backtick is read for a breakout, no {@code =} starts attributes, no backslash an escaped name.
    * What {@link #dispatch} does at each remaining character is a pure function of the text, so no scanner is
-   * made; one class alone is found with {@link String#indexOf}.
+   * made, and each class is found with {@link String#indexOf} (vectorised) rather than by reading every character.
+   * No rule found here is sure ({@link XssRule#CSS_EXPRESSION} is the highest), so every position is read and the
+   * result is the one a forward pass keeps: the highest score, the earliest position among equals.
    */
   private static XssRule scanPlain(String s, int active) {
-    if (Integer.bitCount(active) == 1) {
-      char c = active == COLON ? ':' : active == SEMICOLON ? ';' : active == COMMA ? ','
-          : active == BRACE ? '}' : active == LPAREN ? '(' : active == LBRACKET ? '[' : ')';
-      XssRule best = null;
-      for (int i = s.indexOf(c); i >= 0 && !isSure(best); i = s.indexOf(c, i + 1)) {
-        best = plainAt(s, i, c, active, best);
-      }
-      return best;
-    }
     XssRule best = null;
-    for (int i = 0, n = s.length(); i < n && !isSure(best); i++) {
-      char c = s.charAt(i);
-      if (c < 128 && (CLASS[c] & active) != 0) {
-        best = plainAt(s, i, c, active, best);
+    int bestAt = Integer.MAX_VALUE;
+    int n = s.length();
+    for (char c : PLAIN_TRIGGERS) {
+      if ((CLASS[c] & active) == 0) {
+        continue;
+      }
+      for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+        XssRule rule = plainAt(s, i, c, active, null);
+        if (rule != null
+            && (best == null || rule.score() > best.score() || rule.score() == best.score() && i < bestAt)) {
+          best = rule;
+          bestAt = i;
+        }
+        if (c != ':') {
+          // Each check but the colon's needs a letter, digit, quote or bracket before it: in a run of the same
+          // character ((((, ;;;;) only the first can match. A colon also looks after itself (::expression().
+          while (i + 1 < n && s.charAt(i + 1) == c) {
+            i++;
+          }
+        }
       }
     }
     return best;
@@ -258,9 +276,13 @@ final class XssScanner {
     boolean equals = has(EQUALS);
     active = activeClasses(present);
     effect = call || equals;
-    if (equals && XssMarkup.hasBreakoutAttribute(s)) {
+    if (equals) {
       lastEquals = s.lastIndexOf('=');
-      // The value itself may be written where an attribute name goes (after an unquoted value, or a space).
+    }
+    // The value itself may be written where an attribute name goes (after an unquoted value, or a space). What the
+    // list finds counts only for a value with a breakout attribute (hasBreakoutAttribute()): a short value is
+    // searched for one first, as that costs less than the list; a long one is not searched for the bounded list.
+    if (equals && (n > 4 * BREAKOUT_SPAN || hasBreakoutAttribute())) {
       breakoutEnd = attributes(0, XssMarkup.OTHER, true, Math.min(n, BREAKOUT_SPAN));
     }
     int i = 0;
@@ -271,7 +293,14 @@ final class XssScanner {
         i++;
         continue;
       }
-      dispatch(i, c);
+      if (c == '<') {
+        // The commonest trigger of markup, handled here: dispatch is too big for the compiler to inline.
+        if (i >= tagEnd) {
+          tagEnd = tag(i);
+        }
+      } else {
+        dispatch(i, c);
+      }
       if (sure()) {
         break;
       }
@@ -357,15 +386,10 @@ final class XssScanner {
       p++;
     }
     if (endTag) {
-      if (XssMarkup.kind(s, nameStart, p) == XssMarkup.STYLE) {
-        inStyle = false;
-      }
-      while (p < n && s.charAt(p) != '>' && !startTagAt(p)) {
-        p++;
-      }
-      return p < n && s.charAt(p) == '>' ? p + 1 : p;
+      return endTag(nameStart, p);
     }
-    int kind = XssMarkup.kind(s, nameStart, p);
+    // No kind has a name under three letters (a namespace prefix only makes it longer): most tags stop here.
+    int kind = p - nameStart < 3 ? XssMarkup.OTHER : XssMarkup.kind(s, nameStart, p);
     if (kind == XssMarkup.SCRIPT || XssMarkup.scriptThenJunk(s, nameStart, p)) {
       found(XssRule.SCRIPT_TAG);
       return p;
@@ -377,6 +401,21 @@ final class XssScanner {
       found(XssRule.DANGEROUS_TAG);
     }
     return end;
+  }
+
+  /**
+   * The rest of the end tag named {@code s[nameStart, p)}: it closes a style element, and ends at its {@code >}
+   * (returning the index after it) or where the next tag starts. Apart from {@link #tag}, which the compiler then
+   * inlines into the scan loop.
+   */
+  private int endTag(int nameStart, int p) {
+    if (XssMarkup.kind(s, nameStart, p) == XssMarkup.STYLE) {
+      inStyle = false;
+    }
+    while (p < n && s.charAt(p) != '>' && !startTagAt(p)) {
+      p++;
+    }
+    return p < n && s.charAt(p) == '>' ? p + 1 : p;
   }
 
   /**
@@ -447,24 +486,35 @@ final class XssScanner {
 
   private void attribute(int kind, boolean breakout, int a, int aEnd, int vStart, int vEnd) {
     if (XssMarkup.isHandlerName(s, a, aEnd)) {
-      if (vEnd > vStart && (!breakout || codeish(vStart, vEnd))) {
+      if (vEnd > vStart && (!breakout || codeish(vStart, vEnd) && hasBreakoutAttribute())) {
         found(breakout ? XssRule.ATTRIBUTE_BREAKOUT : XssRule.EVENT_HANDLER);
       }
       return;
     }
-    if (XssText.equalsWord(s, a, aEnd, "style") && XssText.cssExpressionAt(s, vStart, vEnd, true)) {
+    if (XssText.equalsWord(s, a, aEnd, "style") && XssText.cssExpressionAt(s, vStart, vEnd, true)
+        && (!breakout || hasBreakoutAttribute())) {
       found(XssRule.CSS_EXPRESSION);
     }
     if (breakout) {
       return;
     }
     found(XssUrls.atValueStart(s, kind, vStart, vEnd, nested));
-    facts |= XssMarkup.facts(s, a, aEnd, vStart, vEnd);
+    if (kind != XssMarkup.OTHER && kind != XssMarkup.IMAGE) {
+      facts |= XssMarkup.facts(s, a, aEnd, vStart, vEnd); // only the kinds XssMarkup.dangerous reads facts for
+    }
     if (XssMarkup.setsHandler(s, a, aEnd, vStart, vEnd)) {
       found(XssRule.EVENT_HANDLER);
     } else if (XssMarkup.bindsHtml(s, a, aEnd, vStart, vEnd)) {
       found(XssRule.DANGEROUS_TAG);
     }
+  }
+
+  /** {@link XssMarkup#hasBreakoutAttribute} of the value, searched at the first call. */
+  private boolean hasBreakoutAttribute() {
+    if (breakoutAttribute == 0) {
+      breakoutAttribute = XssMarkup.hasBreakoutAttribute(s) ? 1 : -1;
+    }
+    return breakoutAttribute > 0;
   }
 
   /** The value of a handler read after a breakout is code: a call, a template, an assignment, a script URL. */
@@ -493,7 +543,7 @@ final class XssScanner {
     if (effect && XssScript.breakoutAfterQuote(s, i)) {
       found(XssRule.JS_CONTEXT);
     }
-    if (i >= breakoutEnd && lastEquals > i) {
+    if (i >= breakoutEnd && lastEquals > i && hasBreakoutAttribute()) {
       breakoutEnd = attributes(i + 1, XssMarkup.OTHER, true, Math.min(n, i + 1 + BREAKOUT_SPAN));
     }
   }

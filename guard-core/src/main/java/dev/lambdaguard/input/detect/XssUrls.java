@@ -30,6 +30,9 @@ final class XssUrls {
    */
   static XssRule atValueStart(String s, int kind, int vStart, int vEnd, boolean nested) {
     int limit = Math.min(s.length(), Math.max(vEnd, vStart + 64));
+    if (vStart >= limit || !mayStartUrl(s.charAt(vStart))) {
+      return null; // the value of nearly every attribute: a letter no scheme starts with, a digit, a sign
+    }
     int p = XssText.skipJunk(s, vStart, limit, false, 16);
     if (p >= limit) {
       return null;
@@ -50,6 +53,16 @@ final class XssUrls {
       return XssRule.DATA_URL_IN_TAG;
     }
     return null;
+  }
+
+  /**
+   * Whether a value starting with {@code c} can be what {@link #atValueStart} looks for: junk before it (junk is
+   * a junk character or a backslash escape, outside CSS), {@code &} of {@code &{}, or the first letter of a script
+   * scheme or of {@code data}, any case.
+   */
+  private static boolean mayStartUrl(char c) {
+    char l = lower(c);
+    return l == 'j' || l == 'v' || l == 'l' || l == 'm' || l == 'd' || c == '\\' || c == '&' || isJunk(c);
   }
 
   /**

@@ -107,6 +107,17 @@ class NoSqlDetectorTest {
   }
 
   @Test
+  void anOperatorAfterARunOfBareDollarsIsStillFound() {
+    // Dollars without a name are stepped over by reading the text directly: an operator at any distance after
+    // them, inside the run's look-ahead window or past it, is still read.
+    for (int run = 0; run < 80; run++) {
+      assertRule(NoSqlDetector.OPERATOR, "${".repeat(run) + " {\"$ne\": null}");
+      assertRule(NoSqlDetector.OPERATOR, "{\"a\": 1, " + "$".repeat(run) + " \"$where\": \"sleep(1)\"}");
+    }
+    assertNull(detect("${".repeat(1000)));
+  }
+
+  @Test
   void aMegabyteOfNearMissesCompletes() {
     String[] nearMisses = {"[$nex]", "'; x'", "' || 1==2 ", "this.a.match(x)", "db.x.y(", "$5 ", "\\u0024x "};
     for (String nearMiss : nearMisses) {

@@ -114,6 +114,32 @@ class SstiDetectorTest {
     assertNull(detect(value), () -> "flagged: " + value);
   }
 
+  @Test
+  void anUnclosedExpressionWithNamesOrStringsIsStillRead() {
+    // An unclosed ${ without any name or string is skipped by the tokenizer; with one, it is read as before.
+    assertEquals("ssti.command-exec", detect("${T(java.lang.Runtime).getRuntime().exec('id')").ruleId());
+    assertEquals("ssti.java-runtime", detect("${\"java.lang.Runtime\"").ruleId());
+    assertEquals("ssti.command-exec", detect("${${${${${x.popen('id')").ruleId());
+    assertEquals("ssti.java-runtime", detect("${${${${".repeat(300) + "${T(java.lang.Runtime)}").ruleId());
+    assertNull(detect("${${${${".repeat(300)));
+  }
+
+  @Test
+  void namesAndStringLiteralsCountInAnyCase() {
+    // The tokenizer looks names up in the text itself, folding ASCII case: every list still matches any casing.
+    assertEquals("ssti.command-exec", detect("{{ x|filter('SYSTEM') }}").ruleId());
+    assertEquals("ssti.command-exec", detect("{{ OS.POPEN('id') }}").ruleId());
+    assertEquals("ssti.command-exec", detect("${x.EXEC('id')}").ruleId());
+    assertEquals("ssti.object-chain", detect("{{ ''.__CLASS__.__MRO__[1] }}").ruleId());
+    assertEquals("ssti.object-chain", detect("{{ SELF }}").ruleId());
+    assertEquals("ssti.expression", detect("{{ 7 AND 8 }}").ruleId());
+    assertEquals("ssti.expression", detect("{{ CHR(65) }}").ruleId());
+    assertEquals("ssti.java-runtime", detect("{{ 'utility.Execute' }}").ruleId());
+    // A string literal is read up to its closing quote only: an unterminated 'jav is no java. prefix.
+    assertEquals("ssti.java-runtime", detect("${'java.'").ruleId());
+    assertNull(detect("${'jav"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{{", "{{{{", "${", "#{", "{%", "<%", "[=", "@(", "#set(", "<#assign ", "__", "{{7*",
       "${a.b(", "'", "?new("})

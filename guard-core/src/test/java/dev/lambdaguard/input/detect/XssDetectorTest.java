@@ -449,6 +449,44 @@ class XssDetectorTest {
   }
 
   @Test
+  void aRunOfTheSameCharacterStillLetsTheLastOneMatch() {
+    // The scan of a value without markup skips a run of one trigger character after its first: only the first can
+    // follow a name. A call or a dialog right after such a run is still read.
+    assertRule("xss.js-sink", "((((((alert(1)", "((((((x)(alert)(1)", "x,,,,,,a=alert,a(1)");
+    assertRule("xss.js-sink", "[[[[[[top[/al/.source+/ert/.source](1)");
+  }
+
+  @Test
+  void anAttributeValueIsReadForAUrlWhateverItStartsWith() {
+    // Only a value starting with junk, an escape, & or a scheme's first letter can hold a URL: each still does.
+    assertRule("xss.js-url", "<a href=JaVaScRiPt:alert(1)>x</a>", "<a href=\\u006aavascript:alert(1)>x</a>",
+        "<a href=\\x01javascript:alert(1)>x</a>", "<a href=\tjavascript:alert(1)>x</a>",
+        "<a href=\u0001javascript:alert(1)>x</a>", "<a href=\\x20vbscript:msgbox(1)>x</a>",
+        "<a href=\\x0blivescript:x>x</a>", "<a href=mocha:x>x</a>", "<a href=\\6a avascript:alert(1)>x</a>");
+    assertRule("xss.data-url", "<object data=data:text/html,<b>x</b>>", "<iframe src=\tdata:text/html,x>");
+    assertRule("xss.js-context", "<a title=&{alert(1)};>x</a>");
+  }
+
+  @Test
+  void aBreakoutHandlerOrStyleIsReadAfterManyShortAttributes() {
+    // Values are scanned for a handler or style '=' (five letters or more) before any breakout list is read.
+    assertRule("xss.attribute-breakout", "a=b c=d e=f\" onmouseover=alert(1) x=\"");
+    assertRule("xss.css-expression", "x\" style=x:expression(alert(1)) y=\"");
+  }
+
+  @Test
+  void aLongValueIsReadForABreakoutAtItsStartAndAfterItsQuotes() {
+    // A long value reads its bounded list at the start before it is searched for a breakout attribute: what the
+    // list finds still needs one (an @click alone is read as script, not as a breakout).
+    String prose = "lorem ipsum dolor sit amet ".repeat(60);
+    assertRule("xss.attribute-breakout", "x onmouseover=alert(1) " + prose, "\" onfocus=alert(1) autofocus " + prose,
+        "x @click=alert(1) onload=y " + prose, prose + " x\" onmouseover=alert(1) y=\"",
+        "a=b " + prose + " \" onmouseover=alert(1) x=\"");
+    assertRule("xss.css-expression", "x style=x:expression(alert(1)) " + prose);
+    assertRule("xss.js-sink", "x @click=alert(1) " + prose);
+  }
+
+  @Test
   void aValueBeyondTheScanCapIsReadUpToTheCap() {
     String padding = "x".repeat(XssDetector.MAX_SCAN);
     assertNull(rule(padding + "<script>"));

@@ -1,0 +1,65 @@
+package dev.lambdaguard.input.detect;
+
+import java.util.Set;
+
+/**
+ * The name lists of {@link SstiExpression} as one table, looked up straight from the scanned text: each name maps to
+ * the bits of the lists that hold it, compared without case and without copying the name (the tokenizer meets a
+ * name at nearly every token, and a {@code substring} and {@code toLowerCase} each time made it allocate per
+ * token). Names are ASCII: an identifier of the tokenizer is, and only ASCII capitals are folded. Built once, then
+ * read-only and thread-safe.
+ */
+final class SstiNames {
+
+  /** Slots, a power of two at least four times the names held, so that probes stay short. */
+  private static final int SLOTS = 1024;
+
+  private final String[] keys = new String[SLOTS];
+  private final int[] bits = new int[SLOTS];
+  private int longest;
+
+  /** Adds {@code bit} to each of {@code names} (lower-case ASCII). */
+  SstiNames with(Set<String> names, int bit) {
+    for (String name : names) {
+      int slot = name.hashCode() & (SLOTS - 1);
+      while (keys[slot] != null && !keys[slot].equals(name)) {
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+      keys[slot] = name;
+      bits[slot] |= bit;
+      longest = Math.max(longest, name.length());
+    }
+    return this;
+  }
+
+  /** The bits of the name {@code s[from, to)}, compared without ASCII case; 0 for a name in no list. */
+  int bits(String s, int from, int to) {
+    int len = to - from;
+    if (len <= 0 || len > longest) {
+      return 0;
+    }
+    int h = 0;
+    for (int i = from; i < to; i++) {
+      h = 31 * h + fold(s.charAt(i)); // String.hashCode of the lower-case name
+    }
+    for (int slot = h & (SLOTS - 1); keys[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+      if (keys[slot].length() == len && sameFolded(keys[slot], s, from)) {
+        return bits[slot];
+      }
+    }
+    return 0;
+  }
+
+  private static boolean sameFolded(String key, String s, int from) {
+    for (int k = 0; k < key.length(); k++) {
+      if (fold(s.charAt(from + k)) != key.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char fold(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+}
