@@ -55,15 +55,11 @@ final class PathScan {
   private int acc;
 
   // what the pass saw, for the detector's other rules
-  /** A separator was seen. */
-  boolean structure;
   /** A space, tab or line break was seen. */
   boolean space;
   /** Something only broken encodings leave: two dots in a row, {@code 0x2e}, {@code %}, {@code ?}, controls,
    * non-ASCII. */
   boolean odd;
-  /** Dots seen. */
-  int dots;
   private int lastSpace = -1;
 
   PathScan(String s) {
@@ -104,7 +100,8 @@ final class PathScan {
     // counters in locals: the loop stays in registers, fields are written once at the end
     boolean sawOdd = false;
     boolean sawSpace = false;
-    int dotCount = 0;
+    String s = this.s; // locals: the JIT does not trust final fields across calls
+    int n = this.n;
     int segStart = 0;
     int i = 0;
     while (i < n) {
@@ -116,19 +113,26 @@ final class PathScan {
       }
       if (k == DOT) {
         sawOdd |= i > 0 && s.charAt(i - 1) == '.';
-        dotCount++;
       } else if (k == SPACE) {
         sawSpace = true;
         lastSpace = i;
       } else if (k == ODD) {
         sawOdd = true;
+      } else if (k == SEP && kind == NONE && segStart == i && i + 1 < n && s.charAt(i + 1) < 128
+          && ASCII[s.charAt(i + 1)] == TERMINATOR) {
+        // "/*", "/;": a path that a terminator closes right after its first separator names nothing
+        char t = s.charAt(i + 1);
+        sawOdd |= t == '?';
+        sawSpace |= t == '\n' || t == '\r' || t == '\t';
+        i += 2;
+        segStart = i;
+        continue;
       } else if (k == SEP || k == ZERO) {
         // a digit 0, 2 or 5 is part of 0x2f, 0x2e or .2f only after a dot or before an x
         boolean text = k == ZERO && (c == '0' ? i + 1 < n && (s.charAt(i + 1) | 0x20) == 'x'
             : i > 0 && s.charAt(i - 1) == '.');
         int w = k == SEP ? 1 : text ? sepWidth(s, i) : 0;
         if (w > 0) {
-          structure = true;
           separator(segStart, i);
           if (sure(kind == ROOTED && nseg == 0)) {
             return result(); // the separator began a new path ("../../x /etc"): the last one has ended
@@ -159,7 +163,6 @@ final class PathScan {
     endPath(segStart, n);
     odd = sawOdd;
     space = sawSpace;
-    dots = dotCount;
     return result();
   }
 

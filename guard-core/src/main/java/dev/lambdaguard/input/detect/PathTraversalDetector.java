@@ -70,6 +70,13 @@ public final class PathTraversalDetector implements Detector {
   private static final Normalized.CharSet UNDERSCORE = Normalized.charSet("_");
   /** Controls, {@code %} and {@code ?}: what broken encodings leave. */
   private static final Normalized.CharSet ODD = Normalized.charSet(controls() + "%?");
+  /**
+   * What every path attack has: a letter or digit (every name, {@code 0x2e}, {@code 0x2f}), a dot (every climb),
+   * {@code ?} or {@code [} (the UNC forms {@code \\?\} and {@code \\[::1]\}); else only non-ASCII look-alikes
+   * or a NUL.
+   */
+  private static final Normalized.CharSet NAMING = Normalized.charSet(
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.?[");
   /** Every ASCII character outside the base64 alphabet. */
   private static final Normalized.CharSet NOT_BASE64 = Normalized.charSet(notBase64());
 
@@ -101,6 +108,9 @@ public final class PathTraversalDetector implements Detector {
   @Override
   public Detection detect(Normalized value) {
     // the character mask first: most values are answered before their text is read
+    if (!value.containsAny(NAMING) && !value.hasNonAscii() && !value.hadNul()) {
+      return null; // "/*/*", "(())": separators and punctuation alone name nothing and climb nowhere
+    }
     String s = value.decoded();
     boolean dotted = value.containsAny(DOT);
     if (value.containsAny(SLASHES) || value.hasNonAscii() && hasLookalikeSeparator(s)
@@ -245,16 +255,23 @@ public final class PathTraversalDetector implements Detector {
     // lower() finds the first words of ASCII and most other values; the dotless i and the long s, which
     // regionMatches takes for i and s, need the slow way
     boolean exotic = value.hasNonAscii() && (s.indexOf('\u0131') >= 0 || s.indexOf('\u017f') >= 0);
-    if (!(exotic ? hasTargetSlow(s) : hasTarget(s, value.lower()))) {
+    if (!(exotic ? hasTargetSlow(s) : hasTarget(value, s, value.lower()))) {
       return null;
     }
     boolean climb = s.contains("..") || s.contains("0x2e") || s.contains("0X2E");
     return new Detection(Category.PATH, climb ? TRAVERSAL : SENSITIVE, climb ? 85 : 80);
   }
 
-  /** {@link #targetAt} anywhere, the first words found in the value's lower case by indexOf. */
-  private static boolean hasTarget(String s, String lower) {
-    for (String first : TARGET_FIRST_WORDS) {
+  /**
+   * {@link #targetAt} anywhere, the first words found in the value's lower case by indexOf; a word whose letters
+   * the ASCII value lacks is not looked for (beyond ASCII, lower casing can make letters: İ becomes i).
+   */
+  private static boolean hasTarget(Normalized value, String s, String lower) {
+    for (int w = 0; w < TARGET_FIRST_WORDS.length; w++) {
+      String first = TARGET_FIRST_WORDS[w];
+      if (!value.hasNonAscii() && !hasEvery(value, TARGET_LETTERS[w])) {
+        continue;
+      }
       for (int i = lower.indexOf(first); i >= 0; i = lower.indexOf(first, i + 1)) {
         if (targetAt(s, i)) {
           return true;
@@ -276,6 +293,21 @@ public final class PathTraversalDetector implements Detector {
 
   /** The first words of the targets below, in lower case: every target begins with one of them. */
   private static final String[] TARGET_FIRST_WORDS = {"etc", "win", "proc", "logs", "boot.ini", "system.ini"};
+  /** The letters of each first word, each letter a set of its two cases. */
+  private static final Normalized.CharSet[][] TARGET_LETTERS = java.util.Arrays.stream(TARGET_FIRST_WORDS)
+      .map(word -> word.chars().distinct()
+          .mapToObj(c -> Normalized.charSet(String.valueOf((char) c) + Character.toUpperCase((char) c)))
+          .toArray(Normalized.CharSet[]::new))
+      .toArray(Normalized.CharSet[][]::new);
+
+  private static boolean hasEvery(Normalized value, Normalized.CharSet[] sets) {
+    for (Normalized.CharSet set : sets) {
+      if (!value.containsAny(set)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Whether a classic target begins at {@code i}: its parts glued by a few bytes, or a file alone. */
   private static boolean targetAt(String s, int i) {
