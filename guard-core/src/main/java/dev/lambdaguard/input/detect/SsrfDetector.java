@@ -104,6 +104,8 @@ public final class SsrfDetector implements Detector {
   private final String runtimeHost;
   private final int runtimePort;
   private final boolean runtimeOnLoopback;
+  /** No Runtime API host, or one with a digit ({@code 127.0.0.1}), which no authority without digits can be. */
+  private final boolean digitlessNeverRuntime;
 
   /** Reads {@code AWS_LAMBDA_RUNTIME_API} ({@code host:port}) from the environment, once. */
   public SsrfDetector() {
@@ -132,6 +134,7 @@ public final class SsrfDetector implements Detector {
     }
     this.runtimeHost = host;
     this.runtimePort = port;
+    this.digitlessNeverRuntime = host == null || host.chars().anyMatch(c -> c >= '0' && c <= '9');
     this.runtimeOnLoopback = host != null
         && (SsrfHost.classify(host) & SsrfHost.CLASS_MASK) == SsrfHost.LOOPBACK;
   }
@@ -303,6 +306,10 @@ public final class SsrfDetector implements Detector {
     }
     // most authorities are a plain public name: nothing to read twice, no host to judge
     if (SsrfHost.isPlainName(s, a, end, false) && !isRuntimeHost(s, a, end)) {
+      return end;
+    }
+    // words and punctuation ("//@x*y", "//a]$("): no host to judge (a Runtime API host without a digit aside)
+    if (digitlessNeverRuntime && SsrfHost.nothingInside(s, a, end, network)) {
       return end;
     }
     SsrfAuthority auth = SsrfAuthority.read(s, a, backslashEnds);

@@ -245,6 +245,20 @@ class SsrfDetectorTest {
 
   // ---------------------------------------------------------------- contract
 
+  @ParameterizedTest
+  @ValueSource(strings = {"x //a*b.localhost/", "x //a*b@localhost/", "http://kubernetes.default*x/",
+      "x //q!@metadata.google.internal/", "x //@*#instance-data/", "http://lo*c.test/", "x //a.b.LOCALHOST./",
+      "http://a*b@intranet/", "http://a@b\\intranet/"})
+  void anAuthorityOfWordsAndPunctuationIsStillReadForTheNamesThatPointInside(String value) {
+    assertNotNull(detect(value), () -> "not detected: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x //@**@&;script`", "x //a]$(", "x //select*/", "x //a.b*c.com/", "x //on\\or#a/"})
+  void anAuthorityOfWordsAndPunctuationNamesNoPlace(String value) {
+    assertBenign(value);
+  }
+
   @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("http://127.0.0.1/secret-path");
