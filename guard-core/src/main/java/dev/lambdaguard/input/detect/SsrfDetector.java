@@ -78,6 +78,9 @@ public final class SsrfDetector implements Detector {
   private static final Normalized.CharSet SLASH = Normalized.charSet("/");
   private static final Normalized.CharSet COLON_SLASH = Normalized.charSet(":/");
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  /** What a host after {@code //} begins with (see {@link #startsHost}), but non-ASCII. */
+  private static final Normalized.CharSet HOST_START = Normalized.charSet(
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789[@%_");
   private static final Normalized.CharSet DIGITS = Normalized.charSet("0123456789");
   /** Spaces and controls: what ends a host written alone. */
   private static final Normalized.CharSet SPACES = Normalized.charSet(spacesAndControls());
@@ -172,8 +175,8 @@ public final class SsrfDetector implements Detector {
 
   private void judge(Normalized value, Verdict verdict) {
     String s = value.decoded();
-    if (value.containsAny(COLON) || value.containsAny(SLASH)) {
-      urls(s, verdict); // every URL has a colon or "//"
+    if (value.containsAny(COLON) || value.containsAny(SLASH) && mayStartHost(value)) {
+      urls(s, mayStartHost(value), verdict); // every URL has a colon or "//" and a host
     }
     bareHost(s, verdict);
     if (metadataAnywhere(value, s)) {
@@ -200,10 +203,10 @@ public final class SsrfDetector implements Detector {
    * Every {@code scheme:} and scheme-relative {@code //}, found with {@link String#indexOf} (vectorised) in
    * order; an authority is read once and the anchors inside it are not read again.
    */
-  private void urls(String s, Verdict verdict) {
+  private void urls(String s, boolean hosts, Verdict verdict) {
     int n = s.length();
     int colon = s.indexOf(':');
-    int slashes = s.indexOf("//");
+    int slashes = hosts ? s.indexOf("//") : -1; // "//" begins nothing when no character could begin a host
     int resume = 0;
     while (colon >= 0 || slashes >= 0) {
       if (colon >= 0 && (slashes < 0 || colon < slashes)) {
@@ -559,7 +562,7 @@ public final class SsrfDetector implements Detector {
       return true;
     }
     String s = value.decoded();
-    if (value.containsAny(SLASH) && s.indexOf("//") >= 0) {
+    if (value.containsAny(SLASH) && mayStartHost(value) && s.indexOf("//") >= 0) {
       return true;
     }
     if (value.containsAny(DOT) && value.containsAny(DIGITS)) {
@@ -572,6 +575,11 @@ public final class SsrfDetector implements Detector {
     // a bare name: localhost, metadata.google.internal
     return mayNameHost(value) && (s.contains("localhost") || s.contains("LOCALHOST") || s.contains("metadata")
         || s.contains("METADATA"));
+  }
+
+  /** Whether the value has a character that may begin a host after {@code //}. */
+  private static boolean mayStartHost(Normalized value) {
+    return value.containsAny(HOST_START) || value.hasNonAscii();
   }
 
   /** Whether the value has the letters of {@code localhost} or {@code metadata}, all lower or all upper case. */

@@ -260,6 +260,13 @@ class SsrfDetectorTest {
   }
 
   @Test
+  void doubleSlashesWithNothingThatBeginsAHostAreNoUrl() {
+    assertBenign("/*/*/*//*//**//");
+    assertRule("ssrf.loopback", "/*//*/ //[::1]/");
+    assertRule("ssrf.private", "x //@10.0.0.1/");
+  }
+
+  @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("http://127.0.0.1/secret-path");
     assertFalse(d.toString().contains("127.0.0.1"));
