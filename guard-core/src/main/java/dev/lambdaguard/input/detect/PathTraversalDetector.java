@@ -130,7 +130,7 @@ public final class PathTraversalDetector implements Detector {
       if (oddBytes(value, s, dotted)) {
         found = brokenEncodingTraversal(value);
       }
-      if (found == null && maybeBase64(value, n)) {
+      if (found == null && maybeBase64(value, s, n)) {
         found = base64(s);
       }
     }
@@ -148,7 +148,7 @@ public final class PathTraversalDetector implements Detector {
       if (scan.odd) {
         found = brokenEncodingTraversal(value);
       }
-      if (found == null && maybeBase64(value, n)) {
+      if (found == null && maybeBase64(value, s, n)) {
         found = base64(s);
       }
     }
@@ -232,9 +232,17 @@ public final class PathTraversalDetector implements Detector {
     return false;
   }
 
-  /** Whether the value may be base64 as a whole: its length, and no character outside the alphabet. */
-  private static boolean maybeBase64(Normalized value, int n) {
-    return n <= MAX_BASE64 && (n & 3) == 0 && !value.hasNonAscii() && !value.containsAny(NOT_BASE64);
+  /**
+   * Whether the value may be base64 of text as a whole: its length, no character outside the alphabet, and a first
+   * character whose six bits can begin a printable byte ({@code I} to {@code Z}, {@code a} to {@code f}: 8 to 31),
+   * the first thing {@link #base64} checks ({@code quantity}, {@code customer} and most words stop here).
+   */
+  private static boolean maybeBase64(Normalized value, String s, int n) {
+    if (n > MAX_BASE64 || (n & 3) != 0 || value.hasNonAscii() || value.containsAny(NOT_BASE64)) {
+      return false;
+    }
+    int first = sextet(s.charAt(0));
+    return first >= 8 && first <= 31;
   }
 
   /** A value that is one file name: a secret file alone ({@code .htaccess}, {@code config.inc.php}). */

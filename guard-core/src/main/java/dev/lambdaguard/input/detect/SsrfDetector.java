@@ -450,7 +450,7 @@ public final class SsrfDetector implements Detector {
       }
     }
     if (colons >= 2) {
-      return true;
+      return mayBeIpv6(s, a, end);
     }
     if (hostEnd == a) {
       return false;
@@ -474,6 +474,35 @@ public final class SsrfDetector implements Detector {
           || hostEnd - a == 9 && s.regionMatches(true, a, "localhost", 0, 9));
     }
     return dots == 3 && SsrfHost.ipv4(s, a, hostEnd) >>> 32 == 0;
+  }
+
+  /**
+   * Whether {@code s[a, end)}, a host with two colons or more, may be read as an IPv6 address, with or without its
+   * last group as a port ({@link SsrfAuthority#split}): a host with two colons classifies only so, and an address
+   * is hex digits, colons and dots up to its zone ({@code %}); the host ends at {@code !}. False for
+   * {@code 1999-12-31T23:59:59.999+01:00}.
+   */
+  private static boolean mayBeIpv6(String s, int a, int end) {
+    int hostEnd = a;
+    int colons = 0;
+    int lastColon = -1;
+    while (hostEnd < end && s.charAt(hostEnd) != '!') {
+      if (s.charAt(hostEnd) == ':') {
+        colons++;
+        lastColon = hostEnd;
+      }
+      hostEnd++;
+    }
+    if (colons < 2) {
+      return true; // "x!a:b:c": judged as a name
+    }
+    for (int i = a; i < lastColon && s.charAt(i) != '%'; i++) {
+      char c = s.charAt(i);
+      if (!(SsrfHost.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@link #plausibleBareHost(String, int, int)} of a host already in lower case. */

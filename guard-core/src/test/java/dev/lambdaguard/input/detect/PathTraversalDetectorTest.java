@@ -223,6 +223,18 @@ class PathTraversalDetectorTest {
     assertBenign("..x".repeat(1000));
   }
 
+  @Test
+  void base64IsDecodedWhenItsFirstCharacterCanBeginText() {
+    // Li4v... is "../", ZXRj "etc", Ly4u "/..", a2V5 starts "key": each first character is I to Z or a to f
+    for (String text : new String[] {"../../etc/passwd", "etc/passwd", "/../../x", "..\\..\\win.ini", ".htpasswd",
+        "C:\\Windows\\win.ini", "php://filter/resource=x", "~/../../x", "id_rsa"}) {
+      String encoded = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+      assertNotNull(detect(encoded), () -> "not detected: " + encoded + " (" + text + ")");
+    }
+    assertBenign("quantity");
+    assertBenign("customer");
+  }
+
   // ---------------------------------------------------------------- contract
 
   @Test

@@ -266,6 +266,19 @@ class SsrfDetectorTest {
     assertRule("ssrf.private", "x //@10.0.0.1/");
   }
 
+  @ParameterizedTest
+  @CsvSource({"::1:zz, ssrf.loopback", "::1!x, ssrf.loopback", "fe80::1%eth0, ssrf.link-local",
+      "::1%zz:q, ssrf.loopback", "::ffff:7f00:1:8080, ssrf.obfuscated-ip", "fd00:ec2::254, ssrf.metadata"})
+  void aBareHostWithTwoColonsIsReadAsIpv6WhateverFollowsItsLastColonZoneOrBang(String value, String rule) {
+    assertRule(rule, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1999-12-31T23:59:59.999+01:00", "2024-03-15T10:30:00Z", "a:b:c", "12:30:45 pm"})
+  void timesAndOtherColonTextAreNoIpv6(String value) {
+    assertBenign(value);
+  }
+
   @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("http://127.0.0.1/secret-path");
