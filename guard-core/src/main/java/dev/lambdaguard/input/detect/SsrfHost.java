@@ -169,7 +169,10 @@ final class SsrfHost {
       return false;
     }
     int end = to - from > 1 && s.charAt(to - 1) == '.' ? to - 1 : to; // classify ignores one trailing dot
-    int lastDot = s.lastIndexOf('.', end - 1);
+    int lastDot = end - 1;
+    while (lastDot >= from && s.charAt(lastDot) != '.') {
+      lastDot--; // within the piece only: lastIndexOf would read back to the start of the value
+    }
     if (lastDot < from) {
       for (int i = from; i < end; i++) {
         char l = (char) (s.charAt(i) | 0x20);

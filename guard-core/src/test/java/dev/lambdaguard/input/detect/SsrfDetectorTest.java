@@ -294,7 +294,8 @@ class SsrfDetectorTest {
         "http:".repeat(mb / 5),
         "//".repeat(mb / 2), "a:".repeat(mb / 2), "1.".repeat(mb / 2), "169.254.".repeat(mb / 8),
         "http://a@".repeat(mb / 9), "http://" + "a.".repeat(mb / 2), "http://" + "1.".repeat(mb / 2),
-        "http://[" + "0:".repeat(mb / 2) + "]", ":".repeat(mb), "@".repeat(mb)};
+        "http://[" + "0:".repeat(mb / 2) + "]", ":".repeat(mb), "@".repeat(mb), "x." + " //a*".repeat(mb / 5),
+        " //@*".repeat(mb / 5)};
     for (String value : nearMisses) {
       detect(value); // completes; no timing assertion
     }
