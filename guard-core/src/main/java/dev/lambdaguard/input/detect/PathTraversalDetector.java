@@ -108,9 +108,6 @@ public final class PathTraversalDetector implements Detector {
   @Override
   public Detection detect(Normalized value) {
     // the character mask first: most values are answered before their text is read
-    if (!value.containsAny(NAMING) && !value.hasNonAscii() && !value.hadNul()) {
-      return null; // "/*/*", "(())": separators and punctuation alone name nothing and climb nowhere
-    }
     String s = value.decoded();
     boolean dotted = value.containsAny(DOT);
     if (value.containsAny(SLASHES) || value.hasNonAscii() && hasLookalikeSeparator(s)
@@ -142,6 +139,9 @@ public final class PathTraversalDetector implements Detector {
 
   /** A value with a separator: the full pass of {@link PathScan}, then the fallbacks. */
   private static Detection withStructure(Normalized value, String s, int n) {
+    if (!value.containsAny(NAMING) && !value.hasNonAscii() && !value.hadNul()) {
+      return null; // "/*/*", "\\": separators and punctuation alone name nothing and climb nowhere
+    }
     PathScan scan = new PathScan(s);
     Detection found = scan.run();
     if (found == null && !scan.space && n >= 8) {

@@ -210,7 +210,7 @@ public final class SsrfDetector implements Detector {
     int resume = 0;
     while (colon >= 0 || slashes >= 0) {
       if (colon >= 0 && (slashes < 0 || colon < slashes)) {
-        if (colon >= resume) {
+        if (colon >= resume && colon > 0 && isSchemeChar(s.charAt(colon - 1))) { // a scheme ends at its colon
           resume = Math.max(resume, scheme(s, colon, verdict));
         }
         colon = s.indexOf(':', colon + 1);
