@@ -59,6 +59,8 @@ public final class PathTraversalDetector implements Detector {
 
   private static final Normalized.CharSet SLASHES = Normalized.charSet("/\\");
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  private static final Normalized.CharSet COLON = Normalized.charSet(":");
+  private static final Normalized.CharSet SPACE = Normalized.charSet(" ");
   /** The {@code x} of {@code 0x2f} and {@code 0x2e}. */
   private static final Normalized.CharSet HEX_X = Normalized.charSet("xX");
   private static final Normalized.CharSet LOWER_X = Normalized.charSet("x");
@@ -109,15 +111,14 @@ public final class PathTraversalDetector implements Detector {
   public Detection detect(Normalized value) {
     // the character mask first: most values are answered before their text is read
     String s = value.decoded();
-    boolean dotted = value.containsAny(DOT);
-    if (value.containsAny(SLASHES) || value.hasNonAscii() && hasLookalikeSeparator(s)
-        || hasTextSeparator(value, s, dotted)) {
+    if (hasSeparator(value, s)) {
       return withStructure(value, s, s.length());
     }
     // no path without a separator: only a name alone, a broken encoding or base64, all without spaces
     if (value.containsAny(SPACES)) {
-      return value.hadNul() && dotted ? new Detection(Category.PATH, NUL, 70) : null;
+      return value.hadNul() && value.containsAny(DOT) ? new Detection(Category.PATH, NUL, 70) : null;
     }
+    boolean dotted = value.containsAny(DOT);
     int n = s.length();
     Detection found = null;
     if (n <= PathNames.MAX_SEGMENT && (dotted || value.containsAny(UNDERSCORE) && s.indexOf('_') > 0)) {
@@ -159,25 +160,21 @@ public final class PathTraversalDetector implements Detector {
   }
 
   /**
-   * Whether {@code s} has a separator: {@code /} and {@code \}, the text {@code 0x2f}/{@code 0x5c} and
-   * {@code .2f}/{@code .5c}, and look-alike slashes, which are all at U+2000 or above.
+   * Whether the value has a separator: {@code /} and {@code \\}, the text {@code 0x2f}/{@code 0x5c} and
+   * {@code .2f}/{@code .5c}, and look-alike slashes, which are all at U+2000 or above; the masks first.
    */
-  static boolean hasSeparator(String s) {
-    return s.indexOf('/') >= 0 || s.indexOf('\\') >= 0 || hasTextSeparator(s) || hasLookalikeSeparator(s);
+  private static boolean hasSeparator(Normalized value, String s) {
+    return value.containsAny(SLASHES) || value.hasNonAscii() && hasLookalikeSeparator(s)
+        || hasTextSeparator(value, s, value.containsAny(DOT));
   }
 
-  /** {@link #hasTextSeparator(String)}, tried only when the value has the characters it needs. */
+  /** {@code .2f}, {@code .5c} or {@code 0x2f}, {@code 0x5c}, tried only when the value has the characters needed. */
   private static boolean hasTextSeparator(Normalized value, String s, boolean dotted) {
     if (!value.containsAny(TWO_FIVE) || !value.containsAny(HEX_F_C)) {
       return false;
     }
     return dotted && hasDotSeparator(s) || value.containsAny(ZERO)
         && (value.containsAny(LOWER_X) && hexSeparator(s, 'x') || value.containsAny(UPPER_X) && hexSeparator(s, 'X'));
-  }
-
-  /** {@code .2f}, {@code .5c} (a hex escape whose {@code %} was lost) or {@code 0x2f}, {@code 0x5c}, any case. */
-  private static boolean hasTextSeparator(String s) {
-    return hasDotSeparator(s) || hexSeparator(s, 'x') || hexSeparator(s, 'X');
   }
 
   /** {@code .2f} or {@code .5c}, any case. */
@@ -408,10 +405,11 @@ public final class PathTraversalDetector implements Detector {
         text[k++] = (byte) x;
       }
     }
-    String inner = Normalized.of(new String(text, StandardCharsets.US_ASCII)).decoded();
-    // without a separator or a colon (a wrapper) the path scan finds nothing
-    Detection found = hasSeparator(inner) || inner.indexOf(':') >= 0 ? PathScan.scan(inner) : null;
-    if (found == null && inner.indexOf(' ') < 0 && inner.length() <= PathNames.MAX_SEGMENT) {
+    Normalized innerValue = Normalized.of(new String(text, StandardCharsets.US_ASCII));
+    String inner = innerValue.decoded();
+    // without a separator or a colon (a wrapper) the path scan finds nothing; the inner value's masks answer most
+    Detection found = innerValue.containsAny(COLON) || hasSeparator(innerValue, inner) ? PathScan.scan(inner) : null;
+    if (found == null && !innerValue.containsAny(SPACE) && inner.length() <= PathNames.MAX_SEGMENT) {
       found = bareName(inner);
     }
     return found == null ? null : new Detection(Category.PATH, found.ruleId(), Math.min(found.score(), 85));
