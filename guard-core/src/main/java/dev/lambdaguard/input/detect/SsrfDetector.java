@@ -414,8 +414,12 @@ public final class SsrfDetector implements Detector {
     if (end < b && s.charAt(end) != '/') {
       return; // prose
     }
-    // a plain public name, or a URL's "scheme:" (a name of one label without port): nothing to find
-    int hostEnd = end > a && s.charAt(end - 1) == ':' ? end - 1 : end;
+    // a plain public name, with a port or not ("tel:+1415...", a URL's "scheme:"): nothing to find; with two
+    // colons or more the host is read as IPv6 only, whose first group, hex or empty, is no plain name
+    int hostEnd = a;
+    while (hostEnd < end && s.charAt(hostEnd) != ':') {
+      hostEnd++;
+    }
     if (SsrfHost.isPlainName(s, a, hostEnd, true) && !isRuntimeHost(s, a, hostEnd)) {
       return;
     }
@@ -512,7 +516,7 @@ public final class SsrfDetector implements Detector {
     }
     int colons = count(h, ':');
     if (colons >= 2) {
-      return true;
+      return mayBeIpv6(h, 0, h.length());
     }
     String host = colons == 1 ? h.substring(0, h.indexOf(':')) : h;
     if (host.isEmpty()) {

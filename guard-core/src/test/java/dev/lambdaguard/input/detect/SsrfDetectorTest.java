@@ -274,7 +274,15 @@ class SsrfDetectorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1999-12-31T23:59:59.999+01:00", "2024-03-15T10:30:00Z", "a:b:c", "12:30:45 pm"})
+  @CsvSource({"metadata:80, ssrf.metadata", "instance-data:80, ssrf.metadata", "LOCALHOST:80, ssrf.loopback",
+      "feed::1, ssrf.private", "127.0.0.1:9001, ssrf.lambda-runtime"})
+  void aBareNameWithAPortIsJudgedByItsName(String value, String rule) {
+    assertRule(rule, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1999-12-31T23:59:59.999+01:00", "2024-03-15T10:30:00Z", "a:b:c", "12:30:45 pm",
+      "tel:+14155550132", "09:00–17:30", "mailto:ana@example.com"})
   void timesAndOtherColonTextAreNoIpv6(String value) {
     assertBenign(value);
   }
