@@ -36,14 +36,16 @@ import java.nio.charset.StandardCharsets;
  *       colon or dot, when no other rule applies</td></tr>
  * </table>
  *
- * <p>Cost: a value without a separator has no path ({@code /}, {@code \} and {@code .2f} are found by
- * vectorised {@link String#indexOf}, the text {@code 0x2f} after an {@code x}, look-alikes are all at U+2000 or
- * above): only the rules for a name alone, broken encodings and base64 can apply, and only to values without
- * spaces. Otherwise one pass of {@link PathScan}
- * with a lookahead of at most four characters; each segment is hashed once, in place, and looked up in one
- * table (segments longer than {@link PathNames#MAX_SEGMENT} characters are not). The broken-encoding fallback is
- * one pass with a lookahead of at most 24 characters; base64 is decoded only for values of at most
- * {@value #MAX_BASE64} characters whose first three bytes are text. Linear in the value, no cap needed; no
+ * <p>Cost: the value's character masks answer most values before their text is read. A value without a
+ * separator has no path ({@code /} and {@code \} by the mask, {@code .2f} and {@code 0x2f} only when the mask has
+ * their characters, look-alikes are all at U+2000 or above): only the rules for a name alone, broken encodings
+ * and base64 can apply, and only to values without spaces. A value with separators but no letter, digit, dot,
+ * {@code ?} or {@code [} names nothing. Otherwise one pass of {@link PathScan} with a lookahead of at most four
+ * characters, which returns at the first detection that can no longer change; each segment is hashed once, in
+ * place, and looked up in one table (segments longer than {@link PathNames#MAX_SEGMENT} characters are not). The
+ * broken-encoding fallback looks only for targets whose letters the value has, with a lookahead of at most 24
+ * characters; base64 is decoded only for values of at most {@value #MAX_BASE64} characters whose first three
+ * bytes are text. Linear in the value, no cap needed; no
  * regular expression, no file-system access. Stateless and thread-safe.
  */
 public final class PathTraversalDetector implements Detector {
