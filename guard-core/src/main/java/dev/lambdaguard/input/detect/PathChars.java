@@ -17,6 +17,8 @@ final class PathChars {
   static final byte SPACE = 6;
   /** {@code %}, controls, non-ASCII: what broken encodings leave. */
   static final byte ODD = 7;
+  /** {@code :}: perhaps the end of a stream wrapper's scheme ({@code php://}). */
+  static final byte COLON = 8;
   static final byte[] ASCII = new byte[128];
 
   static {
@@ -36,6 +38,7 @@ final class PathChars {
     ASCII[' '] = SPACE;
     ASCII['%'] = ODD;
     ASCII[0x7f] = ODD;
+    ASCII[':'] = COLON;
     for (char c : "\n\r\t\"'<>|`?#;&=[]{}*,^!".toCharArray()) {
       ASCII[c] = TERMINATOR;
     }

@@ -1,6 +1,7 @@
 package dev.lambdaguard.input.detect;
 
 import static dev.lambdaguard.input.detect.PathChars.ASCII;
+import static dev.lambdaguard.input.detect.PathChars.COLON;
 import static dev.lambdaguard.input.detect.PathChars.DOT;
 import static dev.lambdaguard.input.detect.PathChars.LETTER;
 import static dev.lambdaguard.input.detect.PathChars.ODD;
@@ -54,15 +55,11 @@ final class PathScan {
   private int acc;
 
   // what the pass saw, for the detector's other rules
-  /** A separator was seen. */
-  boolean structure;
   /** A space, tab or line break was seen. */
   boolean space;
   /** Something only broken encodings leave: two dots in a row, {@code 0x2e}, {@code %}, {@code ?}, controls,
    * non-ASCII. */
   boolean odd;
-  /** Dots seen. */
-  int dots;
   private int lastSpace = -1;
 
   PathScan(String s) {
@@ -89,14 +86,22 @@ final class PathScan {
     }
   }
 
-  /** The one pass; returns the detection, or null. */
+  /**
+   * Whether the detection can no longer change: a climb into a sensitive place (the highest score), or two climbs
+   * and the path that holds them ended (only a later sensitive hit could still raise 90 to 95).
+   */
+  private boolean sure(boolean pathEnded) {
+    return ups > 0 && (bestRule != null || pathEnded && ups >= 2);
+  }
+
+  /** The one pass; returns the detection, or null, at the first detection that can no longer change. */
   Detection run() {
-    wrappers();
     unc();
     // counters in locals: the loop stays in registers, fields are written once at the end
     boolean sawOdd = false;
     boolean sawSpace = false;
-    int dotCount = 0;
+    String s = this.s; // locals: the JIT does not trust final fields across calls
+    int n = this.n;
     int segStart = 0;
     int i = 0;
     while (i < n) {
@@ -108,32 +113,49 @@ final class PathScan {
       }
       if (k == DOT) {
         sawOdd |= i > 0 && s.charAt(i - 1) == '.';
-        dotCount++;
       } else if (k == SPACE) {
         sawSpace = true;
         lastSpace = i;
       } else if (k == ODD) {
         sawOdd = true;
+      } else if (k == SEP && kind == NONE && segStart == i && i + 1 < n && s.charAt(i + 1) < 128
+          && ASCII[s.charAt(i + 1)] == TERMINATOR) {
+        // "/*", "/;": a path that a terminator closes right after its first separator names nothing
+        char t = s.charAt(i + 1);
+        sawOdd |= t == '?';
+        sawSpace |= t == '\n' || t == '\r' || t == '\t';
+        i += 2;
+        segStart = i;
+        continue;
       } else if (k == SEP || k == ZERO) {
         // a digit 0, 2 or 5 is part of 0x2f, 0x2e or .2f only after a dot or before an x
         boolean text = k == ZERO && (c == '0' ? i + 1 < n && (s.charAt(i + 1) | 0x20) == 'x'
             : i > 0 && s.charAt(i - 1) == '.');
         int w = k == SEP ? 1 : text ? sepWidth(s, i) : 0;
         if (w > 0) {
-          structure = true;
           separator(segStart, i);
+          if (sure(kind == ROOTED && nseg == 0)) {
+            return result(); // the separator began a new path ("../../x /etc"): the last one has ended
+          }
           i += w;
           segStart = i;
           continue;
         }
         sawOdd |= text && dotWidth(s, i) == 4;
-      } else { // TERMINATOR
+      } else if (k == TERMINATOR) {
         sawOdd |= c == '?';
         sawSpace |= c == '\n' || c == '\r' || c == '\t';
         // "..;/" (path parameters, Tomcat and Jetty) keeps the segment a climb
         if (!(c == ';' && i > 0 && s.charAt(i - 1) == '.')) {
           endPath(segStart, i);
+          if (sure(true)) {
+            return result();
+          }
           segStart = i + 1;
+        }
+      } else if (k == COLON) {
+        if (i > 0) {
+          wrapper(i);
         }
       }
       i++;
@@ -141,7 +163,6 @@ final class PathScan {
     endPath(segStart, n);
     odd = sawOdd;
     space = sawSpace;
-    dots = dotCount;
     return result();
   }
 
@@ -190,6 +211,9 @@ final class PathScan {
   }
 
   private void resetPath() {
+    if (kind == NONE) {
+      return; // nothing set since the last reset: a path only sets its fields after its kind
+    }
     kind = NONE;
     drive = false;
     inAuthority = false;
@@ -351,40 +375,41 @@ final class PathScan {
         && (start == 0 || !isAlnum(s.charAt(start - 1)));
   }
 
-  /** {@code php://}, {@code file:/}, {@code zip://}, {@code jar:x:}: stream wrappers and archive schemes. */
-  private void wrappers() {
-    for (int colon = s.indexOf(':'); colon > 0; colon = s.indexOf(':', colon + 1)) {
-      int start = colon;
-      while (start > 0 && colon - start < 16 && isSchemeChar(s.charAt(start - 1))) {
-        start--;
-      }
-      int len = colon - start;
-      if (len < 3 || start > 0 && isAlnum(s.charAt(start - 1))) {
-        continue;
-      }
-      boolean slash = colon + 1 < n && sepWidth(s, colon + 1) == 1;
-      boolean slashes = slash && colon + 2 < n && sepWidth(s, colon + 2) == 1;
-      int score = switch (s.charAt(start) | 0x20) {
-        case 'p' -> slashes && (is(start, len, "php") || is(start, len, "phar")) ? 90 : 0;
-        case 'e' -> slashes && is(start, len, "expect") ? 90 : 0;
-        case 'z' -> slashes && is(start, len, "zip") || slash && is(start, len, "zlib") ? 90 : 0;
-        case 'g' -> slashes && is(start, len, "glob") ? 90 : 0;
-        case 'r' -> slashes && is(start, len, "rar") ? 90 : 0;
-        case 'o' -> slashes && is(start, len, "ogg") ? 90 : 0;
-        case 'c' -> slashes && (is(start, len, "compress.zlib") || is(start, len, "compress.bzip2")) ? 90 : 0;
-        case 's' -> is(start, len, "ssh2.shell") || is(start, len, "ssh2.exec") || is(start, len, "ssh2.sftp")
-            ? 90 : 0;
-        case 'f' -> slash && is(start, len, "file") ? 85 : 0;
-        case 'n' -> slash && is(start, len, "netdoc") ? 85 : 0;
-        case 'j' -> is(start, len, "jar") && isSchemeAt(colon + 1) ? 80 : 0; // jar:file:..., jar:http://...
-        // data:// is PHP's; it also reads data:text/plain,<?php ... (RFC 2397)
-        case 'd' -> !is(start, len, "data") ? 0 : slashes ? 90
-            : s.regionMatches(true, colon + 1, "text/plain", 0, 10) ? 75 : 0;
-        default -> 0;
-      };
-      if (score > 0) {
-        hit(WRAPPER, score);
-      }
+  /**
+   * {@code php://}, {@code file:/}, {@code zip://}, {@code jar:x:}: a stream wrapper or archive scheme ending at the
+   * colon at {@code colon}.
+   */
+  private void wrapper(int colon) {
+    int start = colon;
+    while (start > 0 && colon - start < 16 && isSchemeChar(s.charAt(start - 1))) {
+      start--;
+    }
+    int len = colon - start;
+    if (len < 3 || start > 0 && isAlnum(s.charAt(start - 1))) {
+      return;
+    }
+    boolean slash = colon + 1 < n && sepWidth(s, colon + 1) == 1;
+    boolean slashes = slash && colon + 2 < n && sepWidth(s, colon + 2) == 1;
+    int score = switch (s.charAt(start) | 0x20) {
+      case 'p' -> slashes && (is(start, len, "php") || is(start, len, "phar")) ? 90 : 0;
+      case 'e' -> slashes && is(start, len, "expect") ? 90 : 0;
+      case 'z' -> slashes && is(start, len, "zip") || slash && is(start, len, "zlib") ? 90 : 0;
+      case 'g' -> slashes && is(start, len, "glob") ? 90 : 0;
+      case 'r' -> slashes && is(start, len, "rar") ? 90 : 0;
+      case 'o' -> slashes && is(start, len, "ogg") ? 90 : 0;
+      case 'c' -> slashes && (is(start, len, "compress.zlib") || is(start, len, "compress.bzip2")) ? 90 : 0;
+      case 's' -> is(start, len, "ssh2.shell") || is(start, len, "ssh2.exec") || is(start, len, "ssh2.sftp")
+          ? 90 : 0;
+      case 'f' -> slash && is(start, len, "file") ? 85 : 0;
+      case 'n' -> slash && is(start, len, "netdoc") ? 85 : 0;
+      case 'j' -> is(start, len, "jar") && isSchemeAt(colon + 1) ? 80 : 0; // jar:file:..., jar:http://...
+      // data:// is PHP's; it also reads data:text/plain,<?php ... (RFC 2397)
+      case 'd' -> !is(start, len, "data") ? 0 : slashes ? 90
+          : s.regionMatches(true, colon + 1, "text/plain", 0, 10) ? 75 : 0;
+      default -> 0;
+    };
+    if (score > 0) {
+      hit(WRAPPER, score);
     }
   }
 

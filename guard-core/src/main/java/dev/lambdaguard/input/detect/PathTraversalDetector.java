@@ -36,14 +36,16 @@ import java.nio.charset.StandardCharsets;
  *       colon or dot, when no other rule applies</td></tr>
  * </table>
  *
- * <p>Cost: a value without a separator has no path ({@code /}, {@code \} and {@code .2f} are found by
- * vectorised {@link String#indexOf}, the text {@code 0x2f} after an {@code x}, look-alikes are all at U+2000 or
- * above): only the rules for a name alone, broken encodings and base64 can apply, and only to values without
- * spaces. Otherwise one pass of {@link PathScan}
- * with a lookahead of at most four characters; each segment is hashed once, in place, and looked up in one
- * table (segments longer than {@link PathNames#MAX_SEGMENT} characters are not). The broken-encoding fallback is
- * one pass with a lookahead of at most 24 characters; base64 is decoded only for values of at most
- * {@value #MAX_BASE64} characters whose first three bytes are text. Linear in the value, no cap needed; no
+ * <p>Cost: the value's character masks answer most values before their text is read. A value without a
+ * separator has no path ({@code /} and {@code \} by the mask, {@code .2f} and {@code 0x2f} only when the mask has
+ * their characters, look-alikes are all at U+2000 or above): only the rules for a name alone, broken encodings
+ * and base64 can apply, and only to values without spaces. A value with separators but no letter, digit, dot,
+ * {@code ?} or {@code [} names nothing. Otherwise one pass of {@link PathScan} with a lookahead of at most four
+ * characters, which returns at the first detection that can no longer change; each segment is hashed once, in
+ * place, and looked up in one table (segments longer than {@link PathNames#MAX_SEGMENT} characters are not). The
+ * broken-encoding fallback looks only for targets whose letters the value has, with a lookahead of at most 24
+ * characters; base64 is decoded only for values of at most {@value #MAX_BASE64} characters whose first three
+ * bytes are text. Linear in the value, no cap needed; no
  * regular expression, no file-system access. Stateless and thread-safe.
  */
 public final class PathTraversalDetector implements Detector {
@@ -59,6 +61,8 @@ public final class PathTraversalDetector implements Detector {
 
   private static final Normalized.CharSet SLASHES = Normalized.charSet("/\\");
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  private static final Normalized.CharSet COLON = Normalized.charSet(":");
+  private static final Normalized.CharSet SPACE = Normalized.charSet(" ");
   /** The {@code x} of {@code 0x2f} and {@code 0x2e}. */
   private static final Normalized.CharSet HEX_X = Normalized.charSet("xX");
   private static final Normalized.CharSet LOWER_X = Normalized.charSet("x");
@@ -70,6 +74,13 @@ public final class PathTraversalDetector implements Detector {
   private static final Normalized.CharSet UNDERSCORE = Normalized.charSet("_");
   /** Controls, {@code %} and {@code ?}: what broken encodings leave. */
   private static final Normalized.CharSet ODD = Normalized.charSet(controls() + "%?");
+  /**
+   * What every path attack has: a letter or digit (every name, {@code 0x2e}, {@code 0x2f}), a dot (every climb),
+   * {@code ?} or {@code [} (the UNC forms {@code \\?\} and {@code \\[::1]\}); else only non-ASCII look-alikes
+   * or a NUL.
+   */
+  private static final Normalized.CharSet NAMING = Normalized.charSet(
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.?[");
   /** Every ASCII character outside the base64 alphabet. */
   private static final Normalized.CharSet NOT_BASE64 = Normalized.charSet(notBase64());
 
@@ -102,15 +113,14 @@ public final class PathTraversalDetector implements Detector {
   public Detection detect(Normalized value) {
     // the character mask first: most values are answered before their text is read
     String s = value.decoded();
-    boolean dotted = value.containsAny(DOT);
-    if (value.containsAny(SLASHES) || value.hasNonAscii() && hasLookalikeSeparator(s)
-        || hasTextSeparator(value, s, dotted)) {
+    if (hasSeparator(value, s)) {
       return withStructure(value, s, s.length());
     }
     // no path without a separator: only a name alone, a broken encoding or base64, all without spaces
     if (value.containsAny(SPACES)) {
-      return value.hadNul() && dotted ? new Detection(Category.PATH, NUL, 70) : null;
+      return value.hadNul() && value.containsAny(DOT) ? new Detection(Category.PATH, NUL, 70) : null;
     }
+    boolean dotted = value.containsAny(DOT);
     int n = s.length();
     Detection found = null;
     if (n <= PathNames.MAX_SEGMENT && (dotted || value.containsAny(UNDERSCORE) && s.indexOf('_') > 0)) {
@@ -120,7 +130,7 @@ public final class PathTraversalDetector implements Detector {
       if (oddBytes(value, s, dotted)) {
         found = brokenEncodingTraversal(value);
       }
-      if (found == null && maybeBase64(value, n)) {
+      if (found == null && maybeBase64(value, s, n)) {
         found = base64(s);
       }
     }
@@ -132,13 +142,16 @@ public final class PathTraversalDetector implements Detector {
 
   /** A value with a separator: the full pass of {@link PathScan}, then the fallbacks. */
   private static Detection withStructure(Normalized value, String s, int n) {
+    if (!value.containsAny(NAMING) && !value.hasNonAscii() && !value.hadNul()) {
+      return null; // "/*/*", "\\": separators and punctuation alone name nothing and climb nowhere
+    }
     PathScan scan = new PathScan(s);
     Detection found = scan.run();
     if (found == null && !scan.space && n >= 8) {
       if (scan.odd) {
         found = brokenEncodingTraversal(value);
       }
-      if (found == null && maybeBase64(value, n)) {
+      if (found == null && maybeBase64(value, s, n)) {
         found = base64(s);
       }
     }
@@ -149,25 +162,21 @@ public final class PathTraversalDetector implements Detector {
   }
 
   /**
-   * Whether {@code s} has a separator: {@code /} and {@code \}, the text {@code 0x2f}/{@code 0x5c} and
-   * {@code .2f}/{@code .5c}, and look-alike slashes, which are all at U+2000 or above.
+   * Whether the value has a separator: {@code /} and {@code \\}, the text {@code 0x2f}/{@code 0x5c} and
+   * {@code .2f}/{@code .5c}, and look-alike slashes, which are all at U+2000 or above; the masks first.
    */
-  static boolean hasSeparator(String s) {
-    return s.indexOf('/') >= 0 || s.indexOf('\\') >= 0 || hasTextSeparator(s) || hasLookalikeSeparator(s);
+  private static boolean hasSeparator(Normalized value, String s) {
+    return value.containsAny(SLASHES) || value.hasNonAscii() && hasLookalikeSeparator(s)
+        || hasTextSeparator(value, s, value.containsAny(DOT));
   }
 
-  /** {@link #hasTextSeparator(String)}, tried only when the value has the characters it needs. */
+  /** {@code .2f}, {@code .5c} or {@code 0x2f}, {@code 0x5c}, tried only when the value has the characters needed. */
   private static boolean hasTextSeparator(Normalized value, String s, boolean dotted) {
     if (!value.containsAny(TWO_FIVE) || !value.containsAny(HEX_F_C)) {
       return false;
     }
     return dotted && hasDotSeparator(s) || value.containsAny(ZERO)
         && (value.containsAny(LOWER_X) && hexSeparator(s, 'x') || value.containsAny(UPPER_X) && hexSeparator(s, 'X'));
-  }
-
-  /** {@code .2f}, {@code .5c} (a hex escape whose {@code %} was lost) or {@code 0x2f}, {@code 0x5c}, any case. */
-  private static boolean hasTextSeparator(String s) {
-    return hasDotSeparator(s) || hexSeparator(s, 'x') || hexSeparator(s, 'X');
   }
 
   /** {@code .2f} or {@code .5c}, any case. */
@@ -222,9 +231,17 @@ public final class PathTraversalDetector implements Detector {
     return false;
   }
 
-  /** Whether the value may be base64 as a whole: its length, and no character outside the alphabet. */
-  private static boolean maybeBase64(Normalized value, int n) {
-    return n <= MAX_BASE64 && (n & 3) == 0 && !value.hasNonAscii() && !value.containsAny(NOT_BASE64);
+  /**
+   * Whether the value may be base64 of text as a whole: its length, no character outside the alphabet, and a first
+   * character whose six bits can begin a printable byte ({@code I} to {@code Z}, {@code a} to {@code f}: 8 to 31),
+   * the first thing {@link #base64} checks ({@code quantity}, {@code customer} and most words stop here).
+   */
+  private static boolean maybeBase64(Normalized value, String s, int n) {
+    if (n > MAX_BASE64 || (n & 3) != 0 || value.hasNonAscii() || value.containsAny(NOT_BASE64)) {
+      return false;
+    }
+    int first = sextet(s.charAt(0));
+    return first >= 8 && first <= 31;
   }
 
   /** A value that is one file name: a secret file alone ({@code .htaccess}, {@code config.inc.php}). */
@@ -245,16 +262,23 @@ public final class PathTraversalDetector implements Detector {
     // lower() finds the first words of ASCII and most other values; the dotless i and the long s, which
     // regionMatches takes for i and s, need the slow way
     boolean exotic = value.hasNonAscii() && (s.indexOf('\u0131') >= 0 || s.indexOf('\u017f') >= 0);
-    if (!(exotic ? hasTargetSlow(s) : hasTarget(s, value.lower()))) {
+    if (!(exotic ? hasTargetSlow(s) : hasTarget(value, s, value.lower()))) {
       return null;
     }
     boolean climb = s.contains("..") || s.contains("0x2e") || s.contains("0X2E");
     return new Detection(Category.PATH, climb ? TRAVERSAL : SENSITIVE, climb ? 85 : 80);
   }
 
-  /** {@link #targetAt} anywhere, the first words found in the value's lower case by indexOf. */
-  private static boolean hasTarget(String s, String lower) {
-    for (String first : TARGET_FIRST_WORDS) {
+  /**
+   * {@link #targetAt} anywhere, the first words found in the value's lower case by indexOf; a word whose letters
+   * the ASCII value lacks is not looked for (beyond ASCII, lower casing can make letters: İ becomes i).
+   */
+  private static boolean hasTarget(Normalized value, String s, String lower) {
+    for (int w = 0; w < TARGET_FIRST_WORDS.length; w++) {
+      String first = TARGET_FIRST_WORDS[w];
+      if (!value.hasNonAscii() && !hasEvery(value, TARGET_LETTERS[w])) {
+        continue;
+      }
       for (int i = lower.indexOf(first); i >= 0; i = lower.indexOf(first, i + 1)) {
         if (targetAt(s, i)) {
           return true;
@@ -276,6 +300,21 @@ public final class PathTraversalDetector implements Detector {
 
   /** The first words of the targets below, in lower case: every target begins with one of them. */
   private static final String[] TARGET_FIRST_WORDS = {"etc", "win", "proc", "logs", "boot.ini", "system.ini"};
+  /** The letters of each first word, each letter a set of its two cases. */
+  private static final Normalized.CharSet[][] TARGET_LETTERS = java.util.Arrays.stream(TARGET_FIRST_WORDS)
+      .map(word -> word.chars().distinct()
+          .mapToObj(c -> Normalized.charSet(String.valueOf((char) c) + Character.toUpperCase((char) c)))
+          .toArray(Normalized.CharSet[]::new))
+      .toArray(Normalized.CharSet[][]::new);
+
+  private static boolean hasEvery(Normalized value, Normalized.CharSet[] sets) {
+    for (Normalized.CharSet set : sets) {
+      if (!value.containsAny(set)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** Whether a classic target begins at {@code i}: its parts glued by a few bytes, or a file alone. */
   private static boolean targetAt(String s, int i) {
@@ -368,10 +407,11 @@ public final class PathTraversalDetector implements Detector {
         text[k++] = (byte) x;
       }
     }
-    String inner = Normalized.of(new String(text, StandardCharsets.US_ASCII)).decoded();
-    // without a separator or a colon (a wrapper) the path scan finds nothing
-    Detection found = hasSeparator(inner) || inner.indexOf(':') >= 0 ? PathScan.scan(inner) : null;
-    if (found == null && inner.indexOf(' ') < 0 && inner.length() <= PathNames.MAX_SEGMENT) {
+    Normalized innerValue = Normalized.of(new String(text, StandardCharsets.US_ASCII));
+    String inner = innerValue.decoded();
+    // without a separator or a colon (a wrapper) the path scan finds nothing; the inner value's masks answer most
+    Detection found = innerValue.containsAny(COLON) || hasSeparator(innerValue, inner) ? PathScan.scan(inner) : null;
+    if (found == null && !innerValue.containsAny(SPACE) && inner.length() <= PathNames.MAX_SEGMENT) {
       found = bareName(inner);
     }
     return found == null ? null : new Detection(Category.PATH, found.ruleId(), Math.min(found.score(), 85));

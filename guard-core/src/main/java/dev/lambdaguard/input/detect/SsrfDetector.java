@@ -78,6 +78,9 @@ public final class SsrfDetector implements Detector {
   private static final Normalized.CharSet SLASH = Normalized.charSet("/");
   private static final Normalized.CharSet COLON_SLASH = Normalized.charSet(":/");
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  /** What a host after {@code //} begins with (see {@link #startsHost}), but non-ASCII. */
+  private static final Normalized.CharSet HOST_START = Normalized.charSet(
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789[@%_");
   private static final Normalized.CharSet DIGITS = Normalized.charSet("0123456789");
   /** Spaces and controls: what ends a host written alone. */
   private static final Normalized.CharSet SPACES = Normalized.charSet(spacesAndControls());
@@ -104,6 +107,8 @@ public final class SsrfDetector implements Detector {
   private final String runtimeHost;
   private final int runtimePort;
   private final boolean runtimeOnLoopback;
+  /** No Runtime API host, or one with a digit ({@code 127.0.0.1}), which no authority without digits can be. */
+  private final boolean digitlessNeverRuntime;
 
   /** Reads {@code AWS_LAMBDA_RUNTIME_API} ({@code host:port}) from the environment, once. */
   public SsrfDetector() {
@@ -132,6 +137,7 @@ public final class SsrfDetector implements Detector {
     }
     this.runtimeHost = host;
     this.runtimePort = port;
+    this.digitlessNeverRuntime = host == null || host.chars().anyMatch(c -> c >= '0' && c <= '9');
     this.runtimeOnLoopback = host != null
         && (SsrfHost.classify(host) & SsrfHost.CLASS_MASK) == SsrfHost.LOOPBACK;
   }
@@ -169,8 +175,8 @@ public final class SsrfDetector implements Detector {
 
   private void judge(Normalized value, Verdict verdict) {
     String s = value.decoded();
-    if (value.containsAny(COLON) || value.containsAny(SLASH)) {
-      urls(s, verdict); // every URL has a colon or "//"
+    if (value.containsAny(COLON) || value.containsAny(SLASH) && mayStartHost(value)) {
+      urls(s, mayStartHost(value), verdict); // every URL has a colon or "//" and a host
     }
     bareHost(s, verdict);
     if (metadataAnywhere(value, s)) {
@@ -197,14 +203,14 @@ public final class SsrfDetector implements Detector {
    * Every {@code scheme:} and scheme-relative {@code //}, found with {@link String#indexOf} (vectorised) in
    * order; an authority is read once and the anchors inside it are not read again.
    */
-  private void urls(String s, Verdict verdict) {
+  private void urls(String s, boolean hosts, Verdict verdict) {
     int n = s.length();
     int colon = s.indexOf(':');
-    int slashes = s.indexOf("//");
+    int slashes = hosts ? s.indexOf("//") : -1; // "//" begins nothing when no character could begin a host
     int resume = 0;
     while (colon >= 0 || slashes >= 0) {
       if (colon >= 0 && (slashes < 0 || colon < slashes)) {
-        if (colon >= resume) {
+        if (colon >= resume && colon > 0 && isSchemeChar(s.charAt(colon - 1))) { // a scheme ends at its colon
           resume = Math.max(resume, scheme(s, colon, verdict));
         }
         colon = s.indexOf(':', colon + 1);
@@ -303,6 +309,10 @@ public final class SsrfDetector implements Detector {
     }
     // most authorities are a plain public name: nothing to read twice, no host to judge
     if (SsrfHost.isPlainName(s, a, end, false) && !isRuntimeHost(s, a, end)) {
+      return end;
+    }
+    // words and punctuation ("//@x*y", "//a]$("): no host to judge (a Runtime API host without a digit aside)
+    if (digitlessNeverRuntime && SsrfHost.nothingInside(s, a, end, network)) {
       return end;
     }
     SsrfAuthority auth = SsrfAuthority.read(s, a, backslashEnds);
@@ -404,8 +414,12 @@ public final class SsrfDetector implements Detector {
     if (end < b && s.charAt(end) != '/') {
       return; // prose
     }
-    // a plain public name, or a URL's "scheme:" (a name of one label without port): nothing to find
-    int hostEnd = end > a && s.charAt(end - 1) == ':' ? end - 1 : end;
+    // a plain public name, with a port or not ("tel:+1415...", a URL's "scheme:"): nothing to find; with two
+    // colons or more the host is read as IPv6 only, whose first group, hex or empty, is no plain name
+    int hostEnd = a;
+    while (hostEnd < end && s.charAt(hostEnd) != ':') {
+      hostEnd++;
+    }
     if (SsrfHost.isPlainName(s, a, hostEnd, true) && !isRuntimeHost(s, a, hostEnd)) {
       return;
     }
@@ -440,7 +454,7 @@ public final class SsrfDetector implements Detector {
       }
     }
     if (colons >= 2) {
-      return true;
+      return mayBeIpv6(s, a, end);
     }
     if (hostEnd == a) {
       return false;
@@ -466,6 +480,35 @@ public final class SsrfDetector implements Detector {
     return dots == 3 && SsrfHost.ipv4(s, a, hostEnd) >>> 32 == 0;
   }
 
+  /**
+   * Whether {@code s[a, end)}, a host with two colons or more, may be read as an IPv6 address, with or without its
+   * last group as a port ({@link SsrfAuthority#split}): a host with two colons classifies only so, and an address
+   * is hex digits, colons and dots up to its zone ({@code %}); the host ends at {@code !}. False for
+   * {@code 1999-12-31T23:59:59.999+01:00}.
+   */
+  private static boolean mayBeIpv6(String s, int a, int end) {
+    int hostEnd = a;
+    int colons = 0;
+    int lastColon = -1;
+    while (hostEnd < end && s.charAt(hostEnd) != '!') {
+      if (s.charAt(hostEnd) == ':') {
+        colons++;
+        lastColon = hostEnd;
+      }
+      hostEnd++;
+    }
+    if (colons < 2) {
+      return true; // "x!a:b:c": judged as a name
+    }
+    for (int i = a; i < lastColon && s.charAt(i) != '%'; i++) {
+      char c = s.charAt(i);
+      if (!(SsrfHost.digit(c, 16) >= 0 || c == ':' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@link #plausibleBareHost(String, int, int)} of a host already in lower case. */
   private static boolean plausibleBareHost(String h) {
     if (h.startsWith("[")) {
@@ -473,7 +516,7 @@ public final class SsrfDetector implements Detector {
     }
     int colons = count(h, ':');
     if (colons >= 2) {
-      return true;
+      return mayBeIpv6(h, 0, h.length());
     }
     String host = colons == 1 ? h.substring(0, h.indexOf(':')) : h;
     if (host.isEmpty()) {
@@ -552,7 +595,7 @@ public final class SsrfDetector implements Detector {
       return true;
     }
     String s = value.decoded();
-    if (value.containsAny(SLASH) && s.indexOf("//") >= 0) {
+    if (value.containsAny(SLASH) && mayStartHost(value) && s.indexOf("//") >= 0) {
       return true;
     }
     if (value.containsAny(DOT) && value.containsAny(DIGITS)) {
@@ -565,6 +608,11 @@ public final class SsrfDetector implements Detector {
     // a bare name: localhost, metadata.google.internal
     return mayNameHost(value) && (s.contains("localhost") || s.contains("LOCALHOST") || s.contains("metadata")
         || s.contains("METADATA"));
+  }
+
+  /** Whether the value has a character that may begin a host after {@code //}. */
+  private static boolean mayStartHost(Normalized value) {
+    return value.containsAny(HOST_START) || value.hasNonAscii();
   }
 
   /** Whether the value has the letters of {@code localhost} or {@code metadata}, all lower or all upper case. */

@@ -132,6 +132,59 @@ final class SsrfHost {
         && !(to - from >= KUBERNETES.length() && asciiEqualsIgnoreCase(s, from, KUBERNETES));
   }
 
+  /**
+   * Whether no reading of the authority {@code s[from, to)} ({@link SsrfAuthority}) can give a host that
+   * {@link #classify} finds inside or flags, answered in place, without allocating, for authorities of words and
+   * punctuation ({@code @x*y}, {@code a]$(}). Only when the authority has no digit, colon, bracket or non-ASCII
+   * character (so no address, no port, no IDNA dot), whatever its other characters. A host begins at the start or
+   * after {@code @}, {@code \} or {@code #} and ends at one of them, at {@code !} or at the end; the pieces
+   * between those characters are read: a piece that is one label of host characters may be a one-label name
+   * ({@code network}: internal) or {@code localhost}; a dotted one may be a metadata name; any piece may end in
+   * the last label of a name that points inside ({@code x*y.localhost}: the suffix is all that counts) or begin
+   * a Kubernetes name. False when unsure: the caller then reads the authority.
+   */
+  static boolean nothingInside(String s, int from, int to, boolean network) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9' || c == ':' || c == '[' || c >= 0x80) {
+        return false;
+      }
+    }
+    int start = from;
+    for (int i = from; i <= to; i++) {
+      char c = i < to ? s.charAt(i) : '@';
+      if (c == '@' || c == '\\' || c == '#' || c == '!') {
+        if (start < i && !plainPiece(s, start, i, network)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #nothingInside} for one piece {@code s[from, to)}: no digit, colon, bracket or non-ASCII in it. */
+  private static boolean plainPiece(String s, int from, int to, boolean network) {
+    if (to - from >= KUBERNETES.length() && asciiEqualsIgnoreCase(s, from, KUBERNETES)) {
+      return false;
+    }
+    int end = to - from > 1 && s.charAt(to - 1) == '.' ? to - 1 : to; // classify ignores one trailing dot
+    int lastDot = end - 1;
+    while (lastDot >= from && s.charAt(lastDot) != '.') {
+      lastDot--; // within the piece only: lastIndexOf would read back to the start of the value
+    }
+    if (lastDot < from) {
+      for (int i = from; i < end; i++) {
+        char l = (char) (s.charAt(i) | 0x20);
+        if (!(l >= 'a' && l <= 'z' || l == '-' || l == '_')) {
+          return true; // not a host name: a word with punctuation names no place
+        }
+      }
+      return !network && !isOneOf(s, from, end, INSIDE_LABELS);
+    }
+    return !isOneOf(s, lastDot + 1, end, INSIDE_TLDS) && !isOneOf(s, from, end, METADATA_BY_LENGTH);
+  }
+
   /** Whether {@code s[from, to)} (host characters) is one of {@code names} (lower case), ignoring case. */
   private static boolean isOneOf(String s, int from, int to, String[][] namesByLength) {
     int len = to - from;

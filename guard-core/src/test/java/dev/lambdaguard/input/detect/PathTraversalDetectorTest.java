@@ -179,6 +179,62 @@ class PathTraversalDetectorTest {
     assertNull(detect("avatar.php.jpg"));
   }
 
+  // ---------------------------------------------------------------- early answers
+
+  @Test
+  void aClimbIntoASensitivePlaceIsAnsweredAtOnceWithTheHighestScore() {
+    assertEquals(95, detect("../../etc/passwd; " + "x/*".repeat(1000)).score());
+    assertEquals(95, detect("/etc/passwd; ../x").score());
+  }
+
+  @Test
+  void twoClimbsAreAnsweredWhenTheirPathEndsAndStillClimbAfterAnEarlierPath() {
+    assertEquals(90, detect("../../x; ../../y").score());
+    assertEquals(90, detect("a; ../../x /b").score());
+    assertEquals(95, detect("../../x/etc/passwd; y").score(), "the path that climbs is read to its end");
+    assertRule("path.traversal", "a\\b ../../x");
+  }
+
+  @Test
+  void aWrapperIsFoundAtAnyColonEvenAfterAColonAtTheStart() {
+    assertRule("path.wrapper", ":x php://filter/resource=index");
+    assertRule("path.wrapper", "a:b c: file:///etc/hosts");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/*/*/*/*", "(/)", "//", "\\", "/*--*/", "%25%25"})
+  void separatorsAndPunctuationAloneNameNothing(String value) {
+    assertBenign(value);
+  }
+
+  @Test
+  void theGateForPunctuationKeepsWhatNeedsNoLetter() {
+    assertRule("path.unc", "\\\\?\\");
+    assertRule("path.unc", "\\\\.\\");
+    assertRule("path.nul-truncation", "/%00");
+    assertRule("path.traversal", "../../");
+    assertRule("path.traversal", "\u2024\u2024/\u2024\u2024/");
+  }
+
+  @Test
+  void brokenEncodingsFindTheirTargetWhateverTheCaseAndBeyondAscii() {
+    assertRule("path.traversal", "..%c0%9vETC%c0%9vPASSWD");
+    assertRule("path.traversal", "..%c0%9vw\u0130n.\u0130n\u0130"); // lower case makes the i of win.ini
+    assertBenign("..x".repeat(1000));
+  }
+
+  @Test
+  void base64IsDecodedWhenItsFirstCharacterCanBeginText() {
+    // Li4v... is "../", ZXRj "etc", Ly4u "/..", a2V5 starts "key": each first character is I to Z or a to f
+    for (String text : new String[] {"../../etc/passwd", "etc/passwd", "/../../x", "..\\..\\win.ini", ".htpasswd",
+        "C:\\Windows\\win.ini", "php://filter/resource=x", "~/../../x", "id_rsa"}) {
+      String encoded = Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+      assertNotNull(detect(encoded), () -> "not detected: " + encoded + " (" + text + ")");
+    }
+    assertBenign("quantity");
+    assertBenign("customer");
+  }
+
   // ---------------------------------------------------------------- contract
 
   @Test

@@ -245,6 +245,48 @@ class SsrfDetectorTest {
 
   // ---------------------------------------------------------------- contract
 
+  @ParameterizedTest
+  @ValueSource(strings = {"x //a*b.localhost/", "x //a*b@localhost/", "http://kubernetes.default*x/",
+      "x //q!@metadata.google.internal/", "x //@*#instance-data/", "http://lo*c.test/", "x //a.b.LOCALHOST./",
+      "http://a*b@intranet/", "http://a@b\\intranet/"})
+  void anAuthorityOfWordsAndPunctuationIsStillReadForTheNamesThatPointInside(String value) {
+    assertNotNull(detect(value), () -> "not detected: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x //@**@&;script`", "x //a]$(", "x //select*/", "x //a.b*c.com/", "x //on\\or#a/"})
+  void anAuthorityOfWordsAndPunctuationNamesNoPlace(String value) {
+    assertBenign(value);
+  }
+
+  @Test
+  void doubleSlashesWithNothingThatBeginsAHostAreNoUrl() {
+    assertBenign("/*/*/*//*//**//");
+    assertRule("ssrf.loopback", "/*//*/ //[::1]/");
+    assertRule("ssrf.private", "x //@10.0.0.1/");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"::1:zz, ssrf.loopback", "::1!x, ssrf.loopback", "fe80::1%eth0, ssrf.link-local",
+      "::1%zz:q, ssrf.loopback", "::ffff:7f00:1:8080, ssrf.obfuscated-ip", "fd00:ec2::254, ssrf.metadata"})
+  void aBareHostWithTwoColonsIsReadAsIpv6WhateverFollowsItsLastColonZoneOrBang(String value, String rule) {
+    assertRule(rule, value);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"metadata:80, ssrf.metadata", "instance-data:80, ssrf.metadata", "LOCALHOST:80, ssrf.loopback",
+      "feed::1, ssrf.private", "127.0.0.1:9001, ssrf.lambda-runtime"})
+  void aBareNameWithAPortIsJudgedByItsName(String value, String rule) {
+    assertRule(rule, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1999-12-31T23:59:59.999+01:00", "2024-03-15T10:30:00Z", "a:b:c", "12:30:45 pm",
+      "tel:+14155550132", "09:00–17:30", "mailto:ana@example.com"})
+  void timesAndOtherColonTextAreNoIpv6(String value) {
+    assertBenign(value);
+  }
+
   @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("http://127.0.0.1/secret-path");
@@ -260,7 +302,8 @@ class SsrfDetectorTest {
         "http:".repeat(mb / 5),
         "//".repeat(mb / 2), "a:".repeat(mb / 2), "1.".repeat(mb / 2), "169.254.".repeat(mb / 8),
         "http://a@".repeat(mb / 9), "http://" + "a.".repeat(mb / 2), "http://" + "1.".repeat(mb / 2),
-        "http://[" + "0:".repeat(mb / 2) + "]", ":".repeat(mb), "@".repeat(mb)};
+        "http://[" + "0:".repeat(mb / 2) + "]", ":".repeat(mb), "@".repeat(mb), "x." + " //a*".repeat(mb / 5),
+        " //@*".repeat(mb / 5)};
     for (String value : nearMisses) {
       detect(value); // completes; no timing assertion
     }
