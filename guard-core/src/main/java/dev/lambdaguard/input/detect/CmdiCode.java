@@ -1,5 +1,8 @@
 package dev.lambdaguard.input.detect;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Code execution in a value, for {@link CmdiScanner}: a code runner called with a command, a request variable or
  * a decoder ({@code system('id')}, {@code exec($_GET['c'])}, {@code eval(base64_decode(…))}, {@code os.popen(…)},
@@ -43,6 +46,13 @@ final class CmdiCode {
   private static final String[] SSI_DIRECTIVES = {"exec", "include", "echo", "printenv", "config", "fsize"};
 
   private CmdiCode() {}
+
+  /** The names of code runners and server-side-include directives, for {@link CmdiLetters}. */
+  static List<String> words() {
+    List<String> words = new ArrayList<>(List.of(FUNCTION_NAMES));
+    words.addAll(List.of(SSI_DIRECTIVES));
+    return words;
+  }
 
   /**
    * What the call whose parenthesis is at {@code paren} amounts to: {@link #RUNS_CODE}; the index of its quoted

@@ -177,6 +177,11 @@ final class CmdiCommands {
 
   private CmdiCommands() {}
 
+  /** Every command name, for {@link CmdiLetters}. */
+  static List<String> names() {
+    return List.of(NAME_OF);
+  }
+
   private static void unix(int kind, String... names) {
     add(kind, false, names);
   }

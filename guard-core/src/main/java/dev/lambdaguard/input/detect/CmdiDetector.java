@@ -59,6 +59,11 @@ public final class CmdiDetector implements Detector {
 
   private static final Normalized.CharSet TRIGGERS = Normalized.charSet(CmdiScanner.TRIGGERS);
   private static final Normalized.CharSet QUOTES = Normalized.charSet("'\"");
+  /**
+   * The length from which a value's letters are asked first ({@link CmdiLetters}): some tens of mask tests, less
+   * than the per-trigger look of a long value, more than that of a short one.
+   */
+  private static final int LONG = 256;
 
   public CmdiDetector() {}
 
@@ -74,8 +79,8 @@ public final class CmdiDetector implements Detector {
       return null; // decided on the value's character set, without reading it: most text ends here
     }
     String s = value.decoded();
-    if (s.length() < 2) {
-      return null;
+    if (s.length() < 2 || s.length() >= LONG && !CmdiLetters.mayMatch(value)) {
+      return null; // a long value without the letters of any word a rule needs: a run of punctuation
     }
     if (triggers ? !CmdiScanner.mayMatch(value, s) : !CmdiCommands.mayStartCommand(s, value.containsAny(QUOTES))) {
       return null; // nothing a rule starts from: no scanner is made

@@ -54,6 +54,8 @@ final class CmdiScanner {
   private final String s;
   private final int n;
   private Detection best;
+  /** The score from which a detection ends the scan: no later reading would change the verdict. */
+  private static final int SURE = 90;
   // the word last read by readWord: wordText[wordA, wordB); in the value it ends at wordEnd
   private String wordText;
   private int wordA;
@@ -92,7 +94,8 @@ final class CmdiScanner {
     while (q < s.length() && (s.charAt(q) == '\'' || s.charAt(q) == '"')) {
       q++;
     }
-    if (s.startsWith("()", p) || mayCommandAt(s, q > p && q < s.length() && isSpace(s.charAt(q)) ? q : p)) {
+    boolean quoted = q > p && q < s.length() && isSpace(s.charAt(q));
+    if (s.startsWith("()", p) || (quoted ? mayCommandAt(s, q) : mayStartCommandAt(s, p))) {
       return true;
     }
     // One test of the character set for each trigger (no branch), then a search for the ones the value has.
@@ -174,10 +177,22 @@ final class CmdiScanner {
   }
 
   /**
-   * Whether {@link #command} at {@code p} may find a command, whatever the position: a variable ({@code $CMD}),
-   * a word spelled with an evasion, a path, or a plain word that starts as a command name does.
+   * Whether {@link #command} at {@code p} may find a command after a separator: a variable ({@code $CMD}), a word
+   * spelled with an evasion, a path, a wildcard path, or a plain word that starts as a command name does.
    */
   private static boolean mayCommandAt(String s, int p) {
+    return mayCommandAt(s, p, true);
+  }
+
+  /**
+   * {@link #mayCommandAt} for the value's start, where {@link #command} reads neither a variable nor a wildcard
+   * path ({@code ${${…}, {@code /*…} start no command line).
+   */
+  private static boolean mayStartCommandAt(String s, int p) {
+    return mayCommandAt(s, p, false);
+  }
+
+  private static boolean mayCommandAt(String s, int p, boolean afterSeparator) {
     int n = s.length();
     p = CmdiShell.skipBlanks(s, p);
     if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
@@ -187,7 +202,7 @@ final class CmdiScanner {
       return false;
     }
     if (s.charAt(p) == '$') {
-      return true;
+      return afterSeparator && p + 1 < n && CmdiShell.isLetter(s.charAt(p + 1)); // $CMD, see assignedVariableRuns
     }
     int e = CmdiShell.plainEnd(s, p);
     if (CmdiShell.evasionAt(s, p, e)) {
@@ -196,7 +211,7 @@ final class CmdiScanner {
     int slash = lastSlash(s, p, e);
     if (slash >= 0) {
       return binaryPath(s, p, e, slash, true)
-          || s.charAt(p) == '/' && e < n && (s.charAt(e) == '?' || s.charAt(e) == '*'); // a path, a glob
+          || afterSeparator && s.charAt(p) == '/' && e < n && (s.charAt(e) == '?' || s.charAt(e) == '*'); // a glob
     }
     return CmdiCommands.mayName(s, p, e);
   }
@@ -288,8 +303,14 @@ final class CmdiScanner {
     return best;
   }
 
+  /**
+   * Whether the scan can stop: a sure reading (substitution, shell path, code, evasion and stronger) is found. A
+   * weaker one (a command line, a command after a separator) goes on, as an evasion later in the same command
+   * ({@code ;cat${IFS}/etc/passwd}) or a reverse shell ({@code bash -i >& /dev/tcp/…}) tells more; on an
+   * adversarial value that detects early, this is what keeps the scan from reading the megabyte after it.
+   */
   private boolean done() {
-    return best != null && best.score() >= 100;
+    return best != null && best.score() >= SURE;
   }
 
   private void found(Detection d) {
