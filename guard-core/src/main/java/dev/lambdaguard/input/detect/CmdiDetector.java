@@ -82,7 +82,7 @@ public final class CmdiDetector implements Detector {
     if (s.length() < 2 || s.length() >= LONG && !CmdiLetters.mayMatch(value)) {
       return null; // a long value without the letters of any word a rule needs: a run of punctuation
     }
-    if (triggers ? !CmdiScanner.mayMatch(value, s) : !CmdiCommands.mayStartCommand(s, value.containsAny(QUOTES))) {
+    if (triggers ? s.length() < LONG && !CmdiScanner.mayMatch(value, s) : !CmdiCommands.mayStartCommand(s, value.containsAny(QUOTES))) {
       return null; // nothing a rule starts from: no scanner is made
     }
     return CmdiScanner.scan(s);

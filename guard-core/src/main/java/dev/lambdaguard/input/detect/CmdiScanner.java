@@ -525,11 +525,20 @@ final class CmdiScanner {
     return firstText < i;
   }
 
-  /** A Markdown table (a {@code |---|} delimiter row) uses pipes as cell borders. */
+  /**
+   * A Markdown table (a delimiter row: {@code |---}, {@code | ---}, {@code |:--}, {@code | :--}) uses pipes as
+   * cell borders. One search for the {@code --} every such row has, and a look at what comes before it.
+   */
   private boolean markdownTable() {
     if (markdownTable < 0) {
-      markdownTable = s.contains("|---") || s.contains("| ---") || s.contains("|:--") || s.contains("| :--")
-          ? 1 : 0;
+      markdownTable = 0;
+      for (int k = s.indexOf('-'); k >= 0 && k + 1 < n && markdownTable == 0; k = s.indexOf('-', k + 1)) {
+        boolean third = k + 2 < n && s.charAt(k + 2) == '-';
+        if (s.charAt(k + 1) == '-' && (third && (s.startsWith("|", k - 1) || s.startsWith("| ", k - 2))
+            || s.startsWith("|:", k - 2) || s.startsWith("| :", k - 3))) {
+          markdownTable = 1;
+        }
+      }
     }
     return markdownTable == 1;
   }

@@ -140,6 +140,16 @@ class CmdiDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {
+    "| Name | ID |\n|---|---|\n| Jane | id |", "| Name | ID |\n| --- | --- |\n| Jane | id |",
+    "| Name | ID |\n|:--|--:|\n| Jane | id |", "| Name | ID |\n| :-- | --: |\n| Jane | id |"
+  })
+  void everyStyleOfMarkdownTableUsesPipesAsBorders(String table) {
+    assertNull(detect(table), () -> "flagged: " + table);
+    assertRule("cmdi.separator-command", table.replace("---", "--").replace(":--", "-")); // no delimiter row
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {";", ";;;;", "| ", "&&", "$(", "`", "\\n", "; ls ", "${IFS}", "eval(", "{a,", "; cat '",
       "() {", "/bin/", "<?", "a\n"})
   void aMegabyteOfNearMissesCompletes(String unit) {
