@@ -376,18 +376,18 @@ final class CmdiCommands {
     if (p + 1 >= n) {
       return false; // a word of one character names no command
     }
-    int e = -1;
-    if (quotes) {
-      e = CmdiShell.plainEnd(s, p);
-      if (CmdiShell.evasionAt(s, p, e)) {
-        return mayNameWord(s, p); // read leniently, as any command: w'h'o'a'm'i
-      }
-    }
-    if (!hasPrefix(prefixIndex(s, p))) {
+    boolean prefix = hasPrefix(prefixIndex(s, p));
+    if (!prefix && !(quotes && quoteIn(s, p, p + 3))) {
+      // Without a trigger character only a quote can split a word (a backslash, $@, ^ are triggers), and the word
+      // read with its quotes dropped starts with the same three characters when none of them is a quote.
       return false;
     }
-    if (e < 0) {
-      e = CmdiShell.plainEnd(s, p);
+    int e = CmdiShell.plainEnd(s, p);
+    if (quotes && CmdiShell.evasionAt(s, p, e)) {
+      return mayNameWord(s, p); // read leniently, as any command: w'h'o'a'm'i
+    }
+    if (!prefix) {
+      return false;
     }
     int kind = kindAt(s, p, e);
     if (kind == 0) {
@@ -405,6 +405,15 @@ final class CmdiCommands {
       }
     }
     return RUNS_ALONE[kind];
+  }
+
+  private static boolean quoteIn(String s, int from, int to) {
+    for (int k = from; k < to && k < s.length(); k++) {
+      if (s.charAt(k) == '\'' || s.charAt(k) == '"') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the kind takes a sub-command word ({@code net user}, {@code reg add}, {@code ps aux}). */

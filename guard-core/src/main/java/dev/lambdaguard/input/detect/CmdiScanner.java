@@ -204,11 +204,14 @@ final class CmdiScanner {
     if (s.charAt(p) == '$') {
       return afterSeparator && p + 1 < n && CmdiShell.isLetter(s.charAt(p + 1)); // $CMD, see assignedVariableRuns
     }
-    int e = CmdiShell.plainEnd(s, p);
+    int e = p; // CmdiShell.plainEnd and lastSlash in one pass: the start of most values with a trigger is read here
+    int slash = -1;
+    for (char c; e < n && e - p <= CmdiShell.MAX_WORD && isWordChar(c = s.charAt(e)); e++) {
+      slash = c == '/' ? e : slash;
+    }
     if (CmdiShell.evasionAt(s, p, e)) {
       return CmdiCommands.mayNameWord(s, p);
     }
-    int slash = lastSlash(s, p, e);
     if (slash >= 0) {
       return binaryPath(s, p, e, slash, true)
           || afterSeparator && s.charAt(p) == '/' && e < n && (s.charAt(e) == '?' || s.charAt(e) == '*'); // a glob
