@@ -81,6 +81,8 @@ final class CmdiCommands {
   /** Entries by first letter and length: the few names a word of that shape could be. */
   private static final int[][][] BY_LETTER_LENGTH = new int[26][MAX_NAME + 1][];
   private static final String[] NAME_OF;
+  /** {@link #NAME_OF} as characters: compared at every command word, without a String's per-character checks. */
+  private static final char[][] NAME_CHARS;
   private static final int[] KIND_OF;
   private static final boolean[] ANY_CASE_OF;
 
@@ -168,6 +170,7 @@ final class CmdiCommands {
       RUNS_ALONE[kind] = accepts(kind, END, true, null);
     }
     NAME_OF = NAMES.toArray(new String[0]);
+    NAME_CHARS = NAMES.stream().map(String::toCharArray).toArray(char[][]::new);
     KIND_OF = KINDS.stream().mapToInt(Integer::intValue).toArray();
     ANY_CASE_OF = new boolean[NAME_OF.length];
     for (int i = 0; i < NAME_OF.length; i++) {
@@ -269,13 +272,13 @@ final class CmdiCommands {
       windowsEnd = b - 4;
     }
     for (int i : BY_LETTER_LENGTH[letter][len]) {
-      if (matches(s, a, NAME_OF[i], ANY_CASE_OF[i])) {
+      if (matches(s, a, NAME_CHARS[i], ANY_CASE_OF[i])) {
         return KIND_OF[i];
       }
     }
     if (windowsEnd != b) {
       for (int i : BY_LETTER_LENGTH[letter][windowsEnd - a]) {
-        if (ANY_CASE_OF[i] && matches(s, a, NAME_OF[i], true)) {
+        if (ANY_CASE_OF[i] && matches(s, a, NAME_CHARS[i], true)) {
           return KIND_OF[i];
         }
       }
@@ -284,13 +287,13 @@ final class CmdiCommands {
   }
 
   /** Whether {@code s} holds {@code name} (lower case ASCII) at {@code a}, ASCII letters in any case if asked. */
-  private static boolean matches(String s, int a, String name, boolean anyCase) {
-    for (int k = 0; k < name.length(); k++) {
+  private static boolean matches(String s, int a, char[] name, boolean anyCase) {
+    for (int k = 0; k < name.length; k++) {
       char c = s.charAt(a + k);
       if (anyCase && c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
-      if (c != name.charAt(k)) {
+      if (c != name[k]) {
         return false;
       }
     }
