@@ -675,6 +675,9 @@ final class CmdiScanner {
         command(i + 2, SEP, CmdiDetector.SUBSTITUTION); // bash <(curl …), diff <(ls) …
       }
     } else if (CmdiShell.isLetter(d)) {
+      if (!mayCommandAt(s, i + 1)) {
+        return; // <div class=…>: no command name, so no need to tell a tag from a redirection
+      }
       int e = CmdiShell.plainEnd(s, i + 1);
       if (e >= n || (s.charAt(e) != '>' && s.charAt(e) != '/' && !isSpace(s.charAt(e)))
           || isSpace(s.charAt(e)) && !looksLikeTag(e)) {
