@@ -43,7 +43,9 @@ import dev.lambdaguard.input.Category;
  * look-behind (24 characters for a function name, {@value CmdiShell#MAX_ARGS} for a variable's assignment).
  * A value without trigger characters (one test of the value's character set) is judged by its first word
  * alone, and only when its character set has what the arguments of such a command line need: a prefix lookup,
- * and a look at the word when it may name a command. Stateless and thread-safe.
+ * and a look at the word when it may name a command. A long value is first asked, from its character set, whether
+ * it can spell any word a rule needs ({@link CmdiLetters}); the scan stops at the first sure detection (a score of
+ * 90 and up), and after a weaker one reads on only for the rest of that command. Stateless and thread-safe.
  */
 public final class CmdiDetector implements Detector {
 
