@@ -84,7 +84,11 @@ public final class CmdiDetector implements Detector {
     if (s.length() < 2 || s.length() >= LONG && !CmdiLetters.mayMatch(value)) {
       return null; // a long value without the letters of any word a rule needs: a run of punctuation
     }
-    if (triggers ? s.length() < LONG && !CmdiScanner.mayMatch(value, s) : !CmdiCommands.mayStartCommand(s, value.containsAny(QUOTES))) {
+    // A long value goes to the scan at once: mayMatch reads it once per kind of trigger, the scan once, stopping
+    // at the first sure detection and judging each trigger with mayMatch's own cheap checks first.
+    boolean skip = triggers ? s.length() < LONG && !CmdiScanner.mayMatch(value, s)
+        : !CmdiCommands.mayStartCommand(s, value.containsAny(QUOTES));
+    if (skip) {
       return null; // nothing a rule starts from: no scanner is made
     }
     return CmdiScanner.scan(s);

@@ -51,11 +51,12 @@ final class CmdiScanner {
     "/bin", "/usr/bin", "/sbin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin", "/system/bin", "bin", "usr/bin"
   };
 
+  /** The score from which a detection ends the scan: no later reading would change the verdict. */
+  private static final int SURE = 90;
+
   private final String s;
   private final int n;
   private Detection best;
-  /** The score from which a detection ends the scan: no later reading would change the verdict. */
-  private static final int SURE = 90;
   // the word last read by readWord: wordText[wordA, wordB); in the value it ends at wordEnd
   private String wordText;
   private int wordA;
