@@ -38,6 +38,9 @@ final class CmdiScanner {
   private static final Normalized.CharSet BACKTICK = Normalized.charSet("`");
   private static final Normalized.CharSet CARET = Normalized.charSet("^");
   private static final Normalized.CharSet BACKSLASH = Normalized.charSet("\\");
+  // What /dev/ and bin/ need, before they are searched for (both are matched in lower case only).
+  private static final Normalized.CharSet LETTER_V = Normalized.charSet("v");
+  private static final Normalized.CharSet LETTER_B = Normalized.charSet("b");
 
   /**
    * Command position: after a separator (lenient), at the start of the value or of a line of prose (strict), or
@@ -114,6 +117,10 @@ final class CmdiScanner {
         | (value.containsAny(BACKTICK) ? 1 << 11 : 0)
         | (value.containsAny(CARET) ? 1 << 12 : 0)
         | (value.containsAny(BACKSLASH) ? 1 << 13 : 0);
+    if ((present & 1) != 0 && !(value.containsAny(LETTER_V) && s.indexOf("/dev/") >= 0)
+        && !(value.containsAny(LETTER_B) && s.indexOf("bin/") >= 0)) {
+      present &= ~1; // a slash starts a rule only in /dev/tcp/ or a binary's path (every one of BIN_DIRS ends in bin)
+    }
     for (; present != 0; present &= present - 1) {
       if (mayMatchEach(s, BY_BIT.charAt(Integer.numberOfTrailingZeros(present)))) {
         return true;
@@ -126,9 +133,6 @@ final class CmdiScanner {
   private static final String BY_BIT = "/(;&\n\r<>${|`^\\";
 
   private static boolean mayMatchEach(String s, char c) {
-    if (c == '/' && s.indexOf("/dev/") < 0 && s.indexOf("bin/") < 0) {
-      return false; // a slash starts a rule only in /dev/tcp/ or a binary's path (every one of BIN_DIRS ends in bin)
-    }
     for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
       if (mayMatchAt(s, i, c)) {
         return true;
