@@ -1,5 +1,9 @@
 package dev.lambdaguard.input.detect;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Code execution in a value, for {@link CmdiScanner}: a code runner called with a command, a request variable or
  * a decoder ({@code system('id')}, {@code exec($_GET['c'])}, {@code eval(base64_decode(…))}, {@code os.popen(…)},
@@ -33,6 +37,10 @@ final class CmdiCode {
     FN_INFO, FN_IMPORT, FN_IMPORT, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD,
     FN_METHOD, FN_METHOD, FN_METHOD
   };
+  private static final int SHORTEST_FUNCTION =
+      Arrays.stream(FUNCTION_NAMES).mapToInt(String::length).min().orElseThrow();
+  private static final int LONGEST_FUNCTION =
+      Arrays.stream(FUNCTION_NAMES).mapToInt(String::length).max().orElseThrow();
   private static final String[] PROCESS_MODULES = {
     "os", "subprocess", "commands", "child_process", "cp", "kernel", "io", "open3", "pty", "posix", "shell"
   };
@@ -43,6 +51,13 @@ final class CmdiCode {
   private static final String[] SSI_DIRECTIVES = {"exec", "include", "echo", "printenv", "config", "fsize"};
 
   private CmdiCode() {}
+
+  /** The names of code runners and server-side-include directives, for {@link CmdiLetters}. */
+  static List<String> words() {
+    List<String> words = new ArrayList<>(List.of(FUNCTION_NAMES));
+    words.addAll(List.of(SSI_DIRECTIVES));
+    return words;
+  }
 
   /**
    * What the call whose parenthesis is at {@code paren} amounts to: {@link #RUNS_CODE}; the index of its quoted
@@ -127,10 +142,14 @@ final class CmdiCode {
 
   /** The kind of code-running function named by {@code s[b, e)}, 0 for none; allocates nothing. */
   private static int function(String s, int b, int e) {
+    int len = e - b;
+    if (len < SHORTEST_FUNCTION || len > LONGEST_FUNCTION) {
+      return 0; // most identifiers before a parenthesis: f(, x(, a long method name
+    }
     char first = Character.toLowerCase(s.charAt(b));
     for (int k = 0; k < FUNCTION_NAMES.length; k++) {
       String name = FUNCTION_NAMES[k];
-      if (name.length() == e - b && first == name.charAt(0) && s.regionMatches(true, b, name, 0, name.length())) {
+      if (name.length() == len && first == name.charAt(0) && s.regionMatches(true, b, name, 0, len)) {
         return FUNCTION_KINDS[k];
       }
     }

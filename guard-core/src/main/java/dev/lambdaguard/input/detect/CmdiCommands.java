@@ -81,6 +81,8 @@ final class CmdiCommands {
   /** Entries by first letter and length: the few names a word of that shape could be. */
   private static final int[][][] BY_LETTER_LENGTH = new int[26][MAX_NAME + 1][];
   private static final String[] NAME_OF;
+  /** {@link #NAME_OF} as characters: compared at every command word, without a String's per-character checks. */
+  private static final char[][] NAME_CHARS;
   private static final int[] KIND_OF;
   private static final boolean[] ANY_CASE_OF;
 
@@ -168,6 +170,7 @@ final class CmdiCommands {
       RUNS_ALONE[kind] = accepts(kind, END, true, null);
     }
     NAME_OF = NAMES.toArray(new String[0]);
+    NAME_CHARS = NAMES.stream().map(String::toCharArray).toArray(char[][]::new);
     KIND_OF = KINDS.stream().mapToInt(Integer::intValue).toArray();
     ANY_CASE_OF = new boolean[NAME_OF.length];
     for (int i = 0; i < NAME_OF.length; i++) {
@@ -176,6 +179,11 @@ final class CmdiCommands {
   }
 
   private CmdiCommands() {}
+
+  /** Every command name, for {@link CmdiLetters}. */
+  static List<String> names() {
+    return List.of(NAME_OF);
+  }
 
   private static void unix(int kind, String... names) {
     add(kind, false, names);
@@ -264,13 +272,13 @@ final class CmdiCommands {
       windowsEnd = b - 4;
     }
     for (int i : BY_LETTER_LENGTH[letter][len]) {
-      if (matches(s, a, NAME_OF[i], ANY_CASE_OF[i])) {
+      if (matches(s, a, NAME_CHARS[i], ANY_CASE_OF[i])) {
         return KIND_OF[i];
       }
     }
     if (windowsEnd != b) {
       for (int i : BY_LETTER_LENGTH[letter][windowsEnd - a]) {
-        if (ANY_CASE_OF[i] && matches(s, a, NAME_OF[i], true)) {
+        if (ANY_CASE_OF[i] && matches(s, a, NAME_CHARS[i], true)) {
           return KIND_OF[i];
         }
       }
@@ -279,13 +287,13 @@ final class CmdiCommands {
   }
 
   /** Whether {@code s} holds {@code name} (lower case ASCII) at {@code a}, ASCII letters in any case if asked. */
-  private static boolean matches(String s, int a, String name, boolean anyCase) {
-    for (int k = 0; k < name.length(); k++) {
+  private static boolean matches(String s, int a, char[] name, boolean anyCase) {
+    for (int k = 0; k < name.length; k++) {
       char c = s.charAt(a + k);
       if (anyCase && c >= 'A' && c <= 'Z') {
         c = (char) (c + ('a' - 'A'));
       }
-      if (c != name.charAt(k)) {
+      if (c != name[k]) {
         return false;
       }
     }
@@ -371,18 +379,18 @@ final class CmdiCommands {
     if (p + 1 >= n) {
       return false; // a word of one character names no command
     }
-    int e = -1;
-    if (quotes) {
-      e = CmdiShell.plainEnd(s, p);
-      if (CmdiShell.evasionAt(s, p, e)) {
-        return mayNameWord(s, p); // read leniently, as any command: w'h'o'a'm'i
-      }
-    }
-    if (!hasPrefix(prefixIndex(s, p))) {
+    boolean prefix = hasPrefix(prefixIndex(s, p));
+    if (!prefix && !(quotes && quoteIn(s, p, p + 3))) {
+      // Without a trigger character only a quote can split a word (a backslash, $@, ^ are triggers), and the word
+      // read with its quotes dropped starts with the same three characters when none of them is a quote.
       return false;
     }
-    if (e < 0) {
-      e = CmdiShell.plainEnd(s, p);
+    int e = CmdiShell.plainEnd(s, p);
+    if (quotes && CmdiShell.evasionAt(s, p, e)) {
+      return mayNameWord(s, p); // read leniently, as any command: w'h'o'a'm'i
+    }
+    if (!prefix) {
+      return false;
     }
     int kind = kindAt(s, p, e);
     if (kind == 0) {
@@ -400,6 +408,15 @@ final class CmdiCommands {
       }
     }
     return RUNS_ALONE[kind];
+  }
+
+  private static boolean quoteIn(String s, int from, int to) {
+    for (int k = from; k < to && k < s.length(); k++) {
+      if (s.charAt(k) == '\'' || s.charAt(k) == '"') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the kind takes a sub-command word ({@code net user}, {@code reg add}, {@code ps aux}). */

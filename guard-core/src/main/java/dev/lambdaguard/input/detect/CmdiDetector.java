@@ -43,7 +43,9 @@ import dev.lambdaguard.input.Category;
  * look-behind (24 characters for a function name, {@value CmdiShell#MAX_ARGS} for a variable's assignment).
  * A value without trigger characters (one test of the value's character set) is judged by its first word
  * alone, and only when its character set has what the arguments of such a command line need: a prefix lookup,
- * and a look at the word when it may name a command. Stateless and thread-safe.
+ * and a look at the word when it may name a command. A long value is first asked, from its character set, whether
+ * it can spell any word a rule needs ({@link CmdiLetters}); the scan stops at the first sure detection (a score of
+ * 90 and up), and after a weaker one reads on only for the rest of that command. Stateless and thread-safe.
  */
 public final class CmdiDetector implements Detector {
 
@@ -59,6 +61,11 @@ public final class CmdiDetector implements Detector {
 
   private static final Normalized.CharSet TRIGGERS = Normalized.charSet(CmdiScanner.TRIGGERS);
   private static final Normalized.CharSet QUOTES = Normalized.charSet("'\"");
+  /**
+   * The length from which a value's letters are asked first ({@link CmdiLetters}): some tens of mask tests, less
+   * than the per-trigger look of a long value, more than that of a short one.
+   */
+  private static final int LONG = 256;
 
   public CmdiDetector() {}
 
@@ -74,10 +81,14 @@ public final class CmdiDetector implements Detector {
       return null; // decided on the value's character set, without reading it: most text ends here
     }
     String s = value.decoded();
-    if (s.length() < 2) {
-      return null;
+    if (s.length() < 2 || s.length() >= LONG && !CmdiLetters.mayMatch(value)) {
+      return null; // a long value without the letters of any word a rule needs: a run of punctuation
     }
-    if (triggers ? !CmdiScanner.mayMatch(value, s) : !CmdiCommands.mayStartCommand(s, value.containsAny(QUOTES))) {
+    // A long value goes to the scan at once: mayMatch reads it once per kind of trigger, the scan once, stopping
+    // at the first sure detection and judging each trigger with mayMatch's own cheap checks first.
+    boolean skip = triggers ? s.length() < LONG && !CmdiScanner.mayMatch(value, s)
+        : !CmdiCommands.mayStartCommand(s, value.containsAny(QUOTES));
+    if (skip) {
       return null; // nothing a rule starts from: no scanner is made
     }
     return CmdiScanner.scan(s);

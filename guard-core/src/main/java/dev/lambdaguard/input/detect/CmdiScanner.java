@@ -38,6 +38,9 @@ final class CmdiScanner {
   private static final Normalized.CharSet BACKTICK = Normalized.charSet("`");
   private static final Normalized.CharSet CARET = Normalized.charSet("^");
   private static final Normalized.CharSet BACKSLASH = Normalized.charSet("\\");
+  // What /dev/ and bin/ need, before they are searched for (both are matched in lower case only).
+  private static final Normalized.CharSet LETTER_V = Normalized.charSet("v");
+  private static final Normalized.CharSet LETTER_B = Normalized.charSet("b");
 
   /**
    * Command position: after a separator (lenient), at the start of the value or of a line of prose (strict), or
@@ -50,6 +53,9 @@ final class CmdiScanner {
   private static final String[] BIN_DIRS = {
     "/bin", "/usr/bin", "/sbin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin", "/system/bin", "bin", "usr/bin"
   };
+
+  /** The score from which a detection ends the scan: no later reading would change the verdict. */
+  private static final int SURE = 90;
 
   private final String s;
   private final int n;
@@ -92,7 +98,8 @@ final class CmdiScanner {
     while (q < s.length() && (s.charAt(q) == '\'' || s.charAt(q) == '"')) {
       q++;
     }
-    if (s.startsWith("()", p) || mayCommandAt(s, q > p && q < s.length() && isSpace(s.charAt(q)) ? q : p)) {
+    boolean quoted = q > p && q < s.length() && isSpace(s.charAt(q));
+    if (s.startsWith("()", p) || (quoted ? mayCommandAt(s, q) : mayStartCommandAt(s, p))) {
       return true;
     }
     // One test of the character set for each trigger (no branch), then a search for the ones the value has.
@@ -110,6 +117,10 @@ final class CmdiScanner {
         | (value.containsAny(BACKTICK) ? 1 << 11 : 0)
         | (value.containsAny(CARET) ? 1 << 12 : 0)
         | (value.containsAny(BACKSLASH) ? 1 << 13 : 0);
+    if ((present & 1) != 0 && !(value.containsAny(LETTER_V) && s.indexOf("/dev/") >= 0)
+        && !(value.containsAny(LETTER_B) && s.indexOf("bin/") >= 0)) {
+      present &= ~1; // a slash starts a rule only in /dev/tcp/ or a binary's path (every one of BIN_DIRS ends in bin)
+    }
     for (; present != 0; present &= present - 1) {
       if (mayMatchEach(s, BY_BIT.charAt(Integer.numberOfTrailingZeros(present)))) {
         return true;
@@ -122,9 +133,6 @@ final class CmdiScanner {
   private static final String BY_BIT = "/(;&\n\r<>${|`^\\";
 
   private static boolean mayMatchEach(String s, char c) {
-    if (c == '/' && s.indexOf("/dev/") < 0 && s.indexOf("bin/") < 0) {
-      return false; // a slash starts a rule only in /dev/tcp/ or a binary's path (every one of BIN_DIRS ends in bin)
-    }
     for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
       if (mayMatchAt(s, i, c)) {
         return true;
@@ -174,10 +182,22 @@ final class CmdiScanner {
   }
 
   /**
-   * Whether {@link #command} at {@code p} may find a command, whatever the position: a variable ({@code $CMD}),
-   * a word spelled with an evasion, a path, or a plain word that starts as a command name does.
+   * Whether {@link #command} at {@code p} may find a command after a separator: a variable ({@code $CMD}), a word
+   * spelled with an evasion, a path, a wildcard path, or a plain word that starts as a command name does.
    */
   private static boolean mayCommandAt(String s, int p) {
+    return mayCommandAt(s, p, true);
+  }
+
+  /**
+   * {@link #mayCommandAt} for the value's start, where {@link #command} reads neither a variable nor a wildcard
+   * path ({@code ${${…}, {@code /*…} start no command line).
+   */
+  private static boolean mayStartCommandAt(String s, int p) {
+    return mayCommandAt(s, p, false);
+  }
+
+  private static boolean mayCommandAt(String s, int p, boolean afterSeparator) {
     int n = s.length();
     p = CmdiShell.skipBlanks(s, p);
     if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
@@ -187,16 +207,19 @@ final class CmdiScanner {
       return false;
     }
     if (s.charAt(p) == '$') {
-      return true;
+      return afterSeparator && p + 1 < n && CmdiShell.isLetter(s.charAt(p + 1)); // $CMD, see assignedVariableRuns
     }
-    int e = CmdiShell.plainEnd(s, p);
+    int e = p; // CmdiShell.plainEnd and lastSlash in one pass: the start of most values with a trigger is read here
+    int slash = -1;
+    for (char c; e < n && e - p <= CmdiShell.MAX_WORD && isWordChar(c = s.charAt(e)); e++) {
+      slash = c == '/' ? e : slash;
+    }
     if (CmdiShell.evasionAt(s, p, e)) {
       return CmdiCommands.mayNameWord(s, p);
     }
-    int slash = lastSlash(s, p, e);
     if (slash >= 0) {
       return binaryPath(s, p, e, slash, true)
-          || s.charAt(p) == '/' && e < n && (s.charAt(e) == '?' || s.charAt(e) == '*'); // a path, a glob
+          || afterSeparator && s.charAt(p) == '/' && e < n && (s.charAt(e) == '?' || s.charAt(e) == '*'); // a glob
     }
     return CmdiCommands.mayName(s, p, e);
   }
@@ -215,7 +238,11 @@ final class CmdiScanner {
 
   private Detection run(int first) {
     valueStart();
-    for (int i = first; i < n && !done(); i = nextTrigger(s, i + 1)) {
+    int end = best == null ? n : Math.min(n, CmdiShell.MAX_ARGS);
+    for (int i = first; i < end && !done(); i = nextTrigger(s, i + 1)) {
+      if (best != null && end == n) {
+        end = Math.min(n, i + CmdiShell.MAX_ARGS); // a weak reading: the rest of its command may tell more
+      }
       char c = s.charAt(i);
       switch (c) {
         case ';':
@@ -288,8 +315,15 @@ final class CmdiScanner {
     return best;
   }
 
+  /**
+   * Whether the scan can stop: a sure reading (substitution, shell path, code, evasion and stronger) is found. A
+   * weaker one (a command line, a command after a separator) lets the scan read on for the length of a command's
+   * arguments ({@value CmdiShell#MAX_ARGS} characters), as an evasion later in the same command
+   * ({@code ;cat${IFS}/etc/passwd}) or a reverse shell ({@code bash -i >& /dev/tcp/…}) tells more. On an
+   * adversarial value that detects early, this is what keeps the scan from reading the megabyte after it.
+   */
   private boolean done() {
-    return best != null && best.score() >= 100;
+    return best != null && best.score() >= SURE;
   }
 
   private void found(Detection d) {
@@ -323,6 +357,9 @@ final class CmdiScanner {
 
   /** Judges the word at {@code p} as a command in the given position; records {@code rule} when it is one. */
   private boolean command(int p, int ctx, Detection rule) {
+    if (!mayCommandAt(s, p)) {
+      return false; // most trigger characters of a long value, which comes here without mayMatch, end here
+    }
     boolean start = ctx != SEP;
     p = CmdiShell.skipBlanks(s, p);
     if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
@@ -338,11 +375,12 @@ final class CmdiScanner {
     if (!readWord(p)) {
       return false;
     }
-    for (int k = 0; k < 2 && CmdiCommands.kindAt(wordText, wordA, wordB) == CmdiCommands.WRAPPER
-        && CmdiShell.endsWord(s, wordEnd); k++) {
+    int kind = CmdiCommands.kindAt(wordText, wordA, wordB);
+    for (int k = 0; k < 2 && kind == CmdiCommands.WRAPPER && CmdiShell.endsWord(s, wordEnd); k++) {
       if (!readWord(CmdiShell.skipBlanks(s, wordEnd))) {
         return false;
       }
+      kind = CmdiCommands.kindAt(wordText, wordA, wordB);
     }
     if (!start && wordText == s && s.charAt(wordA) == '/' && wordEnd < n
         && (s.charAt(wordEnd) == '?' || s.charAt(wordEnd) == '*') && globbedPath(wordA)) {
@@ -364,7 +402,9 @@ final class CmdiScanner {
       }
       return false;
     }
-    int kind = CmdiCommands.kindAt(wordText, wordA, wordB);
+    if (!wordEvaded && best != null && best.score() >= rule.score()) {
+      return false; // a plain command word can only repeat the reading found before: ;sh -x;sh -x;… is read once
+    }
     if (kind == 0 || kind == CmdiCommands.WRAPPER
         || ctx == DOC && (kind == CmdiCommands.RECON || kind == CmdiCommands.LIST)) {
       return false;
@@ -504,11 +544,20 @@ final class CmdiScanner {
     return firstText < i;
   }
 
-  /** A Markdown table (a {@code |---|} delimiter row) uses pipes as cell borders. */
+  /**
+   * A Markdown table (a delimiter row: {@code |---}, {@code | ---}, {@code |:--}, {@code | :--}) uses pipes as
+   * cell borders. One search for the {@code --} every such row has, and a look at what comes before it.
+   */
   private boolean markdownTable() {
     if (markdownTable < 0) {
-      markdownTable = s.contains("|---") || s.contains("| ---") || s.contains("|:--") || s.contains("| :--")
-          ? 1 : 0;
+      markdownTable = 0;
+      for (int k = s.indexOf('-'); k >= 0 && k + 1 < n && markdownTable == 0; k = s.indexOf('-', k + 1)) {
+        boolean third = k + 2 < n && s.charAt(k + 2) == '-';
+        if (s.charAt(k + 1) == '-' && (third && (s.startsWith("|", k - 1) || s.startsWith("| ", k - 2))
+            || s.startsWith("|:", k - 2) || s.startsWith("| :", k - 3))) {
+          markdownTable = 1;
+        }
+      }
     }
     return markdownTable == 1;
   }
@@ -631,6 +680,9 @@ final class CmdiScanner {
         command(i + 2, SEP, CmdiDetector.SUBSTITUTION); // bash <(curl …), diff <(ls) …
       }
     } else if (CmdiShell.isLetter(d)) {
+      if (!mayCommandAt(s, i + 1)) {
+        return; // <div class=…>: no command name, so no need to tell a tag from a redirection
+      }
       int e = CmdiShell.plainEnd(s, i + 1);
       if (e >= n || (s.charAt(e) != '>' && s.charAt(e) != '/' && !isSpace(s.charAt(e)))
           || isSpace(s.charAt(e)) && !looksLikeTag(e)) {

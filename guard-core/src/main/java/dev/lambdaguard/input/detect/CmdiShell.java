@@ -46,8 +46,12 @@ final class CmdiShell {
     "-noprofile", "-exec", "-windowstyle"
   };
 
+  /** {@link #isWordChar} by ASCII character: letters, digits, {@code _-./}. */
+  private static final boolean[] WORD_CHAR = new boolean[128];
+
   static {
     for (char c = 0; c < 128; c++) {
+      WORD_CHAR[c] = isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || c == '/';
       final String first = String.valueOf(c);
       SENSITIVE_BY_FIRST[c] = java.util.Arrays.stream(SENSITIVE_FILES)
           .filter(name -> first.regionMatches(true, 0, name, 0, 1)).toArray(String[]::new);
@@ -68,7 +72,7 @@ final class CmdiShell {
   }
 
   static boolean isWordChar(char c) {
-    return isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || c == '/';
+    return c < 128 && WORD_CHAR[c];
   }
 
   /** Index after blanks: spaces, tabs, {@code ${IFS}}, {@code $IFS} and {@code $IFS$9}. */

