@@ -1,5 +1,6 @@
 package dev.lambdaguard.bench;
 
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -10,6 +11,16 @@ import java.util.Random;
 public final class AdversarialInputs {
 
   public static final int SIZE = 1024 * 1024;
+
+  /**
+   * Every shape, by name: the first ten are floods of one trigger; the rest repeat short fragments of real syntax
+   * (markup, shell, template expressions, URLs, escapes, Unicode forms) that reach deeper into the detectors. The
+   * benchmark's {@code @Param} list must name the same shapes.
+   */
+  public static final List<String> SHAPES = List.of("quotes", "percent", "tags", "lookups", "sqlwords", "entities",
+      "comments", "parens", "dots", "mixed", "shellwords", "shellmix", "calls", "attributes", "markup", "images",
+      "hrefs", "braces", "expressions", "urls", "emails", "escapes", "xmlcomments", "jsonkeys", "encodedpaths",
+      "fullwidth", "marks");
 
   private AdversarialInputs() {}
 
@@ -25,6 +36,23 @@ public final class AdversarialInputs {
       case "parens" -> repeat("((");
       case "dots" -> repeat("..x");
       case "mixed" -> mixed();
+      case "shellwords" -> repeat(";cat 'x");
+      case "shellmix" -> repeat("a(b)c;d|e&sh'f");
+      case "calls" -> repeat("sh(");
+      case "attributes" -> repeat("<ab sh=");
+      case "markup" -> repeat("<div class=x>");
+      case "images" -> repeat("<img src=x>");
+      case "hrefs" -> repeat("<a href=");
+      case "braces" -> repeat("{{a}}");
+      case "expressions" -> repeat("${a}");
+      case "urls" -> repeat("http://a");
+      case "emails" -> repeat("a@b.c/");
+      case "escapes" -> repeat("\\\\n");
+      case "xmlcomments" -> repeat("<!--");
+      case "jsonkeys" -> repeat("\"a\":");
+      case "encodedpaths" -> repeat("..%2f");
+      case "fullwidth" -> repeat("\uff1c\uff53");
+      case "marks" -> repeat("e\u0301");
       default -> throw new IllegalArgumentException("unknown shape: " + shape);
     };
   }

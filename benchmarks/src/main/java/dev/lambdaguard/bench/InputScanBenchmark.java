@@ -199,7 +199,9 @@ public class InputScanBenchmark {
   @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
   public static class Adversarial {
 
-    @Param({"quotes", "percent", "tags", "lookups", "sqlwords", "entities", "comments", "parens", "dots", "mixed"})
+    @Param({"quotes", "percent", "tags", "lookups", "sqlwords", "entities", "comments", "parens", "dots", "mixed",
+        "shellwords", "shellmix", "calls", "attributes", "markup", "images", "hrefs", "braces", "expressions", "urls",
+        "emails", "escapes", "xmlcomments", "jsonkeys", "encodedpaths", "fullwidth", "marks"})
     public String shape;
 
     InjectionScanner scanner;

@@ -55,8 +55,7 @@ class BenchmarkSetupTest {
 
   @Test
   void everyAdversarialInputIsOneMiBAndScansToTheEnd() {
-    for (String shape : new String[] {"quotes", "percent", "tags", "lookups", "sqlwords", "entities", "comments",
-        "parens", "dots", "mixed"}) {
+    for (String shape : AdversarialInputs.SHAPES) {
       String input = AdversarialInputs.oneMiB(shape);
       assertEquals(AdversarialInputs.SIZE, input.length());
       dev.lambdaguard.input.InjectionScanner.allCategories().scan(input); // completes; its time is benchmarked

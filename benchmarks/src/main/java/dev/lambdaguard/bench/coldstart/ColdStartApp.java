@@ -15,6 +15,7 @@ import dev.lambdaguard.events.SecurityEvent;
 import dev.lambdaguard.examples.orders.OrdersFunction;
 import dev.lambdaguard.examples.orders.OrdersHandler;
 import dev.lambdaguard.examples.orders.OrdersSecurity;
+import dev.lambdaguard.input.InputPolicy;
 import dev.lambdaguard.secrets.SecretCache;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,6 +41,8 @@ import java.util.List;
  *   <li>{@code guarded-empty}: the handler wrapped in {@code Guard.builder().build()}: empty chain, default stdout
  *       sink (what the guard machinery and event writing cost without the JSON interceptor);
  *   <li>{@code guarded-empty-noop}: empty chain and a sink that drops events (the guard machinery alone);
+ *   <li>{@code guarded-scan}: {@code guarded} plus input inspection with the default policy only (request limits
+ *       and the injection scan of every value, no schema, no rich text): what the scan itself costs;
  *   <li>{@code guarded-input}: {@code guarded} plus the example's input inspection ({@code OrdersSecurity.INPUT}:
  *       request limits, the id rule, the order body's JSON Schema compiled at init, rich text, the injection scan);
  *   <li>{@code guarded-apikey-ext}: {@code guarded} plus an API key checked against a secret read through the
@@ -69,7 +72,7 @@ public final class ColdStartApp {
   public static void main(String[] args) throws IOException {
     if (args.length != 2 || !isVariant(args[0])) {
       System.err.println("usage: ColdStartApp bare|guarded|guarded-jwt|guarded-empty|guarded-empty-noop"
-          + "|guarded-input|guarded-apikey-ext|guarded-apikey-sdk <event.json>");
+          + "|guarded-scan|guarded-input|guarded-apikey-ext|guarded-apikey-sdk <event.json>");
       System.exit(2);
     }
     byte[] json = Files.readAllBytes(Path.of(args[1]));
@@ -104,6 +107,8 @@ public final class ColdStartApp {
         return GuardedEmpty.invoke(event);
       case "guarded-empty-noop":
         return GuardedEmptyNoop.invoke(event);
+      case "guarded-scan":
+        return GuardedScan.invoke(event);
       case "guarded-input":
         return GuardedInput.invoke(event);
       case "guarded-apikey-ext":
@@ -122,6 +127,7 @@ public final class ColdStartApp {
       case "guarded-jwt":
       case "guarded-empty":
       case "guarded-empty-noop":
+      case "guarded-scan":
       case "guarded-input":
       case "guarded-apikey-ext":
       case "guarded-apikey-sdk":
@@ -165,6 +171,13 @@ public final class ColdStartApp {
   private static final class GuardedEmptyNoop {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
       return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().eventSink(new DroppingSink()).build())
+          .handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedScan {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().inputInspection(InputPolicy.defaults()).build())
           .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
