@@ -23,6 +23,7 @@ public final class Normalized {
   private static final int NON_ASCII = 1;
   private static final int BEYOND_LATIN1 = 2;
   private static final int NOT_INERT = 4;
+  private static final int ALL_KINDS = NON_ASCII | BEYOND_LATIN1 | NOT_INERT;
   /** Characters a decoding layer acts on: %, & and NUL. */
   private static final long DECODABLE = 1L << '%' | 1L << '&' | 1L;
   private static final long ASCII_UPPER = 0x07fffffeL; // 'A'..'Z', as bits of the mask of 64..127
@@ -54,7 +55,7 @@ public final class Normalized {
       long below128 = (c - 128) >> 31;
       low |= bit & below64;
       high |= bit & below128 & ~below64;
-      if (c >= 128) {
+      if (c >= 128 && k != ALL_KINDS) {
         k |= (c > 0xff ? NON_ASCII | BEYOND_LATIN1 : NON_ASCII) | (InertChars.contains(c) ? 0 : NOT_INERT);
       }
     }

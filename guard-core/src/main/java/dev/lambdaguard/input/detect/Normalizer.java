@@ -359,16 +359,24 @@ public final class Normalizer {
         boundary = i++;
         continue;
       }
-      if (isFullWidthAscii(c) && (i + 1 == n || !joinsPrevious(s.charAt(i + 1)))) {
+      if (foldsAlone(s, i)) {
+        int end = i + 1;
+        while (end < n && foldsAlone(s, end)) {
+          end++;
+        }
+        char[] folded = new char[end - i]; // the run at once: appending character by character costs more
+        for (int k = 0; k < folded.length; k++) {
+          folded[k] = (char) (s.charAt(i + k) - FULL_WIDTH_OFFSET);
+        }
         out = out == null ? new StringBuilder(n) : out;
-        out.append(s, copied, i).append((char) (c - FULL_WIDTH_OFFSET));
-        copied = i + 1;
-        boundary = ++i;
+        out.append(s, copied, i).append(folded);
+        i = end;
+        copied = i;
+        boundary = i;
         continue;
       }
       if (budget[0] == 0) {
-        i++; // the budget is spent: only full-width forms still fold
-        continue;
+        return foldFullWidth(s, i, out, copied); // the budget is spent: only full-width forms still fold
       }
       int end = pieceEnd(s, i, boundary + budget[0]);
       if (end - boundary > budget[0]) {
@@ -385,6 +393,24 @@ public final class Normalizer {
       }
       boundary = end;
       i = end;
+    }
+    return out == null ? s : out.append(s, copied, n).toString();
+  }
+
+  /** A full-width form of ASCII with no mark after it to join: it folds to its ASCII character by itself. */
+  private static boolean foldsAlone(String s, int i) {
+    return isFullWidthAscii(s.charAt(i)) && (i + 1 == s.length() || !joinsPrevious(s.charAt(i + 1)));
+  }
+
+  /** The rest of {@code s} from {@code from}, with only its full-width forms folded, after {@code out}. */
+  private static String foldFullWidth(String s, int from, StringBuilder out, int copied) {
+    int n = s.length();
+    for (int i = from; i < n; i++) {
+      if (foldsAlone(s, i)) {
+        out = out == null ? new StringBuilder(n) : out;
+        out.append(s, copied, i).append((char) (s.charAt(i) - FULL_WIDTH_OFFSET));
+        copied = i + 1;
+      }
     }
     return out == null ? s : out.append(s, copied, n).toString();
   }
@@ -452,6 +478,8 @@ public final class Normalizer {
   }
 
   private static boolean invisible(char c) {
-    return c == '\0' || c >= 0x80 && !InertChars.contains(c) && Character.getType(c) == Character.FORMAT;
+    // below U+0600 the soft hyphen is the only format character, so marks and letters there skip the type look-up
+    return c == '\0' || c == '\u00ad'
+        || c >= 0x600 && !InertChars.contains(c) && Character.getType(c) == Character.FORMAT;
   }
 }
