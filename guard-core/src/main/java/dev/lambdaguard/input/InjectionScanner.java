@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Scans one value for every enabled category of injection: the value is normalized once (see
@@ -56,6 +57,16 @@ public final class InjectionScanner {
 
   /** The same for a value already normalized. */
   public List<Detection> scan(Normalized value) {
+    return scan(value, NEVER);
+  }
+
+  /**
+   * The same, stopping at the first detection {@code decisive} accepts (the detections found so far, that one
+   * last): a guard that refuses a request on a sure finding learns nothing from reading the other categories, and
+   * a value built to be costly stops costing at its first sure attack. Detectors run in their order.
+   */
+  public List<Detection> scan(Normalized value, Predicate<Detection> decisive) {
+    Objects.requireNonNull(decisive, "decisive");
     List<Detection> found = null;
     for (Detector detector : detectors) {
       Detection detection = detector.detect(value);
@@ -64,8 +75,13 @@ public final class InjectionScanner {
           found = new ArrayList<>(2);
         }
         found.add(detection);
+        if (decisive.test(detection)) {
+          break;
+        }
       }
     }
     return found == null ? List.of() : found;
   }
+
+  private static final Predicate<Detection> NEVER = detection -> false;
 }

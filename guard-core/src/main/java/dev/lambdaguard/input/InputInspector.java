@@ -9,10 +9,12 @@ import dev.lambdaguard.Outcome;
 import dev.lambdaguard.Reasons;
 import dev.lambdaguard.SecurityContext;
 import dev.lambdaguard.input.detect.Detection;
+import dev.lambdaguard.input.detect.Normalized;
 import dev.lambdaguard.json.JsonBodyInterceptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
@@ -104,6 +106,9 @@ public final class InputInspector implements Interceptor {
     private Finding blocked;
     private boolean overBudget;
     private long scanned;
+    /** The value being scanned: a sure finding that will refuse the request ends its scan. */
+    private String location;
+    private final Predicate<Detection> decisive = this::refuses;
 
     Scan(RouteInput route) {
       this.route = route;
@@ -117,14 +122,16 @@ public final class InputInspector implements Interceptor {
         return false;
       }
       Finding block = null;
-      for (Detection d : policy.scanner().scan(value)) {
+      this.location = location;
+      for (Detection d : policy.scanner().scan(Normalized.of(value), decisive)) {
         InspectionMode mode = policy.modeFor(d.category(), route);
         if (mode == InspectionMode.OFF || policy.allowed(location, d.category(), route)) {
           continue;
         }
         Finding finding = new Finding(d.category().code(), d.ruleId(), location, d.score());
         if (mode == InspectionMode.BLOCK) {
-          // One value can read as several attacks (; cat /etc/passwd): report the surest reading.
+          // One value can read as several attacks (; cat /etc/passwd): report the surest reading found before the
+          // scan stopped at a sure one.
           block = block == null || finding.score() > block.score() ? finding : block;
         } else if (monitored.size() < MAX_MONITORED) {
           monitored.add(finding);
@@ -135,6 +142,11 @@ public final class InputInspector implements Interceptor {
         return false;
       }
       return true;
+    }
+
+    private boolean refuses(Detection d) {
+      return d.score() >= Detection.SURE && policy.modeFor(d.category(), route) == InspectionMode.BLOCK
+          && !policy.allowed(location, d.category(), route);
     }
   }
 }

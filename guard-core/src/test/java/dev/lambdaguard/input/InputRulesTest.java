@@ -161,4 +161,21 @@ class InputRulesTest {
     assertEquals("413 input_too_large",
         reason(send(guard, post("/notes", "application/json", "{\"a\":\"" + "x".repeat(1500) + "\",\"b\":\"" + "y".repeat(1500) + "\"}"))));
   }
+
+  @Test
+  void aSureFindingEndsTheValuesScanOnlyWhenItRefusesTheRequest() {
+    // this reads as command injection (90, scanned first) and as path traversal (95, surer): without the stop the
+    // surer reading would be reported
+    String body = "{\"note\":\"`cat ../../../etc/passwd`\"}";
+    Guard monitorCommands = guard(InputPolicy.builder().mode(Category.CMDI, InspectionMode.MONITOR).build());
+    Outcome refused = send(monitorCommands, post("/notes", "application/json", body));
+    assertEquals("400 injection_detected", reason(refused), "a monitored sure finding does not end the scan");
+    assertEquals("path", ((Denial) refused).eventFields().get("category"));
+    Guard allowCommands = guard(InputPolicy.builder().allow("body/note", Category.CMDI).build());
+    assertEquals("path", ((Denial) send(allowCommands, post("/notes", "application/json", body))).eventFields()
+        .get("category"), "nor does one the field is allowed to carry");
+    Guard blockAll = guard(InputPolicy.defaults());
+    assertEquals("cmdi", ((Denial) send(blockAll, post("/notes", "application/json", body))).eventFields()
+        .get("category"), "a blocking sure finding ends it: the first category that reads it is reported");
+  }
 }

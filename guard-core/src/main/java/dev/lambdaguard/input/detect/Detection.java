@@ -9,6 +9,9 @@ import java.util.Objects;
  */
 public record Detection(Category category, String ruleId, int score) {
 
+  /** The score from which one detection settles a value: the rules' sure readings (90, 95, 100). */
+  public static final int SURE = 90;
+
   public Detection {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(ruleId, "ruleId");
