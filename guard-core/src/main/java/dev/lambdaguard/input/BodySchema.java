@@ -13,11 +13,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A JSON Schema for request bodies (draft 2020-12 by default, draft-07 and the others by their {@code $schema}),
- * loaded from the class path and compiled once, at init. It validates the tree the guard already parsed: the
- * body is never parsed twice. Violations name the JSON pointer and the keyword that failed, never a value.
+ * loaded from the class path and compiled once, at the first body it checks: the validator costs about 150 ms of
+ * cold start, which a function whose first request goes to another route should not pay ({@link #compiled()}
+ * compiles at once, for a SnapStart checkpoint or to fail at init on a broken schema). It validates the tree the
+ * guard already parsed: the body is never parsed twice. Violations name the JSON pointer and the keyword that
+ * failed, never a value.
  *
  * <p>Needs {@code com.networknt:json-schema-validator} on the class path (an optional dependency of
- * guard-core); without it, building a schema fails at init with a message that says so.
+ * guard-core); without it, compiling a schema fails with a message that says so.
  */
 public final class BodySchema {
 
@@ -25,7 +28,8 @@ public final class BodySchema {
   static final int MAX_VIOLATIONS = 5;
 
   private final String resource;
-  private final Schema schema;
+  private final String path;
+  private volatile Schema schema;
 
   /** One failed check: where in the body ({@code /items/0/quantity}), and which keyword ({@code minimum}). */
   public record Violation(String pointer, String keyword) {
@@ -35,16 +39,16 @@ public final class BodySchema {
     }
   }
 
-  private BodySchema(String resource, Schema schema) {
+  private BodySchema(String resource, String path) {
     this.resource = resource;
-    this.schema = schema;
+    this.path = path;
   }
 
   /**
    * The schema in class-path resource {@code resource} (e.g. {@code schemas/order.json}); relative
-   * {@code $ref}s resolve beside it.
+   * {@code $ref}s resolve beside it. The resource must exist now; it is compiled at first use.
    *
-   * @throws IllegalArgumentException when the resource is missing or not a valid schema, naming it
+   * @throws IllegalArgumentException when the resource is missing, naming it
    */
   public static BodySchema classpath(String resource) {
     Objects.requireNonNull(resource, "resource");
@@ -53,10 +57,39 @@ public final class BodySchema {
         && BodySchema.class.getClassLoader().getResource(path) == null) {
       throw new IllegalArgumentException("input schema: class-path resource not found: " + resource);
     }
+    return new BodySchema(resource, path);
+  }
+
+  /**
+   * This schema, compiled now rather than at the first body.
+   *
+   * @throws IllegalArgumentException when the resource is not a valid schema, naming it
+   * @throws IllegalStateException when the validator is not on the class path
+   */
+  public BodySchema compiled() {
+    schema();
+    return this;
+  }
+
+  private Schema schema() {
+    Schema compiled = schema;
+    if (compiled == null) {
+      synchronized (this) {
+        compiled = schema;
+        if (compiled == null) {
+          compiled = compile();
+          schema = compiled;
+        }
+      }
+    }
+    return compiled;
+  }
+
+  private Schema compile() {
     try {
       Schema compiled = Registry.INSTANCE.getSchema(SchemaLocation.of("classpath:" + path));
-      compiled.initializeValidators(); // compile now, at init, not at the first request
-      return new BodySchema(resource, compiled);
+      compiled.initializeValidators(); // every keyword's validator now, not one by one inside a request
+      return compiled;
     } catch (NoClassDefFoundError e) {
       throw new IllegalStateException("input schema: JSON Schema validation needs com.networknt:json-schema-validator "
           + "on the class path", e);
@@ -68,7 +101,7 @@ public final class BodySchema {
 
   /** What in {@code body} breaks the schema, at most {@link #MAX_VIOLATIONS}; empty when it conforms. */
   public List<Violation> validate(JsonNode body) {
-    List<Error> errors = schema.validate(body);
+    List<Error> errors = schema().validate(body);
     if (errors.isEmpty()) {
       return List.of();
     }

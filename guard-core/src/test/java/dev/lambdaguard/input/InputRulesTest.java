@@ -141,6 +141,18 @@ class InputRulesTest {
   }
 
   @Test
+  void aBrokenSchemaIsCompiledAtItsFirstBodyAndThenFailsClosedOrAtInitWhenAskedTo() {
+    BodySchema broken = BodySchema.classpath("schemas/broken.json"); // found; compiled later
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, broken::compiled);
+    assertTrue(e.getMessage().contains("schemas/broken.json"), e.getMessage());
+    Guard guard = guard(InputPolicy.builder()
+        .route("POST /orders", RouteInput.builder().schema("schemas/broken.json").build()).build());
+    Outcome outcome = send(guard, post("/orders", "application/json", "{\"item\":\"tea\"}"));
+    assertEquals("500 internal_error", reason(outcome), "never let through unvalidated");
+    assertEquals(null, seen.get(), "the handler did not run");
+  }
+
+  @Test
   void richTextFieldsReachTheHandlerSanitizedAndTheChangeIsRecorded() {
     Guard guard = guard(InputPolicy.builder()
         .route("POST /pages", RouteInput.builder().richText("body/content").build()).build());
