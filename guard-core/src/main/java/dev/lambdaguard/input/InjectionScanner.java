@@ -22,10 +22,16 @@ import java.util.function.Predicate;
  */
 public final class InjectionScanner {
 
-  private final List<Detector> detectors;
+  private final Detector[] detectors;
+  /** Each detector's {@link Detector#triggers()}, asked once here rather than once per value. */
+  private final Normalized.CharSet[] triggers;
 
   private InjectionScanner(List<Detector> detectors) {
-    this.detectors = List.copyOf(detectors);
+    this.detectors = detectors.toArray(new Detector[0]);
+    this.triggers = new Normalized.CharSet[this.detectors.length];
+    for (int i = 0; i < this.detectors.length; i++) {
+      triggers[i] = Objects.requireNonNull(this.detectors[i], "detector").triggers();
+    }
   }
 
   /** Every category the library recognises. */
@@ -68,8 +74,12 @@ public final class InjectionScanner {
   public List<Detection> scan(Normalized value, Predicate<Detection> decisive) {
     Objects.requireNonNull(decisive, "decisive");
     List<Detection> found = null;
-    for (Detector detector : detectors) {
-      Detection detection = detector.detect(value);
+    boolean plain = value.isPlainAscii();
+    for (int i = 0; i < detectors.length; i++) {
+      if (plain && triggers[i] != null && !value.containsAny(triggers[i])) {
+        continue; // a plain value without any character this detector's attacks need: no call
+      }
+      Detection detection = detectors[i].detect(value);
       if (detection != null) {
         if (found == null) {
           found = new ArrayList<>(2);

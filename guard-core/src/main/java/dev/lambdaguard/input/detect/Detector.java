@@ -14,4 +14,14 @@ public interface Detector {
 
   /** The detection for this value, or null when the value does not carry this category of attack. */
   Detection detect(Normalized value);
+
+  /**
+   * ASCII characters at least one of which a plain value ({@link Normalized#isPlainAscii()}) must hold for this
+   * detector to find anything in it, or null when a value of any characters may carry its attacks. The scanner
+   * tests the value's character mask against it before calling {@link #detect}, so that most values cost this
+   * detector no call at all; {@link #detect} must still answer for any value on its own.
+   */
+  default Normalized.CharSet triggers() {
+    return null;
+  }
 }

@@ -45,6 +45,11 @@ public final class JndiDetector implements Detector {
   }
 
   @Override
+  public Normalized.CharSet triggers() {
+    return DOLLAR;
+  }
+
+  @Override
   public Detection detect(Normalized value) {
     if (!value.containsAny(DOLLAR) || !value.containsAny(BRACE) || !value.containsAny(COLON)) {
       return null;

@@ -91,6 +91,11 @@ public final class LdapDetector implements Detector {
   }
 
   @Override
+  public Normalized.CharSet triggers() {
+    return ANY_TRIGGER;
+  }
+
+  @Override
   public Detection detect(Normalized value) {
     if (!value.containsAny(ANY_TRIGGER)) {
       return null;

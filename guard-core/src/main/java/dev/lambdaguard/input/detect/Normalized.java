@@ -87,6 +87,11 @@ public final class Normalized {
     return (lowMask & set.low) != 0 || (highMask & set.high) != 0;
   }
 
+  /** Whether the value is ASCII, taken as it came: no decoding layer, NUL or invisible character changed it. */
+  public boolean isPlainAscii() {
+    return decoded == raw && (kinds & NON_ASCII) == 0;
+  }
+
   /** Whether {@link #decoded()} has characters outside ASCII (look-alikes a detector may need to consider). */
   public boolean hasNonAscii() {
     return (kinds & NON_ASCII) != 0;

@@ -70,6 +70,11 @@ public final class PrototypePollutionDetector implements Detector {
   }
 
   @Override
+  public Normalized.CharSet triggers() {
+    return ANY;
+  }
+
+  @Override
   public Detection detect(Normalized value) {
     if (!value.containsAny(ANY)) {
       return null; // most values, on one mask test
