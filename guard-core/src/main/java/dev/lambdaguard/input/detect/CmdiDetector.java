@@ -91,6 +91,6 @@ public final class CmdiDetector implements Detector {
     if (skip) {
       return null; // nothing a rule starts from: no scanner is made
     }
-    return CmdiScanner.scan(s);
+    return s.length() < LONG ? CmdiScanner.scan(s) : CmdiScanner.scan(value);
   }
 }
