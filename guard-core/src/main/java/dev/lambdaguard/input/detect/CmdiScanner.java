@@ -106,7 +106,7 @@ final class CmdiScanner {
   }
 
   /**
-   * {@link #scan} for a long value, which comes without {@link #mayMatch}: its character set first tells which
+   * {@link #scan} for a very long value (see CmdiDetector), which comes without {@link #mayMatch}: its character set first tells which
    * kinds of command can take the arguments its characters make ({@link CmdiShell#possibleArgs}), whether it has
    * the letters of one of them, and so which trigger characters can start a rule at all; the others are not
    * stopped at. A megabyte of {@code ;cat 'x} (no path, flag or redirection for cat to read) has none left.
@@ -128,7 +128,8 @@ final class CmdiScanner {
    * {@code $} or a brace expansion's comma; {@code /} the letters of {@code /dev/} or {@code bin/}.
    */
   private static Normalized.CharSet triggersOf(Normalized value, int kinds) {
-    StringBuilder read = new StringBuilder(TRIGGERS.length());
+    long low = 0;
+    long high = 0;
     boolean commands = value.containsAny(SLASH) || value.containsAny(DOLLAR) && value.containsAny(EQUALS)
         || CmdiLetters.mayNameCommand(value, kinds);
     boolean paren = value.containsAny(PAREN);
@@ -144,10 +145,11 @@ final class CmdiScanner {
         default -> commands && COMMAND_TRIGGERS.indexOf(c) >= 0;
       };
       if (keep && value.containsAny(EACH_TRIGGER[k])) {
-        read.append(c);
+        low |= EACH_TRIGGER[k].low();
+        high |= EACH_TRIGGER[k].high();
       }
     }
-    return Normalized.charSet(read.toString());
+    return new Normalized.CharSet(low, high);
   }
 
   /**

@@ -118,7 +118,7 @@ class CmdiDetectorTest {
     // character set allows: the verdict is the one of a scan that stops everywhere and reads every command.
     String[] fillers = {"z", "lorem ipsum ", "ab sh(", "<div class=x>", ";cat 'x", "a(b)c;d|e&sh'f", "\\\\n"};
     for (String filler : fillers) {
-      String padding = filler.repeat(300 / filler.length() + 1);
+      String padding = filler.repeat(5000 / filler.length() + 1);
       for (String value : new String[] {padding + " " + attack, attack + " " + padding, attack + "\n" + padding}) {
         Detection everywhere = CmdiScanner.scan(value);
         Detection d = detect(value);
