@@ -89,9 +89,9 @@ final class CmdiScanner {
     this.n = s.length();
     this.triggerLow = triggers.low();
     this.triggerHigh = triggers.high();
-    this.onlyTrigger = Long.bitCount(triggerLow) + Long.bitCount(triggerHigh) == 1
-        ? (char) (triggerLow != 0 ? Long.numberOfTrailingZeros(triggerLow) : 64 + Long.numberOfTrailingZeros(triggerHigh))
-        : 0;
+    boolean one = Long.bitCount(triggerLow) + Long.bitCount(triggerHigh) == 1;
+    this.onlyTrigger = !one ? 0
+        : (char) (triggerLow != 0 ? Long.numberOfTrailingZeros(triggerLow) : 64 + Long.numberOfTrailingZeros(triggerHigh));
     this.strictKinds = strictKinds;
     this.lenientKinds = lenientKinds;
   }
@@ -106,10 +106,11 @@ final class CmdiScanner {
   }
 
   /**
-   * {@link #scan} for a very long value (see CmdiDetector), which comes without {@link #mayMatch}: its character set first tells which
-   * kinds of command can take the arguments its characters make ({@link CmdiShell#possibleArgs}), whether it has
-   * the letters of one of them, and so which trigger characters can start a rule at all; the others are not
-   * stopped at. A megabyte of {@code ;cat 'x} (no path, flag or redirection for cat to read) has none left.
+   * {@link #scan} for a very long value (see CmdiDetector), which comes without {@link #mayMatch}: its character
+   * set first tells which kinds of command can take the arguments its characters make ({@link
+   * CmdiShell#possibleArgs}), whether it has the letters of one of them, and so which trigger characters can start
+   * a rule at all; the others are not stopped at. A megabyte of {@code ;cat 'x} (no path, flag or redirection for
+   * cat to read) has none left.
    */
   static Detection scan(Normalized value) {
     int possible = CmdiShell.possibleArgs(value);
