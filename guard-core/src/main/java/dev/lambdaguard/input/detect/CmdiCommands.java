@@ -419,6 +419,28 @@ final class CmdiCommands {
     return false;
   }
 
+  /**
+   * The kinds, as bits {@code 1 << kind}, whose commands {@link #accepts} may take with arguments of some of the
+   * {@code possible} properties (see {@link CmdiShell#possibleArgs}); a kind with a sub-command is always kept.
+   *
+   * @param start as for {@link #accepts}
+   */
+  static int viableKinds(int possible, boolean start) {
+    int kinds = 0;
+    for (int kind = 1; kind <= POWERSHELL; kind++) {
+      // accepts asks only whether properties are present, except that echo wants no parenthesis: leave it out
+      if (takesSubcommand(kind) || accepts(kind, possible & ~PAREN, start, null)) {
+        kinds |= 1 << kind;
+      }
+    }
+    return kinds;
+  }
+
+  /** The kind of command each name of {@link #names} is. */
+  static int kindOf(int name) {
+    return KIND_OF[name];
+  }
+
   /** Whether the kind takes a sub-command word ({@code net user}, {@code reg add}, {@code ps aux}). */
   static boolean takesSubcommand(int kind) {
     return kind == NET || kind == REG || kind == PS;

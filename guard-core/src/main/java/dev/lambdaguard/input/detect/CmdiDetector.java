@@ -66,6 +66,12 @@ public final class CmdiDetector implements Detector {
    * than the per-trigger look of a long value, more than that of a short one.
    */
   private static final int LONG = 256;
+  /**
+   * The length from which the scan first asks the value's character set which triggers and kinds of command can
+   * matter in it ({@link CmdiScanner#scan(Normalized)}): a fixed cost of some hundred mask tests and table
+   * look-ups, small beside reading a value this long, and what keeps a megabyte of dense triggers fast.
+   */
+  private static final int GATED = 4096;
 
   public CmdiDetector() {}
 
@@ -91,6 +97,6 @@ public final class CmdiDetector implements Detector {
     if (skip) {
       return null; // nothing a rule starts from: no scanner is made
     }
-    return CmdiScanner.scan(s);
+    return s.length() < GATED ? CmdiScanner.scan(s) : CmdiScanner.scan(value);
   }
 }

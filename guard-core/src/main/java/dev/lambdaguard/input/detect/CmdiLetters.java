@@ -37,6 +37,12 @@ final class CmdiLetters {
   private static final Normalized.CharSet AT_OR_CALL = Normalized.charSet("@(");
   private static final Normalized.CharSet UNDERSCORE = Normalized.charSet("_");
 
+  /** The letters of each command name, in the order of {@link CmdiCommands#names}. */
+  private static final int[] NAME_LETTERS =
+      CmdiCommands.names().stream().mapToInt(CmdiLetters::letters).toArray();
+  /** Minimal letter sets of the code runners and directives of {@link CmdiCode}. */
+  private static final int[] CODE_WORDS;
+
   static {
     for (int l = 0; l < 26; l++) {
       LETTER[l] = Normalized.charSet(String.valueOf((char) ('a' + l)) + (char) ('A' + l));
@@ -49,7 +55,12 @@ final class CmdiLetters {
     for (String word : words) {
       sets.add(letters(word));
     }
-    // Keep the minimal sets: a value that has the letters of a superset has those of the subset.
+    WORDS = minimal(sets);
+    CODE_WORDS = minimal(CmdiCode.words().stream().map(CmdiLetters::letters).toList());
+  }
+
+  /** The sets that no other set is a subset of: a value that has the letters of a superset has those of the subset. */
+  private static int[] minimal(List<Integer> sets) {
     List<Integer> minimal = new ArrayList<>();
     for (int set : sets) {
       boolean covered = false;
@@ -60,7 +71,7 @@ final class CmdiLetters {
         minimal.add(set);
       }
     }
-    WORDS = minimal.stream().mapToInt(Integer::intValue).toArray();
+    return minimal.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private CmdiLetters() {}
@@ -101,12 +112,40 @@ final class CmdiLetters {
             || anyLetter && value.containsAny(UNDERSCORE)); // {$_GET
   }
 
-  private static boolean spellsAWord(Normalized value) {
+  /**
+   * Whether the value has the letters of a command name of one of {@code kinds} (bits {@code 1 << kind}): a
+   * command word of another kind, or with other letters, is never taken in this value.
+   */
+  static boolean mayNameCommand(Normalized value, int kinds) {
+    int present = present(value);
+    for (int i = 0; i < NAME_LETTERS.length; i++) {
+      if ((kinds & 1 << CmdiCommands.kindOf(i)) != 0 && (NAME_LETTERS[i] & ~present) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the value has the letters of a code runner or directive ({@link CmdiCode#words}). */
+  static boolean mayNameCode(Normalized value) {
+    return spellsOneOf(CODE_WORDS, present(value));
+  }
+
+  /** The letters the value has, a bit per letter in either case. */
+  private static int present(Normalized value) {
     int present = 0;
     for (int l = 0; l < 26; l++) {
       present |= value.containsAny(LETTER[l]) ? 1 << l : 0;
     }
-    for (int word : WORDS) {
+    return present;
+  }
+
+  private static boolean spellsAWord(Normalized value) {
+    return spellsOneOf(WORDS, present(value));
+  }
+
+  private static boolean spellsOneOf(int[] words, int present) {
+    for (int word : words) {
       if ((word & ~present) == 0) {
         return true;
       }

@@ -14,14 +14,11 @@ final class CmdiScanner {
 
   /** The characters at which a rule can start; a value with none of them is judged by its first word alone. */
   static final String TRIGGERS = ";|&\n\r`$<>\\({/^";
-  /** {@link #TRIGGERS} by ASCII character. */
-  private static final boolean[] TRIGGER = new boolean[128];
-
-  static {
-    for (char c : TRIGGERS.toCharArray()) {
-      TRIGGER[c] = true;
-    }
-  }
+  private static final Normalized.CharSet ALL_TRIGGERS = Normalized.charSet(TRIGGERS);
+  /** Each of {@link #TRIGGERS} alone. */
+  private static final Normalized.CharSet[] EACH_TRIGGER = letters(TRIGGERS);
+  /** The triggers whose only rule is a command after them: ; | & newlines, ` > ^ and the escapes \\n \\`. */
+  private static final String COMMAND_TRIGGERS = ";|&\n\r`>^\\";
 
   // Each trigger alone, to ask a value's character set whether it holds that one (constants the JIT folds).
   private static final Normalized.CharSet SLASH = Normalized.charSet("/");
@@ -41,6 +38,14 @@ final class CmdiScanner {
   // What /dev/ and bin/ need, before they are searched for (both are matched in lower case only).
   private static final Normalized.CharSet LETTER_V = Normalized.charSet("v");
   private static final Normalized.CharSet LETTER_B = Normalized.charSet("b");
+  // What the rules at the other triggers need, for triggersOf.
+  private static final Normalized.CharSet MARKER_AFTER_LESS = Normalized.charSet("?!");
+  private static final Normalized.CharSet CLOSE = Normalized.charSet(")");
+  private static final Normalized.CharSet BRACE_RULE = Normalized.charSet("$,");
+  private static final Normalized.CharSet EQUALS = Normalized.charSet("=");
+  private static final Normalized.CharSet SUBSTITUTION_OPENERS = Normalized.charSet("`(");
+  private static final Normalized.CharSet[] DEV_LETTERS = letters("dev");
+  private static final Normalized.CharSet[] BIN_LETTERS = letters("bin");
 
   /**
    * Command position: after a separator (lenient), at the start of the value or of a line of prose (strict), or
@@ -59,6 +64,14 @@ final class CmdiScanner {
 
   private final String s;
   private final int n;
+  /** The trigger characters read in this value, as the two masks of a {@link Normalized.CharSet}. */
+  private final long triggerLow;
+  private final long triggerHigh;
+  /** The only trigger read, found with {@link String#indexOf(int)}; 0 when there are several. */
+  private final char onlyTrigger;
+  /** The kinds of command (bits {@code 1 << kind}) the value's characters let take arguments, strict and not. */
+  private final int strictKinds;
+  private final int lenientKinds;
   private Detection best;
   // the word last read by readWord: wordText[wordA, wordB); in the value it ends at wordEnd
   private String wordText;
@@ -71,9 +84,16 @@ final class CmdiScanner {
   private int markdownTable = -1;
   private int firstEquals = -2; // computed at first use
 
-  private CmdiScanner(String s) {
+  private CmdiScanner(String s, Normalized.CharSet triggers, int strictKinds, int lenientKinds) {
     this.s = s;
     this.n = s.length();
+    this.triggerLow = triggers.low();
+    this.triggerHigh = triggers.high();
+    boolean one = Long.bitCount(triggerLow) + Long.bitCount(triggerHigh) == 1;
+    this.onlyTrigger = !one ? 0
+        : (char) (triggerLow != 0 ? Long.numberOfTrailingZeros(triggerLow) : 64 + Long.numberOfTrailingZeros(triggerHigh));
+    this.strictKinds = strictKinds;
+    this.lenientKinds = lenientKinds;
   }
 
   /**
@@ -81,7 +101,56 @@ final class CmdiScanner {
    * whose first word names no command (see {@link CmdiCommands#mayStartCommand}).
    */
   static Detection scan(String s) {
-    return new CmdiScanner(s).run(nextTrigger(s, 0));
+    CmdiScanner scanner = new CmdiScanner(s, ALL_TRIGGERS, -1, -1);
+    return scanner.run(scanner.nextTrigger(0));
+  }
+
+  /**
+   * {@link #scan} for a very long value (see CmdiDetector), which comes without {@link #mayMatch}: its character
+   * set first tells which kinds of command can take the arguments its characters make ({@link
+   * CmdiShell#possibleArgs}), whether it has the letters of one of them, and so which trigger characters can start
+   * a rule at all; the others are not stopped at. A megabyte of {@code ;cat 'x} (no path, flag or redirection for
+   * cat to read) has none left.
+   */
+  static Detection scan(Normalized value) {
+    int possible = CmdiShell.possibleArgs(value);
+    int strict = CmdiCommands.viableKinds(possible, true);
+    int lenient = CmdiCommands.viableKinds(possible, false)
+        | (value.containsAny(SUBSTITUTION_OPENERS) ? 1 << CmdiCommands.ECHO : 0); // `echo id` runs what it prints
+    CmdiScanner scanner = new CmdiScanner(value.decoded(), triggersOf(value, strict | lenient), strict, lenient);
+    return scanner.run(scanner.nextTrigger(0));
+  }
+
+  /**
+   * The trigger characters at which a rule may start in this value: the ones it holds, less those whose rules
+   * need what it lacks. A command (after a separator, a substitution, a redirection, in a call's argument) needs
+   * the letters of a name of one of {@code kinds}, a path's slash or a variable's {@code $} and {@code =};
+   * {@code >} a {@code >(}; {@code (} shellshock's {@code ) {} or a code runner's letters; {@code {} a PHP
+   * {@code $} or a brace expansion's comma; {@code /} the letters of {@code /dev/} or {@code bin/}.
+   */
+  private static Normalized.CharSet triggersOf(Normalized value, int kinds) {
+    long low = 0;
+    long high = 0;
+    boolean commands = value.containsAny(SLASH) || value.containsAny(DOLLAR) && value.containsAny(EQUALS)
+        || CmdiLetters.mayNameCommand(value, kinds);
+    boolean paren = value.containsAny(PAREN);
+    for (int k = 0; k < TRIGGERS.length(); k++) {
+      char c = TRIGGERS.charAt(k);
+      boolean keep = switch (c) {
+        case '<' -> commands || value.containsAny(MARKER_AFTER_LESS);
+        case '>' -> commands && paren;
+        case '(' -> value.containsAny(CLOSE) && value.containsAny(BRACE) || CmdiLetters.mayNameCode(value);
+        case '{' -> value.containsAny(BRACE_RULE);
+        case '/' -> containsAll(value, DEV_LETTERS) || containsAll(value, BIN_LETTERS);
+        case '$' -> true;
+        default -> commands && COMMAND_TRIGGERS.indexOf(c) >= 0;
+      };
+      if (keep && value.containsAny(EACH_TRIGGER[k])) {
+        low |= EACH_TRIGGER[k].low();
+        high |= EACH_TRIGGER[k].high();
+      }
+    }
+    return new Normalized.CharSet(low, high);
   }
 
   /**
@@ -224,22 +293,46 @@ final class CmdiScanner {
     return CmdiCommands.mayName(s, p, e);
   }
 
-  /** Index of the first trigger character at or after {@code from}, or the length. */
-  private static int nextTrigger(String s, int from) {
-    int n = s.length();
+  /** Index of the first trigger character read in this value at or after {@code from}, or the length. */
+  private int nextTrigger(int from) {
+    if (onlyTrigger != 0) {
+      int i = s.indexOf(onlyTrigger, from);
+      return i < 0 ? n : i;
+    }
+    if ((triggerLow | triggerHigh) == 0) {
+      return n;
+    }
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
-      if (c < 128 && TRIGGER[c]) {
+      if (c < 64 ? (triggerLow >>> c & 1) != 0 : c < 128 && (triggerHigh >>> (c - 64) & 1) != 0) {
         return i;
       }
     }
     return n;
   }
 
+  /** Each character of {@code word} alone, as a set. */
+  private static Normalized.CharSet[] letters(String word) {
+    Normalized.CharSet[] sets = new Normalized.CharSet[word.length()];
+    for (int i = 0; i < sets.length; i++) {
+      sets[i] = Normalized.charSet(String.valueOf(word.charAt(i)));
+    }
+    return sets;
+  }
+
+  private static boolean containsAll(Normalized value, Normalized.CharSet[] sets) {
+    for (Normalized.CharSet set : sets) {
+      if (!value.containsAny(set)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private Detection run(int first) {
     valueStart();
     int end = best == null ? n : Math.min(n, CmdiShell.MAX_ARGS);
-    for (int i = first; i < end && !done(); i = nextTrigger(s, i + 1)) {
+    for (int i = first; i < end && !done(); i = nextTrigger(i + 1)) {
       if (best != null && end == n) {
         end = Math.min(n, i + CmdiShell.MAX_ARGS); // a weak reading: the rest of its command may tell more
       }
@@ -409,14 +502,17 @@ final class CmdiScanner {
         || ctx == DOC && (kind == CmdiCommands.RECON || kind == CmdiCommands.LIST)) {
       return false;
     }
+    boolean echoes = kind == CmdiCommands.ECHO && rule == CmdiDetector.SUBSTITUTION && ctx == SEP;
+    if (((strict ? strictKinds : lenientKinds) & 1 << kind) == 0 && !echoes) {
+      return false; // the value has none of the characters the arguments this command takes are made of
+    }
     int props = CmdiShell.args(s, wordEnd);
     String sub = null;
     if (CmdiCommands.takesSubcommand(kind)) {
       CmdiShell.Word next = CmdiShell.word(s, CmdiShell.skipBlanks(s, wordEnd));
       sub = next.text() == null ? null : next.text().toLowerCase(Locale.ROOT);
     }
-    boolean echoed = kind == CmdiCommands.ECHO && rule == CmdiDetector.SUBSTITUTION && ctx == SEP
-        && (props & CmdiShell.ANY) != 0; // `echo id` runs what it prints
+    boolean echoed = echoes && (props & CmdiShell.ANY) != 0; // `echo id` runs what it prints
     if (!echoed && !CmdiCommands.accepts(kind, props, strict, sub)) {
       return false;
     }

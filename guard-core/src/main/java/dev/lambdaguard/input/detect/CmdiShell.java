@@ -46,6 +46,20 @@ final class CmdiShell {
     "-noprofile", "-exec", "-windowstyle"
   };
 
+  // The characters each argument property needs (see classify, sensitive, marker), for possibleArgs.
+  private static final Normalized.CharSet FLAG_CHARS = Normalized.charSet("-/");
+  private static final Normalized.CharSet PATH_CHARS = Normalized.charSet("/\\.~%");
+  private static final Normalized.CharSet SYS_PATH_CHARS = Normalized.charSet("/\\%");
+  private static final Normalized.CharSet URL_CHARS = Normalized.charSet(":");
+  private static final Normalized.CharSet HOST_CHARS = Normalized.charSet(".");
+  private static final Normalized.CharSet DIGITS = Normalized.charSet("0123456789");
+  private static final Normalized.CharSet QUOTED_CHARS = Normalized.charSet("'\"`$%");
+  private static final Normalized.CharSet REDIRECT_CHARS = Normalized.charSet("<");
+  private static final Normalized.CharSet REDIRECT_OUT_CHARS = Normalized.charSet(">");
+  private static final Normalized.CharSet MARKER_CHARS = Normalized.charSet("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+  private static final Normalized.CharSet PAREN_CHARS = Normalized.charSet("(");
+  private static final Normalized.CharSet SENSITIVE_CHARS = Normalized.charSet("/\\.");
+
   /** {@link #isWordChar} by ASCII character: letters, digits, {@code _-./}. */
   private static final boolean[] WORD_CHAR = new boolean[128];
 
@@ -228,6 +242,27 @@ final class CmdiShell {
       default:
         return false;
     }
+  }
+
+  /**
+   * The {@link #args} properties the arguments of any command in the value may have, from its character set: a
+   * flag needs a dash or slash, a path one of {@code /\\.~%}, a host a dot, a number a digit… (END and ANY need
+   * nothing). A superset of what {@link #args} returns anywhere in the value.
+   */
+  static int possibleArgs(Normalized value) {
+    return END | ANY
+        | (value.containsAny(FLAG_CHARS) ? FLAG | CODE_FLAG : 0)
+        | (value.containsAny(PATH_CHARS) ? PATH : 0)
+        | (value.containsAny(SYS_PATH_CHARS) ? SYS_PATH : 0)
+        | (value.containsAny(URL_CHARS) ? URL : 0)
+        | (value.containsAny(HOST_CHARS) ? HOST : 0)
+        | (value.containsAny(DIGITS) ? NUM_END : 0)
+        | (value.containsAny(QUOTED_CHARS) ? QUOTED : 0)
+        | (value.containsAny(REDIRECT_CHARS) ? REDIRECT : 0)
+        | (value.containsAny(REDIRECT_OUT_CHARS) ? REDIRECT_OUT : 0)
+        | (value.containsAny(MARKER_CHARS) ? MARKER : 0)
+        | (value.containsAny(PAREN_CHARS) ? PAREN : 0)
+        | (value.containsAny(SENSITIVE_CHARS) ? SENSITIVE : 0);
   }
 
   /** Whether {@code c} at {@code i} ends a command (separator, substitution end, literal {@code \n}). */

@@ -1,7 +1,6 @@
 package dev.lambdaguard.input.detect;
 
 import dev.lambdaguard.input.Category;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -109,6 +108,27 @@ public final class CrlfDetector implements Detector {
 
   /** The ASCII characters a line break of any kind starts with; beyond ASCII, truncating characters. */
   private static final Normalized.CharSet BREAKS = Normalized.charSet("\n\r\\");
+  /** What every header rule needs: the colon after the field name. */
+  private static final Normalized.CharSet COLON = Normalized.charSet(":");
+  /** Without a colon, what is left: a status line ({@code HTTP/}) or an empty line before markup. */
+  private static final Normalized.CharSet STATUS_OR_BODY = Normalized.charSet("/<");
+  /** Line breaks as characters (not escapes): the only ones, with truncating characters, that can be encoded. */
+  private static final Normalized.CharSet LINE_BREAKS = Normalized.charSet("\n\r");
+
+  /** Bits of {@link #nameFlags}: which of the sets above a header name is in. */
+  private static final int IN_DISTINCTIVE = 1;
+  private static final int IN_ESCAPED_TARGETS = 2;
+  private static final int IN_WORDLIKE = 4;
+  /** Every name of the three sets, in an open-addressed table by {@link #hash}, looked up without a copy. */
+  private static final int SLOTS = 512;
+  private static final String[] SLOT_NAME = new String[SLOTS];
+  private static final int[] SLOT_FLAGS = new int[SLOTS];
+
+  static {
+    addNames(DISTINCTIVE, IN_DISTINCTIVE);
+    addNames(ESCAPED_TARGETS, IN_ESCAPED_TARGETS);
+    addNames(WORDLIKE, IN_WORDLIKE);
+  }
 
   /** The detector; stateless, so one instance serves every thread. */
   public CrlfDetector() {}
@@ -123,6 +143,13 @@ public final class CrlfDetector implements Detector {
     if (!value.containsAny(BREAKS) && !value.hasNonAscii()) {
       return null;
     }
+    if (!value.containsAny(COLON) && (!value.containsAny(STATUS_OR_BODY)
+        || !value.containsAny(LINE_BREAKS) && !value.hasNonAscii())) {
+      // Without a colon no header is found (and no header is followed by a body): what is left is a status line
+      // or markup after an empty line, and both count only after an encoded or truncating line break, never
+      // after an escape such as a megabyte of \\n.
+      return null;
+    }
     return scan(value);
   }
 
@@ -133,7 +160,8 @@ public final class CrlfDetector implements Detector {
   private static Detection scan(Normalized value) {
     String s = value.decoded();
     int n = s.length();
-    int first = nextCandidate(s, 0);
+    Candidates candidates = new Candidates(s, !value.hasNonAscii());
+    int first = candidates.next(0);
     if (first == n) {
       return null;
     }
@@ -145,7 +173,7 @@ public final class CrlfDetector implements Detector {
     int best = 0;
     String rule = null;
     boolean header = false; // an injected header seen: an empty line after it starts a body
-    for (int i = first; i < n; i = nextCandidate(s, i + 1)) {
+    for (int i = first; i < n; i = candidates.next(i + 1)) {
       int kind = breakKind(s, i, origin);
       if (kind < 0) {
         continue;
@@ -214,6 +242,39 @@ public final class CrlfDetector implements Detector {
 
   // ---------------------------------------------------------------- line breaks
 
+  /**
+   * Where line breaks may start, in order. In ASCII text only CR, LF and backslash can: each is found with
+   * {@link String#indexOf(int, int)} (which reads many characters at a time) and its next position kept until
+   * passed, so the value is read once per kind. Beyond ASCII every character's low byte is looked up.
+   */
+  private static final class Candidates {
+    private final String s;
+    private final boolean ascii;
+    private int lf = -1;
+    private int cr = -1;
+    private int backslash = -1;
+
+    Candidates(String s, boolean ascii) {
+      this.s = s;
+      this.ascii = ascii;
+    }
+
+    /** The first position from {@code from} on where a line break may start, or the length. */
+    int next(int from) {
+      if (!ascii) {
+        return nextCandidate(s, from);
+      }
+      lf = lf >= from || lf == s.length() ? lf : orLength(s.indexOf('\n', from));
+      cr = cr >= from || cr == s.length() ? cr : orLength(s.indexOf('\r', from));
+      backslash = backslash >= from || backslash == s.length() ? backslash : orLength(s.indexOf('\\', from));
+      return Math.min(lf, Math.min(cr, backslash));
+    }
+
+    private int orLength(int index) {
+      return index < 0 ? s.length() : index;
+    }
+  }
+
   /** The first position from {@code from} on where a line break may start, or the length. A tight loop. */
   private static int nextCandidate(String s, int from) {
     int n = s.length();
@@ -276,7 +337,7 @@ public final class CrlfDetector implements Detector {
 
   /** {@code HTTP/1.1 200}, {@code HTTP/2 302}: a status line. */
   private static boolean statusLine(String s, int k) {
-    if (!s.regionMatches(true, k, "HTTP/", 0, 5)) {
+    if (k >= s.length() || (s.charAt(k) | 0x20) != 'h' || !s.regionMatches(true, k, "HTTP/", 0, 5)) {
       return false;
     }
     int j = k + 5;
@@ -304,15 +365,18 @@ public final class CrlfDetector implements Detector {
     if (j == k || j >= n || s.charAt(j) != ':' || j - k > LOOK) {
       return 0;
     }
-    String name = s.substring(k, j).toLowerCase(Locale.ROOT);
-    boolean distinctive = DISTINCTIVE.contains(name) || (name.startsWith("x-") && name.indexOf('-', 2) > 2);
-    boolean registered = distinctive || WORDLIKE.contains(name) || (name.startsWith("x-") && name.length() > 3);
+    // The name is s[k, j), compared in lower case where it stands: no copy per candidate.
+    int flags = nameFlags(s, k, j);
+    boolean xName = j - k >= 2 && (s.charAt(k) | 0x20) == 'x' && s.charAt(k + 1) == '-';
+    boolean distinctive = (flags & IN_DISTINCTIVE) != 0 || (xName && indexOf(s, '-', k + 2, j) > k + 2);
+    boolean registered = distinctive || (flags & IN_WORDLIKE) != 0 || (xName && j - k > 3);
     switch (kind) {
       case ENCODED -> {
         if (registered) {
           return 90;
         }
-        return name.indexOf('-') > 0 && name.indexOf('-') < name.length() - 1 ? 75 : 0;
+        int dash = indexOf(s, '-', k, j);
+        return dash > k && dash < j - 1 ? 75 : 0;
       }
       case TRUNCATED -> {
         return registered ? 90 : 0;
@@ -321,32 +385,85 @@ public final class CrlfDetector implements Detector {
         if (distinctive) {
           return carriageReturn ? 75 : 65; // CRLF is what a header ends with; a lone LF is also what text has
         }
-        return glued(name, s, j) ? 60 : 0;
+        return glued(s, k, j) ? 60 : 0;
       }
       default -> { // ESCAPED
-        return ESCAPED_TARGETS.contains(name) || glued(name, s, j) ? 55 : 0;
+        return (flags & IN_ESCAPED_TARGETS) != 0 || glued(s, k, j) ? 55 : 0;
       }
     }
   }
 
   /**
-   * {@code Header-Test:value}: a name of two or more hyphenated parts of two or more characters each, glued to
-   * its value as in a header. Prose puts a space after the colon ("Follow-up: Friday") and "E-mail:" has a
-   * one-letter part.
+   * {@code Header-Test:value}: a name ({@code s[k, colon)}) of two or more hyphenated parts of two or more
+   * characters each, glued to its value as in a header. Prose puts a space after the colon ("Follow-up: Friday")
+   * and "E-mail:" has a one-letter part.
    */
-  private static boolean glued(String name, String s, int colon) {
-    if (colon + 1 >= s.length() || !isTokenChar(s.charAt(colon + 1)) || name.indexOf('-') < 0) {
+  private static boolean glued(String s, int k, int colon) {
+    if (colon + 1 >= s.length() || !isTokenChar(s.charAt(colon + 1)) || indexOf(s, '-', k, colon) < 0) {
       return false;
     }
     int part = 0;
-    for (int i = 0; i <= name.length(); i++) {
-      if (i == name.length() || name.charAt(i) == '-') {
+    for (int i = k; i <= colon; i++) {
+      if (i == colon || s.charAt(i) == '-') {
         if (part < 2) {
           return false;
         }
         part = 0;
       } else {
         part++;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(String s, char c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- header names
+
+  private static void addNames(Set<String> names, int flag) {
+    for (String name : names) {
+      int slot = hash(name, 0, name.length()) & (SLOTS - 1);
+      while (SLOT_NAME[slot] != null && !SLOT_NAME[slot].equals(name)) {
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+      SLOT_NAME[slot] = name;
+      SLOT_FLAGS[slot] |= flag;
+    }
+  }
+
+  /** Which of the name sets {@code s[k, j)} (a token: ASCII letters, digits, - and _) is in, in any case. */
+  private static int nameFlags(String s, int k, int j) {
+    for (int slot = hash(s, k, j) & (SLOTS - 1); SLOT_NAME[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
+      String name = SLOT_NAME[slot];
+      if (name.length() == j - k && sameLowerCase(s, k, name)) {
+        return SLOT_FLAGS[slot];
+      }
+    }
+    return 0;
+  }
+
+  /** A hash of a token in lower case (its ASCII letters folded), the same for a name and its text. */
+  private static int hash(String s, int k, int j) {
+    int h = 0;
+    for (int i = k; i < j; i++) {
+      h = 31 * h + (s.charAt(i) | 0x20);
+    }
+    return h ^ h >>> 9;
+  }
+
+  /** Whether the token at {@code k} is the lower-case {@code name} in any case (token characters only). */
+  private static boolean sameLowerCase(String s, int k, String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = s.charAt(k + i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != name.charAt(i)) {
+        return false;
       }
     }
     return true;

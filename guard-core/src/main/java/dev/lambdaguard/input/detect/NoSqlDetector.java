@@ -76,6 +76,20 @@ public final class NoSqlDetector implements Detector {
   private static final Normalized.CharSet BACKSLASH_CHAR = Normalized.charSet("\\");
   /** The {@code this.x.match(} and {@code db.x.method(} rules reach the call through a dot. */
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  /**
+   * What a statement after a semicolon needs, other than {@code return}: the parenthesis of a call or a loop
+   * head, the brace of a block, the {@code =} of an assignment.
+   */
+  private static final Normalized.CharSet STATEMENT = Normalized.charSet("({=");
+  /** What an operator in key position other than the whole value needs: a colon after it or brackets around it. */
+  private static final Normalized.CharSet KEY_MARKS = Normalized.charSet(":[");
+  /** Letters of {@code return}, the one statement that needs none of {@link #STATEMENT}. */
+  private static final Normalized.CharSet LETTER_R = Normalized.charSet("r");
+  private static final Normalized.CharSet LETTER_U = Normalized.charSet("u");
+  /** What the escaped dollar {@code \\u0024} needs besides its backslash. */
+  private static final Normalized.CharSet LETTER_U_EITHER = Normalized.charSet("uU");
+  private static final Normalized.CharSet DIGIT_2 = Normalized.charSet("2");
+  private static final Normalized.CharSet DIGIT_4 = Normalized.charSet("4");
   /** After {@code &&} or {@code ||}: a tautology's {@code ==} or the dot of {@code this.x}. */
   private static final Normalized.CharSet LOGICAL_OPERAND = Normalized.charSet("=.");
 
@@ -106,13 +120,13 @@ public final class NoSqlDetector implements Detector {
     }
     String s = value.decoded();
     if ((triggers & DOLLAR) != 0) {
-      Detection operator = operator(s);
+      Detection operator = operator(s, value.containsAny(KEY_MARKS));
       if (operator != null) {
         return operator;
       }
     }
     if ((triggers & BACKSLASH) != 0) {
-      Detection operator = escapedOperator(s);
+      Detection operator = escapedOperator(s, value.containsAny(KEY_MARKS));
       if (operator != null) {
         return operator;
       }
@@ -122,15 +136,18 @@ public final class NoSqlDetector implements Detector {
 
   /**
    * Which rules the value's character set leaves possible, as trigger bits: {@code &&} and {@code ||} count with
-   * the {@code =} or {@code .} of what must follow them, {@code (} with the dot of a member call.
+   * the {@code =} or {@code .} of what must follow them, {@code (} with the dot of a member call, {@code ;} with
+   * what a {@link #statement} needs.
    */
   private static int triggers(Normalized value) {
     int triggers = 0;
     if (value.containsAny(DOLLAR_CHAR)) {
       triggers |= DOLLAR;
     }
-    if (value.containsAny(SEMICOLON_CHAR)) {
-      triggers |= SEMICOLON;
+    if (value.containsAny(SEMICOLON_CHAR)
+        && (value.containsAny(STATEMENT) || value.containsAny(LETTER_R) && value.containsAny(LETTER_U)
+            && value.decoded().contains("return"))) {
+      triggers |= SEMICOLON; // a semicolon without a statement after it (;cat 'x;cat 'x…) is no rule's
     }
     boolean operand = value.containsAny(LOGICAL_OPERAND);
     if (operand && value.containsAny(AMPERSAND_CHAR)) {
@@ -142,18 +159,29 @@ public final class NoSqlDetector implements Detector {
     if (value.containsAny(PARENTHESIS_CHAR) && value.containsAny(DOT)) {
       triggers |= PARENTHESIS; // both call rules reach the call through a dot
     }
-    if (value.containsAny(BACKSLASH_CHAR)) {
-      triggers |= BACKSLASH;
+    if (value.containsAny(BACKSLASH_CHAR) && value.containsAny(LETTER_U_EITHER) && value.containsAny(DIGIT_2)
+        && value.containsAny(DIGIT_4)) {
+      triggers |= BACKSLASH; // the escaped dollar, \\u0024
     }
     return triggers;
   }
 
   // ---------------------------------------------------------------- operators in key position
 
-  private static Detection operator(String s) {
+  /**
+   * The operator rule over the value's dollars.
+   *
+   * @param keyMarks whether the value has a colon or a bracket: without one, a name can only be in key position as
+   *     the whole value, so only a first dollar that nothing but blanks and quotes precede is looked at
+   */
+  private static Detection operator(String s, boolean keyMarks) {
     int best = 0;
     Quotes quotes = null;
-    for (int i = nextNamedDollar(s, 0); i >= 0; i = nextNamedDollar(s, i + 1)) {
+    int first = keyMarks ? nextNamedDollar(s, 0) : s.indexOf('$');
+    if (!keyMarks && (first < 0 || first + 1 >= s.length() || !isAsciiLetter(s.charAt(first + 1)))) {
+      return null; // ${${… or ${a}${a}…: no key, and no operator alone
+    }
+    for (int i = first; i >= 0; i = keyMarks ? nextNamedDollar(s, i + 1) : -1) {
       int end = i + 1;
       while (end < s.length() && end - i <= LOOK && isAsciiLetter(s.charAt(end))) {
         end++;
@@ -252,25 +280,30 @@ public final class NoSqlDetector implements Detector {
    * Operators whose dollar is a JSON/JavaScript escape, {@code "\\u0024ne"} in a JSON document received as text:
    * the escapes are replaced and the operator rule applied to the result (rare: only values holding the escape).
    */
-  private static Detection escapedOperator(String s) {
-    int at = indexOfIgnoreCase(s, "\\u0024", 0);
+  private static Detection escapedOperator(String s, boolean keyMarks) {
+    int at = escapedDollar(s, 0);
     if (at < 0) {
       return null;
     }
     StringBuilder unescaped = new StringBuilder(s.length());
     int copied = 0;
-    for (; at >= 0; at = indexOfIgnoreCase(s, "\\u0024", at + 6)) {
+    for (; at >= 0; at = escapedDollar(s, at + 6)) {
       unescaped.append(s, copied, at).append('$');
       copied = at + 6;
     }
     unescaped.append(s, copied, s.length());
-    return operator(unescaped.toString());
+    return operator(unescaped.toString(), keyMarks);
   }
 
-  private static int indexOfIgnoreCase(String s, String part, int from) {
-    for (int i = s.indexOf('\\', from); i >= 0; i = s.indexOf('\\', i + 1)) {
-      if (s.regionMatches(true, i, part, 0, part.length())) {
-        return i;
+  /**
+   * Index of the next {@code \\u0024} at or after {@code from} ({@code u} in either case), or -1. Its digits are
+   * searched for ({@link String#indexOf(String)} reads a megabyte quickly), not each backslash: a value of escapes
+   * ({@code \\n\\n…}) has one at every other character.
+   */
+  private static int escapedDollar(String s, int from) {
+    for (int i = s.indexOf("0024", from + 2); i >= 0; i = s.indexOf("0024", i + 1)) {
+      if (s.charAt(i - 2) == '\\' && (s.charAt(i - 1) | 0x20) == 'u') {
+        return i - 2;
       }
     }
     return -1;

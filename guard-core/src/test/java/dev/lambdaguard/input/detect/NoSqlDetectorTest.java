@@ -118,6 +118,30 @@ class NoSqlDetectorTest {
   }
 
   @Test
+  void withoutAColonOrABracketOnlyAnOperatorAloneCounts() {
+    // No key can follow an operator in such a value: only the first dollar is looked at, as the whole value.
+    assertRule(NoSqlDetector.OPERATOR, "  '$ne'  ");
+    assertRule(NoSqlDetector.OPERATOR, "\\u0024where");
+    assertNull(detect("${a}".repeat(1000) + "$ne"));
+    assertNull(detect("x $ne"));
+    assertRule(NoSqlDetector.OPERATOR, "${a}".repeat(1000) + "{\"$ne\": 1}");
+    assertRule(NoSqlDetector.OPERATOR, "${a}".repeat(1000) + "a[$ne]=1");
+  }
+
+  @Test
+  void aReturnAfterASemicolonIsReadWithoutAnyParenthesisBraceOrEquals() {
+    assertRule(NoSqlDetector.JS, "admin'; return true; '");
+    assertRule(NoSqlDetector.JS, ";cat x".repeat(1000) + "&b='; return 1");
+    assertNull(detect(";cat 'x".repeat(1000)));
+  }
+
+  @Test
+  void anEscapedDollarIsFoundInEitherCaseAmongOtherEscapes() {
+    assertRule(NoSqlDetector.OPERATOR, "\\\\n".repeat(1000) + "{\"\\U0024ne\": 1}");
+    assertRule(NoSqlDetector.OPERATOR, "{\"a0024\": 1, \"\\u0024gt\": \"\"}");
+  }
+
+  @Test
   void aMegabyteOfNearMissesCompletes() {
     String[] nearMisses = {"[$nex]", "'; x'", "' || 1==2 ", "this.a.match(x)", "db.x.y(", "$5 ", "\\u0024x "};
     for (String nearMiss : nearMisses) {
