@@ -72,6 +72,8 @@ final class SstiScanner {
   private int analyzedUntil;
   private int openers;
   private int weakDunders;
+  /** Where the scan goes on after the trigger at hand: the next character, unless a handler knows what follows. */
+  private int resume;
 
   private SstiScanner(String s) {
     this.s = s;
@@ -127,7 +129,8 @@ final class SstiScanner {
   }
 
   private int run(int first) {
-    for (int i = first; i < n - 1 && best < SstiExpression.EXEC; i = nextTrigger(s, i + 1)) {
+    for (int i = first; i < n - 1 && best < SstiExpression.EXEC; i = nextTrigger(s, resume)) {
+      resume = i + 1;
       char c = s.charAt(i);
       char d = s.charAt(i + 1);
       switch (c) {
@@ -260,13 +263,20 @@ final class SstiScanner {
       }
     } else if (d == '/' && s.regionMatches(true, i + 2, "php}", 0, 4)) {
       note(SstiExpression.DIRECTIVE);
-    } else if (isIdentStart(d) && (i == 0 || s.charAt(i - 1) != '$')) {
+    } else if (isIdentStart(d)) {
       int e = identEnd(i + 1);
       char after = e < n ? s.charAt(e) : 0;
-      if (after == '}' && e - i == 4 && s.regionMatches(true, i + 1, "php", 0, 3)) {
+      if (i > 0 && s.charAt(i - 1) == '$') {
+        // ${name: the expression language's, read by el
+      } else if (after == '}' && e - i == 4 && s.regionMatches(true, i + 1, "php", 0, 3)) {
         note(SstiExpression.EXEC); // Smarty {php}…{/php} runs PHP
       } else if (after == '(' && oneOf(i + 1, e, SMARTY_EXEC)) {
         note(SstiExpression.EXEC); // Smarty {system('ls')}
+      }
+      if (after == '}') {
+        // {name}: no trigger within a name acts there (a dunder needs a dot, call, index or quote beside it, T a
+        // parenthesis after it), so the scan goes on after it: a run of {{a}} or ${a} costs a few steps each
+        resume = e;
       }
     }
   }
@@ -276,7 +286,7 @@ final class SstiScanner {
     if (j < n && s.charAt(j) == '{') {
       j++; // {{{ raw }}}
     }
-    int close = find("}}", j);
+    int close = find('}', '}', j);
     int end = close >= 0 ? close : Math.min(n, j + MAX);
     analyzedUntil = close >= 0 ? close + 2 : end;
     int k = j;
@@ -289,6 +299,16 @@ final class SstiScanner {
     char m = s.charAt(k);
     if ((m == '#' || m == '/' || m == '^') && k + 1 < end && isIdentStart(s.charAt(k + 1)) && close >= 0) {
       note(SstiExpression.DIRECTIVE); // Handlebars / Mustache block: {{#with}}, {{/each}}
+    }
+    if (close >= 0 && SstiExpression.isLoneName(s, k, close)) {
+      note(SstiExpression.name(s, k, identEnd(k), SstiExpression.MUSTACHE));
+      // {{ name }}: of the triggers up to the closing braces only the brace just before the name can act (Smarty's
+      // {php}); the others are braces that open nothing new, blanks, or a name's own characters (see smarty)
+      if (s.charAt(k - 1) == '{') {
+        smarty(k - 1, m);
+      }
+      resume = close + 2;
+      return;
     }
     note(SstiExpression.analyze(s, k, end, SstiExpression.MUSTACHE, close >= 0));
   }
@@ -321,6 +341,14 @@ final class SstiScanner {
     int e = identEnd(i + 2);
     if (e > i + 2 && e + 1 < n && s.charAt(e) == ':' && s.charAt(e + 1) != ':') {
       return; // ${prefix:key}: a Log4j-style lookup, the JNDI detector's concern
+    }
+    if (e > i + 2 && e < n && s.charAt(e) == '}' && isIdentStart(s.charAt(i + 2))) {
+      analyzedUntil = e + 1; // ${name}: closed at the name's end
+      note(SstiExpression.name(s, i + 2, e, SstiExpression.EL));
+      if (s.charAt(i) == '$') {
+        resume = e; // the brace's own check (smarty) leaves ${name alone, and a name holds no trigger that acts
+      }
+      return;
     }
     analyzed(i + 2, matching(i + 2, '{', '}'), SstiExpression.EL);
   }
@@ -502,6 +530,17 @@ final class SstiScanner {
   /** Index of {@code needle} within {@link #MAX} characters from {@code from}, or -1. */
   private int find(String needle, int from) {
     return find(needle, from, MAX);
+  }
+
+  /** Index of the pair {@code ab} within {@link #MAX} characters from {@code from}, or -1 ({@link #find} for two). */
+  private int find(char a, char b, int from) {
+    int limit = Math.min(n - 2, from + MAX);
+    for (int k = from; k <= limit; k++) {
+      if (s.charAt(k) == a && s.charAt(k + 1) == b) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** Index of {@code needle} within {@code max} characters from {@code from}, or -1. */

@@ -140,6 +140,24 @@ class SstiDetectorTest {
     assertNull(detect("${'jav"));
   }
 
+  @Test
+  void aScanThatStepsOverANameStillSeesWhatTheNameIsNextTo() {
+    // {{ name }}, ${name} and {name} are judged at once and the scan goes on after them: what they hold or touch
+    // still counts
+    assertEquals("ssti.command-exec", detect("{{php}}echo 1;").ruleId());
+    assertEquals("ssti.command-exec", detect("{{{php}}}").ruleId());
+    assertEquals("ssti.command-exec", detect("#{php}").ruleId());
+    assertEquals("ssti.command-exec", detect("${popen}").ruleId());
+    assertEquals("ssti.command-exec", detect("${7getRuntime}").ruleId());
+    assertEquals("ssti.java-runtime", detect("{{ forName }}").ruleId());
+    assertEquals("ssti.object-chain", detect("{{ __globals__ }}").ruleId());
+    assertEquals("ssti.object-chain", detect("{a}.__class__.__base__").ruleId());
+    assertEquals("ssti.java-runtime", detect("${a}T(java.lang.Runtime)").ruleId());
+    assertEquals("ssti.polyglot", detect("{{a}}${b}<%c%>").ruleId());
+    assertEquals("ssti.expression", detect("${a}{{7*7}}").ruleId());
+    assertNull(detect("{{a}}${b}{c}"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{{", "{{{{", "${", "#{", "{%", "<%", "[=", "@(", "#set(", "<#assign ", "__", "{{7*",
       "${a.b(", "'", "?new("})
