@@ -333,8 +333,21 @@ final class SstiScanner {
     note(SstiExpression.analyze(s, e, end, SstiExpression.MUSTACHE, close >= 0));
   }
 
-  /** {@code ${…}}, {@code #{…}}, {@code *{…}}: expression-language interpolation. */
+  /**
+   * {@code ${…}}, {@code #{…}}, {@code *{…}}: expression-language interpolation; then the checks of its brace,
+   * at once rather than at the scan's next step (a run of {@code ${${${…} is two triggers a pair).
+   */
   private void el(int i) {
+    expression(i);
+    if (resume == i + 1 && i + 2 < n) {
+      curly(i + 1, s.charAt(i + 2));
+      if (resume == i + 1) {
+        resume = i + 2;
+      }
+    }
+  }
+
+  private void expression(int i) {
     if (i < analyzedUntil || (i + 2 < n && s.charAt(i + 2) == '{')) {
       return; // ${{7*7}} is read as the {{ }} it contains
     }
