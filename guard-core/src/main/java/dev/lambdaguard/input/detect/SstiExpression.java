@@ -531,11 +531,19 @@ final class SstiExpression {
     return c >= '0' && c <= '9';
   }
 
+  /**
+   * Identifier characters as bits over the ASCII range: digits as bits {@code c} of {@code DIGITS_LOW} (c below
+   * 64), letters and the underscore as bits {@code c - 64} of {@code IDENT_START_HIGH}. One shift and test for
+   * the classes asked at nearly every character of an expression, instead of a chain of range comparisons.
+   */
+  private static final long IDENT_START_HIGH = 0x07fffffe87fffffeL; // A-Z, _, a-z
+  private static final long DIGITS_LOW = 0x03ff000000000000L; // 0-9
+
   static boolean isIdentStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return c >= 64 && c < 128 && (IDENT_START_HIGH >>> c & 1) != 0; // a shift by c uses c's low six bits
   }
 
   static boolean isIdentPart(char c) {
-    return isIdentStart(c) || isDigit(c);
+    return c < 128 && ((c < 64 ? DIGITS_LOW : IDENT_START_HIGH) >>> c & 1) != 0;
   }
 }

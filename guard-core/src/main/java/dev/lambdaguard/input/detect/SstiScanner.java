@@ -72,6 +72,11 @@ final class SstiScanner {
   private int analyzedUntil;
   private int openers;
   private int weakDunders;
+  /**
+   * Set by {@link #matching} when it finds no closing bracket: whether the stretch it read had a letter, an
+   * underscore or a quote, which is all an unclosed {@code ${ }} counts for ({@link SstiExpression#analyze}).
+   */
+  private boolean unclosedHasNames;
   /** Where the scan goes on after the trigger at hand: the next character, unless a handler knows what follows. */
   private int resume;
 
@@ -363,7 +368,14 @@ final class SstiScanner {
       }
       return;
     }
-    analyzed(i + 2, matching(i + 2, '{', '}'), SstiExpression.EL);
+    int close = matching(i + 2, '{', '}');
+    if (close < 0 && !unclosedHasNames) {
+      // the tokenizer would return 0 (an unclosed expression without a name or a string), and its check would
+      // read the stretch again: a run of ${${${… read each stretch three times
+      analyzedUntil = Math.min(n, i + 2 + MAX);
+      return;
+    }
+    analyzed(i + 2, close, SstiExpression.EL);
   }
 
   /** Velocity {@code #set($x = …)}, {@code #foreach($i in …)}: a directive over references. */
@@ -568,13 +580,18 @@ final class SstiScanner {
     return -1;
   }
 
-  /** Index of the bracket closing the one just before {@code from}, skipping strings; -1 within the bound. */
+  /**
+   * Index of the bracket closing the one just before {@code from}, skipping strings; -1 within the bound, and then
+   * {@link #unclosedHasNames} says whether the stretch read had a name or a string.
+   */
   private int matching(int from, char open, char close) {
     int depth = 1;
     int limit = Math.min(n, from + MAX);
+    boolean names = false;
     for (int k = from; k < limit; k++) {
       char c = s.charAt(k);
       if (c == '\'' || c == '"') {
+        names = true;
         int q = k + 1;
         while (q < limit && s.charAt(q) != c) {
           q += s.charAt(q) == '\\' ? 2 : 1;
@@ -584,8 +601,11 @@ final class SstiScanner {
         depth++;
       } else if (c == close && --depth == 0) {
         return k;
+      } else {
+        names |= isIdentStart(c) || c == '`';
       }
     }
+    unclosedHasNames = names;
     return -1;
   }
 }
