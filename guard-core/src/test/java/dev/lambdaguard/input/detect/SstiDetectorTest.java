@@ -122,6 +122,10 @@ class SstiDetectorTest {
     assertEquals("ssti.command-exec", detect("${${${${${x.popen('id')").ruleId());
     assertEquals("ssti.java-runtime", detect("${${${${".repeat(300) + "${T(java.lang.Runtime)}").ruleId());
     assertNull(detect("${${${${".repeat(300)));
+    // the bracket matcher's note of a name or a string stands for the tokenizer's own check: a quote, a backquote
+    // or a name after any run of punctuation still has the stretch read
+    assertEquals("ssti.java-runtime", detect("${((((,,,,\"java.lang.Runtime\"").ruleId());
+    assertEquals("ssti.command-exec", detect("${((((" + "-".repeat(900) + "x.exec(1)").ruleId());
   }
 
   @Test
