@@ -715,11 +715,13 @@ final class SqlPrefilter {
       return true;
     }
     if ((found & SEMICOLON) != 0) {
+      int peeks = 0;
       for (int i = s.indexOf(';'); i >= 0; i = s.indexOf(';', i + 1)) {
-        int start = skipSpace(s, i + 1, false);
-        int end = (int) wordAt(s, start);
-        if (SqlLexicon.is(keyword(s, start, end), SqlLexicon.STATEMENT)) {
-          return true;
+        // wordAt looks up only the words whose hash a role word shares (a statement starts a shape), and gives
+        // the id: no second hash of the word
+        long word = wordAt(s, skipSpace(s, i + 1, false));
+        if (SqlLexicon.is((int) (word >>> 40), SqlLexicon.STATEMENT) || ++peeks > MAX_PEEKS) {
+          return true; // a stacked statement, or too many semicolons to peek at: the tokens tell
         }
       }
     }

@@ -136,9 +136,25 @@ final class SstiExpression {
 
   private SstiExpression() {}
 
+  /** Every name of the lists, for tests. */
+  static java.util.List<String> listedNames() {
+    return NAMES.names();
+  }
+
   /** What the expression in {@code s[from, to)} does; {@code closed} when its closing delimiter was found. */
   static int analyze(String s, int from, int to, int kind, boolean closed) {
     to = Math.min(to, from + MAX_CHARS);
+    if (closed) {
+      int lone = loneName(s, from, to, kind);
+      if (lone >= 0) {
+        return lone; // {{ name }}, ${name}: the commonest expression, judged without the tokenizer
+      }
+    }
+    return tokenize(s, from, to, kind, closed);
+  }
+
+  /** {@link #analyze} with the tokenizer, {@code to} already bounded; package-private for the test of the lone name. */
+  static int tokenize(String s, int from, int to, int kind, boolean closed) {
     if (!closed && kind == EL && !hasWordOrString(s, from, to)) {
       return 0; // an unclosed EL expression counts only for names and string literals, and this has neither
     }
@@ -350,6 +366,68 @@ final class SstiExpression {
   }
 
   /**
+   * What {@link #analyze} says of a closed expression that is one name between blanks, or -1 when {@code s[from,
+   * to)} is not that.
+   */
+  private static int loneName(String s, int from, int to, int kind) {
+    if (!isLoneName(s, from, to)) {
+      return -1;
+    }
+    int b = from;
+    while (isBlank(s.charAt(b))) {
+      b++;
+    }
+    int e = b + 1;
+    while (e < to && isIdentPart(s.charAt(e))) {
+      e++;
+    }
+    return name(s, b, e, kind);
+  }
+
+  /**
+   * What {@link #analyze} says of a closed expression that is the one name {@code s[b, e)}, without the tokenizer:
+   * only the name's own lists count, as no token comes before or after it (no call, dot, operator, filter or
+   * string). Kept in step with the tokenizer by a test that compares the two on every listed name.
+   */
+  static int name(String s, int b, int e, int kind) {
+    int names = NAMES.bits(s, b, e);
+    if ((names & N_EXEC_STRONG) != 0) {
+      return EXEC;
+    }
+    if ((names & N_JAVA) != 0) {
+      return JAVA;
+    }
+    boolean dunder = e - b >= 2 && s.charAt(b) == '_' && s.charAt(b + 1) == '_';
+    if (kind != EL && (dunder || (names & (N_OBJECT | N_OBJECT_WEAK | N_MUSTACHE_ROOT)) != 0)) {
+      return OBJECT; // in a logic tag a bare engine object, dunder or internal is a walk of the object graph
+    }
+    return 0;
+  }
+
+  /** Whether {@code s[from, to)} is one name, with nothing but blanks around it: {@code  name }. */
+  static boolean isLoneName(String s, int from, int to) {
+    int k = from;
+    while (k < to && isBlank(s.charAt(k))) {
+      k++;
+    }
+    if (k >= to || !isIdentStart(s.charAt(k))) {
+      return false;
+    }
+    k++;
+    while (k < to && isIdentPart(s.charAt(k))) {
+      k++;
+    }
+    while (k < to && isBlank(s.charAt(k))) {
+      k++;
+    }
+    return k == to;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /**
    * Whether {@code s[from, to)} has a letter, an underscore or a quote: what every level an unclosed {@code ${ }}
    * can reach needs (a name: exec, reflection, object walks; a string: {@code 'java.…'}). One tight pass, cheaper
    * than the tokenizer over a run of punctuation ({@code ${${${…}).
@@ -453,11 +531,19 @@ final class SstiExpression {
     return c >= '0' && c <= '9';
   }
 
+  /**
+   * Identifier characters as bits over the ASCII range: digits as bits {@code c} of {@code DIGITS_LOW} (c below
+   * 64), letters and the underscore as bits {@code c - 64} of {@code IDENT_START_HIGH}. One shift and test for
+   * the classes asked at nearly every character of an expression, instead of a chain of range comparisons.
+   */
+  private static final long IDENT_START_HIGH = 0x07fffffe87fffffeL; // A-Z, _, a-z
+  private static final long DIGITS_LOW = 0x03ff000000000000L; // 0-9
+
   static boolean isIdentStart(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return c >= 64 && c < 128 && (IDENT_START_HIGH >>> c & 1) != 0; // a shift by c uses c's low six bits
   }
 
   static boolean isIdentPart(char c) {
-    return isIdentStart(c) || isDigit(c);
+    return c < 128 && ((c < 64 ? DIGITS_LOW : IDENT_START_HIGH) >>> c & 1) != 0;
   }
 }

@@ -16,6 +16,12 @@ final class SstiNames {
 
   private final String[] keys = new String[SLOTS];
   private final int[] bits = new int[SLOTS];
+  /**
+   * Indexed by a name's first character (folded), the lengths of the names that start with it, as bits: most
+   * identifiers of a template or a script are told apart from every listed name by this one load, before any
+   * hashing.
+   */
+  private final long[] lengthsByFirst = new long[128];
   private int longest;
 
   /** Adds {@code bit} to each of {@code names} (lower-case ASCII). */
@@ -27,15 +33,34 @@ final class SstiNames {
       }
       keys[slot] = name;
       bits[slot] |= bit;
+      if (name.length() >= Long.SIZE || name.charAt(0) >= lengthsByFirst.length) {
+        throw new IllegalArgumentException("name too long or not ASCII: " + name);
+      }
+      lengthsByFirst[name.charAt(0)] |= 1L << name.length();
       longest = Math.max(longest, name.length());
     }
     return this;
+  }
+
+  /** Every name held, for tests that walk the lists. */
+  java.util.List<String> names() {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    for (String key : keys) {
+      if (key != null) {
+        all.add(key);
+      }
+    }
+    return all;
   }
 
   /** The bits of the name {@code s[from, to)}, compared without ASCII case; 0 for a name in no list. */
   int bits(String s, int from, int to) {
     int len = to - from;
     if (len <= 0 || len > longest) {
+      return 0;
+    }
+    char first = fold(s.charAt(from));
+    if (first >= lengthsByFirst.length || (lengthsByFirst[first] >>> len & 1) == 0) {
       return 0;
     }
     int h = 0;

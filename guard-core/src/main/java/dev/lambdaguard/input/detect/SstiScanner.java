@@ -72,6 +72,13 @@ final class SstiScanner {
   private int analyzedUntil;
   private int openers;
   private int weakDunders;
+  /**
+   * Set by {@link #matching} when it finds no closing bracket: whether the stretch it read had a letter, an
+   * underscore or a quote, which is all an unclosed {@code ${ }} counts for ({@link SstiExpression#analyze}).
+   */
+  private boolean unclosedHasNames;
+  /** Where the scan goes on after the trigger at hand: the next character, unless a handler knows what follows. */
+  private int resume;
 
   private SstiScanner(String s) {
     this.s = s;
@@ -127,7 +134,8 @@ final class SstiScanner {
   }
 
   private int run(int first) {
-    for (int i = first; i < n - 1 && best < SstiExpression.EXEC; i = nextTrigger(s, i + 1)) {
+    for (int i = first; i < n - 1 && best < SstiExpression.EXEC; i = nextTrigger(s, resume)) {
+      resume = i + 1;
       char c = s.charAt(i);
       char d = s.charAt(i + 1);
       switch (c) {
@@ -260,13 +268,20 @@ final class SstiScanner {
       }
     } else if (d == '/' && s.regionMatches(true, i + 2, "php}", 0, 4)) {
       note(SstiExpression.DIRECTIVE);
-    } else if (isIdentStart(d) && (i == 0 || s.charAt(i - 1) != '$')) {
+    } else if (isIdentStart(d)) {
       int e = identEnd(i + 1);
       char after = e < n ? s.charAt(e) : 0;
-      if (after == '}' && e - i == 4 && s.regionMatches(true, i + 1, "php", 0, 3)) {
+      if (i > 0 && s.charAt(i - 1) == '$') {
+        // ${name: the expression language's, read by el
+      } else if (after == '}' && e - i == 4 && s.regionMatches(true, i + 1, "php", 0, 3)) {
         note(SstiExpression.EXEC); // Smarty {php}…{/php} runs PHP
       } else if (after == '(' && oneOf(i + 1, e, SMARTY_EXEC)) {
         note(SstiExpression.EXEC); // Smarty {system('ls')}
+      }
+      if (after == '}') {
+        // {name}: no trigger within a name acts there (a dunder needs a dot, call, index or quote beside it, T a
+        // parenthesis after it), so the scan goes on after it: a run of {{a}} or ${a} costs a few steps each
+        resume = e;
       }
     }
   }
@@ -276,7 +291,7 @@ final class SstiScanner {
     if (j < n && s.charAt(j) == '{') {
       j++; // {{{ raw }}}
     }
-    int close = find("}}", j);
+    int close = find('}', '}', j);
     int end = close >= 0 ? close : Math.min(n, j + MAX);
     analyzedUntil = close >= 0 ? close + 2 : end;
     int k = j;
@@ -289,6 +304,16 @@ final class SstiScanner {
     char m = s.charAt(k);
     if ((m == '#' || m == '/' || m == '^') && k + 1 < end && isIdentStart(s.charAt(k + 1)) && close >= 0) {
       note(SstiExpression.DIRECTIVE); // Handlebars / Mustache block: {{#with}}, {{/each}}
+    }
+    if (close >= 0 && SstiExpression.isLoneName(s, k, close)) {
+      note(SstiExpression.name(s, k, identEnd(k), SstiExpression.MUSTACHE));
+      // {{ name }}: of the triggers up to the closing braces only the brace just before the name can act (Smarty's
+      // {php}); the others are braces that open nothing new, blanks, or a name's own characters (see smarty)
+      if (s.charAt(k - 1) == '{') {
+        smarty(k - 1, m);
+      }
+      resume = close + 2;
+      return;
     }
     note(SstiExpression.analyze(s, k, end, SstiExpression.MUSTACHE, close >= 0));
   }
@@ -313,8 +338,21 @@ final class SstiScanner {
     note(SstiExpression.analyze(s, e, end, SstiExpression.MUSTACHE, close >= 0));
   }
 
-  /** {@code ${…}}, {@code #{…}}, {@code *{…}}: expression-language interpolation. */
+  /**
+   * {@code ${…}}, {@code #{…}}, {@code *{…}}: expression-language interpolation; then the checks of its brace,
+   * at once rather than at the scan's next step (a run of {@code ${${${…} is two triggers a pair).
+   */
   private void el(int i) {
+    expression(i);
+    if (resume == i + 1 && i + 2 < n) {
+      curly(i + 1, s.charAt(i + 2));
+      if (resume == i + 1) {
+        resume = i + 2;
+      }
+    }
+  }
+
+  private void expression(int i) {
     if (i < analyzedUntil || (i + 2 < n && s.charAt(i + 2) == '{')) {
       return; // ${{7*7}} is read as the {{ }} it contains
     }
@@ -322,7 +360,22 @@ final class SstiScanner {
     if (e > i + 2 && e + 1 < n && s.charAt(e) == ':' && s.charAt(e + 1) != ':') {
       return; // ${prefix:key}: a Log4j-style lookup, the JNDI detector's concern
     }
-    analyzed(i + 2, matching(i + 2, '{', '}'), SstiExpression.EL);
+    if (e > i + 2 && e < n && s.charAt(e) == '}' && isIdentStart(s.charAt(i + 2))) {
+      analyzedUntil = e + 1; // ${name}: closed at the name's end
+      note(SstiExpression.name(s, i + 2, e, SstiExpression.EL));
+      if (s.charAt(i) == '$') {
+        resume = e; // the brace's own check (smarty) leaves ${name alone, and a name holds no trigger that acts
+      }
+      return;
+    }
+    int close = matching(i + 2, '{', '}');
+    if (close < 0 && !unclosedHasNames) {
+      // the tokenizer would return 0 (an unclosed expression without a name or a string), and its check would
+      // read the stretch again: a run of ${${${… read each stretch three times
+      analyzedUntil = Math.min(n, i + 2 + MAX);
+      return;
+    }
+    analyzed(i + 2, close, SstiExpression.EL);
   }
 
   /** Velocity {@code #set($x = …)}, {@code #foreach($i in …)}: a directive over references. */
@@ -504,6 +557,17 @@ final class SstiScanner {
     return find(needle, from, MAX);
   }
 
+  /** Index of the pair {@code ab} within {@link #MAX} characters from {@code from}, or -1 ({@link #find} for two). */
+  private int find(char a, char b, int from) {
+    int limit = Math.min(n - 2, from + MAX);
+    for (int k = from; k <= limit; k++) {
+      if (s.charAt(k) == a && s.charAt(k + 1) == b) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
   /** Index of {@code needle} within {@code max} characters from {@code from}, or -1. */
   private int find(String needle, int from, int max) {
     int limit = Math.min(n - needle.length(), from + max);
@@ -516,13 +580,18 @@ final class SstiScanner {
     return -1;
   }
 
-  /** Index of the bracket closing the one just before {@code from}, skipping strings; -1 within the bound. */
+  /**
+   * Index of the bracket closing the one just before {@code from}, skipping strings; -1 within the bound, and then
+   * {@link #unclosedHasNames} says whether the stretch read had a name or a string.
+   */
   private int matching(int from, char open, char close) {
     int depth = 1;
     int limit = Math.min(n, from + MAX);
+    boolean names = false;
     for (int k = from; k < limit; k++) {
       char c = s.charAt(k);
       if (c == '\'' || c == '"') {
+        names = true;
         int q = k + 1;
         while (q < limit && s.charAt(q) != c) {
           q += s.charAt(q) == '\\' ? 2 : 1;
@@ -532,8 +601,11 @@ final class SstiScanner {
         depth++;
       } else if (c == close && --depth == 0) {
         return k;
+      } else {
+        names |= isIdentStart(c) || c == '`';
       }
     }
+    unclosedHasNames = names;
     return -1;
   }
 }

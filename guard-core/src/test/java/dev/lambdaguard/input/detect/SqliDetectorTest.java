@@ -306,6 +306,10 @@ class SqliDetectorTest {
     assertRule("sqli.time-based", "1 and " + "(1)+".repeat(many) + "sleep(5)");
     assertRule("sqli.union", "1 " + "/x".repeat(many) + "/**/union/**/select/**/1,2--");
     assertRule("sqli.union", "union x ".repeat(many) + "' union select password from users--");
+    assertRule("sqli.stacked", ";cat 'x".repeat(many) + "'; drop table users--");
+    assertRule("sqli.stacked", "1" + "; cat x".repeat(many) + "; drop table users--");
+    assertNull(detect(";cat 'x".repeat(many)));
+    assertNull(detect("a(b)c;d|e&sh'f".repeat(many)));
   }
 
   @Test

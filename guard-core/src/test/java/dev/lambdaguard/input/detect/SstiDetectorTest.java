@@ -122,6 +122,10 @@ class SstiDetectorTest {
     assertEquals("ssti.command-exec", detect("${${${${${x.popen('id')").ruleId());
     assertEquals("ssti.java-runtime", detect("${${${${".repeat(300) + "${T(java.lang.Runtime)}").ruleId());
     assertNull(detect("${${${${".repeat(300)));
+    // the bracket matcher's note of a name or a string stands for the tokenizer's own check: a quote, a backquote
+    // or a name after any run of punctuation still has the stretch read
+    assertEquals("ssti.java-runtime", detect("${((((,,,,\"java.lang.Runtime\"").ruleId());
+    assertEquals("ssti.command-exec", detect("${((((" + "-".repeat(900) + "x.exec(1)").ruleId());
   }
 
   @Test
@@ -138,6 +142,24 @@ class SstiDetectorTest {
     // A string literal is read up to its closing quote only: an unterminated 'jav is no java. prefix.
     assertEquals("ssti.java-runtime", detect("${'java.'").ruleId());
     assertNull(detect("${'jav"));
+  }
+
+  @Test
+  void aScanThatStepsOverANameStillSeesWhatTheNameIsNextTo() {
+    // {{ name }}, ${name} and {name} are judged at once and the scan goes on after them: what they hold or touch
+    // still counts
+    assertEquals("ssti.command-exec", detect("{{php}}echo 1;").ruleId());
+    assertEquals("ssti.command-exec", detect("{{{php}}}").ruleId());
+    assertEquals("ssti.command-exec", detect("#{php}").ruleId());
+    assertEquals("ssti.command-exec", detect("${popen}").ruleId());
+    assertEquals("ssti.command-exec", detect("${7getRuntime}").ruleId());
+    assertEquals("ssti.java-runtime", detect("{{ forName }}").ruleId());
+    assertEquals("ssti.object-chain", detect("{{ __globals__ }}").ruleId());
+    assertEquals("ssti.object-chain", detect("{a}.__class__.__base__").ruleId());
+    assertEquals("ssti.java-runtime", detect("${a}T(java.lang.Runtime)").ruleId());
+    assertEquals("ssti.polyglot", detect("{{a}}${b}<%c%>").ruleId());
+    assertEquals("ssti.expression", detect("${a}{{7*7}}").ruleId());
+    assertNull(detect("{{a}}${b}{c}"));
   }
 
   @ParameterizedTest
