@@ -158,6 +158,11 @@ public final class XxeDetector implements Detector {
 
   /** After {@code <!}: ENTITY, DOCTYPE, ELEMENT, ATTLIST, NOTATION. */
   private static Detection declaration(String s, int k) {
+    // one look at the first letter first: a flood of comments (<!--) is left at once
+    char first = (char) (charAt(s, k) | 0x20);
+    if (first != 'e' && first != 'd' && first != 'a' && first != 'n') {
+      return null;
+    }
     if (keyword(s, k, "ENTITY")) {
       int j = skipSpaces(s, k + 6);
       if (j < s.length() && s.charAt(j) == '%') {
