@@ -145,7 +145,7 @@ public final class PathTraversalDetector implements Detector {
     if (!value.containsAny(NAMING) && !value.hasNonAscii() && !value.hadNul()) {
       return null; // "/*/*", "\\": separators and punctuation alone name nothing and climb nowhere
     }
-    PathScan scan = new PathScan(s);
+    PathScan scan = new PathScan(value);
     Detection found = scan.run();
     if (found == null && !scan.space && n >= 8) {
       if (scan.odd) {
@@ -410,7 +410,7 @@ public final class PathTraversalDetector implements Detector {
     Normalized innerValue = Normalized.of(new String(text, StandardCharsets.US_ASCII));
     String inner = innerValue.decoded();
     // without a separator or a colon (a wrapper) the path scan finds nothing; the inner value's masks answer most
-    Detection found = innerValue.containsAny(COLON) || hasSeparator(innerValue, inner) ? PathScan.scan(inner) : null;
+    Detection found = innerValue.containsAny(COLON) || hasSeparator(innerValue, inner) ? PathScan.scan(innerValue) : null;
     if (found == null && !innerValue.containsAny(SPACE) && inner.length() <= PathNames.MAX_SEGMENT) {
       found = bareName(inner);
     }

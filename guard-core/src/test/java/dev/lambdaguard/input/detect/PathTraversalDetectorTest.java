@@ -238,6 +238,20 @@ class PathTraversalDetectorTest {
   // ---------------------------------------------------------------- contract
 
   @Test
+  void aWeakFindingStillReadsOnWhileAStrongerOneMayCome() {
+    String unc = "\\\\n".repeat(1000); // \\n\\n...: a UNC path (70) at the start
+    assertEquals(70, detect(unc).score());
+    assertEquals("path.unc", detect(unc).ruleId());
+    assertRule("path.traversal", unc + "\\..\\x");
+    assertRule("path.traversal", unc + "\\0x2e0x2e\\x");
+    assertRule("path.traversal", unc + "\\\u2024\u2024\\x");
+    assertRule("path.wrapper", unc + " php://filter/x");
+    assertEquals(85, detect(unc + " \\Etc\\x").score());
+    assertEquals(85, detect(unc + "\\PROC\\123").score());
+    assertRule("path.unc", "\\\\?\\".repeat(1000));
+  }
+
+  @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("../../etc/passwd");
     assertFalse(d.toString().contains("passwd"));
