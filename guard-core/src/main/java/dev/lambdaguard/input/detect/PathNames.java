@@ -99,7 +99,6 @@ final class PathNames {
   /** The first characters of the names (both cases of a letter), one set each, and what follows each in a name. */
   private static final List<Normalized.CharSet> FIRSTS = new ArrayList<>();
   private static final List<Normalized.CharSet> SECONDS = new ArrayList<>();
-  private static final Normalized.CharSet DOT = Normalized.charSet(".");
 
   static {
     put(ETC, "etc");
@@ -200,13 +199,15 @@ final class PathNames {
   }
 
   /**
-   * Whether {@link #classify} may flag a segment of {@code value}, by its character mask: a segment is flagged
-   * only by a name of the table (its first two characters begin one), as a dot file, by an extension (after a dot)
-   * or as {@code *_log} (whose {@code lo} begins a name), so a value beyond ASCII, or with a dot, or with both
-   * characters of a name's beginning (either case) may. False only when no segment of it can be flagged.
+   * Whether {@link #classify} may give a segment of {@code value} a flag that counts, by its character mask: each
+   * comes from a name of the table (as the segment, its base, its leading word or its extension: every name has
+   * two characters or more, and the first two of one are then in the value), from {@code *_log} (whose {@code lo}
+   * begins {@code log}), or is a dot file or digits, which count only with one of those ({@code .x.conf} by its
+   * extension, a pid after {@code proc}). So a value beyond ASCII (lower casing may make ASCII letters) or with
+   * both characters of a name's beginning (either case) may; false only when no segment of it can count.
    */
   static boolean mayName(Normalized value) {
-    if (value.hasNonAscii() || value.containsAny(DOT)) {
+    if (value.hasNonAscii()) {
       return true;
     }
     for (int k = 0; k < FIRSTS.size(); k++) {

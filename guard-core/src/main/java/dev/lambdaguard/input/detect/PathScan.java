@@ -73,8 +73,8 @@ final class PathScan {
    * non-ASCII. */
   boolean odd;
   private int lastSpace = -1;
-  /** The score at which {@link #settled} was last asked. */
-  private int askedScore;
+  /** The score and climbs (0, 1, 2 or more) at which {@link #settled} was last asked. */
+  private int askedState;
 
   /** Scans {@code value.decoded()}. */
   PathScan(Normalized value) {
@@ -111,15 +111,21 @@ final class PathScan {
   }
 
   /**
-   * Whether the finding so far is the result whatever follows (asked when the score rises): no climb can come (the
-   * value has no dot of any form) and no rule can score higher (a wrapper needs a colon, a sensitive file a
-   * name, {@link PathNames#mayName}). A weak finding (a UNC path at the start) does not make the rest expensive.
+   * Whether the finding so far is the result whatever follows (asked when the score rises or a second climb is
+   * made). Two climbs score 90 and only a sensitive place can raise them, which needs a name
+   * ({@link PathNames#mayName}); one climb can still become two. Without a climb, none can come when the value has
+   * no dot of any form, and no rule can score higher when a wrapper lacks its colon and a sensitive file its name.
+   * So a weak finding (a UNC path at the start, two climbs) does not make the rest of a long value expensive.
    */
   private boolean settled() {
-    if (bestScore <= askedScore || ups > 0) {
+    int state = bestScore << 2 | Math.min(ups, 2);
+    if (state == askedState) {
       return false;
     }
-    askedScore = bestScore;
+    askedState = state;
+    if (ups > 0) {
+      return bestRule != null || ups >= 2 && !PathNames.mayName(value);
+    }
     boolean climb = value.containsAny(DOT_CHAR) || value.hasNonAscii() || value.containsAny(ZERO_CHAR)
         && value.containsAny(X_CHAR) && value.containsAny(TWO_CHAR) && value.containsAny(E_CHAR);
     return !climb && !(bestScore < MAX_WRAPPER && value.containsAny(COLON_CHAR))

@@ -252,6 +252,17 @@ class PathTraversalDetectorTest {
   }
 
   @Test
+  void twoClimbsStillReadOnWhileASensitivePlaceMayFollow() {
+    String climbs = "..%2f".repeat(1000);
+    assertEquals(90, detect(climbs).score());
+    assertEquals(95, detect(climbs + "etc/passwd").score());
+    assertEquals(95, detect(climbs + "x/.htpasswd").score());
+    assertEquals(95, detect(climbs + "WINDOWS/win.ini").score());
+    assertEquals(95, detect(climbs + "PROC/self/environ").score());
+    assertEquals(95, detect(climbs + "x/id_rsa").score());
+  }
+
+  @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("../../etc/passwd");
     assertFalse(d.toString().contains("passwd"));
