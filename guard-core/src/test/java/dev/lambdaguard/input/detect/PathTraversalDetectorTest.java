@@ -262,6 +262,13 @@ class PathTraversalDetectorTest {
     assertEquals(95, detect(climbs + "x/id_rsa").score());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"..%c0%9vetc%c0%9vpasswd", "..%c0%9vLOGS%c0%9vaccess.log", "..%c0%9vboot.\u0131ni",
+      "..%c0%9v\u017fystem.ini", "..%c0%9vW\u0130N.\u0130N\u0130", "..%c0%9vPROC%c0%9vself%c0%9venviron"})
+  void aBrokenEncodingAmongMarksIsStillReadForTargetsSpelledBeyondAscii(String value) {
+    assertRule("path.traversal", "e\u0301".repeat(1000) + value);
+  }
+
   @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("../../etc/passwd");
