@@ -81,6 +81,15 @@ public final class SsrfDetector implements Detector {
   private static final Normalized.CharSet COLON = Normalized.charSet(":");
   private static final Normalized.CharSet SLASH = Normalized.charSet("/");
   private static final Normalized.CharSet COLON_SLASH = Normalized.charSet(":/");
+  private static final Normalized.CharSet SLASHES = Normalized.charSet("/\\");
+  /**
+   * The last letters (either case) of the schemes that need no slash after their colon to matter: the special ones
+   * ({@code http:host}) and {@code jar:} ({@code jar:http:...}).
+   */
+  private static final Normalized.CharSet SLASHLESS_SCHEME_ENDS = Normalized.charSet(
+      java.util.stream.Stream.concat(java.util.Arrays.stream(SPECIAL_SCHEMES), java.util.stream.Stream.of("jar"))
+          .map(name -> name.substring(name.length() - 1))
+          .map(last -> last + last.toUpperCase(Locale.ROOT)).distinct().reduce("", String::concat));
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
   /** What a host after {@code //} begins with (see {@link #startsHost}), but non-ASCII. */
   private static final Normalized.CharSet HOST_START = Normalized.charSet(
@@ -210,7 +219,9 @@ public final class SsrfDetector implements Detector {
   private void urls(Normalized value, boolean hosts, Verdict verdict) {
     String s = value.decoded();
     int n = s.length();
-    int colon = s.indexOf(':');
+    // a colon matters when a slash or backslash follows it, or after a scheme that needs none ("\"a\":" does not)
+    boolean colons = value.containsAny(SLASHES) || value.containsAny(SLASHLESS_SCHEME_ENDS);
+    int colon = colons ? s.indexOf(':') : -1;
     int slashes = hosts ? s.indexOf("//") : -1; // "//" begins nothing when no character could begin a host
     int resume = 0;
     boolean strongerAsked = false;

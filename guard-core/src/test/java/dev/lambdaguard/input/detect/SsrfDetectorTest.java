@@ -300,6 +300,16 @@ class SsrfDetectorTest {
   }
 
   @Test
+  void colonsWithoutSlashesCountAfterSchemesThatNeedNone() {
+    String keys = "\"a\":".repeat(1000);
+    assertBenign(keys);
+    assertRule("ssrf.loopback", keys + "HTTP:127.0.0.1");
+    assertRule("ssrf.loopback", keys + "wss:localhost");
+    assertRule("ssrf.scheme", keys + "JAR:x:y");
+    assertRule("ssrf.loopback", keys + "a:\\\\127.0.0.1");
+  }
+
+  @Test
   void aValueOfOneLabelUrlsIsAnInternalName() {
     assertRule("ssrf.internal-name", "http://a".repeat(10_000));
     assertRule("ssrf.internal-name", "http://intranet:8080/");
