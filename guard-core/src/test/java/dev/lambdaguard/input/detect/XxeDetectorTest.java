@@ -128,6 +128,10 @@ class XxeDetectorTest {
     assertRule(XxeDetector.DOCTYPE, comments + "<!Attlist a b CDATA #IMPLIED>");
     assertRule(XxeDetector.DOCTYPE, comments + "<!NOTATION n SYSTEM \"x\">");
     assertNull(detect(comments + "<!-- <!x --> <!--> <!"));
+    for (int gap = 0; gap <= 20; gap++) {
+      // markup after any gap: the next < is looked for by hand over a few characters, then by indexOf
+      assertRule(XxeDetector.EXTERNAL_ENTITY, "<a>" + "x".repeat(gap) + "<!ENTITY x SYSTEM \"f\">");
+    }
   }
 
   @Test
