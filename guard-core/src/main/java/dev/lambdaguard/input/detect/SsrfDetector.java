@@ -222,7 +222,8 @@ public final class SsrfDetector implements Detector {
     // a colon matters when a slash or backslash follows it, or after a scheme that needs none ("\"a\":" does not)
     boolean colons = value.containsAny(SLASHES) || value.containsAny(SLASHLESS_SCHEME_ENDS);
     int colon = colons ? s.indexOf(':') : -1;
-    int slashes = hosts ? s.indexOf("//") : -1; // "//" begins nothing when no character could begin a host
+    // "//" begins nothing when no character could begin a host (and is not looked for without a slash)
+    int slashes = hosts && value.containsAny(SLASH) ? s.indexOf("//") : -1;
     int resume = 0;
     boolean strongerAsked = false;
     while (colon >= 0 || slashes >= 0) {
