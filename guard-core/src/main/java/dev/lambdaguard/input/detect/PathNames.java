@@ -1,6 +1,8 @@
 package dev.lambdaguard.input.detect;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What one path segment names, as bit flags: system directories a path can start at, directories of server
@@ -94,6 +96,9 @@ final class PathNames {
   private static final String[][] CONFIG_BY_START = new String[128 * 128][];
   /** Bit {@code c0 * 128 + c1}: some name of the table (or a prefix of {@link #SECRET_PREFIXES}) begins so. */
   private static final long[] NAME_STARTS = new long[128 * 128 / 64];
+  /** The first characters of the names (both cases of a letter), one set each, and what follows each in a name. */
+  private static final List<Normalized.CharSet> FIRSTS = new ArrayList<>();
+  private static final List<Normalized.CharSet> SECONDS = new ArrayList<>();
 
   static {
     put(ETC, "etc");
@@ -174,6 +179,43 @@ final class PathNames {
     for (String prefix : SECRET_PREFIXES) {
       markStart(NAME_STARTS, prefix);
     }
+    for (int first = 0; first < 128; first++) {
+      StringBuilder seconds = new StringBuilder();
+      for (char second = 0; second < 128; second++) {
+        int bit = first * 128 + second;
+        if ((NAME_STARTS[bit >>> 6] & 1L << bit) != 0) {
+          seconds.append(bothCases(second));
+        }
+      }
+      if (seconds.length() > 0) {
+        FIRSTS.add(Normalized.charSet(bothCases((char) first)));
+        SECONDS.add(Normalized.charSet(seconds.toString()));
+      }
+    }
+  }
+
+  private static String bothCases(char c) {
+    return c >= 'a' && c <= 'z' ? "" + c + (char) (c - 32) : String.valueOf(c);
+  }
+
+  /**
+   * Whether {@link #classify} may give a segment of {@code value} a flag that counts, by its character mask: each
+   * comes from a name of the table (as the segment, its base, its leading word or its extension: every name has
+   * two characters or more, and the first two of one are then in the value), from {@code *_log} (whose {@code lo}
+   * begins {@code log}), or is a dot file or digits, which count only with one of those ({@code .x.conf} by its
+   * extension, a pid after {@code proc}). So a value beyond ASCII (lower casing may make ASCII letters) or with
+   * both characters of a name's beginning (either case) may; false only when no segment of it can count.
+   */
+  static boolean mayName(Normalized value) {
+    if (value.hasNonAscii()) {
+      return true;
+    }
+    for (int k = 0; k < FIRSTS.size(); k++) {
+      if (value.containsAny(FIRSTS.get(k)) && value.containsAny(SECONDS.get(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private PathNames() {}

@@ -40,6 +40,18 @@ final class PathScan {
   private static final int CLIMBED = 3; // after "../": as sensitive as a rooted path
   private static final int URL = 4; // "scheme://authority/x"
 
+  /** Any dot a climb may be made of: {@code .}, look-alikes (beyond ASCII), the text {@code 0x2e}. */
+  private static final Normalized.CharSet DOT_CHAR = Normalized.charSet(".");
+  private static final Normalized.CharSet ZERO_CHAR = Normalized.charSet("0");
+  private static final Normalized.CharSet X_CHAR = Normalized.charSet("xX");
+  private static final Normalized.CharSet TWO_CHAR = Normalized.charSet("2");
+  private static final Normalized.CharSet E_CHAR = Normalized.charSet("eE");
+  private static final Normalized.CharSet COLON_CHAR = Normalized.charSet(":");
+  /** The highest score of a wrapper or UNC path, and of a sensitive file. */
+  private static final int MAX_WRAPPER = 90;
+  private static final int MAX_SENSITIVE = 85;
+
+  private final Normalized value;
   private final String s;
   private final int n;
   private int ups;
@@ -61,15 +73,19 @@ final class PathScan {
    * non-ASCII. */
   boolean odd;
   private int lastSpace = -1;
+  /** The score and climbs (0, 1, 2 or more) at which {@link #settled} was last asked. */
+  private int askedState;
 
-  PathScan(String s) {
-    this.s = s;
+  /** Scans {@code value.decoded()}. */
+  PathScan(Normalized value) {
+    this.value = value;
+    this.s = value.decoded();
     this.n = s.length();
   }
 
-  /** The detection for {@code s} (already decoded), or null. */
-  static Detection scan(String s) {
-    return new PathScan(s).run();
+  /** The detection for {@code value}, or null. */
+  static Detection scan(Normalized value) {
+    return new PathScan(value).run();
   }
 
   private Detection result() {
@@ -94,9 +110,34 @@ final class PathScan {
     return ups > 0 && (bestRule != null || pathEnded && ups >= 2);
   }
 
+  /**
+   * Whether the finding so far is the result whatever follows (asked when the score rises or a second climb is
+   * made). Two climbs score 90 and only a sensitive place can raise them, which needs a name
+   * ({@link PathNames#mayName}); one climb can still become two. Without a climb, none can come when the value has
+   * no dot of any form, and no rule can score higher when a wrapper lacks its colon and a sensitive file its name.
+   * So a weak finding (a UNC path at the start, two climbs) does not make the rest of a long value expensive.
+   */
+  private boolean settled() {
+    int state = bestScore << 2 | Math.min(ups, 2);
+    if (state == askedState) {
+      return false;
+    }
+    askedState = state;
+    if (ups > 0) {
+      return bestRule != null || ups >= 2 && !PathNames.mayName(value);
+    }
+    boolean climb = value.containsAny(DOT_CHAR) || value.hasNonAscii() || value.containsAny(ZERO_CHAR)
+        && value.containsAny(X_CHAR) && value.containsAny(TWO_CHAR) && value.containsAny(E_CHAR);
+    return !climb && !(bestScore < MAX_WRAPPER && value.containsAny(COLON_CHAR))
+        && !(bestScore < MAX_SENSITIVE && PathNames.mayName(value));
+  }
+
   /** The one pass; returns the detection, or null, at the first detection that can no longer change. */
   Detection run() {
     unc();
+    if (settled()) {
+      return result();
+    }
     // counters in locals: the loop stays in registers, fields are written once at the end
     boolean sawOdd = false;
     boolean sawSpace = false;
@@ -134,7 +175,7 @@ final class PathScan {
         int w = k == SEP ? 1 : text ? sepWidth(s, i) : 0;
         if (w > 0) {
           separator(segStart, i);
-          if (sure(kind == ROOTED && nseg == 0)) {
+          if (sure(kind == ROOTED && nseg == 0) || settled()) {
             return result(); // the separator began a new path ("../../x /etc"): the last one has ended
           }
           i += w;
@@ -148,7 +189,7 @@ final class PathScan {
         // "..;/" (path parameters, Tomcat and Jetty) keeps the segment a climb
         if (!(c == ';' && i > 0 && s.charAt(i - 1) == '.')) {
           endPath(segStart, i);
-          if (sure(true)) {
+          if (sure(true) || settled()) {
             return result();
           }
           segStart = i + 1;
@@ -156,6 +197,9 @@ final class PathScan {
       } else if (k == COLON) {
         if (i > 0) {
           wrapper(i);
+          if (settled()) {
+            return result();
+          }
         }
       }
       i++;

@@ -145,7 +145,7 @@ public final class PathTraversalDetector implements Detector {
     if (!value.containsAny(NAMING) && !value.hasNonAscii() && !value.hadNul()) {
       return null; // "/*/*", "\\": separators and punctuation alone name nothing and climb nowhere
     }
-    PathScan scan = new PathScan(s);
+    PathScan scan = new PathScan(value);
     Detection found = scan.run();
     if (found == null && !scan.space && n >= 8) {
       if (scan.odd) {
@@ -259,24 +259,38 @@ public final class PathTraversalDetector implements Detector {
    */
   static Detection brokenEncodingTraversal(Normalized value) {
     String s = value.decoded();
+    Normalized.CharSet[][] letters = value.hasNonAscii() ? TARGET_LETTERS_BEYOND_ASCII : TARGET_LETTERS;
+    if (!mayHoldFirstWord(value, letters)) {
+      return null; // "e\u0301" a megabyte long: no first word can be spelled with its letters
+    }
     // lower() finds the first words of ASCII and most other values; the dotless i and the long s, which
     // regionMatches takes for i and s, need the slow way
     boolean exotic = value.hasNonAscii() && (s.indexOf('\u0131') >= 0 || s.indexOf('\u017f') >= 0);
-    if (!(exotic ? hasTargetSlow(s) : hasTarget(value, s, value.lower()))) {
+    if (!(exotic ? hasTargetSlow(s) : hasTarget(value, s, value.lower(), letters))) {
       return null;
     }
     boolean climb = s.contains("..") || s.contains("0x2e") || s.contains("0X2E");
     return new Detection(Category.PATH, climb ? TRAVERSAL : SENSITIVE, climb ? 85 : 80);
   }
 
+  /** Whether the value has the letters of some first word ({@code letters}: as for its mask, by {@link #hasTarget}). */
+  private static boolean mayHoldFirstWord(Normalized value, Normalized.CharSet[][] letters) {
+    for (Normalized.CharSet[] word : letters) {
+      if (hasEvery(value, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * {@link #targetAt} anywhere, the first words found in the value's lower case by indexOf; a word whose letters
-   * the ASCII value lacks is not looked for (beyond ASCII, lower casing can make letters: İ becomes i).
+   * {@link #targetAt} anywhere, the first words found in the value's lower case by indexOf; a word whose
+   * {@code letters} the value lacks is not looked for.
    */
-  private static boolean hasTarget(Normalized value, String s, String lower) {
+  private static boolean hasTarget(Normalized value, String s, String lower, Normalized.CharSet[][] letters) {
     for (int w = 0; w < TARGET_FIRST_WORDS.length; w++) {
       String first = TARGET_FIRST_WORDS[w];
-      if (!value.hasNonAscii() && !hasEvery(value, TARGET_LETTERS[w])) {
+      if (!hasEvery(value, letters[w])) {
         continue;
       }
       for (int i = lower.indexOf(first); i >= 0; i = lower.indexOf(first, i + 1)) {
@@ -301,11 +315,20 @@ public final class PathTraversalDetector implements Detector {
   /** The first words of the targets below, in lower case: every target begins with one of them. */
   private static final String[] TARGET_FIRST_WORDS = {"etc", "win", "proc", "logs", "boot.ini", "system.ini"};
   /** The letters of each first word, each letter a set of its two cases. */
-  private static final Normalized.CharSet[][] TARGET_LETTERS = java.util.Arrays.stream(TARGET_FIRST_WORDS)
-      .map(word -> word.chars().distinct()
-          .mapToObj(c -> Normalized.charSet(String.valueOf((char) c) + Character.toUpperCase((char) c)))
-          .toArray(Normalized.CharSet[]::new))
-      .toArray(Normalized.CharSet[][]::new);
+  private static final Normalized.CharSet[][] TARGET_LETTERS = lettersOf(TARGET_FIRST_WORDS, "");
+  /**
+   * The same without i, s and k: beyond ASCII, lower casing and case-insensitive comparison also take İ and ı for
+   * i, ſ for s and the Kelvin sign for k (no other character outside ASCII for an ASCII letter).
+   */
+  private static final Normalized.CharSet[][] TARGET_LETTERS_BEYOND_ASCII = lettersOf(TARGET_FIRST_WORDS, "isk");
+
+  private static Normalized.CharSet[][] lettersOf(String[] words, String except) {
+    return java.util.Arrays.stream(words)
+        .map(word -> word.chars().distinct().filter(c -> except.indexOf(c) < 0)
+            .mapToObj(c -> Normalized.charSet(String.valueOf((char) c) + Character.toUpperCase((char) c)))
+            .toArray(Normalized.CharSet[]::new))
+        .toArray(Normalized.CharSet[][]::new);
+  }
 
   private static boolean hasEvery(Normalized value, Normalized.CharSet[] sets) {
     for (Normalized.CharSet set : sets) {
@@ -410,7 +433,7 @@ public final class PathTraversalDetector implements Detector {
     Normalized innerValue = Normalized.of(new String(text, StandardCharsets.US_ASCII));
     String inner = innerValue.decoded();
     // without a separator or a colon (a wrapper) the path scan finds nothing; the inner value's masks answer most
-    Detection found = innerValue.containsAny(COLON) || hasSeparator(innerValue, inner) ? PathScan.scan(inner) : null;
+    Detection found = innerValue.containsAny(COLON) || hasSeparator(innerValue, inner) ? PathScan.scan(innerValue) : null;
     if (found == null && !innerValue.containsAny(SPACE) && inner.length() <= PathNames.MAX_SEGMENT) {
       found = bareName(inner);
     }

@@ -59,7 +59,7 @@ public final class SsrfDetector implements Detector {
   /** Port of the AWS Parameters and Secrets Lambda extension. */
   static final int SECRETS_EXTENSION_PORT = 2773;
 
-  private static final String[] DANGEROUS_SCHEMES = {"gopher", "dict", "tftp", "ldap", "ldaps", "ldapi", "sftp",
+  static final String[] DANGEROUS_SCHEMES = {"gopher", "dict", "tftp", "ldap", "ldaps", "ldapi", "sftp",
       "netdoc", "smb", "telnet", "jar", "file"};
   /** Schemes that reach a host over the network: a one-label host means an internal name. */
   private static final String[] NETWORK_SCHEMES = {"http", "https", "ftp", "ftps", "ws", "wss", "gopher", "dict",
@@ -70,6 +70,10 @@ public final class SsrfDetector implements Detector {
   /** Every scheme the lists above name. */
   private static final String[] KNOWN_SCHEMES = java.util.stream.Stream.of(SPECIAL_SCHEMES, DANGEROUS_SCHEMES,
       NETWORK_SCHEMES).flatMap(java.util.Arrays::stream).distinct().toArray(String[]::new);
+  /** Score of {@code ssrf.internal-name}, the weakest finding. */
+  private static final int INTERNAL_NAME_SCORE = 60;
+  /** The strongest score of any finding: nothing found after it can change the verdict. */
+  private static final int MAX_SCORE = 95;
   /** Path prefixes of the Lambda Runtime, Extensions, Telemetry and Logs APIs. */
   private static final String[] RUNTIME_PATHS = {"/2018-06-01/runtime", "/2020-01-01/extension",
       "/2022-07-01/telemetry", "/2020-08-15/logs", "/2021-04-23/runtime"};
@@ -77,6 +81,15 @@ public final class SsrfDetector implements Detector {
   private static final Normalized.CharSet COLON = Normalized.charSet(":");
   private static final Normalized.CharSet SLASH = Normalized.charSet("/");
   private static final Normalized.CharSet COLON_SLASH = Normalized.charSet(":/");
+  private static final Normalized.CharSet SLASHES = Normalized.charSet("/\\");
+  /**
+   * The last letters (either case) of the schemes that need no slash after their colon to matter: the special ones
+   * ({@code http:host}) and {@code jar:} ({@code jar:http:...}).
+   */
+  private static final Normalized.CharSet SLASHLESS_SCHEME_ENDS = Normalized.charSet(
+      java.util.stream.Stream.concat(java.util.Arrays.stream(SPECIAL_SCHEMES), java.util.stream.Stream.of("jar"))
+          .map(name -> name.substring(name.length() - 1))
+          .map(last -> last + last.toUpperCase(Locale.ROOT)).distinct().reduce("", String::concat));
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
   /** What a host after {@code //} begins with (see {@link #startsHost}), but non-ASCII. */
   private static final Normalized.CharSet HOST_START = Normalized.charSet(
@@ -176,7 +189,7 @@ public final class SsrfDetector implements Detector {
   private void judge(Normalized value, Verdict verdict) {
     String s = value.decoded();
     if (value.containsAny(COLON) || value.containsAny(SLASH) && mayStartHost(value)) {
-      urls(s, mayStartHost(value), verdict); // every URL has a colon or "//" and a host
+      urls(value, mayStartHost(value), verdict); // every URL has a colon or "//" and a host
     }
     bareHost(s, verdict);
     if (metadataAnywhere(value, s)) {
@@ -203,12 +216,27 @@ public final class SsrfDetector implements Detector {
    * Every {@code scheme:} and scheme-relative {@code //}, found with {@link String#indexOf} (vectorised) in
    * order; an authority is read once and the anchors inside it are not read again.
    */
-  private void urls(String s, boolean hosts, Verdict verdict) {
+  private void urls(Normalized value, boolean hosts, Verdict verdict) {
+    String s = value.decoded();
     int n = s.length();
-    int colon = s.indexOf(':');
-    int slashes = hosts ? s.indexOf("//") : -1; // "//" begins nothing when no character could begin a host
+    // a colon matters when a slash or backslash follows it, or after a scheme that needs none ("\"a\":" does not)
+    boolean colons = value.containsAny(SLASHES) || value.containsAny(SLASHLESS_SCHEME_ENDS);
+    int colon = colons ? s.indexOf(':') : -1;
+    // "//" begins nothing when no character could begin a host (and is not looked for without a slash)
+    int slashes = hosts && value.containsAny(SLASH) ? s.indexOf("//") : -1;
     int resume = 0;
+    boolean strongerAsked = false;
     while (colon >= 0 || slashes >= 0) {
+      if (verdict.score >= INTERNAL_NAME_SCORE && !strongerAsked) {
+        // a finding made: read on only while a stronger one may come (asked once: the answer is the value's)
+        strongerAsked = true;
+        if (digitlessNeverRuntime && !SsrfStrongerFindings.possible(value)) {
+          return;
+        }
+      }
+      if (verdict.score >= MAX_SCORE) {
+        return;
+      }
       if (colon >= 0 && (slashes < 0 || colon < slashes)) {
         if (colon >= resume && colon > 0 && isSchemeChar(s.charAt(colon - 1))) { // a scheme ends at its colon
           resume = Math.max(resume, scheme(s, colon, verdict));
@@ -307,8 +335,14 @@ public final class SsrfDetector implements Detector {
     if (end == a) {
       return a;
     }
-    // most authorities are a plain public name: nothing to read twice, no host to judge
-    if (SsrfHost.isPlainName(s, a, end, false) && !isRuntimeHost(s, a, end)) {
+    // most authorities are a plain name, with a port or not: nothing to read twice; a dotted name points nowhere
+    // inside, and a one-label name only counts after a network scheme, as an internal name (60), or as the
+    // Runtime API when a Runtime path follows; once the verdict is that strong, a plain one-label name adds
+    // nothing, so a value of many such URLs is not read in full for each
+    int hostEnd = hostBeforeDigitPort(s, a, end);
+    if (!isRuntimeHost(s, a, hostEnd) && (SsrfHost.isPlainName(s, a, hostEnd, false)
+        || (!network || verdict.score >= INTERNAL_NAME_SCORE && !startsWithRuntimePath(s, end))
+            && SsrfHost.isPlainName(s, a, hostEnd, true))) {
       return end;
     }
     // words and punctuation ("//@x*y", "//a]$("): no host to judge (a Runtime API host without a digit aside)
@@ -321,6 +355,28 @@ public final class SsrfDetector implements Detector {
       judgeHost(other, auth.path(), network, false, verdict);
     }
     return auth.end();
+  }
+
+  /**
+   * Where the host of the authority {@code s[a, end)} ends: at its colon when only digits follow (a port, or
+   * nothing), else at {@code end}.
+   */
+  private static int hostBeforeDigitPort(String s, int a, int end) {
+    int i = end;
+    while (i > a && isDigit(s.charAt(i - 1))) {
+      i--;
+    }
+    return i > a && s.charAt(i - 1) == ':' ? i - 1 : end;
+  }
+
+  /** Whether a path of the Lambda Runtime APIs (any case) begins at {@code at}. */
+  private static boolean startsWithRuntimePath(String s, int at) {
+    for (String p : RUNTIME_PATHS) {
+      if (s.regionMatches(true, at, p, 0, p.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code s[from, to)} (any case) is the Runtime API's host. */
@@ -364,12 +420,12 @@ public final class SsrfDetector implements Detector {
       case SsrfHost.PRIVATE -> verdict.hit("ssrf.private", 80);
       case SsrfHost.INTERNAL_NAME -> {
         if (network && primary) {
-          verdict.hit("ssrf.internal-name", 60);
+          verdict.hit("ssrf.internal-name", INTERNAL_NAME_SCORE);
         }
       }
       default -> {
         if ((result & SsrfHost.SINGLE_LABEL) != 0 && primary && network) {
-          verdict.hit("ssrf.internal-name", 60);
+          verdict.hit("ssrf.internal-name", INTERNAL_NAME_SCORE);
         } else if (obfuscated && (result & SsrfHost.LITERAL) != 0 && primary) {
           verdict.hit("ssrf.obfuscated-ip", 60);
         }
@@ -623,7 +679,7 @@ public final class SsrfDetector implements Detector {
   }
 
   /** Whether the value has every character of {@code chars}, by its character mask. */
-  private static boolean containsAll(Normalized value, Normalized.CharSet[] chars) {
+  static boolean containsAll(Normalized value, Normalized.CharSet[] chars) {
     for (Normalized.CharSet c : chars) {
       if (!value.containsAny(c)) {
         return false;

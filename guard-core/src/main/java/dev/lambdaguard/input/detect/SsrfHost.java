@@ -1,5 +1,7 @@
 package dev.lambdaguard.input.detect;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -63,6 +65,18 @@ final class SsrfHost {
   private static final String KUBERNETES = "kubernetes.default";
 
   private SsrfHost() {}
+
+  /**
+   * Every name {@link #classify} finds inside by itself (loopback and metadata names; a loopback name's
+   * subdomains contain it): apart from these, a name needs a digit to point further inside than an internal
+   * name (an address embedded in it), so {@link SsrfStrongerFindings} looks for their letters.
+   */
+  static List<String> namesInside() {
+    List<String> names = new ArrayList<>(List.of(LOOPBACK_DOMAINS));
+    names.addAll(LOOPBACK_NAMES);
+    names.addAll(METADATA_NAMES);
+    return names;
+  }
 
   private static String[] insideTlds() {
     Set<String> tlds = new java.util.TreeSet<>();

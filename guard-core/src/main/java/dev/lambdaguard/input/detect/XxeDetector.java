@@ -128,7 +128,7 @@ public final class XxeDetector implements Detector {
     Detection best = null;
     int namespace = -1; // whether the XInclude namespace is declared: looked up once, at the first need
     boolean xslt = false;
-    for (int i = s.indexOf('<'); i >= 0 && i + 1 < n; i = s.indexOf('<', i + 1)) {
+    for (int i = nextAngle(s, 0); i >= 0 && i + 1 < n; i = nextAngle(s, i + 1)) {
       Detection d = null;
       if (s.charAt(i + 1) == '!') {
         d = declaration(s, i + 2);
@@ -156,8 +156,27 @@ public final class XxeDetector implements Detector {
     return best;
   }
 
+  /**
+   * The first {@code <} at or after {@code from}, or -1: the next few characters by hand (a flood of markup has one
+   * every few characters, where each call of indexOf would cost more than the look), then indexOf.
+   */
+  private static int nextAngle(String s, int from) {
+    int stop = Math.min(s.length(), from + 8);
+    for (int i = from; i < stop; i++) {
+      if (s.charAt(i) == '<') {
+        return i;
+      }
+    }
+    return stop < s.length() ? s.indexOf('<', stop) : -1;
+  }
+
   /** After {@code <!}: ENTITY, DOCTYPE, ELEMENT, ATTLIST, NOTATION. */
   private static Detection declaration(String s, int k) {
+    // one look at the first letter first: a flood of comments (<!--) is left at once
+    char first = (char) (charAt(s, k) | 0x20);
+    if (first != 'e' && first != 'd' && first != 'a' && first != 'n') {
+      return null;
+    }
     if (keyword(s, k, "ENTITY")) {
       int j = skipSpaces(s, k + 6);
       if (j < s.length() && s.charAt(j) == '%') {

@@ -238,6 +238,38 @@ class PathTraversalDetectorTest {
   // ---------------------------------------------------------------- contract
 
   @Test
+  void aWeakFindingStillReadsOnWhileAStrongerOneMayCome() {
+    String unc = "\\\\n".repeat(1000); // \\n\\n...: a UNC path (70) at the start
+    assertEquals(70, detect(unc).score());
+    assertEquals("path.unc", detect(unc).ruleId());
+    assertRule("path.traversal", unc + "\\..\\x");
+    assertRule("path.traversal", unc + "\\0x2e0x2e\\x");
+    assertRule("path.traversal", unc + "\\\u2024\u2024\\x");
+    assertRule("path.wrapper", unc + " php://filter/x");
+    assertEquals(85, detect(unc + " \\Etc\\x").score());
+    assertEquals(85, detect(unc + "\\PROC\\123").score());
+    assertRule("path.unc", "\\\\?\\".repeat(1000));
+  }
+
+  @Test
+  void twoClimbsStillReadOnWhileASensitivePlaceMayFollow() {
+    String climbs = "..%2f".repeat(1000);
+    assertEquals(90, detect(climbs).score());
+    assertEquals(95, detect(climbs + "etc/passwd").score());
+    assertEquals(95, detect(climbs + "x/.htpasswd").score());
+    assertEquals(95, detect(climbs + "WINDOWS/win.ini").score());
+    assertEquals(95, detect(climbs + "PROC/self/environ").score());
+    assertEquals(95, detect(climbs + "x/id_rsa").score());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"..%c0%9vetc%c0%9vpasswd", "..%c0%9vLOGS%c0%9vaccess.log", "..%c0%9vboot.\u0131ni",
+      "..%c0%9v\u017fystem.ini", "..%c0%9vW\u0130N.\u0130N\u0130", "..%c0%9vPROC%c0%9vself%c0%9venviron"})
+  void aBrokenEncodingAmongMarksIsStillReadForTargetsSpelledBeyondAscii(String value) {
+    assertRule("path.traversal", "e\u0301".repeat(1000) + value);
+  }
+
+  @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("../../etc/passwd");
     assertFalse(d.toString().contains("passwd"));

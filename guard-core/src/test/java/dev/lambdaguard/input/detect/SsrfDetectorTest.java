@@ -287,6 +287,35 @@ class SsrfDetectorTest {
     assertBenign(value);
   }
 
+  @ParameterizedTest
+  @CsvSource({"http://localhost/, ssrf.loopback", "http://LocalHost/, ssrf.loopback", "http://[::]/, ssrf.loopback",
+      "http://::abcd/, ssrf.obfuscated-ip", "http://feab:abcd:abcd:abcd:abcd:abcd:abcd:abcd/, ssrf.link-local",
+      "http://instance-data/, ssrf.metadata", "gopher://evil.example/_x, ssrf.scheme",
+      "http://127.0.0.1/, ssrf.loopback", "http://intranet:80/2018-06-01/runtime/invocation/next, ssrf.lambda-runtime",
+      "http://ahttp:/2018-06-01/RUNTIME/invocation/next, ssrf.lambda-runtime"})
+  void aWeakFindingStillReadsOnForAStrongerOne(String stronger, String rule) {
+    String weak = "http://intranet/ " + "http://printer:8080/ ".repeat(3);
+    assertRule(rule, weak + stronger);
+    assertRule(rule, stronger + " " + weak);
+  }
+
+  @Test
+  void colonsWithoutSlashesCountAfterSchemesThatNeedNone() {
+    String keys = "\"a\":".repeat(1000);
+    assertBenign(keys);
+    assertRule("ssrf.loopback", keys + "HTTP:127.0.0.1");
+    assertRule("ssrf.loopback", keys + "wss:localhost");
+    assertRule("ssrf.scheme", keys + "JAR:x:y");
+    assertRule("ssrf.loopback", keys + "a:\\\\127.0.0.1");
+  }
+
+  @Test
+  void aValueOfOneLabelUrlsIsAnInternalName() {
+    assertRule("ssrf.internal-name", "http://a".repeat(10_000));
+    assertRule("ssrf.internal-name", "http://intranet:8080/");
+    assertBenign("http://www.example.com:8080/ s3://bucket:/x");
+  }
+
   @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("http://127.0.0.1/secret-path");

@@ -121,6 +121,20 @@ class XxeDetectorTest {
   }
 
   @Test
+  void declarationsAmongCommentsAreStillFoundInAnyCase() {
+    String comments = "<!--".repeat(1000);
+    assertRule(XxeDetector.EXTERNAL_ENTITY, comments + "<!entity x SYSTEM \"file:///etc/passwd\">");
+    assertRule(XxeDetector.DOCTYPE, comments + "<!-- x --><!doctype x [<!-- -->]>");
+    assertRule(XxeDetector.DOCTYPE, comments + "<!Attlist a b CDATA #IMPLIED>");
+    assertRule(XxeDetector.DOCTYPE, comments + "<!NOTATION n SYSTEM \"x\">");
+    assertNull(detect(comments + "<!-- <!x --> <!--> <!"));
+    for (int gap = 0; gap <= 20; gap++) {
+      // markup after any gap: the next < is looked for by hand over a few characters, then by indexOf
+      assertRule(XxeDetector.EXTERNAL_ENTITY, "<a>" + "x".repeat(gap) + "<!ENTITY x SYSTEM \"f\">");
+    }
+  }
+
+  @Test
   void aMegabyteOfNearMissesCompletes() {
     String[] nearMisses = {"<!DOCTYPE html>", "<!ENTIT", "<a:includ ", "<x:include ", "%s; ",
         "<xs:element name=\"a\"/>",
