@@ -139,6 +139,11 @@ public final class CrlfDetector implements Detector {
   }
 
   @Override
+  public Normalized.CharSet triggers() {
+    return BREAKS;
+  }
+
+  @Override
   public Detection detect(Normalized value) {
     if (!value.containsAny(BREAKS) && !value.hasNonAscii()) {
       return null;

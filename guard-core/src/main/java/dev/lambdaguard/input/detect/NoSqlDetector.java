@@ -102,6 +102,11 @@ public final class NoSqlDetector implements Detector {
   }
 
   @Override
+  public Normalized.CharSet triggers() {
+    return ANY_TRIGGER;
+  }
+
+  @Override
   public Detection detect(Normalized value) {
     if (!value.containsAny(ANY_TRIGGER)) {
       return null;

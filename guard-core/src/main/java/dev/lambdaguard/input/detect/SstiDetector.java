@@ -47,6 +47,11 @@ public final class SstiDetector implements Detector {
   }
 
   @Override
+  public Normalized.CharSet triggers() {
+    return SstiScanner.OPENERS;
+  }
+
+  @Override
   public Detection detect(Normalized value) {
     if (!SstiScanner.mayHold(value)) {
       return null;

@@ -21,7 +21,7 @@ final class SstiScanner {
   }
 
   /** The first character of every delimiter and construct (the others need {@code {} or {@code (} too). */
-  private static final Normalized.CharSet OPENERS = Normalized.charSet("{(<[@_");
+  static final Normalized.CharSet OPENERS = Normalized.charSet("{(<[@_");
   private static final Normalized.CharSet BRACE = Normalized.charSet("{");
   private static final Normalized.CharSet UNDERSCORE = Normalized.charSet("_");
   private static final Normalized.CharSet PARENTHESIS = Normalized.charSet("(");

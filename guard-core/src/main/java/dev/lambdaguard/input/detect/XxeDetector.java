@@ -69,6 +69,11 @@ public final class XxeDetector implements Detector {
   }
 
   @Override
+  public Normalized.CharSet triggers() {
+    return TRIGGERS;
+  }
+
+  @Override
   public Detection detect(Normalized value) {
     // The rules that read raw() (UTF-7, and a reference whose % decoding took for an escape) need + or % there:
     // without a decoding layer raw() holds the ASCII characters of decoded() (only NUL and invisible non-ASCII ones
