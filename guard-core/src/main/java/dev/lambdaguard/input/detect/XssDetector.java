@@ -75,13 +75,13 @@ public final class XssDetector implements Detector {
       return null;
     }
     String decoded = cap(value.decoded());
-    int present = decoded == value.decoded() ? XssScanner.classes(value) : XssScanner.classes(decoded);
+    long present = decoded == value.decoded() ? XssAlphabet.of(value) : XssAlphabet.of(decoded);
     XssRule best = XssScanner.scan(decoded, present, false);
     if (isSure(best)) {
       return best.detection;
     }
     String unescaped = decoded;
-    if ((present & XssScanner.BACKSLASH) != 0) {
+    if (XssAlphabet.jsEscapeMayExist(present)) {
       unescaped = XssUnescape.js(decoded);
       if (unescaped != decoded) {
         best = better(best, XssScanner.scan(unescaped));
@@ -131,7 +131,7 @@ public final class XssDetector implements Detector {
   }
 
   /** The readings a '+' opens: UTF-7 ({@code +ADw-script+AD4-}), and form encoding left undecoded. */
-  private static XssRule plusReadings(String decoded, int present, XssRule best) {
+  private static XssRule plusReadings(String decoded, long present, XssRule best) {
     if (XssUnescape.hasUtf7Markup(decoded)) {
       String utf7 = XssUnescape.utf7(decoded);
       best = better(best, XssScanner.scan(utf7));
