@@ -32,9 +32,10 @@ final class XssAlphabet {
   static final long AT = 1L << 18;
   static final long AMPERSAND = 1L << 19;
   static final long OPEN_BRACE = 1L << 20;
+  static final long HASH = 1L << 21;
   private static final int LETTERS_AT = 32;
   /** Everything beyond the classes: what a profile that did not read the spelling assumes present. */
-  private static final long SPELLING = 0x3ffffffL << LETTERS_AT | DIGIT | SLASH | AT | AMPERSAND | OPEN_BRACE;
+  private static final long SPELLING = 0x3ffffffL << LETTERS_AT | DIGIT | SLASH | AT | AMPERSAND | OPEN_BRACE | HASH;
   /** Length of decoded text from which its spelling is profiled (some 30 bit tests, a few nanoseconds). */
   static final int PROFILE_MIN = 256;
 
@@ -46,6 +47,7 @@ final class XssAlphabet {
   private static final Normalized.CharSet AT_SET = Normalized.charSet("@");
   private static final Normalized.CharSet AMPERSAND_SET = Normalized.charSet("&");
   private static final Normalized.CharSet OPEN_BRACE_SET = Normalized.charSet("{");
+  private static final Normalized.CharSet HASH_SET = Normalized.charSet("#");
 
   static {
     for (char c = 0; c < 128; c++) {
@@ -63,6 +65,7 @@ final class XssAlphabet {
     TABLE['@'] |= AT;
     TABLE['&'] |= AMPERSAND;
     TABLE['{'] |= OPEN_BRACE;
+    TABLE['#'] |= HASH;
   }
 
   // Letters of the words the checks look for; a check can complete only if every letter of one of its words is there.
@@ -82,6 +85,7 @@ final class XssAlphabet {
   private static final long URL = word("url");
   private static final long DATA_BINDING = word("dataformatashtml");
   private static final long ON = word("on");
+  private static final long LPAR = word("lpar");
   private static final long NG = word("ng");
   /** What an escape after a backslash can start with: x, u, a hex or octal digit, or a scheme's first letter. */
   private static final long ESCAPE_STARTS = word("xuabcdefjvlm") | DIGIT;
@@ -109,7 +113,8 @@ final class XssAlphabet {
         | (value.containsAny(SLASH_SET) ? SLASH : 0)
         | (value.containsAny(AT_SET) ? AT : 0)
         | (value.containsAny(AMPERSAND_SET) ? AMPERSAND : 0)
-        | (value.containsAny(OPEN_BRACE_SET) ? OPEN_BRACE : 0);
+        | (value.containsAny(OPEN_BRACE_SET) ? OPEN_BRACE : 0)
+        | (value.containsAny(HASH_SET) ? HASH : 0);
   }
 
   /** The profile of {@code s} (a superset: a character beyond ASCII may add what it does not have), one pass. */
@@ -181,6 +186,14 @@ final class XssAlphabet {
   /** Whether a JavaScript escape can be in the text: a backslash and what one of them starts with. */
   static boolean jsEscapeMayExist(long profile) {
     return (profile & BACKSLASH) != 0 && (profile & JS_ESCAPE_STARTS) != 0;
+  }
+
+  /**
+   * Whether text with this profile can hold a parenthesis written as a character reference
+   * ({@link XssScript#entityEncodedCall}): {@code &} and {@code #} ({@code &#40;}) or the letters of {@code lpar}.
+   */
+  static boolean parenReferenceMayExist(long profile) {
+    return (profile & AMPERSAND) != 0 && ((profile & HASH) != 0 || has(profile, LPAR));
   }
 
   /** Whether a backslash followed by {@code c} can start an escape the scan reads ({@link XssText#escapeFor}). */

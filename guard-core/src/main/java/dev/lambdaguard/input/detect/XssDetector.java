@@ -98,8 +98,10 @@ public final class XssDetector implements Detector {
       best = better(best, XssScanner.scan(sevenBit));
       best = better(best, XssUnescape.hasStartTag(sevenBit) ? XssRule.ENCODED_MARKUP : null);
     }
-    // A parenthesis written as a reference decodes to one, so only a value with '(' can have such a call.
-    if (best == null && (present & XssScanner.LPAREN) != 0 && XssScript.entityEncodedCall(raw)) {
+    // A parenthesis written as a reference decodes to one, so only a value with '(' can have such a call; and a value
+    // that came as it is decoded has a reference only if its own characters can spell one.
+    if (best == null && (present & XssScanner.LPAREN) != 0
+        && (raw != decoded || XssAlphabet.parenReferenceMayExist(present)) && XssScript.entityEncodedCall(raw)) {
       best = XssRule.OBFUSCATED_CALL;
     }
     if (best == null && (value.containsAny(ANGLES) && isProbe(raw, decoded)

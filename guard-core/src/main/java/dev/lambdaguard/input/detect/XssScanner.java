@@ -293,22 +293,21 @@ final class XssScanner {
     if (equals && breakoutAttribute >= 0 && (n > 4 * BREAKOUT_SPAN || hasBreakoutAttribute())) {
       breakoutEnd = attributes(0, XssMarkup.OTHER, true, Math.min(n, BREAKOUT_SPAN));
     }
-    int i = 0;
+    int i = nextTrigger(0);
     while (i < n) {
-      // Tight skip to the next character that can start a check; everything else is one lookup.
       char c = s.charAt(i);
-      if (c >= 128 || (CLASS[c] & active) == 0) {
-        i++;
-        continue;
-      }
       if (c == '<') {
         // The commonest trigger of markup, handled here: dispatch is too big for the compiler to inline.
         if (i >= tagEnd) {
           tagEnd = tag(i);
           if ((active & ACTS_IN_TAG) == 0 && !sure()) {
-            i = tagEnd; // nothing inside a tag is looked at again
+            i = nextTrigger(tagEnd); // nothing inside a tag is looked at again
             continue;
           }
+        }
+      } else if (c == '\\') {
+        if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1))) {
+          backslash(i, i < tagEnd); // \\, \n, \" and the like spell nothing either check reads
         }
       } else {
         dispatch(i, c);
@@ -316,9 +315,24 @@ final class XssScanner {
       if (sure()) {
         break;
       }
-      i++;
+      i = nextTrigger(i + 1);
     }
     return best;
+  }
+
+  /**
+   * The first character from {@code i} that can start a check, or {@code n}: a loop of one lookup a character,
+   * small enough for the compiler to unroll.
+   */
+  private int nextTrigger(int i) {
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c < 128 && (CLASS[c] & active) != 0) {
+        return i;
+      }
+      i++;
+    }
+    return n;
   }
 
   private void dispatch(int i, char c) {
@@ -352,7 +366,9 @@ final class XssScanner {
       case '[' -> sink(!inTag && XssSinks.atBracket(s, i));
       case ')', ',' -> sink(!inTag && XssSinks.atValueEnd(s, i));
       case ':' -> colon(i, inTag);
-      default -> backslash(i, inTag);
+      default -> {
+        // the backslash is read in the scan loop
+      }
     }
   }
 
@@ -568,9 +584,6 @@ final class XssScanner {
 
   /** A backslash may spell the first letter of a scheme, or a letter of a called name. */
   private void backslash(int i, boolean inTag) {
-    if (i + 1 >= n || !XssAlphabet.mayStartEscape(s.charAt(i + 1))) {
-      return; // \\, \n, \" and the like spell nothing either check reads
-    }
     if (XssText.wordBoundaryBefore(s, i)) {
       found(XssUrls.schemeAt(s, i, -1, inTag));
     }
