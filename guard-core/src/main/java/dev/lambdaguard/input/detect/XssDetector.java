@@ -44,11 +44,13 @@ import dev.lambdaguard.input.Category;
  * character references. Browser tolerances inside schemes and CSS (controls, tabs, newlines, escapes, comments,
  * Unicode spaces between the letters) are matched where they occur.
  *
- * <p>Cost: one pass of a table lookup a character decides whether anything can match (a value without {@code <},
- * {@code =}, {@code :}, {@code (}, a backtick or a backslash stops there: most text). Otherwise each reading is one
- * linear pass, each character visited once plus bounded look-around ({@link XssScanner}); the extra readings run only
- * for values with escapes, {@code +} or U+00BC, and none once a sure rule (90 and above) is found. A value longer
- * than {@link #MAX_SCAN} characters is read up to that length only. No detection is allocated (they are constants).
+ * <p>Cost: the value's character set decides, without reading its text, whether anything can match (a value without
+ * {@code <}, {@code =}, {@code :}, {@code (}, a backtick or a backslash stops there: most text), and for a long value
+ * which checks its letters and marks can complete at all ({@link XssAlphabet}: a megabyte of {@code <a b=} or
+ * {@code sh(} has no tag or call that can matter, and is not read). Otherwise each reading is one linear pass, each
+ * character visited once plus bounded look-around ({@link XssScanner}); the extra readings run only for values with
+ * escapes, {@code +} or U+00BC, and none once a sure rule (90 and above) is found. A value longer than
+ * {@link #MAX_SCAN} characters is read up to that length only. No detection is allocated (they are constants).
  * Stateless and thread-safe.
  */
 public final class XssDetector implements Detector {
