@@ -36,7 +36,7 @@ final class XssDataUrl {
     if (payload.indexOf('<') < 0) {
       return false;
     }
-    XssRule rule = XssScanner.scan(payload, XssScanner.classes(payload), true);
+    XssRule rule = XssScanner.scan(payload, XssAlphabet.of(payload), true);
     return rule != null && rule.score() >= XssRule.DANGEROUS_TAG.score();
   }
 

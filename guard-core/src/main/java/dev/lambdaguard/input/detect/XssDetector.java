@@ -44,11 +44,13 @@ import dev.lambdaguard.input.Category;
  * character references. Browser tolerances inside schemes and CSS (controls, tabs, newlines, escapes, comments,
  * Unicode spaces between the letters) are matched where they occur.
  *
- * <p>Cost: one pass of a table lookup a character decides whether anything can match (a value without {@code <},
- * {@code =}, {@code :}, {@code (}, a backtick or a backslash stops there: most text). Otherwise each reading is one
- * linear pass, each character visited once plus bounded look-around ({@link XssScanner}); the extra readings run only
- * for values with escapes, {@code +} or U+00BC, and none once a sure rule (90 and above) is found. A value longer
- * than {@link #MAX_SCAN} characters is read up to that length only. No detection is allocated (they are constants).
+ * <p>Cost: the value's character set decides, without reading its text, whether anything can match (a value without
+ * {@code <}, {@code =}, {@code :}, {@code (}, a backtick or a backslash stops there: most text), and for a long value
+ * which checks its letters and marks can complete at all ({@link XssAlphabet}: a megabyte of {@code <a b=} or
+ * {@code sh(} has no tag or call that can matter, and is not read). Otherwise each reading is one linear pass, each
+ * character visited once plus bounded look-around ({@link XssScanner}); the extra readings run only for values with
+ * escapes, {@code +} or U+00BC, and none once a sure rule (90 and above) is found. A value longer than
+ * {@link #MAX_SCAN} characters is read up to that length only. No detection is allocated (they are constants).
  * Stateless and thread-safe.
  */
 public final class XssDetector implements Detector {
@@ -75,13 +77,13 @@ public final class XssDetector implements Detector {
       return null;
     }
     String decoded = cap(value.decoded());
-    int present = decoded == value.decoded() ? XssScanner.classes(value) : XssScanner.classes(decoded);
+    long present = decoded == value.decoded() ? XssAlphabet.of(value) : XssAlphabet.of(decoded);
     XssRule best = XssScanner.scan(decoded, present, false);
     if (isSure(best)) {
       return best.detection;
     }
     String unescaped = decoded;
-    if ((present & XssScanner.BACKSLASH) != 0) {
+    if (XssAlphabet.jsEscapeMayExist(present)) {
       unescaped = XssUnescape.js(decoded);
       if (unescaped != decoded) {
         best = better(best, XssScanner.scan(unescaped));
@@ -98,8 +100,10 @@ public final class XssDetector implements Detector {
       best = better(best, XssScanner.scan(sevenBit));
       best = better(best, XssUnescape.hasStartTag(sevenBit) ? XssRule.ENCODED_MARKUP : null);
     }
-    // A parenthesis written as a reference decodes to one, so only a value with '(' can have such a call.
-    if (best == null && (present & XssScanner.LPAREN) != 0 && XssScript.entityEncodedCall(raw)) {
+    // A parenthesis written as a reference decodes to one, so only a value with '(' can have such a call; and a value
+    // that came as it is decoded has a reference only if its own characters can spell one.
+    if (best == null && (present & XssScanner.LPAREN) != 0
+        && (raw != decoded || XssAlphabet.parenReferenceMayExist(present)) && XssScript.entityEncodedCall(raw)) {
       best = XssRule.OBFUSCATED_CALL;
     }
     if (best == null && (value.containsAny(ANGLES) && isProbe(raw, decoded)
@@ -131,7 +135,7 @@ public final class XssDetector implements Detector {
   }
 
   /** The readings a '+' opens: UTF-7 ({@code +ADw-script+AD4-}), and form encoding left undecoded. */
-  private static XssRule plusReadings(String decoded, int present, XssRule best) {
+  private static XssRule plusReadings(String decoded, long present, XssRule best) {
     if (XssUnescape.hasUtf7Markup(decoded)) {
       String utf7 = XssUnescape.utf7(decoded);
       best = better(best, XssScanner.scan(utf7));

@@ -37,6 +37,8 @@ final class XssScanner {
   static final int EQUALS = 1 << 11;
   static final int PLUS = 1 << 12;
   private static final int[] CLASS = new int[128];
+  /** The classes whose checks also run inside a tag (every other one looks only at text). */
+  private static final int ACTS_IN_TAG = COLON | BACKSLASH;
 
   static {
     CLASS['<'] = LT;
@@ -57,8 +59,8 @@ final class XssScanner {
 
   private final String s;
   private final int n;
-  /** Classes of characters present in the value. */
-  private final int present;
+  /** What the value holds ({@link XssAlphabet}). */
+  private final long present;
   private XssRule best;
   /** End of the last tag parsed: characters before it are attributes, not text. */
   private int tagEnd;
@@ -88,7 +90,7 @@ final class XssScanner {
   /** A scan of content found inside the value (a data URL's payload): no further payloads are opened. */
   private final boolean nested;
 
-  XssScanner(String s, int present, boolean nested) {
+  XssScanner(String s, long present, boolean nested) {
     this.nested = nested;
     this.s = s;
     this.n = s.length();
@@ -129,14 +131,9 @@ final class XssScanner {
         | (value.containsAny(PLUS_SET) ? PLUS : 0);
   }
 
-  /** The classes of rule-starting characters in {@code s} (a superset): one table lookup a character. */
-  static int classes(String s) {
-    int mask = 0;
-    for (int i = 0, n = s.length(); i < n; i++) {
-      // Branch-free: a non-ASCII character may add a class it does not have, which only costs a closer look.
-      mask |= CLASS[s.charAt(i) & 0x7f];
-    }
-    return mask;
+  /** The class of an ASCII character. */
+  static int classOf(char c) {
+    return CLASS[c];
   }
 
   /**
@@ -144,44 +141,52 @@ final class XssScanner {
    * CSS {@code :}, script a call ({@code (} or a backtick) or computed member, an escape a backslash. Prose, names,
    * numbers, ids and most sentences have none of them together and cost nothing more than {@link #classes}.
    */
-  static boolean mayMatch(int present) {
+  static boolean mayMatch(long present) {
     return (present & (LT | EQUALS | COLON | LPAREN | BACKTICK | BACKSLASH)) != 0;
   }
 
   /**
-   * The surest rule in {@code s}, whose character classes are {@code present}, or null. A value without markup,
+   * The surest rule in {@code s}, which holds {@code present} ({@link XssAlphabet}), or null. A value without markup,
    * escapes or assignments (a URL, prose with a colon, a call without strings) is read without a scanner
    * ({@link #scanPlain}); the others get one.
    */
-  static XssRule scan(String s, int present, boolean nested) {
+  static XssRule scan(String s, long present, boolean nested) {
     if (!mayMatch(present)) {
       return null;
     }
     int active = activeClasses(present);
-    if ((present & EQUALS) == 0 && (active & (QUOTE | BACKTICK | BACKSLASH)) == 0
+    if (!breakoutsMayMatter(present) && (active & (QUOTE | BACKTICK | BACKSLASH)) == 0
         && ((active & LT) == 0 || !opensTag(s))) {
       active &= ~LT; // a '<' that opens no tag does nothing
-      return active == 0 ? null : scanPlain(s, active);
+      return active == 0 ? null : scanPlain(s, active, (present & LPAREN) != 0);
     }
     return new XssScanner(s, present, nested).scan();
   }
 
-  /** {@link #scan(String, int, boolean)} of {@code s}. */
+  /** {@link #scan(String, long, boolean)} of {@code s}. */
   static XssRule scan(String s) {
-    return scan(s, classes(s), false);
+    return scan(s, XssAlphabet.of(s), false);
   }
 
-  /** The classes whose characters a scan dispatches on, from the classes present. */
-  private static int activeClasses(int present) {
+  /** The classes whose characters a scan dispatches on, from what the value holds. */
+  private static int activeClasses(long present) {
     boolean call = (present & (LPAREN | BACKTICK)) != 0;
-    int active = present & (LT | COLON | BACKSLASH);
+    int active = (int) present & (LT | COLON | BACKSLASH);
     if (call || (present & EQUALS) != 0) {
-      active |= present & (QUOTE | BACKTICK | SEMICOLON | COMMA);
+      active |= (int) present & (QUOTE | BACKTICK | SEMICOLON | COMMA);
     }
     if (call) {
-      active |= present & (BRACE | LPAREN | LBRACKET | RPAREN);
+      active |= (int) present & (BRACE | LPAREN | LBRACKET | RPAREN);
     }
-    return active;
+    return XssAlphabet.completable(active, present);
+  }
+
+  /**
+   * Whether an attribute list read after a breakout (which an {@code =} opens) can report anything here; without
+   * one, an {@code =} needs no scanner.
+   */
+  private static boolean breakoutsMayMatter(long present) {
+    return (present & EQUALS) != 0 && XssAlphabet.breakoutMayMatter(present);
   }
 
   /** Whether some {@code <} opens a tag as {@link #tag} reads one: a letter after it, or after {@code /} or {@code ?}. */
@@ -207,7 +212,7 @@ final class XssScanner {
    * No rule found here is sure ({@link XssRule#CSS_EXPRESSION} is the highest), so every position is read and the
    * result is the one a forward pass keeps: the highest score, the earliest position among equals.
    */
-  private static XssRule scanPlain(String s, int active) {
+  private static XssRule scanPlain(String s, int active, boolean calls) {
     XssRule best = null;
     int bestAt = Integer.MAX_VALUE;
     int n = s.length();
@@ -216,7 +221,7 @@ final class XssScanner {
         continue;
       }
       for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
-        XssRule rule = plainAt(s, i, c, active, null);
+        XssRule rule = plainAt(s, i, c, calls, null);
         if (rule != null
             && (best == null || rule.score() > best.score() || rule.score() == best.score() && i < bestAt)) {
           best = rule;
@@ -235,10 +240,10 @@ final class XssScanner {
   }
 
   /** What {@link #dispatch} finds at {@code i} outside any tag, in the order it records it. */
-  private static XssRule plainAt(String s, int i, char c, int active, XssRule best) {
+  private static XssRule plainAt(String s, int i, char c, boolean calls, XssRule best) {
     switch (c) {
       case ';', '}' -> {
-        if ((active & LPAREN) != 0 && XssScript.compactStatementAt(s, i)) {
+        if (calls && XssScript.compactStatementAt(s, i)) {
           best = better(best, XssRule.JS_CONTEXT);
         }
         if (c == ';' && XssSinks.atValueEnd(s, i)) {
@@ -279,24 +284,30 @@ final class XssScanner {
     if (equals) {
       lastEquals = s.lastIndexOf('=');
     }
+    if (!breakoutsMayMatter(present)) {
+      breakoutAttribute = -1; // no breakout list can report: none is read
+    }
     // The value itself may be written where an attribute name goes (after an unquoted value, or a space). What the
     // list finds counts only for a value with a breakout attribute (hasBreakoutAttribute()): a short value is
     // searched for one first, as that costs less than the list; a long one is not searched for the bounded list.
-    if (equals && (n > 4 * BREAKOUT_SPAN || hasBreakoutAttribute())) {
+    if (equals && breakoutAttribute >= 0 && (n > 4 * BREAKOUT_SPAN || hasBreakoutAttribute())) {
       breakoutEnd = attributes(0, XssMarkup.OTHER, true, Math.min(n, BREAKOUT_SPAN));
     }
-    int i = 0;
+    int i = nextTrigger(0);
     while (i < n) {
-      // Tight skip to the next character that can start a check; everything else is one lookup.
       char c = s.charAt(i);
-      if (c >= 128 || (CLASS[c] & active) == 0) {
-        i++;
-        continue;
-      }
       if (c == '<') {
         // The commonest trigger of markup, handled here: dispatch is too big for the compiler to inline.
         if (i >= tagEnd) {
           tagEnd = tag(i);
+          if ((active & ACTS_IN_TAG) == 0 && !sure()) {
+            i = nextTrigger(tagEnd); // nothing inside a tag is looked at again
+            continue;
+          }
+        }
+      } else if (c == '\\') {
+        if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1))) {
+          backslash(i, i < tagEnd); // \\, \n, \" and the like spell nothing either check reads
         }
       } else {
         dispatch(i, c);
@@ -304,9 +315,24 @@ final class XssScanner {
       if (sure()) {
         break;
       }
-      i++;
+      i = nextTrigger(i + 1);
     }
     return best;
+  }
+
+  /**
+   * The first character from {@code i} that can start a check, or {@code n}: a loop of one lookup a character,
+   * small enough for the compiler to unroll.
+   */
+  private int nextTrigger(int i) {
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c < 128 && (CLASS[c] & active) != 0) {
+        return i;
+      }
+      i++;
+    }
+    return n;
   }
 
   private void dispatch(int i, char c) {
@@ -329,7 +355,7 @@ final class XssScanner {
         }
       }
       case ';', '}' -> {
-        if (!inTag && (active & LPAREN) != 0 && XssScript.compactStatementAt(s, i)) {
+        if (!inTag && has(LPAREN) && XssScript.compactStatementAt(s, i)) {
           found(XssRule.JS_CONTEXT);
         }
         if (!inTag && c == ';') {
@@ -340,7 +366,9 @@ final class XssScanner {
       case '[' -> sink(!inTag && XssSinks.atBracket(s, i));
       case ')', ',' -> sink(!inTag && XssSinks.atValueEnd(s, i));
       case ':' -> colon(i, inTag);
-      default -> backslash(i, inTag);
+      default -> {
+        // the backslash is read in the scan loop
+      }
     }
   }
 

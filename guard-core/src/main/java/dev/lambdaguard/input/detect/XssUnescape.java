@@ -13,10 +13,14 @@ final class XssUnescape {
 
   /** Whether {@link #js} would change the value: an escape that spells a character or a quote. */
   static boolean hasJsEscape(String s) {
-    for (int i = s.indexOf('\\'); i >= 0 && i + 1 < s.length(); i = s.indexOf('\\', i + 1)) {
-      char d = s.charAt(i + 1);
-      if (d == 'x' || d == 'u' || (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`') {
-        return true;
+    // From the first backslash, one character at a time: in a run of backslashes (\\n\\n...) a search call per
+    // backslash costs more than reading the characters.
+    for (int i = s.indexOf('\\'), last = s.length() - 1; i >= 0 && i < last; i++) {
+      if (s.charAt(i) == '\\') {
+        char d = s.charAt(i + 1);
+        if (d == 'x' || d == 'u' || (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`') {
+          return true;
+        }
       }
     }
     return false;

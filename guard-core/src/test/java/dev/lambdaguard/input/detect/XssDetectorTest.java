@@ -487,6 +487,28 @@ class XssDetectorTest {
   }
 
   @Test
+  void aLongFloodOfNearMissesLeavesOutOnlyTheChecksItsCharactersCannotComplete() {
+    // A long value's letters and marks are profiled (XssAlphabet): a flood of inert tags, calls, colons or escapes
+    // is not read check by check, but one attack anywhere in it brings its characters, and its check, back.
+    assertRule("xss.script-tag", "<a b=".repeat(1000) + "<script>",
+        "\uff1c\uff53".repeat(500) + "\uff1cscript\uff1e", "\\\\n".repeat(1000) + " \\x3cscript\\x3e");
+    assertRule("xss.event-handler", "<div class=x>".repeat(100) + "<x onxxx=1>",
+        "<!--".repeat(300) + "<svg/onload=alert(1)>");
+    assertRule("xss.js-url", "<a href=".repeat(200) + "<a href=javascript:alert(1)>",
+        "<a href=".repeat(200) + "<a href=\\u006aavascript:alert(1)>",
+        "\\\\n".repeat(1000) + "\\u006aavascript:alert(1)", "http://a".repeat(200) + " javascript:alert(1)");
+    assertRule("xss.obfuscated-call", "\\\\n".repeat(1000) + " al\\u0065rt(1)", "x(".repeat(200) + " alert&lparx1)");
+    assertRule("xss.js-context", "\\\\n".repeat(1000) + " \\'-alert(1)//",
+        "a(b)c;d|e&sh'f".repeat(100) + "';alert(1)//");
+    assertRule("xss.js-sink", "sh(".repeat(1000) + " alert(1)", "sh(".repeat(1000) + " top['al'+'ert'](1)",
+        "x(".repeat(200) + " alert&#40;1&#41;");
+    assertRule("xss.css-expression", "\"a\":".repeat(300) + "x:expression(alert(1))");
+    assertRule("xss.attribute-breakout", "a=b ".repeat(100) + "x\" onmouseover=alert(1) y=\"");
+    assertPasses("<div class=x>".repeat(100), "<a b=".repeat(1000), "\\\\n".repeat(1000), "sh(".repeat(1000),
+        "http://a".repeat(200), "\"a\":".repeat(300), "a(b)c;d|e&sh'f".repeat(100));
+  }
+
+  @Test
   void aValueBeyondTheScanCapIsReadUpToTheCap() {
     String padding = "x".repeat(XssDetector.MAX_SCAN);
     assertNull(rule(padding + "<script>"));
