@@ -60,6 +60,8 @@ public final class XssDetector implements Detector {
 
   private static final Normalized.CharSet TRIGGERS = Normalized.charSet("<>=:(`\\");
   private static final Normalized.CharSet PLUS = Normalized.charSet("+");
+  /** What a plain value needs for {@link #mayMatch}: a trigger, or the + of a UTF-7 run. */
+  private static final Normalized.CharSet PLAIN_TRIGGERS = Normalized.charSet("<>=:(`\\+");
   private static final Normalized.CharSet ANGLES = Normalized.charSet("<>");
   private static final Normalized.CharSet UTF7_A = Normalized.charSet("A");
   private static final Normalized.CharSet UTF7_C_OR_D = Normalized.charSet("CD");
@@ -69,6 +71,11 @@ public final class XssDetector implements Detector {
   @Override
   public Category category() {
     return Category.XSS;
+  }
+
+  @Override
+  public Normalized.CharSet triggers() {
+    return PLAIN_TRIGGERS;
   }
 
   @Override
