@@ -80,6 +80,12 @@ public final class CmdiDetector implements Detector {
     return Category.CMDI;
   }
 
+  /** A plain value that is one word holds no command injection: a command alone, {@code whoami}, is no attack. */
+  @Override
+  public Normalized.CharSet triggers() {
+    return Triggers.NOT_A_WORD;
+  }
+
   @Override
   public Detection detect(Normalized value) {
     boolean triggers = value.containsAny(TRIGGERS);

@@ -63,6 +63,12 @@ public final class SqliDetector implements Detector {
     return Category.SQLI;
   }
 
+  /** A plain value that is one word holds no injection: each needs a quote, an operator, a comment or a space. */
+  @Override
+  public Normalized.CharSet triggers() {
+    return Triggers.NOT_A_WORD;
+  }
+
   @Override
   public Detection detect(Normalized value) {
     int found = SqlPrefilter.scan(value);
