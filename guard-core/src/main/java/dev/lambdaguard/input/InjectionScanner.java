@@ -63,7 +63,7 @@ public final class InjectionScanner {
 
   /** The same for a value already normalized. */
   public List<Detection> scan(Normalized value) {
-    return scan(value, NEVER);
+    return scanUntil(value, null);
   }
 
   /**
@@ -72,7 +72,10 @@ public final class InjectionScanner {
    * a value built to be costly stops costing at its first sure attack. Detectors run in their order.
    */
   public List<Detection> scan(Normalized value, Predicate<Detection> decisive) {
-    Objects.requireNonNull(decisive, "decisive");
+    return scanUntil(value, Objects.requireNonNull(decisive, "decisive"));
+  }
+
+  private List<Detection> scanUntil(Normalized value, Predicate<Detection> decisive) {
     List<Detection> found = null;
     boolean plain = value.isPlainAscii();
     for (int i = 0; i < detectors.length; i++) {
@@ -85,13 +88,11 @@ public final class InjectionScanner {
           found = new ArrayList<>(2);
         }
         found.add(detection);
-        if (decisive.test(detection)) {
+        if (decisive != null && decisive.test(detection)) {
           break;
         }
       }
     }
     return found == null ? List.of() : found;
   }
-
-  private static final Predicate<Detection> NEVER = detection -> false;
 }

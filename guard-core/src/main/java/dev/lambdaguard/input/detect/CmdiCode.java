@@ -37,10 +37,10 @@ final class CmdiCode {
     FN_INFO, FN_IMPORT, FN_IMPORT, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD,
     FN_METHOD, FN_METHOD, FN_METHOD
   };
-  private static final int SHORTEST_FUNCTION =
-      Arrays.stream(FUNCTION_NAMES).mapToInt(String::length).min().orElseThrow();
-  private static final int LONGEST_FUNCTION =
-      Arrays.stream(FUNCTION_NAMES).mapToInt(String::length).max().orElseThrow();
+  // Plain loops in static init here and in the other detectors: streams and lambdas would load about 150 JDK classes
+  // into a cold start.
+  private static final int SHORTEST_FUNCTION = shortest(FUNCTION_NAMES);
+  private static final int LONGEST_FUNCTION = longest(FUNCTION_NAMES);
   private static final String[] PROCESS_MODULES = {
     "os", "subprocess", "commands", "child_process", "cp", "kernel", "io", "open3", "pty", "posix", "shell"
   };
@@ -211,5 +211,21 @@ final class CmdiCode {
 
   static boolean isIdent(char c) {
     return CmdiShell.isLetter(c) || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  private static int shortest(String[] words) {
+    int min = Integer.MAX_VALUE;
+    for (String w : words) {
+      min = Math.min(min, w.length());
+    }
+    return min;
+  }
+
+  private static int longest(String[] words) {
+    int max = 0;
+    for (String w : words) {
+      max = Math.max(max, w.length());
+    }
+    return max;
   }
 }

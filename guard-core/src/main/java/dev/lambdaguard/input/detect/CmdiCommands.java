@@ -148,13 +148,17 @@ final class CmdiCommands {
           entries.add(i);
         }
       }
-      BY_LETTER[letter] = entries.stream().mapToInt(Integer::intValue).toArray();
+      BY_LETTER[letter] = toArray(entries);
     }
     for (int letter = 0; letter < 26; letter++) {
       for (int len = 0; len <= MAX_NAME; len++) {
-        final int l = len;
-        BY_LETTER_LENGTH[letter][len] =
-            java.util.Arrays.stream(BY_LETTER[letter]).filter(i -> NAMES.get(i).length() == l).toArray();
+        List<Integer> ofLength = new ArrayList<>();
+        for (int i : BY_LETTER[letter]) {
+          if (NAMES.get(i).length() == len) {
+            ofLength.add(i);
+          }
+        }
+        BY_LETTER_LENGTH[letter][len] = toArray(ofLength);
       }
     }
     for (String name : NAMES) {
@@ -170,8 +174,11 @@ final class CmdiCommands {
       RUNS_ALONE[kind] = accepts(kind, END, true, null);
     }
     NAME_OF = NAMES.toArray(new String[0]);
-    NAME_CHARS = NAMES.stream().map(String::toCharArray).toArray(char[][]::new);
-    KIND_OF = KINDS.stream().mapToInt(Integer::intValue).toArray();
+    NAME_CHARS = new char[NAMES.size()][];
+    for (int i = 0; i < NAME_CHARS.length; i++) {
+      NAME_CHARS[i] = NAMES.get(i).toCharArray();
+    }
+    KIND_OF = toArray(KINDS);
     ANY_CASE_OF = new boolean[NAME_OF.length];
     for (int i = 0; i < NAME_OF.length; i++) {
       ANY_CASE_OF[i] = ANY_CASE.get(i);
@@ -306,8 +313,24 @@ final class CmdiCommands {
   private static final Normalized.CharSet BLANKS = Normalized.charSet(" \t\u000b\f");
   private static final Normalized.CharSet[] NETSH_LETTERS = letters("netsh");
   private static final Normalized.CharSet[] REG_LETTERS = letters("reg");
-  private static final Normalized.CharSet[][] REG_SUBCOMMAND_LETTERS =
-      REG_SUBCOMMANDS.stream().map(CmdiCommands::letters).toArray(Normalized.CharSet[][]::new);
+  private static final Normalized.CharSet[][] REG_SUBCOMMAND_LETTERS = lettersOfEach(REG_SUBCOMMANDS);
+
+  private static Normalized.CharSet[][] lettersOfEach(java.util.Collection<String> words) {
+    Normalized.CharSet[][] sets = new Normalized.CharSet[words.size()][];
+    int i = 0;
+    for (String word : words) {
+      sets[i++] = letters(word);
+    }
+    return sets;
+  }
+
+  static int[] toArray(List<Integer> values) {
+    int[] out = new int[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
 
   private static Normalized.CharSet[] letters(String word) {
     Normalized.CharSet[] sets = new Normalized.CharSet[word.length()];

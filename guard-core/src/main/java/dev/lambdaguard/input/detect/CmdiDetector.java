@@ -83,7 +83,7 @@ public final class CmdiDetector implements Detector {
   /** A plain value that is one word holds no command injection: a command alone, {@code whoami}, is no attack. */
   @Override
   public Normalized.CharSet triggers() {
-    return Triggers.NOT_A_WORD;
+    return CharSets.NOT_A_WORD;
   }
 
   @Override

@@ -38,8 +38,7 @@ final class CmdiLetters {
   private static final Normalized.CharSet UNDERSCORE = Normalized.charSet("_");
 
   /** The letters of each command name, in the order of {@link CmdiCommands#names}. */
-  private static final int[] NAME_LETTERS =
-      CmdiCommands.names().stream().mapToInt(CmdiLetters::letters).toArray();
+  private static final int[] NAME_LETTERS = lettersOfEach(CmdiCommands.names());
   /** Minimal letter sets of the code runners and directives of {@link CmdiCode}. */
   private static final int[] CODE_WORDS;
 
@@ -56,7 +55,11 @@ final class CmdiLetters {
       sets.add(letters(word));
     }
     WORDS = minimal(sets);
-    CODE_WORDS = minimal(CmdiCode.words().stream().map(CmdiLetters::letters).toList());
+    List<Integer> code = new ArrayList<>();
+    for (String word : CmdiCode.words()) {
+      code.add(letters(word));
+    }
+    CODE_WORDS = minimal(code);
   }
 
   /** The sets that no other set is a subset of: a value that has the letters of a superset has those of the subset. */
@@ -71,7 +74,15 @@ final class CmdiLetters {
         minimal.add(set);
       }
     }
-    return minimal.stream().mapToInt(Integer::intValue).toArray();
+    return CmdiCommands.toArray(minimal);
+  }
+
+  private static int[] lettersOfEach(List<String> words) {
+    int[] out = new int[words.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = letters(words.get(i));
+    }
+    return out;
   }
 
   private CmdiLetters() {}

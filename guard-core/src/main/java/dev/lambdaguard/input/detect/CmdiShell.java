@@ -1,5 +1,8 @@
 package dev.lambdaguard.input.detect;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Reads shell syntax the way a shell would, within a bounded window: one command word with the quoting tricks
  * undone ({@code w'h'o'a'm'i}, {@code wh\oami}, {@code who$@ami}, {@code who^ami}), whitespace including
@@ -66,9 +69,13 @@ final class CmdiShell {
   static {
     for (char c = 0; c < 128; c++) {
       WORD_CHAR[c] = isLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || c == '/';
-      final String first = String.valueOf(c);
-      SENSITIVE_BY_FIRST[c] = java.util.Arrays.stream(SENSITIVE_FILES)
-          .filter(name -> first.regionMatches(true, 0, name, 0, 1)).toArray(String[]::new);
+      List<String> named = new ArrayList<>();
+      for (String name : SENSITIVE_FILES) {
+        if (String.valueOf(c).regionMatches(true, 0, name, 0, 1)) {
+          named.add(name);
+        }
+      }
+      SENSITIVE_BY_FIRST[c] = named.toArray(new String[0]);
     }
   }
 

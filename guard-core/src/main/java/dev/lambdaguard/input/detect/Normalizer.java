@@ -32,12 +32,20 @@ public final class Normalizer {
    * The names packed into numbers, sorted, and what each decodes to: a reference is looked up by binary search,
    * without building a string (five bits a letter, so any name of {@link #MAX_NAME} letters fits in a long).
    */
-  private static final long[] NAMED_CODES = NAMED.keySet().stream()
-      .mapToLong(name -> pack(name, 0, name.length())).sorted().toArray();
-  private static final String[] NAMED_VALUES = java.util.Arrays.stream(NAMED_CODES)
-      .mapToObj(code -> NAMED.entrySet().stream().filter(e -> pack(e.getKey(), 0, e.getKey().length()) == code)
-          .findFirst().orElseThrow().getValue())
-      .toArray(String[]::new);
+  private static final long[] NAMED_CODES = new long[NAMED.size()];
+  private static final String[] NAMED_VALUES = new String[NAMED.size()];
+
+  static {
+    int i = 0;
+    for (String name : NAMED.keySet()) {
+      NAMED_CODES[i++] = pack(name, 0, name.length());
+    }
+    java.util.Arrays.sort(NAMED_CODES);
+    for (Map.Entry<String, String> named : NAMED.entrySet()) {
+      String name = named.getKey();
+      NAMED_VALUES[java.util.Arrays.binarySearch(NAMED_CODES, pack(name, 0, name.length()))] = named.getValue();
+    }
+  }
 
   private Normalizer() {}
 

@@ -323,11 +323,11 @@ public final class PathTraversalDetector implements Detector {
   private static final Normalized.CharSet[][] TARGET_LETTERS_BEYOND_ASCII = lettersOf(TARGET_FIRST_WORDS, "isk");
 
   private static Normalized.CharSet[][] lettersOf(String[] words, String except) {
-    return java.util.Arrays.stream(words)
-        .map(word -> word.chars().distinct().filter(c -> except.indexOf(c) < 0)
-            .mapToObj(c -> Normalized.charSet(String.valueOf((char) c) + Character.toUpperCase((char) c)))
-            .toArray(Normalized.CharSet[]::new))
-        .toArray(Normalized.CharSet[][]::new);
+    Normalized.CharSet[][] sets = new Normalized.CharSet[words.length][];
+    for (int i = 0; i < words.length; i++) {
+      sets[i] = CharSets.eachChar(words[i], true, except);
+    }
+    return sets;
   }
 
   private static boolean hasEvery(Normalized value, Normalized.CharSet[] sets) {

@@ -166,7 +166,7 @@ final class SqlPrefilter {
   private static Normalized.CharSet keywordLetters(String letters) {
     for (int id = 1; id < SqlLexicon.size(); id++) {
       String word = SqlLexicon.word(id);
-      if ((role(id) & STARTS) != 0 && word.chars().noneMatch(c -> letters.indexOf(c) >= 0)) {
+      if ((role(id) & STARTS) != 0 && !hasAnyOf(word, letters)) {
         throw new IllegalStateException(word + " has none of the letters " + letters);
       }
     }
@@ -873,5 +873,14 @@ final class SqlPrefilter {
       i++;
     }
     return i;
+  }
+
+  private static boolean hasAnyOf(String word, String letters) {
+    for (int i = 0; i < word.length(); i++) {
+      if (letters.indexOf(word.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -66,7 +66,7 @@ public final class SqliDetector implements Detector {
   /** A plain value that is one word holds no injection: each needs a quote, an operator, a comment or a space. */
   @Override
   public Normalized.CharSet triggers() {
-    return Triggers.NOT_A_WORD;
+    return CharSets.NOT_A_WORD;
   }
 
   @Override

@@ -68,8 +68,7 @@ public final class SsrfDetector implements Detector {
   /** WHATWG special schemes: {@code http:host} without slashes still has an authority. */
   private static final String[] SPECIAL_SCHEMES = {"http", "https", "ftp", "ws", "wss"};
   /** Every scheme the lists above name. */
-  private static final String[] KNOWN_SCHEMES = java.util.stream.Stream.of(SPECIAL_SCHEMES, DANGEROUS_SCHEMES,
-      NETWORK_SCHEMES).flatMap(java.util.Arrays::stream).distinct().toArray(String[]::new);
+  private static final String[] KNOWN_SCHEMES = distinct(SPECIAL_SCHEMES, DANGEROUS_SCHEMES, NETWORK_SCHEMES);
   /** Score of {@code ssrf.internal-name}, the weakest finding. */
   private static final int INTERNAL_NAME_SCORE = 60;
   /** The strongest score of any finding: nothing found after it can change the verdict. */
@@ -86,10 +85,7 @@ public final class SsrfDetector implements Detector {
    * The last letters (either case) of the schemes that need no slash after their colon to matter: the special ones
    * ({@code http:host}) and {@code jar:} ({@code jar:http:...}).
    */
-  private static final Normalized.CharSet SLASHLESS_SCHEME_ENDS = Normalized.charSet(
-      java.util.stream.Stream.concat(java.util.Arrays.stream(SPECIAL_SCHEMES), java.util.stream.Stream.of("jar"))
-          .map(name -> name.substring(name.length() - 1))
-          .map(last -> last + last.toUpperCase(Locale.ROOT)).distinct().reduce("", String::concat));
+  private static final Normalized.CharSet SLASHLESS_SCHEME_ENDS = lastLetters(SPECIAL_SCHEMES, "jar");
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
   /** What a host after {@code //} begins with (see {@link #startsHost}), but non-ASCII. */
   private static final Normalized.CharSet HOST_START = Normalized.charSet(
@@ -150,7 +146,7 @@ public final class SsrfDetector implements Detector {
     }
     this.runtimeHost = host;
     this.runtimePort = port;
-    this.digitlessNeverRuntime = host == null || host.chars().anyMatch(c -> c >= '0' && c <= '9');
+    this.digitlessNeverRuntime = host == null || hasDigit(host);
     this.runtimeOnLoopback = host != null
         && (SsrfHost.classify(host) & SsrfHost.CLASS_MASK) == SsrfHost.LOOPBACK;
   }
@@ -690,8 +686,34 @@ public final class SsrfDetector implements Detector {
 
   /** Each character of {@code word} as a set of its own. */
   private static Normalized.CharSet[] eachOf(String word) {
-    return word.chars().distinct().mapToObj(c -> Normalized.charSet(String.valueOf((char) c)))
-        .toArray(Normalized.CharSet[]::new);
+    return CharSets.eachChar(word, false, "");
+  }
+
+  private static String[] distinct(String[]... lists) {
+    java.util.Set<String> all = new java.util.LinkedHashSet<>();
+    for (String[] list : lists) {
+      all.addAll(java.util.Arrays.asList(list));
+    }
+    return all.toArray(new String[0]);
+  }
+
+  /** The last letter of each scheme, in either case. */
+  private static Normalized.CharSet lastLetters(String[] schemes, String more) {
+    StringBuilder ends = new StringBuilder();
+    for (String scheme : schemes) {
+      ends.append(scheme.charAt(scheme.length() - 1));
+    }
+    ends.append(more.charAt(more.length() - 1));
+    return Normalized.charSet(ends + ends.toString().toUpperCase(Locale.ROOT));
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
 

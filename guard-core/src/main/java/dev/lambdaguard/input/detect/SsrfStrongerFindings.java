@@ -2,7 +2,6 @@ package dev.lambdaguard.input.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Whether a value has the characters that any SSRF finding stronger than {@code ssrf.internal-name} needs,
@@ -23,9 +22,7 @@ final class SsrfStrongerFindings {
   private static final Normalized.CharSet DIGITS = Normalized.charSet("0123456789");
   private static final Normalized.CharSet F = Normalized.charSet("fF");
   /** The characters of each name and scheme, one set per character, a letter in either case. */
-  private static final Normalized.CharSet[][] WORDS = Stream.concat(SsrfHost.namesInside().stream(),
-      Stream.of(SsrfDetector.DANGEROUS_SCHEMES)).map(SsrfStrongerFindings::eachCharEitherCase)
-      .toArray(Normalized.CharSet[][]::new);
+  private static final Normalized.CharSet[][] WORDS = eachCharOfEach();
 
   private SsrfStrongerFindings() {}
 
@@ -43,11 +40,14 @@ final class SsrfStrongerFindings {
     return false;
   }
 
-  private static Normalized.CharSet[] eachCharEitherCase(String word) {
-    List<Normalized.CharSet> sets = new ArrayList<>();
-    word.chars().distinct().forEach(c -> sets.add(Normalized.charSet(
-        Character.isLetter(c) ? "" + (char) Character.toLowerCase(c) + (char) Character.toUpperCase(c)
-            : String.valueOf((char) c))));
-    return sets.toArray(new Normalized.CharSet[0]);
+  private static Normalized.CharSet[][] eachCharOfEach() {
+    List<Normalized.CharSet[]> words = new ArrayList<>();
+    for (String name : SsrfHost.namesInside()) {
+      words.add(CharSets.eachChar(name, true, ""));
+    }
+    for (String scheme : SsrfDetector.DANGEROUS_SCHEMES) {
+      words.add(CharSets.eachChar(scheme, true, ""));
+    }
+    return words.toArray(new Normalized.CharSet[0][]);
   }
 }
