@@ -20,11 +20,19 @@ public final class AdversarialInputs {
   public static final List<String> SHAPES = List.of("quotes", "percent", "tags", "lookups", "sqlwords", "entities",
       "comments", "parens", "dots", "mixed", "shellwords", "shellmix", "calls", "attributes", "markup", "images",
       "hrefs", "braces", "expressions", "urls", "emails", "escapes", "xmlcomments", "jsonkeys", "encodedpaths",
-      "fullwidth", "marks");
+      "fullwidth", "marks", "tags+letters", "images+letters", "urls+letters", "shellwords+letters",
+      "jsonkeys+letters");
+
+  /** Every letter, digit and a few separators: appended to a flood, it defeats gates on the value's character set. */
+  static final String EVERY_LETTER = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
 
   private AdversarialInputs() {}
 
   public static String oneMiB(String shape) {
+    if (shape.endsWith("+letters")) {
+      String flood = oneMiB(shape.substring(0, shape.length() - "+letters".length()));
+      return flood.substring(0, SIZE - EVERY_LETTER.length()) + EVERY_LETTER;
+    }
     return switch (shape) {
       case "quotes" -> repeat("'\"");
       case "percent" -> repeat("%25");

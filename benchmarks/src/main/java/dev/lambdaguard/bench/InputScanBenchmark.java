@@ -202,7 +202,8 @@ public class InputScanBenchmark {
 
     @Param({"quotes", "percent", "tags", "lookups", "sqlwords", "entities", "comments", "parens", "dots", "mixed",
         "shellwords", "shellmix", "calls", "attributes", "markup", "images", "hrefs", "braces", "expressions", "urls",
-        "emails", "escapes", "xmlcomments", "jsonkeys", "encodedpaths", "fullwidth", "marks"})
+        "emails", "escapes", "xmlcomments", "jsonkeys", "encodedpaths", "fullwidth", "marks", "tags+letters",
+        "images+letters", "urls+letters", "shellwords+letters", "jsonkeys+letters"})
     public String shape;
 
     InjectionScanner scanner;
