@@ -60,13 +60,18 @@ public final class Normalizer {
     int[] budget = {MAX_FOLDED};
     for (int i = 0; i < MAX_LAYERS; i++) {
       // each step returns its input itself when it changes nothing, so identity tells a layer that did nothing
-      String next = nfkc(htmlDecode(percentDecode(current)), budget);
+      String referencesDecoded = htmlDecode(percentDecode(current));
+      String next = nfkc(referencesDecoded, budget);
       if (next == current) {
         break;
       }
       layers++;
       nul |= next.indexOf('\0') >= 0;
+      boolean onlyFolded = referencesDecoded == current;
       current = next;
+      if (onlyFolded && next.indexOf('%') < 0 && next.indexOf('&') < 0) {
+        break; // only NFKC changed it, and NFKC is idempotent: without % or & no further layer changes anything
+      }
     }
     Normalized decoded = current == raw ? asReceived : new Normalized(raw, current, layers, nul);
     if (!decoded.mayHoldInvisible()) {
