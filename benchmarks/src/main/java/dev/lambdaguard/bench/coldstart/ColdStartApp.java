@@ -44,7 +44,8 @@ import java.util.List;
  *   <li>{@code guarded-scan}: {@code guarded} plus input inspection with the default policy only (request limits
  *       and the injection scan of every value, no schema, no rich text): what the scan itself costs;
  *   <li>{@code guarded-input}: {@code guarded} plus the example's input inspection ({@code OrdersSecurity.INPUT}:
- *       request limits, the id rule, the order body's JSON Schema compiled at init, rich text, the injection scan);
+ *       request limits, the id rule, the order body's JSON Schema (compiled at the first POST), rich text, the
+ *       injection scan);
  *   <li>{@code guarded-apikey-ext}: {@code guarded} plus an API key checked against a secret read through the
  *       Parameters and Secrets extension (plain HTTP, no SDK), from a loopback stand-in the harness runs;
  *   <li>{@code guarded-apikey-sdk}: the same, the secret read through AWS Secrets Manager with the SDK v2
@@ -177,7 +178,8 @@ public final class ColdStartApp {
 
   private static final class GuardedScan {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().inputInspection(InputPolicy.defaults()).build())
+      Guard guard = Guard.builder().inputInspection(InputPolicy.defaults()).build();
+      return GuardedRequestHandler.wrap(new OrdersHandler(), guard)
           .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
