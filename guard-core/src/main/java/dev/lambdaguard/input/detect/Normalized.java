@@ -64,11 +64,6 @@ public final class Normalized {
     this.kinds = k;
   }
 
-  /** Whether the value holds NUL. */
-  boolean holdsNul() {
-    return (lowMask & 1L) != 0;
-  }
-
   /** Whether the value may hold NUL or an invisible format character (never ASCII apart from NUL). */
   boolean mayHoldInvisible() {
     return (lowMask & 1L) != 0 || (kinds & NOT_INERT) != 0;
