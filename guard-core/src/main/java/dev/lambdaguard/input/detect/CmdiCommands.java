@@ -311,15 +311,15 @@ final class CmdiCommands {
   private static final Normalized.CharSet START_ARGUMENTS = Normalized.charSet("-%.");
   private static final Normalized.CharSet QUOTES = Normalized.charSet("'\"");
   private static final Normalized.CharSet BLANKS = Normalized.charSet(" \t\u000b\f");
-  private static final Normalized.CharSet[] NETSH_LETTERS = letters("netsh");
-  private static final Normalized.CharSet[] REG_LETTERS = letters("reg");
+  private static final Normalized.CharSet[] NETSH_LETTERS = CharSets.eachChar("netsh", true, "");
+  private static final Normalized.CharSet[] REG_LETTERS = CharSets.eachChar("reg", true, "");
   private static final Normalized.CharSet[][] REG_SUBCOMMAND_LETTERS = lettersOfEach(REG_SUBCOMMANDS);
 
   private static Normalized.CharSet[][] lettersOfEach(java.util.Collection<String> words) {
     Normalized.CharSet[][] sets = new Normalized.CharSet[words.size()][];
     int i = 0;
     for (String word : words) {
-      sets[i++] = letters(word);
+      sets[i++] = CharSets.eachChar(word, true, "");
     }
     return sets;
   }
@@ -330,24 +330,6 @@ final class CmdiCommands {
       out[i] = values.get(i);
     }
     return out;
-  }
-
-  private static Normalized.CharSet[] letters(String word) {
-    Normalized.CharSet[] sets = new Normalized.CharSet[word.length()];
-    for (int i = 0; i < sets.length; i++) {
-      char c = word.charAt(i);
-      sets[i] = Normalized.charSet(String.valueOf(c) + Character.toUpperCase(c));
-    }
-    return sets;
-  }
-
-  private static boolean containsAll(Normalized value, Normalized.CharSet[] sets) {
-    for (Normalized.CharSet set : sets) {
-      if (!value.containsAny(set)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -366,12 +348,12 @@ final class CmdiCommands {
     if (!value.containsAny(BLANKS)) {
       return false; // one token: a command without arguments, or none
     }
-    if (value.containsAny(START_ARGUMENTS) || containsAll(value, NETSH_LETTERS)) {
+    if (value.containsAny(START_ARGUMENTS) || value.containsEach(NETSH_LETTERS)) {
       return true;
     }
-    if (containsAll(value, REG_LETTERS)) {
+    if (value.containsEach(REG_LETTERS)) {
       for (Normalized.CharSet[] sub : REG_SUBCOMMAND_LETTERS) {
-        if (containsAll(value, sub)) {
+        if (value.containsEach(sub)) {
           return true;
         }
       }

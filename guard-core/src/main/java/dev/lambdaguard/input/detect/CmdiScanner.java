@@ -15,8 +15,8 @@ final class CmdiScanner {
   /** The characters at which a rule can start; a value with none of them is judged by its first word alone. */
   static final String TRIGGERS = ";|&\n\r`$<>\\({/^";
   private static final Normalized.CharSet ALL_TRIGGERS = Normalized.charSet(TRIGGERS);
-  /** Each of {@link #TRIGGERS} alone. */
-  private static final Normalized.CharSet[] EACH_TRIGGER = letters(TRIGGERS);
+  /** One set per character of {@link #TRIGGERS}, at the same index (its characters are distinct). */
+  private static final Normalized.CharSet[] EACH_TRIGGER = CharSets.eachChar(TRIGGERS, false, "");
   /** The triggers whose only rule is a command after them: ; | & newlines, ` > ^ and the escapes \\n \\`. */
   private static final String COMMAND_TRIGGERS = ";|&\n\r`>^\\";
 
@@ -44,8 +44,8 @@ final class CmdiScanner {
   private static final Normalized.CharSet BRACE_RULE = Normalized.charSet("$,");
   private static final Normalized.CharSet EQUALS = Normalized.charSet("=");
   private static final Normalized.CharSet SUBSTITUTION_OPENERS = Normalized.charSet("`(");
-  private static final Normalized.CharSet[] DEV_LETTERS = letters("dev");
-  private static final Normalized.CharSet[] BIN_LETTERS = letters("bin");
+  private static final Normalized.CharSet[] DEV_LETTERS = CharSets.eachChar("dev", false, "");
+  private static final Normalized.CharSet[] BIN_LETTERS = CharSets.eachChar("bin", false, "");
 
   /**
    * Command position: after a separator (lenient), at the start of the value or of a line of prose (strict), or
@@ -90,8 +90,8 @@ final class CmdiScanner {
     this.triggerLow = triggers.low();
     this.triggerHigh = triggers.high();
     boolean one = Long.bitCount(triggerLow) + Long.bitCount(triggerHigh) == 1;
-    this.onlyTrigger = !one ? 0
-        : (char) (triggerLow != 0 ? Long.numberOfTrailingZeros(triggerLow) : 64 + Long.numberOfTrailingZeros(triggerHigh));
+    int only = triggerLow != 0 ? Long.numberOfTrailingZeros(triggerLow) : 64 + Long.numberOfTrailingZeros(triggerHigh);
+    this.onlyTrigger = one ? (char) only : 0;
     this.strictKinds = strictKinds;
     this.lenientKinds = lenientKinds;
   }
@@ -141,7 +141,7 @@ final class CmdiScanner {
         case '>' -> commands && paren;
         case '(' -> value.containsAny(CLOSE) && value.containsAny(BRACE) || CmdiLetters.mayNameCode(value);
         case '{' -> value.containsAny(BRACE_RULE);
-        case '/' -> containsAll(value, DEV_LETTERS) || containsAll(value, BIN_LETTERS);
+        case '/' -> value.containsEach(DEV_LETTERS) || value.containsEach(BIN_LETTERS);
         case '$' -> true;
         default -> commands && COMMAND_TRIGGERS.indexOf(c) >= 0;
       };
@@ -156,8 +156,8 @@ final class CmdiScanner {
   /**
    * Whether {@link #scan} can find anything in the value {@code s} (its decoded text): a necessary condition,
    * checked without a scanner. Each trigger character the value holds is found with {@link String#indexOf} (only
-   * the ones its character set has; every one of {@link #TRIGGERS} is asked), and at each occurrence the cheap part of what {@link #run} does there is
-   * asked: whether a command word may follow ({@link #mayCommandAt}), or the static rule itself (a marker, a
+   * the ones its character set has; every one of {@link #TRIGGERS} is asked), and at each occurrence the cheap
+   * part of what {@link #run} does there is asked: whether a command word may follow ({@link #mayCommandAt}), or the static rule itself (a marker, a
    * path, a call). Most text with trigger characters (URLs, dates, prose with a semicolon, code) ends here.
    */
   static boolean mayMatch(Normalized value, String s) {
@@ -312,23 +312,6 @@ final class CmdiScanner {
   }
 
   /** Each character of {@code word} alone, as a set. */
-  private static Normalized.CharSet[] letters(String word) {
-    Normalized.CharSet[] sets = new Normalized.CharSet[word.length()];
-    for (int i = 0; i < sets.length; i++) {
-      sets[i] = Normalized.charSet(String.valueOf(word.charAt(i)));
-    }
-    return sets;
-  }
-
-  private static boolean containsAll(Normalized value, Normalized.CharSet[] sets) {
-    for (Normalized.CharSet set : sets) {
-      if (!value.containsAny(set)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private Detection run(int first) {
     valueStart();
     int end = best == null ? n : Math.min(n, CmdiShell.MAX_ARGS);

@@ -87,6 +87,19 @@ public final class Normalized {
     return decoded == raw && (kinds & NON_ASCII) == 0;
   }
 
+  /**
+   * Whether {@link #decoded()} contains a character of each of {@code sets} (built with {@code CharSets.eachChar}
+   * from a word: whether the value has every letter the word needs), by its masks alone.
+   */
+  public boolean containsEach(CharSet[] sets) {
+    for (CharSet set : sets) {
+      if (!containsAny(set)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@link #decoded()} has characters outside ASCII (look-alikes a detector may need to consider). */
   public boolean hasNonAscii() {
     return (kinds & NON_ASCII) != 0;

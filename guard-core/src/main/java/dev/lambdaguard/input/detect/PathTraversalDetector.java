@@ -276,7 +276,7 @@ public final class PathTraversalDetector implements Detector {
   /** Whether the value has the letters of some first word ({@code letters}: as for its mask, by {@link #hasTarget}). */
   private static boolean mayHoldFirstWord(Normalized value, Normalized.CharSet[][] letters) {
     for (Normalized.CharSet[] word : letters) {
-      if (hasEvery(value, word)) {
+      if (value.containsEach(word)) {
         return true;
       }
     }
@@ -290,7 +290,7 @@ public final class PathTraversalDetector implements Detector {
   private static boolean hasTarget(Normalized value, String s, String lower, Normalized.CharSet[][] letters) {
     for (int w = 0; w < TARGET_FIRST_WORDS.length; w++) {
       String first = TARGET_FIRST_WORDS[w];
-      if (!hasEvery(value, letters[w])) {
+      if (!value.containsEach(letters[w])) {
         continue;
       }
       for (int i = lower.indexOf(first); i >= 0; i = lower.indexOf(first, i + 1)) {
@@ -328,15 +328,6 @@ public final class PathTraversalDetector implements Detector {
       sets[i] = CharSets.eachChar(words[i], true, except);
     }
     return sets;
-  }
-
-  private static boolean hasEvery(Normalized value, Normalized.CharSet[] sets) {
-    for (Normalized.CharSet set : sets) {
-      if (!value.containsAny(set)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Whether a classic target begins at {@code i}: its parts glued by a few bytes, or a file alone. */

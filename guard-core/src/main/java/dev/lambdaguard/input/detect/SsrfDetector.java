@@ -593,8 +593,8 @@ public final class SsrfDetector implements Detector {
    * {@code redir-http-169.254.169.254:80-}, a {@code Host:} header inside a gopher payload.
    */
   private static boolean metadataAnywhere(Normalized value, String s) {
-    if (!containsAll(value, METADATA_IP) && !containsAll(value, METADATA_NAME)
-        && !containsAll(value, METADATA_NAME_UPPER)) {
+    if (!value.containsEach(METADATA_IP) && !value.containsEach(METADATA_NAME)
+        && !value.containsEach(METADATA_NAME_UPPER)) {
       return false; // the characters of 169.254. and metadata.google.internal
     }
     int n = s.length();
@@ -670,18 +670,8 @@ public final class SsrfDetector implements Detector {
   /** Whether the value has the letters of {@code localhost} or {@code metadata}, all lower or all upper case. */
   private static boolean mayNameHost(Normalized value) {
     // the letters least frequent in text first
-    return containsAll(value, LOCALHOST) || containsAll(value, LOCALHOST_UPPER) || containsAll(value, METADATA)
-        || containsAll(value, METADATA_UPPER);
-  }
-
-  /** Whether the value has every character of {@code chars}, by its character mask. */
-  static boolean containsAll(Normalized value, Normalized.CharSet[] chars) {
-    for (Normalized.CharSet c : chars) {
-      if (!value.containsAny(c)) {
-        return false;
-      }
-    }
-    return true;
+    return value.containsEach(LOCALHOST) || value.containsEach(LOCALHOST_UPPER) || value.containsEach(METADATA)
+        || value.containsEach(METADATA_UPPER);
   }
 
   /** Each character of {@code word} as a set of its own. */

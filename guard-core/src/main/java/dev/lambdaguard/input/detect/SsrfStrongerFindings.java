@@ -33,7 +33,7 @@ final class SsrfStrongerFindings {
       return true;
     }
     for (Normalized.CharSet[] word : WORDS) {
-      if (SsrfDetector.containsAll(value, word)) {
+      if (value.containsEach(word)) {
         return true;
       }
     }
