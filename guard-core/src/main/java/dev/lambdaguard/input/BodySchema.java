@@ -30,6 +30,8 @@ public final class BodySchema {
   private final String resource;
   private final String path;
   private volatile Schema schema;
+  /** Why the schema did not compile, once it has been tried; guarded by {@code this}. */
+  private RuntimeException failure;
 
   /** One failed check: where in the body ({@code /items/0/quantity}), and which keyword ({@code minimum}). */
   public record Violation(String pointer, String keyword) {
@@ -75,9 +77,17 @@ public final class BodySchema {
     Schema compiled = schema;
     if (compiled == null) {
       synchronized (this) {
+        if (failure != null) {
+          throw failure; // compiled once: a broken schema is not compiled again at every request
+        }
         compiled = schema;
         if (compiled == null) {
-          compiled = compile();
+          try {
+            compiled = compile();
+          } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+          }
           schema = compiled;
         }
       }

@@ -3,6 +3,7 @@ package dev.lambdaguard.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +146,7 @@ class InputRulesTest {
     BodySchema broken = BodySchema.classpath("schemas/broken.json"); // found; compiled later
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, broken::compiled);
     assertTrue(e.getMessage().contains("schemas/broken.json"), e.getMessage());
+    assertSame(e, assertThrows(IllegalArgumentException.class, broken::compiled), "compiled once, not per call");
     Guard guard = guard(InputPolicy.builder()
         .route("POST /orders", RouteInput.builder().schema("schemas/broken.json").build()).build());
     Outcome outcome = send(guard, post("/orders", "application/json", "{\"item\":\"tea\"}"));

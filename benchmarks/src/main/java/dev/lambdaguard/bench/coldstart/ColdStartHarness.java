@@ -122,8 +122,8 @@ public final class ColdStartHarness {
         case "--classes-out" -> classesOut = Path.of(args[++i]);
         case "-h", "--help" -> {
           System.out.println("usage: ColdStartHarness [pairs] [--pairs N] [--warmup N] [--scenarios get,post]"
-              + " [--variants bare,guarded,guarded-jwt,guarded-empty,guarded-empty-noop,guarded-scan,guarded-input,guarded-apikey-ext,"
-              + "guarded-apikey-sdk]"
+              + " [--variants bare,guarded,guarded-jwt,guarded-empty,guarded-empty-noop,guarded-scan,guarded-input,"
+              + "guarded-apikey-ext,guarded-apikey-sdk]"
               + " [--cp PATH] [--get-event FILE]"
               + " [--post-event FILE] [--jvm-arg ARG]... [--no-lambda-flags] [--csv FILE] [--idle-threshold P]"
               + " [--classes [--classes-out DIR]]");
