@@ -44,11 +44,21 @@ public final class GuardConfig {
 
   /** Reads annotations on handlerClass, then GUARD_* variables of environment, then guard.json found through resources. */
   public static GuardConfig load(Class<?> handlerClass, Map<String, String> environment, ClassLoader resources) {
+    return load(handlerClass, null, environment, resources);
+  }
+
+  /**
+   * As {@link #load(Class, Map, ClassLoader)}, with the annotations of the handler method {@code methodName} (the
+   * {@code method} of a {@code Class::method} handler string) rather than the one found by default: the method
+   * marked {@code @Guarded}, else an annotated {@code handleRequest}.
+   */
+  public static GuardConfig load(Class<?> handlerClass, String methodName, Map<String, String> environment,
+      ClassLoader resources) {
     Objects.requireNonNull(handlerClass, "handlerClass");
     Map<String, String> env = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     List<ConfigLayer> layers = new ArrayList<>(4);
     layers.add(ConfigLayer.builder("code").build());
-    layers.add(AnnotationSettings.read(handlerClass));
+    layers.add(AnnotationSettings.read(handlerClass, methodName));
     layers.add(EnvironmentSettings.read(env));
     layers.add(FileSettings.read(resources != null ? resources : handlerClass.getClassLoader(),
         FileSettings.DEFAULT_RESOURCE));

@@ -73,6 +73,10 @@ final class InputAssembly {
 
   /** Whether any setting of input defense is given, guard-wide or on a route. */
   static boolean configured(GuardConfig config) {
+    ConfigValue enabled = config.value(Setting.INPUT_ENABLED);
+    if (enabled != null) {
+      return Values.bool(enabled, Setting.INPUT_ENABLED.key());
+    }
     for (Setting s : new Setting[] {Setting.INPUT_MODE, Setting.INPUT_CATEGORIES, Setting.INPUT_MONITOR,
         Setting.INPUT_ALLOW, Setting.INPUT_RICH_TEXT, Setting.INPUT_SCHEMA}) {
       if (config.value(s) != null) {

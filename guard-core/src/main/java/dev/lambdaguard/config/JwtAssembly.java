@@ -36,6 +36,13 @@ final class JwtAssembly {
           throw Values.fail(stray, s.key(), "token settings need jwt.issuer or jwt.preset");
         }
       }
+      for (Map<RouteSetting, ConfigValue> route : config.routes().values()) {
+        ConfigValue stray = route.containsKey(RouteSetting.SCOPES) ? route.get(RouteSetting.SCOPES) : route.get(RouteSetting.ROLES);
+        if (stray != null) {
+          // A route that seems to need a scope must not be open because nothing checks tokens.
+          throw Values.fail(stray, "route", "scopes and roles need token authentication: set jwt.issuer or jwt.preset");
+        }
+      }
       return null;
     }
     JwtAuthenticatorBuilder jwt = start(config);

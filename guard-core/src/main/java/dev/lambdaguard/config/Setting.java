@@ -24,6 +24,7 @@ public enum Setting {
   RATE_LIMIT("rateLimit.limit", "GUARD_RATE_LIMIT", "limits per caller, e.g. 100/1m, 10/1s (anonymous callers too, unless set apart)"),
   RATE_LIMIT_ANONYMOUS("rateLimit.anonymous", "limits per anonymous caller (API key, else source IP), e.g. 20/1m"),
   RATE_LIMIT_ON_BACKEND_FAILURE("rateLimit.onBackendFailure", "local (default) or fail-closed, when a shared store cannot answer"),
+  INPUT_ENABLED("input.enabled", "true: inspect input with the defaults (every category blocked) even if nothing else is set"),
   INPUT_MODE("input.mode", "block, monitor or off: what an injection finding does (turns inspection on)"),
   INPUT_CATEGORIES("input.categories", "the injection categories looked for, comma-separated (default all)"),
   INPUT_MONITOR("input.monitor", "categories only reported, never refused, comma-separated"),
