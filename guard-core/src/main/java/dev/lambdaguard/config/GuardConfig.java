@@ -1,0 +1,150 @@
+package dev.lambdaguard.config;
+
+import dev.lambdaguard.Guard;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one configuration model of a guard, built at init from four sources, highest first: settings given in
+ * code ({@link #with}), annotations on the handler class and its handler method, {@code GUARD_*} environment
+ * variables, and {@code guard.json} on the class path. Each setting, and each setting of each route, takes the
+ * value of the highest source that gives one. The model is turned into a guard by the code builder
+ * ({@link #guardBuilder()}): the same {@link Guard.Builder}, {@code JwtAuthenticator}, {@code RateLimitPolicy}
+ * and {@code InputPolicy} calls a hand-written configuration would make, so both behave identically.
+ *
+ * <p>A configuration that cannot work fails here, at init, with a {@link ConfigurationException} naming the
+ * source and the setting. Immutable and thread-safe; {@code docs/configuration.md} lists every setting.
+ *
+ * <pre>{@code
+ * static final Guard GUARD = GuardConfig.load(MyHandler.class, System.getenv(), MyHandler.class.getClassLoader())
+ *     .newGuard();
+ * }</pre>
+ */
+public final class GuardConfig {
+
+  private final Class<?> handlerClass;
+  private final Map<String, String> environment;
+  private final ClassLoader resources;
+  /** Highest first: code, annotations, environment, file. */
+  private final List<ConfigLayer> layers;
+
+  private GuardConfig(Class<?> handlerClass, Map<String, String> environment, ClassLoader resources,
+      List<ConfigLayer> layers) {
+    this.handlerClass = handlerClass;
+    this.environment = environment;
+    this.resources = resources;
+    this.layers = List.copyOf(layers);
+    GuardAssembly.builder(this); // every value parsed and checked now, so a bad one fails at load
+  }
+
+  /** Reads annotations on handlerClass, then GUARD_* variables of environment, then guard.json found through resources. */
+  public static GuardConfig load(Class<?> handlerClass, Map<String, String> environment, ClassLoader resources) {
+    return load(handlerClass, null, environment, resources);
+  }
+
+  /**
+   * As {@link #load(Class, Map, ClassLoader)}, with the annotations of the handler method {@code methodName} (the
+   * {@code method} of a {@code Class::method} handler string) rather than the one found by default: the method
+   * marked {@code @Guarded}, else an annotated {@code handleRequest}.
+   */
+  public static GuardConfig load(Class<?> handlerClass, String methodName, Map<String, String> environment,
+      ClassLoader resources) {
+    Objects.requireNonNull(handlerClass, "handlerClass");
+    Map<String, String> env = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    List<ConfigLayer> layers = new ArrayList<>(4);
+    layers.add(ConfigLayer.builder("code").build());
+    layers.add(AnnotationSettings.read(handlerClass, methodName));
+    layers.add(EnvironmentSettings.read(env));
+    layers.add(FileSettings.read(resources != null ? resources : handlerClass.getClassLoader(),
+        FileSettings.DEFAULT_RESOURCE));
+    return new GuardConfig(handlerClass, env, resources != null ? resources : handlerClass.getClassLoader(), layers);
+  }
+
+  /** This configuration with {@code setting} given in code: it wins over every other source. */
+  public GuardConfig with(Setting setting, String value) {
+    return withCode(code -> code.set(setting, Objects.requireNonNull(value, "value"), "code setting " + setting.key()));
+  }
+
+  /** This configuration with one setting of {@code route} given in code. */
+  public GuardConfig with(String route, RouteSetting setting, String value) {
+    return withCode(code -> code.set(route, setting, Objects.requireNonNull(value, "value"),
+        "code setting routes[\"" + route + "\"]." + setting.key()));
+  }
+
+  private GuardConfig withCode(java.util.function.Consumer<ConfigLayer.Builder> change) {
+    ConfigLayer current = layers.get(0);
+    ConfigLayer.Builder code = ConfigLayer.builder("code");
+    current.settings().forEach((s, v) -> code.set(s, v.text(), v.origin()));
+    current.routes().forEach((r, values) -> {
+      code.route(r, "code");
+      values.forEach((s, v) -> code.set(r, s, v.text(), v.origin()));
+    });
+    change.accept(code);
+    List<ConfigLayer> next = new ArrayList<>(layers);
+    next.set(0, code.build());
+    return new GuardConfig(handlerClass, environment, resources, next);
+  }
+
+  /** A guard built from this configuration (what the code builder would build for the same settings). */
+  public Guard newGuard() {
+    return guardBuilder().build();
+  }
+
+  /**
+   * A code builder holding this configuration, for what settings cannot say (an event sink, a clock, your own
+   * interceptors) and for replacing a whole part in code: a later {@code jwt(...)} or {@code rateLimit(...)}
+   * call wins, as code does.
+   */
+  public Guard.Builder guardBuilder() {
+    return GuardAssembly.builder(this);
+  }
+
+  /** The value of {@code setting} from the highest source that gives one, or null. */
+  public ConfigValue value(Setting setting) {
+    for (ConfigLayer layer : layers) {
+      ConfigValue value = layer.settings().get(setting);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /** Every route any source names, each with its settings merged by precedence; in the order first named. */
+  public Map<String, Map<RouteSetting, ConfigValue>> routes() {
+    Map<String, Map<RouteSetting, ConfigValue>> merged = new LinkedHashMap<>();
+    for (int i = layers.size() - 1; i >= 0; i--) { // lowest first, so that higher layers overwrite
+      for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : layers.get(i).routes().entrySet()) {
+        merged.computeIfAbsent(route.getKey(), r -> new EnumMap<>(RouteSetting.class)).putAll(route.getValue());
+      }
+    }
+    Map<String, Map<RouteSetting, ConfigValue>> out = new LinkedHashMap<>();
+    merged.forEach((route, values) -> out.put(route, Collections.unmodifiableMap(values)));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /** The handler class whose annotations were read. */
+  public Class<?> handlerClass() {
+    return handlerClass;
+  }
+
+  /** The environment the configuration was read from (the guard's function name and version come from it too). */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** Where class-path resources (schemas, JWK sets, {@code guard.json}) are looked up. */
+  public ClassLoader resources() {
+    return resources;
+  }
+
+  /** The layers, highest first, for diagnostics and tests. */
+  public List<ConfigLayer> layers() {
+    return layers;
+  }
+}
