@@ -3,6 +3,7 @@ package dev.lambdaguard.aws.layer;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.lambdaguard.Guard;
+import dev.lambdaguard.config.GuardConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,12 +26,25 @@ public final class LambdaGuardHandler implements RequestStreamHandler {
   /** The environment variable that names the function's own handler ({@code Class} or {@code Class::method}). */
   public static final String HANDLER = "GUARD_HANDLER";
 
-  /** Builds the guard for the original handler's class (whose annotations it may read). */
+  /** Builds the guard for the original handler (whose annotations it may read). */
   interface GuardFactory {
-    Guard forHandler(Class<?> handlerClass);
+    /**
+     * @param handlerClass the handler's class
+     * @param methodName its handler method for a {@code Class::method} handler, else null
+     */
+    Guard forHandler(Class<?> handlerClass, String methodName);
   }
 
   private final RequestStreamHandler guarded;
+
+  /**
+   * The layer's entry point, created by the Lambda runtime during the init phase: the function's handler from
+   * {@value #HANDLER}, the guard from the configuration model ({@link GuardConfig}: annotations on the handler,
+   * {@code GUARD_*} variables, a {@code guard.json} in the function's package).
+   */
+  public LambdaGuardHandler() {
+    this(System.getenv(), functionClassLoader(), new Configured(System.getenv(), functionClassLoader()));
+  }
 
   LambdaGuardHandler(Map<String, String> environment, ClassLoader loader, GuardFactory guards) {
     String handler = environment.get(HANDLER);
@@ -45,8 +59,30 @@ public final class LambdaGuardHandler implements RequestStreamHandler {
       throw new IllegalStateException("Lambda Guard: the handler " + handler.strip() + " (" + HANDLER
           + ") cannot be used: " + unusable.getMessage(), unusable);
     }
-    Guard guard = Objects.requireNonNull(guards.forHandler(original.handlerClass()), "guard");
+    Guard guard = Objects.requireNonNull(guards.forHandler(original.handlerClass(), original.methodName()), "guard");
     this.guarded = original.guardedBy(guard);
+  }
+
+  /** The loader of the function's classes: the runtime makes it the context class loader before loading handlers. */
+  private static ClassLoader functionClassLoader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : LambdaGuardHandler.class.getClassLoader();
+  }
+
+  /** The guard from the configuration model, with the function's resources (guard.json, schemas, JWK sets). */
+  private static final class Configured implements GuardFactory {
+    private final Map<String, String> environment;
+    private final ClassLoader resources;
+
+    Configured(Map<String, String> environment, ClassLoader resources) {
+      this.environment = environment;
+      this.resources = resources;
+    }
+
+    @Override
+    public Guard forHandler(Class<?> handlerClass, String methodName) {
+      return GuardConfig.load(handlerClass, methodName, environment, resources).newGuard();
+    }
   }
 
   @Override

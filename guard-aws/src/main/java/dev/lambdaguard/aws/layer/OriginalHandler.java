@@ -42,15 +42,17 @@ import java.util.Map;
 final class OriginalHandler {
 
   private final Class<?> handlerClass;
+  private final String methodName;
   private final RequestStreamHandler stream;
   private final RequestHandler<Object, Object> typed;
   private final Type inputType;
   private final Type outputType;
   private final ClassLoader loader;
 
-  private OriginalHandler(Class<?> handlerClass, RequestStreamHandler stream, RequestHandler<Object, Object> typed,
-      Type inputType, Type outputType, ClassLoader loader) {
+  private OriginalHandler(Class<?> handlerClass, Method method, RequestStreamHandler stream,
+      RequestHandler<Object, Object> typed, Type inputType, Type outputType, ClassLoader loader) {
     this.handlerClass = handlerClass;
+    this.methodName = method == null ? null : method.getName();
     this.stream = stream;
     this.typed = typed;
     this.inputType = inputType;
@@ -73,6 +75,11 @@ final class OriginalHandler {
       throw new IllegalArgumentException("Class not found: " + name.className(), e);
     }
     return name.methodName() == null ? ofClass(type, loader) : ofMethod(type, name.methodName(), loader);
+  }
+
+  /** The handler method of a {@code Class::method} handler, else null. */
+  String methodName() {
+    return methodName;
   }
 
   /** The class that holds the handler (its annotations configure the guard). */
@@ -121,7 +128,7 @@ final class OriginalHandler {
 
   private static OriginalHandler ofClass(Class<?> type, ClassLoader loader) {
     if (RequestStreamHandler.class.isAssignableFrom(type)) {
-      return new OriginalHandler(type, (RequestStreamHandler) instantiate(type), null, null, null, loader);
+      return new OriginalHandler(type, null, (RequestStreamHandler) instantiate(type), null, null, null, loader);
     }
     if (!RequestHandler.class.isAssignableFrom(type)) {
       throw new IllegalArgumentException(
@@ -145,7 +152,7 @@ final class OriginalHandler {
     }
     @SuppressWarnings("unchecked")
     RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>) instantiate(type);
-    return new OriginalHandler(type, null, handler, types[0], types[1], loader);
+    return new OriginalHandler(type, null, null, handler, types[0], types[1], loader);
   }
 
   private static boolean hasBound(TypeVariable<?> variable) {
@@ -212,13 +219,13 @@ final class OriginalHandler {
 
   private static OriginalHandler stream(Class<?> type, Method m, boolean in, boolean out, boolean context,
       ClassLoader loader) {
-    return new OriginalHandler(type, new MethodHandlers.Stream(m, instanceFor(type, m), in, out, context), null,
+    return new OriginalHandler(type, m, new MethodHandlers.Stream(m, instanceFor(type, m), in, out, context), null,
         null, null, loader);
   }
 
   private static OriginalHandler typed(Class<?> type, Method m, Type input, Type output, boolean context,
       ClassLoader loader) {
-    return new OriginalHandler(type, null, new MethodHandlers.Typed(m, instanceFor(type, m), input != null, context),
+    return new OriginalHandler(type, m, null, new MethodHandlers.Typed(m, instanceFor(type, m), input != null, context),
         input, output, loader);
   }
 

@@ -60,7 +60,7 @@ class HandlerFormsTest {
 
   private RequestStreamHandler layer(String handler) {
     return new LambdaGuardHandler(Map.of(LambdaGuardHandler.HANDLER, handler), getClass().getClassLoader(),
-        handlerClass -> guard);
+        (handlerClass, method) -> guard);
   }
 
   private static RequestStreamHandler unguarded(String handler) {
@@ -167,7 +167,7 @@ class HandlerFormsTest {
 
   private void assertMessage(String expected, Map<String, String> environment) {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new LambdaGuardHandler(environment, getClass().getClassLoader(), handlerClass -> guard));
+        () -> new LambdaGuardHandler(environment, getClass().getClassLoader(), (handlerClass, method) -> guard));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
 
