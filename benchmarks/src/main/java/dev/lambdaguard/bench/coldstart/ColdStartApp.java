@@ -17,7 +17,14 @@ import dev.lambdaguard.examples.orders.OrdersHandler;
 import dev.lambdaguard.examples.orders.OrdersSecurity;
 import dev.lambdaguard.input.InputPolicy;
 import dev.lambdaguard.secrets.SecretCache;
+import dev.lambdaguard.aws.layer.LambdaGuardHandler;
+import dev.lambdaguard.config.GuardConfig;
+import dev.lambdaguard.examples.dropin.PlainOrdersFunction;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,7 +56,11 @@ import java.util.List;
  *   <li>{@code guarded-apikey-ext}: {@code guarded} plus an API key checked against a secret read through the
  *       Parameters and Secrets extension (plain HTTP, no SDK), from a loopback stand-in the harness runs;
  *   <li>{@code guarded-apikey-sdk}: the same, the secret read through AWS Secrets Manager with the SDK v2
- *       (URLConnection client) and AWS's caching client, from a loopback Secrets Manager the harness runs.
+ *       (URLConnection client) and AWS's caching client, from a loopback Secrets Manager the harness runs;
+ *   <li>{@code code-config}: code mode, {@code PlainOrdersFunction} (the drop-in example) wrapped in code with the
+ *       guard from {@code GUARD_*} variables (token, scope, rate limit, input inspection; the harness sets them);
+ *   <li>{@code layer}: the same function and variables in layer mode: the layer's {@code LambdaGuardHandler}
+ *       created as the runtime creates it, loading the function from {@code GUARD_HANDLER} and reading the bytes.
  * </ul>
  * All variants take the same steps otherwise. Each variant's handler is reached through its own holder class so
  * that no run loads a class of another variant. Until the response is printed the code avoids lambdas and string
@@ -73,7 +84,7 @@ public final class ColdStartApp {
   public static void main(String[] args) throws IOException {
     if (args.length != 2 || !isVariant(args[0])) {
       System.err.println("usage: ColdStartApp bare|guarded|guarded-jwt|guarded-empty|guarded-empty-noop"
-          + "|guarded-scan|guarded-input|guarded-apikey-ext|guarded-apikey-sdk <event.json>");
+          + "|guarded-scan|guarded-input|guarded-apikey-ext|guarded-apikey-sdk|code-config|layer <event.json>");
       System.exit(2);
     }
     byte[] json = Files.readAllBytes(Path.of(args[1]));
@@ -96,6 +107,9 @@ public final class ColdStartApp {
 
   /** Deserializes the event as the runtime does and invokes the variant's handler once. */
   static APIGatewayV2HTTPResponse invoke(String variant, byte[] json) {
+    if (variant.equals("layer")) {
+      return Layer.invoke(json); // the layer's handler is a stream handler: it reads the bytes itself
+    }
     APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
     switch (variant) {
       case "bare":
@@ -116,6 +130,8 @@ public final class ColdStartApp {
         return GuardedApiKeyExtension.invoke(event);
       case "guarded-apikey-sdk":
         return GuardedApiKeySdk.invoke(event);
+      case "code-config":
+        return CodeConfig.invoke(event);
       default:
         throw new IllegalArgumentException(variant);
     }
@@ -132,6 +148,8 @@ public final class ColdStartApp {
       case "guarded-input":
       case "guarded-apikey-ext":
       case "guarded-apikey-sdk":
+      case "code-config":
+      case "layer":
         return true;
       default:
         return false;
@@ -207,6 +225,53 @@ public final class ColdStartApp {
       return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder()
               .apiKeys(ApiKeyAuthenticator.of(secrets, BenchSecretStores.SECRET_ID)).strictJsonBodies().build())
           .handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  /** Whether a variant reads its policy from GUARD_* variables (code-config, layer). */
+  static boolean usesGuardEnvironment(String variant) {
+    return variant.equals("code-config") || variant.equals("layer");
+  }
+
+  /**
+   * Code mode with the policy of {@link Layer}: the plain drop-in function wrapped in code, the guard from the same
+   * GUARD_* variables through the configuration model; its response written as the runtime writes it.
+   */
+  private static final class CodeConfig {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      Guard guard = GuardConfig.load(PlainOrdersFunction.class, System.getenv(), PlainOrdersFunction.class.getClassLoader())
+          .newGuard();
+      APIGatewayV2HTTPResponse response = GuardedRequestHandler.wrap(new PlainOrdersFunction(), guard)
+          .handleRequest(event, new DemoContext("cold-start-1"));
+      RuntimeSerialization.toJson(response);
+      return response;
+    }
+  }
+
+  /**
+   * Layer mode: the layer's handler as the runtime creates and calls it (GUARD_HANDLER names the plain drop-in
+   * function), on the event's bytes; the status read back from the bytes it writes.
+   */
+  private static final class Layer {
+    static APIGatewayV2HTTPResponse invoke(byte[] json) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+      try {
+        new LambdaGuardHandler().handleRequest(new ByteArrayInputStream(json), out, new DemoContext("cold-start-1"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      String written = out.toString(StandardCharsets.UTF_8);
+      int at = written.indexOf("\"statusCode\":");
+      APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+      if (at >= 0) {
+        int start = at + "\"statusCode\":".length();
+        int end = start;
+        while (end < written.length() && Character.isDigit(written.charAt(end))) {
+          end++;
+        }
+        response.setStatusCode(Integer.parseInt(written.substring(start, end)));
+      }
+      return response;
     }
   }
 
