@@ -16,7 +16,7 @@ final class GuardAssembly {
   private GuardAssembly() {}
 
   static Guard.Builder builder(GuardConfig config) {
-    SecretsSupport secrets = new SecretsSupport();
+    SecretsSupport secrets = config.secrets();
     Guard.Builder guard = Guard.builder().environment(config.environment());
     JwtAuthenticator jwt = JwtAssembly.authenticator(config, secrets);
     if (jwt != null) {
