@@ -35,6 +35,8 @@ public final class GuardConfig {
   private final List<SecretFields.Target> secretFields;
   /** The one secret cache of this configuration (token keys and injected fields), made at the first need. */
   private final SecretsSupport secrets = new SecretsSupport();
+  /** The builder assembled to check the configuration at load, handed to the first guardBuilder() call. */
+  private Guard.Builder checked;
 
   private GuardConfig(Class<?> handlerClass, Map<String, String> environment, ClassLoader resources,
       List<ConfigLayer> layers) {
@@ -43,7 +45,7 @@ public final class GuardConfig {
     this.resources = resources;
     this.layers = List.copyOf(layers);
     this.secretFields = SecretFields.of(handlerClass);
-    GuardAssembly.builder(this); // every value parsed and checked now, so a bad one fails at load
+    this.checked = GuardAssembly.builder(this); // every value parsed and checked now, so a bad one fails at load
     if (!secretFields.isEmpty()) {
       secrets.cache(this, new ConfigValue("", secretFields.get(0).origin())); // a provider must exist: fail now if not
     }
@@ -108,7 +110,14 @@ public final class GuardConfig {
    * call wins, as code does.
    */
   public Guard.Builder guardBuilder() {
-    return GuardAssembly.builder(this);
+    synchronized (this) {
+      Guard.Builder first = checked;
+      if (first != null) {
+        checked = null; // assembled once at load: the first guard costs no second assembly
+        return first;
+      }
+    }
+    return GuardAssembly.builder(this); // each further guard gets parts of its own (caches, buckets)
   }
 
   /**
