@@ -30,7 +30,7 @@ final class JwtAssembly {
   static JwtAuthenticator authenticator(GuardConfig config, SecretsSupport secrets) {
     if (!configured(config)) {
       for (Setting s : new Setting[] {Setting.JWT_AUDIENCE, Setting.JWT_CLIENT_IDS, Setting.JWT_JWKS_URL,
-          Setting.JWT_JWKS_RESOURCE, Setting.JWT_SECRET, Setting.JWT_SCOPES, Setting.JWT_ROLES}) {
+          Setting.JWT_JWKS_RESOURCE, Setting.JWT_HMAC_KEY_REF, Setting.JWT_SCOPES, Setting.JWT_ROLES}) {
         ConfigValue stray = config.value(s);
         if (stray != null) {
           throw Values.fail(stray, s.key(), "token settings need jwt.issuer or jwt.preset");
@@ -176,11 +176,11 @@ final class JwtAssembly {
   private static void keys(GuardConfig config, JwtAuthenticatorBuilder jwt, SecretsSupport secrets) {
     ConfigValue url = config.value(Setting.JWT_JWKS_URL);
     ConfigValue resource = config.value(Setting.JWT_JWKS_RESOURCE);
-    ConfigValue secret = config.value(Setting.JWT_SECRET);
+    ConfigValue secret = config.value(Setting.JWT_HMAC_KEY_REF);
     int given = (url != null ? 1 : 0) + (resource != null ? 1 : 0) + (secret != null ? 1 : 0);
     if (given > 1) {
       ConfigValue any = url != null ? url : resource;
-      throw Values.fail(any, "jwt keys", "set one of jwt.jwksUrl, jwt.jwksResource and jwt.secret");
+      throw Values.fail(any, "jwt keys", "set one of jwt.jwksUrl, jwt.jwksResource and jwt.hmacKeyRef");
     }
     if (url != null) {
       Values.apply(url, Setting.JWT_JWKS_URL.key(), text -> jwt.keys(KeySource.jwks(jwksUri(text))));
@@ -191,7 +191,7 @@ final class JwtAssembly {
       jwt.keys(KeySource.hmac(secrets.cache(config, secret), secret.text().trim()));
     } else if (config.value(Setting.JWT_PRESET) == null) {
       throw Values.fail(config.value(Setting.JWT_ISSUER), Setting.JWT_ISSUER.key(),
-          "no key source: set jwt.jwksUrl, jwt.jwksResource, jwt.secret or a jwt.preset");
+          "no key source: set jwt.jwksUrl, jwt.jwksResource, jwt.hmacKeyRef or a jwt.preset");
     }
   }
 

@@ -15,7 +15,7 @@ public enum Setting {
   JWT_CLIENT_IDS("jwt.clientIds", "accepted client ids (client_id, azp, cid), comma-separated; with cognito: access tokens"),
   JWT_JWKS_URL("jwt.jwksUrl", "the issuer's JWK set URL (https)"),
   JWT_JWKS_RESOURCE("jwt.jwksResource", "a JWK set packaged as a class-path resource (fixed keys)"),
-  JWT_SECRET("jwt.secret", "a secret holding an HS256/384/512 key shared with the issuer (name or name#field)"),
+  JWT_HMAC_KEY_REF("jwt.hmacKeyRef", "the secret holding an HS256/384/512 key shared with the issuer: its name or name#field, never the key"),
   JWT_ALGORITHMS("jwt.algorithms", "accepted signature algorithms, comma-separated (default by key source)"),
   JWT_SCOPES("jwt.scopes", "scopes every request needs, comma-separated (a route adds its own)"),
   JWT_ROLES("jwt.roles", "roles of which every request needs one, comma-separated (a route adds its own)"),

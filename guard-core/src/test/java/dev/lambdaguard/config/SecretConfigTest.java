@@ -95,7 +95,7 @@ class SecretConfigTest {
         + "no secret provider 'vault'"), unknown.getMessage());
   }
 
-  @Jwt(issuer = ISSUER, audience = ConfigRequests.AUDIENCE, secret = "orders/jwt#key")
+  @Jwt(issuer = ISSUER, audience = ConfigRequests.AUDIENCE, hmacKeyRef = "orders/jwt#key")
   static final class HmacHandler {}
 
   @Test
@@ -113,6 +113,17 @@ class SecretConfigTest {
         "{\"alg\":\"HS256\"}", claims);
     assertEquals("allowed", decide(guard, request("GET", "/orders/1", "GET /orders/{id}", good, null)));
     assertEquals("401 signature_invalid", decide(guard, request("GET", "/orders/1", "GET /orders/{id}", forged, null)));
+  }
+
+  static final class PlainHandler {}
+
+  @Test
+  void theKeyReferenceVariableIsNotMistakenForACredentialInTheEnvironment() {
+    RecordingSink sink = new RecordingSink();
+    GuardConfig.load(PlainHandler.class, Map.of("GUARD_SECRETS_PROVIDER", "memory", "GUARD_JWT_ISSUER", ISSUER,
+        "GUARD_JWT_AUDIENCE", "orders-api", "GUARD_JWT_HMAC_KEY_REF", "prod/orders/jwt-signing-7Qx#hs256"),
+        PlainHandler.class.getClassLoader()).guardBuilder().eventSink(sink).build();
+    assertEquals(java.util.List.of("init"), sink.types());
   }
 
   static final class NoSecrets {}
