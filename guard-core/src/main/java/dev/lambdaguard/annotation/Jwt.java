@@ -31,6 +31,9 @@ public @interface Jwt {
   /** A JWK set packaged as a class-path resource. */
   String jwksResource() default "";
 
+  /** A JWK set file on the function's file system. */
+  String jwksFile() default "";
+
   /** The secret holding an HMAC key shared with the issuer: its name or {@code name#field}, never the key. */
   String hmacKeyRef() default "";
 

@@ -14,6 +14,7 @@ public enum Setting {
   JWT_AUDIENCE("jwt.audience", "accepted audiences (aud), comma-separated"),
   JWT_CLIENT_IDS("jwt.clientIds", "accepted client ids (client_id, azp, cid), comma-separated; with cognito: access tokens"),
   JWT_JWKS_URL("jwt.jwksUrl", "the issuer's JWK set URL (https)"),
+  JWT_JWKS_FILE("jwt.jwksFile", "a JWK set file on the function's file system, e.g. /opt/keys/jwks.json (fixed keys)"),
   JWT_JWKS_RESOURCE("jwt.jwksResource", "a JWK set packaged as a class-path resource (fixed keys)"),
   JWT_HMAC_KEY_REF("jwt.hmacKeyRef", "the secret holding an HS256/384/512 key shared with the issuer: its name or name#field, never the key"),
   JWT_ALGORITHMS("jwt.algorithms", "accepted signature algorithms, comma-separated (default by key source)"),
