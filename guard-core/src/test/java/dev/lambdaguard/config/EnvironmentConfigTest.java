@@ -85,6 +85,21 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void eachGuardOfOneConfigurationHasPartsOfItsOwn() {
+    Map<String, String> env = environment();
+    env.put("GUARD_RATE_LIMIT", "1/1m");
+    GuardConfig config = GuardConfig.load(PlainHandler.class, env, PlainHandler.class.getClassLoader());
+    Guard first = config.guardBuilder().eventSink(new RecordingSink()).build();
+    Guard second = config.guardBuilder().eventSink(new RecordingSink()).build();
+    String erin = token(idp.issuer(), "erin", "orders:read");
+    assertEquals("allowed", decide(first, request("GET", "/orders/1", "GET /orders/{id}", erin, null)));
+    assertEquals("429 rate_limited", decide(first, request("GET", "/orders/1", "GET /orders/{id}", erin, null)));
+    assertEquals("allowed", decide(second, request("GET", "/orders/1", "GET /orders/{id}", erin, null)),
+        "the second guard's buckets are its own");
+    assertEquals("file", config.layers().get(3).source());
+  }
+
+  @Test
   void withoutGuardVariablesTheGuardHasNoChecks() {
     Guard guard = guard(Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders"), new RecordingSink());
     assertEquals(List.of(), guard.interceptorNames());
