@@ -112,8 +112,9 @@ class EnvironmentConfigTest {
     env.put("GUARD_RATE_LIMIT", "100/1w");
     ConfigurationException e = assertThrows(ConfigurationException.class,
         () -> GuardConfig.load(PlainHandler.class, env, PlainHandler.class.getClassLoader()));
-    assertTrue(e.getMessage().contains("environment variable GUARD_RATE_LIMIT (rateLimit.limit)"), e.getMessage());
-    assertTrue(e.getMessage().contains("unknown unit 'w'"), e.getMessage());
+    assertEquals("Lambda Guard configuration: environment variable GUARD_RATE_LIMIT (rateLimit.limit): "
+        + "rateLimit.authenticated: malformed limit '100/1w' (write e.g. 100/1m): unknown unit 'w' (s, m, h, d)",
+        e.getMessage(), "the message docs/configuration.md quotes");
   }
 
   @Test
