@@ -31,8 +31,11 @@ public @interface Jwt {
   /** A JWK set packaged as a class-path resource. */
   String jwksResource() default "";
 
-  /** A secret holding an HMAC key shared with the issuer ({@code name} or {@code name#field}). */
-  String secret() default "";
+  /** A JWK set file on the function's file system. */
+  String jwksFile() default "";
+
+  /** The secret holding an HMAC key shared with the issuer: its name or {@code name#field}, never the key. */
+  String hmacKeyRef() default "";
 
   String[] algorithms() default {};
 

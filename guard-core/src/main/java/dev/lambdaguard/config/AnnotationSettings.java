@@ -116,7 +116,8 @@ final class AnnotationSettings {
       list(layer, Setting.JWT_CLIENT_IDS, jwt.clientIds(), "@Jwt(clientIds)" + where);
       text(layer, Setting.JWT_JWKS_URL, jwt.jwksUrl(), "@Jwt(jwksUrl)" + where);
       text(layer, Setting.JWT_JWKS_RESOURCE, jwt.jwksResource(), "@Jwt(jwksResource)" + where);
-      text(layer, Setting.JWT_SECRET, jwt.secret(), "@Jwt(secret)" + where);
+      text(layer, Setting.JWT_JWKS_FILE, jwt.jwksFile(), "@Jwt(jwksFile)" + where);
+      text(layer, Setting.JWT_HMAC_KEY_REF, jwt.hmacKeyRef(), "@Jwt(hmacKeyRef)" + where);
       list(layer, Setting.JWT_ALGORITHMS, jwt.algorithms(), "@Jwt(algorithms)" + where);
       list(layer, Setting.JWT_SCOPES, jwt.scopes(), "@Jwt(scopes)" + where);
       list(layer, Setting.JWT_ROLES, jwt.roles(), "@Jwt(roles)" + where);

@@ -13,8 +13,6 @@ import java.util.Objects;
  */
 public final class ConfigLayer {
 
-  static final ConfigLayer EMPTY = builder("nothing").build();
-
   private final String source;
   private final Map<Setting, ConfigValue> settings;
   private final Map<String, Map<RouteSetting, ConfigValue>> routes;

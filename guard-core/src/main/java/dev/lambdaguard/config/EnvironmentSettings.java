@@ -8,8 +8,9 @@ import java.util.TreeSet;
 /** Reads the {@code GUARD_*} environment variables into a layer. */
 final class EnvironmentSettings {
 
-  /** Variables of the {@code GUARD_} family that are not settings of the model (the layer's own, tests'). */
-  private static final Set<String> NOT_SETTINGS = Set.of("GUARD_HANDLER", "GUARD_TEST_REDIS_URL");
+  /** Variables of the {@code GUARD_} family that are not settings of the model: the layer's own, tests'. */
+  private static final Set<String> NOT_SETTINGS = Set.of("GUARD_HANDLER");
+  private static final String[] NOT_SETTING_PREFIXES = {"GUARD_LAYER_", "GUARD_TEST_"};
 
   private EnvironmentSettings() {}
 
@@ -24,7 +25,7 @@ final class EnvironmentSettings {
       Setting setting = Setting.byEnvironmentVariable(name);
       String value = variable.getValue();
       if (setting == null) {
-        if (!NOT_SETTINGS.contains(name) && !name.startsWith("GUARD_LAYER_")) {
+        if (!notASetting(name)) {
           unknown.add(name);
         }
       } else if (value != null && !value.isBlank()) {
@@ -37,5 +38,17 @@ final class EnvironmentSettings {
           + " (docs/configuration.md lists the settings)");
     }
     return layer.build();
+  }
+
+  private static boolean notASetting(String name) {
+    if (NOT_SETTINGS.contains(name)) {
+      return true;
+    }
+    for (String prefix : NOT_SETTING_PREFIXES) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

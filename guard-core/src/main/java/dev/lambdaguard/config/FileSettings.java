@@ -27,7 +27,7 @@ final class FileSettings {
   static ConfigLayer read(ClassLoader resources, String resource) {
     URL url = resources == null ? null : resources.getResource(resource);
     if (url == null) {
-      return ConfigLayer.EMPTY;
+      return ConfigLayer.builder("file").build();
     }
     byte[] bytes;
     try (InputStream in = url.openStream()) {

@@ -4,7 +4,11 @@ import dev.lambdaguard.Guard;
 import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.input.InputPolicy;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
+import dev.lambdaguard.ratelimit.RateLimitBackend;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.Map;
 
 /**
@@ -16,7 +20,7 @@ final class GuardAssembly {
   private GuardAssembly() {}
 
   static Guard.Builder builder(GuardConfig config) {
-    SecretsSupport secrets = new SecretsSupport();
+    SecretsSupport secrets = config.secrets();
     Guard.Builder guard = Guard.builder().environment(config.environment());
     JwtAuthenticator jwt = JwtAssembly.authenticator(config, secrets);
     if (jwt != null) {
@@ -74,12 +78,38 @@ final class GuardAssembly {
         default -> throw Values.fail(failure, Setting.RATE_LIMIT_ON_BACKEND_FAILURE.key(), "expected local or fail-closed");
       });
     }
+    ConfigValue redis = config.value(Setting.RATE_LIMIT_REDIS_URL);
+    if (redis != null) {
+      policy.backend(Values.apply(redis, Setting.RATE_LIMIT_REDIS_URL.key(), url -> redis(config, redis, url.trim())));
+    }
+    ConfigValue preCheck = config.value(Setting.RATE_LIMIT_LOCAL_PRE_CHECK);
+    if (preCheck != null && Values.bool(preCheck, Setting.RATE_LIMIT_LOCAL_PRE_CHECK.key())) {
+      if (redis == null) {
+        throw Values.fail(preCheck, Setting.RATE_LIMIT_LOCAL_PRE_CHECK.key(), "needs a shared store (rateLimit.redisUrl)");
+      }
+      policy.localPreCheck();
+    }
     if (!any) {
-      if (failure != null) {
-        throw Values.fail(failure, Setting.RATE_LIMIT_ON_BACKEND_FAILURE.key(), "no limit is configured");
+      ConfigValue stray = failure != null ? failure : redis != null ? redis : preCheck;
+      if (stray != null) {
+        throw Values.fail(stray, "rateLimit", "no limit is configured (rateLimit.limit, or a route's rateLimit)");
       }
       return null;
     }
     return policy.build();
+  }
+
+  private static RateLimitBackend redis(GuardConfig config, ConfigValue value, String url) {
+    List<String> found = new ArrayList<>();
+    for (RateLimitBackendFactory factory : ServiceLoader.load(RateLimitBackendFactory.class, config.resources())) {
+      if (factory.name().equals("redis")) {
+        ConfigValue timeout = config.value(Setting.RATE_LIMIT_REDIS_TIMEOUT);
+        return factory.create(url, timeout == null ? null : Values.apply(timeout, Setting.RATE_LIMIT_REDIS_TIMEOUT.key(),
+            t -> Values.duration(timeout, Setting.RATE_LIMIT_REDIS_TIMEOUT.key())));
+      }
+      found.add(factory.name());
+    }
+    throw Values.fail(value, Setting.RATE_LIMIT_REDIS_URL.key(), "no Redis backend on the class path (found: " + found
+        + "; guard-aws brings it, with lettuce)");
   }
 }

@@ -32,6 +32,11 @@ public final class GuardConfig {
   private final ClassLoader resources;
   /** Highest first: code, annotations, environment, file. */
   private final List<ConfigLayer> layers;
+  private final List<SecretFields.Target> secretFields;
+  /** The one secret cache of this configuration (token keys and injected fields), made at the first need. */
+  private final SecretsSupport secrets = new SecretsSupport();
+  /** The builder assembled to check the configuration at load, handed to the first guardBuilder() call. */
+  private Guard.Builder checked;
 
   private GuardConfig(Class<?> handlerClass, Map<String, String> environment, ClassLoader resources,
       List<ConfigLayer> layers) {
@@ -39,7 +44,11 @@ public final class GuardConfig {
     this.environment = environment;
     this.resources = resources;
     this.layers = List.copyOf(layers);
-    GuardAssembly.builder(this); // every value parsed and checked now, so a bad one fails at load
+    this.secretFields = SecretFields.of(handlerClass);
+    this.checked = GuardAssembly.builder(this); // every value parsed and checked now, so a bad one fails at load
+    if (!secretFields.isEmpty()) {
+      secrets.cache(this, new ConfigValue("", secretFields.get(0).origin())); // a provider must exist: fail now if not
+    }
   }
 
   /** Reads annotations on handlerClass, then GUARD_* variables of environment, then guard.json found through resources. */
@@ -101,7 +110,36 @@ public final class GuardConfig {
    * call wins, as code does.
    */
   public Guard.Builder guardBuilder() {
-    return GuardAssembly.builder(this);
+    synchronized (this) {
+      Guard.Builder first = checked;
+      if (first != null) {
+        checked = null; // assembled once at load: the first guard costs no second assembly
+        return first;
+      }
+    }
+    return GuardAssembly.builder(this); // each further guard gets parts of its own (caches, buckets)
+  }
+
+  /**
+   * Fills the {@link dev.lambdaguard.annotation.Secret} fields of the handler class: its static ones, and the
+   * instance ones of {@code handler} when given (null for static fields only). Call at init, once per instance; a
+   * {@code String} field reads its secret now (a secret that cannot be read fails here, naming the field), a
+   * {@code Supplier<String>} field reads through the shared cache at each {@code get()}.
+   *
+   * @throws ConfigurationException when a secret cannot be read
+   */
+  public void injectSecrets(Object handler) {
+    if (handler != null && !handlerClass.isInstance(handler)) {
+      throw new IllegalArgumentException("injectSecrets: not an instance of " + handlerClass.getName());
+    }
+    if (!secretFields.isEmpty()) {
+      SecretFields.inject(secretFields, handler, secrets.cache(this, new ConfigValue("", secretFields.get(0).origin())));
+    }
+  }
+
+  /** This configuration's secret cache, shared by token keys and injected fields. */
+  SecretsSupport secrets() {
+    return secrets;
   }
 
   /** The value of {@code setting} from the highest source that gives one, or null. */

@@ -30,7 +30,7 @@ final class JwtAssembly {
   static JwtAuthenticator authenticator(GuardConfig config, SecretsSupport secrets) {
     if (!configured(config)) {
       for (Setting s : new Setting[] {Setting.JWT_AUDIENCE, Setting.JWT_CLIENT_IDS, Setting.JWT_JWKS_URL,
-          Setting.JWT_JWKS_RESOURCE, Setting.JWT_SECRET, Setting.JWT_SCOPES, Setting.JWT_ROLES}) {
+          Setting.JWT_JWKS_RESOURCE, Setting.JWT_JWKS_FILE, Setting.JWT_HMAC_KEY_REF, Setting.JWT_SCOPES, Setting.JWT_ROLES}) {
         ConfigValue stray = config.value(s);
         if (stray != null) {
           throw Values.fail(stray, s.key(), "token settings need jwt.issuer or jwt.preset");
@@ -176,22 +176,26 @@ final class JwtAssembly {
   private static void keys(GuardConfig config, JwtAuthenticatorBuilder jwt, SecretsSupport secrets) {
     ConfigValue url = config.value(Setting.JWT_JWKS_URL);
     ConfigValue resource = config.value(Setting.JWT_JWKS_RESOURCE);
-    ConfigValue secret = config.value(Setting.JWT_SECRET);
-    int given = (url != null ? 1 : 0) + (resource != null ? 1 : 0) + (secret != null ? 1 : 0);
+    ConfigValue file = config.value(Setting.JWT_JWKS_FILE);
+    ConfigValue secret = config.value(Setting.JWT_HMAC_KEY_REF);
+    int given = (url != null ? 1 : 0) + (resource != null ? 1 : 0) + (file != null ? 1 : 0) + (secret != null ? 1 : 0);
     if (given > 1) {
-      ConfigValue any = url != null ? url : resource;
-      throw Values.fail(any, "jwt keys", "set one of jwt.jwksUrl, jwt.jwksResource and jwt.secret");
+      ConfigValue any = url != null ? url : resource != null ? resource : file;
+      throw Values.fail(any, "jwt keys", "set one of jwt.jwksUrl, jwt.jwksResource, jwt.jwksFile and jwt.hmacKeyRef");
     }
     if (url != null) {
       Values.apply(url, Setting.JWT_JWKS_URL.key(), text -> jwt.keys(KeySource.jwks(jwksUri(text))));
     } else if (resource != null) {
       String json = Values.apply(resource, Setting.JWT_JWKS_RESOURCE.key(), text -> read(config.resources(), text));
       jwt.keys(KeySource.staticJwks(json));
+    } else if (file != null) {
+      String json = Values.apply(file, Setting.JWT_JWKS_FILE.key(), JwtAssembly::readFile);
+      jwt.keys(KeySource.staticJwks(json));
     } else if (secret != null) {
       jwt.keys(KeySource.hmac(secrets.cache(config, secret), secret.text().trim()));
     } else if (config.value(Setting.JWT_PRESET) == null) {
       throw Values.fail(config.value(Setting.JWT_ISSUER), Setting.JWT_ISSUER.key(),
-          "no key source: set jwt.jwksUrl, jwt.jwksResource, jwt.secret or a jwt.preset");
+          "no key source: set jwt.jwksUrl, jwt.jwksResource, jwt.jwksFile, jwt.hmacKeyRef or a jwt.preset");
     }
   }
 
@@ -204,6 +208,18 @@ final class JwtAssembly {
       return uri;
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("malformed JWKS URL: not a URI");
+    }
+  }
+
+  private static String readFile(String path) {
+    try {
+      java.nio.file.Path file = java.nio.file.Path.of(path.trim());
+      if (java.nio.file.Files.size(file) > 1024 * 1024) {
+        throw new IllegalArgumentException("the JWK set file is larger than 1 MiB: " + path.trim());
+      }
+      return java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException("the JWK set file cannot be read: " + path.trim());
     }
   }
 

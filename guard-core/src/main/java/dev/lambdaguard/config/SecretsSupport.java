@@ -16,7 +16,7 @@ final class SecretsSupport {
   private SecretCache cache;
 
   /** The cache, made now if it was not; {@code needer} is the value that needs it, for the message of a failure. */
-  SecretCache cache(GuardConfig config, ConfigValue needer) {
+  synchronized SecretCache cache(GuardConfig config, ConfigValue needer) {
     if (cache == null) {
       ConfigValue chosen = config.value(Setting.SECRETS_PROVIDER);
       String name = chosen == null ? DEFAULT_PROVIDER : chosen.text().trim();

@@ -85,6 +85,21 @@ class EnvironmentConfigTest {
   }
 
   @Test
+  void eachGuardOfOneConfigurationHasPartsOfItsOwn() {
+    Map<String, String> env = environment();
+    env.put("GUARD_RATE_LIMIT", "1/1m");
+    GuardConfig config = GuardConfig.load(PlainHandler.class, env, PlainHandler.class.getClassLoader());
+    Guard first = config.guardBuilder().eventSink(new RecordingSink()).build();
+    Guard second = config.guardBuilder().eventSink(new RecordingSink()).build();
+    String erin = token(idp.issuer(), "erin", "orders:read");
+    assertEquals("allowed", decide(first, request("GET", "/orders/1", "GET /orders/{id}", erin, null)));
+    assertEquals("429 rate_limited", decide(first, request("GET", "/orders/1", "GET /orders/{id}", erin, null)));
+    assertEquals("allowed", decide(second, request("GET", "/orders/1", "GET /orders/{id}", erin, null)),
+        "the second guard's buckets are its own");
+    assertEquals("file", config.layers().get(3).source());
+  }
+
+  @Test
   void withoutGuardVariablesTheGuardHasNoChecks() {
     Guard guard = guard(Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders"), new RecordingSink());
     assertEquals(List.of(), guard.interceptorNames());
@@ -97,8 +112,9 @@ class EnvironmentConfigTest {
     env.put("GUARD_RATE_LIMIT", "100/1w");
     ConfigurationException e = assertThrows(ConfigurationException.class,
         () -> GuardConfig.load(PlainHandler.class, env, PlainHandler.class.getClassLoader()));
-    assertTrue(e.getMessage().contains("environment variable GUARD_RATE_LIMIT (rateLimit.limit)"), e.getMessage());
-    assertTrue(e.getMessage().contains("unknown unit 'w'"), e.getMessage());
+    assertEquals("Lambda Guard configuration: environment variable GUARD_RATE_LIMIT (rateLimit.limit): "
+        + "rateLimit.authenticated: malformed limit '100/1w' (write e.g. 100/1m): unknown unit 'w' (s, m, h, d)",
+        e.getMessage(), "the message docs/configuration.md quotes");
   }
 
   @Test

@@ -84,6 +84,20 @@ class FileConfigTest {
   }
 
   @Test
+  void keysFromAFileOnTheFileSystem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path jwks = java.nio.file.Files.writeString(dir.resolve("jwks.json"), ConfigRequests.JWKS);
+    Guard guard = GuardConfig.load(PlainHandler.class, Map.of("GUARD_JWT_ISSUER", ISSUER, "GUARD_JWT_AUDIENCE",
+        "orders-api", "GUARD_JWT_JWKS_FILE", jwks.toString()), PlainHandler.class.getClassLoader()).guardBuilder()
+        .eventSink(new RecordingSink()).build();
+    assertEquals("allowed", decide(guard, request("GET", "/orders/1", "GET /orders/{id}", token(ISSUER, "fay", "x"), null)));
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> GuardConfig.load(PlainHandler.class,
+        Map.of("GUARD_JWT_ISSUER", ISSUER, "GUARD_JWT_AUDIENCE", "a", "GUARD_JWT_JWKS_FILE", dir.resolve("no.json").toString()),
+        PlainHandler.class.getClassLoader()));
+    assertTrue(e.getMessage().contains("environment variable GUARD_JWT_JWKS_FILE (jwt.jwksFile): the JWK set file cannot be read"),
+        e.getMessage());
+  }
+
+  @Test
   void anUnknownKeyOrRouteSettingOrMalformedRouteFails() {
     assertFailure("{\"jwt\": {\"isuer\": \"https://x.example.com\"}}", "guard.json: unknown setting 'jwt.isuer'");
     assertFailure("{\"routes\": {\"GET /a\": {\"scope\": \"x\"}}}", "unknown route setting 'scope'");

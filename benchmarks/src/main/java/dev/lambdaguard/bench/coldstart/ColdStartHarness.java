@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.coldstart.ColdStartHarness [pairs] [options]
  *   --pairs N          measured rounds (pairs) per scenario (default 10)
  *   --warmup N         rounds run first and discarded, per scenario (default 2)
- *   --variants LIST    bare,guarded (default); also guarded-jwt, guarded-empty, guarded-empty-noop,
+ *   --variants LIST    bare,guarded (default); also guarded-jwt, guarded-annotated, guarded-empty, guarded-empty-noop,
  *                      guarded-scan, guarded-input, guarded-apikey-ext, guarded-apikey-sdk, code-config, layer
  *                      (see ColdStartApp; the last two get GUARD_* variables and the JWK set on the class path)
  *   --scenarios LIST   get,post (default both)
@@ -123,8 +123,8 @@ public final class ColdStartHarness {
         case "--classes-out" -> classesOut = Path.of(args[++i]);
         case "-h", "--help" -> {
           System.out.println("usage: ColdStartHarness [pairs] [--pairs N] [--warmup N] [--scenarios get,post]"
-              + " [--variants bare,guarded,guarded-jwt,guarded-empty,guarded-empty-noop,guarded-scan,guarded-input,"
-              + "guarded-apikey-ext,guarded-apikey-sdk,code-config,layer]"
+              + " [--variants bare,guarded,guarded-jwt,guarded-annotated,guarded-empty,guarded-empty-noop,guarded-scan,"
+              + "guarded-input,guarded-apikey-ext,guarded-apikey-sdk,code-config,layer]"
               + " [--cp PATH] [--get-event FILE]"
               + " [--post-event FILE] [--jvm-arg ARG]... [--no-lambda-flags] [--csv FILE] [--idle-threshold P]"
               + " [--classes [--classes-out DIR]]");
