@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The orders API as an existing function that knows nothing of Lambda Guard (mode 3, the drop-in layer): no guard
  * import, no guard dependency. Adding the Lambda Guard layer and {@code AWS_LAMBDA_EXEC_WRAPPER=/opt/lambda-guard},
- * with the policy in {@code GUARD_*} variables ({@code template-layer.yaml}), guards it without a code change.
+ * with the policy in {@code GUARD_*} variables ({@code guard-examples/layer/template.yaml}), guards it without a code change.
  *
  * <p>{@code GET /orders/{id}} reads an order, {@code POST /orders} accepts one, {@code POST /orders/{id}/cancel}
  * is not written yet and throws, as a function's bug would.
