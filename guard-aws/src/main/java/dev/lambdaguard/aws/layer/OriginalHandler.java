@@ -1,6 +1,7 @@
 package dev.lambdaguard.aws.layer;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.CustomPojoSerializer;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
@@ -89,7 +90,13 @@ final class OriginalHandler {
 
   /** The handler as the runtime would run it, without the guard. */
   RequestStreamHandler unguarded() {
-    return stream != null ? stream : new PojoStreamHandler(typed, serializers(inputType), serializers(outputType));
+    return stream != null ? stream : plain();
+  }
+
+  /** The typed handler run on bytes, with the serializers of its types (the custom one looked up once). */
+  private PojoStreamHandler plain() {
+    CustomPojoSerializer custom = RuntimeSerializers.customSerializer(loader);
+    return new PojoStreamHandler(typed, serializers(inputType, custom), serializers(outputType, custom));
   }
 
   /**
@@ -100,15 +107,15 @@ final class OriginalHandler {
    */
   RequestStreamHandler guardedBy(Guard guard) {
     if (stream == null && takesHttpEvent(inputType)) {
-      PojoStreamHandler plain = new PojoStreamHandler(typed, serializers(inputType), serializers(outputType));
+      PojoStreamHandler plain = plain();
       return new TypedHttpHandler(plain, GuardedRequestHandler.wrap(typed, guard),
           GuardedStreamHandler.wrap(plain, guard), rawClass(outputType));
     }
     return GuardedStreamHandler.wrap(unguarded(), guard);
   }
 
-  private RuntimeSerializers serializers(Type type) {
-    return type == null ? null : RuntimeSerializers.of(type, loader);
+  private static RuntimeSerializers serializers(Type type, CustomPojoSerializer custom) {
+    return type == null ? null : RuntimeSerializers.of(type, custom);
   }
 
   /** The class a value of this declared type is an instance of (Object when not known: anything is). */

@@ -35,9 +35,12 @@ final class RuntimeSerializers {
     this.standard = standard;
   }
 
-  /** The serializers for {@code type}, with the function's custom serializer (if any) from {@code loader}. */
-  static RuntimeSerializers of(Type type, ClassLoader loader) {
-    CustomPojoSerializer custom = customSerializer(loader);
+  /**
+   * The serializers for {@code type}.
+   *
+   * @param custom the function's custom serializer ({@link #customSerializer}), or null
+   */
+  static RuntimeSerializers of(Type type, CustomPojoSerializer custom) {
     if (custom != null) {
       PojoSerializer<Object> viaCustom = new CustomSerializer(custom, type);
       return new RuntimeSerializers(type, viaCustom).withAndroid(viaCustom);
@@ -77,8 +80,11 @@ final class RuntimeSerializers {
     return environment != null && "Android".equalsIgnoreCase(environment.get("platform"));
   }
 
-  /** The one custom serializer the function registers, as the runtime requires (more than one is an error). */
-  private static CustomPojoSerializer customSerializer(ClassLoader loader) {
+  /**
+   * The one custom serializer the function registers as a service through {@code loader}, or null; more than one
+   * is an error, as in the runtime. Looked up once per handler: it reads every jar's service files.
+   */
+  static CustomPojoSerializer customSerializer(ClassLoader loader) {
     Iterator<CustomPojoSerializer> found = ServiceLoader.load(CustomPojoSerializer.class, loader).iterator();
     if (!found.hasNext()) {
       return null;

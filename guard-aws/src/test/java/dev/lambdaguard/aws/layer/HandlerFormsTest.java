@@ -19,9 +19,14 @@ import dev.lambdaguard.events.SecurityEvent.DenyEvent;
 import dev.lambdaguard.events.SecurityEvent.PassThroughEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -136,6 +141,21 @@ class HandlerFormsTest {
   void theLongestOverloadIsChosenAsTheRuntimeChoosesIt() throws Exception {
     byte[] out = run(layer(PREFIX + "Methods::overloaded"), "\"hello\"".getBytes(StandardCharsets.UTF_8));
     assertEquals("\"two hello\"", new String(out, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aCustomSerializerTheFunctionRegistersIsUsedAsTheRuntimeUsesIt(@TempDir Path classes) throws Exception {
+    Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+    Files.writeString(services.resolve("com.amazonaws.services.lambda.runtime.CustomPojoSerializer"),
+        PREFIX + "ShoutingSerializer\n");
+    try (URLClassLoader function = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      RequestStreamHandler layer = new LambdaGuardHandler(Map.of(LambdaGuardHandler.HANDLER, PREFIX + "Methods::overloaded"),
+          function, (handlerClass, method) -> guard);
+
+      byte[] out = run(layer, "\"hello\"".getBytes(StandardCharsets.UTF_8));
+
+      assertEquals("[two HELLO]", new String(out, StandardCharsets.UTF_8));
+    }
   }
 
   @Test

@@ -151,6 +151,37 @@ public final class Handlers {
     }
   }
 
+  /**
+   * A function's own serializer ({@code CustomPojoSerializer}, registered as a service): strings in upper case on
+   * the way in, in brackets on the way out, so a test sees it was used.
+   */
+  public static final class ShoutingSerializer implements com.amazonaws.services.lambda.runtime.CustomPojoSerializer {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T fromJson(InputStream input, java.lang.reflect.Type type) {
+      try {
+        return fromJson(new String(input.readAllBytes(), StandardCharsets.UTF_8), type);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T fromJson(String input, java.lang.reflect.Type type) {
+      return (T) input.replace("\"", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public <T> void toJson(T value, OutputStream output, java.lang.reflect.Type type) {
+      try {
+        output.write(("[" + value + "]").getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
   /** A handler class that throws in its constructor. */
   public static final class FailsAtInit implements RequestStreamHandler {
     public FailsAtInit() {
