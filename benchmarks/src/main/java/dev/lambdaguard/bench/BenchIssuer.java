@@ -51,13 +51,11 @@ public final class BenchIssuer {
   }
 
   /**
-   * The same token policy as GUARD_* variables of the configuration model (the key set as the class-path resource
-   * {@code jwksResource}), with a scope, a rate limit and input inspection, and the drop-in function as the layer's
-   * original handler.
+   * Beside {@link #environment}'s token policy (GUARD_JWT_*): a scope, a rate limit and input inspection as GUARD_*
+   * variables, and the drop-in function as the layer's original handler.
    */
-  public Map<String, String> guardEnvironment(String jwksResource) {
+  public Map<String, String> guardEnvironment() {
     return Map.of("GUARD_HANDLER", "dev.lambdaguard.examples.dropin.PlainOrdersFunction::handleRequest",
-        "GUARD_JWT_ISSUER", ISSUER, "GUARD_JWT_AUDIENCE", AUDIENCE, "GUARD_JWT_JWKS_RESOURCE", jwksResource,
         "GUARD_JWT_SCOPES", "orders:read", "GUARD_RATE_LIMIT", "60/1m, 10/1s", "GUARD_INPUT_MODE", "block");
   }
 

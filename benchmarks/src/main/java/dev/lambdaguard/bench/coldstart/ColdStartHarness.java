@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
  *   --warmup N         rounds run first and discarded, per scenario (default 2)
  *   --variants LIST    bare,guarded (default); also guarded-jwt, guarded-annotated, guarded-empty, guarded-empty-noop,
  *                      guarded-scan, guarded-input, guarded-apikey-ext, guarded-apikey-sdk, code-config, layer
- *                      (see ColdStartApp; the last two get GUARD_* variables and the JWK set on the class path)
+ *                      (see ColdStartApp; the last two also get GUARD_* scope, rate-limit and input variables)
  *   --scenarios LIST   get,post (default both)
  *   --cp PATH          class path of the child (default: the harness's own)
  *   --get-event FILE   the GET event (default: the benchmark's copy of demo/01-get-order.json)
@@ -172,14 +172,10 @@ public final class ColdStartHarness {
     }
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    boolean guardEnvironment = variants.stream().anyMatch(ColdStartApp::usesGuardEnvironment);
-    if (guardEnvironment) {
-      cp = cp + File.pathSeparator + tmp; // the JWK set as a class-path resource, as a function would package it
-    }
     ColdStartHarness harness = new ColdStartHarness(java, cp, jvmArgs, System.out);
     Map<String, String> environment = new java.util.HashMap<>(issuer.environment(jwksFile.toString()));
-    if (guardEnvironment) {
-      environment.putAll(issuer.guardEnvironment(jwksFile.getFileName().toString()));
+    if (variants.stream().anyMatch(ColdStartApp::usesGuardEnvironment)) {
+      environment.putAll(issuer.guardEnvironment());
     }
     if (stores != null) {
       environment.putAll(stores.environment());
