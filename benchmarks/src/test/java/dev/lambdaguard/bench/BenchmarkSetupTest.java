@@ -67,4 +67,10 @@ class BenchmarkSetupTest {
     assertEquals(Map.of("bare", 200, "guarded-apikey-ext", 200, "guarded-apikey-sdk", 200),
         ColdStartAppAccess.statusesInChildJvms(List.of("bare", "guarded-apikey-ext", "guarded-apikey-sdk")));
   }
+
+  @Test
+  void codeModeAndLayerModeAllowTheTokenWithTheSameGuardEnvironment() throws Exception {
+    assertEquals(Map.of("bare", 200, "code-config", 200, "layer", 200),
+        ColdStartAppAccess.statusesInChildJvms(List.of("bare", "code-config", "layer"), true));
+  }
 }

@@ -24,6 +24,15 @@ public final class ColdStartAppAccess {
    * the secret stores running and the API key in the event).
    */
   public static Map<String, Integer> statusesInChildJvms(List<String> variants) throws Exception {
+    return statusesInChildJvms(variants, false);
+  }
+
+  /**
+   * As {@link #statusesInChildJvms(List)}; with {@code guardEnvironment}, the children also get the harness's
+   * GUARD_* policy (token keys from a JWKS file, scope, rate limit, input) for the code-config and layer variants.
+   */
+  public static Map<String, Integer> statusesInChildJvms(List<String> variants, boolean guardEnvironment)
+      throws Exception {
     Path tmp = Files.createTempDirectory("lambdaguard-coldstart-test");
     try (BenchSecretStores stores = BenchSecretStores.start()) {
       BenchIssuer issuer = new BenchIssuer();
@@ -32,7 +41,12 @@ public final class ColdStartAppAccess {
       String java = ProcessHandle.current().info().command().orElseThrow();
       ColdStartHarness harness = new ColdStartHarness(java, System.getProperty("java.class.path"), List.of(),
           new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      harness.childEnvironment = stores.environment();
+      Map<String, String> environment = new LinkedHashMap<>(stores.environment());
+      if (guardEnvironment) {
+        environment.putAll(issuer.environment(Files.writeString(tmp.resolve("jwks.json"), issuer.jwks()).toString()));
+        environment.putAll(issuer.guardEnvironment());
+      }
+      harness.childEnvironment = Map.copyOf(environment);
       Map<String, Integer> statuses = new LinkedHashMap<>();
       for (ColdStartHarness.Run run : harness.measure("get", event, variants, 1, 0)) {
         statuses.put(run.variant(), run.status());

@@ -52,6 +52,10 @@ public final class LambdaGuardHandler implements RequestStreamHandler {
       throw new IllegalStateException("Lambda Guard: " + HANDLER + " is not set. It names the function's own handler;"
           + " the layer's exec wrapper (AWS_LAMBDA_EXEC_WRAPPER=/opt/lambda-guard) sets it from the handler setting.");
     }
+    if (handler.strip().startsWith(LambdaGuardHandler.class.getName())) {
+      throw new IllegalStateException("Lambda Guard: " + HANDLER + " names the layer's own handler; it must name the"
+          + " function's (the handler setting before the exec wrapper replaced it).");
+    }
     OriginalHandler original;
     try {
       original = OriginalHandler.load(handler, loader);

@@ -176,6 +176,8 @@ class HandlerFormsTest {
   @Test
   void aHandlerThatCannotBeUsedFailsInitWithAMessageThatSaysWhy() {
     assertMessage("GUARD_HANDLER is not set", Map.of());
+    assertMessage("names the layer's own handler",
+        Map.of(LambdaGuardHandler.HANDLER, LambdaGuardHandler.class.getName()));
     assertMessage("Class not found: com.example.Missing", Map.of(LambdaGuardHandler.HANDLER, "com.example.Missing"));
     assertMessage("does not implement RequestHandler with concrete type parameters",
         Map.of(LambdaGuardHandler.HANDLER, PREFIX + "Raw"));
