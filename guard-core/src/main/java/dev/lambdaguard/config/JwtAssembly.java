@@ -242,32 +242,31 @@ final class JwtAssembly {
     }
   }
 
-  /** Guard-wide scopes and roles on every route; a listed route adds its own. */
+  /**
+   * Guard-wide scopes on every route, a listed route adding its own (all are needed); guard-wide roles on every
+   * route unless the route names its own, which replace them (one of the route's roles is needed: adding them to the
+   * guard-wide ones would make a route's "one of" looser than the guard's).
+   */
   private static RoutePolicy routes(GuardConfig config, Blame blame) {
-    RouteRequirement everywhere = RouteRequirement.authenticated();
+    RouteRequirement scopesEverywhere = RouteRequirement.authenticated();
     ConfigValue scopes = config.value(Setting.JWT_SCOPES);
     if (scopes != null) {
       blame.on(scopes, Setting.JWT_SCOPES.key());
-      everywhere = RouteRequirement.scopes(Values.list(scopes, Setting.JWT_SCOPES.key()));
+      scopesEverywhere = RouteRequirement.scopes(Values.list(scopes, Setting.JWT_SCOPES.key()));
     }
     ConfigValue roles = config.value(Setting.JWT_ROLES);
-    if (roles != null) {
-      blame.on(roles, Setting.JWT_ROLES.key());
-      everywhere = everywhere.anyRole(Values.list(roles, Setting.JWT_ROLES.key()));
-    }
+    RouteRequirement everywhere = withRoles(scopesEverywhere, roles, Setting.JWT_ROLES.key(), blame);
     RoutePolicy.Builder policy = RoutePolicy.builder().unlisted(everywhere);
     for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : config.routes().entrySet()) {
-      RouteRequirement requirement = everywhere;
+      RouteRequirement requirement = scopesEverywhere;
       ConfigValue routeScopes = route.getValue().get(RouteSetting.SCOPES);
       if (routeScopes != null) {
         blame.on(routeScopes, RouteSetting.SCOPES.key());
         requirement = requirement.andScopes(Values.list(routeScopes, RouteSetting.SCOPES.key()));
       }
       ConfigValue routeRoles = route.getValue().get(RouteSetting.ROLES);
-      if (routeRoles != null) {
-        blame.on(routeRoles, RouteSetting.ROLES.key());
-        requirement = requirement.anyRole(Values.list(routeRoles, RouteSetting.ROLES.key()));
-      }
+      requirement = routeRoles != null ? withRoles(requirement, routeRoles, RouteSetting.ROLES.key(), blame)
+          : withRoles(requirement, roles, Setting.JWT_ROLES.key(), blame);
       policy.route(route.getKey(), requirement); // the key was checked when its source was read
     }
     ConfigValue deny = config.value(Setting.JWT_DENY_UNLISTED);
@@ -275,5 +274,13 @@ final class JwtAssembly {
       policy.denyUnlisted();
     }
     return policy.build();
+  }
+
+  private static RouteRequirement withRoles(RouteRequirement requirement, ConfigValue roles, String key, Blame blame) {
+    if (roles == null) {
+      return requirement;
+    }
+    blame.on(roles, key);
+    return requirement.anyRole(Values.list(roles, key));
   }
 }
