@@ -42,7 +42,7 @@ public @interface Jwt {
   /** Scopes every request needs; a {@link Route} adds its own. */
   String[] scopes() default {};
 
-  /** Roles of which every request needs one; a {@link Route} adds its own. */
+  /** Roles of which every request needs one; a {@link Route} naming its own roles replaces them. */
   String[] roles() default {};
 
   /** Allowed clock skew, e.g. {@code 60s}. */

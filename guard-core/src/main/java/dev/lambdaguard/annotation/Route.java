@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /**
  * One route of a handler that serves several, with its own requirements: {@code @Route(value = "GET /orders/{id}",
  * scopes = "orders:read")}. Written on the class or on the method that serves the route; every {@code @Route} of the
- * class and its methods is read. Scopes and roles add to the guard-wide ones; a schema replaces the guard-wide one.
+ * class and its methods is read. Scopes add to the guard-wide ones; roles and a schema replace the guard-wide ones.
  * An empty attribute is not set here.
  */
 @Documented
@@ -24,7 +24,7 @@ public @interface Route {
 
   String[] scopes() default {};
 
-  /** Roles of which the caller needs one. */
+  /** Roles of which the caller needs one (instead of the guard-wide roles). */
   String[] roles() default {};
 
   /** Limits per caller on this route, e.g. {@code 5/1m}. */

@@ -28,6 +28,14 @@ final class AnnotationSettings {
   private static final List<Class<? extends Annotation>> SETTING_ANNOTATIONS =
       List.of(Guarded.class, Jwt.class, RateLimit.class, BodySchema.class, InjectionPolicy.class, RichText.class);
 
+  /** A stable order of methods (the JVM gives none), as a class rather than a lambda: nothing spun at run time. */
+  private static final Comparator<Method> BY_SIGNATURE = new Comparator<>() {
+    @Override
+    public int compare(Method a, Method b) {
+      return a.toGenericString().compareTo(b.toGenericString());
+    }
+  };
+
   private AnnotationSettings() {}
 
   /**
@@ -85,7 +93,7 @@ final class AnnotationSettings {
         methods.add(m);
       }
     }
-    methods.sort(Comparator.comparing(Method::toGenericString));
+    methods.sort(BY_SIGNATURE);
     return methods;
   }
 

@@ -21,7 +21,9 @@ public final class ConfigLayer {
     this.source = b.source;
     this.settings = Collections.unmodifiableMap(new EnumMap<>(b.settings));
     Map<String, Map<RouteSetting, ConfigValue>> copy = new LinkedHashMap<>();
-    b.routes.forEach((route, values) -> copy.put(route, Collections.unmodifiableMap(new EnumMap<>(values))));
+    for (Map.Entry<String, EnumMap<RouteSetting, ConfigValue>> route : b.routes.entrySet()) {
+      copy.put(route.getKey(), Collections.unmodifiableMap(new EnumMap<>(route.getValue())));
+    }
     this.routes = Collections.unmodifiableMap(copy);
   }
 

@@ -3,13 +3,13 @@ package dev.lambdaguard.config;
 import dev.lambdaguard.Guard;
 import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.input.InputPolicy;
-import dev.lambdaguard.ratelimit.RateLimitPolicy;
 import dev.lambdaguard.ratelimit.RateLimitBackend;
+import dev.lambdaguard.ratelimit.RateLimitPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * Turns a configuration into code-builder calls: the one place where settings become a {@link Guard.Builder}, so
@@ -20,13 +20,23 @@ final class GuardAssembly {
   private GuardAssembly() {}
 
   static Guard.Builder builder(GuardConfig config) {
-    SecretsSupport secrets = config.secrets();
+    Blame blame = new Blame();
+    try {
+      return assemble(config, blame);
+    } catch (ConfigurationException e) {
+      throw e;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw blame.failure(e); // a builder refused the value in use
+    }
+  }
+
+  private static Guard.Builder assemble(GuardConfig config, Blame blame) {
     Guard.Builder guard = Guard.builder().environment(config.environment());
-    JwtAuthenticator jwt = JwtAssembly.authenticator(config, secrets);
+    JwtAuthenticator jwt = JwtAssembly.authenticator(config, config.secrets(), blame);
     if (jwt != null) {
       guard.jwt(jwt);
     }
-    RateLimitPolicy rateLimits = rateLimits(config);
+    RateLimitPolicy rateLimits = rateLimits(config, blame);
     if (rateLimits != null) {
       guard.rateLimit(rateLimits);
     }
@@ -34,38 +44,38 @@ final class GuardAssembly {
     if (strict != null && Values.bool(strict, Setting.JSON_STRICT.key())) {
       guard.strictJsonBodies();
     }
-    InputPolicy input = InputAssembly.policy(config);
+    InputPolicy input = InputAssembly.policy(config, blame);
     if (input != null) {
       guard.inputInspection(input);
     }
     ConfigValue sample = config.value(Setting.EVENTS_ALLOW_SAMPLE_RATE);
     if (sample != null) {
-      double rate = Values.number(sample, Setting.EVENTS_ALLOW_SAMPLE_RATE.key());
-      Values.apply(sample, Setting.EVENTS_ALLOW_SAMPLE_RATE.key(), t -> guard.allowEventSampleRate(rate));
+      blame.on(sample, Setting.EVENTS_ALLOW_SAMPLE_RATE.key());
+      guard.allowEventSampleRate(Values.number(sample, Setting.EVENTS_ALLOW_SAMPLE_RATE.key()));
     }
     return guard;
   }
 
   /** The rate-limit policy, or null when no source sets a limit. */
-  static RateLimitPolicy rateLimits(GuardConfig config) {
+  private static RateLimitPolicy rateLimits(GuardConfig config, Blame blame) {
     RateLimitPolicy.Builder policy = RateLimitPolicy.builder();
     boolean any = false;
     ConfigValue perCaller = config.value(Setting.RATE_LIMIT);
     ConfigValue anonymous = config.value(Setting.RATE_LIMIT_ANONYMOUS);
     if (perCaller != null) {
-      Values.apply(perCaller, Setting.RATE_LIMIT.key(), policy::authenticated);
+      policy.authenticated(blame.on(perCaller, Setting.RATE_LIMIT.key()));
       any = true;
     }
     ConfigValue anonymousLimit = anonymous != null ? anonymous : perCaller;
     if (anonymousLimit != null) {
       Setting setting = anonymous != null ? Setting.RATE_LIMIT_ANONYMOUS : Setting.RATE_LIMIT;
-      Values.apply(anonymousLimit, setting.key(), policy::anonymous);
+      policy.anonymous(blame.on(anonymousLimit, setting.key()));
       any = true;
     }
     for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : config.routes().entrySet()) {
       ConfigValue limit = route.getValue().get(RouteSetting.RATE_LIMIT);
       if (limit != null) {
-        Values.apply(limit, RouteSetting.RATE_LIMIT.key(), text -> policy.route(route.getKey(), text));
+        policy.route(route.getKey(), blame.on(limit, RouteSetting.RATE_LIMIT.key()));
         any = true;
       }
     }
@@ -80,7 +90,7 @@ final class GuardAssembly {
     }
     ConfigValue redis = config.value(Setting.RATE_LIMIT_REDIS_URL);
     if (redis != null) {
-      policy.backend(Values.apply(redis, Setting.RATE_LIMIT_REDIS_URL.key(), url -> redis(config, redis, url.trim())));
+      policy.backend(redis(config, redis, blame));
     }
     ConfigValue preCheck = config.value(Setting.RATE_LIMIT_LOCAL_PRE_CHECK);
     if (preCheck != null && Values.bool(preCheck, Setting.RATE_LIMIT_LOCAL_PRE_CHECK.key())) {
@@ -99,13 +109,14 @@ final class GuardAssembly {
     return policy.build();
   }
 
-  private static RateLimitBackend redis(GuardConfig config, ConfigValue value, String url) {
+  private static RateLimitBackend redis(GuardConfig config, ConfigValue value, Blame blame) {
+    ConfigValue timeout = config.value(Setting.RATE_LIMIT_REDIS_TIMEOUT);
+    java.time.Duration commandTimeout = timeout == null ? null
+        : Values.duration(timeout, Setting.RATE_LIMIT_REDIS_TIMEOUT.key());
     List<String> found = new ArrayList<>();
     for (RateLimitBackendFactory factory : ServiceLoader.load(RateLimitBackendFactory.class, config.resources())) {
       if (factory.name().equals("redis")) {
-        ConfigValue timeout = config.value(Setting.RATE_LIMIT_REDIS_TIMEOUT);
-        return factory.create(url, timeout == null ? null : Values.apply(timeout, Setting.RATE_LIMIT_REDIS_TIMEOUT.key(),
-            t -> Values.duration(timeout, Setting.RATE_LIMIT_REDIS_TIMEOUT.key())));
+        return factory.create(blame.on(value, Setting.RATE_LIMIT_REDIS_URL.key()).trim(), commandTimeout);
       }
       found.add(factory.name());
     }

@@ -76,24 +76,36 @@ public final class GuardConfig {
 
   /** This configuration with {@code setting} given in code: it wins over every other source. */
   public GuardConfig with(Setting setting, String value) {
-    return withCode(code -> code.set(setting, Objects.requireNonNull(value, "value"), "code setting " + setting.key()));
+    ConfigLayer.Builder code = codeLayer();
+    code.set(setting, Objects.requireNonNull(value, "value"), "code setting " + setting.key());
+    return withCode(code);
   }
 
   /** This configuration with one setting of {@code route} given in code. */
   public GuardConfig with(String route, RouteSetting setting, String value) {
-    return withCode(code -> code.set(route, setting, Objects.requireNonNull(value, "value"),
-        "code setting routes[\"" + route + "\"]." + setting.key()));
+    ConfigLayer.Builder code = codeLayer();
+    code.set(route, setting, Objects.requireNonNull(value, "value"),
+        "code setting routes[\"" + route + "\"]." + setting.key());
+    return withCode(code);
   }
 
-  private GuardConfig withCode(java.util.function.Consumer<ConfigLayer.Builder> change) {
+  /** A copy of the code layer, to add to. */
+  private ConfigLayer.Builder codeLayer() {
     ConfigLayer current = layers.get(0);
     ConfigLayer.Builder code = ConfigLayer.builder("code");
-    current.settings().forEach((s, v) -> code.set(s, v.text(), v.origin()));
-    current.routes().forEach((r, values) -> {
-      code.route(r, "code");
-      values.forEach((s, v) -> code.set(r, s, v.text(), v.origin()));
-    });
-    change.accept(code);
+    for (Map.Entry<Setting, ConfigValue> e : current.settings().entrySet()) {
+      code.set(e.getKey(), e.getValue().text(), e.getValue().origin());
+    }
+    for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : current.routes().entrySet()) {
+      code.route(route.getKey(), "code");
+      for (Map.Entry<RouteSetting, ConfigValue> e : route.getValue().entrySet()) {
+        code.set(route.getKey(), e.getKey(), e.getValue().text(), e.getValue().origin());
+      }
+    }
+    return code;
+  }
+
+  private GuardConfig withCode(ConfigLayer.Builder code) {
     List<ConfigLayer> next = new ArrayList<>(layers);
     next.set(0, code.build());
     return new GuardConfig(handlerClass, environment, resources, next);
@@ -158,12 +170,18 @@ public final class GuardConfig {
     Map<String, Map<RouteSetting, ConfigValue>> merged = new LinkedHashMap<>();
     for (int i = layers.size() - 1; i >= 0; i--) { // lowest first, so that higher layers overwrite
       for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : layers.get(i).routes().entrySet()) {
-        merged.computeIfAbsent(route.getKey(), r -> new EnumMap<>(RouteSetting.class)).putAll(route.getValue());
+        Map<RouteSetting, ConfigValue> values = merged.get(route.getKey());
+        if (values == null) {
+          values = new EnumMap<>(RouteSetting.class);
+          merged.put(route.getKey(), values);
+        }
+        values.putAll(route.getValue());
       }
     }
-    Map<String, Map<RouteSetting, ConfigValue>> out = new LinkedHashMap<>();
-    merged.forEach((route, values) -> out.put(route, Collections.unmodifiableMap(values)));
-    return Collections.unmodifiableMap(out);
+    for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : merged.entrySet()) {
+      route.setValue(Collections.unmodifiableMap(route.getValue()));
+    }
+    return Collections.unmodifiableMap(merged);
   }
 
   /** The handler class whose annotations were read. */

@@ -6,6 +6,7 @@ import dev.lambdaguard.input.InspectionMode;
 import dev.lambdaguard.input.RouteInput;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,11 +15,15 @@ final class InputAssembly {
 
   /** Methods whose requests carry a body a guard-wide schema applies to. */
   private static final List<String> BODY_METHODS = List.of("POST", "PUT", "PATCH");
+  private static final Setting[] INPUT_SETTINGS = {Setting.INPUT_MODE, Setting.INPUT_CATEGORIES, Setting.INPUT_MONITOR,
+      Setting.INPUT_ALLOW, Setting.INPUT_RICH_TEXT, Setting.INPUT_SCHEMA};
+  private static final RouteSetting[] ROUTE_INPUT_SETTINGS = {RouteSetting.SCHEMA, RouteSetting.RICH_TEXT,
+      RouteSetting.MODE, RouteSetting.ALLOW};
 
   private InputAssembly() {}
 
   /** The policy, or null when no source asks for input inspection. */
-  static InputPolicy policy(GuardConfig config) {
+  static InputPolicy policy(GuardConfig config, Blame blame) {
     if (!configured(config)) {
       return null;
     }
@@ -42,50 +47,51 @@ final class InputAssembly {
     }
     ConfigValue allow = config.value(Setting.INPUT_ALLOW);
     if (allow != null) {
-      allowances(allow, Setting.INPUT_ALLOW.key(), (field, cats) -> policy.allow(field, cats));
+      for (Allowance a : allowances(allow, Setting.INPUT_ALLOW.key(), blame)) {
+        policy.allow(a.field(), a.categories());
+      }
     }
     ConfigValue schema = config.value(Setting.INPUT_SCHEMA);
     ConfigValue richText = config.value(Setting.INPUT_RICH_TEXT);
     for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : config.routes().entrySet()) {
       String key = route.getKey();
-      boolean bodyRoute = BODY_METHODS.contains(key.substring(0, key.indexOf(' ')).toUpperCase(java.util.Locale.ROOT));
-      policy.route(key, route(route.getValue(), bodyRoute ? schema : null, richText));
+      boolean bodyRoute = BODY_METHODS.contains(key.substring(0, key.indexOf(' ')).toUpperCase(Locale.ROOT));
+      policy.route(key, route(route.getValue(), bodyRoute ? schema : null, richText, blame));
     }
     if (schema != null || richText != null) {
       // Requests on routes no source lists get the guard-wide schema (bodies only) and rich-text fields.
       for (String method : BODY_METHODS) {
-        addUnlisted(config, policy, method + " /{proxy+}", route(Map.of(), schema, richText));
-        addUnlisted(config, policy, method + " /", route(Map.of(), schema, richText));
+        addUnlisted(config, policy, method + " /{proxy+}", schema, richText, blame);
+        addUnlisted(config, policy, method + " /", schema, richText, blame);
       }
       if (richText != null) {
-        addUnlisted(config, policy, "ANY /{proxy+}", route(Map.of(), null, richText));
-        addUnlisted(config, policy, "ANY /", route(Map.of(), null, richText));
+        addUnlisted(config, policy, "ANY /{proxy+}", null, richText, blame);
+        addUnlisted(config, policy, "ANY /", null, richText, blame);
       }
     }
     return policy.build();
   }
 
-  private static void addUnlisted(GuardConfig config, InputPolicy.Builder policy, String route, RouteInput input) {
+  private static void addUnlisted(GuardConfig config, InputPolicy.Builder policy, String route, ConfigValue schema,
+      ConfigValue richText, Blame blame) {
     if (!config.routes().containsKey(route)) {
-      policy.route(route, input);
+      policy.route(route, route(Map.of(), schema, richText, blame));
     }
   }
 
-  /** Whether any setting of input defense is given, guard-wide or on a route. */
+  /** Whether input inspection is asked for: {@code input.enabled}, else any input setting, guard-wide or on a route. */
   static boolean configured(GuardConfig config) {
     ConfigValue enabled = config.value(Setting.INPUT_ENABLED);
     if (enabled != null) {
       return Values.bool(enabled, Setting.INPUT_ENABLED.key());
     }
-    for (Setting s : new Setting[] {Setting.INPUT_MODE, Setting.INPUT_CATEGORIES, Setting.INPUT_MONITOR,
-        Setting.INPUT_ALLOW, Setting.INPUT_RICH_TEXT, Setting.INPUT_SCHEMA}) {
+    for (Setting s : INPUT_SETTINGS) {
       if (config.value(s) != null) {
         return true;
       }
     }
     for (Map<RouteSetting, ConfigValue> route : config.routes().values()) {
-      for (RouteSetting s : new RouteSetting[] {RouteSetting.SCHEMA, RouteSetting.RICH_TEXT, RouteSetting.MODE,
-          RouteSetting.ALLOW}) {
+      for (RouteSetting s : ROUTE_INPUT_SETTINGS) {
         if (route.containsKey(s)) {
           return true;
         }
@@ -95,37 +101,43 @@ final class InputAssembly {
   }
 
   /** One route's input rules: its own schema, else the guard-wide one; its rich-text fields and the guard-wide ones. */
-  private static RouteInput route(Map<RouteSetting, ConfigValue> own, ConfigValue wideSchema, ConfigValue wideRichText) {
+  private static RouteInput route(Map<RouteSetting, ConfigValue> own, ConfigValue wideSchema, ConfigValue wideRichText,
+      Blame blame) {
     RouteInput.Builder input = RouteInput.builder();
     ConfigValue schema = own.getOrDefault(RouteSetting.SCHEMA, wideSchema);
     if (schema != null) {
       String key = schema == wideSchema ? Setting.INPUT_SCHEMA.key() : RouteSetting.SCHEMA.key();
-      Values.apply(schema, key, text -> input.schema(text.trim()));
+      input.schema(blame.on(schema, key).trim());
     }
-    for (ConfigValue rich : new ConfigValue[] {wideRichText, own.get(RouteSetting.RICH_TEXT)}) {
-      if (rich != null) {
-        String key = rich == wideRichText ? Setting.INPUT_RICH_TEXT.key() : RouteSetting.RICH_TEXT.key();
-        String[] fields = Values.list(rich, key);
-        Values.apply(rich, key, text -> input.richText(fields));
-      }
-    }
+    richText(input, wideRichText, Setting.INPUT_RICH_TEXT.key(), blame);
+    richText(input, own.get(RouteSetting.RICH_TEXT), RouteSetting.RICH_TEXT.key(), blame);
     ConfigValue mode = own.get(RouteSetting.MODE);
     if (mode != null) {
       input.mode(Values.mode(mode, RouteSetting.MODE.key()));
     }
     ConfigValue allow = own.get(RouteSetting.ALLOW);
     if (allow != null) {
-      allowances(allow, RouteSetting.ALLOW.key(), (field, cats) -> input.allow(field, cats));
+      for (Allowance a : allowances(allow, RouteSetting.ALLOW.key(), blame)) {
+        input.allow(a.field(), a.categories());
+      }
     }
     return input.build();
   }
 
-  private interface Allow {
-    void allow(String field, Category... categories);
+  private static void richText(RouteInput.Builder input, ConfigValue fields, String key, Blame blame) {
+    if (fields != null) {
+      blame.on(fields, key);
+      input.richText(Values.list(fields, key));
+    }
   }
 
+  /** One allow-list entry. */
+  private record Allowance(String field, Category[] categories) {}
+
   /** {@code body/snippet=sqli+cmdi, body/signature}: each field with its categories (none: every category). */
-  private static void allowances(ConfigValue value, String setting, Allow target) {
+  private static List<Allowance> allowances(ConfigValue value, String setting, Blame blame) {
+    blame.on(value, setting);
+    List<Allowance> out = new java.util.ArrayList<>();
     for (String item : Values.list(value, setting)) {
       int equals = item.indexOf('=');
       String field = (equals < 0 ? item : item.substring(0, equals)).trim();
@@ -135,10 +147,8 @@ final class InputAssembly {
           categories.add(Values.category(code, value, setting));
         }
       }
-      Values.apply(value, setting, t -> {
-        target.allow(field, categories.toArray(new Category[0]));
-        return null;
-      });
+      out.add(new Allowance(field, categories.toArray(new Category[0])));
     }
+    return out;
   }
 }

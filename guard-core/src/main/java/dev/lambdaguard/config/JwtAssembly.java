@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,134 +21,140 @@ final class JwtAssembly {
 
   private static final String PRESETS = "cognito:<userPoolId>, auth0:<domain>, okta:<domain>/<serverId>, "
       + "entra:<tenantId>, entra-v1:<tenantId>, oidc";
+  private static final Setting[] NEED_AN_ISSUER = {Setting.JWT_AUDIENCE, Setting.JWT_CLIENT_IDS, Setting.JWT_JWKS_URL,
+      Setting.JWT_JWKS_RESOURCE, Setting.JWT_JWKS_FILE, Setting.JWT_HMAC_KEY_REF, Setting.JWT_SCOPES, Setting.JWT_ROLES};
+  private static final int MAX_JWKS_BYTES = 1024 * 1024;
 
   private JwtAssembly() {}
 
-  /** Whether any source asks for token authentication. */
-  static boolean configured(GuardConfig config) {
-    return config.value(Setting.JWT_PRESET) != null || config.value(Setting.JWT_ISSUER) != null;
-  }
-
   /** The authenticator, or null when no source names an issuer or a preset. */
-  static JwtAuthenticator authenticator(GuardConfig config, SecretsSupport secrets) {
-    if (!configured(config)) {
-      for (Setting s : new Setting[] {Setting.JWT_AUDIENCE, Setting.JWT_CLIENT_IDS, Setting.JWT_JWKS_URL,
-          Setting.JWT_JWKS_RESOURCE, Setting.JWT_JWKS_FILE, Setting.JWT_HMAC_KEY_REF, Setting.JWT_SCOPES, Setting.JWT_ROLES}) {
-        ConfigValue stray = config.value(s);
-        if (stray != null) {
-          throw Values.fail(stray, s.key(), "token settings need jwt.issuer or jwt.preset");
-        }
-      }
-      for (Map<RouteSetting, ConfigValue> route : config.routes().values()) {
-        ConfigValue stray = route.containsKey(RouteSetting.SCOPES) ? route.get(RouteSetting.SCOPES) : route.get(RouteSetting.ROLES);
-        if (stray != null) {
-          // A route that seems to need a scope must not be open because nothing checks tokens.
-          throw Values.fail(stray, "route", "scopes and roles need token authentication: set jwt.issuer or jwt.preset");
-        }
-      }
+  static JwtAuthenticator authenticator(GuardConfig config, SecretsSupport secrets, Blame blame) {
+    ConfigValue issuer = config.value(Setting.JWT_ISSUER);
+    ConfigValue preset = config.value(Setting.JWT_PRESET);
+    if (issuer == null && preset == null) {
+      refuseStraySettings(config);
       return null;
     }
-    JwtAuthenticatorBuilder jwt = start(config);
-    ConfigValue issuer = config.value(Setting.JWT_ISSUER);
-    if (issuer != null) {
-      Values.apply(issuer, Setting.JWT_ISSUER.key(), text -> jwt.issuer(issuerUrl(text)));
+    JwtAuthenticatorBuilder jwt = preset == null ? JwtAuthenticator.builder() : preset(config, preset, blame);
+    if (issuer != null && preset == null) {
+      jwt.issuer(issuerUrl(blame.on(issuer, Setting.JWT_ISSUER.key())));
     }
-    ConfigValue audience = config.value(Setting.JWT_AUDIENCE);
-    if (audience != null && !cognito(config)) {
-      String[] audiences = Values.list(audience, Setting.JWT_AUDIENCE.key());
-      Values.apply(audience, Setting.JWT_AUDIENCE.key(), text -> jwt.audiences(audiences));
+    if (!cognito(preset)) { // cognito takes its client ids or audience as the kind of token it accepts
+      ConfigValue audience = config.value(Setting.JWT_AUDIENCE);
+      if (audience != null) {
+        blame.on(audience, Setting.JWT_AUDIENCE.key());
+        jwt.audiences(Values.list(audience, Setting.JWT_AUDIENCE.key()));
+      }
+      ConfigValue clientIds = config.value(Setting.JWT_CLIENT_IDS);
+      if (clientIds != null) {
+        blame.on(clientIds, Setting.JWT_CLIENT_IDS.key());
+        jwt.clientIds(Values.list(clientIds, Setting.JWT_CLIENT_IDS.key()));
+      }
     }
-    ConfigValue clientIds = config.value(Setting.JWT_CLIENT_IDS);
-    if (clientIds != null && !cognito(config)) {
-      String[] ids = Values.list(clientIds, Setting.JWT_CLIENT_IDS.key());
-      Values.apply(clientIds, Setting.JWT_CLIENT_IDS.key(), text -> jwt.clientIds(ids));
-    }
-    keys(config, jwt, secrets);
+    keys(config, jwt, secrets, blame);
     ConfigValue algorithms = config.value(Setting.JWT_ALGORITHMS);
     if (algorithms != null) {
-      String[] algs = Values.list(algorithms, Setting.JWT_ALGORITHMS.key());
-      Values.apply(algorithms, Setting.JWT_ALGORITHMS.key(), text -> jwt.algorithms(algs));
+      blame.on(algorithms, Setting.JWT_ALGORITHMS.key());
+      jwt.algorithms(Values.list(algorithms, Setting.JWT_ALGORITHMS.key()));
     }
     ConfigValue skew = config.value(Setting.JWT_CLOCK_SKEW);
     if (skew != null) {
-      Values.apply(skew, Setting.JWT_CLOCK_SKEW.key(), text -> jwt.clockSkew(Values.duration(skew, Setting.JWT_CLOCK_SKEW.key())));
+      blame.on(skew, Setting.JWT_CLOCK_SKEW.key());
+      jwt.clockSkew(Values.duration(skew, Setting.JWT_CLOCK_SKEW.key()));
     }
-    jwt.routes(routes(config));
-    ConfigValue anyValue = issuer != null ? issuer : config.value(Setting.JWT_PRESET);
-    return Values.apply(anyValue, "jwt", text -> jwt.build());
+    jwt.routes(routes(config, blame));
+    blame.on(issuer != null ? issuer : preset, "jwt");
+    return jwt.build();
   }
 
-  private static boolean cognito(GuardConfig config) {
-    ConfigValue preset = config.value(Setting.JWT_PRESET);
+  /** Token settings without an issuer, or route scopes without tokens, would be silently unenforced: refuse them. */
+  private static void refuseStraySettings(GuardConfig config) {
+    for (Setting s : NEED_AN_ISSUER) {
+      ConfigValue stray = config.value(s);
+      if (stray != null) {
+        throw Values.fail(stray, s.key(), "token settings need jwt.issuer or jwt.preset");
+      }
+    }
+    for (Map<RouteSetting, ConfigValue> route : config.routes().values()) {
+      ConfigValue stray = route.containsKey(RouteSetting.SCOPES) ? route.get(RouteSetting.SCOPES) : route.get(RouteSetting.ROLES);
+      if (stray != null) {
+        // A route that seems to need a scope must not be open because nothing checks tokens.
+        throw Values.fail(stray, "route", "scopes and roles need token authentication: set jwt.issuer or jwt.preset");
+      }
+    }
+  }
+
+  private static boolean cognito(ConfigValue preset) {
     return preset != null && preset.text().trim().toLowerCase(Locale.ROOT).startsWith("cognito:");
   }
 
-  /** A preset's builder, or a bare one. */
-  private static JwtAuthenticatorBuilder start(GuardConfig config) {
-    ConfigValue preset = config.value(Setting.JWT_PRESET);
-    if (preset == null) {
-      return JwtAuthenticator.builder();
-    }
+  /** A preset's builder. */
+  private static JwtAuthenticatorBuilder preset(GuardConfig config, ConfigValue preset, Blame blame) {
     String key = Setting.JWT_PRESET.key();
     String text = preset.text().trim();
     int colon = text.indexOf(':');
     String name = (colon < 0 ? text : text.substring(0, colon)).toLowerCase(Locale.ROOT);
     String argument = colon < 0 ? "" : text.substring(colon + 1).trim();
-    if (!name.equals("oidc") && config.value(Setting.JWT_ISSUER) != null) {
-      throw Values.fail(config.value(Setting.JWT_ISSUER), Setting.JWT_ISSUER.key(),
+    ConfigValue issuer = config.value(Setting.JWT_ISSUER);
+    if (!name.equals("oidc") && issuer != null) {
+      throw Values.fail(issuer, Setting.JWT_ISSUER.key(),
           "the preset " + preset + " sets the issuer already: set jwt.issuer or a preset, not both");
     }
-    String audience = first(config, Setting.JWT_AUDIENCE);
-    return switch (name) {
-      case "cognito" -> cognito(config, preset, argument);
-      case "auth0" -> Values.apply(preset, key, t -> JwtAuthenticator.auth0(argument, required(audience, preset, name)));
-      case "okta" -> {
+    ConfigValue audienceValue = config.value(Setting.JWT_AUDIENCE);
+    String audience = audienceValue == null ? null : Values.list(audienceValue, Setting.JWT_AUDIENCE.key())[0];
+    if (name.equals("cognito")) {
+      return cognito(config, preset, argument, blame);
+    }
+    if (name.equals("oidc")) {
+      if (issuer == null || !argument.isEmpty()) {
+        throw Values.fail(preset, key, "oidc takes no argument and needs jwt.issuer (its keys come by discovery)");
+      }
+      String url = issuerUrl(blame.on(issuer, Setting.JWT_ISSUER.key()));
+      String aud = required(audience, preset, name);
+      blame.on(preset, key);
+      return JwtAuthenticator.oidc(url, aud);
+    }
+    if (!name.equals("auth0") && !name.equals("okta") && !name.equals("entra") && !name.equals("entra-v1")) {
+      throw Values.fail(preset, key, "unknown preset '" + name + "' (" + PRESETS + ")");
+    }
+    String aud = required(audience, preset, name);
+    blame.on(preset, key);
+    switch (name) {
+      case "auth0":
+        return JwtAuthenticator.auth0(argument, aud);
+      case "okta":
         int slash = argument.indexOf('/');
         if (slash <= 0) {
           throw Values.fail(preset, key, "okta needs okta:<domain>/<authorizationServerId>");
         }
-        yield Values.apply(preset, key, t -> JwtAuthenticator.okta(argument.substring(0, slash),
-            argument.substring(slash + 1), required(audience, preset, name)));
-      }
-      case "entra" -> Values.apply(preset, key, t -> JwtAuthenticator.entraId(argument, required(audience, preset, name)));
-      case "entra-v1" -> Values.apply(preset, key, t -> JwtAuthenticator.entraIdV1(argument, required(audience, preset, name)));
-      case "oidc" -> {
-        ConfigValue issuer = config.value(Setting.JWT_ISSUER);
-        if (issuer == null || !argument.isEmpty()) {
-          throw Values.fail(preset, key, "oidc takes no argument and needs jwt.issuer (its keys come by discovery)");
-        }
-        String url = Values.apply(issuer, Setting.JWT_ISSUER.key(), JwtAssembly::issuerUrl);
-        yield Values.apply(preset, key, t -> JwtAuthenticator.oidc(url, required(audience, preset, name)));
-      }
-      default -> throw Values.fail(preset, key, "unknown preset '" + name + "' (" + PRESETS + ")");
-    };
+        return JwtAuthenticator.okta(argument.substring(0, slash), argument.substring(slash + 1), aud);
+      case "entra":
+        return JwtAuthenticator.entraId(argument, aud);
+      default:
+        return JwtAuthenticator.entraIdV1(argument, aud);
+    }
   }
 
   /** Cognito: the region is the user pool id's prefix; client ids mean access tokens, an audience id tokens. */
-  private static JwtAuthenticatorBuilder cognito(GuardConfig config, ConfigValue preset, String poolId) {
+  private static JwtAuthenticatorBuilder cognito(GuardConfig config, ConfigValue preset, String poolId, Blame blame) {
     String key = Setting.JWT_PRESET.key();
     int underscore = poolId.indexOf('_');
     if (underscore <= 0) {
       throw Values.fail(preset, key, "cognito needs cognito:<userPoolId>, e.g. cognito:eu-west-1_AbCdEf123");
     }
-    JwtAuthenticatorBuilder builder = Values.apply(preset, key,
-        t -> JwtAuthenticator.cognito(poolId.substring(0, underscore), poolId));
+    blame.on(preset, key);
+    JwtAuthenticatorBuilder builder = JwtAuthenticator.cognito(poolId.substring(0, underscore), poolId);
     ConfigValue clientIds = config.value(Setting.JWT_CLIENT_IDS);
-    ConfigValue audience = config.value(Setting.JWT_AUDIENCE);
     if (clientIds != null) {
-      String[] ids = Values.list(clientIds, Setting.JWT_CLIENT_IDS.key());
-      return Values.apply(clientIds, Setting.JWT_CLIENT_IDS.key(), t -> builder.accessTokensFor(ids));
+      blame.on(clientIds, Setting.JWT_CLIENT_IDS.key());
+      return builder.accessTokensFor(Values.list(clientIds, Setting.JWT_CLIENT_IDS.key()));
     }
+    ConfigValue audience = config.value(Setting.JWT_AUDIENCE);
     if (audience != null) {
-      String[] ids = Values.list(audience, Setting.JWT_AUDIENCE.key());
-      return Values.apply(audience, Setting.JWT_AUDIENCE.key(), t -> builder.idTokensFor(ids));
+      blame.on(audience, Setting.JWT_AUDIENCE.key());
+      return builder.idTokensFor(Values.list(audience, Setting.JWT_AUDIENCE.key()));
     }
     throw Values.fail(preset, key, "cognito needs jwt.clientIds (access tokens) or jwt.audience (id tokens)");
-  }
-
-  private static String first(GuardConfig config, Setting setting) {
-    ConfigValue value = config.value(setting);
-    return value == null ? null : Values.list(value, setting.key())[0];
   }
 
   private static String required(String audience, ConfigValue preset, String name) {
@@ -173,7 +182,7 @@ final class JwtAssembly {
     return text.trim();
   }
 
-  private static void keys(GuardConfig config, JwtAuthenticatorBuilder jwt, SecretsSupport secrets) {
+  private static void keys(GuardConfig config, JwtAuthenticatorBuilder jwt, SecretsSupport secrets, Blame blame) {
     ConfigValue url = config.value(Setting.JWT_JWKS_URL);
     ConfigValue resource = config.value(Setting.JWT_JWKS_RESOURCE);
     ConfigValue file = config.value(Setting.JWT_JWKS_FILE);
@@ -184,15 +193,13 @@ final class JwtAssembly {
       throw Values.fail(any, "jwt keys", "set one of jwt.jwksUrl, jwt.jwksResource, jwt.jwksFile and jwt.hmacKeyRef");
     }
     if (url != null) {
-      Values.apply(url, Setting.JWT_JWKS_URL.key(), text -> jwt.keys(KeySource.jwks(jwksUri(text))));
+      jwt.keys(KeySource.jwks(jwksUri(blame.on(url, Setting.JWT_JWKS_URL.key()))));
     } else if (resource != null) {
-      String json = Values.apply(resource, Setting.JWT_JWKS_RESOURCE.key(), text -> read(config.resources(), text));
-      jwt.keys(KeySource.staticJwks(json));
+      jwt.keys(KeySource.staticJwks(read(config.resources(), blame.on(resource, Setting.JWT_JWKS_RESOURCE.key()))));
     } else if (file != null) {
-      String json = Values.apply(file, Setting.JWT_JWKS_FILE.key(), JwtAssembly::readFile);
-      jwt.keys(KeySource.staticJwks(json));
+      jwt.keys(KeySource.staticJwks(readFile(blame.on(file, Setting.JWT_JWKS_FILE.key()))));
     } else if (secret != null) {
-      jwt.keys(KeySource.hmac(secrets.cache(config, secret), secret.text().trim()));
+      jwt.keys(KeySource.hmac(secrets.cache(config, secret), blame.on(secret, Setting.JWT_HMAC_KEY_REF.key()).trim()));
     } else if (config.value(Setting.JWT_PRESET) == null) {
       throw Values.fail(config.value(Setting.JWT_ISSUER), Setting.JWT_ISSUER.key(),
           "no key source: set jwt.jwksUrl, jwt.jwksResource, jwt.jwksFile, jwt.hmacKeyRef or a jwt.preset");
@@ -213,12 +220,12 @@ final class JwtAssembly {
 
   private static String readFile(String path) {
     try {
-      java.nio.file.Path file = java.nio.file.Path.of(path.trim());
-      if (java.nio.file.Files.size(file) > 1024 * 1024) {
+      Path file = Path.of(path.trim());
+      if (Files.size(file) > MAX_JWKS_BYTES) {
         throw new IllegalArgumentException("the JWK set file is larger than 1 MiB: " + path.trim());
       }
-      return java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException | java.nio.file.InvalidPathException e) {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | InvalidPathException e) {
       throw new IllegalArgumentException("the JWK set file cannot be read: " + path.trim());
     }
   }
@@ -229,41 +236,37 @@ final class JwtAssembly {
       if (in == null) {
         throw new IllegalArgumentException("class-path resource not found: " + resource.trim());
       }
-      return new String(in.readNBytes(1024 * 1024), StandardCharsets.UTF_8);
+      return new String(in.readNBytes(MAX_JWKS_BYTES), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalArgumentException("class-path resource cannot be read: " + resource.trim());
     }
   }
 
-  /** Guard-wide scopes and roles on every route; a listed route adds its own. */
-  private static RoutePolicy routes(GuardConfig config) {
-    RouteRequirement everywhere = RouteRequirement.authenticated();
+  /**
+   * Guard-wide scopes on every route, a listed route adding its own (all are needed); guard-wide roles on every
+   * route unless the route names its own, which replace them (one of the route's roles is needed: adding them to the
+   * guard-wide ones would make a route's "one of" looser than the guard's).
+   */
+  private static RoutePolicy routes(GuardConfig config, Blame blame) {
+    RouteRequirement scopesEverywhere = RouteRequirement.authenticated();
     ConfigValue scopes = config.value(Setting.JWT_SCOPES);
     if (scopes != null) {
-      String[] list = Values.list(scopes, Setting.JWT_SCOPES.key());
-      everywhere = Values.apply(scopes, Setting.JWT_SCOPES.key(), t -> RouteRequirement.scopes(list));
+      blame.on(scopes, Setting.JWT_SCOPES.key());
+      scopesEverywhere = RouteRequirement.scopes(Values.list(scopes, Setting.JWT_SCOPES.key()));
     }
     ConfigValue roles = config.value(Setting.JWT_ROLES);
-    if (roles != null) {
-      String[] list = Values.list(roles, Setting.JWT_ROLES.key());
-      RouteRequirement base = everywhere;
-      everywhere = Values.apply(roles, Setting.JWT_ROLES.key(), t -> base.anyRole(list));
-    }
+    RouteRequirement everywhere = withRoles(scopesEverywhere, roles, Setting.JWT_ROLES.key(), blame);
     RoutePolicy.Builder policy = RoutePolicy.builder().unlisted(everywhere);
     for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : config.routes().entrySet()) {
-      RouteRequirement requirement = everywhere;
+      RouteRequirement requirement = scopesEverywhere;
       ConfigValue routeScopes = route.getValue().get(RouteSetting.SCOPES);
       if (routeScopes != null) {
-        String[] list = Values.list(routeScopes, RouteSetting.SCOPES.key());
-        RouteRequirement base = requirement;
-        requirement = Values.apply(routeScopes, RouteSetting.SCOPES.key(), t -> base.andScopes(list));
+        blame.on(routeScopes, RouteSetting.SCOPES.key());
+        requirement = requirement.andScopes(Values.list(routeScopes, RouteSetting.SCOPES.key()));
       }
       ConfigValue routeRoles = route.getValue().get(RouteSetting.ROLES);
-      if (routeRoles != null) {
-        String[] list = Values.list(routeRoles, RouteSetting.ROLES.key());
-        RouteRequirement base = requirement;
-        requirement = Values.apply(routeRoles, RouteSetting.ROLES.key(), t -> base.anyRole(list));
-      }
+      requirement = routeRoles != null ? withRoles(requirement, routeRoles, RouteSetting.ROLES.key(), blame)
+          : withRoles(requirement, roles, Setting.JWT_ROLES.key(), blame);
       policy.route(route.getKey(), requirement); // the key was checked when its source was read
     }
     ConfigValue deny = config.value(Setting.JWT_DENY_UNLISTED);
@@ -271,5 +274,13 @@ final class JwtAssembly {
       policy.denyUnlisted();
     }
     return policy.build();
+  }
+
+  private static RouteRequirement withRoles(RouteRequirement requirement, ConfigValue roles, String key, Blame blame) {
+    if (roles == null) {
+      return requirement;
+    }
+    blame.on(roles, key);
+    return requirement.anyRole(Values.list(roles, key));
   }
 }

@@ -2,11 +2,11 @@ package dev.lambdaguard.config;
 
 /**
  * One setting of a single route ({@code GET /orders/{id}}), from a {@code @Route} annotation or the {@code routes}
- * object of {@code guard.json}. A route's requirements add to the guard-wide ones; its input settings replace them.
+ * object of {@code guard.json}. A route's scopes add to the guard-wide ones; its roles, schema and mode replace them.
  */
 public enum RouteSetting {
   SCOPES("scopes", "scopes this route needs besides jwt.scopes, comma-separated"),
-  ROLES("roles", "roles of which this route needs one, comma-separated"),
+  ROLES("roles", "roles of which this route needs one, instead of jwt.roles, comma-separated"),
   RATE_LIMIT("rateLimit", "limits per caller on this route, e.g. 5/1m"),
   SCHEMA("schema", "JSON Schema (class-path resource) of this route's body"),
   RICH_TEXT("richText", "JSON body fields holding rich text on this route, comma-separated"),

@@ -19,7 +19,7 @@ public enum Setting {
   JWT_HMAC_KEY_REF("jwt.hmacKeyRef", "the secret holding an HS256/384/512 key shared with the issuer: its name or name#field, never the key"),
   JWT_ALGORITHMS("jwt.algorithms", "accepted signature algorithms, comma-separated (default by key source)"),
   JWT_SCOPES("jwt.scopes", "scopes every request needs, comma-separated (a route adds its own)"),
-  JWT_ROLES("jwt.roles", "roles of which every request needs one, comma-separated (a route adds its own)"),
+  JWT_ROLES("jwt.roles", "roles of which every request needs one, comma-separated (a route's own replace them)"),
   JWT_DENY_UNLISTED("jwt.denyUnlisted", "true: refuse routes not listed (403 route_not_allowed)"),
   JWT_CLOCK_SKEW("jwt.clockSkew", "allowed clock skew, e.g. 60s (0 to 5m)"),
   RATE_LIMIT("rateLimit.limit", "GUARD_RATE_LIMIT", "limits per caller, e.g. 100/1m, 10/1s (anonymous callers too, unless set apart)"),

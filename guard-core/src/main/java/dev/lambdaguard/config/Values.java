@@ -8,23 +8,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Parsing of setting text, each failure a {@link ConfigurationException} naming the value's origin and setting. */
 final class Values {
 
   private Values() {}
-
-  /** Runs {@code step} on the value, turning a builder's refusal into a message naming where the value came from. */
-  static <T> T apply(ConfigValue value, String setting, Function<String, T> step) {
-    try {
-      return step.apply(value.text());
-    } catch (ConfigurationException e) {
-      throw e;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      throw ConfigurationException.of(value, setting, e);
-    }
-  }
 
   /** The comma-separated items, trimmed, none empty. */
   static String[] list(ConfigValue value, String setting) {

@@ -27,6 +27,13 @@ final class ConfigRequests {
         + "\",\"scope\":\"" + scopes + "\",\"iat\":" + (now - 5) + ",\"exp\":" + (now + 600) + "}");
   }
 
+  /** A token for {@code subject} from {@code issuer} in these roles (the {@code roles} claim), no scope. */
+  static String tokenInRoles(String issuer, String subject, String... roles) {
+    long now = System.currentTimeMillis() / 1000;
+    return Tokens.sign("RS256", KEY, "{\"iss\":\"" + issuer + "\",\"sub\":\"" + subject + "\",\"aud\":\"" + AUDIENCE
+        + "\",\"roles\":[\"" + String.join("\",\"", roles) + "\"],\"iat\":" + (now - 5) + ",\"exp\":" + (now + 600) + "}");
+  }
+
   /** A request with a bearer token (none when null) and a JSON body (none when null). */
   static GuardRequest request(String method, String path, String routeKey, String token, String json) {
     MultiValueMap.Builder headers = MultiValueMap.headersBuilder();

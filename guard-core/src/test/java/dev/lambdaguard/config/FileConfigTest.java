@@ -54,6 +54,25 @@ class FileConfigTest {
   }
 
   @Test
+  void aRoutesOwnRolesReplaceTheGuardWideOnesWhileScopesAddUp() {
+    ClassLoader pkg = Resources.with("keys/jwks.json", ConfigRequests.JWKS, "guard.json", """
+        {
+          "jwt": {"issuer": "%s", "audience": "orders-api", "jwksResource": "keys/jwks.json", "roles": "admin"},
+          "routes": {"DELETE /orders/{id}": {"roles": "ops"}}
+        }
+        """.formatted(ISSUER));
+    Guard guard = GuardConfig.load(PlainHandler.class, Map.of(), pkg).guardBuilder().eventSink(new RecordingSink()).build();
+    String admin = ConfigRequests.tokenInRoles(ISSUER, "ada", "admin");
+    String ops = ConfigRequests.tokenInRoles(ISSUER, "otto", "ops");
+    assertEquals("allowed", decide(guard, request("GET", "/orders/1", "GET /orders/{id}", admin, null)));
+    assertEquals("403 insufficient_scope", decide(guard, request("GET", "/orders/1", "GET /orders/{id}", ops, null)));
+    assertEquals("allowed", decide(guard, request("DELETE", "/orders/1", "DELETE /orders/{id}", ops, null)));
+    assertEquals("403 insufficient_scope",
+        decide(guard, request("DELETE", "/orders/1", "DELETE /orders/{id}", admin, null)),
+        "the route's roles replace the guard-wide ones: they do not widen them");
+  }
+
+  @Test
   void environmentBeatsTheFileAndCodeBeatsBoth() {
     ClassLoader pkg = functionPackage();
     GuardConfig fileOnly = GuardConfig.load(PlainHandler.class, Map.of(), pkg);
