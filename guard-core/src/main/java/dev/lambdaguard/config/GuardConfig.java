@@ -32,6 +32,8 @@ public final class GuardConfig {
   private final ClassLoader resources;
   /** Highest first: code, annotations, environment, file. */
   private final List<ConfigLayer> layers;
+  /** Every route with its settings merged by precedence, computed once. */
+  private final Map<String, Map<RouteSetting, ConfigValue>> routes;
   private final List<SecretFields.Target> secretFields;
   /** The one secret cache of this configuration (token keys and injected fields), made at the first need. */
   private final SecretsSupport secrets = new SecretsSupport();
@@ -44,6 +46,7 @@ public final class GuardConfig {
     this.environment = environment;
     this.resources = resources;
     this.layers = List.copyOf(layers);
+    this.routes = mergeRoutes(this.layers);
     this.secretFields = SecretFields.of(handlerClass);
     this.checked = GuardAssembly.builder(this); // every value parsed and checked now, so a bad one fails at load
     if (!secretFields.isEmpty()) {
@@ -167,6 +170,10 @@ public final class GuardConfig {
 
   /** Every route any source names, each with its settings merged by precedence; in the order first named. */
   public Map<String, Map<RouteSetting, ConfigValue>> routes() {
+    return routes;
+  }
+
+  private static Map<String, Map<RouteSetting, ConfigValue>> mergeRoutes(List<ConfigLayer> layers) {
     Map<String, Map<RouteSetting, ConfigValue>> merged = new LinkedHashMap<>();
     for (int i = layers.size() - 1; i >= 0; i--) { // lowest first, so that higher layers overwrite
       for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : layers.get(i).routes().entrySet()) {
