@@ -1,5 +1,8 @@
 package dev.lambdaguard;
 
+import dev.lambdaguard.anomaly.Anomaly;
+import dev.lambdaguard.anomaly.AnomalyDetector;
+import dev.lambdaguard.anomaly.AnomalyPolicy;
 import dev.lambdaguard.auth.ApiKeyAuthenticator;
 import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.auth.internal.CredentialChoice;
@@ -54,6 +57,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>the user's interceptors, in the order they were added;
  *   <li>the user's handler.
  * </ol>
+ * Once decided, each request is reported as events and, with {@code anomalyDetection}, observed by the
+ * anomaly detector, which may add {@code anomaly} events but never changes the decision.
  *
  * <pre>{@code
  * static final Guard GUARD = Guard.builder().strictJsonBodies().build();
@@ -67,6 +72,7 @@ public final class Guard {
   private final FunctionEnvironment function;
   private final Redactor redactor;
   private final double allowSampleRate;
+  private final AnomalyDetector anomalies;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
 
   private Guard(Builder b) {
@@ -74,6 +80,7 @@ public final class Guard {
     this.function = FunctionEnvironment.from(b.environment);
     this.redactor = b.redactor;
     this.allowSampleRate = b.allowSampleRate;
+    this.anomalies = b.anomalyPolicy == null ? null : new AnomalyDetector(b.anomalyPolicy);
     this.interceptors = assembleChain(b);
     this.sink = b.sink != null ? b.sink : new StdoutJsonSink(new EventJson(redactor));
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
@@ -187,7 +194,9 @@ public final class Guard {
     SecurityContext context = state.lastContext();
     boolean denied = outcome instanceof Denial;
     boolean writeAllow = !denied && sampled();
-    if (!denied && !writeAllow && context.findings().isEmpty() && context.notices().isEmpty()
+    List<Anomaly> found = anomalies == null
+        ? List.of() : anomalies.observe(request, outcome, context, clock.currentTimeMillis());
+    if (!denied && !writeAllow && context.findings().isEmpty() && context.notices().isEmpty() && found.isEmpty()
         && !EnvironmentNotices.pending()) {
       return; // a sampled-out allow with nothing else to say: build nothing
     }
@@ -208,6 +217,9 @@ public final class Guard {
           now, info, summary, denial.reason(), denial.status(), by, denial.eventFields(), chainNanos));
     } else if (writeAllow) {
       emit(new SecurityEvent.AllowEvent(now, info, summary, context.findings().size(), chainNanos));
+    }
+    for (Anomaly anomaly : found) {
+      emit(new SecurityEvent.AnomalyEvent(now, info, summary, anomaly));
     }
   }
 
@@ -261,6 +273,7 @@ public final class Guard {
     private Redactor redactor = Redactor.shared();
     private double allowSampleRate = 1.0;
     private boolean credentialCheck = true;
+    private AnomalyPolicy anomalyPolicy;
 
     private Builder() {}
 
@@ -328,6 +341,16 @@ public final class Guard {
      */
     public Builder inputInspection(InputPolicy policy) {
       this.inputPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Watches every decided request for attack patterns no single request shows (credential stuffing, scanning,
+     * token theft, volume spikes) and reports each as an {@code anomaly} event; never changes a decision. Off by
+     * default. See {@link AnomalyPolicy}.
+     */
+    public Builder anomalyDetection(AnomalyPolicy policy) {
+      this.anomalyPolicy = Objects.requireNonNull(policy, "anomalyDetection");
       return this;
     }
 

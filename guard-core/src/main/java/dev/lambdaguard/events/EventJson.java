@@ -1,6 +1,7 @@
 package dev.lambdaguard.events;
 
 import dev.lambdaguard.Reason;
+import dev.lambdaguard.anomaly.Anomaly;
 import dev.lambdaguard.events.SecurityEvent.AllowEvent;
 import dev.lambdaguard.events.SecurityEvent.DenyEvent;
 import dev.lambdaguard.events.SecurityEvent.DetectionEvent;
@@ -105,6 +106,11 @@ public final class EventJson {
       invocation(line, e.invocation());
       request(line, e.request());
       ocsf(line, 6003, 6);
+    } else if (event instanceof SecurityEvent.AnomalyEvent e) {
+      anomaly(line, e.anomaly());
+      invocation(line, e.invocation());
+      request(line, e.request());
+      ocsf(line, 2004, 2);
     } else if (event instanceof PassThroughEvent e) {
       line.constant("decision", "pass_through");
       line.string("event_source", e.eventSource());
@@ -116,7 +122,7 @@ public final class EventJson {
 
   private static String level(SecurityEvent event) {
     return switch (event.type()) {
-      case "deny", "detection", "notice", "config_warning" -> "WARN";
+      case "deny", "detection", "notice", "config_warning", "anomaly" -> "WARN";
       case "error" -> "ERROR";
       default -> "INFO";
     };
@@ -153,6 +159,29 @@ public final class EventJson {
     line.string("source_ip", r.sourceIp());
     line.string("user_agent", r.userAgent());
     line.string("principal", r.principal());
+  }
+
+  private static void anomaly(Line line, Anomaly a) {
+    line.constant("decision", "monitor");
+    line.constant("anomaly", a.type().code());
+    line.constant("feature", a.feature());
+    line.number("score", a.score());
+    line.raw("observed", decimal(a.observed()));
+    line.raw("threshold", decimal(a.threshold()));
+    line.constant("key_kind", a.keyKind());
+    line.string("key", a.key());
+    if (a.suppressed() > 0) {
+      line.number("suppressed", a.suppressed());
+    }
+  }
+
+  /** A finite number with at most two decimals; detector values are counts and estimates, never NaN. */
+  private static String decimal(double value) {
+    if (!Double.isFinite(value)) {
+      return "0";
+    }
+    double rounded = Math.round(value * 100) / 100.0;
+    return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
   }
 
   private static void reason(Line line, Reason reason) {

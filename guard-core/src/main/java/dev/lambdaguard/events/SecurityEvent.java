@@ -2,6 +2,7 @@ package dev.lambdaguard.events;
 
 import dev.lambdaguard.Finding;
 import dev.lambdaguard.Reason;
+import dev.lambdaguard.anomaly.Anomaly;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public sealed interface SecurityEvent {
 
-  /** The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error}, {@code pass_through}. */
+  /** The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error}, {@code pass_through}, {@code anomaly}, ... */
   String type();
 
   /** When the event happened, in epoch milliseconds from the guard's clock. */
@@ -125,6 +126,18 @@ public sealed interface SecurityEvent {
     @Override
     public String type() {
       return "config_warning";
+    }
+  }
+
+  /**
+   * A pattern over many requests that the anomaly detector found (credential stuffing, scanning, token theft,
+   * a volume spike); never a decision. The request is the one that completed the pattern.
+   */
+  record AnomalyEvent(long timestampMillis, InvocationInfo invocation, RequestSummary request, Anomaly anomaly)
+      implements SecurityEvent {
+    @Override
+    public String type() {
+      return "anomaly";
     }
   }
 
