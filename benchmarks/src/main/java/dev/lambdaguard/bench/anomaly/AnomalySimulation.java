@@ -13,7 +13,8 @@ import java.util.Map;
  * recall and time to detect per detector, per seed and over all seeds (mean and worst), as a Markdown table.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.anomaly.AnomalySimulation [seeds] [small|full]
+ * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.anomaly.AnomalySimulation \
+ *     [seeds=5] [full|small] [first seed=1] [environments=1] [explain]
  * </pre>
  */
 public final class AnomalySimulation {
@@ -80,13 +81,19 @@ public final class AnomalySimulation {
 
   private AnomalySimulation() {}
 
-  /** Runs seeds {@code 1..seeds} at {@code scale} with {@code policy}. */
+  /** Runs seeds {@code 1..seeds} at {@code scale} with {@code policy}, in one execution environment. */
   public static Report run(int seeds, TraceGenerator.Scale scale, AnomalyPolicy policy) {
+    return run(1, seeds, scale, policy, 1);
+  }
+
+  /** Runs seeds {@code first..first+seeds-1}, each trace spread over {@code environments} environments. */
+  public static Report run(int first, int seeds, TraceGenerator.Scale scale, AnomalyPolicy policy,
+      int environments) {
     List<Map<AnomalyType, DetectionScore>> perSeed = new ArrayList<>();
     List<Integer> requests = new ArrayList<>();
-    for (int seed = 1; seed <= seeds; seed++) {
+    for (int seed = first; seed < first + seeds; seed++) {
       TraceGenerator.Trace trace = TraceGenerator.generate(seed, scale);
-      TraceReplay.Result result = TraceReplay.replay(trace, policy);
+      TraceReplay.Result result = TraceReplay.replay(trace, policy, environments);
       perSeed.add(DetectionScore.score(trace, result.alerts()));
       requests.add(trace.requests().size());
     }
@@ -97,14 +104,16 @@ public final class AnomalySimulation {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     TraceGenerator.Scale scale = args.length > 1 && args[1].equals("small")
         ? TraceGenerator.Scale.small() : TraceGenerator.Scale.full();
+    int first = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+    int environments = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     long started = System.nanoTime();
-    if (args.length > 2 && args[2].equals("explain")) {
+    if (args.length > 4 && args[4].equals("explain")) {
       explainFalsePositives(seeds, scale, AnomalyPolicy.defaults());
     }
-    Report report = run(seeds, scale, AnomalyPolicy.defaults());
+    Report report = run(first, seeds, scale, AnomalyPolicy.defaults(), environments);
     System.out.print(markdown(report));
-    System.out.printf(Locale.ROOT, "%n%d seeds, %s requests, replayed in %.1f s%n", seeds, report.requestsPerSeed(),
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf(Locale.ROOT, "%nseeds %d..%d, %d environment(s), %s requests, replayed in %.1f s%n", first,
+        first + seeds - 1, environments, report.requestsPerSeed(), (System.nanoTime() - started) / 1e9);
   }
 
   /** Prints every false positive with what the request was, to see what honest traffic trips a detector. */

@@ -48,7 +48,40 @@ public final class TraceReplay {
   private TraceReplay() {}
 
   public static Result replay(TraceGenerator.Trace trace, AnomalyPolicy policy) {
+    return replay(trace, policy, 1);
+  }
+
+  /**
+   * Replays over {@code environments} execution environments, each request to one of them at random (as Lambda
+   * spreads concurrent requests), each environment with its own guard and detector.
+   */
+  public static Result replay(TraceGenerator.Trace trace, AnomalyPolicy policy, int environments) {
     SimClock clock = new SimClock();
+    List<Anomaly> reported = new ArrayList<>();
+    OrdersFunction[] functions = new OrdersFunction[environments];
+    for (int i = 0; i < environments; i++) {
+      functions[i] = function(trace, policy, clock, reported);
+    }
+    java.util.Random spread = new java.util.Random(environments);
+    DemoContext context = new DemoContext("sim");
+    List<Alert> alerts = new ArrayList<>();
+    Map<Integer, Integer> statuses = new HashMap<>();
+    for (SimRequest request : trace.requests()) {
+      clock.millis = request.at();
+      OrdersFunction function = functions[environments == 1 ? 0 : spread.nextInt(environments)];
+      int status = function.handleRequest(event(request), context).getStatusCode();
+      statuses.merge(status, 1, Integer::sum);
+      for (Anomaly anomaly : reported) {
+        alerts.add(new Alert(anomaly, request));
+      }
+      reported.clear();
+    }
+    return new Result(alerts, statuses);
+  }
+
+  /** One execution environment: the orders function with its own guard, reporting anomalies into {@code reported}. */
+  private static OrdersFunction function(TraceGenerator.Trace trace, AnomalyPolicy policy, SimClock clock,
+      List<Anomaly> reported) {
     byte[] secret = trace.hmacSecret();
     JwtAuthenticator tokens = JwtAuthenticator.builder()
         .issuer(SimIssuer.ISSUER)
@@ -62,7 +95,6 @@ public final class TraceReplay {
         .route("POST /orders", OrdersSecurity.CREATE_ORDER_LIMITS)
         .clock(clock)
         .build();
-    List<Anomaly> reported = new ArrayList<>();
     Guard guard = Guard.builder()
         .jwt(tokens)
         .rateLimit(limits)
@@ -77,20 +109,7 @@ public final class TraceReplay {
           }
         })
         .build();
-    OrdersFunction function = new OrdersFunction(guard);
-    DemoContext context = new DemoContext("sim");
-    List<Alert> alerts = new ArrayList<>();
-    Map<Integer, Integer> statuses = new HashMap<>();
-    for (SimRequest request : trace.requests()) {
-      clock.millis = request.at();
-      int status = function.handleRequest(event(request), context).getStatusCode();
-      statuses.merge(status, 1, Integer::sum);
-      for (Anomaly anomaly : reported) {
-        alerts.add(new Alert(anomaly, request));
-      }
-      reported.clear();
-    }
-    return new Result(alerts, statuses);
+    return new OrdersFunction(guard);
   }
 
   /** The HTTP API (payload 2.0) event the gateway would send for {@code request}. */
