@@ -84,6 +84,10 @@ public final class Guard {
     this.interceptors = assembleChain(b);
     this.sink = b.sink != null ? b.sink : new StdoutJsonSink(new EventJson(redactor));
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
+    if (b.egressPolicy != null) {
+      dev.lambdaguard.egress.EgressMonitor.install(b.egressPolicy, attempt -> emit(new SecurityEvent.EgressEvent(
+          clock.currentTimeMillis(), function, attempt.host(), attempt.port(), attempt.scheme(), attempt.blocked())));
+    }
     if (b.credentialCheck) {
       for (dev.lambdaguard.secrets.CredentialCheck.Finding finding : dev.lambdaguard.secrets.CredentialCheck.scan(b.environment)) {
         emit(new SecurityEvent.ConfigurationWarningEvent(clock.currentTimeMillis(), function,
@@ -274,6 +278,7 @@ public final class Guard {
     private double allowSampleRate = 1.0;
     private boolean credentialCheck = true;
     private AnomalyPolicy anomalyPolicy;
+    private dev.lambdaguard.egress.EgressPolicy egressPolicy;
 
     private Builder() {}
 
@@ -351,6 +356,17 @@ public final class Guard {
      */
     public Builder anomalyDetection(AnomalyPolicy policy) {
       this.anomalyPolicy = Objects.requireNonNull(policy, "anomalyDetection");
+      return this;
+    }
+
+    /**
+     * Watches the function's outbound HTTP connections through the JVM's proxy selector and reports (or, in block
+     * mode, refuses) those to hosts {@code policy} does not allow, as {@code egress} events. Off by default. Installs
+     * a JVM-wide {@link java.net.ProxySelector} when the guard is built; see
+     * {@link dev.lambdaguard.egress.EgressMonitor} for what it cannot see.
+     */
+    public Builder egressMonitoring(dev.lambdaguard.egress.EgressPolicy policy) {
+      this.egressPolicy = Objects.requireNonNull(policy, "egressMonitoring");
       return this;
     }
 

@@ -111,6 +111,15 @@ public final class EventJson {
       invocation(line, e.invocation());
       request(line, e.request());
       ocsf(line, 2004, 2);
+    } else if (event instanceof SecurityEvent.EgressEvent e) {
+      line.constant("decision", e.blocked() ? "deny" : "monitor");
+      line.string("egress_host", e.host());
+      if (e.port() >= 0) {
+        line.number("egress_port", e.port());
+      }
+      line.string("egress_scheme", e.scheme());
+      function(line, e.function());
+      ocsf(line, 4001, 4);
     } else if (event instanceof PassThroughEvent e) {
       line.constant("decision", "pass_through");
       line.string("event_source", e.eventSource());
@@ -122,7 +131,7 @@ public final class EventJson {
 
   private static String level(SecurityEvent event) {
     return switch (event.type()) {
-      case "deny", "detection", "notice", "config_warning", "anomaly" -> "WARN";
+      case "deny", "detection", "notice", "config_warning", "anomaly", "egress" -> "WARN";
       case "error" -> "ERROR";
       default -> "INFO";
     };

@@ -141,6 +141,22 @@ public sealed interface SecurityEvent {
     }
   }
 
+  /**
+   * The function tried to connect to a host its egress policy does not allow (the first time, per host).
+   *
+   * @param host the host the client asked for
+   * @param port the port, or -1 when the URI named none
+   * @param scheme the URI scheme
+   * @param blocked whether the connection was refused
+   */
+  record EgressEvent(long timestampMillis, FunctionEnvironment function, String host, int port, String scheme,
+      boolean blocked) implements SecurityEvent {
+    @Override
+    public String type() {
+      return "egress";
+    }
+  }
+
   /** An event that is not an HTTP request went to the handler untouched. */
   record PassThroughEvent(long timestampMillis, InvocationInfo invocation, String eventSource)
       implements SecurityEvent {
