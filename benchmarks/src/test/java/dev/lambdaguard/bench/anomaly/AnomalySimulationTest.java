@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The detectors meet their targets on simulated traffic replayed through the guarded orders function: precision at
  * least 0.95 and recall at least 0.9 for credential stuffing, scanning and token theft, on every one of three seeds
- * (the thresholds are the library's defaults, not fitted to these traces). The full-size run is in BENCHMARKS.md.
+ * (the thresholds are the library's defaults, not fitted to these traces). Precision is as {@link DetectionScore}
+ * labels it (alerts on a campaign that shows the detector's pattern); the full-size run, with the strict figures, is
+ * in BENCHMARKS.md.
  */
 class AnomalySimulationTest {
 
