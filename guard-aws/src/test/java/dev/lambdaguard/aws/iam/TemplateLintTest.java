@@ -75,7 +75,8 @@ class TemplateLintTest {
           Function:
             Environment:
               Variables:
-                GUARD_JWT_JWKS_URI: https://issuer.example/jwks.json
+                GUARD_JWT_JWKS_URL: https://issuer.example/jwks.json
+                GUARD_JWT_CLOCK_SKEW: 30s
         Resources:
           Fn:
             Type: AWS::Serverless::Function
@@ -84,7 +85,7 @@ class TemplateLintTest {
         """;
     assertEquals(List.of(), lines(IamLinter.lint(template)));
     assertEquals(List.of("LG-IAM-009 $.Resources.Fn.Properties.FunctionUrlConfig.AuthType"),
-        lines(IamLinter.lint(template.replace("GUARD_JWT_JWKS_URI", "JWKS_URI"))));
+        lines(IamLinter.lint(template.replace("GUARD_JWT_JWKS_URL", "JWKS_URL"))));
     assertEquals(List.of("LG-IAM-009 $.Resources.Fn.Properties.FunctionUrlConfig.AuthType"),
         lines(IamLinter.lint(template.replace("Globals:", "Metadata:\n  LambdaGuard: {Authentication: none}\nX:"))));
   }
