@@ -60,7 +60,13 @@ public final class IamLint {
             err.println("unknown option " + args[i] + "\n" + USAGE);
             return UNUSABLE;
           }
-          Path path = Path.of(args[i]);
+          Path path;
+          try {
+            path = Path.of(args[i]);
+          } catch (IllegalArgumentException e) {
+            err.println("not a path: " + args[i]);
+            return UNUSABLE;
+          }
           if (Files.isDirectory(path)) {
             List<Path> templates = templatesIn(path);
             if (templates.isEmpty()) {
@@ -93,9 +99,15 @@ public final class IamLint {
     for (Path file : files) {
       try {
         results.put(file.toString(), IamLinter.lint(read(file)));
-      } catch (IOException | IllegalArgumentException e) {
-        err.println(file + ": cannot be linted: " + (e instanceof IOException ? "unreadable (" 
-            + e.getClass().getSimpleName() + ")" : e.getMessage()));
+      } catch (IOException e) {
+        err.println(file + ": cannot be linted: unreadable (" + e.getClass().getSimpleName() + ")");
+        return UNUSABLE;
+      } catch (IllegalArgumentException e) {
+        err.println(file + ": cannot be linted: " + e.getMessage());
+        return UNUSABLE;
+      } catch (RuntimeException e) {
+        // Fail closed: a template the linter cannot follow does not pass.
+        err.println(file + ": cannot be linted: " + e.getClass().getSimpleName());
         return UNUSABLE;
       }
     }

@@ -51,8 +51,9 @@ final class TemplateReader {
         return value((YAMLParser) parser, first, 0);
       }
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("not valid JSON or YAML at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr());
+      throw new IllegalArgumentException(e.getLocation() == null ? "not valid JSON or YAML"
+          : "not valid JSON or YAML at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr());
     }
   }
 
