@@ -91,6 +91,30 @@ class TemplateLintTest {
   }
 
   @Test
+  void aPolicyOnTheRoleSamCreatesForAFunctionCountsWithTheFunctionsOwnPolicies() {
+    String template = """
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Policies:
+                - Statement:
+                    - {Effect: Allow, Action: 'lambda:CreateFunction', Resource: !Sub 'arn:aws:lambda:::function:x'}
+          Extra:
+            Type: AWS::IAM::Policy
+            Properties:
+              Roles: [!Ref FnRole]
+              PolicyDocument:
+                Statement:
+                  - {Effect: Allow, Action: ['iam:PassRole', 'lambda:InvokeFunction'], Resource: !GetAtt Worker.Arn}
+        """;
+    List<IamFinding> findings = IamLinter.lint(template);
+    assertEquals(List.of("LG-IAM-007 $.Resources.Extra.Properties.PolicyDocument.Statement[0].Action"), lines(findings));
+    assertEquals("iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction", findings.get(0).detail());
+    assertEquals(List.of(), lines(IamLinter.lint(template.replace("!Ref FnRole", "!Ref OtherRole"))));
+  }
+
+  @Test
   void theSameTemplateInJsonGivesTheSameFindings() {
     String json = """
         {"Resources": {"Fn": {"Type": "AWS::Serverless::Function", "Properties": {
