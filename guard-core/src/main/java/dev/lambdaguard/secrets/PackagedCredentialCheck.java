@@ -24,7 +24,8 @@ import java.util.Locale;
  * {@code /var/task}, so the function's own files are there: one file-system lookup per name), reads the first
  * {@value #MAX_BYTES} bytes of a file found, and stops at {@value #MAX_FINDINGS} findings. Jars on the class
  * path (dependencies in {@code lib/}, layers) are not opened: reading a jar's index costs milliseconds each at
- * cold start, and the function's own configuration is not in them. Plain {@code java.io} only: the JDK has those classes loaded before any function code runs. Each
+ * cold start, and the function's own configuration is not in them. Plain {@code java.io} only: the JDK has those
+ * classes loaded before any function code runs. Each
  * {@code key=value} or {@code key: value} line is judged by the same rules as an environment variable
  * ({@link CredentialCheck}). Findings name the file and the key, never the value.
  */

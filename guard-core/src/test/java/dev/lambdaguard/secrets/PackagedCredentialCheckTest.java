@@ -121,7 +121,8 @@ class PackagedCredentialCheckTest {
     builder.environment().put("AWS_ACCESS_KEY_ID", ACCESS_KEY); // a long-term key in the environment too
     Process process = builder.start();
     String output;
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       output = String.join("\n", out.lines().toList());
     }
     assertTrue(process.waitFor(60, TimeUnit.SECONDS));
@@ -130,7 +131,8 @@ class PackagedCredentialCheckTest {
     assertEquals(3, warnings.size(), output);
     assertTrue(warnings.get(0).contains("\"warning\":\"credential_in_environment\"")
         && warnings.get(0).contains("\"kind\":\"aws_long_term_access_key\"")
-        && warnings.get(0).contains("\"severity\":\"high\"") && warnings.get(0).contains("\"variable\":\"AWS_ACCESS_KEY_ID\""),
+        && warnings.get(0).contains("\"severity\":\"high\"")
+        && warnings.get(0).contains("\"variable\":\"AWS_ACCESS_KEY_ID\""),
         warnings.get(0));
     assertTrue(warnings.get(1).contains("\"warning\":\"credential_in_package\"")
         && warnings.get(1).contains("\"variable\":\"aws.accessKeyId\"")

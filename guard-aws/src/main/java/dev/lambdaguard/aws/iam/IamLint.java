@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * The IAM policy linter as a command:
  *
  * <pre>
- * java -jar guard-aws/target/guard-aws-VERSION-iam-lint.jar [--format text|json] [--fail-on high|medium|low|never] FILE...
+ * java -jar guard-aws/target/guard-aws-VERSION-iam-lint.jar \
+ *     [--format text|json] [--fail-on high|medium|low|never] FILE...
  * </pre>
  *
  * <p>Each file is a SAM/CloudFormation template or an IAM policy document, JSON or YAML; a directory stands for

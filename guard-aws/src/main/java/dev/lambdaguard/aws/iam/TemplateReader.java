@@ -75,7 +75,8 @@ final class TemplateReader {
       case VALUE_TRUE -> NODES.booleanNode(true);
       case VALUE_FALSE -> NODES.booleanNode(false);
       case VALUE_NULL -> NODES.nullNode();
-      default -> throw new IllegalArgumentException("unexpected " + token + " at line " + p.currentLocation().getLineNr());
+      default -> throw new IllegalArgumentException("unexpected " + token + " at line "
+          + p.currentLocation().getLineNr());
     };
     return tag == null || !INTRINSICS.contains(tag) ? node : longForm(tag, node);
   }

@@ -37,7 +37,8 @@ class IamLintCommandTest {
 
   @Test
   void aHighFindingFailsAndTheTextNamesRulePathAndFix() throws IOException {
-    Path file = write("admin.json", "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}]}");
+    Path file = write("admin.json",
+        "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}]}");
     Run run = run(file.toString());
     assertEquals(1, run.status());
     assertTrue(run.out().contains("HIGH LG-IAM-001 $.Statement[0].Action"), run.out());

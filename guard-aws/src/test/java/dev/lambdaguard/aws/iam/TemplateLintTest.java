@@ -109,7 +109,8 @@ class TemplateLintTest {
                   - {Effect: Allow, Action: ['iam:PassRole', 'lambda:InvokeFunction'], Resource: !GetAtt Worker.Arn}
         """;
     List<IamFinding> findings = IamLinter.lint(template);
-    assertEquals(List.of("LG-IAM-007 $.Resources.Extra.Properties.PolicyDocument.Statement[0].Action"), lines(findings));
+    assertEquals(List.of("LG-IAM-007 $.Resources.Extra.Properties.PolicyDocument.Statement[0].Action"),
+        lines(findings));
     assertEquals("iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction", findings.get(0).detail());
     assertEquals(List.of(), lines(IamLinter.lint(template.replace("!Ref FnRole", "!Ref OtherRole"))));
   }
