@@ -1,0 +1,114 @@
+package dev.lambdaguard.aws.iam;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The IAM policy linter as a command:
+ *
+ * <pre>
+ * java -jar guard-aws/target/guard-aws-VERSION-iam-lint.jar [--format text|json] [--fail-on high|medium|low|never] FILE...
+ * </pre>
+ *
+ * <p>Each file is a SAM/CloudFormation template or an IAM policy document, JSON or YAML. Exit status: 0 when no
+ * finding is at or above the {@code --fail-on} severity ({@code high} by default), 1 when one is, 2 when the
+ * command line is wrong or a file cannot be read or parsed (the linter fails closed: an unreadable template
+ * does not pass).
+ */
+public final class IamLint {
+
+  static final int OK = 0;
+  static final int FINDINGS = 1;
+  static final int UNUSABLE = 2;
+  /** Larger than any template CloudFormation or SAM accepts. */
+  static final long MAX_FILE_BYTES = 5L * 1024 * 1024;
+
+  private IamLint() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command; returns the exit status. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    String format = "text";
+    String failOn = "high";
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--format" -> format = i + 1 < args.length ? args[++i] : "";
+        case "--fail-on" -> failOn = i + 1 < args.length ? args[++i] : "";
+        case "-h", "--help" -> {
+          out.println(USAGE);
+          return OK;
+        }
+        default -> {
+          if (args[i].startsWith("--")) {
+            err.println("unknown option " + args[i] + "\n" + USAGE);
+            return UNUSABLE;
+          }
+          files.add(Path.of(args[i]));
+        }
+      }
+    }
+    Severity threshold;
+    try {
+      threshold = failOn.equals("never") ? null : Severity.of(failOn);
+    } catch (IllegalArgumentException e) {
+      err.println("--fail-on must be high, medium, low or never\n" + USAGE);
+      return UNUSABLE;
+    }
+    if (!format.equals("text") && !format.equals("json")) {
+      err.println("--format must be text or json\n" + USAGE);
+      return UNUSABLE;
+    }
+    if (files.isEmpty()) {
+      err.println(USAGE);
+      return UNUSABLE;
+    }
+    Map<String, List<IamFinding>> results = new LinkedHashMap<>();
+    for (Path file : files) {
+      try {
+        results.put(file.toString(), IamLinter.lint(read(file)));
+      } catch (IOException | IllegalArgumentException e) {
+        err.println(file + ": cannot be linted: " + (e instanceof IOException ? "unreadable (" 
+            + e.getClass().getSimpleName() + ")" : e.getMessage()));
+        return UNUSABLE;
+      }
+    }
+    out.print(format.equals("json") ? LintReport.json(results) : LintReport.text(results));
+    for (List<IamFinding> findings : results.values()) {
+      for (IamFinding finding : findings) {
+        if (threshold != null && finding.severity().compareTo(threshold) >= 0) {
+          return FINDINGS;
+        }
+      }
+    }
+    return OK;
+  }
+
+  private static String read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw new IllegalArgumentException("larger than " + MAX_FILE_BYTES + " bytes");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  static final String USAGE = """
+      usage: iam-lint [--format text|json] [--fail-on high|medium|low|never] FILE...
+        FILE       a SAM/CloudFormation template or an IAM policy document, JSON or YAML
+        --format   text (default) or json
+        --fail-on  exit 1 when a finding is at or above this severity (default high)
+      exit status: 0 pass, 1 findings at or above --fail-on, 2 bad arguments or a file that cannot be linted""";
+}
