@@ -35,7 +35,8 @@ public final class ObservedPolicy {
     System.exit(run(args, System.in, System.out, System.err));
   }
 
-  static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+  /** Runs the command on the given streams; returns the exit status. */
+  public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
     String account = null;
     Path compare = null;
     List<Path> logs = new ArrayList<>();
