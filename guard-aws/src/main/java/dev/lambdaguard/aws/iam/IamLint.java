@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The IAM policy linter as a command:
@@ -18,7 +19,8 @@ import java.util.Map;
  * java -jar guard-aws/target/guard-aws-VERSION-iam-lint.jar [--format text|json] [--fail-on high|medium|low|never] FILE...
  * </pre>
  *
- * <p>Each file is a SAM/CloudFormation template or an IAM policy document, JSON or YAML. Exit status: 0 when no
+ * <p>Each file is a SAM/CloudFormation template or an IAM policy document, JSON or YAML; a directory stands for
+ * the {@code *.yaml} and {@code *.yml} files directly in it. Exit status: 0 when no
  * finding is at or above the {@code --fail-on} severity ({@code high} by default), 1 when one is, 2 when the
  * command line is wrong or a file cannot be read or parsed (the linter fails closed: an unreadable template
  * does not pass).
@@ -55,7 +57,17 @@ public final class IamLint {
             err.println("unknown option " + args[i] + "\n" + USAGE);
             return UNUSABLE;
           }
-          files.add(Path.of(args[i]));
+          Path path = Path.of(args[i]);
+          if (Files.isDirectory(path)) {
+            List<Path> templates = templatesIn(path);
+            if (templates.isEmpty()) {
+              err.println(path + ": no *.yaml or *.yml template in this directory");
+              return UNUSABLE;
+            }
+            files.addAll(templates);
+          } else {
+            files.add(path);
+          }
         }
       }
     }
@@ -95,6 +107,17 @@ public final class IamLint {
     return OK;
   }
 
+  /** The YAML templates directly in {@code dir}, by name; unreadable means none, which fails the run. */
+  private static List<Path> templatesIn(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+          .sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
   private static String read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
@@ -107,7 +130,8 @@ public final class IamLint {
 
   static final String USAGE = """
       usage: iam-lint [--format text|json] [--fail-on high|medium|low|never] FILE...
-        FILE       a SAM/CloudFormation template or an IAM policy document, JSON or YAML
+        FILE       a SAM/CloudFormation template or an IAM policy document, JSON or YAML;
+                   a directory: the *.yaml and *.yml files directly in it
         --format   text (default) or json
         --fail-on  exit 1 when a finding is at or above this severity (default high)
       exit status: 0 pass, 1 findings at or above --fail-on, 2 bad arguments or a file that cannot be linted""";

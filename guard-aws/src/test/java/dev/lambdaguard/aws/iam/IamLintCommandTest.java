@@ -80,6 +80,18 @@ class IamLintCommandTest {
   }
 
   @Test
+  void aDirectoryStandsForTheTemplatesInIt() throws IOException {
+    write("a.yaml", "Statement:\n  - {Effect: Allow, Action: 'sns:Publish', Resource: 'arn:aws:sns:eu-west-1:1:t'}\n");
+    write("b.yml", "Statement:\n  - {Effect: Allow, Action: '*', Resource: '*'}\n");
+    write("notes.txt", "not a template");
+    Run run = run(dir.toString());
+    assertEquals(1, run.status());
+    assertTrue(run.out().contains("b.yml: HIGH LG-IAM-001"), run.out());
+    assertTrue(run.out().endsWith("2 files, 1 high, 0 medium, 0 low\n"), run.out());
+    assertEquals(2, run(Files.createDirectory(dir.resolve("empty")).toString()).status());
+  }
+
+  @Test
   void badArgumentsAreRefused() {
     assertEquals(2, run().status());
     assertEquals(2, run("--fail-on", "critical", "x").status());
