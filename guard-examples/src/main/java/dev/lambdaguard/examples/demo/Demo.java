@@ -142,7 +142,7 @@ public final class Demo {
     System.out.println();
     System.out.println("The least-privilege policy for these calls, from this output (see docs/least-privilege.md):");
     System.out.println("  java -jar guard-examples/target/lambda-guard-examples.jar > demo.log");
-    System.out.println("  java -cp guard-examples/target/lambda-guard-examples.jar dev.lambdaguard.aws.iam.ObservedPolicy demo.log");
+    System.out.println("  java -cp guard-aws/target/guard-aws-0.1.0-SNAPSHOT-iam-lint.jar dev.lambdaguard.aws.iam.ObservedPolicy demo.log");
   }
 
   /**
