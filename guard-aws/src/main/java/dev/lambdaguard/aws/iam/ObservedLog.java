@@ -25,7 +25,9 @@ final class ObservedLog {
   /** One observed pair, merged over events. */
   record Use(String action, String resource, long calls, long denied) {}
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** Reads the first JSON value of a line: text after it (a tab and a timestamp in text exports) is not ours. */
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   /** "action resource" -> use, sorted. */
   final Map<String, Use> uses = new TreeMap<>();

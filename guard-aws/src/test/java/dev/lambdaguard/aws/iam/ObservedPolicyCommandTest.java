@@ -45,6 +45,7 @@ class ObservedPolicyCommandTest {
         first,
         "2026-11-29T10:00:00.000Z\t8f0c\tINFO\t" + later,
         "{\"timestamp\":1764410400000,\"message\":" + dev.lambdaguard.events.JsonText.quote(later) + "}",
+        "EVENTS\t3727\t1764410400100\t2026/11/29/[$LATEST]8f0c\t" + later + "\t1764410400000",
         "{\"event_type\":\"allow\",\"decision\":\"allow\"}",
         "{\"event_type\":\"permissions_observed\", broken",
         "END RequestId: 8f0c") + "\n";
@@ -87,7 +88,7 @@ class ObservedPolicyCommandTest {
           } ]
         }
         """, result.out().replace("\r", ""));
-    assertTrue(result.err().startsWith("3 permissions_observed events, 4 distinct permissions, 4 other lines skipped"),
+    assertTrue(result.err().startsWith("4 permissions_observed events, 4 distinct permissions, 4 other lines skipped"),
         result.err());
     assertTrue(result.err().contains("DENIED while observed (needed, missing from the role): dynamodb:UpdateItem"),
         result.err());
