@@ -28,6 +28,8 @@ import dev.lambdaguard.json.StrictJsonParser;
 import dev.lambdaguard.permissions.ObservedPermissions;
 import dev.lambdaguard.ratelimit.RateLimitInterceptor;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
+import dev.lambdaguard.secrets.CredentialCheck;
+import dev.lambdaguard.secrets.PackagedCredentialCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +83,13 @@ public final class Guard {
     this.sink = b.sink != null ? b.sink : new StdoutJsonSink(new EventJson(redactor));
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
     if (b.credentialCheck) {
-      for (dev.lambdaguard.secrets.CredentialCheck.Finding finding : dev.lambdaguard.secrets.CredentialCheck.scan(b.environment)) {
+      for (CredentialCheck.Finding finding : CredentialCheck.scan(b.environment)) {
         emit(new SecurityEvent.ConfigurationWarningEvent(clock.currentTimeMillis(), function,
-            "credential_in_environment", finding.kind(), finding.variable()));
+            "credential_in_environment", finding.kind(), finding.variable(), finding.severity(), null));
+      }
+      for (PackagedCredentialCheck.Finding finding : PackagedCredentialCheck.scan(Guard.class.getClassLoader())) {
+        emit(new SecurityEvent.ConfigurationWarningEvent(clock.currentTimeMillis(), function,
+            "credential_in_package", finding.kind(), finding.key(), finding.severity(), finding.resource()));
       }
     }
   }
@@ -379,8 +385,9 @@ public final class Guard {
     }
 
     /**
-     * Whether the environment is checked at init for credentials that belong in a secret store (on by
-     * default); each finding is a {@code config_warning} event naming the variable, never the value.
+     * Whether the environment, and the configuration files packaged with the function, are checked at init for
+     * credentials that belong in a secret store (on by default); each finding is a {@code config_warning} event
+     * naming the variable or file and key, never the value.
      */
     public Builder credentialCheck(boolean enabled) {
       this.credentialCheck = enabled;

@@ -95,6 +95,8 @@ public final class EventJson {
       line.constant("warning", e.warning());
       line.constant("kind", e.kind());
       line.string("variable", e.variable());
+      line.constant("severity", e.severity());
+      line.string("resource", e.resource());
       function(line, e.function());
       ocsf(line, 2004, 2);
     } else if (event instanceof SecurityEvent.NoticeEvent e) {

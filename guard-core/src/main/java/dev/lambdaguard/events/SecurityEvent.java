@@ -113,15 +113,26 @@ public sealed interface SecurityEvent {
   }
 
   /**
-   * Something wrong in the function's configuration, found at init: a credential in an environment
-   * variable. Names the variable and the kind, never the value.
+   * Something wrong in the function's configuration, found at init: a credential in an environment variable
+   * or in a configuration file packaged with the function. Names the variable or key and the kind, never the
+   * value.
    *
-   * @param warning the stable code, e.g. {@code credential_in_environment}
+   * @param warning the stable code, e.g. {@code credential_in_environment}, {@code credential_in_package}
    * @param kind what was found, e.g. {@code aws_long_term_access_key}
-   * @param variable the variable's name
+   * @param variable the variable's name, or the key in the packaged file
+   * @param severity {@code high} or {@code medium}; null when the warning has none
+   * @param resource the packaged file ({@code application.properties}, {@code lib/x.jar!/.env}); null for the
+   *     environment
    */
   record ConfigurationWarningEvent(long timestampMillis, FunctionEnvironment function, String warning, String kind,
-      String variable) implements SecurityEvent {
+      String variable, String severity, String resource) implements SecurityEvent {
+
+    /** A warning without severity or file. */
+    public ConfigurationWarningEvent(long timestampMillis, FunctionEnvironment function, String warning,
+        String kind, String variable) {
+      this(timestampMillis, function, warning, kind, variable, null, null);
+    }
+
     @Override
     public String type() {
       return "config_warning";

@@ -10,8 +10,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class GuardAuthentication {
 
-  /** Prefixes of the variables that turn on token or API-key authentication (docs/configuration.md). */
-  static final List<String> PREFIXES = List.of("GUARD_JWT_", "GUARD_API_KEYS", "GUARD_AUTH");
+  /**
+   * The variables that give the guard a token issuer or its keys, which turns on bearer-token authentication
+   * (docs/configuration.md): a tuning variable alone ({@code GUARD_JWT_CLOCK_SKEW}) does not.
+   */
+  static final List<String> VARIABLES = List.of("GUARD_JWT_PRESET", "GUARD_JWT_ISSUER", "GUARD_JWT_JWKS_URL",
+      "GUARD_JWT_JWKS_RESOURCE", "GUARD_JWT_SECRET");
 
   private GuardAuthentication() {}
 
@@ -22,11 +26,9 @@ final class GuardAuthentication {
     }
     for (var entry : variables.properties()) {
       String name = entry.getKey().toUpperCase(Locale.ROOT);
-      for (String prefix : PREFIXES) {
-        if (name.startsWith(prefix) && !Values.isNoValue(entry.getValue())
-            && !(entry.getValue().isString() && entry.getValue().stringValue().isBlank())) {
-          return true;
-        }
+      if (VARIABLES.contains(name) && !Values.isNoValue(entry.getValue())
+          && !(entry.getValue().isString() && entry.getValue().stringValue().isBlank())) {
+        return true;
       }
     }
     return false;

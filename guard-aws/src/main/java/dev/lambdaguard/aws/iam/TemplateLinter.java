@@ -103,7 +103,7 @@ final class TemplateLinter {
     for (Values.Item item : Values.items(Values.get(props, "Roles"), path + ".Roles")) {
       String ref = refTarget(item.node());
       if (ref != null) {
-        roles.add(ref);
+        roles.add(samFunctionOfRole(ref));
       }
     }
     if (roles.isEmpty()) {
@@ -112,6 +112,18 @@ final class TemplateLinter {
     for (String role : roles) {
       grantsOf(role).addAll(grants);
     }
+  }
+
+  /**
+   * SAM names the role it creates for function F {@code FRole}; a policy attached to it adds to F's grants. Any
+   * other name is returned as it is.
+   */
+  private String samFunctionOfRole(String role) {
+    if (resources.has(role) || !role.endsWith("Role")) {
+      return role;
+    }
+    String function = role.substring(0, role.length() - "Role".length());
+    return textOf(Values.get(resources.get(function), "Type")).equals("AWS::Serverless::Function") ? function : role;
   }
 
   private void samFunction(String name, JsonNode resource, JsonNode props, String path) {

@@ -51,8 +51,9 @@ final class TemplateReader {
         return value((YAMLParser) parser, first, 0);
       }
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("not valid JSON or YAML at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr());
+      throw new IllegalArgumentException(e.getLocation() == null ? "not valid JSON or YAML"
+          : "not valid JSON or YAML at line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr());
     }
   }
 
@@ -74,7 +75,8 @@ final class TemplateReader {
       case VALUE_TRUE -> NODES.booleanNode(true);
       case VALUE_FALSE -> NODES.booleanNode(false);
       case VALUE_NULL -> NODES.nullNode();
-      default -> throw new IllegalArgumentException("unexpected " + token + " at line " + p.currentLocation().getLineNr());
+      default -> throw new IllegalArgumentException("unexpected " + token + " at line "
+          + p.currentLocation().getLineNr());
     };
     return tag == null || !INTRINSICS.contains(tag) ? node : longForm(tag, node);
   }

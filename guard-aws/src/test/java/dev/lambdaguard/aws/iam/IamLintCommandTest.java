@@ -37,7 +37,8 @@ class IamLintCommandTest {
 
   @Test
   void aHighFindingFailsAndTheTextNamesRulePathAndFix() throws IOException {
-    Path file = write("admin.json", "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}]}");
+    Path file = write("admin.json",
+        "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}]}");
     Run run = run(file.toString());
     assertEquals(1, run.status());
     assertTrue(run.out().contains("HIGH LG-IAM-001 $.Statement[0].Action"), run.out());
@@ -84,10 +85,17 @@ class IamLintCommandTest {
     write("a.yaml", "Statement:\n  - {Effect: Allow, Action: 'sns:Publish', Resource: 'arn:aws:sns:eu-west-1:1:t'}\n");
     write("b.yml", "Statement:\n  - {Effect: Allow, Action: '*', Resource: '*'}\n");
     write("notes.txt", "not a template");
+    Files.createDirectories(dir.resolve("layer"));
+    write("layer/template.yaml", "Statement:\n  - {Effect: Allow, Action: 'iam:PassRole', Resource: '*'}\n");
+    Files.createDirectories(dir.resolve("target/classes"));
+    write("target/classes/copy.yaml", "Statement:\n  - {Effect: Allow, Action: '*', Resource: '*'}\n");
+    Files.createDirectories(dir.resolve("src/test/resources"));
+    write("src/test/resources/broad.yaml", "Statement:\n  - {Effect: Allow, Action: '*', Resource: '*'}\n");
     Run run = run(dir.toString());
     assertEquals(1, run.status());
     assertTrue(run.out().contains("b.yml: HIGH LG-IAM-001"), run.out());
-    assertTrue(run.out().endsWith("2 files, 1 high, 0 medium, 0 low\n"), run.out());
+    assertTrue(run.out().contains("template.yaml: HIGH LG-IAM-006"), run.out());
+    assertTrue(run.out().endsWith("3 files, 2 high, 0 medium, 0 low\n"), run.out());
     assertEquals(2, run(Files.createDirectory(dir.resolve("empty")).toString()).status());
   }
 

@@ -64,7 +64,8 @@ class IamRulesTest {
 
   @Test
   void denyWithNotActionIsNot() {
-    assertEquals(List.of(), ids(policy("{\"Effect\": \"Deny\", \"NotAction\": \"s3:GetObject\", \"Resource\": \"*\"}")));
+    assertEquals(List.of(),
+        ids(policy("{\"Effect\": \"Deny\", \"NotAction\": \"s3:GetObject\", \"Resource\": \"*\"}")));
   }
 
   @Test

@@ -75,7 +75,8 @@ class TemplateLintTest {
           Function:
             Environment:
               Variables:
-                GUARD_JWT_JWKS_URI: https://issuer.example/jwks.json
+                GUARD_JWT_JWKS_URL: https://issuer.example/jwks.json
+                GUARD_JWT_CLOCK_SKEW: 30s
         Resources:
           Fn:
             Type: AWS::Serverless::Function
@@ -84,9 +85,34 @@ class TemplateLintTest {
         """;
     assertEquals(List.of(), lines(IamLinter.lint(template)));
     assertEquals(List.of("LG-IAM-009 $.Resources.Fn.Properties.FunctionUrlConfig.AuthType"),
-        lines(IamLinter.lint(template.replace("GUARD_JWT_JWKS_URI", "JWKS_URI"))));
+        lines(IamLinter.lint(template.replace("GUARD_JWT_JWKS_URL", "JWKS_URL"))));
     assertEquals(List.of("LG-IAM-009 $.Resources.Fn.Properties.FunctionUrlConfig.AuthType"),
         lines(IamLinter.lint(template.replace("Globals:", "Metadata:\n  LambdaGuard: {Authentication: none}\nX:"))));
+  }
+
+  @Test
+  void aPolicyOnTheRoleSamCreatesForAFunctionCountsWithTheFunctionsOwnPolicies() {
+    String template = """
+        Resources:
+          Fn:
+            Type: AWS::Serverless::Function
+            Properties:
+              Policies:
+                - Statement:
+                    - {Effect: Allow, Action: 'lambda:CreateFunction', Resource: !Sub 'arn:aws:lambda:::function:x'}
+          Extra:
+            Type: AWS::IAM::Policy
+            Properties:
+              Roles: [!Ref FnRole]
+              PolicyDocument:
+                Statement:
+                  - {Effect: Allow, Action: ['iam:PassRole', 'lambda:InvokeFunction'], Resource: !GetAtt Worker.Arn}
+        """;
+    List<IamFinding> findings = IamLinter.lint(template);
+    assertEquals(List.of("LG-IAM-007 $.Resources.Extra.Properties.PolicyDocument.Statement[0].Action"),
+        lines(findings));
+    assertEquals("iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction", findings.get(0).detail());
+    assertEquals(List.of(), lines(IamLinter.lint(template.replace("!Ref FnRole", "!Ref OtherRole"))));
   }
 
   @Test
