@@ -11,7 +11,10 @@ import java.util.Map;
  */
 public sealed interface SecurityEvent {
 
-  /** The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error}, {@code pass_through}, {@code permissions_observed}... */
+  /**
+   * The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error},
+   * {@code pass_through}, {@code permissions_observed}...
+   */
   String type();
 
   /** When the event happened, in epoch milliseconds from the guard's clock. */

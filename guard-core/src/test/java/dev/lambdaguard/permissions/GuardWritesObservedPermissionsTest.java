@@ -72,7 +72,8 @@ class GuardWritesObservedPermissionsTest {
     String line = new EventJson(new Redactor()).format(sink.events(PermissionsObservedEvent.class).get(0));
     assertEquals("{\"timestamp\":\"2023-11-14T22:13:20.000Z\",\"level\":\"WARN\",\"schema\":\"lambdaguard.security/1\","
         + "\"event_type\":\"permissions_observed\",\"function_name\":\"orders\",\"region\":\"eu-west-1\","
-        + "\"since\":\"2023-11-14T22:13:20.000Z\",\"dropped_calls\":0,\"permissions\":[{\"action\":\"dynamodb:PutItem\","
+        + "\"since\":\"2023-11-14T22:13:20.000Z\",\"dropped_calls\":0,"
+        + "\"permissions\":[{\"action\":\"dynamodb:PutItem\","
         + "\"resource\":\"arn:aws:dynamodb:eu-west-1:*:table/Orders\",\"calls\":1,\"denied\":1}],"
         + "\"ocsf_class_uid\":6003,\"ocsf_category_uid\":6}", line);
   }

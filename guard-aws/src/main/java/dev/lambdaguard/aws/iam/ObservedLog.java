@@ -110,7 +110,8 @@ final class ObservedLog {
       String key = use.action() + " " + resource;
       Use before = filled.get(key);
       filled.put(key, before == null ? new Use(use.action(), resource, use.calls(), use.denied())
-          : new Use(use.action(), resource, Math.max(use.calls(), before.calls()), Math.max(use.denied(), before.denied())));
+          : new Use(use.action(), resource, Math.max(use.calls(), before.calls()),
+              Math.max(use.denied(), before.denied())));
     }
     uses.clear();
     uses.putAll(filled);

@@ -134,13 +134,15 @@ public final class ObservedPolicy {
     if (!diff.neverUsed.isEmpty()) {
       s.append("\nGranted, never used:\n");
       for (UnusedGrants.Unused u : diff.neverUsed) {
-        s.append("  ").append(u.action()).append(" on ").append(u.resource()).append("    (").append(u.path()).append(")\n");
+        s.append("  ").append(u.action()).append(" on ").append(u.resource())
+            .append("    (").append(u.path()).append(")\n");
       }
     }
     if (!diff.notGranted.isEmpty()) {
       s.append("\nUsed, not granted:\n");
       for (ObservedLog.Use u : diff.notGranted) {
-        s.append("  ").append(u.action()).append(" on ").append(u.resource()).append(u.denied() > 0 ? "    (denied)" : "")
+        s.append("  ").append(u.action()).append(" on ").append(u.resource())
+            .append(u.denied() > 0 ? "    (denied)" : "")
             .append('\n');
       }
     }

@@ -109,7 +109,8 @@ final class PolicyGrants {
       return List.of(value);
     }
     return switch (parameter) {
-      case "TableName" -> List.of("arn:*:dynamodb:*:*:table/" + value, "arn:*:dynamodb:*:*:table/" + value + "/index/*");
+      case "TableName" ->
+          List.of("arn:*:dynamodb:*:*:table/" + value, "arn:*:dynamodb:*:*:table/" + value + "/index/*");
       case "BucketName" -> List.of("arn:*:s3:::" + value, "arn:*:s3:::" + value + "/*");
       case "QueueName" -> List.of("arn:*:sqs:*:*:" + value);
       case "TopicName" -> List.of("arn:*:sns:*:*:" + value);

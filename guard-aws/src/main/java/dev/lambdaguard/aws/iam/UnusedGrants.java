@@ -29,7 +29,8 @@ final class UnusedGrants {
     for (PolicyGrants.Granted grant : policy.grants) {
       for (String action : grant.actions()) {
         for (String resource : grant.resources()) {
-          boolean used = uses.stream().anyMatch(u -> actionMatches(action, u.action()) && resourceMatches(resource, u.resource()));
+          boolean used = uses.stream()
+              .anyMatch(u -> actionMatches(action, u.action()) && resourceMatches(resource, u.resource()));
           if (!used) {
             Unused unused = new Unused(grant.path(), action, resource);
             (LAMBDA_SERVICE_ACTIONS.contains(action.toLowerCase(Locale.ROOT)) ? out.usedByLambdaItself : out.neverUsed)
@@ -39,7 +40,8 @@ final class UnusedGrants {
       }
     }
     for (ObservedLog.Use use : uses) {
-      boolean granted = policy.grants.stream().anyMatch(g -> g.actions().stream().anyMatch(a -> actionMatches(a, use.action()))
+      boolean granted = policy.grants.stream()
+          .anyMatch(g -> g.actions().stream().anyMatch(a -> actionMatches(a, use.action()))
           && g.resources().stream().anyMatch(r -> resourceMatches(r, use.resource())));
       if (!granted) {
         out.notGranted.add(use);

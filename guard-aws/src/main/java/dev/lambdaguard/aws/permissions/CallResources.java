@@ -65,7 +65,8 @@ final class CallResources {
         if (table != null) {
           String tableArn = table.startsWith("arn:") ? table : "arn:" + partition + base + "table/" + table;
           String index = field(request, "IndexName");
-          add(out, index == null ? tableArn : tableArn + "/index/" + index, index == null ? tables : tableArn + "/index/*");
+          add(out, index == null ? tableArn : tableArn + "/index/" + index,
+              index == null ? tables : tableArn + "/index/*");
         }
         Map<?, ?> items = request.getValueForField("RequestItems", Map.class).orElse(Map.of());
         for (Object name : items.keySet()) {
@@ -123,7 +124,8 @@ final class CallResources {
   }
 
   private static void add(List<Resource> out, String arn, String broader) {
-    out.add(arn.length() > MAX_ARN_LENGTH && broader != null ? new Resource(broader, null) : new Resource(arn, broader));
+    out.add(arn.length() > MAX_ARN_LENGTH && broader != null
+        ? new Resource(broader, null) : new Resource(arn, broader));
   }
 
   /** Every secret of the ARN's region and account. */

@@ -102,7 +102,8 @@ class ObservedPolicyCommandTest {
         new Permission("s3:GetObject", "arn:aws:s3:::a/1", 1, 0),
         new Permission("sts:AssumeRole", "*", 1, 0)));
     String out = run(line).out();
-    assertTrue(out.contains("\"Action\" : [ \"s3:GetObject\" ],\n    \"Resource\" : [ \"arn:aws:s3:::a/1\", \"arn:aws:s3:::b/2\" ]"),
+    assertTrue(out.contains("\"Action\" : [ \"s3:GetObject\" ],\n"
+        + "    \"Resource\" : [ \"arn:aws:s3:::a/1\", \"arn:aws:s3:::b/2\" ]"),
         out);
     assertTrue(out.contains("\"Resource\" : [ \"*\" ]"), out);
   }
@@ -150,10 +151,12 @@ class ObservedPolicyCommandTest {
     assertTrue(report.contains("  dynamodb:PutItem on arn:*:dynamodb:*:*:table/Orders/index/*"), report);
     assertTrue(!report.contains("dynamodb:PutItem on arn:*:dynamodb:*:*:table/Orders "), "used: " + report);
     assertTrue(report.contains("Used, not granted:\n  s3:GetObject on arn:aws:s3:::invoices/*"), report);
-    assertTrue(report.contains("not observable from the code), keep:\n  logs:CreateLogStream on arn:*:logs:*:*:log-group:/aws/lambda/*"),
+    assertTrue(report.contains("not observable from the code), keep:\n"
+        + "  logs:CreateLogStream on arn:*:logs:*:*:log-group:/aws/lambda/*"),
         report);
     assertTrue(report.contains("managed policy AWSXRayDaemonWriteAccess"), report);
-    assertTrue(!report.contains("secretsmanager:GetSecretValue on"), "a secret only known at deploy time matches the one used");
+    assertTrue(!report.contains("secretsmanager:GetSecretValue on"),
+        "a secret only known at deploy time matches the one used");
   }
 
   @Test

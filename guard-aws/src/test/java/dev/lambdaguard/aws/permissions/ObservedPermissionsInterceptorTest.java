@@ -115,13 +115,15 @@ class ObservedPermissionsInterceptorTest {
     aws.answer(request -> switch (request.target()) {
       case "DynamoDB_20120810.Scan" -> Answer.json(200, request.body().contains("ExclusiveStartKey")
           ? "{\"Items\":[{\"id\":{\"S\":\"2\"}}],\"Count\":1,\"ScannedCount\":1}"
-          : "{\"Items\":[{\"id\":{\"S\":\"1\"}}],\"Count\":1,\"ScannedCount\":1,\"LastEvaluatedKey\":{\"id\":{\"S\":\"1\"}}}");
+          : "{\"Items\":[{\"id\":{\"S\":\"1\"}}],\"Count\":1,\"ScannedCount\":1,"
+              + "\"LastEvaluatedKey\":{\"id\":{\"S\":\"1\"}}}");
       case "DynamoDB_20120810.BatchGetItem" -> Answer.json(200, "{\"Responses\":{}}");
       default -> Answer.json(200, "{}");
     });
     try (DynamoDbClient dynamoDb = dynamoDb()) {
       dynamoDb.putItem(r -> r.tableName("Orders").item(Map.of("id", AttributeValue.fromS("1"))));
-      assertEquals(2, dynamoDb.scanPaginator(r -> r.tableName("Orders").indexName("byCustomer")).items().stream().count());
+      assertEquals(2, dynamoDb.scanPaginator(r -> r.tableName("Orders").indexName("byCustomer")).items().stream()
+          .count());
       dynamoDb.batchGetItem(r -> r.requestItems(Map.of(
           "Customers", software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
               .keys(Map.of("id", AttributeValue.fromS("c1"))).build())));
@@ -139,11 +141,12 @@ class ObservedPermissionsInterceptorTest {
         return Answer.json(400, "{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"message\":\"no\"}");
       }
       if ("DynamoDB_20120810.GetItem".equals(request.target())) {
-        return Answer.json(500, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"boom\"}");
+        return Answer.json(500,
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"boom\"}");
       }
       if ("secretsmanager.GetSecretValue".equals(request.target())) {
         return new Answer(400, "application/x-amz-json-1.1",
-            "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the specified secret.\"}");
+            "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the secret.\"}");
       }
       return Answer.xml(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
     });
@@ -160,7 +163,8 @@ class ObservedPermissionsInterceptorTest {
         "dynamodb:DeleteItem arn:aws:dynamodb:eu-west-1:111122223333:table/Orders", "1/1",
         "dynamodb:GetItem arn:aws:dynamodb:eu-west-1:111122223333:table/Orders", "1/0",
         "s3:GetObject arn:aws:s3:::private/k", "2/2",
-        "secretsmanager:GetSecretValue arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/missing-??????", "1/0"),
+        "secretsmanager:GetSecretValue arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/missing-??????",
+        "1/0"),
         seen(), "a 500 retried is one call; a 403 HEAD without a body is a denial too");
   }
 
@@ -177,7 +181,8 @@ class ObservedPermissionsInterceptorTest {
       // no pending version in the emulator: the call was still made
     }
     Map<String, String> seen = seen();
-    assertTrue(seen.containsKey("secretsmanager:GetSecretValue arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db"),
+    assertTrue(seen.containsKey(
+        "secretsmanager:GetSecretValue arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db"),
         seen.toString());
     assertTrue(seen.toString().indexOf("never-recorded") < 0);
   }

@@ -110,9 +110,10 @@ public final class Demo {
    */
   private static void leastPrivilege(DemoSecretStore store, DemoIssuer issuer, String partnerKey) throws IOException {
     System.out.println();
-    System.out.println("== Least privilege: the same function deployed without the extension reads its secrets with the");
-    System.out.println("   AWS SDK (ORDERS_SECRETS_SOURCE=secretsmanager). The guard's SDK interceptor records every AWS call");
-    System.out.println("   as an IAM action and resource; the guard writes them as one permissions_observed event.");
+    System.out.println("== Least privilege: the same function deployed without the extension reads its secrets with");
+    System.out.println("   the AWS SDK (ORDERS_SECRETS_SOURCE=secretsmanager). The guard's SDK interceptor records");
+    System.out.println("   every AWS call as an IAM action and resource; the guard writes them as one");
+    System.out.println("   permissions_observed event.");
     // The SDK's default credential chain reads these; the loopback store checks no signature. Made up now.
     System.setProperty("aws.accessKeyId", "ASIADEMO" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
         .toUpperCase(java.util.Locale.ROOT));
@@ -142,7 +143,8 @@ public final class Demo {
     System.out.println();
     System.out.println("The least-privilege policy for these calls, from this output (see docs/least-privilege.md):");
     System.out.println("  java -jar guard-examples/target/lambda-guard-examples.jar > demo.log");
-    System.out.println("  java -cp guard-aws/target/guard-aws-0.1.0-SNAPSHOT-iam-lint.jar dev.lambdaguard.aws.iam.ObservedPolicy demo.log");
+    System.out.println("  java -cp guard-aws/target/guard-aws-0.1.0-SNAPSHOT-iam-lint.jar"
+        + " dev.lambdaguard.aws.iam.ObservedPolicy demo.log");
   }
 
   /**

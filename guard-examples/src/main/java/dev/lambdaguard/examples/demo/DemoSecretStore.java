@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * orders function reads its secrets over HTTP exactly as deployed, offline. It answers
  * {@code GET /secretsmanager/get?secretId=…} in the extension's JSON shape, only with the session token in
  * {@code X-Aws-Parameters-Secrets-Token}, and counts the fetches it serves. It also speaks the Secrets Manager API
- * itself ({@code DescribeSecret} and {@code GetSecretValue} in the JSON 1.1 protocol) at {@link #secretsManagerEndpoint()},
- * for the function deployed without the extension that reads its secrets with the AWS SDK.
+ * itself ({@code DescribeSecret} and {@code GetSecretValue} in the JSON 1.1 protocol) at
+ * {@link #secretsManagerEndpoint()}, for the function deployed without the extension that reads its secrets with
+ * the AWS SDK.
  */
 public final class DemoSecretStore implements AutoCloseable {
 
@@ -102,7 +103,8 @@ public final class DemoSecretStore implements AutoCloseable {
     String body;
     if (secret == null) {
       status = 400;
-      body = "{\"__type\":\"ResourceNotFoundException\",\"message\":\"Secrets Manager can't find the specified secret.\"}";
+      body = "{\"__type\":\"ResourceNotFoundException\","
+          + "\"message\":\"Secrets Manager can't find the specified secret.\"}";
     } else if ("secretsmanager.DescribeSecret".equals(target)) {
       status = 200;
       body = "{\"ARN\":\"" + arn(id) + "\",\"Name\":" + JsonText.quote(id) + ",\"VersionIdsToStages\":{\""
@@ -124,7 +126,8 @@ public final class DemoSecretStore implements AutoCloseable {
     }
   }
 
-  private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+  private static final tools.jackson.databind.json.JsonMapper JSON =
+      tools.jackson.databind.json.JsonMapper.builder().build();
 
   /** The secret asked for; a staged version is not found, as the demo's store keeps current versions only. */
   private static String secretId(String rawQuery) {
