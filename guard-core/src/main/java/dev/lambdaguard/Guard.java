@@ -28,6 +28,7 @@ import dev.lambdaguard.input.RequestLimitsInterceptor;
 import dev.lambdaguard.json.JsonBodyInterceptor;
 import dev.lambdaguard.json.JsonLimits;
 import dev.lambdaguard.json.StrictJsonParser;
+import dev.lambdaguard.permissions.ObservedPermissions;
 import dev.lambdaguard.ratelimit.RateLimitInterceptor;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
 import dev.lambdaguard.secrets.CredentialCheck;
@@ -75,6 +76,7 @@ public final class Guard implements SnapshotAware {
   private final Redactor redactor;
   private final double allowSampleRate;
   private final AnomalyDetector anomalies;
+  private final long permissionsIntervalMillis;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
   private volatile boolean restored;
 
@@ -84,6 +86,7 @@ public final class Guard implements SnapshotAware {
     this.redactor = b.redactor;
     this.allowSampleRate = b.allowSampleRate;
     this.anomalies = b.anomalyPolicy == null ? null : new AnomalyDetector(b.anomalyPolicy);
+    this.permissionsIntervalMillis = b.permissionsInterval.toMillis();
     this.interceptors = assembleChain(b);
     this.sink = b.sink != null ? b.sink : new StdoutJsonSink(new EventJson(redactor));
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
@@ -212,9 +215,11 @@ public final class Guard implements SnapshotAware {
       // monitor-mode inspection would otherwise lose), then rethrow the handler's exception unchanged, even
       // if an interceptor swallowed or replaced it.
       report(Outcome.Handled.of(null), request, info, state, chainNanos);
+      reportObservedPermissions();
       throw Sneaky.rethrow(state.handlerFailure());
     }
     report(outcome, request, info, state, chainNanos);
+    reportObservedPermissions();
     return outcome;
   }
 
@@ -223,6 +228,23 @@ public final class Guard implements SnapshotAware {
     InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     if (sampled()) {
       emit(new SecurityEvent.PassThroughEvent(clock.currentTimeMillis(), info, eventSource));
+    }
+    reportObservedPermissions();
+  }
+
+  /**
+   * Writes the AWS permissions this environment was seen to use (see {@link ObservedPermissions}), when something
+   * new was seen and none was written within the interval. Called at the end of an invocation's guard work: a
+   * frozen Lambda environment runs no timer, and the calls the handler made are then recorded. When nothing is new
+   * this costs one volatile read. (For a pass-through event the handler runs after this, so its calls are written
+   * at the next invocation.)
+   */
+  private void reportObservedPermissions() {
+    long now = clock.currentTimeMillis();
+    ObservedPermissions.Snapshot snapshot = ObservedPermissions.environment().takeIfDue(now, permissionsIntervalMillis);
+    if (snapshot != null) {
+      emit(new SecurityEvent.PermissionsObservedEvent(now, function, snapshot.permissions(), snapshot.sinceMillis(),
+          snapshot.dropped()));
     }
   }
 
@@ -311,6 +333,7 @@ public final class Guard implements SnapshotAware {
     private boolean credentialCheck = true;
     private AnomalyPolicy anomalyPolicy;
     private dev.lambdaguard.egress.EgressPolicy egressPolicy;
+    private java.time.Duration permissionsInterval = java.time.Duration.ofMinutes(5);
 
     private Builder() {}
 
@@ -433,6 +456,16 @@ public final class Guard implements SnapshotAware {
      */
     public Builder credentialCheck(boolean enabled) {
       this.credentialCheck = enabled;
+      return this;
+    }
+
+    /**
+     * At most how often the {@code permissions_observed} event is written (default 5 minutes; the first as soon as a
+     * call is seen). Between 1 second and 1 day.
+     */
+    public Builder observedPermissionsInterval(java.time.Duration interval) {
+      this.permissionsInterval = dev.lambdaguard.internal.Settings.within("observedPermissionsInterval", interval,
+          java.time.Duration.ofSeconds(1), java.time.Duration.ofDays(1));
       return this;
     }
 

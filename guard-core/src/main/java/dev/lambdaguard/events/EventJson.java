@@ -122,6 +122,15 @@ public final class EventJson {
       line.string("egress_scheme", e.scheme());
       function(line, e.function());
       ocsf(line, 4001, 4);
+    } else if (event instanceof SecurityEvent.PermissionsObservedEvent e) {
+      function(line, e.function());
+      line.name("since");
+      line.sb.append('"');
+      Timestamps.appendIso(line.sb, e.sinceMillis());
+      line.sb.append('"');
+      line.number("dropped_calls", e.dropped());
+      line.permissions(e.permissions());
+      ocsf(line, 6003, 6);
     } else if (event instanceof PassThroughEvent e) {
       line.constant("decision", "pass_through");
       line.string("event_source", e.eventSource());
@@ -135,8 +144,14 @@ public final class EventJson {
     return switch (event.type()) {
       case "deny", "detection", "notice", "config_warning", "anomaly", "egress" -> "WARN";
       case "error" -> "ERROR";
+      case "permissions_observed" -> needsAttention((SecurityEvent.PermissionsObservedEvent) event) ? "WARN" : "INFO";
       default -> "INFO";
     };
+  }
+
+  /** A denied call (a permission the code needs and lacks) or a list cut short. */
+  private static boolean needsAttention(SecurityEvent.PermissionsObservedEvent event) {
+    return event.dropped() > 0 || event.permissions().stream().anyMatch(p -> p.denied() > 0);
   }
 
   /** The function's four fields, rendered once per environment (it is the same object for every event). */
@@ -289,6 +304,26 @@ public final class EventJson {
         JsonText.appendQuoted(sb, cut(redactor.redact(e.getValue())));
       }
       sb.append('}');
+    }
+
+    /** The observed permissions as an array of objects, each string through the redactor like any other. */
+    void permissions(java.util.List<dev.lambdaguard.permissions.ObservedPermissions.Permission> permissions) {
+      name("permissions");
+      sb.append('[');
+      for (int i = 0; i < permissions.size(); i++) {
+        dev.lambdaguard.permissions.ObservedPermissions.Permission p = permissions.get(i);
+        sb.append(i == 0 ? "{" : ",{");
+        int start = sb.length();
+        string("action", p.action());
+        string("resource", p.resource());
+        number("calls", p.calls());
+        if (p.denied() > 0) {
+          number("denied", p.denied());
+        }
+        sb.deleteCharAt(start); // the comma name() put right after the brace
+        sb.append('}');
+      }
+      sb.append(']');
     }
 
     void raw(String name, String literal) {
