@@ -25,7 +25,7 @@ import java.util.Objects;
  *     .newGuard();
  * }</pre>
  */
-public final class GuardConfig {
+public final class GuardConfig implements dev.lambdaguard.SnapshotAware {
 
   private final Class<?> handlerClass;
   private final Map<String, String> environment;
@@ -149,6 +149,19 @@ public final class GuardConfig {
     }
     if (!secretFields.isEmpty()) {
       SecretFields.inject(secretFields, handler, secrets.cache(this, new ConfigValue("", secretFields.get(0).origin())));
+    }
+  }
+
+  /**
+   * After a SnapStart restore: forgets the secrets this configuration's cache holds, so that restored copies fetch
+   * them again ({@code Supplier<String>} fields then read fresh values; {@code String} fields keep what they got at
+   * init). Register the configuration with the SnapStart hooks to have it called.
+   */
+  @Override
+  public void afterRestore() {
+    dev.lambdaguard.secrets.SecretCache cache = secrets.madeOrNull();
+    if (cache != null) {
+      cache.afterRestore();
     }
   }
 
