@@ -1,5 +1,8 @@
 package dev.lambdaguard;
 
+import dev.lambdaguard.anomaly.Anomaly;
+import dev.lambdaguard.anomaly.AnomalyDetector;
+import dev.lambdaguard.anomaly.AnomalyPolicy;
 import dev.lambdaguard.auth.ApiKeyAuthenticator;
 import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.auth.internal.CredentialChoice;
@@ -25,8 +28,11 @@ import dev.lambdaguard.input.RequestLimitsInterceptor;
 import dev.lambdaguard.json.JsonBodyInterceptor;
 import dev.lambdaguard.json.JsonLimits;
 import dev.lambdaguard.json.StrictJsonParser;
+import dev.lambdaguard.permissions.ObservedPermissions;
 import dev.lambdaguard.ratelimit.RateLimitInterceptor;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
+import dev.lambdaguard.secrets.CredentialCheck;
+import dev.lambdaguard.secrets.PackagedCredentialCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +60,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>the user's interceptors, in the order they were added;
  *   <li>the user's handler.
  * </ol>
+ * Once decided, each request is reported as events and, with {@code anomalyDetection}, observed by the
+ * anomaly detector, which may add {@code anomaly} events but never changes the decision.
  *
  * <pre>{@code
  * static final Guard GUARD = Guard.builder().strictJsonBodies().build();
  * }</pre>
  */
-public final class Guard {
+public final class Guard implements SnapshotAware {
 
   private final List<Interceptor> interceptors;
   private final EventSink sink;
@@ -67,20 +75,33 @@ public final class Guard {
   private final FunctionEnvironment function;
   private final Redactor redactor;
   private final double allowSampleRate;
+  private final AnomalyDetector anomalies;
+  private final long permissionsIntervalMillis;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
+  private volatile boolean restored;
 
   private Guard(Builder b) {
     this.clock = b.clock;
     this.function = FunctionEnvironment.from(b.environment);
     this.redactor = b.redactor;
     this.allowSampleRate = b.allowSampleRate;
+    this.anomalies = b.anomalyPolicy == null ? null : new AnomalyDetector(b.anomalyPolicy);
+    this.permissionsIntervalMillis = b.permissionsInterval.toMillis();
     this.interceptors = assembleChain(b);
     this.sink = b.sink != null ? b.sink : new StdoutJsonSink(new EventJson(redactor));
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
+    if (b.egressPolicy != null) {
+      dev.lambdaguard.egress.EgressMonitor.install(b.egressPolicy, attempt -> emit(new SecurityEvent.EgressEvent(
+          clock.currentTimeMillis(), function, attempt.host(), attempt.port(), attempt.scheme(), attempt.blocked())));
+    }
     if (b.credentialCheck) {
-      for (dev.lambdaguard.secrets.CredentialCheck.Finding finding : dev.lambdaguard.secrets.CredentialCheck.scan(b.environment)) {
+      for (CredentialCheck.Finding finding : CredentialCheck.scan(b.environment)) {
         emit(new SecurityEvent.ConfigurationWarningEvent(clock.currentTimeMillis(), function,
-            "credential_in_environment", finding.kind(), finding.variable()));
+            "credential_in_environment", finding.kind(), finding.variable(), finding.severity(), null));
+      }
+      for (PackagedCredentialCheck.Finding finding : PackagedCredentialCheck.scan(Guard.class.getClassLoader())) {
+        emit(new SecurityEvent.ConfigurationWarningEvent(clock.currentTimeMillis(), function,
+            "credential_in_package", finding.kind(), finding.key(), finding.severity(), finding.resource()));
       }
     }
   }
@@ -127,6 +148,31 @@ public final class Guard {
     return names;
   }
 
+  /**
+   * Before a SnapStart checkpoint: every step primes itself and synthetic requests run through the steps that
+   * work offline, reporting nothing. No network call. See {@link SnapshotAware}.
+   */
+  @Override
+  public void prime() {
+    dev.lambdaguard.internal.SnapshotPriming.prime(interceptors, clock);
+  }
+
+  /**
+   * After a restore: every step forgets what copies must not share (cached keys and tokens, secrets, local
+   * rate-limit windows); the next invocation is reported as this copy's cold start, and every event from now
+   * on carries {@code restored}.
+   */
+  @Override
+  public void afterRestore() {
+    for (Interceptor step : interceptors) {
+      if (step instanceof SnapshotAware aware) {
+        aware.afterRestore();
+      }
+    }
+    restored = true;
+    coldStart.set(true);
+  }
+
   /** The redactor every event passes through; register secret values with it. */
   public Redactor redactor() {
     return redactor;
@@ -144,7 +190,7 @@ public final class Guard {
    */
   public Outcome handle(GuardRequest request, Invocation ids, Terminal terminal) {
     long start = clock.nanoTime();
-    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart());
+    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     InvocationState state = new InvocationState(terminal, clock);
     Outcome outcome;
     if (request.body().isMalformed()) {
@@ -169,17 +215,36 @@ public final class Guard {
       // monitor-mode inspection would otherwise lose), then rethrow the handler's exception unchanged, even
       // if an interceptor swallowed or replaced it.
       report(Outcome.Handled.of(null), request, info, state, chainNanos);
+      reportObservedPermissions();
       throw Sneaky.rethrow(state.handlerFailure());
     }
     report(outcome, request, info, state, chainNanos);
+    reportObservedPermissions();
     return outcome;
   }
 
   /** Reports an event that is not an HTTP request and went to the handler untouched. */
   public void passThrough(String eventSource, Invocation ids) {
-    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart());
+    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     if (sampled()) {
       emit(new SecurityEvent.PassThroughEvent(clock.currentTimeMillis(), info, eventSource));
+    }
+    reportObservedPermissions();
+  }
+
+  /**
+   * Writes the AWS permissions this environment was seen to use (see {@link ObservedPermissions}), when something
+   * new was seen and none was written within the interval. Called at the end of an invocation's guard work: a
+   * frozen Lambda environment runs no timer, and the calls the handler made are then recorded. When nothing is new
+   * this costs one volatile read. (For a pass-through event the handler runs after this, so its calls are written
+   * at the next invocation.)
+   */
+  private void reportObservedPermissions() {
+    long now = clock.currentTimeMillis();
+    ObservedPermissions.Snapshot snapshot = ObservedPermissions.environment().takeIfDue(now, permissionsIntervalMillis);
+    if (snapshot != null) {
+      emit(new SecurityEvent.PermissionsObservedEvent(now, function, snapshot.permissions(), snapshot.sinceMillis(),
+          snapshot.dropped()));
     }
   }
 
@@ -187,7 +252,9 @@ public final class Guard {
     SecurityContext context = state.lastContext();
     boolean denied = outcome instanceof Denial;
     boolean writeAllow = !denied && sampled();
-    if (!denied && !writeAllow && context.findings().isEmpty() && context.notices().isEmpty()
+    List<Anomaly> found = anomalies == null
+        ? List.of() : anomalies.observe(request, outcome, context, clock.currentTimeMillis());
+    if (!denied && !writeAllow && context.findings().isEmpty() && context.notices().isEmpty() && found.isEmpty()
         && !EnvironmentNotices.pending()) {
       return; // a sampled-out allow with nothing else to say: build nothing
     }
@@ -208,6 +275,9 @@ public final class Guard {
           now, info, summary, denial.reason(), denial.status(), by, denial.eventFields(), chainNanos));
     } else if (writeAllow) {
       emit(new SecurityEvent.AllowEvent(now, info, summary, context.findings().size(), chainNanos));
+    }
+    for (Anomaly anomaly : found) {
+      emit(new SecurityEvent.AnomalyEvent(now, info, summary, anomaly));
     }
   }
 
@@ -261,6 +331,9 @@ public final class Guard {
     private Redactor redactor = Redactor.shared();
     private double allowSampleRate = 1.0;
     private boolean credentialCheck = true;
+    private AnomalyPolicy anomalyPolicy;
+    private dev.lambdaguard.egress.EgressPolicy egressPolicy;
+    private java.time.Duration permissionsInterval = java.time.Duration.ofMinutes(5);
 
     private Builder() {}
 
@@ -331,6 +404,27 @@ public final class Guard {
       return this;
     }
 
+    /**
+     * Watches every decided request for attack patterns no single request shows (credential stuffing, scanning,
+     * token theft, volume spikes) and reports each as an {@code anomaly} event; never changes a decision. Off by
+     * default. See {@link AnomalyPolicy}.
+     */
+    public Builder anomalyDetection(AnomalyPolicy policy) {
+      this.anomalyPolicy = Objects.requireNonNull(policy, "anomalyDetection");
+      return this;
+    }
+
+    /**
+     * Watches the function's outbound HTTP connections through the JVM's proxy selector and reports (or, in block
+     * mode, refuses) those to hosts {@code policy} does not allow, as {@code egress} events. Off by default. Installs
+     * a JVM-wide {@link java.net.ProxySelector} when the guard is built; see
+     * {@link dev.lambdaguard.egress.EgressMonitor} for what it cannot see.
+     */
+    public Builder egressMonitoring(dev.lambdaguard.egress.EgressPolicy policy) {
+      this.egressPolicy = Objects.requireNonNull(policy, "egressMonitoring");
+      return this;
+    }
+
     /** Where events go; by default one JSON line each on standard output. */
     public Builder eventSink(EventSink sink) {
       this.sink = Objects.requireNonNull(sink, "eventSink");
@@ -356,11 +450,22 @@ public final class Guard {
     }
 
     /**
-     * Whether the environment is checked at init for credentials that belong in a secret store (on by
-     * default); each finding is a {@code config_warning} event naming the variable, never the value.
+     * Whether the environment, and the configuration files packaged with the function, are checked at init for
+     * credentials that belong in a secret store (on by default); each finding is a {@code config_warning} event
+     * naming the variable or file and key, never the value.
      */
     public Builder credentialCheck(boolean enabled) {
       this.credentialCheck = enabled;
+      return this;
+    }
+
+    /**
+     * At most how often the {@code permissions_observed} event is written (default 5 minutes; the first as soon as a
+     * call is seen). Between 1 second and 1 day.
+     */
+    public Builder observedPermissionsInterval(java.time.Duration interval) {
+      this.permissionsInterval = dev.lambdaguard.internal.Settings.within("observedPermissionsInterval", interval,
+          java.time.Duration.ofSeconds(1), java.time.Duration.ofDays(1));
       return this;
     }
 

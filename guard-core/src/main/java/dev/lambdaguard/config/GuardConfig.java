@@ -25,13 +25,15 @@ import java.util.Objects;
  *     .newGuard();
  * }</pre>
  */
-public final class GuardConfig {
+public final class GuardConfig implements dev.lambdaguard.SnapshotAware {
 
   private final Class<?> handlerClass;
   private final Map<String, String> environment;
   private final ClassLoader resources;
   /** Highest first: code, annotations, environment, file. */
   private final List<ConfigLayer> layers;
+  /** Every route with its settings merged by precedence, computed once. */
+  private final Map<String, Map<RouteSetting, ConfigValue>> routes;
   private final List<SecretFields.Target> secretFields;
   /** The one secret cache of this configuration (token keys and injected fields), made at the first need. */
   private final SecretsSupport secrets = new SecretsSupport();
@@ -44,6 +46,7 @@ public final class GuardConfig {
     this.environment = environment;
     this.resources = resources;
     this.layers = List.copyOf(layers);
+    this.routes = mergeRoutes(this.layers);
     this.secretFields = SecretFields.of(handlerClass);
     this.checked = GuardAssembly.builder(this); // every value parsed and checked now, so a bad one fails at load
     if (!secretFields.isEmpty()) {
@@ -149,6 +152,19 @@ public final class GuardConfig {
     }
   }
 
+  /**
+   * After a SnapStart restore: forgets the secrets this configuration's cache holds, so that restored copies fetch
+   * them again ({@code Supplier<String>} fields then read fresh values; {@code String} fields keep what they got at
+   * init). Register the configuration with the SnapStart hooks to have it called.
+   */
+  @Override
+  public void afterRestore() {
+    dev.lambdaguard.secrets.SecretCache cache = secrets.madeOrNull();
+    if (cache != null) {
+      cache.afterRestore();
+    }
+  }
+
   /** This configuration's secret cache, shared by token keys and injected fields. */
   SecretsSupport secrets() {
     return secrets;
@@ -167,6 +183,10 @@ public final class GuardConfig {
 
   /** Every route any source names, each with its settings merged by precedence; in the order first named. */
   public Map<String, Map<RouteSetting, ConfigValue>> routes() {
+    return routes;
+  }
+
+  private static Map<String, Map<RouteSetting, ConfigValue>> mergeRoutes(List<ConfigLayer> layers) {
     Map<String, Map<RouteSetting, ConfigValue>> merged = new LinkedHashMap<>();
     for (int i = layers.size() - 1; i >= 0; i--) { // lowest first, so that higher layers overwrite
       for (Map.Entry<String, Map<RouteSetting, ConfigValue>> route : layers.get(i).routes().entrySet()) {

@@ -15,6 +15,11 @@ final class SecretsSupport {
 
   private SecretCache cache;
 
+  /** The cache when one was made, else null. */
+  synchronized SecretCache madeOrNull() {
+    return cache;
+  }
+
   /** The cache, made now if it was not; {@code needer} is the value that needs it, for the message of a failure. */
   synchronized SecretCache cache(GuardConfig config, ConfigValue needer) {
     if (cache == null) {

@@ -1,6 +1,7 @@
 package dev.lambdaguard.events;
 
 import dev.lambdaguard.Reason;
+import dev.lambdaguard.anomaly.Anomaly;
 import dev.lambdaguard.events.SecurityEvent.AllowEvent;
 import dev.lambdaguard.events.SecurityEvent.DenyEvent;
 import dev.lambdaguard.events.SecurityEvent.DetectionEvent;
@@ -95,6 +96,8 @@ public final class EventJson {
       line.constant("warning", e.warning());
       line.constant("kind", e.kind());
       line.string("variable", e.variable());
+      line.constant("severity", e.severity());
+      line.string("resource", e.resource());
       function(line, e.function());
       ocsf(line, 2004, 2);
     } else if (event instanceof SecurityEvent.NoticeEvent e) {
@@ -104,6 +107,29 @@ public final class EventJson {
       }
       invocation(line, e.invocation());
       request(line, e.request());
+      ocsf(line, 6003, 6);
+    } else if (event instanceof SecurityEvent.AnomalyEvent e) {
+      anomaly(line, e.anomaly());
+      invocation(line, e.invocation());
+      request(line, e.request());
+      ocsf(line, 2004, 2);
+    } else if (event instanceof SecurityEvent.EgressEvent e) {
+      line.constant("decision", e.blocked() ? "deny" : "monitor");
+      line.string("egress_host", e.host());
+      if (e.port() >= 0) {
+        line.number("egress_port", e.port());
+      }
+      line.string("egress_scheme", e.scheme());
+      function(line, e.function());
+      ocsf(line, 4001, 4);
+    } else if (event instanceof SecurityEvent.PermissionsObservedEvent e) {
+      function(line, e.function());
+      line.name("since");
+      line.sb.append('"');
+      Timestamps.appendIso(line.sb, e.sinceMillis());
+      line.sb.append('"');
+      line.number("dropped_calls", e.dropped());
+      line.permissions(e.permissions());
       ocsf(line, 6003, 6);
     } else if (event instanceof PassThroughEvent e) {
       line.constant("decision", "pass_through");
@@ -116,10 +142,16 @@ public final class EventJson {
 
   private static String level(SecurityEvent event) {
     return switch (event.type()) {
-      case "deny", "detection", "notice", "config_warning" -> "WARN";
+      case "deny", "detection", "notice", "config_warning", "anomaly", "egress" -> "WARN";
       case "error" -> "ERROR";
+      case "permissions_observed" -> needsAttention((SecurityEvent.PermissionsObservedEvent) event) ? "WARN" : "INFO";
       default -> "INFO";
     };
+  }
+
+  /** A denied call (a permission the code needs and lacks) or a list cut short. */
+  private static boolean needsAttention(SecurityEvent.PermissionsObservedEvent event) {
+    return event.dropped() > 0 || event.permissions().stream().anyMatch(p -> p.denied() > 0);
   }
 
   /** The function's four fields, rendered once per environment (it is the same object for every event). */
@@ -143,6 +175,10 @@ public final class EventJson {
     line.string("xray_trace_id", info.ids().traceId());
     line.string("tenant_id", info.ids().tenantId());
     line.raw("cold_start", info.coldStart() ? "true" : "false");
+    if (info.restored()) {
+      // Only when true: the field tells apart the copies of one snapshot, and most functions have none.
+      line.raw("restored", "true");
+    }
   }
 
   private static void request(Line line, RequestSummary r) {
@@ -153,6 +189,29 @@ public final class EventJson {
     line.string("source_ip", r.sourceIp());
     line.string("user_agent", r.userAgent());
     line.string("principal", r.principal());
+  }
+
+  private static void anomaly(Line line, Anomaly a) {
+    line.constant("decision", "monitor");
+    line.constant("anomaly", a.type().code());
+    line.constant("feature", a.feature());
+    line.number("score", a.score());
+    line.raw("observed", decimal(a.observed()));
+    line.raw("threshold", decimal(a.threshold()));
+    line.constant("key_kind", a.keyKind());
+    line.string("key", a.key());
+    if (a.suppressed() > 0) {
+      line.number("suppressed", a.suppressed());
+    }
+  }
+
+  /** A finite number with at most two decimals; detector values are counts and estimates, never NaN. */
+  private static String decimal(double value) {
+    if (!Double.isFinite(value)) {
+      return "0";
+    }
+    double rounded = Math.round(value * 100) / 100.0;
+    return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
   }
 
   private static void reason(Line line, Reason reason) {
@@ -245,6 +304,26 @@ public final class EventJson {
         JsonText.appendQuoted(sb, cut(redactor.redact(e.getValue())));
       }
       sb.append('}');
+    }
+
+    /** The observed permissions as an array of objects, each string through the redactor like any other. */
+    void permissions(java.util.List<dev.lambdaguard.permissions.ObservedPermissions.Permission> permissions) {
+      name("permissions");
+      sb.append('[');
+      for (int i = 0; i < permissions.size(); i++) {
+        dev.lambdaguard.permissions.ObservedPermissions.Permission p = permissions.get(i);
+        sb.append(i == 0 ? "{" : ",{");
+        int start = sb.length();
+        string("action", p.action());
+        string("resource", p.resource());
+        number("calls", p.calls());
+        if (p.denied() > 0) {
+          number("denied", p.denied());
+        }
+        sb.deleteCharAt(start); // the comma name() put right after the brace
+        sb.append('}');
+      }
+      sb.append(']');
     }
 
     void raw(String name, String literal) {

@@ -49,6 +49,20 @@ class SecretConfigTest {
   }
 
   @Test
+  void afterARestoreASupplierFieldFetchesAgain() {
+    MemorySecrets.VALUES.put("db", "{\"user\":\"orders\",\"password\":\"pw\"}");
+    MemorySecrets.VALUES.put("api-token", "before-snapshot");
+    GuardConfig config = GuardConfig.load(Handler.class, MEMORY, Handler.class.getClassLoader());
+    Handler handler = new Handler();
+    config.injectSecrets(handler);
+    assertEquals("before-snapshot", handler.apiToken.get());
+    MemorySecrets.VALUES.put("api-token", "rotated-while-stored");
+    assertEquals("before-snapshot", handler.apiToken.get(), "cached within its time to live");
+    config.afterRestore();
+    assertEquals("rotated-while-stored", handler.apiToken.get(), "a restored copy does not reuse the snapshot's secret");
+  }
+
+  @Test
   void staticFieldsAloneWhenNoInstanceIsGiven() {
     MemorySecrets.VALUES.put("db", "{\"user\":\"statics\",\"password\":\"pw\"}");
     MemorySecrets.VALUES.put("api-token", "token-1");

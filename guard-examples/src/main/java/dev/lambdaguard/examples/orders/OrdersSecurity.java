@@ -34,6 +34,9 @@ import java.util.Map;
  *   <li>{@code ORDERS_API_KEYS_SECRET} (optional): a secret holding partners' API keys,
  *       {@code {"<partner id>": "<key>", ...}}; a partner calls with its key in {@code X-Api-Key} instead of a
  *       token and may read orders, nothing else;
+ *   <li>{@code ORDERS_SECRETS_SOURCE} (optional): {@code extension} (the default) or {@code secretsmanager}, the
+ *       AWS SDK straight to Secrets Manager for a function without the extension layer ({@code ORDERS_SECRETS_ENDPOINT}
+ *       names another endpoint);
  *   <li>{@code ORDERS_REDIS_URL} (optional): a Redis (ElastiCache, Valkey) for fleet-wide rate limits; without
  *       it each execution environment limits on its own.
  * </ul>
@@ -109,10 +112,18 @@ public final class OrdersSecurity {
 
   /**
    * The environment's one secret cache, through the Parameters and Secrets extension named by the Lambda
-   * environment ({@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}, {@code AWS_SESSION_TOKEN}). Nothing is
-   * fetched until a secret is first used.
+   * environment ({@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}, {@code AWS_SESSION_TOKEN}), or with
+   * {@code ORDERS_SECRETS_SOURCE=secretsmanager} through the AWS SDK. Nothing is fetched until a secret is first
+   * used.
    */
   public static SecretCache secretsFromEnvironment(Map<String, String> env) {
+    String source = env.getOrDefault("ORDERS_SECRETS_SOURCE", "extension");
+    if (source.equals("secretsmanager")) {
+      return SdkSecrets.fromEnvironment(env);
+    }
+    if (!source.equals("extension")) {
+      throw new IllegalStateException("ORDERS_SECRETS_SOURCE must be extension or secretsmanager: " + source);
+    }
     return SecretCache.builder(ParametersSecretsExtension.fromEnvironment(env, false)).build();
   }
 
