@@ -35,8 +35,9 @@ class LayerZipIT {
     try (ZipFile zip = new ZipFile(ZIP.toFile())) {
       zip.stream().map(ZipEntry::getName).forEach(names::add);
     }
-    assertEquals(List.of("java/", "java/lib/", "lambda-guard", "java/lib/lambda-guard.jar",
-        "java/lib/slf4j-api-2.0.20.jar", "java/lib/aws-lambda-java-events-3.16.1.jar"), names);
+    assertEquals(List.of("java/", "java/lib/", "lambda-guard", "java/lib/lambda-guard.jar"), names.subList(0, 4));
+    assertEquals(new TreeSet<>(List.of("java/lib/crac-1.5.0.jar", "java/lib/slf4j-api-2.0.20.jar",
+        "java/lib/aws-lambda-java-events-3.16.1.jar")), new TreeSet<>(names.subList(4, names.size())));
     try (FileSystem layer = FileSystems.newFileSystem(URI.create("jar:" + ZIP.toUri()),
         Map.of("enablePosixFileAttributes", "true"))) {
       assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getFileAttributeView(
