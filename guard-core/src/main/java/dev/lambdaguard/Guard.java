@@ -83,6 +83,10 @@ public final class Guard {
             "credential_in_environment", finding.kind(), finding.variable()));
       }
     }
+    if (b.inventory != null) {
+      b.inventory.startInBackground(
+          inventory -> emit(new SecurityEvent.InventoryEvent(clock.currentTimeMillis(), function, inventory)));
+    }
   }
 
   public static Builder builder() {
@@ -261,6 +265,9 @@ public final class Guard {
     private Redactor redactor = Redactor.shared();
     private double allowSampleRate = 1.0;
     private boolean credentialCheck = true;
+    private Boolean runtimeInventory;
+    private dev.lambdaguard.inventory.AdvisoryList advisories;
+    private dev.lambdaguard.inventory.InventoryReporter inventory;
 
     private Builder() {}
 
@@ -364,6 +371,25 @@ public final class Guard {
       return this;
     }
 
+    /**
+     * Whether the runtime inventory is taken at init: one {@code inventory} event listing the Java runtime and the
+     * class path's libraries, flagging known-vulnerable versions. By default on in Lambda and off elsewhere, or as
+     * {@code LAMBDA_GUARD_INVENTORY} says; see {@link dev.lambdaguard.inventory.InventoryReporter}.
+     */
+    public Builder runtimeInventory(boolean enabled) {
+      this.runtimeInventory = enabled;
+      return this;
+    }
+
+    /**
+     * The function's own advisories, flagged by the runtime inventory beside the bundled list (and those of the
+     * file {@code LAMBDA_GUARD_ADVISORIES} names).
+     */
+    public Builder advisories(dev.lambdaguard.inventory.AdvisoryList advisories) {
+      this.advisories = Objects.requireNonNull(advisories, "advisories");
+      return this;
+    }
+
     /** The clock; for tests. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -382,6 +408,7 @@ public final class Guard {
         jsonLimits = jsonLimits != null ? jsonLimits : JsonLimits.defaults();
         requestLimits = requestLimits != null ? requestLimits : RequestLimits.defaults();
       }
+      inventory = dev.lambdaguard.inventory.InventoryReporter.configure(environment, runtimeInventory, advisories);
       return new Guard(this);
     }
   }

@@ -11,7 +11,7 @@ import java.util.Map;
  */
 public sealed interface SecurityEvent {
 
-  /** The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error}, {@code pass_through}. */
+  /** The stable event type name: {@code init}, {@code inventory}, {@code allow}, {@code deny}, {@code detection}, {@code error}, {@code pass_through}. */
   String type();
 
   /** When the event happened, in epoch milliseconds from the guard's clock. */
@@ -125,6 +125,18 @@ public sealed interface SecurityEvent {
     @Override
     public String type() {
       return "config_warning";
+    }
+  }
+
+  /**
+   * What the function runs, taken once per execution environment at cold start: the Java runtime and the
+   * libraries on the class path, with the advisories that affect them (see {@code docs/supply-chain.md}).
+   */
+  record InventoryEvent(long timestampMillis, FunctionEnvironment function,
+      dev.lambdaguard.inventory.RuntimeInventory inventory) implements SecurityEvent {
+    @Override
+    public String type() {
+      return "inventory";
     }
   }
 
