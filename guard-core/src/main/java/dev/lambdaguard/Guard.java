@@ -68,6 +68,7 @@ public final class Guard {
   private final Redactor redactor;
   private final double allowSampleRate;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
+  private final java.util.concurrent.CompletableFuture<dev.lambdaguard.inventory.RuntimeInventory> inventory;
 
   private Guard(Builder b) {
     this.clock = b.clock;
@@ -83,10 +84,8 @@ public final class Guard {
             "credential_in_environment", finding.kind(), finding.variable()));
       }
     }
-    if (b.inventory != null) {
-      b.inventory.startInBackground(
-          inventory -> emit(new SecurityEvent.InventoryEvent(clock.currentTimeMillis(), function, inventory)));
-    }
+    this.inventory = b.inventory == null ? null : b.inventory.startInBackground(
+        taken -> emit(new SecurityEvent.InventoryEvent(clock.currentTimeMillis(), function, taken)));
   }
 
   public static Builder builder() {
@@ -129,6 +128,16 @@ public final class Guard {
       names.add(interceptor.name());
     }
     return names;
+  }
+
+  /**
+   * The runtime inventory this guard takes at init, when it takes one: completes (on the inventory's own thread)
+   * once its {@code inventory} event was written. A function may read it, e.g. to refuse to serve on a critical
+   * advisory; nothing in the guard waits for it.
+   */
+  public java.util.Optional<java.util.concurrent.CompletionStage<dev.lambdaguard.inventory.RuntimeInventory>>
+      runtimeInventory() {
+    return java.util.Optional.ofNullable(inventory);
   }
 
   /** The redactor every event passes through; register secret values with it. */

@@ -4,6 +4,7 @@ import dev.lambdaguard.internal.Diagnostics;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -60,9 +61,20 @@ public final class InventoryReporter {
   }
 
   private static boolean enabledByEnvironment(Map<String, String> environment) {
+    Boolean setting = setting(environment);
+    return setting != null ? setting : environment.get("LAMBDA_TASK_ROOT") != null;
+  }
+
+  /**
+   * What {@code LAMBDA_GUARD_INVENTORY} in {@code environment} asks for: true, false, or null when it is unset (the
+   * default then applies). For code that builds a guard from an environment other than the process's.
+   *
+   * @throws IllegalArgumentException naming the variable, when it is neither on nor off
+   */
+  public static Boolean setting(Map<String, String> environment) {
     String setting = environment.get(ENABLED_VARIABLE);
     if (setting == null || setting.isBlank()) {
-      return environment.get("LAMBDA_TASK_ROOT") != null;
+      return null;
     }
     return switch (setting.strip().toLowerCase(Locale.ROOT)) {
       case "on", "true" -> true;
@@ -76,17 +88,26 @@ public final class InventoryReporter {
     return InventoryScan.of(AdvisoryList.bundled().plus(userAdvisories), InventoryScan.functionClassPath(environment));
   }
 
-  /** Starts the scan on its own daemon thread; {@code report} receives the inventory there. Never throws. */
-  public void startInBackground(Consumer<RuntimeInventory> report) {
+  /**
+   * Starts the scan on its own daemon thread; {@code report} receives the inventory there. Never throws.
+   *
+   * @return completed with the inventory once {@code report} has returned, or exceptionally when the scan failed
+   */
+  public CompletableFuture<RuntimeInventory> startInBackground(Consumer<RuntimeInventory> report) {
+    CompletableFuture<RuntimeInventory> done = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
       try {
-        report.accept(scan().run());
+        RuntimeInventory inventory = scan().run();
+        report.accept(inventory);
+        done.complete(inventory);
       } catch (RuntimeException | LinkageError e) {
         Diagnostics.warn("runtime inventory failed with " + e.getClass().getName());
+        done.completeExceptionally(e);
       }
     }, "lambda-guard-inventory");
     thread.setDaemon(true);
     thread.setPriority(Thread.MIN_PRIORITY);
     thread.start();
+    return done;
   }
 }
