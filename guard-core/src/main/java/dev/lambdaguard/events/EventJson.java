@@ -108,7 +108,7 @@ public final class EventJson {
     } else if (event instanceof SecurityEvent.InventoryEvent e) {
       function(line, e.function());
       inventory(line, e.inventory());
-      ocsf(line, 5001, 5);
+      ocsf(line, 5020, 5);
     } else if (event instanceof PassThroughEvent e) {
       line.constant("decision", "pass_through");
       line.string("event_source", e.eventSource());

@@ -105,7 +105,7 @@ class InventoryEventTest {
     assertEquals("CVE-2021-44228", log4j.get("advisories").get(0).get("id").asString());
     assertEquals("critical", log4j.get("advisories").get(0).get("severity").asString());
     assertFalse(json.get("libraries").get(1).has("advisories"));
-    assertEquals(5001, json.get("ocsf_class_uid").asInt());
+    assertEquals(5020, json.get("ocsf_class_uid").asInt());
   }
 
   @Test
