@@ -150,6 +150,10 @@ public final class EventJson {
     line.string("xray_trace_id", info.ids().traceId());
     line.string("tenant_id", info.ids().tenantId());
     line.raw("cold_start", info.coldStart() ? "true" : "false");
+    if (info.restored()) {
+      // Only when true: the field tells apart the copies of one snapshot, and most functions have none.
+      line.raw("restored", "true");
+    }
   }
 
   private static void request(Line line, RequestSummary r) {
