@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Known-vulnerable versions of libraries and of the Java runtime: the one list that both the build (its enforcer
- * bans them, {@code build/enforcer/advisories.xml} being generated from it) and the runtime inventory (which flags
+ * bans them, {@code guard-core/src/build/enforcer-advisories.xml} being generated from it) and the runtime inventory (which flags
  * them at cold start) read.
  *
  * <p>The format is one advisory per line, fields separated by spaces; {@code #} starts a comment line:

@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build's enforcer bans what the advisory list names: {@code build/enforcer/advisories.xml} (read by the
+ * The build's enforcer bans what the advisory list names: {@code guard-core/src/build/enforcer-advisories.xml} (read by the
  * enforcer's externalRules in the parent pom) must be exactly what this test generates from guard-core's
  * {@code advisories.txt}. When the list changes, this test fails and writes the new rules to
- * {@code guard-core/target/advisories.xml}; copy that file over {@code build/enforcer/advisories.xml}.
+ * {@code guard-core/target/advisories.xml}; copy that file over {@code guard-core/src/build/enforcer-advisories.xml}.
  */
 class AdvisoryEnforcerRulesTest {
 
-  static final Path COMMITTED = Path.of("..", "build", "enforcer", "advisories.xml");
+  static final Path COMMITTED = Path.of("src", "build", "enforcer-advisories.xml");
 
   /** The enforcer rules for a list: one bannedDependencies exclude per library advisory, its range as written. */
   static String enforcerRules(AdvisoryList list) {
@@ -48,7 +48,7 @@ class AdvisoryEnforcerRulesTest {
       Files.createDirectories(fresh.getParent());
       Files.writeString(fresh, expected, StandardCharsets.UTF_8);
     }
-    assertEquals(expected, committed, "build/enforcer/advisories.xml is out of date with advisories.txt: copy "
+    assertEquals(expected, committed, "guard-core/src/build/enforcer-advisories.xml is out of date with advisories.txt: copy "
         + "guard-core/target/advisories.xml over it");
   }
 

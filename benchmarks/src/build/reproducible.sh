@@ -2,14 +2,14 @@
 # Proves the build reproducible: builds the listed artifacts a second time, from a clean copy of the sources in a
 # temporary directory, and compares each one's SHA-256 with the artifact the enclosing build just made. Run at
 # verify by the benchmarks module (the last of the reactor), so `mvn -B verify` (CI) fails when two clean builds
-# differ. Usage: build/reproducible.sh MVN [LOCAL_REPOSITORY]; the list is build/reproducible.list.
+# differ. Usage: benchmarks/src/build/reproducible.sh MVN [LOCAL_REPOSITORY]; the list is reproducible.list beside it.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$(dirname "$0")/../../.." && pwd)"
 mvn="${1:?usage: reproducible.sh MVN [LOCAL_REPOSITORY]}"
 repo_args=()
 if [[ -n "${2:-}" ]]; then repo_args=("-Dmaven.repo.local=$2"); fi
 
-mapfile -t artifacts < <(grep -v '^\s*#' "$root/build/reproducible.list" | grep -v '^\s*$')
+mapfile -t artifacts < <(grep -v '^\s*#' "$root/benchmarks/src/build/reproducible.list" | grep -v '^\s*$')
 modules="$(printf '%s\n' "${artifacts[@]}" | cut -d/ -f1 | sort -u | paste -sd, -)"
 for a in "${artifacts[@]}"; do
   [[ -f "$root/$a" ]] || { echo "reproducible: $a was not built by this build" >&2; exit 1; }
