@@ -52,6 +52,8 @@ public final class BenchIssuer {
 
   /** The environment {@code OrdersFunction} reads its token policy from, with the key set in {@code jwksFile}. */
   public Map<String, String> environment(String jwksFile) {
-    return Map.of("ORDERS_ISSUER", ISSUER, "ORDERS_AUDIENCE", AUDIENCE, "ORDERS_JWKS_FILE", jwksFile);
+    // the same policy for the code example (ORDERS_*) and the annotated one (GUARD_JWT_*)
+    return Map.of("ORDERS_ISSUER", ISSUER, "ORDERS_AUDIENCE", AUDIENCE, "ORDERS_JWKS_FILE", jwksFile,
+        "GUARD_JWT_ISSUER", ISSUER, "GUARD_JWT_AUDIENCE", AUDIENCE, "GUARD_JWT_JWKS_FILE", jwksFile);
   }
 }

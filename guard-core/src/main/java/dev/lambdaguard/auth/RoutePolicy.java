@@ -22,10 +22,16 @@ public final class RoutePolicy {
 
   private final RouteTable<RouteRequirement> routes;
   private final boolean denyUnlisted;
+  private final RouteRequirement unlisted;
 
   private RoutePolicy(RouteTable<RouteRequirement> routes, boolean denyUnlisted) {
+    this(routes, denyUnlisted, RouteRequirement.authenticated());
+  }
+
+  private RoutePolicy(RouteTable<RouteRequirement> routes, boolean denyUnlisted, RouteRequirement unlisted) {
     this.routes = routes;
     this.denyUnlisted = denyUnlisted;
+    this.unlisted = unlisted;
   }
 
   /** Every route open to any authenticated caller. */
@@ -50,13 +56,14 @@ public final class RoutePolicy {
     if (listed != null) {
       return listed;
     }
-    return denyUnlisted ? null : RouteRequirement.authenticated();
+    return denyUnlisted ? null : unlisted;
   }
 
   /** Builds a policy; routes are checked as they are added and fail with a message naming the route. */
   public static final class Builder {
     private final RouteTable.Builder<RouteRequirement> routes = RouteTable.builder("routes");
     private boolean denyUnlisted;
+    private RouteRequirement unlisted = RouteRequirement.authenticated();
 
     private Builder() {}
 
@@ -71,8 +78,14 @@ public final class RoutePolicy {
       return this;
     }
 
+    /** What a route that is not listed needs (by default any authenticated caller), unless unlisted routes are denied. */
+    public Builder unlisted(RouteRequirement requirement) {
+      this.unlisted = Objects.requireNonNull(requirement, "unlisted");
+      return this;
+    }
+
     public RoutePolicy build() {
-      return new RoutePolicy(routes.build(), denyUnlisted);
+      return new RoutePolicy(routes.build(), denyUnlisted, unlisted);
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.lambdaguard.examples.demo.DemoContext;
 import dev.lambdaguard.bench.Cpu;
 import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.SecurityEvent;
+import dev.lambdaguard.examples.orders.AnnotatedOrdersFunction;
 import dev.lambdaguard.examples.orders.OrdersFunction;
 import dev.lambdaguard.examples.orders.OrdersHandler;
 import dev.lambdaguard.examples.orders.OrdersSecurity;
@@ -40,6 +41,8 @@ import java.util.List;
  *   <li>{@code guarded-jwt}: {@link OrdersFunction}, the deployed example: bearer token and route scopes verified, caller rate limits,
  *       with keys from a local JWKS file ({@code ORDERS_JWKS_FILE}), then strict JSON bodies; the harness mints a
  *       valid token for it at start and puts it in the event;
+ *   <li>{@code guarded-annotated}: {@link AnnotatedOrdersFunction}, the same policy as {@code guarded-jwt} read from
+ *       annotations and {@code GUARD_JWT_*} variables by {@code GuardConfig} (what configuration costs over code);
  *   <li>{@code guarded-empty}: the handler wrapped in {@code Guard.builder().build()}: empty chain, default stdout
  *       sink (what the guard machinery and event writing cost without the JSON interceptor);
  *   <li>{@code guarded-empty-noop}: empty chain and a sink that drops events (the guard machinery alone);
@@ -74,7 +77,7 @@ public final class ColdStartApp {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2 || !isVariant(args[0])) {
-      System.err.println("usage: ColdStartApp bare|guarded|guarded-inventory|guarded-jwt|guarded-empty|guarded-empty-noop"
+      System.err.println("usage: ColdStartApp bare|guarded|guarded-inventory|guarded-jwt|guarded-annotated|guarded-empty|guarded-empty-noop"
           + "|guarded-scan|guarded-input|guarded-apikey-ext|guarded-apikey-sdk <event.json>");
       System.exit(2);
     }
@@ -108,6 +111,8 @@ public final class ColdStartApp {
         return GuardedInventory.invoke(event);
       case "guarded-jwt":
         return GuardedJwt.invoke(event);
+      case "guarded-annotated":
+        return GuardedAnnotated.invoke(event);
       case "guarded-empty":
         return GuardedEmpty.invoke(event);
       case "guarded-empty-noop":
@@ -131,6 +136,7 @@ public final class ColdStartApp {
       case "guarded":
       case "guarded-inventory":
       case "guarded-jwt":
+      case "guarded-annotated":
       case "guarded-empty":
       case "guarded-empty-noop":
       case "guarded-scan":
@@ -172,6 +178,12 @@ public final class ColdStartApp {
   private static final class GuardedJwt {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
       return new OrdersFunction().handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedAnnotated {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return new AnnotatedOrdersFunction().handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
 

@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.coldstart.ColdStartHarness [pairs] [options]
  *   --pairs N          measured rounds (pairs) per scenario (default 10)
  *   --warmup N         rounds run first and discarded, per scenario (default 2)
- *   --variants LIST    bare,guarded (default); also guarded-inventory, guarded-jwt, guarded-empty, guarded-empty-noop,
+ *   --variants LIST    bare,guarded (default); also guarded-inventory, guarded-jwt, guarded-annotated, guarded-empty, guarded-empty-noop,
  *                      guarded-scan, guarded-input, guarded-apikey-ext, guarded-apikey-sdk (see ColdStartApp)
  *   --scenarios LIST   get,post (default both)
  *   --cp PATH          class path of the child (default: the harness's own)
@@ -122,7 +122,7 @@ public final class ColdStartHarness {
         case "--classes-out" -> classesOut = Path.of(args[++i]);
         case "-h", "--help" -> {
           System.out.println("usage: ColdStartHarness [pairs] [--pairs N] [--warmup N] [--scenarios get,post]"
-              + " [--variants bare,guarded,guarded-jwt,guarded-empty,guarded-empty-noop,guarded-scan,guarded-input,"
+              + " [--variants bare,guarded,guarded-jwt,guarded-annotated,guarded-empty,guarded-empty-noop,guarded-scan,guarded-input,"
               + "guarded-apikey-ext,guarded-apikey-sdk]"
               + " [--cp PATH] [--get-event FILE]"
               + " [--post-event FILE] [--jvm-arg ARG]... [--no-lambda-flags] [--csv FILE] [--idle-threshold P]"
