@@ -78,6 +78,7 @@ public final class Guard implements SnapshotAware {
   private final AnomalyDetector anomalies;
   private final long permissionsIntervalMillis;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
+  private final java.util.concurrent.CompletableFuture<dev.lambdaguard.inventory.RuntimeInventory> inventory;
   private volatile boolean restored;
 
   private Guard(Builder b) {
@@ -104,6 +105,8 @@ public final class Guard implements SnapshotAware {
             "credential_in_package", finding.kind(), finding.key(), finding.severity(), finding.resource()));
       }
     }
+    this.inventory = b.inventory == null ? null : b.inventory.startInBackground(
+        taken -> emit(new SecurityEvent.InventoryEvent(clock.currentTimeMillis(), function, taken)));
   }
 
   public static Builder builder() {
@@ -146,6 +149,16 @@ public final class Guard implements SnapshotAware {
       names.add(interceptor.name());
     }
     return names;
+  }
+
+  /**
+   * The runtime inventory this guard takes at init, when it takes one: completes (on the inventory's own thread)
+   * once its {@code inventory} event was written. A function may read it, e.g. to refuse to serve on a critical
+   * advisory; nothing in the guard waits for it.
+   */
+  public java.util.Optional<java.util.concurrent.CompletionStage<dev.lambdaguard.inventory.RuntimeInventory>>
+      runtimeInventory() {
+    return java.util.Optional.ofNullable(inventory);
   }
 
   /**
@@ -334,6 +347,9 @@ public final class Guard implements SnapshotAware {
     private AnomalyPolicy anomalyPolicy;
     private dev.lambdaguard.egress.EgressPolicy egressPolicy;
     private java.time.Duration permissionsInterval = java.time.Duration.ofMinutes(5);
+    private Boolean runtimeInventory;
+    private dev.lambdaguard.inventory.AdvisoryList advisories;
+    private dev.lambdaguard.inventory.InventoryReporter inventory;
 
     private Builder() {}
 
@@ -469,6 +485,25 @@ public final class Guard implements SnapshotAware {
       return this;
     }
 
+    /**
+     * Whether the runtime inventory is taken at init: one {@code inventory} event listing the Java runtime and the
+     * class path's libraries, flagging known-vulnerable versions. By default on in Lambda and off elsewhere, or as
+     * {@code LAMBDA_GUARD_INVENTORY} says; see {@link dev.lambdaguard.inventory.InventoryReporter}.
+     */
+    public Builder runtimeInventory(boolean enabled) {
+      this.runtimeInventory = enabled;
+      return this;
+    }
+
+    /**
+     * The function's own advisories, flagged by the runtime inventory beside the bundled list (and those of the
+     * file {@code LAMBDA_GUARD_ADVISORIES} names).
+     */
+    public Builder advisories(dev.lambdaguard.inventory.AdvisoryList advisories) {
+      this.advisories = Objects.requireNonNull(advisories, "advisories");
+      return this;
+    }
+
     /** The clock; for tests. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -487,6 +522,7 @@ public final class Guard implements SnapshotAware {
         jsonLimits = jsonLimits != null ? jsonLimits : JsonLimits.defaults();
         requestLimits = requestLimits != null ? requestLimits : RequestLimits.defaults();
       }
+      inventory = dev.lambdaguard.inventory.InventoryReporter.configure(environment, runtimeInventory, advisories);
       return new Guard(this);
     }
   }

@@ -131,6 +131,10 @@ public final class EventJson {
       line.number("dropped_calls", e.dropped());
       line.permissions(e.permissions());
       ocsf(line, 6003, 6);
+    } else if (event instanceof SecurityEvent.InventoryEvent e) {
+      function(line, e.function());
+      inventory(line, e.inventory());
+      ocsf(line, 5020, 5);
     } else if (event instanceof PassThroughEvent e) {
       line.constant("decision", "pass_through");
       line.string("event_source", e.eventSource());
@@ -141,6 +145,9 @@ public final class EventJson {
   }
 
   private static String level(SecurityEvent event) {
+    if (event instanceof SecurityEvent.InventoryEvent e) {
+      return e.inventory().flagged() ? "WARN" : "INFO";
+    }
     return switch (event.type()) {
       case "deny", "detection", "notice", "config_warning", "anomaly", "egress" -> "WARN";
       case "error" -> "ERROR";
@@ -212,6 +219,45 @@ public final class EventJson {
     }
     double rounded = Math.round(value * 100) / 100.0;
     return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
+  }
+
+  /** The runtime, then one object per library; the advisories that affect each, by id, severity and summary. */
+  private void inventory(Line line, dev.lambdaguard.inventory.RuntimeInventory inventory) {
+    dev.lambdaguard.inventory.JavaRuntime java = inventory.java();
+    line.string("java_version", java.version());
+    line.string("java_runtime", java.fullVersion());
+    line.string("java_vendor", java.vendor());
+    line.advisories("java_advisories", java.advisories());
+    line.number("libraries_count", inventory.libraries().size() + inventory.librariesOmitted());
+    line.number("flagged_count", inventory.flaggedLibraries() + (java.advisories().isEmpty() ? 0 : 1));
+    line.name("libraries");
+    line.sb.append('[');
+    boolean first = true;
+    for (dev.lambdaguard.inventory.Library library : inventory.libraries()) {
+      if (!first) {
+        line.sb.append(',');
+      }
+      first = false;
+      Line entry = new Line();
+      entry.string("group", library.groupId());
+      entry.string("artifact", library.artifactId());
+      entry.string("version", library.version());
+      entry.string("file", library.file());
+      entry.string("sha256", library.sha256());
+      entry.constant("source", library.source());
+      if (library.flagged()) {
+        entry.advisories("advisories", library.advisories());
+      }
+      line.sb.append(entry.close());
+    }
+    line.sb.append(']');
+    if (inventory.librariesOmitted() > 0) {
+      line.number("libraries_omitted", inventory.librariesOmitted());
+    }
+    if (inventory.filesUnhashed() > 0) {
+      line.number("files_unhashed", inventory.filesUnhashed());
+    }
+    line.number("scan_ms", inventory.scanMillis());
   }
 
   private static void reason(Line line, Reason reason) {
@@ -322,6 +368,24 @@ public final class EventJson {
         }
         sb.deleteCharAt(start); // the comma name() put right after the brace
         sb.append('}');
+      }
+      sb.append(']');
+    }
+
+    /** An array of advisories, each {@code {"id", "severity", "summary"}}; nothing when there are none. */
+    void advisories(String name, java.util.List<dev.lambdaguard.inventory.Advisory> advisories) {
+      if (advisories.isEmpty()) {
+        return;
+      }
+      name(name);
+      sb.append('[');
+      for (int i = 0; i < advisories.size(); i++) {
+        dev.lambdaguard.inventory.Advisory a = advisories.get(i);
+        Line entry = new Line();
+        entry.string("id", a.id());
+        entry.constant("severity", a.severity());
+        entry.string("summary", a.summary());
+        sb.append(i == 0 ? "" : ",").append(entry.close());
       }
       sb.append(']');
     }

@@ -13,8 +13,8 @@ import java.util.Map;
 public sealed interface SecurityEvent {
 
   /**
-   * The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error},
-   * {@code pass_through}, {@code anomaly}, {@code egress}, {@code permissions_observed}...
+   * The stable event type name: {@code init}, {@code inventory}, {@code allow}, {@code deny}, {@code detection},
+   * {@code error}, {@code pass_through}, {@code anomaly}, {@code egress}, {@code permissions_observed}...
    */
   String type();
 
@@ -190,6 +190,18 @@ public sealed interface SecurityEvent {
     @Override
     public String type() {
       return "permissions_observed";
+    }
+  }
+
+  /**
+   * What the function runs, taken once per execution environment at cold start: the Java runtime and the
+   * libraries on the class path, with the advisories that affect them (see {@code docs/supply-chain.md}).
+   */
+  record InventoryEvent(long timestampMillis, FunctionEnvironment function,
+      dev.lambdaguard.inventory.RuntimeInventory inventory) implements SecurityEvent {
+    @Override
+    public String type() {
+      return "inventory";
     }
   }
 

@@ -141,7 +141,8 @@ class OrdersFunctionTest {
         "\"category\":\"sqli\"", "\"category\":\"xss\"", "\"category\":\"ssrf\"", "\"category\":\"jndi\"",
         "\"category\":\"nosqli\"", "\"reason\":\"schema_invalid\"", "\"reason\":\"parameter_invalid\"",
         "\"rule_id\":\"html.sanitized\"", "\"giftMessage\":\"<p>Happy <b>birthday</b>!</p>\"",
-        "\"reason\":\"headers_too_large\"", "select the best plan, or drop me a line\",\"quantity\":2}"}) {
+        "\"reason\":\"headers_too_large\"", "\"event_type\":\"inventory\"", "\"artifact\":\"nimbus-jose-jwt\"",
+        "select the best plan, or drop me a line\",\"quantity\":2}"}) {
       assertTrue(out.contains(expected), "demo output lacks " + expected);
     }
     assertFalse(out.contains("eyJ"), "a token reached the demo's output");

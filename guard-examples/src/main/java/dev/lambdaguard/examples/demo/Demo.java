@@ -55,7 +55,15 @@ public final class Demo {
     environment.put("ORDERS_AUDIENCE", DemoIssuer.AUDIENCE);
     environment.put("ORDERS_JWT_SECRET", "orders/jwt#signingKey");
     environment.put("ORDERS_API_KEYS_SECRET", "orders/partner-keys");
-    OrdersFunction orders = new OrdersFunction(OrdersSecurity.guardFromEnvironment(environment));
+    // Deployed, the inventory is on by itself (LAMBDA_TASK_ROOT is set); here it is asked for.
+    environment.put("LAMBDA_GUARD_INVENTORY", "on");
+    Guard ordersGuard = OrdersSecurity.guardFromEnvironment(environment);
+    OrdersFunction orders = new OrdersFunction(ordersGuard);
+    System.out.println("== 0. Cold start: the guard takes the runtime inventory on a background thread (the Java");
+    System.out.println("runtime and each library on the class path, checked against the advisory list); the demo");
+    System.out.println("waits for it only to keep its output in order.");
+    ordersGuard.runtimeInventory()
+        .ifPresent(taken -> taken.toCompletableFuture().exceptionally(failed -> null).join());
     RequestHandler<SQSEvent, String> queue = GuardedRequestHandler.wrap(new OrderQueueHandler(),
         Guard.builder().build());
     int step = 0;

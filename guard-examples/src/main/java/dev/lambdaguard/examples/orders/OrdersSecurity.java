@@ -11,6 +11,7 @@ import dev.lambdaguard.aws.secrets.ParametersSecretsExtension;
 import dev.lambdaguard.input.InputPolicy;
 import dev.lambdaguard.input.ParameterRule;
 import dev.lambdaguard.input.RouteInput;
+import dev.lambdaguard.inventory.InventoryReporter;
 import dev.lambdaguard.ratelimit.RateLimitBackend;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
 import dev.lambdaguard.secrets.SecretCache;
@@ -86,7 +87,11 @@ public final class OrdersSecurity {
 
   /** The guard for people with tokens and, when {@code partnerKeys} is given, partners with API keys. */
   public static Guard guard(JwtAuthenticator tokens, ApiKeyAuthenticator partnerKeys, RateLimitPolicy rateLimits) {
-    Guard.Builder guard = Guard.builder();
+    return guard(Guard.builder(), tokens, partnerKeys, rateLimits);
+  }
+
+  private static Guard guard(Guard.Builder guard, JwtAuthenticator tokens, ApiKeyAuthenticator partnerKeys,
+      RateLimitPolicy rateLimits) {
     if (partnerKeys == null) {
       guard.jwt(tokens);
     } else {
@@ -101,7 +106,13 @@ public final class OrdersSecurity {
     boolean withPartners = partnerKeys != null && !partnerKeys.isBlank();
     // No secret named, no secrets machinery loaded: a function without secrets pays nothing for them.
     SecretCache secrets = withPartners || env.get("ORDERS_JWT_SECRET") != null ? secretsFromEnvironment(env) : null;
-    return guard(fromEnvironment(env, secrets), withPartners ? partnerKeys(secrets, partnerKeys) : null,
+    // The runtime inventory as this environment's LAMBDA_GUARD_INVENTORY says (deployed, it is on by default).
+    Guard.Builder builder = Guard.builder();
+    Boolean inventory = InventoryReporter.setting(env);
+    if (inventory != null) {
+      builder.runtimeInventory(inventory);
+    }
+    return guard(builder, fromEnvironment(env, secrets), withPartners ? partnerKeys(secrets, partnerKeys) : null,
         rateLimitsFromEnvironment(env));
   }
 
