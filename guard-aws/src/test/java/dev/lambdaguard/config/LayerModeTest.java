@@ -62,7 +62,8 @@ class LayerModeTest {
         event("POST", "/orders", "POST /orders", ConfigModesTest.WRITER, "{\"item\":\"\"}"),
         event("POST", "/orders", "POST /orders", ConfigModesTest.WRITER,
             "{\"item\":\"tea\",\"quantity\":1,\"note\":\"see http://169.254.169.254/latest/meta-data/\"}"),
-        event("POST", "/orders", "POST /orders", ConfigModesTest.WRITER, "{\"item\":\"tea' OR 1=1 --\",\"quantity\":1}"),
+        event("POST", "/orders", "POST /orders", ConfigModesTest.WRITER,
+            "{\"item\":\"tea' OR 1=1 --\",\"quantity\":1}"),
         event("POST", "/orders", "POST /orders", ConfigModesTest.WRITER, "{\"item\":\"tea\",\"quantity\":1}"),
         event("POST", "/orders", "POST /orders", ConfigModesTest.EDITOR,
             "{\"item\":\"tea\",\"quantity\":2,\"note\":\"<b>thanks</b><script>alert(1)</script>\"}"),
@@ -95,7 +96,7 @@ class LayerModeTest {
     return JSON.writeValueAsBytes(event);
   }
 
-  /** Code mode: the code builder's guard around the handler, the event read and the response written as the runtime does. */
+  /** Code mode: the code builder's guard around the handler; event and response (de)serialized as the runtime does. */
   static List<String> codeMode() throws Exception {
     RecordingSink sink = new RecordingSink();
     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> guarded =

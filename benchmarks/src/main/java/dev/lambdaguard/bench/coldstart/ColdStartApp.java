@@ -265,8 +265,8 @@ public final class ColdStartApp {
    */
   private static final class CodeConfig {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
-      Guard guard = GuardConfig.load(PlainOrdersFunction.class, System.getenv(), PlainOrdersFunction.class.getClassLoader())
-          .newGuard();
+      Guard guard = GuardConfig.load(PlainOrdersFunction.class, System.getenv(),
+          PlainOrdersFunction.class.getClassLoader()).newGuard();
       APIGatewayV2HTTPResponse response = GuardedRequestHandler.wrap(new PlainOrdersFunction(), guard)
           .handleRequest(event, new DemoContext("cold-start-1"));
       RuntimeSerialization.toJson(response);

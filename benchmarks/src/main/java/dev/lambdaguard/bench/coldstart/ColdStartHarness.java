@@ -124,8 +124,8 @@ public final class ColdStartHarness {
         case "--classes-out" -> classesOut = Path.of(args[++i]);
         case "-h", "--help" -> {
           System.out.println("usage: ColdStartHarness [pairs] [--pairs N] [--warmup N] [--scenarios get,post]"
-              + " [--variants bare,guarded,guarded-inventory,guarded-jwt,guarded-annotated,guarded-empty,guarded-empty-noop,guarded-scan,"
-              + "guarded-input,guarded-apikey-ext,guarded-apikey-sdk,code-config,layer]"
+              + " [--variants bare,guarded,guarded-inventory,guarded-jwt,guarded-annotated,guarded-empty,"
+              + "guarded-empty-noop,guarded-scan,guarded-input,guarded-apikey-ext,guarded-apikey-sdk,code-config,layer]"
               + " [--cp PATH] [--get-event FILE]"
               + " [--post-event FILE] [--jvm-arg ARG]... [--no-lambda-flags] [--csv FILE] [--idle-threshold P]"
               + " [--classes [--classes-out DIR]]");

@@ -148,9 +148,11 @@ class HandlerFormsTest {
     Path services = Files.createDirectories(classes.resolve("META-INF/services"));
     Files.writeString(services.resolve("com.amazonaws.services.lambda.runtime.CustomPojoSerializer"),
         PREFIX + "ShoutingSerializer\n");
-    try (URLClassLoader function = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-      RequestStreamHandler layer = new LambdaGuardHandler(Map.of(LambdaGuardHandler.HANDLER, PREFIX + "Methods::overloaded"),
-          function, (handlerClass, method) -> guard);
+    try (URLClassLoader function =
+        new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+      RequestStreamHandler layer = new LambdaGuardHandler(
+          Map.of(LambdaGuardHandler.HANDLER, PREFIX + "Methods::overloaded"), function,
+          (handlerClass, method) -> guard);
 
       byte[] out = run(layer, "\"hello\"".getBytes(StandardCharsets.UTF_8));
 

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The orders API as an existing function that knows nothing of Lambda Guard (mode 3, the drop-in layer): no guard
  * import, no guard dependency. Adding the Lambda Guard layer and {@code AWS_LAMBDA_EXEC_WRAPPER=/opt/lambda-guard},
- * with the policy in {@code GUARD_*} variables ({@code guard-examples/layer/template.yaml}), guards it without a code change.
+ * with the policy in {@code GUARD_*} variables ({@code guard-examples/layer/template.yaml}), guards it without a code
+ * change.
  *
  * <p>{@code GET /orders/{id}} reads an order, {@code POST /orders} accepts one, {@code POST /orders/{id}/cancel}
  * is not written yet and throws, as a function's bug would.
@@ -22,7 +23,8 @@ public final class PlainOrdersFunction implements RequestHandler<APIGatewayV2HTT
     return switch (route) {
       case "GET /orders/{id}" -> json(200, "{\"id\":\"" + digits(event) + "\",\"status\":\"shipped\"}");
       case "POST /orders" -> json(201, "{\"id\":\"1001\",\"accepted\":true}");
-      case "POST /orders/{id}/cancel" -> throw new UnsupportedOperationException("cancelling orders is not written yet");
+      case "POST /orders/{id}/cancel" ->
+          throw new UnsupportedOperationException("cancelling orders is not written yet");
       default -> json(404, "{\"error\":\"not_found\"}");
     };
   }
