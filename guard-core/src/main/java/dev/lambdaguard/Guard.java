@@ -7,6 +7,7 @@ import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.FunctionEnvironment;
 import dev.lambdaguard.events.InvocationInfo;
+import dev.lambdaguard.events.InvocationSummary;
 import dev.lambdaguard.events.Redactor;
 import dev.lambdaguard.events.RequestSummary;
 import dev.lambdaguard.events.SecurityEvent;
@@ -156,11 +157,11 @@ public final class Guard {
         outcome = null; // rethrown below, once reported
       } catch (InterceptorFault fault) {
         if (state.handlerFailure() == null) {
-          return failClosed(request, info, state, fault.interceptor(), fault.getCause());
+          return failClosed(request, info, state, fault.interceptor(), fault.getCause(), start);
         }
         outcome = null; // an interceptor replaced the handler's exception with its own: the handler's wins
       } catch (RuntimeException | StackOverflowError bug) {
-        return failClosed(request, info, state, "guard", bug);
+        return failClosed(request, info, state, "guard", bug, start);
       }
     }
     long chainNanos = clock.nanoTime() - start - state.handlerNanos();
@@ -175,15 +176,38 @@ public final class Guard {
     return outcome;
   }
 
+  /** Tells the sink the invocation is over, with what metrics need (counted even when its events were sampled out). */
+  private void endInvocation(InvocationInfo info, String route, String decision, Reason reason,
+      List<Finding> findings, long chainNanos) {
+    try {
+      sink.endInvocation(new InvocationSummary(info, route, decision, reason, findings, chainNanos));
+    } catch (RuntimeException e) {
+      Diagnostics.warn("event sink failed with " + e.getClass().getName());
+    }
+  }
+
   /** Reports an event that is not an HTTP request and went to the handler untouched. */
   public void passThrough(String eventSource, Invocation ids) {
     InvocationInfo info = new InvocationInfo(function, ids, takeColdStart());
     if (sampled()) {
       emit(new SecurityEvent.PassThroughEvent(clock.currentTimeMillis(), info, eventSource));
     }
+    endInvocation(info, null, "pass_through", null, List.of(), 0);
   }
 
   private void report(Outcome outcome, GuardRequest request, InvocationInfo info, InvocationState state, long chainNanos) {
+    SecurityContext context = state.lastContext();
+    boolean denied = outcome instanceof Denial;
+    try {
+      writeEvents(outcome, request, info, state, chainNanos);
+    } finally {
+      endInvocation(info, request.routeKey(), denied ? "deny" : "allow", denied ? ((Denial) outcome).reason() : null,
+          context.findings(), chainNanos);
+    }
+  }
+
+  private void writeEvents(
+      Outcome outcome, GuardRequest request, InvocationInfo info, InvocationState state, long chainNanos) {
     SecurityContext context = state.lastContext();
     boolean denied = outcome instanceof Denial;
     boolean writeAllow = !denied && sampled();
@@ -212,12 +236,15 @@ public final class Guard {
   }
 
   private Outcome failClosed(
-      GuardRequest request, InvocationInfo info, InvocationState state, String component, Throwable cause) {
+      GuardRequest request, InvocationInfo info, InvocationState state, String component, Throwable cause,
+      long start) {
     Diagnostics.warn("interceptor '" + component + "' failed with " + cause.getClass().getName()
         + "; the request was refused");
     Denial denial = Denial.internalError();
     emit(new SecurityEvent.ErrorEvent(clock.currentTimeMillis(), info, summarize(request, state.lastContext()),
         denial.reason(), component, cause.getClass().getName()));
+    endInvocation(info, request.routeKey(), "error", denial.reason(), state.lastContext().findings(),
+        clock.nanoTime() - start - state.handlerNanos());
     return denial;
   }
 
