@@ -17,11 +17,11 @@ import java.util.Objects;
  * stable and documented in {@code docs/events.md}; where they overlap with Powertools for AWS Lambda's
  * logging fields they use its names. Thread-safe.
  */
-public final class EventJson {
+public final class EventJson implements EventFormat {
 
   /** The version of the event schema; bumped on any incompatible change. */
   public static final String SCHEMA = "lambdaguard.security/1";
-  static final int MAX_VALUE_LENGTH = 256;
+  static final int MAX_VALUE_LENGTH = JsonLine.MAX_VALUE_LENGTH;
 
   private final Redactor redactor;
   private volatile FunctionFragment functionFragment;
@@ -38,16 +38,17 @@ public final class EventJson {
   }
 
   /** The event as one JSON object followed by a line break, ready to write. */
+  @Override
   public String formatLine(SecurityEvent event) {
     return render(event).closeLine();
   }
 
-  private Line render(SecurityEvent event) {
-    Line line = new Line();
+  private JsonLine render(SecurityEvent event) {
+    JsonLine line = new JsonLine(redactor, 768);
     line.name("timestamp");
-    line.sb.append('"');
-    Timestamps.appendIso(line.sb, event.timestampMillis());
-    line.sb.append('"');
+    line.raw().append('"');
+    Timestamps.appendIso(line.raw(), event.timestampMillis());
+    line.raw().append('"');
     line.constant("level", level(event));
     line.constant("schema", SCHEMA);
     line.constant("event_type", event.type());
@@ -123,29 +124,34 @@ public final class EventJson {
   }
 
   /** The function's four fields, rendered once per environment (it is the same object for every event). */
-  private void function(Line line, FunctionEnvironment f) {
+  private void function(JsonLine line, FunctionEnvironment f) {
     FunctionFragment cached = functionFragment;
     if (cached == null || cached.function != f) {
-      Line fragment = new Line();
+      JsonLine fragment = new JsonLine(redactor, 160);
       fragment.string("function_name", f.functionName());
       fragment.string("function_version", f.functionVersion());
       fragment.string("init_type", f.initType());
       fragment.string("region", f.region());
-      cached = new FunctionFragment(f, fragment.sb.substring(1));
+      if (isDigits(f.memorySize())) {
+        fragment.raw("function_memory_size", f.memorySize());
+      }
+      fragment.string("service", f.service());
+      cached = new FunctionFragment(f, fragment.members());
       functionFragment = cached;
     }
     line.fragment(cached.json);
   }
 
-  private void invocation(Line line, InvocationInfo info) {
+  private void invocation(JsonLine line, InvocationInfo info) {
     function(line, info.function());
     line.string("function_request_id", info.ids().requestId());
     line.string("xray_trace_id", info.ids().traceId());
     line.string("tenant_id", info.ids().tenantId());
+    line.string("function_arn", info.ids().functionArn());
     line.raw("cold_start", info.coldStart() ? "true" : "false");
   }
 
-  private static void request(Line line, RequestSummary r) {
+  private static void request(JsonLine line, RequestSummary r) {
     line.constant("event_source", r.eventSource());
     line.string("http_method", r.method());
     line.string("route", r.route());
@@ -153,118 +159,28 @@ public final class EventJson {
     line.string("source_ip", r.sourceIp());
     line.string("user_agent", r.userAgent());
     line.string("principal", r.principal());
+    line.string("caller_fingerprint", CallerFingerprint.of(r));
   }
 
-  private static void reason(Line line, Reason reason) {
+  private static void reason(JsonLine line, Reason reason) {
     line.constant("reason", reason.code());
     line.constant("reason_kind", reason.kind().code());
   }
 
-  private static void ocsf(Line line, int classUid, int categoryUid) {
+  private static void ocsf(JsonLine line, int classUid, int categoryUid) {
     line.number("ocsf_class_uid", classUid);
     line.number("ocsf_category_uid", categoryUid);
   }
 
-  /** Lower-case letters, digits, '_', '-', '/', '.' and ':' only, and short. */
-  private static boolean isPlain(String value) {
-    int n = value.length();
-    if (n > 64) {
+  private static boolean isDigits(String value) {
+    if (value == null || value.isEmpty() || value.length() > 6) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '/' || c == '.'
-          || c == ':')) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
         return false;
       }
     }
     return true;
-  }
-
-  private static String cut(String value) {
-    return value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
-  }
-
-  /** One JSON object under construction; every string goes through the redactor. */
-  private final class Line {
-    private final StringBuilder sb = new StringBuilder(768).append('{');
-
-    /**
-     * A value that is normally a library-defined word (levels, decisions, reason codes, event sources).
-     * A plain lower-case word needs no escaping and cannot hold a token shape or an auth scheme, so only
-     * registered secrets are looked for; anything else takes the full path. Checked here, not assumed.
-     */
-    void constant(String name, String value) {
-      if (value == null) {
-        return;
-      }
-      if (!isPlain(value) || redactor.size() > 0) {
-        string(name, value);
-        return;
-      }
-      name(name);
-      sb.append('"').append(value).append('"');
-    }
-
-    void number(String name, long value) {
-      name(name);
-      sb.append(value);
-    }
-
-    void fragment(String json) {
-      if (!json.isEmpty()) {
-        if (sb.length() > 1) {
-          sb.append(',');
-        }
-        sb.append(json);
-      }
-    }
-
-    void string(String name, String value) {
-      if (value == null) {
-        return;
-      }
-      name(name);
-      JsonText.appendQuoted(sb, cut(redactor.redact(value)));
-    }
-
-    /** A nested object of string values, so that details can never collide with the standard fields. */
-    void object(String name, java.util.Map<String, String> values) {
-      if (values.isEmpty()) {
-        return;
-      }
-      name(name);
-      sb.append('{');
-      boolean first = true;
-      for (java.util.Map.Entry<String, String> e : values.entrySet()) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        JsonText.appendQuoted(sb, e.getKey()).append(':');
-        JsonText.appendQuoted(sb, cut(redactor.redact(e.getValue())));
-      }
-      sb.append('}');
-    }
-
-    void raw(String name, String literal) {
-      name(name);
-      sb.append(literal);
-    }
-
-    void name(String name) {
-      if (sb.length() > 1) {
-        sb.append(',');
-      }
-      sb.append('"').append(name).append("\":");
-    }
-
-    String close() {
-      return sb.append('}').toString();
-    }
-
-    String closeLine() {
-      return sb.append('}').append('\n').toString();
-    }
   }
 }
