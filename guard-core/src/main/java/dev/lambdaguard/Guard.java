@@ -76,7 +76,8 @@ public final class Guard {
     this.redactor = b.redactor;
     this.allowSampleRate = b.allowSampleRate;
     this.interceptors = assembleChain(b);
-    this.sink = b.sink != null ? b.sink : new StdoutJsonSink(new EventJson(redactor));
+    this.sink = b.sink != null ? b.sink
+        : new StdoutJsonSink(b.ocsf ? new dev.lambdaguard.events.OcsfJson(redactor) : new EventJson(redactor));
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
     if (b.credentialCheck) {
       for (dev.lambdaguard.secrets.CredentialCheck.Finding finding : dev.lambdaguard.secrets.CredentialCheck.scan(b.environment)) {
@@ -288,6 +289,7 @@ public final class Guard {
     private Redactor redactor = Redactor.shared();
     private double allowSampleRate = 1.0;
     private boolean credentialCheck = true;
+    private boolean ocsf;
 
     private Builder() {}
 
@@ -361,6 +363,16 @@ public final class Guard {
     /** Where events go; by default one JSON line each on standard output. */
     public Builder eventSink(EventSink sink) {
       this.sink = Objects.requireNonNull(sink, "eventSink");
+      return this;
+    }
+
+    /**
+     * Writes events as OCSF 1.x objects (Authentication, HTTP Activity, Detection Finding, API Activity; see
+     * {@link dev.lambdaguard.events.OcsfJson}) instead of the library's own lines, for Amazon Security Lake or an
+     * OCSF-aware SIEM. Applies to the default standard-output sink; a sink of your own chooses its format itself.
+     */
+    public Builder ocsfEvents() {
+      this.ocsf = true;
       return this;
     }
 
