@@ -13,7 +13,7 @@ import java.util.List;
  * {@code software.amazon.cloudwatchlogs:aws-embedded-metrics}: that library brings Jackson 2 and three other
  * jars into the function for a format this class writes in a hundred lines (measured in BENCHMARKS.md).
  *
- * <p>Within the specification's limits by construction: at most 3 dimensions per set (30 allowed), at most 8
+ * <p>Within the specification's limits by construction: at most 2 dimensions per set (30 allowed), at most 8
  * metrics per directive (100 allowed), one value per metric, dimension values printable ASCII of 1 to
  * {@value #MAX_DIMENSION_VALUE} characters (1024 allowed).
  */
