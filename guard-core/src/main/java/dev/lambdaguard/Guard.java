@@ -60,7 +60,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * static final Guard GUARD = Guard.builder().strictJsonBodies().build();
  * }</pre>
  */
-public final class Guard {
+public final class Guard implements SnapshotAware {
 
   private final List<Interceptor> interceptors;
   private final EventSink sink;
@@ -69,6 +69,7 @@ public final class Guard {
   private final Redactor redactor;
   private final double allowSampleRate;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
+  private volatile boolean restored;
 
   private Guard(Builder b) {
     this.clock = b.clock;
@@ -129,6 +130,31 @@ public final class Guard {
     return names;
   }
 
+  /**
+   * Before a SnapStart checkpoint: every step primes itself and synthetic requests run through the steps that
+   * work offline, reporting nothing. No network call. See {@link SnapshotAware}.
+   */
+  @Override
+  public void prime() {
+    dev.lambdaguard.internal.SnapshotPriming.prime(interceptors, clock);
+  }
+
+  /**
+   * After a restore: every step forgets what copies must not share (cached keys and tokens, secrets, local
+   * rate-limit windows); the next invocation is reported as this copy's cold start, and every event from now
+   * on carries {@code restored}.
+   */
+  @Override
+  public void afterRestore() {
+    for (Interceptor step : interceptors) {
+      if (step instanceof SnapshotAware aware) {
+        aware.afterRestore();
+      }
+    }
+    restored = true;
+    coldStart.set(true);
+  }
+
   /** The redactor every event passes through; register secret values with it. */
   public Redactor redactor() {
     return redactor;
@@ -146,7 +172,7 @@ public final class Guard {
    */
   public Outcome handle(GuardRequest request, Invocation ids, Terminal terminal) {
     long start = clock.nanoTime();
-    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart());
+    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     InvocationState state = new InvocationState(terminal, clock);
     Outcome outcome;
     if (request.body().isMalformed()) {
@@ -189,7 +215,7 @@ public final class Guard {
 
   /** Reports an event that is not an HTTP request and went to the handler untouched. */
   public void passThrough(String eventSource, Invocation ids) {
-    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart());
+    InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     if (sampled()) {
       emit(new SecurityEvent.PassThroughEvent(clock.currentTimeMillis(), info, eventSource));
     }

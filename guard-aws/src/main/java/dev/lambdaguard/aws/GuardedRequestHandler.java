@@ -47,6 +47,7 @@ public final class GuardedRequestHandler<I, O> implements RequestHandler<I, O> {
   private GuardedRequestHandler(RequestHandler<I, O> delegate, Guard guard) {
     this.delegate = Objects.requireNonNull(delegate, "handler");
     this.guard = Objects.requireNonNull(guard, "guard");
+    dev.lambdaguard.aws.snapstart.SnapStart.registerIfSnapStart(new HandlerSnapshot(guard), System.getenv());
   }
 
   /** Wraps {@code handler} so that {@code guard} decides before it runs. */

@@ -38,6 +38,7 @@ public final class GuardedStreamHandler implements RequestStreamHandler {
   private GuardedStreamHandler(RequestStreamHandler delegate, Guard guard) {
     this.delegate = Objects.requireNonNull(delegate, "handler");
     this.guard = Objects.requireNonNull(guard, "guard");
+    dev.lambdaguard.aws.snapstart.SnapStart.registerIfSnapStart(new HandlerSnapshot(guard), System.getenv());
   }
 
   /** Wraps {@code handler} so that {@code guard} decides before it runs. */

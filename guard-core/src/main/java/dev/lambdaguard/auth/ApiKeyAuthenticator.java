@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
  * {@link RoutePolicy} as token holders ({@link #withRoutes}); a route that requires roles or an authentication
  * context (acr, amr, auth age) is never open to an API key, which carries none.
  */
-public final class ApiKeyAuthenticator implements Interceptor {
+public final class ApiKeyAuthenticator implements Interceptor, dev.lambdaguard.SnapshotAware {
 
   private static final StrictJsonParser JSON = new StrictJsonParser(JsonLimits.defaults().withMaxBodyBytes(64 * 1024));
 
@@ -66,6 +66,13 @@ public final class ApiKeyAuthenticator implements Interceptor {
     this.header = header;
     this.scopes = Set.copyOf(scopes);
     this.routes = routes;
+  }
+
+  /** The keys may have been rotated while the snapshot was stored: read the secret again at the next request. */
+  @Override
+  public void afterRestore() {
+    secrets.clear();
+    keys = null;
   }
 
   /** Keys from the secret {@code secretReference} (an id, or {@code id#field} of a JSON secret), in {@code X-Api-Key}. */

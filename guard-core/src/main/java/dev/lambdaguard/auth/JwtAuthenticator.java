@@ -43,7 +43,7 @@ import java.util.Set;
  *
  * <p>Built once at init through {@link #builder()} or a provider preset; immutable and thread-safe.
  */
-public final class JwtAuthenticator implements Interceptor {
+public final class JwtAuthenticator implements Interceptor, dev.lambdaguard.SnapshotAware {
 
   private final TokenExtractor extractor;
   private final HeaderCheck headerCheck;
@@ -315,8 +315,26 @@ public final class JwtAuthenticator implements Interceptor {
     return null;
   }
 
-  /** Forgets verified tokens (after a SnapStart restore or a key rotation). */
+  /** Forgets verified tokens (after a key rotation). */
   public void clearCache() {
     cache.clear();
+  }
+
+  /**
+   * Signs and verifies sample tokens with keys made in memory, and refuses a request without a token and one
+   * with a malformed token, so that a restored copy's first token meets loaded, compiled code. No network:
+   * this authenticator's own key source is not asked.
+   */
+  @Override
+  public void prime() {
+    dev.lambdaguard.auth.internal.OfflinePriming.verifySampleTokens(json, maxTokenLength,
+        clock.currentTimeMillis() / 1000);
+  }
+
+  /** Forgets verified tokens, fetched keys and the verifiers built from them: they may have rotated. */
+  @Override
+  public void afterRestore() {
+    cache.clear();
+    signatures.afterRestore();
   }
 }

@@ -10,6 +10,7 @@ import dev.lambdaguard.auth.internal.DiscoveredKeys;
 import dev.lambdaguard.auth.internal.LazyKeys;
 import dev.lambdaguard.auth.internal.RemoteKeys;
 import dev.lambdaguard.auth.internal.SecretKeys;
+import dev.lambdaguard.auth.internal.RenewableKeys;
 import dev.lambdaguard.auth.internal.SignatureCheck;
 import java.net.URI;
 import java.text.ParseException;
@@ -398,10 +399,10 @@ public final class JwtAuthenticatorBuilder {
   private JWKSource<SecurityContext> source() {
     if (keys instanceof KeySource.Remote remoteSource) {
       RemoteKeys.url(remoteSource.uri(), "keys");
-      return remote.source(remoteSource.uri());
+      return new RenewableKeys(() -> remote.source(remoteSource.uri()));
     }
     if (keys instanceof KeySource.Discovery) {
-      return new DiscoveredKeys(issuer, remote, clock);
+      return new RenewableKeys(() -> new DiscoveredKeys(issuer, remote, clock));
     }
     if (keys instanceof KeySource.Static fixed) {
       try {

@@ -149,6 +149,10 @@ public final class EventJson implements EventFormat {
     line.string("tenant_id", info.ids().tenantId());
     line.string("function_arn", info.ids().functionArn());
     line.raw("cold_start", info.coldStart() ? "true" : "false");
+    if (info.restored()) {
+      // Only when true: the field tells apart the copies of one snapshot, and most functions have none.
+      line.raw("restored", "true");
+    }
   }
 
   private static void request(JsonLine line, RequestSummary r) {

@@ -30,7 +30,7 @@ import tools.jackson.databind.node.NullNode;
  * reach the handler in {@link SecurityContext#findings()}). A request carrying more text than the policy scans
  * is refused (413), never passed on unscanned.
  */
-public final class InputInspector implements Interceptor {
+public final class InputInspector implements Interceptor, dev.lambdaguard.SnapshotAware {
 
   /** The rule id of the finding that records a rich-text field changed by sanitization. */
   static final String SANITIZED_RULE = "html.sanitized";
@@ -42,6 +42,16 @@ public final class InputInspector implements Interceptor {
   public InputInspector(InputPolicy policy) {
     this.policy = policy;
   }
+
+  /** Schemas compile before the snapshot; the guard's synthetic requests then warm the scanner. */
+  @Override
+  public void prime() {
+    policy.compileSchemas();
+  }
+
+  /** Holds nothing a restored copy must not share: compiled rules are the same in every copy. */
+  @Override
+  public void afterRestore() {}
 
   @Override
   public String name() {

@@ -32,6 +32,11 @@ public final class RouteTable<T> {
     return byRouteKey.isEmpty();
   }
 
+  /** Every value, once each. */
+  public java.util.Collection<T> values() {
+    return java.util.List.copyOf(new java.util.LinkedHashSet<>(byRouteKey.values()));
+  }
+
   /** The value of the request's exact route key, or null. */
   public T byRouteKey(String routeKey) {
     return routeKey == null ? null : byRouteKey.get(routeKey);

@@ -15,12 +15,30 @@ import dev.lambdaguard.ratelimit.internal.KeyHash;
  * same two fields on its response. When the shared store cannot answer, the policy decides: this
  * environment's own buckets (reported as {@code rate_limit_fallback}), or 503.
  */
-public final class RateLimitInterceptor implements Interceptor {
+public final class RateLimitInterceptor implements Interceptor, dev.lambdaguard.SnapshotAware {
 
   private final RateLimitPolicy policy;
 
   public RateLimitInterceptor(RateLimitPolicy policy) {
     this.policy = policy;
+  }
+
+  /** Whether a request can pass through this step without a network call (no shared store). */
+  public boolean isLocalOnly() {
+    return policy.isLocalOnly();
+  }
+
+  /**
+   * Forgets this environment's windows: restored copies would otherwise each grant the tokens left in the
+   * snapshot. A shared store's windows are the fleet's, correct in every copy, and stay.
+   */
+  @Override
+  public void afterRestore() {
+    for (RateLimitBackend backend : new RateLimitBackend[] {policy.backend(), policy.localBackend()}) {
+      if (backend instanceof dev.lambdaguard.SnapshotAware held) {
+        held.afterRestore();
+      }
+    }
   }
 
   @Override

@@ -165,6 +165,11 @@ public final class RateLimitPolicy {
     return rule.name() + ":" + kind + ":" + id;
   }
 
+  /** Whether every decision is taken in this environment's memory, with no shared store to call. */
+  public boolean isLocalOnly() {
+    return backend == local;
+  }
+
   public RateLimitBackend backend() {
     return backend;
   }

@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * String password = secrets.get("prod/db#password");
  * }</pre>
  */
-public final class SecretCache {
+public final class SecretCache implements dev.lambdaguard.SnapshotAware {
 
   public static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
   public static final Duration DEFAULT_MAX_STALENESS = Duration.ofHours(1);
@@ -154,7 +154,19 @@ public final class SecretCache {
     return redactor;
   }
 
-  /** Forgets every secret (after a SnapStart restore: restored copies must fetch their own). */
+  /**
+   * Forgets every secret, here and in a provider that keeps its own cache: it may have rotated while the
+   * snapshot was stored, and restored copies must fetch their own.
+   */
+  @Override
+  public void afterRestore() {
+    clear();
+    if (provider instanceof dev.lambdaguard.SnapshotAware cached) {
+      cached.afterRestore();
+    }
+  }
+
+  /** Forgets every secret. */
   public void clear() {
     synchronized (entries) {
       entries.clear();

@@ -69,10 +69,14 @@ class IntrospectionTest {
     server.stop(0);
   }
 
+  /**
+   * Timeouts far above a loopback round trip: on a loaded two-core CI machine the first call (class loading,
+   * a new connection) can take hundreds of milliseconds. The slow-server case sets its own delay above them.
+   */
   private JwtHarness harness() {
     URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/introspect");
     return new JwtHarness(JwtHarness.defaults().opaqueTokens(new Introspection(endpoint, "orders-rs",
-        () -> CLIENT_SECRET, Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofMillis(300))));
+        () -> CLIENT_SECRET, Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(2))));
   }
 
   private static String active(String extra) {
@@ -131,7 +135,7 @@ class IntrospectionTest {
     status = 302; // a redirect is not followed: credentials never go elsewhere
     assertEquals("introspection_unavailable", reasonOf(harness.bearer("opaque-token-3")));
     status = 200;
-    delayMillis = 1_000;
+    delayMillis = 2_500;
     assertEquals("introspection_unavailable", reasonOf(harness.bearer("opaque-token-3")));
     assertEquals(0, harness.handlerCalls.get());
   }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * (throttling, 5xx after retries, timeout, not found) becomes a {@link SecretUnavailableException} naming the
  * secret and the kind of failure only.
  */
-public final class SecretsManagerProvider implements SecretProvider, AutoCloseable {
+public final class SecretsManagerProvider implements SecretProvider, AutoCloseable, dev.lambdaguard.SnapshotAware {
 
   private final Builder config;
   private volatile Clients clients;
@@ -93,6 +93,15 @@ public final class SecretsManagerProvider implements SecretProvider, AutoCloseab
       }
     }
     return c;
+  }
+
+  /**
+   * Drops the SDK client and the caching client's copies: after a restore they hold values that may have
+   * rotated and connections that no longer exist. Both are built again at the next fetch.
+   */
+  @Override
+  public void afterRestore() {
+    close();
   }
 
   @Override

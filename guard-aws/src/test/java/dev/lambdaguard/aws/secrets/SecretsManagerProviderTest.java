@@ -59,6 +59,21 @@ class SecretsManagerProviderTest {
   }
 
   @Test
+  void aRestoredCopyFetchesThroughANewClientInsteadOfTheSnapshotsCachedCopy() {
+    secretsManager.put("prod/db", "before-rotation", "v1");
+    SecretCache secrets = cache(new Redactor());
+    assertEquals("before-rotation", secrets.get("prod/db"));
+    int calls = secretsManager.getCalls.get();
+    secretsManager.put("prod/db", "after-rotation", "v2");
+    assertEquals("before-rotation", secrets.get("prod/db"), "cached, as long as the snapshot is not restored");
+
+    secrets.afterRestore();
+
+    assertEquals("after-rotation", secrets.get("prod/db"));
+    assertTrue(secretsManager.getCalls.get() > calls, "fetched again, by the rebuilt SDK and caching clients");
+  }
+
+  @Test
   void aPendingVersionIsReadDuringARotation() {
     secretsManager.secrets.put("api", new String[] {"current-value-1", "v1", "pending-value-2"});
     assertEquals("pending-value-2", provider.fetch("api", "AWSPENDING").text());

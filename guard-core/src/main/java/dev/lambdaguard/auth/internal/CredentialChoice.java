@@ -14,7 +14,7 @@ import dev.lambdaguard.auth.JwtAuthenticator;
  * credential with its 401 challenge). A request with both is refused as ambiguous rather than letting one
  * credential stand in for another that failed.
  */
-public final class CredentialChoice implements Interceptor {
+public final class CredentialChoice implements Interceptor, dev.lambdaguard.SnapshotAware {
 
   private final JwtAuthenticator tokens;
   private final ApiKeyAuthenticator keys;
@@ -22,6 +22,17 @@ public final class CredentialChoice implements Interceptor {
   public CredentialChoice(JwtAuthenticator tokens, ApiKeyAuthenticator keys) {
     this.tokens = tokens;
     this.keys = keys;
+  }
+
+  @Override
+  public void prime() {
+    tokens.prime();
+  }
+
+  @Override
+  public void afterRestore() {
+    tokens.afterRestore();
+    keys.afterRestore();
   }
 
   @Override

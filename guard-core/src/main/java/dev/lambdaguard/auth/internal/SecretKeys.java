@@ -25,7 +25,7 @@ import java.util.Objects;
  * verifiers) serve every token. During a rotation the pending version can be accepted beside the current one.
  * A secret that cannot be read makes tokens fail closed ({@code jwks_unavailable}).
  */
-public final class SecretKeys implements JWKSource<SecurityContext>, RotatingKeys {
+public final class SecretKeys implements JWKSource<SecurityContext>, RotatingKeys, dev.lambdaguard.SnapshotAware {
 
   /** The Secrets Manager stage a rotation writes the next value to, before it becomes current. */
   public static final String PENDING_STAGE = "AWSPENDING";
@@ -45,6 +45,14 @@ public final class SecretKeys implements JWKSource<SecurityContext>, RotatingKey
     this.secrets = Objects.requireNonNull(secrets, "secrets");
     this.reference = Objects.requireNonNull(reference, "reference");
     this.acceptPending = acceptPending;
+  }
+
+  /** The secret may have rotated while the snapshot was stored: read it again, and rebuild the keys. */
+  @Override
+  public void afterRestore() {
+    secrets.clear();
+    snapshot = null;
+    pendingRetryAt = 0;
   }
 
   @Override

@@ -37,7 +37,7 @@ import java.util.Map;
  * an RSA key has at least 2048 bits.
  * An unknown {@code kid} makes the source refetch, at most at its rate limit.
  */
-public final class SignatureCheck {
+public final class SignatureCheck implements dev.lambdaguard.SnapshotAware {
 
   static final int MIN_RSA_BITS = 2048;
 
@@ -60,6 +60,17 @@ public final class SignatureCheck {
   public SignatureCheck(JWKSource<SecurityContext> keys, boolean matchKeyIds) {
     this.keys = keys;
     this.matchKeyIds = matchKeyIds;
+  }
+
+  /** Forgets the keys and the verifiers built from them: a restored copy fetches its own. */
+  @Override
+  public void afterRestore() {
+    if (keys instanceof dev.lambdaguard.SnapshotAware renewable) {
+      renewable.afterRestore();
+    }
+    synchronized (verifiers) {
+      verifiers.clear();
+    }
   }
 
   /**

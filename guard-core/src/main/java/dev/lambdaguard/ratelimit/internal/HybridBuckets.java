@@ -11,7 +11,7 @@ import dev.lambdaguard.ratelimit.RateProbe;
  * decides; when it refuses, the local token is given back, so that the local bucket never runs emptier than
  * the shared one. It saves the round trips of a caller flooding one environment, the common attack.
  */
-public final class HybridBuckets implements RateLimitBackend {
+public final class HybridBuckets implements RateLimitBackend, dev.lambdaguard.SnapshotAware {
 
   private final LocalBuckets local;
   private final RateLimitBackend shared;
@@ -19,6 +19,12 @@ public final class HybridBuckets implements RateLimitBackend {
   public HybridBuckets(LocalBuckets local, RateLimitBackend shared) {
     this.local = local;
     this.shared = shared;
+  }
+
+  /** The local pre-check's windows are this copy's own; the shared store's are the fleet's and stay. */
+  @Override
+  public void afterRestore() {
+    local.clear();
   }
 
   @Override

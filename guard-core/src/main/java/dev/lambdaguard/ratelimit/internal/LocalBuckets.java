@@ -19,7 +19,7 @@ import java.util.Map;
  * with a full bucket, which favours the caller, never the attacker who floods (their keys are the ones
  * being forgotten). Thread-safe; the map lock is held only for the lookup.
  */
-public final class LocalBuckets implements RateLimitBackend {
+public final class LocalBuckets implements RateLimitBackend, dev.lambdaguard.SnapshotAware {
 
   private final int maxBuckets;
   private final TimeMeter time;
@@ -92,7 +92,13 @@ public final class LocalBuckets implements RateLimitBackend {
     }
   }
 
-  /** Forgets every bucket (after a SnapStart restore: restored copies must not share windows). */
+  /** Restored copies must not share windows: each would grant the same tokens again. */
+  @Override
+  public void afterRestore() {
+    clear();
+  }
+
+  /** Forgets every bucket. */
   public void clear() {
     synchronized (buckets) {
       buckets.clear();
