@@ -122,6 +122,10 @@ public final class OcsfJson implements EventFormat {
       line.begin("unmapped").string("event_source", e.eventSource());
       correlation(line, e.invocation(), null);
       line.end();
+    } else {
+      // An event type added after this mapping: still a valid object, as API Activity named by its type.
+      api(line, event.timestampMillis(), FunctionEnvironment.from(java.util.Map.of()), 1, event.type(), 1);
+      line.begin("src_endpoint").string("name", "unknown").end();
     }
     return line;
   }
@@ -235,6 +239,9 @@ public final class OcsfJson implements EventFormat {
         .string("function_request_id", info.ids().requestId())
         .string("xray_trace_id", info.ids().traceId())
         .raw("cold_start", info.coldStart() ? "true" : "false");
+    if (info.restored()) {
+      line.raw("restored", "true");
+    }
     if (r != null) {
       line.constant("event_source", r.eventSource()).string("route", r.route())
           .string("caller_fingerprint", CallerFingerprint.of(r));
