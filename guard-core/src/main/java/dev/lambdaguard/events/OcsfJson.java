@@ -10,7 +10,6 @@ import dev.lambdaguard.events.SecurityEvent.ErrorEvent;
 import dev.lambdaguard.events.SecurityEvent.InitEvent;
 import dev.lambdaguard.events.SecurityEvent.NoticeEvent;
 import dev.lambdaguard.events.SecurityEvent.PassThroughEvent;
-import dev.lambdaguard.internal.Sha256;
 import java.util.Objects;
 
 /**
@@ -181,7 +180,7 @@ public final class OcsfJson implements EventFormat {
   }
 
   private void findingInfo(JsonLine line, String identity, String title, String type, String ruleId) {
-    line.begin("finding_info").string("uid", Sha256.base64Url(Sha256.of(identity), 16)).string("title", title);
+    line.begin("finding_info").string("uid", ShortHash.of(identity)).string("title", title);
     if (type != null) {
       line.name("types");
       line.raw().append('[');

@@ -184,7 +184,7 @@ class OcsfJsonTest {
     assertEquals(ARN, unmapped.get("function_arn").asString());
     assertTrue(unmapped.get("cold_start").asBoolean());
     assertEquals("GET /orders/{id}", unmapped.get("route").asString());
-    assertEquals(12, unmapped.get("caller_fingerprint").asString().length());
+    assertEquals(11, unmapped.get("caller_fingerprint").asString().length());
     assertEquals("AWS", allow.get("cloud").get("provider").asString());
   }
 
