@@ -65,7 +65,15 @@ public final class EmfMetrics {
    * configuration's redactor.
    */
   public EventSink aroundStdout() {
-    return around(new dev.lambdaguard.events.StdoutJsonSink(new dev.lambdaguard.events.EventJson(redactor), out));
+    return aroundStdout(new dev.lambdaguard.events.EventJson(redactor));
+  }
+
+  /**
+   * {@link #around} a standard-output sink writing events in {@code format}, e.g.
+   * {@code new OcsfJson(Redactor.shared())} for OCSF objects beside the metrics.
+   */
+  public EventSink aroundStdout(dev.lambdaguard.events.EventFormat format) {
+    return around(new dev.lambdaguard.events.StdoutJsonSink(Objects.requireNonNull(format, "format"), out));
   }
 
   /** The namespace metrics are written under. */

@@ -14,6 +14,7 @@ import dev.lambdaguard.Interceptor;
 import dev.lambdaguard.Invocation;
 import dev.lambdaguard.Reason;
 import dev.lambdaguard.SecurityContext;
+import dev.lambdaguard.events.OcsfJson;
 import dev.lambdaguard.events.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -195,6 +196,21 @@ class EmfMetricsTest {
     assertEquals(1, doc.get("GuardErrors").asInt());
     assertEquals(1, doc.get("Denied").asInt());
     assertEquals("internal_error", doc.get("reason").asString());
+  }
+
+  @Test
+  void metricsSitBesideOcsfEventsToo() {
+    EmfMetrics metrics = EmfMetrics.namespace("LambdaGuard/Test").clock(clock).redactor(new Redactor())
+        .output(() -> out.stream).build();
+    Guard guard = Guard.builder().eventSink(metrics.aroundStdout(new OcsfJson(new Redactor()))).clock(clock)
+        .environment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "orders")).credentialCheck(false).build();
+    out.reset();
+    guard.handle(get("GET /orders/{id}"), IDS, context -> "ok");
+
+    String[] lines = out.text().split("\n");
+    assertEquals(2, lines.length);
+    assertEquals(4002, JSON.readTree(lines[0]).get("class_uid").asInt(), "the allow event as OCSF HTTP Activity");
+    assertEquals(1, documents().get(0).get("Allowed").asInt());
   }
 
   @Test
