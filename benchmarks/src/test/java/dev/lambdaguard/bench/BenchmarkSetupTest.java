@@ -51,6 +51,11 @@ class BenchmarkSetupTest {
     assertEquals(201, ColdStartAppAccess.status("guarded", post));
     assertEquals(200, ColdStartAppAccess.status("guarded-input", get));
     assertEquals(201, ColdStartAppAccess.status("guarded-input", post));
+    // The two ways of writing EMF metrics: ours and AWS's library (which must not break Jackson 3 for the POST).
+    assertEquals(200, ColdStartAppAccess.status("guarded-emf", get));
+    assertEquals(201, ColdStartAppAccess.status("guarded-emf", post));
+    assertEquals(200, ColdStartAppAccess.status("guarded-emflib", get));
+    assertEquals(201, ColdStartAppAccess.status("guarded-emflib", post));
   }
 
   @Test
