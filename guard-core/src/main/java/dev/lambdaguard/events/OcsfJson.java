@@ -56,14 +56,14 @@ public final class OcsfJson implements EventFormat {
   private JsonLine render(SecurityEvent event) {
     JsonLine line = new JsonLine(redactor, 1024);
     if (event instanceof AllowEvent e) {
-      httpClass(line, e.timestampMillis(), e.request(), 1);
+      httpClass(line, e.timestampMillis(), e.request(), 1, requestId(e.invocation()));
       decision(line, true, null, e.invocation().function());
       http(line, e.request(), 0);
       endpoints(line, e.request(), e.invocation());
       actor(line, e.request());
       context(line, e.invocation(), e.request(), null);
     } else if (event instanceof DenyEvent e && e.reason().kind() == Reason.Kind.AUTHENTICATION) {
-      classification(line, 3002, 3, 1, 2, e.timestampMillis(), e.invocation().function());
+      classification(line, 3002, 3, 1, 2, e.timestampMillis(), e.invocation().function(), requestId(e.invocation()));
       decision(line, false, e.reason(), null);
       line.begin("user").string("name", e.request().principal() != null ? e.request().principal() : "unknown")
           .number("type_id", 0).string("credential_uid", e.details().get("token_fingerprint")).end();
@@ -73,14 +73,15 @@ public final class OcsfJson implements EventFormat {
       endpoints(line, e.request(), e.invocation());
       context(line, e.invocation(), e.request(), e);
     } else if (event instanceof DenyEvent e) {
-      httpClass(line, e.timestampMillis(), e.request(), severityOfDenial(e.reason()));
+      httpClass(line, e.timestampMillis(), e.request(), severityOfDenial(e.reason()), requestId(e.invocation()));
       decision(line, false, e.reason(), e.invocation().function());
       http(line, e.request(), e.status());
       endpoints(line, e.request(), e.invocation());
       actor(line, e.request());
       context(line, e.invocation(), e.request(), e);
     } else if (event instanceof DetectionEvent e) {
-      finding(line, e.timestampMillis(), e.invocation().function(), severityOfScore(e.finding().score()));
+      finding(line, e.timestampMillis(), e.invocation().function(), severityOfScore(e.finding().score()),
+          requestId(e.invocation()));
       Finding f = e.finding();
       findingInfo(line, e.timestampMillis() + "|" + e.invocation().ids().requestId() + "|" + f.ruleId() + "|"
           + f.location(), f.category() + " detected", f.category(), f.ruleId());
@@ -90,18 +91,18 @@ public final class OcsfJson implements EventFormat {
       correlation(line, e.invocation(), e.request());
       line.end();
     } else if (event instanceof ConfigurationWarningEvent e) {
-      finding(line, e.timestampMillis(), e.function(), 4);
+      finding(line, e.timestampMillis(), e.function(), 4, null);
       findingInfo(line, name(e.function()) + "|" + e.warning() + "|" + e.variable(), e.warning(), e.kind(),
           e.warning());
       line.begin("unmapped").string("variable", e.variable()).string("function_name", e.function().functionName())
           .end();
     } else if (event instanceof InitEvent e) {
-      api(line, e.timestampMillis(), e.function(), 1, "init", 1);
+      api(line, e.timestampMillis(), e.function(), 1, "init", 1, null);
       line.begin("src_endpoint").string("name", name(e.function())).end();
       line.begin("unmapped").string("chain", String.join(",", e.interceptors()))
           .string("function_name", e.function().functionName()).end();
     } else if (event instanceof ErrorEvent e) {
-      api(line, e.timestampMillis(), e.invocation().function(), 3, "guard_error", 2);
+      api(line, e.timestampMillis(), e.invocation().function(), 3, "guard_error", 2, requestId(e.invocation()));
       line.string("status_detail", e.reason().code());
       line.number("action_id", 2).number("disposition_id", 2);
       http(line, e.request(), 500);
@@ -110,20 +111,20 @@ public final class OcsfJson implements EventFormat {
       correlation(line, e.invocation(), e.request());
       line.end();
     } else if (event instanceof NoticeEvent e) {
-      api(line, e.timestampMillis(), e.invocation().function(), 2, e.notice(), 1);
+      api(line, e.timestampMillis(), e.invocation().function(), 2, e.notice(), 1, requestId(e.invocation()));
       endpoints(line, e.request(), e.invocation());
       line.begin("unmapped").string("notice", e.notice()).object("details", e.details());
       correlation(line, e.invocation(), e.request());
       line.end();
     } else if (event instanceof PassThroughEvent e) {
-      api(line, e.timestampMillis(), e.invocation().function(), 1, "pass_through", 1);
+      api(line, e.timestampMillis(), e.invocation().function(), 1, "pass_through", 1, requestId(e.invocation()));
       line.begin("src_endpoint").string("name", e.eventSource()).end();
       line.begin("unmapped").string("event_source", e.eventSource());
       correlation(line, e.invocation(), null);
       line.end();
     } else {
       // An event type added after this mapping: still a valid object, as API Activity named by its type.
-      api(line, event.timestampMillis(), FunctionEnvironment.from(java.util.Map.of()), 1, event.type(), 1);
+      api(line, event.timestampMillis(), FunctionEnvironment.from(java.util.Map.of()), 1, event.type(), 1, null);
       line.begin("src_endpoint").string("name", "unknown").end();
     }
     return line;
@@ -131,30 +132,33 @@ public final class OcsfJson implements EventFormat {
 
   // ---- classes
 
-  private void httpClass(JsonLine line, long time, RequestSummary request, int severity) {
-    classification(line, 4002, 4, httpActivity(request.method()), severity, time, null);
+  private void httpClass(JsonLine line, long time, RequestSummary request, int severity, String requestId) {
+    classification(line, 4002, 4, httpActivity(request.method()), severity, time, null, requestId);
   }
 
-  private void finding(JsonLine line, long time, FunctionEnvironment function, int severity) {
-    classification(line, 2004, 2, 1, severity, time, function);
+  private void finding(JsonLine line, long time, FunctionEnvironment function, int severity, String requestId) {
+    classification(line, 2004, 2, 1, severity, time, function, requestId);
     line.number("status_id", 1).constant("status", "New");
   }
 
   private void api(JsonLine line, long time, FunctionEnvironment function, int severity, String operation,
-      int statusId) {
-    classification(line, 6003, 6, 99, severity, time, function);
+      int statusId, String requestId) {
+    classification(line, 6003, 6, 99, severity, time, function, requestId);
     line.constant("activity_name", operation);
     line.number("status_id", statusId).constant("status", statusId == 1 ? "Success" : "Failure");
     line.begin("api").string("operation", operation).begin("service").string("name", name(function)).end().end();
     line.begin("actor").string("app_name", PRODUCT_NAME).end();
   }
 
-  /** The attributes every class requires, and the metadata and cloud context every object carries. */
+  /**
+   * The attributes every class requires, and the metadata and cloud context every object carries; the Lambda
+   * request id is the correlation id ({@code metadata.correlation_uid}).
+   */
   private void classification(JsonLine line, int classUid, int categoryUid, int activityId, int severityId,
-      long time, FunctionEnvironment function) {
+      long time, FunctionEnvironment function, String requestId) {
     line.number("class_uid", classUid).number("category_uid", categoryUid).number("activity_id", activityId)
         .number("type_uid", classUid * 100L + activityId).number("severity_id", severityId).number("time", time);
-    line.begin("metadata").string("version", OCSF_VERSION);
+    line.begin("metadata").string("version", OCSF_VERSION).string("correlation_uid", requestId);
     line.begin("product").string("name", PRODUCT_NAME).string("vendor_name", PRODUCT_NAME)
         .string("version", productVersion).end();
     line.raw("profiles", "[\"cloud\",\"security_control\"]");
@@ -245,6 +249,10 @@ public final class OcsfJson implements EventFormat {
       line.constant("event_source", r.eventSource()).string("route", r.route())
           .string("caller_fingerprint", CallerFingerprint.of(r));
     }
+  }
+
+  private static String requestId(InvocationInfo info) {
+    return info.ids().requestId();
   }
 
   private static String name(FunctionEnvironment f) {

@@ -178,6 +178,7 @@ class OcsfJsonTest {
     assertEquals("alice", allow.get("actor").get("user").get("uid").asString());
     assertEquals("/orders/42", allow.get("http_request").get("url").get("path").asString());
     assertEquals(ARN, allow.get("dst_endpoint").get("uid").asString());
+    assertEquals("req-1", allow.get("metadata").get("correlation_uid").asString());
     JsonNode unmapped = allow.get("unmapped");
     assertEquals("req-1", unmapped.get("function_request_id").asString());
     assertEquals("Root=1-abc", unmapped.get("xray_trace_id").asString());
