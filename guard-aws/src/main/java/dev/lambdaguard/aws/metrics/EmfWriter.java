@@ -26,12 +26,24 @@ final class EmfWriter {
   static final String DIM_REASON = "reason";
   static final String DIM_CATEGORY = "category";
 
-  private final String namespace;
   private final Redactor redactor;
+  /** The MetricDirectives, rendered once: only the values change from one invocation to the next. */
+  private final String passThrough;
+  private final String byRoute;
+  private final String byFunction;
+  private final String byReason;
+  private final String byCategory;
 
   EmfWriter(String namespace, Redactor redactor) {
-    this.namespace = namespace;
     this.redactor = redactor;
+    this.passThrough = directive(namespace, new String[][] {{DIM_FUNCTION}}, "PassThrough", "Count");
+    String[] decisions = {"Requests", "Count", "Allowed", "Count", "Denied", "Count", "AuthFailures", "Count",
+        "RateLimited", "Count", "GuardErrors", "Count", "Detections", "Count", "ChainLatency", "Microseconds"};
+    this.byRoute = directive(namespace, new String[][] {{DIM_FUNCTION}, {DIM_FUNCTION, DIM_ROUTE}}, decisions);
+    this.byFunction = directive(namespace, new String[][] {{DIM_FUNCTION}}, decisions);
+    this.byReason = directive(namespace, new String[][] {{DIM_FUNCTION, DIM_REASON}}, "DeniedByReason", "Count");
+    this.byCategory =
+        directive(namespace, new String[][] {{DIM_FUNCTION, DIM_CATEGORY}}, "DetectionsByCategory", "Count");
   }
 
   /** The invocation's documents, each ending with a line break. */
@@ -39,53 +51,60 @@ final class EmfWriter {
     String function = dimensionValue(s.invocation().function().functionName());
     StringBuilder sb = new StringBuilder(640);
     if (s.decision().equals("pass_through")) {
-      Doc doc = new Doc(sb, timestampMillis);
-      doc.directive(new String[][] {{DIM_FUNCTION}}, "PassThrough", "Count");
-      doc.members().dimension(DIM_FUNCTION, function).metric("PassThrough", 1);
-      doc.end();
+      new Doc(sb, timestampMillis, passThrough, null).dimension(DIM_FUNCTION, function).metric("PassThrough", 1)
+          .end();
       return sb.toString();
     }
     String route = s.route() != null ? dimensionValue(s.route()) : null;
-    boolean denied = s.decision().equals("deny");
     boolean error = s.decision().equals("error");
     Reason reason = s.reason();
-    Doc doc = new Doc(sb, timestampMillis);
-    String[][] byRoute = route != null ? new String[][] {{DIM_FUNCTION}, {DIM_FUNCTION, DIM_ROUTE}}
-        : new String[][] {{DIM_FUNCTION}};
-    doc.directive(byRoute, "Requests", "Count", "Allowed", "Count", "Denied", "Count", "AuthFailures", "Count",
-        "RateLimited", "Count", "GuardErrors", "Count", "Detections", "Count", "ChainLatency", "Microseconds");
-    if (reason != null) {
-      doc.directive(new String[][] {{DIM_FUNCTION, DIM_REASON}}, "DeniedByReason", "Count");
-    }
-    Doc.Members m = doc.members().dimension(DIM_FUNCTION, function);
+    Doc doc = new Doc(sb, timestampMillis, route != null ? byRoute : byFunction, reason != null ? byReason : null)
+        .dimension(DIM_FUNCTION, function);
     if (route != null) {
-      m.dimension(DIM_ROUTE, route);
+      doc.dimension(DIM_ROUTE, route);
     }
     if (reason != null) {
-      m.dimension(DIM_REASON, dimensionValue(reason.code()));
+      doc.dimension(DIM_REASON, dimensionValue(reason.code()));
     }
-    m.metric("Requests", 1)
+    doc.metric("Requests", 1)
         .metric("Allowed", s.decision().equals("allow") ? 1 : 0)
-        .metric("Denied", denied || error ? 1 : 0)
+        .metric("Denied", s.decision().equals("deny") || error ? 1 : 0)
         .metric("AuthFailures", reason != null && reason.kind() == Reason.Kind.AUTHENTICATION ? 1 : 0)
         .metric("RateLimited", reason != null && reason.kind() == Reason.Kind.RATE_LIMIT ? 1 : 0)
         .metric("GuardErrors", error ? 1 : 0)
         .metric("Detections", s.findings().size())
         .metric("ChainLatency", s.chainNanos() / 1000);
     if (reason != null) {
-      m.metric("DeniedByReason", 1);
+      doc.metric("DeniedByReason", 1);
     }
-    m.property("function_request_id", s.invocation().ids().requestId())
-        .property("xray_trace_id", s.invocation().ids().traceId());
-    doc.end();
+    doc.property("function_request_id", s.invocation().ids().requestId())
+        .property("xray_trace_id", s.invocation().ids().traceId())
+        .end();
     for (CategoryCount c : byCategory(s.findings())) {
-      Doc detection = new Doc(sb, timestampMillis);
-      detection.directive(new String[][] {{DIM_FUNCTION, DIM_CATEGORY}}, "DetectionsByCategory", "Count");
-      detection.members().dimension(DIM_FUNCTION, function).dimension(DIM_CATEGORY, c.category)
-          .metric("DetectionsByCategory", c.count);
-      detection.end();
+      new Doc(sb, timestampMillis, byCategory, null).dimension(DIM_FUNCTION, function)
+          .dimension(DIM_CATEGORY, c.category).metric("DetectionsByCategory", c.count).end();
     }
     return sb.toString();
+  }
+
+  /** One MetricDirective as JSON: the namespace, the dimension sets, then metric name and unit pairs. */
+  private static String directive(String namespace, String[][] dimensionSets, String... metricsAndUnits) {
+    StringBuilder sb = new StringBuilder(256).append("{\"Namespace\":");
+    JsonText.appendQuoted(sb, namespace);
+    sb.append(",\"Dimensions\":[");
+    for (int i = 0; i < dimensionSets.length; i++) {
+      sb.append(i == 0 ? "[" : ",[");
+      for (int j = 0; j < dimensionSets[i].length; j++) {
+        sb.append(j == 0 ? "\"" : ",\"").append(dimensionSets[i][j]).append('"');
+      }
+      sb.append(']');
+    }
+    sb.append("],\"Metrics\":[");
+    for (int i = 0; i < metricsAndUnits.length; i += 2) {
+      sb.append(i == 0 ? "" : ",").append("{\"Name\":\"").append(metricsAndUnits[i]).append("\",\"Unit\":\"")
+          .append(metricsAndUnits[i + 1]).append("\"}");
+    }
+    return sb.append("]}").toString();
   }
 
   /** Findings counted per category, in order of first appearance; categories past the cap count as "other". */
@@ -159,65 +178,38 @@ final class EmfWriter {
   /** One EMF document under construction: the {@code _aws} metadata first, then the root members. */
   private final class Doc {
     private final StringBuilder sb;
-    private boolean firstDirective = true;
 
-    Doc(StringBuilder sb, long timestampMillis) {
+    Doc(StringBuilder sb, long timestampMillis, String directive, String secondDirective) {
       this.sb = sb;
-      sb.append("{\"_aws\":{\"Timestamp\":").append(timestampMillis).append(",\"CloudWatchMetrics\":[");
-    }
-
-    /** A MetricDirective: dimension sets, then metric name and unit pairs. */
-    void directive(String[][] dimensionSets, String... metricsAndUnits) {
-      if (!firstDirective) {
-        sb.append(',');
-      }
-      firstDirective = false;
-      sb.append("{\"Namespace\":");
-      JsonText.appendQuoted(sb, namespace);
-      sb.append(",\"Dimensions\":[");
-      for (int i = 0; i < dimensionSets.length; i++) {
-        sb.append(i == 0 ? "[" : ",[");
-        for (int j = 0; j < dimensionSets[i].length; j++) {
-          sb.append(j == 0 ? "\"" : ",\"").append(dimensionSets[i][j]).append('"');
-        }
-        sb.append(']');
-      }
-      sb.append("],\"Metrics\":[");
-      for (int i = 0; i < metricsAndUnits.length; i += 2) {
-        sb.append(i == 0 ? "" : ",").append("{\"Name\":\"").append(metricsAndUnits[i]).append("\",\"Unit\":\"")
-            .append(metricsAndUnits[i + 1]).append("\"}");
+      sb.append("{\"_aws\":{\"Timestamp\":").append(timestampMillis).append(",\"CloudWatchMetrics\":[")
+          .append(directive);
+      if (secondDirective != null) {
+        sb.append(',').append(secondDirective);
       }
       sb.append("]}");
     }
 
-    Members members() {
-      sb.append("]}");
-      return new Members();
+    Doc dimension(String name, String value) {
+      sb.append(",\"").append(name).append("\":");
+      JsonText.appendQuoted(sb, value);
+      return this;
+    }
+
+    Doc metric(String name, long value) {
+      sb.append(",\"").append(name).append("\":").append(value);
+      return this;
+    }
+
+    Doc property(String name, String value) {
+      if (value != null) {
+        sb.append(",\"").append(name).append("\":");
+        JsonText.appendQuoted(sb, redactor.redact(value.length() > 256 ? value.substring(0, 256) : value));
+      }
+      return this;
     }
 
     void end() {
       sb.append("}\n");
-    }
-
-    final class Members {
-      Members dimension(String name, String value) {
-        sb.append(",\"").append(name).append("\":");
-        JsonText.appendQuoted(sb, value);
-        return this;
-      }
-
-      Members metric(String name, long value) {
-        sb.append(",\"").append(name).append("\":").append(value);
-        return this;
-      }
-
-      Members property(String name, String value) {
-        if (value != null) {
-          sb.append(",\"").append(name).append("\":");
-          JsonText.appendQuoted(sb, redactor.redact(value.length() > 256 ? value.substring(0, 256) : value));
-        }
-        return this;
-      }
     }
   }
 }
