@@ -2,6 +2,7 @@ package dev.lambdaguard.aws.metrics;
 
 import dev.lambdaguard.Finding;
 import dev.lambdaguard.Reason;
+import dev.lambdaguard.events.FunctionEnvironment;
 import dev.lambdaguard.events.InvocationSummary;
 import dev.lambdaguard.events.JsonText;
 import dev.lambdaguard.events.Redactor;
@@ -48,7 +49,7 @@ final class EmfWriter {
 
   /** The invocation's documents, each ending with a line break. */
   String documents(InvocationSummary s, long timestampMillis) {
-    String function = dimensionValue(s.invocation().function().functionName());
+    String function = functionDimension(s.invocation().function());
     StringBuilder sb = new StringBuilder(640);
     if (s.decision().equals("pass_through")) {
       new Doc(sb, timestampMillis, passThrough, null).dimension(DIM_FUNCTION, function).metric("PassThrough", 1)
@@ -85,6 +86,20 @@ final class EmfWriter {
           .dimension(DIM_CATEGORY, c.category).metric("DetectionsByCategory", c.count).end();
     }
     return sb.toString();
+  }
+
+  private record FunctionValue(FunctionEnvironment function, String value) {}
+
+  private volatile FunctionValue functionValue;
+
+  /** The function's dimension value, cleaned once per environment (it is the same object at every invocation). */
+  private String functionDimension(FunctionEnvironment function) {
+    FunctionValue cached = functionValue;
+    if (cached == null || cached.function != function) {
+      cached = new FunctionValue(function, dimensionValue(function.functionName()));
+      functionValue = cached;
+    }
+    return cached.value;
   }
 
   /** One MetricDirective as JSON: the namespace, the dimension sets, then metric name and unit pairs. */
