@@ -50,7 +50,7 @@ final class EmfWriter {
   /** The invocation's documents, each ending with a line break. */
   String documents(InvocationSummary s, long timestampMillis) {
     String function = functionDimension(s.invocation().function());
-    StringBuilder sb = new StringBuilder(640);
+    StringBuilder sb = new StringBuilder(byRoute.length() + 384); // one document without growing
     if (s.decision().equals("pass_through")) {
       new Doc(sb, timestampMillis, passThrough, null).dimension(DIM_FUNCTION, function).metric("PassThrough", 1)
           .end();
