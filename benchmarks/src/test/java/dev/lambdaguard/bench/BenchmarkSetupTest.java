@@ -35,6 +35,8 @@ class BenchmarkSetupTest {
     assertTrue(b.allowEventFormat(null).contains("\"event_type\":\"allow\""));
     assertTrue(b.allowEventRedactOnly(null) > 0);
     b.allowEventWrite(null);
+    assertTrue(b.allowEventOcsfFormat(null).contains("\"class_uid\":4002"));
+    b.allowMetricsWrite(null);
   }
 
   @Test
