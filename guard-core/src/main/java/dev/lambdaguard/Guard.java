@@ -1,5 +1,8 @@
 package dev.lambdaguard;
 
+import dev.lambdaguard.anomaly.Anomaly;
+import dev.lambdaguard.anomaly.AnomalyDetector;
+import dev.lambdaguard.anomaly.AnomalyPolicy;
 import dev.lambdaguard.auth.ApiKeyAuthenticator;
 import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.auth.internal.CredentialChoice;
@@ -28,6 +31,8 @@ import dev.lambdaguard.json.JsonLimits;
 import dev.lambdaguard.json.StrictJsonParser;
 import dev.lambdaguard.ratelimit.RateLimitInterceptor;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
+import dev.lambdaguard.secrets.CredentialCheck;
+import dev.lambdaguard.secrets.PackagedCredentialCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +60,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>the user's interceptors, in the order they were added;
  *   <li>the user's handler.
  * </ol>
+ * Once decided, each request is reported as events and, with {@code anomalyDetection}, observed by the
+ * anomaly detector, which may add {@code anomaly} events but never changes the decision.
  *
  * <pre>{@code
  * static final Guard GUARD = Guard.builder().strictJsonBodies().build();
@@ -68,6 +75,7 @@ public final class Guard implements SnapshotAware {
   private final FunctionEnvironment function;
   private final Redactor redactor;
   private final double allowSampleRate;
+  private final AnomalyDetector anomalies;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
   private volatile boolean restored;
 
@@ -76,14 +84,23 @@ public final class Guard implements SnapshotAware {
     this.function = FunctionEnvironment.from(b.environment);
     this.redactor = b.redactor;
     this.allowSampleRate = b.allowSampleRate;
+    this.anomalies = b.anomalyPolicy == null ? null : new AnomalyDetector(b.anomalyPolicy);
     this.interceptors = assembleChain(b);
     this.sink = b.sink != null ? b.sink
         : new StdoutJsonSink(b.ocsf ? new dev.lambdaguard.events.OcsfJson(redactor) : new EventJson(redactor));
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
+    if (b.egressPolicy != null) {
+      dev.lambdaguard.egress.EgressMonitor.install(b.egressPolicy, attempt -> emit(new SecurityEvent.EgressEvent(
+          clock.currentTimeMillis(), function, attempt.host(), attempt.port(), attempt.scheme(), attempt.blocked())));
+    }
     if (b.credentialCheck) {
-      for (dev.lambdaguard.secrets.CredentialCheck.Finding finding : dev.lambdaguard.secrets.CredentialCheck.scan(b.environment)) {
+      for (CredentialCheck.Finding finding : CredentialCheck.scan(b.environment)) {
         emit(new SecurityEvent.ConfigurationWarningEvent(clock.currentTimeMillis(), function,
-            "credential_in_environment", finding.kind(), finding.variable()));
+            "credential_in_environment", finding.kind(), finding.variable(), finding.severity(), null));
+      }
+      for (PackagedCredentialCheck.Finding finding : PackagedCredentialCheck.scan(Guard.class.getClassLoader())) {
+        emit(new SecurityEvent.ConfigurationWarningEvent(clock.currentTimeMillis(), function,
+            "credential_in_package", finding.kind(), finding.key(), finding.severity(), finding.resource()));
       }
     }
   }
@@ -238,7 +255,9 @@ public final class Guard implements SnapshotAware {
     SecurityContext context = state.lastContext();
     boolean denied = outcome instanceof Denial;
     boolean writeAllow = !denied && sampled();
-    if (!denied && !writeAllow && context.findings().isEmpty() && context.notices().isEmpty()
+    List<Anomaly> found = anomalies == null
+        ? List.of() : anomalies.observe(request, outcome, context, clock.currentTimeMillis());
+    if (!denied && !writeAllow && context.findings().isEmpty() && context.notices().isEmpty() && found.isEmpty()
         && !EnvironmentNotices.pending()) {
       return; // a sampled-out allow with nothing else to say: build nothing
     }
@@ -259,6 +278,9 @@ public final class Guard implements SnapshotAware {
           now, info, summary, denial.reason(), denial.status(), by, denial.eventFields(), chainNanos));
     } else if (writeAllow) {
       emit(new SecurityEvent.AllowEvent(now, info, summary, context.findings().size(), chainNanos));
+    }
+    for (Anomaly anomaly : found) {
+      emit(new SecurityEvent.AnomalyEvent(now, info, summary, anomaly));
     }
   }
 
@@ -316,6 +338,8 @@ public final class Guard implements SnapshotAware {
     private double allowSampleRate = 1.0;
     private boolean credentialCheck = true;
     private boolean ocsf;
+    private AnomalyPolicy anomalyPolicy;
+    private dev.lambdaguard.egress.EgressPolicy egressPolicy;
 
     private Builder() {}
 
@@ -386,6 +410,27 @@ public final class Guard implements SnapshotAware {
       return this;
     }
 
+    /**
+     * Watches every decided request for attack patterns no single request shows (credential stuffing, scanning,
+     * token theft, volume spikes) and reports each as an {@code anomaly} event; never changes a decision. Off by
+     * default. See {@link AnomalyPolicy}.
+     */
+    public Builder anomalyDetection(AnomalyPolicy policy) {
+      this.anomalyPolicy = Objects.requireNonNull(policy, "anomalyDetection");
+      return this;
+    }
+
+    /**
+     * Watches the function's outbound HTTP connections through the JVM's proxy selector and reports (or, in block
+     * mode, refuses) those to hosts {@code policy} does not allow, as {@code egress} events. Off by default. Installs
+     * a JVM-wide {@link java.net.ProxySelector} when the guard is built; see
+     * {@link dev.lambdaguard.egress.EgressMonitor} for what it cannot see.
+     */
+    public Builder egressMonitoring(dev.lambdaguard.egress.EgressPolicy policy) {
+      this.egressPolicy = Objects.requireNonNull(policy, "egressMonitoring");
+      return this;
+    }
+
     /** Where events go; by default one JSON line each on standard output. */
     public Builder eventSink(EventSink sink) {
       this.sink = Objects.requireNonNull(sink, "eventSink");
@@ -421,8 +466,9 @@ public final class Guard implements SnapshotAware {
     }
 
     /**
-     * Whether the environment is checked at init for credentials that belong in a secret store (on by
-     * default); each finding is a {@code config_warning} event naming the variable, never the value.
+     * Whether the environment, and the configuration files packaged with the function, are checked at init for
+     * credentials that belong in a secret store (on by default); each finding is a {@code config_warning} event
+     * naming the variable or file and key, never the value.
      */
     public Builder credentialCheck(boolean enabled) {
       this.credentialCheck = enabled;

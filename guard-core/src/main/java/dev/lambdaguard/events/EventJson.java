@@ -1,6 +1,7 @@
 package dev.lambdaguard.events;
 
 import dev.lambdaguard.Reason;
+import dev.lambdaguard.anomaly.Anomaly;
 import dev.lambdaguard.events.SecurityEvent.AllowEvent;
 import dev.lambdaguard.events.SecurityEvent.DenyEvent;
 import dev.lambdaguard.events.SecurityEvent.DetectionEvent;
@@ -96,6 +97,8 @@ public final class EventJson implements EventFormat {
       line.constant("warning", e.warning());
       line.constant("kind", e.kind());
       line.string("variable", e.variable());
+      line.constant("severity", e.severity());
+      line.string("resource", e.resource());
       function(line, e.function());
       ocsf(line, 2004, 2);
     } else if (event instanceof SecurityEvent.NoticeEvent e) {
@@ -106,6 +109,20 @@ public final class EventJson implements EventFormat {
       invocation(line, e.invocation());
       request(line, e.request());
       ocsf(line, 6003, 6);
+    } else if (event instanceof SecurityEvent.AnomalyEvent e) {
+      anomaly(line, e.anomaly());
+      invocation(line, e.invocation());
+      request(line, e.request());
+      ocsf(line, 2004, 2);
+    } else if (event instanceof SecurityEvent.EgressEvent e) {
+      line.constant("decision", e.blocked() ? "deny" : "monitor");
+      line.string("egress_host", e.host());
+      if (e.port() >= 0) {
+        line.number("egress_port", e.port());
+      }
+      line.string("egress_scheme", e.scheme());
+      function(line, e.function());
+      ocsf(line, 4001, 4);
     } else if (event instanceof PassThroughEvent e) {
       line.constant("decision", "pass_through");
       line.string("event_source", e.eventSource());
@@ -117,7 +134,7 @@ public final class EventJson implements EventFormat {
 
   private static String level(SecurityEvent event) {
     return switch (event.type()) {
-      case "deny", "detection", "notice", "config_warning" -> "WARN";
+      case "deny", "detection", "notice", "config_warning", "anomaly", "egress" -> "WARN";
       case "error" -> "ERROR";
       default -> "INFO";
     };
@@ -164,6 +181,20 @@ public final class EventJson implements EventFormat {
     line.string("user_agent", r.userAgent());
     line.string("principal", r.principal());
     line.string("caller_fingerprint", CallerFingerprint.of(r));
+  }
+
+  private static void anomaly(JsonLine line, Anomaly a) {
+    line.constant("decision", "monitor");
+    line.constant("anomaly", a.type().code());
+    line.constant("feature", a.feature());
+    line.number("score", a.score());
+    line.raw("observed", JsonLine.decimal(a.observed()));
+    line.raw("threshold", JsonLine.decimal(a.threshold()));
+    line.constant("key_kind", a.keyKind());
+    line.string("key", a.key());
+    if (a.suppressed() > 0) {
+      line.number("suppressed", a.suppressed());
+    }
   }
 
   private static void reason(JsonLine line, Reason reason) {

@@ -144,6 +144,15 @@ final class JsonLine {
     return true;
   }
 
+  /** A finite number with at most two decimals; detector values are counts and estimates, never NaN. */
+  static String decimal(double value) {
+    if (!Double.isFinite(value)) {
+      return "0";
+    }
+    double rounded = Math.round(value * 100) / 100.0;
+    return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
+  }
+
   static String cut(String value) {
     return value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
   }

@@ -2,10 +2,13 @@ package dev.lambdaguard.events;
 
 import dev.lambdaguard.Finding;
 import dev.lambdaguard.Reason;
+import dev.lambdaguard.anomaly.Anomaly;
 import dev.lambdaguard.events.SecurityEvent.AllowEvent;
+import dev.lambdaguard.events.SecurityEvent.AnomalyEvent;
 import dev.lambdaguard.events.SecurityEvent.ConfigurationWarningEvent;
 import dev.lambdaguard.events.SecurityEvent.DenyEvent;
 import dev.lambdaguard.events.SecurityEvent.DetectionEvent;
+import dev.lambdaguard.events.SecurityEvent.EgressEvent;
 import dev.lambdaguard.events.SecurityEvent.ErrorEvent;
 import dev.lambdaguard.events.SecurityEvent.InitEvent;
 import dev.lambdaguard.events.SecurityEvent.NoticeEvent;
@@ -18,6 +21,8 @@ import java.util.Objects;
  *   <li>a denial for an authentication reason: <b>Authentication</b> (3002), activity Logon, status Failure;
  *   <li>an allow and any other denial: <b>HTTP Activity</b> (4002), the activity named by the HTTP method;
  *   <li>a detection and a configuration warning: <b>Detection Finding</b> (2004), activity Create;
+ *   <li>an anomaly (a pattern over many requests): <b>Detection Finding</b> (2004), activity Create;
+ *   <li>an egress attempt outside the allow-list: <b>Network Activity</b> (4001), Open, or Refuse when blocked;
  *   <li>init, error, notice and pass-through: <b>API Activity</b> (6003), activity Other.
  * </ul>
  * Every object carries the attributes its class requires in OCSF 1.x ({@code class_uid}, {@code category_uid},
@@ -91,10 +96,38 @@ public final class OcsfJson implements EventFormat {
       correlation(line, e.invocation(), e.request());
       line.end();
     } else if (event instanceof ConfigurationWarningEvent e) {
-      finding(line, e.timestampMillis(), e.function(), 4, null);
+      finding(line, e.timestampMillis(), e.function(), "medium".equals(e.severity()) ? 3 : 4, null);
       findingInfo(line, name(e.function()) + "|" + e.warning() + "|" + e.variable(), e.warning(), e.kind(),
           e.warning());
-      line.begin("unmapped").string("variable", e.variable()).string("function_name", e.function().functionName())
+      line.begin("unmapped").string("variable", e.variable()).string("resource", e.resource())
+          .string("function_name", e.function().functionName()).end();
+    } else if (event instanceof AnomalyEvent e) {
+      Anomaly a = e.anomaly();
+      finding(line, e.timestampMillis(), e.invocation().function(), severityOfScore(a.score()),
+          requestId(e.invocation()));
+      findingInfo(line, e.timestampMillis() + "|" + a.type().code() + "|" + a.keyKind() + "|" + a.key(),
+          a.type().code() + " anomaly", a.type().code(), a.feature());
+      endpoints(line, e.request(), e.invocation());
+      line.begin("unmapped").constant("feature", a.feature()).number("score", a.score())
+          .raw("observed", JsonLine.decimal(a.observed())).raw("threshold", JsonLine.decimal(a.threshold()))
+          .constant("key_kind", a.keyKind()).string("key", a.key());
+      if (a.suppressed() > 0) {
+        line.number("suppressed", a.suppressed());
+      }
+      correlation(line, e.invocation(), e.request());
+      line.end();
+    } else if (event instanceof EgressEvent e) {
+      classification(line, 4001, 4, e.blocked() ? 5 : 1, e.blocked() ? 3 : 2, e.timestampMillis(), e.function(),
+          null);
+      line.number("status_id", e.blocked() ? 2 : 1).constant("status", e.blocked() ? "Failure" : "Success");
+      line.number("action_id", e.blocked() ? 2 : 1).number("disposition_id", e.blocked() ? 2 : 1);
+      line.begin("src_endpoint").string("name", name(e.function())).end();
+      line.begin("dst_endpoint").string("hostname", e.host());
+      if (e.port() >= 0) {
+        line.number("port", e.port());
+      }
+      line.end();
+      line.begin("unmapped").string("egress_scheme", e.scheme()).string("function_name", e.function().functionName())
           .end();
     } else if (event instanceof InitEvent e) {
       api(line, e.timestampMillis(), e.function(), 1, "init", 1, null);

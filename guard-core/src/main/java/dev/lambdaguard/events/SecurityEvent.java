@@ -2,6 +2,7 @@ package dev.lambdaguard.events;
 
 import dev.lambdaguard.Finding;
 import dev.lambdaguard.Reason;
+import dev.lambdaguard.anomaly.Anomaly;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public sealed interface SecurityEvent {
 
-  /** The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error}, {@code pass_through}. */
+  /** The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error}, {@code pass_through}, {@code anomaly}, ... */
   String type();
 
   /** When the event happened, in epoch milliseconds from the guard's clock. */
@@ -113,18 +114,57 @@ public sealed interface SecurityEvent {
   }
 
   /**
-   * Something wrong in the function's configuration, found at init: a credential in an environment
-   * variable. Names the variable and the kind, never the value.
+   * Something wrong in the function's configuration, found at init: a credential in an environment variable
+   * or in a configuration file packaged with the function. Names the variable or key and the kind, never the
+   * value.
    *
-   * @param warning the stable code, e.g. {@code credential_in_environment}
+   * @param warning the stable code, e.g. {@code credential_in_environment}, {@code credential_in_package}
    * @param kind what was found, e.g. {@code aws_long_term_access_key}
-   * @param variable the variable's name
+   * @param variable the variable's name, or the key in the packaged file
+   * @param severity {@code high} or {@code medium}; null when the warning has none
+   * @param resource the packaged file ({@code application.properties}, {@code lib/x.jar!/.env}); null for the
+   *     environment
    */
   record ConfigurationWarningEvent(long timestampMillis, FunctionEnvironment function, String warning, String kind,
-      String variable) implements SecurityEvent {
+      String variable, String severity, String resource) implements SecurityEvent {
+
+    /** A warning without severity or file. */
+    public ConfigurationWarningEvent(long timestampMillis, FunctionEnvironment function, String warning,
+        String kind, String variable) {
+      this(timestampMillis, function, warning, kind, variable, null, null);
+    }
+
     @Override
     public String type() {
       return "config_warning";
+    }
+  }
+
+  /**
+   * A pattern over many requests that the anomaly detector found (credential stuffing, scanning, token theft,
+   * a volume spike); never a decision. The request is the one that completed the pattern.
+   */
+  record AnomalyEvent(long timestampMillis, InvocationInfo invocation, RequestSummary request, Anomaly anomaly)
+      implements SecurityEvent {
+    @Override
+    public String type() {
+      return "anomaly";
+    }
+  }
+
+  /**
+   * The function tried to connect to a host its egress policy does not allow (the first time, per host).
+   *
+   * @param host the host the client asked for
+   * @param port the port, or -1 when the URI named none
+   * @param scheme the URI scheme
+   * @param blocked whether the connection was refused
+   */
+  record EgressEvent(long timestampMillis, FunctionEnvironment function, String host, int port, String scheme,
+      boolean blocked) implements SecurityEvent {
+    @Override
+    public String type() {
+      return "egress";
     }
   }
 

@@ -16,7 +16,26 @@ import java.util.TreeMap;
 public final class CredentialCheck {
 
   /** One variable that looks like a credential. */
-  public record Finding(String variable, String kind) {}
+  public record Finding(String variable, String kind) {
+
+    /** How bad it is: {@code high} for what grants access by itself (see {@link CredentialCheck#severity}). */
+    public String severity() {
+      return CredentialCheck.severity(kind);
+    }
+  }
+
+  /** Kinds that are a working credential by themselves: an AWS user's keys, a private key. */
+  private static final java.util.Set<String> HIGH_SEVERITY_KINDS =
+      java.util.Set.of("aws_long_term_access_key", "aws_secret_access_key", "pem_private_key");
+
+  /**
+   * {@code high} for a long-term AWS access key, an AWS secret access key or a PEM private key: each grants
+   * access by itself, for as long as it is not rotated; {@code medium} for the other kinds (a password or a token
+   * still needs the system it opens).
+   */
+  public static String severity(String kind) {
+    return HIGH_SEVERITY_KINDS.contains(kind) ? "high" : "medium";
+  }
 
   private static final String[] SENSITIVE_NAMES = {"SECRET", "TOKEN", "PASSWORD", "PASSWD", "PWD", "API_KEY", "APIKEY",
       "PRIVATE_KEY", "CREDENTIAL", "AUTH"};
@@ -45,9 +64,13 @@ public final class CredentialCheck {
     return findings;
   }
 
-  private static String kind(String upperName, String value) {
+  /** The kind of credential {@code value} under the name {@code upperName} (upper case) is, or null. */
+  static String kind(String upperName, String value) {
     if (containsAccessKeyId(value, "AKIA")) {
       return "aws_long_term_access_key";
+    }
+    if (isSecretAccessKeyName(upperName) && value.length() >= 20 && !isReference(value)) {
+      return "aws_secret_access_key";
     }
     if (value.contains("-----BEGIN") && value.contains("PRIVATE KEY-----")) {
       return "pem_private_key";
@@ -98,6 +121,20 @@ public final class CredentialCheck {
     return colon > scheme + 3 && colon < at - 1;
   }
 
+  /** {@code AWS_SECRET_ACCESS_KEY}, {@code aws.secretAccessKey}, {@code aws_secret_key}, {@code secretKey}. */
+  private static boolean isSecretAccessKeyName(String upperName) {
+    StringBuilder letters = new StringBuilder(upperName.length());
+    for (int i = 0; i < upperName.length(); i++) {
+      char c = upperName.charAt(i);
+      if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        letters.append(c);
+      }
+    }
+    String name = letters.toString();
+    return name.contains("SECRETACCESSKEY") || name.equals("AWSSECRETKEY") || name.endsWith("AWSSECRETKEY")
+        || name.equals("SECRETKEY");
+  }
+
   private static boolean isSensitiveName(String upperName) {
     for (String part : SENSITIVE_NAMES) {
       if (upperName.contains(part)) {
@@ -107,9 +144,12 @@ public final class CredentialCheck {
     return false;
   }
 
-  /** A pointer to a secret rather than a secret: an ARN, a dynamic reference, a secret name or path. */
+  /**
+   * A pointer to a secret rather than a secret: an ARN, a dynamic reference, a secret name or path, a
+   * placeholder filled from elsewhere ({@code ${DB_PASSWORD}}).
+   */
   private static boolean isReference(String value) {
-    return value.startsWith("arn:") || value.startsWith("{{resolve:") || value.startsWith("/")
+    return value.startsWith("${") || value.startsWith("arn:") || value.startsWith("{{resolve:") || value.startsWith("/")
         || value.startsWith("ssm:") || value.startsWith("secretsmanager:");
   }
 

@@ -64,6 +64,12 @@ class OcsfJsonTest {
         Reason.Kind.INTERNAL), "input", "java.lang.IllegalStateException"));
     events.put("notice", new NoticeEvent(1_000L, INVOCATION, ALICE, "rate_limit_fallback", Map.of()));
     events.put("pass_through", new PassThroughEvent(1_000L, INVOCATION, "sqs"));
+    events.put("anomaly", new SecurityEvent.AnomalyEvent(1_000L, INVOCATION, ANONYMOUS, new dev.lambdaguard.anomaly.Anomaly(
+        dev.lambdaguard.anomaly.AnomalyType.values()[0], "auth_failures", "source_ip", "203.0.113.9", 40, 20, 100, 0)));
+    events.put("egress_blocked", new SecurityEvent.EgressEvent(1_000L, FUNCTION, "evil.example", 443, "https", true));
+    events.put("egress_seen", new SecurityEvent.EgressEvent(1_000L, FUNCTION, "api.example", -1, "https", false));
+    events.put("package_warning", new ConfigurationWarningEvent(1_000L, FUNCTION, "credential_in_package",
+        "pem_private_key", "key", "medium", "application.properties"));
     return events;
   }
 
@@ -113,7 +119,8 @@ class OcsfJsonTest {
       int severity = object.get("severity_id").asInt();
       assertTrue(severity >= 0 && severity <= 6 || severity == 99, e.getKey() + ": severity_id " + severity);
     }
-    assertEquals(new TreeSet<>(List.of("2004", "3002", "4002", "6003")), classesSeen, "every listed class is used");
+    assertEquals(new TreeSet<>(List.of("2004", "3002", "4001", "4002", "6003")), classesSeen,
+        "every listed class is used");
   }
 
   private static void check(JsonNode object, String path, List<String> missing) {
@@ -198,6 +205,26 @@ class OcsfJsonTest {
     assertEquals("sqli.tautology", finding.get("finding_info").get("analytic").get("uid").asString());
     assertEquals(2, finding.get("disposition_id").asInt(), "blocked");
     assertEquals("/body/name", finding.get("unmapped").get("location").asString());
+  }
+
+  @Test
+  void aBlockedEgressIsARefusedConnectionToTheHost() {
+    JsonNode egress = ocsf(everyEvent().get("egress_blocked"));
+    assertEquals(400105, egress.get("type_uid").asInt(), "Network Activity, Refuse");
+    assertEquals("evil.example", egress.get("dst_endpoint").get("hostname").asString());
+    assertEquals(443, egress.get("dst_endpoint").get("port").asInt());
+    assertEquals(2, egress.get("disposition_id").asInt());
+    assertFalse(ocsf(everyEvent().get("egress_seen")).get("dst_endpoint").has("port"));
+  }
+
+  @Test
+  void anAnomalyIsAFindingNamingTheFeatureAndTheKey() {
+    JsonNode anomaly = ocsf(everyEvent().get("anomaly"));
+    assertEquals(200401, anomaly.get("type_uid").asInt());
+    assertEquals(4, anomaly.get("severity_id").asInt());
+    assertEquals("auth_failures", anomaly.get("finding_info").get("analytic").get("uid").asString());
+    assertEquals(40, anomaly.get("unmapped").get("observed").asInt());
+    assertEquals("source_ip", anomaly.get("unmapped").get("key_kind").asString());
   }
 
   @Test

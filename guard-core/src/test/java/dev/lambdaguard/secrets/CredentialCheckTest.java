@@ -58,6 +58,23 @@ class CredentialCheckTest {
         CredentialCheck.scan(Map.of("AWS_ACCESS_KEY_ID", LONG_TERM_KEY, "AWS_SESSION_TOKEN", "x")));
   }
 
+  @Test
+  void longTermAwsKeysAndPrivateKeysAreHighSeverityTheRestMedium() {
+    Map<String, String> env = new HashMap<>(planted());
+    env.remove("AWS_SESSION_TOKEN"); // no role credentials: the standard variables are a user's keys
+    env.put("AWS_ACCESS_KEY_ID", LONG_TERM_KEY);
+    List<String> severities = CredentialCheck.scan(env).stream()
+        .map(f -> f.variable() + " " + f.kind() + " " + f.severity()).toList();
+    assertEquals(List.of(
+        "AWS_ACCESS_KEY_ID aws_long_term_access_key high",
+        "AWS_SECRET_ACCESS_KEY aws_secret_access_key high",
+        "DATABASE_URL password_in_connection_string medium",
+        "JDBC password_in_connection_string medium",
+        "LEGACY_AWS_KEY aws_long_term_access_key high",
+        "PARTNER_API_TOKEN secret_in_environment medium",
+        "SIGNING_KEY_PEM pem_private_key high"), severities);
+  }
+
   /** A child JVM with a crafted environment builds a guard; its output names the variables, never the values. */
   @Test
   void aGuardReportsPlantedCredentialsAtInitInAChildJvm() throws Exception {
@@ -78,6 +95,8 @@ class CredentialCheckTest {
           "no warning for " + variable + " in: " + output);
     }
     assertEquals(5, output.lines().filter(l -> l.contains("\"config_warning\"")).count());
+    assertTrue(output.lines().anyMatch(l -> l.contains("\"variable\":\"LEGACY_AWS_KEY\"")
+        && l.contains("\"severity\":\"high\"")), output);
     for (String value : List.of(LONG_TERM_KEY, "MIIEvQIBADANBgkq", "hunter2pw", TOKEN)) {
       assertFalse(output.contains(value), "a planted value was written");
     }

@@ -1,0 +1,239 @@
+package dev.lambdaguard.anomaly;
+
+import dev.lambdaguard.Denial;
+import dev.lambdaguard.GuardRequest;
+import dev.lambdaguard.Outcome;
+import dev.lambdaguard.Reason;
+import dev.lambdaguard.SecurityContext;
+import dev.lambdaguard.anomaly.internal.DistinctSketch;
+import dev.lambdaguard.anomaly.internal.FastHash;
+import dev.lambdaguard.anomaly.internal.KeyedTable;
+import dev.lambdaguard.anomaly.internal.PrincipalState;
+import dev.lambdaguard.anomaly.internal.RouteBaseline;
+import dev.lambdaguard.anomaly.internal.SourceState;
+import dev.lambdaguard.anomaly.internal.TokenState;
+import dev.lambdaguard.ratelimit.internal.IpPrefix;
+import dev.lambdaguard.ratelimit.internal.KeyHash;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Watches the outcome of every request and reports attack patterns that no single request shows: credential
+ * stuffing, scanning and enumeration, one credential used from many places, sudden volume on a route.
+ *
+ * <p>It observes after the chain has decided, and never changes a decision: its output is {@link Anomaly}
+ * values, which the guard reports as {@code anomaly} events. What it keeps is bounded: four fixed-size tables
+ * (source addresses, principals, credentials, routes; see {@link AnomalyPolicy.Builder#maxTrackedKeys}) of a few
+ * counters each, keyed by a seeded 64-bit hash of the caller's input, never the input itself. Per request it
+ * hashes the address, path, principal and credential once and updates at most four entries, under one lock that
+ * is uncontended in Lambda (one invocation at a time per environment). Time is the guard's clock.
+ *
+ * <p>Credentials are read from the {@code Authorization} header (whatever the scheme) or the gateway's API key;
+ * tokens in cookies or custom headers are not followed by the token-theft detector.
+ */
+public final class AnomalyDetector {
+
+  private static final int STUFFING = 0;
+  private static final int SCAN_DENIED_PATHS = 1;
+  private static final int SCAN_FINDINGS = 2;
+  private static final int SLOT = 0;
+  private static final double LN2 = Math.log(2);
+  private static final String NO_ROUTE = "$default";
+
+  private final AnomalyPolicy policy;
+  private final long seed = new SplittableRandom().nextLong();
+  private final double decayPerMilli;
+  private final double tokenDecayPerMilli;
+  private final int failedCredentialBits;
+  private final int deniedPathBits;
+  private final int principalPathBits;
+  private final int tokenSourceBits;
+  private final int minimumSwitchSourceBits;
+  private final boolean stuffing;
+  private final boolean scanning;
+  private final boolean theft;
+  private final boolean volume;
+  private final KeyedTable<SourceState> sources;
+  private final KeyedTable<PrincipalState> principals;
+  private final KeyedTable<TokenState> tokens;
+  private final KeyedTable<RouteBaseline> routes;
+  private double budget;
+  private long budgetAt = Long.MIN_VALUE;
+  private int suppressed;
+
+  public AnomalyDetector(AnomalyPolicy policy) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.decayPerMilli = LN2 / policy.authFailureHalfLifeMillis;
+    this.tokenDecayPerMilli = LN2 / policy.tokenWindowMillis;
+    this.failedCredentialBits = DistinctSketch.bitsFor(policy.distinctFailedCredentials);
+    this.deniedPathBits = DistinctSketch.bitsFor(policy.deniedPathsPerIp);
+    this.principalPathBits = DistinctSketch.bitsFor(policy.pathsPerPrincipal);
+    this.tokenSourceBits = DistinctSketch.bitsFor(policy.sourcesPerToken);
+    this.minimumSwitchSourceBits = DistinctSketch.bitsFor(3);
+    this.stuffing = policy.enabled.contains(AnomalyType.CREDENTIAL_STUFFING);
+    this.scanning = policy.enabled.contains(AnomalyType.SCANNING);
+    this.theft = policy.enabled.contains(AnomalyType.TOKEN_THEFT);
+    this.volume = policy.enabled.contains(AnomalyType.VOLUME_SPIKE);
+    this.sources = new KeyedTable<>(policy.maxTrackedKeys, SourceState::new);
+    this.principals = new KeyedTable<>(policy.maxTrackedKeys, PrincipalState::new);
+    this.tokens = new KeyedTable<>(policy.maxTrackedKeys, TokenState::new);
+    this.routes = new KeyedTable<>(Math.max(16, policy.maxTrackedKeys / 16), RouteBaseline::new);
+  }
+
+  /** The policy this detector applies. */
+  public AnomalyPolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Takes one decided request into account.
+   *
+   * @param request the request
+   * @param outcome what the chain decided
+   * @param context the context the chain built (principal, findings)
+   * @param now the guard's clock, epoch milliseconds
+   * @return the anomalies this request completed, usually none (an immutable empty list, nothing allocated)
+   */
+  public List<Anomaly> observe(GuardRequest request, Outcome outcome, SecurityContext context, long now) {
+    Reason.Kind denied = outcome instanceof Denial denial ? denial.reason().kind() : null;
+    String subject = context.principal().isPresent() ? context.principal().get().subject() : null;
+    String credential = credentialOf(request);
+    boolean inputFinding = denied == Reason.Kind.INPUT || !context.findings().isEmpty();
+    synchronized (this) {
+      return observeLocked(request, denied, subject, credential, inputFinding, now);
+    }
+  }
+
+  private List<Anomaly> observeLocked(GuardRequest request, Reason.Kind denied, String subject, String credential,
+      boolean inputFinding, long now) {
+    List<Anomaly> found = null;
+    boolean authFailed = denied == Reason.Kind.AUTHENTICATION;
+    String path = request.path() == null ? "" : request.path();
+    String ip = request.sourceIp();
+    String source = ip == null || ip.isEmpty() ? null : IpPrefix.of(ip);
+    long sourceHash = source == null ? 0 : FastHash.of(source, seed);
+    long pathHash = (stuffing || scanning) ? FastHash.of(path, seed) : 0;
+    long credentialHash = credential == null || !(stuffing || theft) ? 0 : FastHash.of(credential, seed);
+
+    if (source != null && (stuffing || scanning)) {
+      SourceState s = sources.get(sourceHash, now);
+      s.decay(now, decayPerMilli);
+      s.requests += 1;
+      if (authFailed && stuffing) {
+        s.authFailures += 1;
+        if (credentialHash != 0) {
+          s.failedCredentials.add(credentialHash, now, policy.scanWindowMillis);
+        }
+        if (s.authFailures >= policy.authFailures && s.authFailures >= policy.authFailureRatio * s.requests
+            && s.failedCredentials.bits() >= failedCredentialBits
+            && s.cooldowns.tryReport(STUFFING, now, policy.alertCooldownMillis)) {
+          found = add(found, report(AnomalyType.CREDENTIAL_STUFFING, "auth_failures_per_ip", "ip", source,
+              s.authFailures, policy.authFailures, now));
+        }
+      }
+      if (denied != null && scanning) {
+        s.deniedPaths.add(pathHash, now, policy.scanWindowMillis);
+        if (s.deniedPaths.bits() >= deniedPathBits
+            && s.cooldowns.tryReport(SCAN_DENIED_PATHS, now, policy.alertCooldownMillis)) {
+          found = add(found, report(AnomalyType.SCANNING, "distinct_denied_paths_per_ip", "ip", source,
+              s.deniedPaths.estimate(), policy.deniedPathsPerIp, now));
+        }
+      }
+      if (inputFinding && scanning) {
+        s.inputFindings += 1;
+        if (s.inputFindings >= policy.inputFindingsPerIp
+            && s.cooldowns.tryReport(SCAN_FINDINGS, now, policy.alertCooldownMillis)) {
+          found = add(found, report(AnomalyType.SCANNING, "input_findings_per_ip", "ip", source,
+              s.inputFindings, policy.inputFindingsPerIp, now));
+        }
+      }
+    }
+
+    if (subject != null && scanning) {
+      PrincipalState p = principals.get(FastHash.of(subject, seed), now);
+      p.paths.add(pathHash, now, policy.scanWindowMillis);
+      if (p.paths.bits() >= principalPathBits && p.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
+        found = add(found, report(AnomalyType.SCANNING, "distinct_paths_per_principal", "principal", subject,
+            p.paths.estimate(), policy.pathsPerPrincipal, now));
+      }
+    }
+
+    if (theft && credentialHash != 0 && source != null && !authFailed) {
+      TokenState t = tokens.get(credentialHash, now);
+      t.use(sourceHash, now, policy.tokenWindowMillis, tokenDecayPerMilli);
+      int bits = t.sources.bits();
+      if (bits >= tokenSourceBits) {
+        if (t.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
+          found = add(found, report(AnomalyType.TOKEN_THEFT, "distinct_sources_per_token", "token",
+              KeyHash.of(credential), t.sources.estimate(), policy.sourcesPerToken, now));
+        }
+      } else if (t.switches >= policy.sourceSwitchesPerToken && bits >= minimumSwitchSourceBits
+          && t.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
+        found = add(found, report(AnomalyType.TOKEN_THEFT, "source_switches_per_token", "token",
+            KeyHash.of(credential), t.switches, policy.sourceSwitchesPerToken, now));
+      }
+    }
+
+    if (volume) {
+      String route = request.routeKey() == null ? NO_ROUTE : request.routeKey();
+      RouteBaseline r = routes.get(FastHash.of(route, seed), now);
+      int count = r.record(now);
+      if (count >= policy.routeSpikeMinimum && r.hasBaseline() && r.watchedMillis() >= policy.volumeWarmupMillis) {
+        double threshold = Math.max(r.mean() * policy.routeSpikeFactor,
+            r.mean() + policy.routeSpikeDeviations * r.deviation());
+        if (count >= threshold && r.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
+          found = add(found, report(AnomalyType.VOLUME_SPIKE, "requests_per_minute_per_route", "route", route,
+              count, Math.max(threshold, policy.routeSpikeMinimum), now));
+        }
+      }
+    }
+    return found == null ? List.of() : found;
+  }
+
+  /** The anomaly, or null when the per-minute budget is spent (then it is counted for the next one reported). */
+  private Anomaly report(AnomalyType type, String feature, String keyKind, String key, double observed,
+      double threshold, long now) {
+    int perMinute = policy.maxAnomaliesPerMinute;
+    if (budgetAt == Long.MIN_VALUE) {
+      budget = perMinute;
+    } else if (now > budgetAt) {
+      budget = Math.min(perMinute, budget + (now - budgetAt) * perMinute / 60_000.0);
+    }
+    budgetAt = Math.max(budgetAt, now);
+    if (budget < 1) {
+      suppressed++;
+      return null;
+    }
+    budget -= 1;
+    Anomaly anomaly = new Anomaly(type, feature, keyKind, key, observed, threshold,
+        Anomaly.score(observed, threshold), suppressed);
+    suppressed = 0;
+    return anomaly;
+  }
+
+  private static List<Anomaly> add(List<Anomaly> found, Anomaly anomaly) {
+    if (anomaly == null) {
+      return found;
+    }
+    List<Anomaly> list = found == null ? new ArrayList<>(2) : found;
+    list.add(anomaly);
+    return list;
+  }
+
+  /** The credential the request presents: the Authorization header's value, else the gateway's API key. */
+  private static String credentialOf(GuardRequest request) {
+    String authorization = request.headers().firstOrNull("authorization");
+    if (authorization != null && !authorization.isEmpty()) {
+      return authorization;
+    }
+    String apiKey = request.apiKey();
+    return apiKey == null || apiKey.isEmpty() ? null : apiKey;
+  }
+
+  /** How many keys lost their state to newer ones, over all tables: a sign of a table too small or a key spray. */
+  public synchronized long evictions() {
+    return sources.evictions() + principals.evictions() + tokens.evictions() + routes.evictions();
+  }
+}

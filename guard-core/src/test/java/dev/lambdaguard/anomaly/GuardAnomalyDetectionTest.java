@@ -1,0 +1,113 @@
+package dev.lambdaguard.anomaly;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lambdaguard.Denial;
+import dev.lambdaguard.FakeClock;
+import dev.lambdaguard.Guard;
+import dev.lambdaguard.GuardRequest;
+import dev.lambdaguard.Invocation;
+import dev.lambdaguard.MultiValueMap;
+import dev.lambdaguard.Outcome;
+import dev.lambdaguard.Reasons;
+import dev.lambdaguard.RecordingSink;
+import dev.lambdaguard.events.EventJson;
+import dev.lambdaguard.events.Redactor;
+import dev.lambdaguard.events.SecurityEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The guard feeds every decided request to the detector and reports what it finds as anomaly events. */
+class GuardAnomalyDetectionTest {
+
+  /** A credential that must never reach an event, whatever the detector reports. */
+  private static final String CANARY_TOKEN =
+      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.Y2FuYXJ5LXNpZ25hdHVyZS1hbm9tYWx5";
+
+  private final FakeClock clock = new FakeClock(1_800_000_000_000L);
+  private final RecordingSink sink = new RecordingSink();
+
+  private static GuardRequest attempt(String ip, String token) {
+    return GuardRequest.builder("apigw-http-v2").method("GET").path("/orders/1").routeKey("GET /orders/{id}")
+        .sourceIp(ip).headers(MultiValueMap.headersBuilder().add("Authorization", "Bearer " + token).build()).build();
+  }
+
+  private Guard guard(boolean detection) {
+    Guard.Builder builder = Guard.builder().clock(clock).eventSink(sink).environment(Map.of())
+        .credentialCheck(false)
+        // Refuses every token but the canary, as a token check would.
+        .addInterceptor(chain -> chain.request().headers().firstOrNull("authorization").endsWith(CANARY_TOKEN)
+            ? chain.proceed()
+            : Denial.unauthorized(Reasons.SIGNATURE_INVALID, "The token is not valid."));
+    if (detection) {
+      builder.anomalyDetection(AnomalyPolicy.defaults());
+    }
+    return builder.build();
+  }
+
+  @Test
+  void credentialStuffingThroughTheGuardIsOneAnomalyEventAfterTheDenial() {
+    Guard guard = guard(true);
+    AtomicInteger handled = new AtomicInteger();
+    for (int i = 0; i < 12; i++) {
+      clock.setMillis(clock.currentTimeMillis() + 1000);
+      Outcome outcome = guard.handle(attempt("198.51.100.7", "guess-" + i), Invocation.NONE,
+          context -> handled.incrementAndGet());
+      assertInstanceOf(Denial.class, outcome, "detection never changes the decision");
+    }
+    assertEquals(0, handled.get());
+    SecurityEvent.AnomalyEvent event = sink.only(SecurityEvent.AnomalyEvent.class);
+    assertEquals(AnomalyType.CREDENTIAL_STUFFING, event.anomaly().type());
+    assertEquals("198.51.100.7", event.request().sourceIp());
+    List<String> types = sink.types();
+    assertEquals("anomaly", types.get(types.indexOf("anomaly")));
+    assertEquals("deny", types.get(types.indexOf("anomaly") - 1), "the request's own event comes first: " + types);
+  }
+
+  @Test
+  void withoutDetectionNoAnomalyIsReported() {
+    Guard guard = guard(false);
+    for (int i = 0; i < 12; i++) {
+      guard.handle(attempt("198.51.100.7", "guess-" + i), Invocation.NONE, context -> "ok");
+    }
+    assertEquals(List.of(), sink.events(SecurityEvent.AnomalyEvent.class));
+  }
+
+  @Test
+  void aSampledOutAllowStillReportsItsAnomaly() {
+    Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of()).credentialCheck(false)
+        .allowEventSampleRate(0.0).anomalyDetection(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT)).build();
+    for (int i = 0; i < 8; i++) {
+      clock.setMillis(clock.currentTimeMillis() + 5000);
+      guard.handle(attempt("100.64.0." + i, CANARY_TOKEN), Invocation.NONE, context -> "ok");
+    }
+    assertEquals(List.of("init", "anomaly"), sink.types());
+  }
+
+  @Test
+  void theAnomalyLineCarriesScoreFeatureAndAHashedKeyButNeverTheToken() {
+    Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of()).credentialCheck(false)
+        .anomalyDetection(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT)).build();
+    for (int i = 0; i < 8; i++) {
+      clock.setMillis(clock.currentTimeMillis() + 5000);
+      guard.handle(attempt("100.64.0." + i, CANARY_TOKEN), Invocation.NONE, context -> "ok");
+    }
+    String line = new EventJson(new Redactor()).format(sink.only(SecurityEvent.AnomalyEvent.class));
+    assertTrue(line.contains("\"event_type\":\"anomaly\""), line);
+    assertTrue(line.contains("\"level\":\"WARN\""), line);
+    assertTrue(line.contains("\"decision\":\"monitor\""), line);
+    assertTrue(line.contains("\"anomaly\":\"token_theft\""), line);
+    assertTrue(line.contains("\"feature\":\"distinct_sources_per_token\""), line);
+    assertTrue(line.contains("\"key_kind\":\"token\""), line);
+    assertTrue(line.contains("\"threshold\":6,"), line);
+    assertTrue(line.contains("\"score\":"), line);
+    assertTrue(line.contains("\"ocsf_class_uid\":2004"), line);
+    assertFalse(line.contains(CANARY_TOKEN), line);
+    assertFalse(line.contains("Y2FuYXJ5LXNpZ25hdHVyZS1hbm9tYWx5"), line);
+  }
+}
