@@ -29,6 +29,7 @@ import dev.lambdaguard.input.RequestLimitsInterceptor;
 import dev.lambdaguard.json.JsonBodyInterceptor;
 import dev.lambdaguard.json.JsonLimits;
 import dev.lambdaguard.json.StrictJsonParser;
+import dev.lambdaguard.permissions.ObservedPermissions;
 import dev.lambdaguard.ratelimit.RateLimitInterceptor;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
 import dev.lambdaguard.secrets.CredentialCheck;
@@ -76,7 +77,9 @@ public final class Guard implements SnapshotAware {
   private final Redactor redactor;
   private final double allowSampleRate;
   private final AnomalyDetector anomalies;
+  private final long permissionsIntervalMillis;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
+  private final java.util.concurrent.CompletableFuture<dev.lambdaguard.inventory.RuntimeInventory> inventory;
   private volatile boolean restored;
 
   private Guard(Builder b) {
@@ -85,6 +88,7 @@ public final class Guard implements SnapshotAware {
     this.redactor = b.redactor;
     this.allowSampleRate = b.allowSampleRate;
     this.anomalies = b.anomalyPolicy == null ? null : new AnomalyDetector(b.anomalyPolicy);
+    this.permissionsIntervalMillis = b.permissionsInterval.toMillis();
     this.interceptors = assembleChain(b);
     this.sink = b.sink != null ? b.sink
         : new StdoutJsonSink(b.ocsf ? new dev.lambdaguard.events.OcsfJson(redactor) : new EventJson(redactor));
@@ -103,6 +107,8 @@ public final class Guard implements SnapshotAware {
             "credential_in_package", finding.kind(), finding.key(), finding.severity(), finding.resource()));
       }
     }
+    this.inventory = b.inventory == null ? null : b.inventory.startInBackground(
+        taken -> emit(new SecurityEvent.InventoryEvent(clock.currentTimeMillis(), function, taken)));
   }
 
   public static Builder builder() {
@@ -145,6 +151,16 @@ public final class Guard implements SnapshotAware {
       names.add(interceptor.name());
     }
     return names;
+  }
+
+  /**
+   * The runtime inventory this guard takes at init, when it takes one: completes (on the inventory's own thread)
+   * once its {@code inventory} event was written. A function may read it, e.g. to refuse to serve on a critical
+   * advisory; nothing in the guard waits for it.
+   */
+  public java.util.Optional<java.util.concurrent.CompletionStage<dev.lambdaguard.inventory.RuntimeInventory>>
+      runtimeInventory() {
+    return java.util.Optional.ofNullable(inventory);
   }
 
   /**
@@ -214,9 +230,11 @@ public final class Guard implements SnapshotAware {
       // monitor-mode inspection would otherwise lose), then rethrow the handler's exception unchanged, even
       // if an interceptor swallowed or replaced it.
       report(Outcome.Handled.of(null), request, info, state, chainNanos);
+      reportObservedPermissions();
       throw Sneaky.rethrow(state.handlerFailure());
     }
     report(outcome, request, info, state, chainNanos);
+    reportObservedPermissions();
     return outcome;
   }
 
@@ -237,6 +255,23 @@ public final class Guard implements SnapshotAware {
       emit(new SecurityEvent.PassThroughEvent(clock.currentTimeMillis(), info, eventSource));
     }
     endInvocation(info, null, "pass_through", null, List.of(), 0);
+    reportObservedPermissions();
+  }
+
+  /**
+   * Writes the AWS permissions this environment was seen to use (see {@link ObservedPermissions}), when something
+   * new was seen and none was written within the interval. Called at the end of an invocation's guard work: a
+   * frozen Lambda environment runs no timer, and the calls the handler made are then recorded. When nothing is new
+   * this costs one volatile read. (For a pass-through event the handler runs after this, so its calls are written
+   * at the next invocation.)
+   */
+  private void reportObservedPermissions() {
+    long now = clock.currentTimeMillis();
+    ObservedPermissions.Snapshot snapshot = ObservedPermissions.environment().takeIfDue(now, permissionsIntervalMillis);
+    if (snapshot != null) {
+      emit(new SecurityEvent.PermissionsObservedEvent(now, function, snapshot.permissions(), snapshot.sinceMillis(),
+          snapshot.dropped()));
+    }
   }
 
   private void report(Outcome outcome, GuardRequest request, InvocationInfo info, InvocationState state, long chainNanos) {
@@ -340,6 +375,10 @@ public final class Guard implements SnapshotAware {
     private boolean ocsf;
     private AnomalyPolicy anomalyPolicy;
     private dev.lambdaguard.egress.EgressPolicy egressPolicy;
+    private java.time.Duration permissionsInterval = java.time.Duration.ofMinutes(5);
+    private Boolean runtimeInventory;
+    private dev.lambdaguard.inventory.AdvisoryList advisories;
+    private dev.lambdaguard.inventory.InventoryReporter inventory;
 
     private Builder() {}
 
@@ -475,6 +514,35 @@ public final class Guard implements SnapshotAware {
       return this;
     }
 
+    /**
+     * At most how often the {@code permissions_observed} event is written (default 5 minutes; the first as soon as a
+     * call is seen). Between 1 second and 1 day.
+     */
+    public Builder observedPermissionsInterval(java.time.Duration interval) {
+      this.permissionsInterval = dev.lambdaguard.internal.Settings.within("observedPermissionsInterval", interval,
+          java.time.Duration.ofSeconds(1), java.time.Duration.ofDays(1));
+      return this;
+    }
+
+    /**
+     * Whether the runtime inventory is taken at init: one {@code inventory} event listing the Java runtime and the
+     * class path's libraries, flagging known-vulnerable versions. By default on in Lambda and off elsewhere, or as
+     * {@code LAMBDA_GUARD_INVENTORY} says; see {@link dev.lambdaguard.inventory.InventoryReporter}.
+     */
+    public Builder runtimeInventory(boolean enabled) {
+      this.runtimeInventory = enabled;
+      return this;
+    }
+
+    /**
+     * The function's own advisories, flagged by the runtime inventory beside the bundled list (and those of the
+     * file {@code LAMBDA_GUARD_ADVISORIES} names).
+     */
+    public Builder advisories(dev.lambdaguard.inventory.AdvisoryList advisories) {
+      this.advisories = Objects.requireNonNull(advisories, "advisories");
+      return this;
+    }
+
     /** The clock; for tests. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -493,6 +561,7 @@ public final class Guard implements SnapshotAware {
         jsonLimits = jsonLimits != null ? jsonLimits : JsonLimits.defaults();
         requestLimits = requestLimits != null ? requestLimits : RequestLimits.defaults();
       }
+      inventory = dev.lambdaguard.inventory.InventoryReporter.configure(environment, runtimeInventory, advisories);
       return new Guard(this);
     }
   }

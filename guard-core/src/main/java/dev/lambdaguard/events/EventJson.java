@@ -123,6 +123,19 @@ public final class EventJson implements EventFormat {
       line.string("egress_scheme", e.scheme());
       function(line, e.function());
       ocsf(line, 4001, 4);
+    } else if (event instanceof SecurityEvent.PermissionsObservedEvent e) {
+      function(line, e.function());
+      line.name("since");
+      line.raw().append('"');
+      Timestamps.appendIso(line.raw(), e.sinceMillis());
+      line.raw().append('"');
+      line.number("dropped_calls", e.dropped());
+      line.permissions(e.permissions());
+      ocsf(line, 6003, 6);
+    } else if (event instanceof SecurityEvent.InventoryEvent e) {
+      function(line, e.function());
+      inventory(line, e.inventory());
+      ocsf(line, 5020, 5);
     } else if (event instanceof PassThroughEvent e) {
       line.constant("decision", "pass_through");
       line.string("event_source", e.eventSource());
@@ -133,11 +146,20 @@ public final class EventJson implements EventFormat {
   }
 
   private static String level(SecurityEvent event) {
+    if (event instanceof SecurityEvent.InventoryEvent e) {
+      return e.inventory().flagged() ? "WARN" : "INFO";
+    }
     return switch (event.type()) {
       case "deny", "detection", "notice", "config_warning", "anomaly", "egress" -> "WARN";
       case "error" -> "ERROR";
+      case "permissions_observed" -> needsAttention((SecurityEvent.PermissionsObservedEvent) event) ? "WARN" : "INFO";
       default -> "INFO";
     };
+  }
+
+  /** A denied call (a permission the code needs and lacks) or a list cut short. */
+  private static boolean needsAttention(SecurityEvent.PermissionsObservedEvent event) {
+    return event.dropped() > 0 || event.permissions().stream().anyMatch(p -> p.denied() > 0);
   }
 
   /** The function's four fields, rendered once per environment (it is the same object for every event). */
@@ -195,6 +217,45 @@ public final class EventJson implements EventFormat {
     if (a.suppressed() > 0) {
       line.number("suppressed", a.suppressed());
     }
+  }
+
+  /** The runtime, then one object per library; the advisories that affect each, by id, severity and summary. */
+  private void inventory(JsonLine line, dev.lambdaguard.inventory.RuntimeInventory inventory) {
+    dev.lambdaguard.inventory.JavaRuntime java = inventory.java();
+    line.string("java_version", java.version());
+    line.string("java_runtime", java.fullVersion());
+    line.string("java_vendor", java.vendor());
+    line.advisories("java_advisories", java.advisories());
+    line.number("libraries_count", inventory.libraries().size() + inventory.librariesOmitted());
+    line.number("flagged_count", inventory.flaggedLibraries() + (java.advisories().isEmpty() ? 0 : 1));
+    line.name("libraries");
+    line.raw().append('[');
+    boolean first = true;
+    for (dev.lambdaguard.inventory.Library library : inventory.libraries()) {
+      if (!first) {
+        line.raw().append(',');
+      }
+      first = false;
+      JsonLine entry = new JsonLine(redactor, 256);
+      entry.string("group", library.groupId());
+      entry.string("artifact", library.artifactId());
+      entry.string("version", library.version());
+      entry.string("file", library.file());
+      entry.string("sha256", library.sha256());
+      entry.constant("source", library.source());
+      if (library.flagged()) {
+        entry.advisories("advisories", library.advisories());
+      }
+      line.raw().append(entry.close());
+    }
+    line.raw().append(']');
+    if (inventory.librariesOmitted() > 0) {
+      line.number("libraries_omitted", inventory.librariesOmitted());
+    }
+    if (inventory.filesUnhashed() > 0) {
+      line.number("files_unhashed", inventory.filesUnhashed());
+    }
+    line.number("scan_ms", inventory.scanMillis());
   }
 
   private static void reason(JsonLine line, Reason reason) {

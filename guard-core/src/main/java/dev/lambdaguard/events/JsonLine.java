@@ -84,6 +84,44 @@ final class JsonLine {
     return this;
   }
 
+  /** The observed permissions as an array of objects, each string through the redactor like any other. */
+  JsonLine permissions(java.util.List<dev.lambdaguard.permissions.ObservedPermissions.Permission> permissions) {
+    name("permissions");
+    sb.append('[');
+    for (int i = 0; i < permissions.size(); i++) {
+      dev.lambdaguard.permissions.ObservedPermissions.Permission p = permissions.get(i);
+      sb.append(i == 0 ? "{" : ",{");
+      string("action", p.action());
+      string("resource", p.resource());
+      number("calls", p.calls());
+      if (p.denied() > 0) {
+        number("denied", p.denied());
+      }
+      sb.append('}');
+    }
+    sb.append(']');
+    return this;
+  }
+
+  /** An array of advisories, each {@code {"id", "severity", "summary"}}; nothing when there are none. */
+  JsonLine advisories(String name, java.util.List<dev.lambdaguard.inventory.Advisory> advisories) {
+    if (advisories.isEmpty()) {
+      return this;
+    }
+    name(name);
+    sb.append('[');
+    for (int i = 0; i < advisories.size(); i++) {
+      dev.lambdaguard.inventory.Advisory a = advisories.get(i);
+      JsonLine entry = new JsonLine(redactor, 128);
+      entry.string("id", a.id());
+      entry.constant("severity", a.severity());
+      entry.string("summary", a.summary());
+      sb.append(i == 0 ? "" : ",").append(entry.close());
+    }
+    sb.append(']');
+    return this;
+  }
+
   JsonLine raw(String name, String literal) {
     name(name);
     sb.append(literal);

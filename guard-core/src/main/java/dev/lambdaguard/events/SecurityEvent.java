@@ -12,7 +12,10 @@ import java.util.Map;
  */
 public sealed interface SecurityEvent {
 
-  /** The stable event type name: {@code init}, {@code allow}, {@code deny}, {@code detection}, {@code error}, {@code pass_through}, {@code anomaly}, ... */
+  /**
+   * The stable event type name: {@code init}, {@code inventory}, {@code allow}, {@code deny}, {@code detection},
+   * {@code error}, {@code pass_through}, {@code anomaly}, {@code egress}, {@code permissions_observed}...
+   */
   String type();
 
   /** When the event happened, in epoch milliseconds from the guard's clock. */
@@ -165,6 +168,40 @@ public sealed interface SecurityEvent {
     @Override
     public String type() {
       return "egress";
+    }
+  }
+
+  /**
+   * The AWS permissions this execution environment has been seen to use since it started (cumulative, so the
+   * newest event of an environment says all it knows), written at most once per interval and only when something
+   * new was seen. The input of the least-privilege policy generator.
+   *
+   * @param permissions each distinct IAM action and resource, with its call and denial counts
+   * @param sinceMillis when the first call was seen
+   * @param dropped calls not kept for lack of room (the list is then incomplete)
+   */
+  record PermissionsObservedEvent(long timestampMillis, FunctionEnvironment function,
+      List<dev.lambdaguard.permissions.ObservedPermissions.Permission> permissions, long sinceMillis, long dropped)
+      implements SecurityEvent {
+    public PermissionsObservedEvent {
+      permissions = List.copyOf(permissions);
+    }
+
+    @Override
+    public String type() {
+      return "permissions_observed";
+    }
+  }
+
+  /**
+   * What the function runs, taken once per execution environment at cold start: the Java runtime and the
+   * libraries on the class path, with the advisories that affect them (see {@code docs/supply-chain.md}).
+   */
+  record InventoryEvent(long timestampMillis, FunctionEnvironment function,
+      dev.lambdaguard.inventory.RuntimeInventory inventory) implements SecurityEvent {
+    @Override
+    public String type() {
+      return "inventory";
     }
   }
 

@@ -141,13 +141,27 @@ class OrdersFunctionTest {
         "\"category\":\"sqli\"", "\"category\":\"xss\"", "\"category\":\"ssrf\"", "\"category\":\"jndi\"",
         "\"category\":\"nosqli\"", "\"reason\":\"schema_invalid\"", "\"reason\":\"parameter_invalid\"",
         "\"rule_id\":\"html.sanitized\"", "\"giftMessage\":\"<p>Happy <b>birthday</b>!</p>\"",
-        "\"reason\":\"headers_too_large\"", "select the best plan, or drop me a line\",\"quantity\":2}"}) {
+        "\"reason\":\"headers_too_large\"", "\"event_type\":\"inventory\"", "\"artifact\":\"nimbus-jose-jwt\"",
+        "select the best plan, or drop me a line\",\"quantity\":2}"}) {
       assertTrue(out.contains(expected), "demo output lacks " + expected);
     }
     assertFalse(out.contains("eyJ"), "a token reached the demo's output");
     assertFalse(out.contains("k_live_"), "an API key reached the demo's output");
     String afterRotation = out.substring(out.indexOf("== 5. "), out.indexOf("== 6. "));
     assertTrue(afterRotation.contains("-> HTTP 200"), "the rotated key is picked up at once: " + afterRotation);
+
+    // The deployment that reads its secrets with the SDK shows what it used, and the generator turns the whole
+    // output, as it would turn a CloudWatch export, into the least-privilege policy.
+    assertTrue(out.contains("\"event_type\":\"permissions_observed\""), "demo output lacks the observed permissions");
+    ByteArrayOutputStream policy = new ByteArrayOutputStream();
+    int status = dev.lambdaguard.aws.iam.ObservedPolicy.run(new String[0],
+        new java.io.ByteArrayInputStream(captured.toByteArray()), new PrintStream(policy, true, StandardCharsets.UTF_8),
+        new PrintStream(java.io.OutputStream.nullOutputStream()));
+    assertEquals(0, status);
+    String printed = policy.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("\"Action\" : [ \"secretsmanager:DescribeSecret\", \"secretsmanager:GetSecretValue\" ],"
+        + "\n    \"Resource\" : [ \"" + DemoSecretStore.arn("orders/jwt") + "\" ]"), printed);
+    assertEquals(1, printed.split("\"Sid\"", -1).length - 1, "one statement: " + printed);
   }
 
   @Test

@@ -39,6 +39,8 @@ import java.util.List;
  *   <li>{@code bare}: {@link OrdersHandler};
  *   <li>{@code guarded}: the same handler wrapped in a guard with strict JSON bodies and the default stdout sink
  *       (the foundation's guarded example); it also prints its init and allow event lines before the response;
+ *   <li>{@code guarded-inventory}: {@code guarded} plus the runtime inventory (what a guard in Lambda does by
+ *       default): a background thread reads and hashes the class path while the first request runs;
  *   <li>{@code guarded-jwt}: {@link OrdersFunction}, the deployed example: bearer token and route scopes verified, caller rate limits,
  *       with keys from a local JWKS file ({@code ORDERS_JWKS_FILE}), then strict JSON bodies; the harness mints a
  *       valid token for it at start and puts it in the event;
@@ -79,7 +81,7 @@ public final class ColdStartApp {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2 || !isVariant(args[0])) {
-      System.err.println("usage: ColdStartApp bare|guarded|guarded-jwt|guarded-empty|guarded-empty-noop"
+      System.err.println("usage: ColdStartApp bare|guarded|guarded-inventory|guarded-jwt|guarded-empty|guarded-empty-noop"
           + "|guarded-scan|guarded-input|guarded-apikey-ext|guarded-apikey-sdk|guarded-emf|guarded-emflib <event.json>");
       System.exit(2);
     }
@@ -109,6 +111,8 @@ public final class ColdStartApp {
         return Bare.invoke(event);
       case "guarded":
         return Guarded.invoke(event);
+      case "guarded-inventory":
+        return GuardedInventory.invoke(event);
       case "guarded-jwt":
         return GuardedJwt.invoke(event);
       case "guarded-empty":
@@ -136,6 +140,7 @@ public final class ColdStartApp {
     switch (variant) {
       case "bare":
       case "guarded":
+      case "guarded-inventory":
       case "guarded-jwt":
       case "guarded-empty":
       case "guarded-empty-noop":
@@ -165,6 +170,14 @@ public final class ColdStartApp {
   private static final class Guarded {
     static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
       return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().strictJsonBodies().build())
+          .handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedInventory {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return GuardedRequestHandler.wrap(new OrdersHandler(),
+          Guard.builder().strictJsonBodies().runtimeInventory(true).build())
           .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }

@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.coldstart.ColdStartHarness [pairs] [options]
  *   --pairs N          measured rounds (pairs) per scenario (default 10)
  *   --warmup N         rounds run first and discarded, per scenario (default 2)
- *   --variants LIST    bare,guarded (default); also guarded-jwt, guarded-empty, guarded-empty-noop,
+ *   --variants LIST    bare,guarded (default); also guarded-inventory, guarded-jwt, guarded-empty, guarded-empty-noop,
  *                      guarded-scan, guarded-input, guarded-apikey-ext, guarded-apikey-sdk, guarded-emf,
  *                      guarded-emflib (see ColdStartApp)
  *   --scenarios LIST   get,post (default both)

@@ -55,7 +55,15 @@ public final class Demo {
     environment.put("ORDERS_AUDIENCE", DemoIssuer.AUDIENCE);
     environment.put("ORDERS_JWT_SECRET", "orders/jwt#signingKey");
     environment.put("ORDERS_API_KEYS_SECRET", "orders/partner-keys");
-    OrdersFunction orders = new OrdersFunction(OrdersSecurity.guardFromEnvironment(environment));
+    // Deployed, the inventory is on by itself (LAMBDA_TASK_ROOT is set); here it is asked for.
+    environment.put("LAMBDA_GUARD_INVENTORY", "on");
+    Guard ordersGuard = OrdersSecurity.guardFromEnvironment(environment);
+    OrdersFunction orders = new OrdersFunction(ordersGuard);
+    System.out.println("== 0. Cold start: the guard takes the runtime inventory on a background thread (the Java");
+    System.out.println("runtime and each library on the class path, checked against the advisory list); the demo");
+    System.out.println("waits for it only to keep its output in order.");
+    ordersGuard.runtimeInventory()
+        .ifPresent(taken -> taken.toCompletableFuture().exceptionally(failed -> null).join());
     RequestHandler<SQSEvent, String> queue = GuardedRequestHandler.wrap(new OrderQueueHandler(),
         Guard.builder().build());
     int step = 0;
@@ -99,6 +107,52 @@ public final class Demo {
     System.out.println();
     System.out.println("Secret store fetches in all: " + store.fetches() + ". Each secret is fetched once and cached;"
         + " a rejected credential forces at most one refetch per secret every 30 s.");
+    leastPrivilege(store, issuer, partnerKey);
+  }
+
+  /**
+   * The same function deployed without the extension layer, reading its secrets with the AWS SDK: the guard's SDK
+   * interceptor (registered for every SDK client, no code change) records each call as an IAM action and resource,
+   * and the guard writes them as a {@code permissions_observed} event at the end of the invocation. The generator
+   * turns such events into the function's least-privilege policy.
+   */
+  private static void leastPrivilege(DemoSecretStore store, DemoIssuer issuer, String partnerKey) throws IOException {
+    System.out.println();
+    System.out.println("== Least privilege: the same function deployed without the extension reads its secrets with");
+    System.out.println("   the AWS SDK (ORDERS_SECRETS_SOURCE=secretsmanager). The guard's SDK interceptor records");
+    System.out.println("   every AWS call as an IAM action and resource; the guard writes them as one");
+    System.out.println("   permissions_observed event.");
+    // The SDK's default credential chain reads these; the loopback store checks no signature. Made up now.
+    System.setProperty("aws.accessKeyId", "ASIADEMO" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
+        .toUpperCase(java.util.Locale.ROOT));
+    System.setProperty("aws.secretAccessKey", UUID.randomUUID().toString());
+    Map<String, String> environment = new HashMap<>();
+    environment.put("ORDERS_ISSUER", DemoIssuer.ISSUER);
+    environment.put("ORDERS_AUDIENCE", DemoIssuer.AUDIENCE);
+    environment.put("ORDERS_JWT_SECRET", "orders/jwt#signingKey");
+    environment.put("ORDERS_API_KEYS_SECRET", "orders/partner-keys");
+    environment.put("ORDERS_SECRETS_SOURCE", "secretsmanager");
+    environment.put("ORDERS_SECRETS_ENDPOINT", store.secretsManagerEndpoint());
+    environment.put("AWS_REGION", DemoSecretStore.REGION);
+    OrdersFunction orders = new OrdersFunction(OrdersSecurity.guardFromEnvironment(environment));
+    byte[] json;
+    try (InputStream in = resource("01-get-order.json")) {
+      json = in.readAllBytes();
+    }
+    System.out.println("-- GET an order with a token granting orders:read (its HS256 key read from Secrets Manager)");
+    APIGatewayV2HTTPEvent event = RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, json);
+    Map<String, String> headers = new HashMap<>(event.getHeaders());
+    addCredentials(headers, "read", issuer, partnerKey);
+    event.setHeaders(headers);
+    APIGatewayV2HTTPResponse response = orders.handleRequest(event, new DemoContext("demo-sdk-1"));
+    System.out.println("-> HTTP " + response.getStatusCode() + "  " + response.getBody());
+    System.out.println("   (AWS's caching client calls DescribeSecret before GetSecretValue: both are needed. Calls");
+    System.out.println("   made later are written at most once per 5 minutes per environment, in a cumulative event.)");
+    System.out.println();
+    System.out.println("The least-privilege policy for these calls, from this output (see docs/least-privilege.md):");
+    System.out.println("  java -jar guard-examples/target/lambda-guard-examples.jar > demo.log");
+    System.out.println("  java -cp guard-aws/target/guard-aws-0.1.0-SNAPSHOT-iam-lint.jar"
+        + " dev.lambdaguard.aws.iam.ObservedPolicy demo.log");
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.lambdaguard.aws.secrets.ParametersSecretsExtension;
 import dev.lambdaguard.input.InputPolicy;
 import dev.lambdaguard.input.ParameterRule;
 import dev.lambdaguard.input.RouteInput;
+import dev.lambdaguard.inventory.InventoryReporter;
 import dev.lambdaguard.ratelimit.RateLimitBackend;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
 import dev.lambdaguard.secrets.SecretCache;
@@ -34,6 +35,9 @@ import java.util.Map;
  *   <li>{@code ORDERS_API_KEYS_SECRET} (optional): a secret holding partners' API keys,
  *       {@code {"<partner id>": "<key>", ...}}; a partner calls with its key in {@code X-Api-Key} instead of a
  *       token and may read orders, nothing else;
+ *   <li>{@code ORDERS_SECRETS_SOURCE} (optional): {@code extension} (the default) or {@code secretsmanager}, the
+ *       AWS SDK straight to Secrets Manager for a function without the extension layer ({@code ORDERS_SECRETS_ENDPOINT}
+ *       names another endpoint);
  *   <li>{@code ORDERS_REDIS_URL} (optional): a Redis (ElastiCache, Valkey) for fleet-wide rate limits; without
  *       it each execution environment limits on its own.
  * </ul>
@@ -83,7 +87,11 @@ public final class OrdersSecurity {
 
   /** The guard for people with tokens and, when {@code partnerKeys} is given, partners with API keys. */
   public static Guard guard(JwtAuthenticator tokens, ApiKeyAuthenticator partnerKeys, RateLimitPolicy rateLimits) {
-    Guard.Builder guard = Guard.builder();
+    return guard(Guard.builder(), tokens, partnerKeys, rateLimits);
+  }
+
+  private static Guard guard(Guard.Builder guard, JwtAuthenticator tokens, ApiKeyAuthenticator partnerKeys,
+      RateLimitPolicy rateLimits) {
     if (partnerKeys == null) {
       guard.jwt(tokens);
     } else {
@@ -98,7 +106,13 @@ public final class OrdersSecurity {
     boolean withPartners = partnerKeys != null && !partnerKeys.isBlank();
     // No secret named, no secrets machinery loaded: a function without secrets pays nothing for them.
     SecretCache secrets = withPartners || env.get("ORDERS_JWT_SECRET") != null ? secretsFromEnvironment(env) : null;
-    return guard(fromEnvironment(env, secrets), withPartners ? partnerKeys(secrets, partnerKeys) : null,
+    // The runtime inventory as this environment's LAMBDA_GUARD_INVENTORY says (deployed, it is on by default).
+    Guard.Builder builder = Guard.builder();
+    Boolean inventory = InventoryReporter.setting(env);
+    if (inventory != null) {
+      builder.runtimeInventory(inventory);
+    }
+    return guard(builder, fromEnvironment(env, secrets), withPartners ? partnerKeys(secrets, partnerKeys) : null,
         rateLimitsFromEnvironment(env));
   }
 
@@ -109,10 +123,18 @@ public final class OrdersSecurity {
 
   /**
    * The environment's one secret cache, through the Parameters and Secrets extension named by the Lambda
-   * environment ({@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}, {@code AWS_SESSION_TOKEN}). Nothing is
-   * fetched until a secret is first used.
+   * environment ({@code PARAMETERS_SECRETS_EXTENSION_HTTP_PORT}, {@code AWS_SESSION_TOKEN}), or with
+   * {@code ORDERS_SECRETS_SOURCE=secretsmanager} through the AWS SDK. Nothing is fetched until a secret is first
+   * used.
    */
   public static SecretCache secretsFromEnvironment(Map<String, String> env) {
+    String source = env.getOrDefault("ORDERS_SECRETS_SOURCE", "extension");
+    if (source.equals("secretsmanager")) {
+      return SdkSecrets.fromEnvironment(env);
+    }
+    if (!source.equals("extension")) {
+      throw new IllegalStateException("ORDERS_SECRETS_SOURCE must be extension or secretsmanager: " + source);
+    }
     return SecretCache.builder(ParametersSecretsExtension.fromEnvironment(env, false)).build();
   }
 
