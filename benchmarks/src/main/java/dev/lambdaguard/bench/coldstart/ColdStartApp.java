@@ -10,7 +10,11 @@ import dev.lambdaguard.aws.secrets.ParametersSecretsExtension;
 import dev.lambdaguard.aws.secrets.SecretsManagerProvider;
 import dev.lambdaguard.examples.demo.DemoContext;
 import dev.lambdaguard.bench.Cpu;
+import dev.lambdaguard.aws.metrics.EmfMetrics;
+import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.EventSink;
+import dev.lambdaguard.events.Redactor;
+import dev.lambdaguard.events.StdoutJsonSink;
 import dev.lambdaguard.events.SecurityEvent;
 import dev.lambdaguard.examples.orders.AnnotatedOrdersFunction;
 import dev.lambdaguard.examples.orders.OrdersFunction;
@@ -54,7 +58,10 @@ import java.util.List;
  *   <li>{@code guarded-apikey-ext}: {@code guarded} plus an API key checked against a secret read through the
  *       Parameters and Secrets extension (plain HTTP, no SDK), from a loopback stand-in the harness runs;
  *   <li>{@code guarded-apikey-sdk}: the same, the secret read through AWS Secrets Manager with the SDK v2
- *       (URLConnection client) and AWS's caching client, from a loopback Secrets Manager the harness runs.
+ *       (URLConnection client) and AWS's caching client, from a loopback Secrets Manager the harness runs;
+ *   <li>{@code guarded-emf}: {@code guarded} plus EMF metrics through the library's own writer ({@code EmfMetrics});
+ *   <li>{@code guarded-emflib}: {@code guarded} plus the same metrics through AWS's
+ *       {@code aws-embedded-metrics} library ({@link LibraryEmfSink}).
  * </ul>
  * All variants take the same steps otherwise. Each variant's handler is reached through its own holder class so
  * that no run loads a class of another variant. Until the response is printed the code avoids lambdas and string
@@ -78,7 +85,7 @@ public final class ColdStartApp {
   public static void main(String[] args) throws IOException {
     if (args.length != 2 || !isVariant(args[0])) {
       System.err.println("usage: ColdStartApp bare|guarded|guarded-inventory|guarded-jwt|guarded-annotated|guarded-empty|guarded-empty-noop"
-          + "|guarded-scan|guarded-input|guarded-apikey-ext|guarded-apikey-sdk <event.json>");
+          + "|guarded-scan|guarded-input|guarded-apikey-ext|guarded-apikey-sdk|guarded-emf|guarded-emflib <event.json>");
       System.exit(2);
     }
     byte[] json = Files.readAllBytes(Path.of(args[1]));
@@ -123,6 +130,10 @@ public final class ColdStartApp {
         return GuardedInput.invoke(event);
       case "guarded-apikey-ext":
         return GuardedApiKeyExtension.invoke(event);
+      case "guarded-emf":
+        return GuardedEmf.invoke(event);
+      case "guarded-emflib":
+        return GuardedEmfLibrary.invoke(event);
       case "guarded-apikey-sdk":
         return GuardedApiKeySdk.invoke(event);
       default:
@@ -143,6 +154,8 @@ public final class ColdStartApp {
       case "guarded-input":
       case "guarded-apikey-ext":
       case "guarded-apikey-sdk":
+      case "guarded-emf":
+      case "guarded-emflib":
         return true;
       default:
         return false;
@@ -231,6 +244,22 @@ public final class ColdStartApp {
           .endpoint(URI.create(System.getenv(SECRETS_MANAGER_ENDPOINT))).build()).build();
       return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder()
               .apiKeys(ApiKeyAuthenticator.of(secrets, BenchSecretStores.SECRET_ID)).strictJsonBodies().build())
+          .handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedEmf {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().strictJsonBodies()
+              .eventSink(EmfMetrics.namespace("LambdaGuard").build().aroundStdout()).build())
+          .handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedEmfLibrary {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      EventSink sink = new LibraryEmfSink(new StdoutJsonSink(new EventJson(Redactor.shared())));
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().strictJsonBodies().eventSink(sink).build())
           .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }

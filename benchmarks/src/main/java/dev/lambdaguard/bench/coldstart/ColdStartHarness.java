@@ -50,7 +50,8 @@ import java.util.concurrent.TimeUnit;
  *   --pairs N          measured rounds (pairs) per scenario (default 10)
  *   --warmup N         rounds run first and discarded, per scenario (default 2)
  *   --variants LIST    bare,guarded (default); also guarded-inventory, guarded-jwt, guarded-annotated, guarded-empty, guarded-empty-noop,
- *                      guarded-scan, guarded-input, guarded-apikey-ext, guarded-apikey-sdk (see ColdStartApp)
+ *                      guarded-scan, guarded-input, guarded-apikey-ext, guarded-apikey-sdk, guarded-emf,
+ *                      guarded-emflib (see ColdStartApp)
  *   --scenarios LIST   get,post (default both)
  *   --cp PATH          class path of the child (default: the harness's own)
  *   --get-event FILE   the GET event (default: the benchmark's copy of demo/01-get-order.json)
@@ -123,7 +124,7 @@ public final class ColdStartHarness {
         case "-h", "--help" -> {
           System.out.println("usage: ColdStartHarness [pairs] [--pairs N] [--warmup N] [--scenarios get,post]"
               + " [--variants bare,guarded,guarded-jwt,guarded-annotated,guarded-empty,guarded-empty-noop,guarded-scan,guarded-input,"
-              + "guarded-apikey-ext,guarded-apikey-sdk]"
+              + "guarded-apikey-ext,guarded-apikey-sdk,guarded-emf,guarded-emflib]"
               + " [--cp PATH] [--get-event FILE]"
               + " [--post-event FILE] [--jvm-arg ARG]... [--no-lambda-flags] [--csv FILE] [--idle-threshold P]"
               + " [--classes [--classes-out DIR]]");
