@@ -10,6 +10,7 @@ import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.FunctionEnvironment;
 import dev.lambdaguard.events.InvocationInfo;
+import dev.lambdaguard.events.InvocationSummary;
 import dev.lambdaguard.events.Redactor;
 import dev.lambdaguard.events.RequestSummary;
 import dev.lambdaguard.events.SecurityEvent;
@@ -89,7 +90,8 @@ public final class Guard implements SnapshotAware {
     this.anomalies = b.anomalyPolicy == null ? null : new AnomalyDetector(b.anomalyPolicy);
     this.permissionsIntervalMillis = b.permissionsInterval.toMillis();
     this.interceptors = assembleChain(b);
-    this.sink = b.sink != null ? b.sink : new StdoutJsonSink(new EventJson(redactor));
+    this.sink = b.sink != null ? b.sink
+        : new StdoutJsonSink(b.ocsf ? new dev.lambdaguard.events.OcsfJson(redactor) : new EventJson(redactor));
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
     if (b.egressPolicy != null) {
       dev.lambdaguard.egress.EgressMonitor.install(b.egressPolicy, attempt -> emit(new SecurityEvent.EgressEvent(
@@ -215,11 +217,11 @@ public final class Guard implements SnapshotAware {
         outcome = null; // rethrown below, once reported
       } catch (InterceptorFault fault) {
         if (state.handlerFailure() == null) {
-          return failClosed(request, info, state, fault.interceptor(), fault.getCause());
+          return failClosed(request, info, state, fault.interceptor(), fault.getCause(), start);
         }
         outcome = null; // an interceptor replaced the handler's exception with its own: the handler's wins
       } catch (RuntimeException | StackOverflowError bug) {
-        return failClosed(request, info, state, "guard", bug);
+        return failClosed(request, info, state, "guard", bug, start);
       }
     }
     long chainNanos = clock.nanoTime() - start - state.handlerNanos();
@@ -236,12 +238,23 @@ public final class Guard implements SnapshotAware {
     return outcome;
   }
 
+  /** Tells the sink the invocation is over, with what metrics need (counted even when its events were sampled out). */
+  private void endInvocation(InvocationInfo info, String route, String decision, Reason reason,
+      List<Finding> findings, long chainNanos) {
+    try {
+      sink.endInvocation(new InvocationSummary(info, route, decision, reason, findings, chainNanos));
+    } catch (RuntimeException e) {
+      Diagnostics.warn("event sink failed with " + e.getClass().getName());
+    }
+  }
+
   /** Reports an event that is not an HTTP request and went to the handler untouched. */
   public void passThrough(String eventSource, Invocation ids) {
     InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     if (sampled()) {
       emit(new SecurityEvent.PassThroughEvent(clock.currentTimeMillis(), info, eventSource));
     }
+    endInvocation(info, null, "pass_through", null, List.of(), 0);
     reportObservedPermissions();
   }
 
@@ -262,6 +275,18 @@ public final class Guard implements SnapshotAware {
   }
 
   private void report(Outcome outcome, GuardRequest request, InvocationInfo info, InvocationState state, long chainNanos) {
+    SecurityContext context = state.lastContext();
+    boolean denied = outcome instanceof Denial;
+    try {
+      writeEvents(outcome, request, info, state, chainNanos);
+    } finally {
+      endInvocation(info, request.routeKey(), denied ? "deny" : "allow", denied ? ((Denial) outcome).reason() : null,
+          context.findings(), chainNanos);
+    }
+  }
+
+  private void writeEvents(
+      Outcome outcome, GuardRequest request, InvocationInfo info, InvocationState state, long chainNanos) {
     SecurityContext context = state.lastContext();
     boolean denied = outcome instanceof Denial;
     boolean writeAllow = !denied && sampled();
@@ -295,12 +320,15 @@ public final class Guard implements SnapshotAware {
   }
 
   private Outcome failClosed(
-      GuardRequest request, InvocationInfo info, InvocationState state, String component, Throwable cause) {
+      GuardRequest request, InvocationInfo info, InvocationState state, String component, Throwable cause,
+      long start) {
     Diagnostics.warn("interceptor '" + component + "' failed with " + cause.getClass().getName()
         + "; the request was refused");
     Denial denial = Denial.internalError();
     emit(new SecurityEvent.ErrorEvent(clock.currentTimeMillis(), info, summarize(request, state.lastContext()),
         denial.reason(), component, cause.getClass().getName()));
+    endInvocation(info, request.routeKey(), "error", denial.reason(), state.lastContext().findings(),
+        clock.nanoTime() - start - state.handlerNanos());
     return denial;
   }
 
@@ -344,6 +372,7 @@ public final class Guard implements SnapshotAware {
     private Redactor redactor = Redactor.shared();
     private double allowSampleRate = 1.0;
     private boolean credentialCheck = true;
+    private boolean ocsf;
     private AnomalyPolicy anomalyPolicy;
     private dev.lambdaguard.egress.EgressPolicy egressPolicy;
     private java.time.Duration permissionsInterval = java.time.Duration.ofMinutes(5);
@@ -444,6 +473,16 @@ public final class Guard implements SnapshotAware {
     /** Where events go; by default one JSON line each on standard output. */
     public Builder eventSink(EventSink sink) {
       this.sink = Objects.requireNonNull(sink, "eventSink");
+      return this;
+    }
+
+    /**
+     * Writes events as OCSF 1.x objects (Authentication, HTTP Activity, Detection Finding, API Activity; see
+     * {@link dev.lambdaguard.events.OcsfJson}) instead of the library's own lines, for Amazon Security Lake or an
+     * OCSF-aware SIEM. Applies to the default standard-output sink; a sink of your own chooses its format itself.
+     */
+    public Builder ocsfEvents() {
+      this.ocsf = true;
       return this;
     }
 

@@ -10,10 +10,13 @@ import dev.lambdaguard.Outcome;
 import dev.lambdaguard.Terminal;
 import dev.lambdaguard.aws.events.HttpApiAdapter;
 import dev.lambdaguard.aws.events.RuntimeSerialization;
+import dev.lambdaguard.aws.metrics.EmfMetrics;
 import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.FunctionEnvironment;
 import dev.lambdaguard.events.InvocationInfo;
+import dev.lambdaguard.events.InvocationSummary;
+import dev.lambdaguard.events.OcsfJson;
 import dev.lambdaguard.events.Redactor;
 import dev.lambdaguard.events.RequestSummary;
 import dev.lambdaguard.events.SecurityEvent;
@@ -43,7 +46,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code allowEventFormat}: {@link EventJson#format} of one allow event (redaction, escaping, timestamp);
  *   <li>{@code allowEventRedactOnly}: {@link Redactor#redact} over the same string values the allow event carries,
  *       to show the redactor's share of formatting;
- *   <li>{@code allowEventWrite}: the default sink ({@link StdoutJsonSink}) formatting and writing it to a null stream.
+ *   <li>{@code allowEventWrite}: the default sink ({@link StdoutJsonSink}) formatting and writing it to a null stream;
+ *   <li>{@code allowEventOcsfFormat}: {@link OcsfJson#format} of the same event, the OCSF option;
+ *   <li>{@code allowMetricsWrite}: the end of the same invocation through {@link EmfMetrics} (its EMF document
+ *       built and written to a null stream; the events it wraps dropped).
  * </ul>
  *
  * A diagnostic for the library's authors, not a target in itself: the sum is close to, not exactly, the
@@ -68,6 +74,9 @@ public class GuardOverheadBreakdownBenchmark {
   StdoutJsonSink sink;
   Redactor redactor;
   String[] allowValues;
+  OcsfJson ocsf;
+  EventSink metrics;
+  InvocationSummary allowSummary;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -95,6 +104,10 @@ public class GuardOverheadBreakdownBenchmark {
         r.sourceIp(), r.userAgent()};
     PrintStream nullOut = new PrintStream(OutputStream.nullOutputStream(), false);
     sink = new StdoutJsonSink(format, () -> nullOut);
+    ocsf = new OcsfJson(redactor);
+    metrics = EmfMetrics.namespace("LambdaGuard").redactor(redactor).output(() -> nullOut).build()
+        .around(EventSink.noop());
+    allowSummary = new InvocationSummary(allow.invocation(), r.route(), "allow", null, java.util.List.of(), 1_234);
   }
 
   @Benchmark
@@ -124,5 +137,15 @@ public class GuardOverheadBreakdownBenchmark {
   @Benchmark
   public void allowEventWrite(QuietMachine quiet) {
     sink.emit(allow);
+  }
+
+  @Benchmark
+  public String allowEventOcsfFormat(QuietMachine quiet) {
+    return ocsf.format(allow);
+  }
+
+  @Benchmark
+  public void allowMetricsWrite(QuietMachine quiet) {
+    metrics.endInvocation(allowSummary);
   }
 }

@@ -35,6 +35,8 @@ class BenchmarkSetupTest {
     assertTrue(b.allowEventFormat(null).contains("\"event_type\":\"allow\""));
     assertTrue(b.allowEventRedactOnly(null) > 0);
     b.allowEventWrite(null);
+    assertTrue(b.allowEventOcsfFormat(null).contains("\"class_uid\":4002"));
+    b.allowMetricsWrite(null);
   }
 
   @Test
@@ -51,6 +53,11 @@ class BenchmarkSetupTest {
     assertEquals(201, ColdStartAppAccess.status("guarded", post));
     assertEquals(200, ColdStartAppAccess.status("guarded-input", get));
     assertEquals(201, ColdStartAppAccess.status("guarded-input", post));
+    // The two ways of writing EMF metrics: ours and AWS's library (which must not break Jackson 3 for the POST).
+    assertEquals(200, ColdStartAppAccess.status("guarded-emf", get));
+    assertEquals(201, ColdStartAppAccess.status("guarded-emf", post));
+    assertEquals(200, ColdStartAppAccess.status("guarded-emflib", get));
+    assertEquals(201, ColdStartAppAccess.status("guarded-emflib", post));
   }
 
   @Test

@@ -14,7 +14,7 @@ final class Invocations {
     }
     String traceId = context.getXrayTraceId();
     return new Invocation(context.getAwsRequestId(), traceId != null ? traceId : traceIdFromRuntime(),
-        context.getTenantId());
+        context.getTenantId(), context.getInvokedFunctionArn());
   }
 
   /**

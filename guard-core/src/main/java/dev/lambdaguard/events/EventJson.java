@@ -18,11 +18,11 @@ import java.util.Objects;
  * stable and documented in {@code docs/events.md}; where they overlap with Powertools for AWS Lambda's
  * logging fields they use its names. Thread-safe.
  */
-public final class EventJson {
+public final class EventJson implements EventFormat {
 
   /** The version of the event schema; bumped on any incompatible change. */
   public static final String SCHEMA = "lambdaguard.security/1";
-  static final int MAX_VALUE_LENGTH = 256;
+  static final int MAX_VALUE_LENGTH = JsonLine.MAX_VALUE_LENGTH;
 
   private final Redactor redactor;
   private volatile FunctionFragment functionFragment;
@@ -39,16 +39,17 @@ public final class EventJson {
   }
 
   /** The event as one JSON object followed by a line break, ready to write. */
+  @Override
   public String formatLine(SecurityEvent event) {
     return render(event).closeLine();
   }
 
-  private Line render(SecurityEvent event) {
-    Line line = new Line();
+  private JsonLine render(SecurityEvent event) {
+    JsonLine line = new JsonLine(redactor, 768);
     line.name("timestamp");
-    line.sb.append('"');
-    Timestamps.appendIso(line.sb, event.timestampMillis());
-    line.sb.append('"');
+    line.raw().append('"');
+    Timestamps.appendIso(line.raw(), event.timestampMillis());
+    line.raw().append('"');
     line.constant("level", level(event));
     line.constant("schema", SCHEMA);
     line.constant("event_type", event.type());
@@ -125,9 +126,9 @@ public final class EventJson {
     } else if (event instanceof SecurityEvent.PermissionsObservedEvent e) {
       function(line, e.function());
       line.name("since");
-      line.sb.append('"');
-      Timestamps.appendIso(line.sb, e.sinceMillis());
-      line.sb.append('"');
+      line.raw().append('"');
+      Timestamps.appendIso(line.raw(), e.sinceMillis());
+      line.raw().append('"');
       line.number("dropped_calls", e.dropped());
       line.permissions(e.permissions());
       ocsf(line, 6003, 6);
@@ -162,25 +163,30 @@ public final class EventJson {
   }
 
   /** The function's four fields, rendered once per environment (it is the same object for every event). */
-  private void function(Line line, FunctionEnvironment f) {
+  private void function(JsonLine line, FunctionEnvironment f) {
     FunctionFragment cached = functionFragment;
     if (cached == null || cached.function != f) {
-      Line fragment = new Line();
+      JsonLine fragment = new JsonLine(redactor, 160);
       fragment.string("function_name", f.functionName());
       fragment.string("function_version", f.functionVersion());
       fragment.string("init_type", f.initType());
       fragment.string("region", f.region());
-      cached = new FunctionFragment(f, fragment.sb.substring(1));
+      if (isDigits(f.memorySize())) {
+        fragment.raw("function_memory_size", f.memorySize());
+      }
+      fragment.string("service", f.service());
+      cached = new FunctionFragment(f, fragment.members());
       functionFragment = cached;
     }
     line.fragment(cached.json);
   }
 
-  private void invocation(Line line, InvocationInfo info) {
+  private void invocation(JsonLine line, InvocationInfo info) {
     function(line, info.function());
     line.string("function_request_id", info.ids().requestId());
     line.string("xray_trace_id", info.ids().traceId());
     line.string("tenant_id", info.ids().tenantId());
+    line.string("function_arn", info.ids().functionArn());
     line.raw("cold_start", info.coldStart() ? "true" : "false");
     if (info.restored()) {
       // Only when true: the field tells apart the copies of one snapshot, and most functions have none.
@@ -188,7 +194,7 @@ public final class EventJson {
     }
   }
 
-  private static void request(Line line, RequestSummary r) {
+  private static void request(JsonLine line, RequestSummary r) {
     line.constant("event_source", r.eventSource());
     line.string("http_method", r.method());
     line.string("route", r.route());
@@ -196,15 +202,16 @@ public final class EventJson {
     line.string("source_ip", r.sourceIp());
     line.string("user_agent", r.userAgent());
     line.string("principal", r.principal());
+    line.string("caller_fingerprint", CallerFingerprint.of(r));
   }
 
-  private static void anomaly(Line line, Anomaly a) {
+  private static void anomaly(JsonLine line, Anomaly a) {
     line.constant("decision", "monitor");
     line.constant("anomaly", a.type().code());
     line.constant("feature", a.feature());
     line.number("score", a.score());
-    line.raw("observed", decimal(a.observed()));
-    line.raw("threshold", decimal(a.threshold()));
+    line.raw("observed", JsonLine.decimal(a.observed()));
+    line.raw("threshold", JsonLine.decimal(a.threshold()));
     line.constant("key_kind", a.keyKind());
     line.string("key", a.key());
     if (a.suppressed() > 0) {
@@ -212,17 +219,8 @@ public final class EventJson {
     }
   }
 
-  /** A finite number with at most two decimals; detector values are counts and estimates, never NaN. */
-  private static String decimal(double value) {
-    if (!Double.isFinite(value)) {
-      return "0";
-    }
-    double rounded = Math.round(value * 100) / 100.0;
-    return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
-  }
-
   /** The runtime, then one object per library; the advisories that affect each, by id, severity and summary. */
-  private void inventory(Line line, dev.lambdaguard.inventory.RuntimeInventory inventory) {
+  private void inventory(JsonLine line, dev.lambdaguard.inventory.RuntimeInventory inventory) {
     dev.lambdaguard.inventory.JavaRuntime java = inventory.java();
     line.string("java_version", java.version());
     line.string("java_runtime", java.fullVersion());
@@ -231,14 +229,14 @@ public final class EventJson {
     line.number("libraries_count", inventory.libraries().size() + inventory.librariesOmitted());
     line.number("flagged_count", inventory.flaggedLibraries() + (java.advisories().isEmpty() ? 0 : 1));
     line.name("libraries");
-    line.sb.append('[');
+    line.raw().append('[');
     boolean first = true;
     for (dev.lambdaguard.inventory.Library library : inventory.libraries()) {
       if (!first) {
-        line.sb.append(',');
+        line.raw().append(',');
       }
       first = false;
-      Line entry = new Line();
+      JsonLine entry = new JsonLine(redactor, 256);
       entry.string("group", library.groupId());
       entry.string("artifact", library.artifactId());
       entry.string("version", library.version());
@@ -248,9 +246,9 @@ public final class EventJson {
       if (library.flagged()) {
         entry.advisories("advisories", library.advisories());
       }
-      line.sb.append(entry.close());
+      line.raw().append(entry.close());
     }
-    line.sb.append(']');
+    line.raw().append(']');
     if (inventory.librariesOmitted() > 0) {
       line.number("libraries_omitted", inventory.librariesOmitted());
     }
@@ -260,154 +258,25 @@ public final class EventJson {
     line.number("scan_ms", inventory.scanMillis());
   }
 
-  private static void reason(Line line, Reason reason) {
+  private static void reason(JsonLine line, Reason reason) {
     line.constant("reason", reason.code());
     line.constant("reason_kind", reason.kind().code());
   }
 
-  private static void ocsf(Line line, int classUid, int categoryUid) {
+  private static void ocsf(JsonLine line, int classUid, int categoryUid) {
     line.number("ocsf_class_uid", classUid);
     line.number("ocsf_category_uid", categoryUid);
   }
 
-  /** Lower-case letters, digits, '_', '-', '/', '.' and ':' only, and short. */
-  private static boolean isPlain(String value) {
-    int n = value.length();
-    if (n > 64) {
+  private static boolean isDigits(String value) {
+    if (value == null || value.isEmpty() || value.length() > 6) {
       return false;
     }
-    for (int i = 0; i < n; i++) {
-      char c = value.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '/' || c == '.'
-          || c == ':')) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
         return false;
       }
     }
     return true;
-  }
-
-  private static String cut(String value) {
-    return value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
-  }
-
-  /** One JSON object under construction; every string goes through the redactor. */
-  private final class Line {
-    private final StringBuilder sb = new StringBuilder(768).append('{');
-
-    /**
-     * A value that is normally a library-defined word (levels, decisions, reason codes, event sources).
-     * A plain lower-case word needs no escaping and cannot hold a token shape or an auth scheme, so only
-     * registered secrets are looked for; anything else takes the full path. Checked here, not assumed.
-     */
-    void constant(String name, String value) {
-      if (value == null) {
-        return;
-      }
-      if (!isPlain(value) || redactor.size() > 0) {
-        string(name, value);
-        return;
-      }
-      name(name);
-      sb.append('"').append(value).append('"');
-    }
-
-    void number(String name, long value) {
-      name(name);
-      sb.append(value);
-    }
-
-    void fragment(String json) {
-      if (!json.isEmpty()) {
-        if (sb.length() > 1) {
-          sb.append(',');
-        }
-        sb.append(json);
-      }
-    }
-
-    void string(String name, String value) {
-      if (value == null) {
-        return;
-      }
-      name(name);
-      JsonText.appendQuoted(sb, cut(redactor.redact(value)));
-    }
-
-    /** A nested object of string values, so that details can never collide with the standard fields. */
-    void object(String name, java.util.Map<String, String> values) {
-      if (values.isEmpty()) {
-        return;
-      }
-      name(name);
-      sb.append('{');
-      boolean first = true;
-      for (java.util.Map.Entry<String, String> e : values.entrySet()) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        JsonText.appendQuoted(sb, e.getKey()).append(':');
-        JsonText.appendQuoted(sb, cut(redactor.redact(e.getValue())));
-      }
-      sb.append('}');
-    }
-
-    /** The observed permissions as an array of objects, each string through the redactor like any other. */
-    void permissions(java.util.List<dev.lambdaguard.permissions.ObservedPermissions.Permission> permissions) {
-      name("permissions");
-      sb.append('[');
-      for (int i = 0; i < permissions.size(); i++) {
-        dev.lambdaguard.permissions.ObservedPermissions.Permission p = permissions.get(i);
-        sb.append(i == 0 ? "{" : ",{");
-        int start = sb.length();
-        string("action", p.action());
-        string("resource", p.resource());
-        number("calls", p.calls());
-        if (p.denied() > 0) {
-          number("denied", p.denied());
-        }
-        sb.deleteCharAt(start); // the comma name() put right after the brace
-        sb.append('}');
-      }
-      sb.append(']');
-    }
-
-    /** An array of advisories, each {@code {"id", "severity", "summary"}}; nothing when there are none. */
-    void advisories(String name, java.util.List<dev.lambdaguard.inventory.Advisory> advisories) {
-      if (advisories.isEmpty()) {
-        return;
-      }
-      name(name);
-      sb.append('[');
-      for (int i = 0; i < advisories.size(); i++) {
-        dev.lambdaguard.inventory.Advisory a = advisories.get(i);
-        Line entry = new Line();
-        entry.string("id", a.id());
-        entry.constant("severity", a.severity());
-        entry.string("summary", a.summary());
-        sb.append(i == 0 ? "" : ",").append(entry.close());
-      }
-      sb.append(']');
-    }
-
-    void raw(String name, String literal) {
-      name(name);
-      sb.append(literal);
-    }
-
-    void name(String name) {
-      if (sb.length() > 1) {
-        sb.append(',');
-      }
-      sb.append('"').append(name).append("\":");
-    }
-
-    String close() {
-      return sb.append('}').toString();
-    }
-
-    String closeLine() {
-      return sb.append('}').append('\n').toString();
-    }
   }
 }

@@ -12,6 +12,13 @@ public interface EventSink {
 
   void emit(SecurityEvent event);
 
+  /**
+   * Called once at the end of every invocation the guard served, after that invocation's events, on the
+   * invocation's thread; also when its allow event was sampled out. A sink that aggregates per invocation
+   * (metrics) flushes here. Same contract as {@link #emit}: fast, never throws. Does nothing by default.
+   */
+  default void endInvocation(InvocationSummary summary) {}
+
   /** A sink that drops everything. */
   static EventSink noop() {
     return event -> {};

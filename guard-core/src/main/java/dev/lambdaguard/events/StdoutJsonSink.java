@@ -13,16 +13,16 @@ import java.util.function.Supplier;
  */
 public final class StdoutJsonSink implements EventSink {
 
-  private final EventJson format;
+  private final EventFormat format;
   private final Supplier<PrintStream> out;
 
-  /** Writes to {@code System.out}. */
-  public StdoutJsonSink(EventJson format) {
+  /** Writes to {@code System.out}, in {@code format} ({@link EventJson}, or {@link OcsfJson} for OCSF). */
+  public StdoutJsonSink(EventFormat format) {
     this(format, () -> System.out);
   }
 
   /** Writes to the stream {@code out} supplies; for tests and custom outputs. */
-  public StdoutJsonSink(EventJson format, Supplier<PrintStream> out) {
+  public StdoutJsonSink(EventFormat format, Supplier<PrintStream> out) {
     this.format = Objects.requireNonNull(format, "format");
     this.out = Objects.requireNonNull(out, "out");
   }

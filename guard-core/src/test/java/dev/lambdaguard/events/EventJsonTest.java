@@ -38,7 +38,8 @@ class EventJsonTest {
   static final List<String> INVOCATION_FIELDS = List.of("function_name", "function_version", "init_type", "region",
       "function_request_id", "xray_trace_id", "tenant_id", "cold_start");
   static final List<String> REQUEST_FIELDS =
-      List.of("event_source", "http_method", "route", "path", "source_ip", "user_agent", "principal");
+      List.of("event_source", "http_method", "route", "path", "source_ip", "user_agent", "principal",
+          "caller_fingerprint");
 
   final Redactor redactor = new Redactor();
   final EventJson json = new EventJson(redactor);

@@ -10,7 +10,11 @@ import dev.lambdaguard.aws.secrets.ParametersSecretsExtension;
 import dev.lambdaguard.aws.secrets.SecretsManagerProvider;
 import dev.lambdaguard.examples.demo.DemoContext;
 import dev.lambdaguard.bench.Cpu;
+import dev.lambdaguard.aws.metrics.EmfMetrics;
+import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.EventSink;
+import dev.lambdaguard.events.Redactor;
+import dev.lambdaguard.events.StdoutJsonSink;
 import dev.lambdaguard.events.SecurityEvent;
 import dev.lambdaguard.examples.orders.AnnotatedOrdersFunction;
 import dev.lambdaguard.examples.orders.OrdersFunction;
@@ -65,7 +69,10 @@ import java.util.List;
  *   <li>{@code code-config}: code mode, {@code PlainOrdersFunction} (the drop-in example) wrapped in code with the
  *       guard from {@code GUARD_*} variables (token, scope, rate limit, input inspection; the harness sets them);
  *   <li>{@code layer}: the same function and variables in layer mode: the layer's {@code LambdaGuardHandler}
- *       created as the runtime creates it, loading the function from {@code GUARD_HANDLER} and reading the bytes.
+ *       created as the runtime creates it, loading the function from {@code GUARD_HANDLER} and reading the bytes;
+ *   <li>{@code guarded-emf}: {@code guarded} plus EMF metrics through the library's own writer ({@code EmfMetrics});
+ *   <li>{@code guarded-emflib}: {@code guarded} plus the same metrics through AWS's
+ *       {@code aws-embedded-metrics} library ({@link LibraryEmfSink}).
  * </ul>
  * All variants take the same steps otherwise. Each variant's handler is reached through its own holder class so
  * that no run loads a class of another variant. Until the response is printed the code avoids lambdas and string
@@ -90,7 +97,7 @@ public final class ColdStartApp {
     if (args.length != 2 || !isVariant(args[0])) {
       System.err.println("usage: ColdStartApp bare|guarded|guarded-inventory|guarded-jwt|guarded-annotated"
           + "|guarded-empty|guarded-empty-noop|guarded-scan|guarded-input|guarded-apikey-ext|guarded-apikey-sdk"
-          + "|code-config|layer <event.json>");
+          + "|guarded-emf|guarded-emflib|code-config|layer <event.json>");
       System.exit(2);
     }
     byte[] json = Files.readAllBytes(Path.of(args[1]));
@@ -138,6 +145,10 @@ public final class ColdStartApp {
         return GuardedInput.invoke(event);
       case "guarded-apikey-ext":
         return GuardedApiKeyExtension.invoke(event);
+      case "guarded-emf":
+        return GuardedEmf.invoke(event);
+      case "guarded-emflib":
+        return GuardedEmfLibrary.invoke(event);
       case "guarded-apikey-sdk":
         return GuardedApiKeySdk.invoke(event);
       case "code-config":
@@ -162,6 +173,8 @@ public final class ColdStartApp {
       case "guarded-apikey-sdk":
       case "code-config":
       case "layer":
+      case "guarded-emf":
+      case "guarded-emflib":
         return true;
       default:
         return false;
@@ -298,6 +311,22 @@ public final class ColdStartApp {
         response.setStatusCode(Integer.parseInt(written.substring(start, end)));
       }
       return response;
+    }
+  }
+
+  private static final class GuardedEmf {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().strictJsonBodies()
+              .eventSink(EmfMetrics.namespace("LambdaGuard").build().aroundStdout()).build())
+          .handleRequest(event, new DemoContext("cold-start-1"));
+    }
+  }
+
+  private static final class GuardedEmfLibrary {
+    static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+      EventSink sink = new LibraryEmfSink(new StdoutJsonSink(new EventJson(Redactor.shared())));
+      return GuardedRequestHandler.wrap(new OrdersHandler(), Guard.builder().strictJsonBodies().eventSink(sink).build())
+          .handleRequest(event, new DemoContext("cold-start-1"));
     }
   }
 

@@ -51,8 +51,8 @@ import java.util.concurrent.TimeUnit;
  *   --warmup N         rounds run first and discarded, per scenario (default 2)
  *   --variants LIST    bare,guarded (default); also guarded-inventory, guarded-jwt, guarded-annotated, guarded-empty,
  *                      guarded-empty-noop, guarded-scan, guarded-input, guarded-apikey-ext, guarded-apikey-sdk,
- *                      code-config, layer (see ColdStartApp; the last two also get GUARD_* scope, rate-limit and
- *                      input variables)
+ *                      guarded-emf, guarded-emflib, code-config, layer (see ColdStartApp; the last two also get
+ *                      GUARD_* scope, rate-limit and input variables)
  *   --scenarios LIST   get,post (default both)
  *   --cp PATH          class path of the child (default: the harness's own)
  *   --get-event FILE   the GET event (default: the benchmark's copy of demo/01-get-order.json)
@@ -125,7 +125,8 @@ public final class ColdStartHarness {
         case "-h", "--help" -> {
           System.out.println("usage: ColdStartHarness [pairs] [--pairs N] [--warmup N] [--scenarios get,post]"
               + " [--variants bare,guarded,guarded-inventory,guarded-jwt,guarded-annotated,guarded-empty,"
-              + "guarded-empty-noop,guarded-scan,guarded-input,guarded-apikey-ext,guarded-apikey-sdk,code-config,layer]"
+              + "guarded-empty-noop,guarded-scan,guarded-input,guarded-apikey-ext,guarded-apikey-sdk,guarded-emf,"
+              + "guarded-emflib,code-config,layer]"
               + " [--cp PATH] [--get-event FILE]"
               + " [--post-event FILE] [--jvm-arg ARG]... [--no-lambda-flags] [--csv FILE] [--idle-threshold P]"
               + " [--classes [--classes-out DIR]]");
