@@ -21,7 +21,7 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  * tag; fails with {@link IllegalArgumentException} (a message naming the line, never the text) on what is not
  * JSON or YAML, on YAML aliases (CloudFormation refuses them), and past {@value #MAX_DEPTH} levels of nesting.
  */
-final class TemplateReader {
+public final class TemplateReader {
 
   static final int MAX_DEPTH = 200;
 
@@ -36,8 +36,12 @@ final class TemplateReader {
 
   private TemplateReader() {}
 
-  /** The tree of {@code text}, read as JSON when it starts with '{' or '[', as YAML otherwise. */
-  static JsonNode read(String text) {
+  /**
+   * The tree of {@code text}, read as JSON when it starts with '{' or '[', as YAML otherwise; short-form
+   * intrinsics ({@code !Ref}, {@code !Sub}…) become their long form. Public for the tests that read the example
+   * templates: one YAML reader for the whole project.
+   */
+  public static JsonNode read(String text) {
     String trimmed = text.stripLeading();
     try {
       if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
