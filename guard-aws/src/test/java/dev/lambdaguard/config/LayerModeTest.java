@@ -25,14 +25,18 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The fourth way in, the drop-in layer, behaves as the others: {@link ConfigModesTest}'s script, sent as real HTTP
- * API events, gives the same responses and the same events through the layer's handler (the policy in GUARD_*
- * variables and guard.json, the handler loaded from GUARD_HANDLER) as through the code builder's guard wrapped
- * around the same handler in code.
+ * Every way in behaves alike, in one parametrized test: {@link ConfigModesTest}'s script, sent as real HTTP API
+ * events, gives the same responses and the same events through the code builder's guard wrapped around the handler
+ * as through a guard configured by annotations, by environment and guard.json, and through the drop-in layer's
+ * handler (the policy in GUARD_* variables and guard.json, the handler loaded from GUARD_HANDLER).
  */
 class LayerModeTest {
 
@@ -96,13 +100,20 @@ class LayerModeTest {
     return JSON.writeValueAsBytes(event);
   }
 
-  /** Code mode: the code builder's guard around the handler; event and response (de)serialized as the runtime does. */
-  static List<String> codeMode() throws Exception {
+  /**
+   * One of {@link ConfigModesTest}'s ways to build the guard (code, annotations, environment and guard.json), wrapped
+   * around the handler in code; event and response (de)serialized as the runtime does.
+   */
+  static List<String> wrapped(Function<RecordingSink, Guard> mode) throws Exception {
     RecordingSink sink = new RecordingSink();
     RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> guarded =
-        GuardedRequestHandler.wrap(new Orders(), ConfigModesTest.code(sink));
+        GuardedRequestHandler.wrap(new Orders(), mode.apply(sink));
     return transcript(sink, event -> RuntimeSerialization.toJson(guarded.handleRequest(
         RuntimeSerialization.fromJson(APIGatewayV2HTTPEvent.class, event), new TestContext("req-1"))));
+  }
+
+  static List<String> codeMode() throws Exception {
+    return wrapped(ConfigModesTest::code);
   }
 
   /** Layer mode: the layer's handler, the policy as in ConfigModesTest.environment, in GUARD_* and guard.json. */
@@ -147,17 +158,31 @@ class LayerModeTest {
     return ConfigModesTest.stable(text).replaceAll("\"Retry-After\":\"[0-9]+\"", "\"Retry-After\":\"s\"");
   }
 
-  @Test
-  void theLayerGivesTheResponsesAndEventsOfCodeMode() throws Exception {
+  /** A way in, as the transcript it gives. */
+  interface Mode {
+    List<String> transcript() throws Exception;
+  }
+
+  /** Every way in but code, which each is compared to: annotations, environment and guard.json, the layer. */
+  static Stream<Arguments> modes() {
+    return Stream.of(
+        Arguments.of("annotations", (Mode) () -> wrapped(ConfigModesTest::annotations)),
+        Arguments.of("environment and guard.json", (Mode) () -> wrapped(ConfigModesTest::environment)),
+        Arguments.of("layer", (Mode) LayerModeTest::layerMode));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  void everyWayInGivesTheResponsesAndEventsOfCodeMode(String name, Mode mode) throws Exception {
     List<String> code = codeMode();
 
-    List<String> layer = layerMode();
+    List<String> other = mode.transcript();
 
-    assertEquals(String.join("\n", code), String.join("\n", layer));
-    String transcript = String.join("\n", layer);
+    assertEquals(String.join("\n", code), String.join("\n", other), name);
+    String transcript = String.join("\n", other);
     for (String expected : List.of("token_missing", "insufficient_scope", "route_not_allowed", "schema_invalid",
         "injection_detected", "rate_limited", "handler saw rita", "handler saw ella")) {
-      assertTrue(transcript.contains(expected), expected + " missing in\n" + transcript);
+      assertTrue(transcript.contains(expected), name + ": " + expected + " missing in\n" + transcript);
     }
   }
 }
