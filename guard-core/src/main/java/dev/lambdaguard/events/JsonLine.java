@@ -9,7 +9,7 @@ import java.util.Map;
  */
 final class JsonLine {
 
-  static final int MAX_VALUE_LENGTH = 256;
+  static final int MAX_VALUE_LENGTH = JsonText.MAX_VALUE_LENGTH;
 
   private final Redactor redactor;
   private final StringBuilder sb;
@@ -60,7 +60,7 @@ final class JsonLine {
       return this;
     }
     name(name);
-    JsonText.appendQuoted(sb, cut(redactor.redact(value)));
+    JsonText.appendQuoted(sb, JsonText.cut(redactor.redact(value)));
     return this;
   }
 
@@ -78,7 +78,7 @@ final class JsonLine {
       }
       first = false;
       JsonText.appendQuoted(sb, e.getKey()).append(':');
-      JsonText.appendQuoted(sb, cut(redactor.redact(e.getValue())));
+      JsonText.appendQuoted(sb, JsonText.cut(redactor.redact(e.getValue())));
     }
     sb.append('}');
     return this;
@@ -189,9 +189,5 @@ final class JsonLine {
     }
     double rounded = Math.round(value * 100) / 100.0;
     return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
-  }
-
-  static String cut(String value) {
-    return value.length() > MAX_VALUE_LENGTH ? value.substring(0, MAX_VALUE_LENGTH) + "..." : value;
   }
 }

@@ -3,6 +3,9 @@ package dev.lambdaguard.events;
 /** JSON string escaping for the library's own small writers (events, error bodies). */
 public final class JsonText {
 
+  /** The longest string value a writer outputs: a longer one is cut and ends in {@code ...}. */
+  public static final int MAX_VALUE_LENGTH = 256;
+
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private JsonText() {}
@@ -36,6 +39,14 @@ public final class JsonText {
       }
     }
     return sb.append('"');
+  }
+
+  /**
+   * {@code redacted} cut to {@value #MAX_VALUE_LENGTH} characters. Cut only what the redactor has already seen: a
+   * secret that straddled the cut would otherwise no longer match and its first part would be written.
+   */
+  public static String cut(String redacted) {
+    return redacted.length() > MAX_VALUE_LENGTH ? redacted.substring(0, MAX_VALUE_LENGTH) + "..." : redacted;
   }
 
   /** {@code value} as a quoted JSON string. */

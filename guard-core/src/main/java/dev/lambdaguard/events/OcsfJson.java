@@ -221,7 +221,7 @@ public final class OcsfJson implements EventFormat {
     if (type != null) {
       line.name("types");
       line.raw().append('[');
-      JsonText.appendQuoted(line.raw(), JsonLine.cut(redactor.redact(type)));
+      JsonText.appendQuoted(line.raw(), JsonText.cut(redactor.redact(type)));
       line.raw().append(']');
     }
     line.begin("analytic").string("uid", ruleId).string("name", ruleId).number("type_id", 1)

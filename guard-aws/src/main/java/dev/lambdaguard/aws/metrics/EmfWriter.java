@@ -218,7 +218,7 @@ final class EmfWriter {
     Doc property(String name, String value) {
       if (value != null) {
         sb.append(",\"").append(name).append("\":");
-        JsonText.appendQuoted(sb, redactor.redact(value.length() > 256 ? value.substring(0, 256) : value));
+        JsonText.appendQuoted(sb, JsonText.cut(redactor.redact(value))); // redacted whole, then cut
       }
       return this;
     }
