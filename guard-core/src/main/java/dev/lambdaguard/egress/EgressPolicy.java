@@ -71,7 +71,34 @@ public final class EgressPolicy {
   }
 
   private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    return host.equals("localhost") || isLoopbackIpv4(host) || host.equals("::1") || host.equals("[::1]");
+  }
+
+  /**
+   * A literal 127.x.x.x address: digits and dots only, four parts. A name that merely starts so
+   * ({@code 127.0.0.1.nip.io}, {@code 127.evil.example}) resolves anywhere and is not loopback.
+   */
+  private static boolean isLoopbackIpv4(String host) {
+    if (!host.startsWith("127.") || host.length() > 15) {
+      return false;
+    }
+    int dots = 0;
+    boolean digitBefore = false;
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (c == '.') {
+        if (!digitBefore) {
+          return false;
+        }
+        dots++;
+        digitBefore = false;
+      } else if (c >= '0' && c <= '9') {
+        digitBefore = true;
+      } else {
+        return false;
+      }
+    }
+    return dots == 3 && digitBefore;
   }
 
   /** Configures a policy; setters validate at once and name the setting. Not thread-safe; the policy is. */

@@ -137,6 +137,17 @@ class EgressMonitoringTest {
   }
 
   @Test
+  void onlyALiteralLoopbackAddressIsLoopback() {
+    EgressPolicy policy = EgressPolicy.builder().allow("api.stripe.com").build();
+    assertTrue(policy.allows("127.0.0.1"));
+    assertTrue(policy.allows("127.1.2.3"));
+    assertTrue(policy.allows("localhost"));
+    assertFalse(policy.allows("127.0.0.1.nip.io"), "a name that resolves anywhere");
+    assertFalse(policy.allows("127.evil.example"));
+    assertFalse(policy.allows("127..0.1"));
+  }
+
+  @Test
   void installingTwiceReplacesRatherThanStacks() {
     EgressMonitor first = EgressMonitor.install(EgressPolicy.builder().build(), attempt -> {});
     EgressMonitor second = EgressMonitor.install(EgressPolicy.builder().build(), attempt -> {});
