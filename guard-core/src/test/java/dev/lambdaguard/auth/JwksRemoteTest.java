@@ -5,6 +5,7 @@ import static dev.lambdaguard.auth.JwtHarness.NOW;
 import static dev.lambdaguard.auth.JwtHarness.reasonOf;
 import static dev.lambdaguard.auth.Tokens.sign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,5 +125,18 @@ class JwksRemoteTest {
         .issuer("https://issuer.example.com").audiences(AUDIENCE)
         .keys(KeySource.jwks(URI.create("http://keys.example.com/jwks.json"))).build());
     assertTrue(e.getMessage().startsWith("keys must be an https URL"), e.getMessage());
+  }
+
+  @Test
+  void aKeyUrlsCredentialsAreRefusedAndNeverEchoed() {
+    IllegalArgumentException withUser = assertThrows(IllegalArgumentException.class, () -> JwtAuthenticator.builder()
+        .issuer("https://issuer.example.com").audiences(AUDIENCE)
+        .keys(KeySource.jwks(URI.create("https://svc:pa55-word-9@keys.example.com/jwks.json"))).build());
+    assertEquals("keys must not carry credentials (user:password@): https://keys.example.com/jwks.json",
+        withUser.getMessage());
+    IllegalArgumentException plain = assertThrows(IllegalArgumentException.class, () -> JwtAuthenticator.builder()
+        .issuer("https://issuer.example.com").audiences(AUDIENCE)
+        .keys(KeySource.jwks(URI.create("http://keys.example.com/jwks.json?token=t0k3n-value"))).build());
+    assertFalse(plain.getMessage().contains("t0k3n-value"), plain.getMessage());
   }
 }

@@ -73,13 +73,25 @@ public record RemoteKeys(
     String host = uri.getHost() == null ? "" : uri.getHost();
     boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
         || host.equals("::1");
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(setting + " must not carry credentials (user:password@): " + shown(uri));
+    }
     if (!(scheme.equals("https") || (scheme.equals("http") && loopback))) {
-      throw new IllegalArgumentException(setting + " must be an https URL (http only to loopback): " + uri);
+      throw new IllegalArgumentException(setting + " must be an https URL (http only to loopback): " + shown(uri));
     }
     try {
       return uri.toURL();
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(setting + " is not a valid URL: " + uri, e);
+      throw new IllegalArgumentException(setting + " is not a valid URL: " + shown(uri));
     }
+  }
+
+  /**
+   * The URL as an error message may show it: scheme, host, port and path. Its user info and query are left out,
+   * since either can carry a credential, and init errors reach the function's log.
+   */
+  static String shown(URI uri) {
+    return uri.getScheme() + "://" + (uri.getHost() == null ? "" : uri.getHost())
+        + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath());
   }
 }
