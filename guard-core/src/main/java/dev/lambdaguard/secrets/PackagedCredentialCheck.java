@@ -140,21 +140,39 @@ public final class PackagedCredentialCheck {
     if (line.isEmpty() || "#!;[".indexOf(line.charAt(0)) >= 0) {
       return;
     }
-    int equals = line.indexOf('=');
-    int colon = line.indexOf(':');
-    int split = equals < 0 ? colon : colon < 0 ? equals : Math.min(equals, colon);
-    if (split <= 0) {
+    // The key ends at the first '=', ':' or blank, as in a properties file (`key value` is a pair too): a key read
+    // past a blank could hold the start of the value, and the key is what the event names.
+    int split = 0;
+    while (split < line.length() && "=: \t".indexOf(line.charAt(split)) < 0) {
+      split++;
+    }
+    if (split == 0 || split == line.length()) {
       return;
     }
-    String key = line.substring(0, split).strip();
-    String value = unquote(withoutComment(line.substring(split + 1).strip()));
+    String key = line.substring(0, split);
+    String rest = line.substring(split).strip();
+    if (!rest.isEmpty() && (rest.charAt(0) == '=' || rest.charAt(0) == ':')) {
+      rest = rest.substring(1).strip();
+    }
+    String value = unquote(withoutComment(rest));
     if (value.isEmpty() || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
       return;
     }
     String kind = CredentialCheck.kind(key.toUpperCase(Locale.ROOT), value);
     if (kind != null) {
-      findings.add(new Finding(resource, key, kind));
+      findings.add(new Finding(resource, isPlainName(key) ? key : "(unnamed)", kind));
     }
+  }
+
+  /** A key the event may name: letters, digits and {@code _ . -} only, nothing a value could be made of. */
+  private static boolean isPlainName(String key) {
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String withoutComment(String value) {

@@ -69,6 +69,17 @@ class PackagedCredentialCheckTest {
   }
 
   @Test
+  void aKeyEndsAtABlankSoNoPartOfTheValueIsEverNamed() {
+    java.util.List<PackagedCredentialCheck.Finding> findings = new java.util.ArrayList<>();
+    PackagedCredentialCheck.scanText("application.properties", "api.token Xk9#mQ2v:Lp7wR4zT8yB3nC6d\n"
+        + "\"db password\" = Zq4!vN8rT2wL6yP0\n", findings);
+    String all = findings.toString();
+    assertFalse(all.contains("Xk9"), all);
+    assertFalse(all.contains("Zq4"), all);
+    assertTrue(all.contains("api.token"), all);
+  }
+
+  @Test
   void jarsOnTheClassPathAreNotOpened() throws IOException {
     Path jar = dir.resolve("lib/app-config.jar");
     Files.createDirectories(jar.getParent());
