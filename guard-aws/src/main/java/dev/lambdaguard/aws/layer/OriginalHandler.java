@@ -109,7 +109,7 @@ final class OriginalHandler {
     if (stream == null && takesHttpEvent(inputType)) {
       PojoStreamHandler plain = plain();
       return new TypedHttpHandler(plain, GuardedRequestHandler.wrap(typed, guard),
-          GuardedStreamHandler.wrap(plain, guard), rawClass(outputType));
+          GuardedStreamHandler.wrap(plain, guard), outputType == null ? Void.class : rawClass(outputType));
     }
     return GuardedStreamHandler.wrap(unguarded(), guard);
   }
@@ -118,7 +118,10 @@ final class OriginalHandler {
     return type == null ? null : RuntimeSerializers.of(type, custom);
   }
 
-  /** The class a value of this declared type is an instance of (Object when not known: anything is). */
+  /**
+   * The class a value of this declared type is an instance of (Object when not known: anything is). A void handler
+   * declares {@code Void}, of which nothing is an instance: its denials must be written as the event's response.
+   */
   private static Class<?> rawClass(Type type) {
     Type raw = type instanceof ParameterizedType p ? p.getRawType() : type;
     if (raw instanceof Class<?> c) {

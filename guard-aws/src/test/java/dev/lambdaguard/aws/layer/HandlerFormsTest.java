@@ -95,7 +95,8 @@ class HandlerFormsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"HttpApi", "MapHandler", "Echo", "Methods::typed", "Methods::typedNoContext",
-      "Methods::streams", "Methods::order", "Methods::contextOnly", "Methods::nothing", "Methods::inputOnly"})
+      "Methods::streams", "Methods::order", "Methods::contextOnly", "Methods::nothing", "Methods::inputOnly",
+      "Methods::typedVoid"})
   void aDeniedRequestNeverReachesTheHandlerAndIsAnsweredAsAnHttpApiResponse(String form) throws Exception {
     int calls = Handlers.CALLS.get();
 

@@ -116,6 +116,11 @@ public final class Handlers {
       return describe(event);
     }
 
+    /** An HTTP event handler that answers nothing (a webhook sink): its denials must still be answered. */
+    public void typedVoid(APIGatewayV2HTTPEvent event) {
+      CALLS.incrementAndGet();
+    }
+
     public Map<String, Object> order(Order order) {
       CALLS.incrementAndGet();
       return Map.of("item", String.valueOf(order.getItem()), "quantity", order.getQuantity());
