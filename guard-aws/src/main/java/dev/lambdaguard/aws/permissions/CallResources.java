@@ -123,9 +123,16 @@ final class CallResources {
     }
   }
 
+  /**
+   * An ARN longer than {@value #MAX_ARN_LENGTH} characters (names the caller may have chosen) is kept as its broader
+   * form, or as {@code *} when it has none: the record lives as long as the environment, so no entry is unbounded.
+   */
   private static void add(List<Resource> out, String arn, String broader) {
-    out.add(arn.length() > MAX_ARN_LENGTH && broader != null
-        ? new Resource(broader, null) : new Resource(arn, broader));
+    if (arn.length() <= MAX_ARN_LENGTH) {
+      out.add(new Resource(arn, broader));
+    } else {
+      out.add(new Resource(broader != null && broader.length() <= MAX_ARN_LENGTH ? broader : "*", null));
+    }
   }
 
   /** Every secret of the ARN's region and account. */
