@@ -1,5 +1,6 @@
 package dev.lambdaguard.anomaly;
 
+import dev.lambdaguard.internal.Settings;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -175,13 +176,13 @@ public final class AnomalyPolicy {
      * 1,048,576, default 4096; the least recently seen key gives way. Memory is about 200 bytes a key.
      */
     public Builder maxTrackedKeys(int keys) {
-      this.maxTrackedKeys = range("maxTrackedKeys", keys, 64, 1 << 20);
+      this.maxTrackedKeys = Settings.within("maxTrackedKeys", keys, 64, 1 << 20);
       return this;
     }
 
     /** Failed authentications from one address (decayed count, see {@link #authFailureHalfLife}), default 8. */
     public Builder authFailures(int count) {
-      this.authFailures = range("authFailures", count, 2, 1_000_000);
+      this.authFailures = Settings.within("authFailures", count, 2, 1_000_000);
       return this;
     }
 
@@ -202,31 +203,32 @@ public final class AnomalyPolicy {
      * client retrying its one expired token is a bug, not stuffing.
      */
     public Builder distinctFailedCredentials(int count) {
-      this.distinctFailedCredentials = range("distinctFailedCredentials", count, 1, 200);
+      this.distinctFailedCredentials = Settings.within("distinctFailedCredentials", count, 1, 200);
       return this;
     }
 
     /** How fast failures are forgotten: a failure counts half after this long; 1 minute to 1 day, default 30 minutes. */
     public Builder authFailureHalfLife(Duration halfLife) {
-      this.authFailureHalfLife = duration("authFailureHalfLife", halfLife, Duration.ofMinutes(1), Duration.ofDays(1));
+      this.authFailureHalfLife =
+          Settings.within("authFailureHalfLife", halfLife, Duration.ofMinutes(1), Duration.ofDays(1));
       return this;
     }
 
     /** Distinct paths refused to one address within the scan window, default 20. */
     public Builder deniedPathsPerIp(int count) {
-      this.deniedPathsPerIp = range("deniedPathsPerIp", count, 2, 200);
+      this.deniedPathsPerIp = Settings.within("deniedPathsPerIp", count, 2, 200);
       return this;
     }
 
     /** Distinct paths one principal requests within the scan window, default 40. */
     public Builder pathsPerPrincipal(int count) {
-      this.pathsPerPrincipal = range("pathsPerPrincipal", count, 2, 200);
+      this.pathsPerPrincipal = Settings.within("pathsPerPrincipal", count, 2, 200);
       return this;
     }
 
     /** Requests with input findings (injections, malformed input) from one address, decayed, default 5. */
     public Builder inputFindingsPerIp(int count) {
-      this.inputFindingsPerIp = range("inputFindingsPerIp", count, 1, 1_000_000);
+      this.inputFindingsPerIp = Settings.within("inputFindingsPerIp", count, 1, 1_000_000);
       return this;
     }
 
@@ -235,13 +237,13 @@ public final class AnomalyPolicy {
      * 1 minute to 1 day, default 15 minutes.
      */
     public Builder scanWindow(Duration window) {
-      this.scanWindow = duration("scanWindow", window, Duration.ofMinutes(1), Duration.ofDays(1));
+      this.scanWindow = Settings.within("scanWindow", window, Duration.ofMinutes(1), Duration.ofDays(1));
       return this;
     }
 
     /** Distinct source addresses (IPv6 by /64) one credential is presented from within the token window, default 6. */
     public Builder sourcesPerToken(int count) {
-      this.sourcesPerToken = range("sourcesPerToken", count, 2, 200);
+      this.sourcesPerToken = Settings.within("sourcesPerToken", count, 2, 200);
       return this;
     }
 
@@ -250,19 +252,19 @@ public final class AnomalyPolicy {
      * once it has been used from three addresses: the owner and a thief using one token at once alternate.
      */
     public Builder sourceSwitchesPerToken(int count) {
-      this.sourceSwitchesPerToken = range("sourceSwitchesPerToken", count, 2, 1_000_000);
+      this.sourceSwitchesPerToken = Settings.within("sourceSwitchesPerToken", count, 2, 1_000_000);
       return this;
     }
 
     /** The epoch of the per-credential counts: 1 minute to 1 day, default 20 minutes. */
     public Builder tokenWindow(Duration window) {
-      this.tokenWindow = duration("tokenWindow", window, Duration.ofMinutes(1), Duration.ofDays(1));
+      this.tokenWindow = Settings.within("tokenWindow", window, Duration.ofMinutes(1), Duration.ofDays(1));
       return this;
     }
 
     /** A route's requests in one minute below which no volume spike is reported, default 100. */
     public Builder routeSpikeMinimum(int requestsPerMinute) {
-      this.routeSpikeMinimum = range("routeSpikeMinimum", requestsPerMinute, 1, Integer.MAX_VALUE);
+      this.routeSpikeMinimum = Settings.within("routeSpikeMinimum", requestsPerMinute, 1, Integer.MAX_VALUE);
       return this;
     }
 
@@ -286,39 +288,24 @@ public final class AnomalyPolicy {
 
     /** How long a route must have been watched before its baseline is trusted, 1 minute to 1 day, default 15 minutes. */
     public Builder volumeWarmup(Duration warmup) {
-      this.volumeWarmup = duration("volumeWarmup", warmup, Duration.ofMinutes(1), Duration.ofDays(1));
+      this.volumeWarmup = Settings.within("volumeWarmup", warmup, Duration.ofMinutes(1), Duration.ofDays(1));
       return this;
     }
 
     /** After an anomaly, the same detector stays quiet about the same key this long; 0 to 1 day, default 10 minutes. */
     public Builder alertCooldown(Duration cooldown) {
-      this.alertCooldown = duration("alertCooldown", cooldown, Duration.ZERO, Duration.ofDays(1));
+      this.alertCooldown = Settings.within("alertCooldown", cooldown, Duration.ZERO, Duration.ofDays(1));
       return this;
     }
 
     /** At most this many anomalies reported a minute, whatever the attack's size; the rest are counted, default 30. */
     public Builder maxAnomaliesPerMinute(int count) {
-      this.maxAnomaliesPerMinute = range("maxAnomaliesPerMinute", count, 1, 100_000);
+      this.maxAnomaliesPerMinute = Settings.within("maxAnomaliesPerMinute", count, 1, 100_000);
       return this;
     }
 
     public AnomalyPolicy build() {
       return new AnomalyPolicy(this);
-    }
-
-    private static int range(String setting, int value, int min, int max) {
-      if (value < min || value > max) {
-        throw new IllegalArgumentException(setting + " must be between " + min + " and " + max + ": " + value);
-      }
-      return value;
-    }
-
-    private static Duration duration(String setting, Duration value, Duration min, Duration max) {
-      Objects.requireNonNull(value, setting);
-      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-        throw new IllegalArgumentException(setting + " must be between " + min + " and " + max + ": " + value);
-      }
-      return value;
     }
   }
 }
