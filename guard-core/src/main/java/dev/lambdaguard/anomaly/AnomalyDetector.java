@@ -222,11 +222,24 @@ public final class AnomalyDetector {
     return list;
   }
 
-  /** The credential the request presents: the Authorization header's value, else the gateway's API key. */
-  private static String credentialOf(GuardRequest request) {
+  /**
+   * The credential the request presents: the token of an Authorization header (its scheme dropped, so that
+   * {@code bearer X} and {@code Bearer X} are one token), else the gateway's API key. A {@code Basic} header is not
+   * a credential here: it holds a password, often a guessable one, and an unsalted hash of it in an event could be
+   * reversed by a dictionary.
+   */
+  static String credentialOf(GuardRequest request) {
     String authorization = request.headers().firstOrNull("authorization");
     if (authorization != null && !authorization.isEmpty()) {
-      return authorization;
+      int blank = authorization.indexOf(' ');
+      if (blank < 0) {
+        return authorization;
+      }
+      if (authorization.regionMatches(true, 0, "basic", 0, 5) && blank == 5) {
+        return null;
+      }
+      String token = authorization.substring(blank + 1).strip();
+      return token.isEmpty() ? null : token;
     }
     String apiKey = request.apiKey();
     return apiKey == null || apiKey.isEmpty() ? null : apiKey;

@@ -53,6 +53,14 @@ class AnomalyDetectorTest {
   }
 
   @Test
+  void aTokenIsKeyedWithoutItsSchemeAndABasicPasswordIsNeverKeyed() {
+    assertEquals("eyJ.abc.def", AnomalyDetector.credentialOf(request("198.51.100.1", "/", "Bearer eyJ.abc.def")));
+    assertEquals("eyJ.abc.def", AnomalyDetector.credentialOf(request("198.51.100.1", "/", "bearer eyJ.abc.def")));
+    assertEquals(null, AnomalyDetector.credentialOf(request("198.51.100.1", "/", "Basic YWxpY2U6c2VjcmV0")));
+    assertEquals(null, AnomalyDetector.credentialOf(request("198.51.100.1", "/", "basic YWxpY2U6c2VjcmV0")));
+  }
+
+  @Test
   void manyDifferentFailedCredentialsFromOneAddressAreCredentialStuffing() {
     AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
     for (int i = 0; i < 12; i++) {
