@@ -18,9 +18,10 @@ import java.util.Map;
  * A guarded handler's part of a SnapStart snapshot: before the checkpoint, synthetic events of each HTTP
  * kind go through the runtime's serializer and our adapters (read, normalized, answered with a denial), and
  * the guard primes its chain; the user's handler is never called. After a restore, the guard forgets what
- * the copies must not share.
+ * the copies must not share. Equal for one guard (a guard has identity equality), so that two handlers wrapped
+ * around the same guard register it once.
  */
-final class HandlerSnapshot implements SnapshotAware {
+record HandlerSnapshot(Guard guard) implements SnapshotAware {
 
   private static final String HTTP_API = "{\"version\":\"2.0\",\"routeKey\":\"POST /priming\",\"rawPath\":\"/priming\","
       + "\"rawQueryString\":\"page=2\",\"cookies\":[\"theme=dark\"],\"headers\":{\"user-agent\":\"priming\","
@@ -36,12 +37,6 @@ final class HandlerSnapshot implements SnapshotAware {
       + "\"arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/priming/0\"}},\"httpMethod\":\"GET\","
       + "\"path\":\"/priming\",\"queryStringParameters\":{\"page\":\"2\"},\"headers\":{\"user-agent\":\"priming\"},"
       + "\"body\":\"\",\"isBase64Encoded\":false}";
-
-  private final Guard guard;
-
-  HandlerSnapshot(Guard guard) {
-    this.guard = guard;
-  }
 
   @Override
   public void prime() {

@@ -2,8 +2,7 @@ package dev.lambdaguard.aws.snapstart;
 
 import dev.lambdaguard.SnapshotAware;
 import dev.lambdaguard.internal.Diagnostics;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +25,8 @@ final class SnapStartHooks implements Resource {
   }
 
   private final List<SnapshotAware> parts = new CopyOnWriteArrayList<>();
-  private final Set<SnapshotAware> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Parts by equality: the same part (or an equal one, as two handlers' parts for one guard) is kept once. */
+  private final Set<SnapshotAware> seen = new HashSet<>();
 
   private SnapStartHooks() {}
 

@@ -61,6 +61,21 @@ class SnapStartTest {
         calls);
   }
 
+  /** A part equal for one owner, as the part of two handlers wrapped around one guard. */
+  private record Owned(Object owner) implements SnapshotAware {
+    @Override
+    public void afterRestore() {}
+  }
+
+  @Test
+  void equalPartsAreRegisteredOnce() {
+    Object owner = new Object();
+    int before = SnapStartHooks.instance().size();
+    SnapStart.register(new Owned(owner));
+    SnapStart.register(new Owned(owner));
+    assertEquals(before + 1, SnapStartHooks.instance().size());
+  }
+
   @Test
   void onlyASnapStartInitRegistersByItself() {
     int before = SnapStartHooks.instance().size();
