@@ -149,7 +149,8 @@ public final class IamLint {
     return false;
   }
 
-  private static String read(Path file) throws IOException {
+  /** A template or policy file, read to a bound (also the policy generator's {@code --compare} file). */
+  static String read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
       if (bytes.length > MAX_FILE_BYTES) {

@@ -98,7 +98,7 @@ public final class ObservedPolicy {
     }
     PolicyGrants grants;
     try {
-      grants = PolicyGrants.of(TemplateReader.read(Files.readString(compare, StandardCharsets.UTF_8)));
+      grants = PolicyGrants.of(TemplateReader.read(IamLint.read(compare)));
     } catch (IOException | IllegalArgumentException e) {
       err.println(compare + ": cannot be read: " + (e instanceof IllegalArgumentException ? e.getMessage()
           : e.getClass().getSimpleName()));
