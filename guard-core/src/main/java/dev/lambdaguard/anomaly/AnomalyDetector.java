@@ -49,8 +49,9 @@ public final class AnomalyDetector {
   private final int failedCredentialBits;
   private final int deniedPathBits;
   private final int principalPathBits;
-  private final int tokenSourceBits;
-  private final int minimumSwitchSourceBits;
+  /** By home size (index 1 to {@link TokenState#MAX_HOME}; 0 as 1): the set bits at which each token rule fires. */
+  private final int[] tokenSourceBits;
+  private final int[] minimumSwitchSourceBits;
   private final boolean stuffing;
   private final boolean scanning;
   private final boolean theft;
@@ -70,8 +71,8 @@ public final class AnomalyDetector {
     this.failedCredentialBits = DistinctSketch.bitsFor(policy.distinctFailedCredentials);
     this.deniedPathBits = DistinctSketch.bitsFor(policy.deniedPathsPerIp);
     this.principalPathBits = DistinctSketch.bitsFor(policy.pathsPerPrincipal);
-    this.tokenSourceBits = DistinctSketch.bitsFor(policy.sourcesPerToken);
-    this.minimumSwitchSourceBits = DistinctSketch.bitsFor(3);
+    this.tokenSourceBits = barsByHomeSize(policy.sourcesPerToken);
+    this.minimumSwitchSourceBits = barsByHomeSize(3);
     this.stuffing = policy.enabled.contains(AnomalyType.CREDENTIAL_STUFFING);
     this.scanning = policy.enabled.contains(AnomalyType.SCANNING);
     this.theft = policy.enabled.contains(AnomalyType.TOKEN_THEFT);
@@ -162,14 +163,15 @@ public final class AnomalyDetector {
 
     if (theft && credentialHash != 0 && source != null && !authFailed) {
       TokenState t = tokens.get(credentialHash, now);
-      t.use(sourceHash, now, policy.tokenWindowMillis, tokenDecayPerMilli);
+      t.use(sourceHash, now, policy.tokenWindowMillis, tokenDecayPerMilli, policy.tokenSettleMillis);
       int bits = t.sources.bits();
-      if (bits >= tokenSourceBits) {
+      int home = t.homeSize();
+      if (bits >= tokenSourceBits[home]) {
         if (t.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
           found = add(found, report(AnomalyType.TOKEN_THEFT, "distinct_sources_per_token", "token",
-              KeyHash.of(credential), t.sources.estimate(), policy.sourcesPerToken, now));
+              KeyHash.of(credential), t.sources.estimate(), policy.sourcesPerToken + Math.max(0, home - 1), now));
         }
-      } else if (t.switches >= policy.sourceSwitchesPerToken && bits >= minimumSwitchSourceBits
+      } else if (t.switches >= policy.sourceSwitchesPerToken && bits >= minimumSwitchSourceBits[home]
           && t.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
         found = add(found, report(AnomalyType.TOKEN_THEFT, "source_switches_per_token", "token",
             KeyHash.of(credential), t.switches, policy.sourceSwitchesPerToken, now));
@@ -190,6 +192,18 @@ public final class AnomalyDetector {
       }
     }
     return found == null ? List.of() : found;
+  }
+
+  /**
+   * The distinct-source bar for each home size: a credential used from a pool of addresses in its first minute
+   * must reach {@code distinct} addresses beyond that pool's first one.
+   */
+  private static int[] barsByHomeSize(int distinct) {
+    int[] bars = new int[TokenState.MAX_HOME + 1];
+    for (int home = 0; home <= TokenState.MAX_HOME; home++) {
+      bars[home] = DistinctSketch.bitsFor(distinct + Math.max(0, home - 1));
+    }
+    return bars;
   }
 
   /** The anomaly, or null when the per-minute budget is spent (then it is counted for the next one reported). */

@@ -32,6 +32,7 @@ public final class AnomalyPolicy {
   public static final int DEFAULT_SOURCES_PER_TOKEN = 6;
   public static final int DEFAULT_SOURCE_SWITCHES_PER_TOKEN = 10;
   public static final Duration DEFAULT_TOKEN_WINDOW = Duration.ofMinutes(20);
+  public static final Duration DEFAULT_TOKEN_SETTLE_WINDOW = Duration.ofMinutes(1);
   public static final int DEFAULT_ROUTE_SPIKE_MINIMUM = 100;
   public static final double DEFAULT_ROUTE_SPIKE_FACTOR = 4.0;
   public static final double DEFAULT_ROUTE_SPIKE_DEVIATIONS = 6.0;
@@ -54,6 +55,7 @@ public final class AnomalyPolicy {
   final int sourcesPerToken;
   final int sourceSwitchesPerToken;
   final long tokenWindowMillis;
+  final long tokenSettleMillis;
   final int routeSpikeMinimum;
   final double routeSpikeFactor;
   final double routeSpikeDeviations;
@@ -75,6 +77,7 @@ public final class AnomalyPolicy {
     this.sourcesPerToken = b.sourcesPerToken;
     this.sourceSwitchesPerToken = b.sourceSwitchesPerToken;
     this.tokenWindowMillis = b.tokenWindow.toMillis();
+    this.tokenSettleMillis = b.tokenSettleWindow.toMillis();
     this.routeSpikeMinimum = b.routeSpikeMinimum;
     this.routeSpikeFactor = b.routeSpikeFactor;
     this.routeSpikeDeviations = b.routeSpikeDeviations;
@@ -125,6 +128,7 @@ public final class AnomalyPolicy {
     private int sourcesPerToken = DEFAULT_SOURCES_PER_TOKEN;
     private int sourceSwitchesPerToken = DEFAULT_SOURCE_SWITCHES_PER_TOKEN;
     private Duration tokenWindow = DEFAULT_TOKEN_WINDOW;
+    private Duration tokenSettleWindow = DEFAULT_TOKEN_SETTLE_WINDOW;
     private int routeSpikeMinimum = DEFAULT_ROUTE_SPIKE_MINIMUM;
     private double routeSpikeFactor = DEFAULT_ROUTE_SPIKE_FACTOR;
     private double routeSpikeDeviations = DEFAULT_ROUTE_SPIKE_DEVIATIONS;
@@ -148,6 +152,7 @@ public final class AnomalyPolicy {
       sourcesPerToken = p.sourcesPerToken;
       sourceSwitchesPerToken = p.sourceSwitchesPerToken;
       tokenWindow = Duration.ofMillis(p.tokenWindowMillis);
+      tokenSettleWindow = Duration.ofMillis(p.tokenSettleMillis);
       routeSpikeMinimum = p.routeSpikeMinimum;
       routeSpikeFactor = p.routeSpikeFactor;
       routeSpikeDeviations = p.routeSpikeDeviations;
@@ -259,6 +264,17 @@ public final class AnomalyPolicy {
     /** The epoch of the per-credential counts: 1 minute to 1 day, default 20 minutes. */
     public Builder tokenWindow(Duration window) {
       this.tokenWindow = Settings.within("tokenWindow", window, Duration.ofMinutes(1), Duration.ofDays(1));
+      return this;
+    }
+
+    /**
+     * How long after a credential's first use (as this environment sees it) the addresses it is used from are its
+     * home, 0 to 1 hour, default 1 minute. A client that spreads its calls over a pool of egress addresses from the
+     * start (a fleet of workers, a rotating proxy) is one holder: its pool raises the distinct-address bar by its
+     * size and alternating within it is not a switch. A theft is a change of hands later on. 0 turns this off.
+     */
+    public Builder tokenSettleWindow(Duration window) {
+      this.tokenSettleWindow = Settings.within("tokenSettleWindow", window, Duration.ZERO, Duration.ofHours(1));
       return this;
     }
 

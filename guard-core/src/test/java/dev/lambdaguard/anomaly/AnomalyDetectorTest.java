@@ -172,16 +172,21 @@ class AnomalyDetectorTest {
   }
 
   @Test
-  void oneTokenFromManyAddressesIsTokenTheftAndTheKeyIsAHashNotTheToken() {
+  void oneTokenLaterPresentedFromManyAddressesIsTokenTheftAndTheKeyIsAHashNotTheToken() {
     AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
     String token = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2lnbmF0dXJl";
+    // The owner's session from home, then the token shows up from new addresses.
+    for (int i = 0; i < 10; i++) {
+      observe(detector, request("198.51.100.5", "/orders/1", token), OK, as("bob"), T0 + i * 15_000L);
+    }
     for (int i = 0; i < 8; i++) {
-      observe(detector, request("100.64.0." + i, "/orders/1", token), OK, as("bob"), T0 + i * 10_000L);
+      observe(detector, request("100.64.0." + i, "/orders/1", token), OK, as("bob"), T0 + 300_000L + i * 10_000L);
     }
     List<Anomaly> theft = of(AnomalyType.TOKEN_THEFT);
     assertEquals(1, theft.size(), reported.toString());
     assertEquals("distinct_sources_per_token", theft.get(0).feature());
     assertEquals("token", theft.get(0).keyKind());
+    assertEquals(6.0, theft.get(0).threshold(), "one home address: the configured bar");
     assertFalse(theft.get(0).key().contains("eyJ"), "the key must not be the token: " + theft.get(0).key());
     assertEquals(16, theft.get(0).key().length());
   }
@@ -189,13 +194,58 @@ class AnomalyDetectorTest {
   @Test
   void anOwnerAndAThiefAlternatingBetweenThreeAddressesIsTokenTheft() {
     AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
-    String[] ips = {"198.51.100.20", "203.0.113.99", "192.0.2.77"};
+    String home = "198.51.100.20";
+    for (int i = 0; i < 5; i++) {
+      observe(detector, request(home, "/orders/1", "Bearer shared"), OK, as("carol"), T0 + i * 20_000L);
+    }
+    String[] ips = {home, "203.0.113.99", "192.0.2.77"};
     for (int i = 0; i < 30; i++) {
-      observe(detector, request(ips[i % 3], "/orders/1", "Bearer shared"), OK, as("carol"), T0 + i * 20_000L);
+      observe(detector, request(ips[i % 3], "/orders/1", "Bearer shared"), OK, as("carol"),
+          T0 + 120_000L + i * 20_000L);
     }
     List<Anomaly> theft = of(AnomalyType.TOKEN_THEFT);
     assertEquals(1, theft.size(), reported.toString());
     assertEquals("source_switches_per_token", theft.get(0).feature());
+  }
+
+  @Test
+  void aClientSpreadingItsOwnTokenOverAPoolOfAddressesFromTheStartIsOneHolderNotATheft() {
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT));
+    String[] pool = {"194.1.1.1", "194.2.2.2", "194.3.3.3", "194.4.4.4", "194.5.5.5"};
+    // Thirty minutes of round robin over five egress addresses, every address used within the first minute.
+    for (int i = 0; i < 900; i++) {
+      observe(detector, request(pool[i % pool.length], "/orders/" + i, "Bearer fleet"), OK, as("svc"),
+          T0 + i * 2_000L);
+    }
+    assertEquals(List.of(), reported, "no theft reported for a pool that was there from the first minute");
+  }
+
+  @Test
+  void aPoolTokenLaterPresentedFromManyNewAddressesIsStillTokenTheftWithTheBarRaisedByThePool() {
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT));
+    String[] pool = {"194.1.1.1", "194.2.2.2", "194.3.3.3"};
+    for (int i = 0; i < 30; i++) {
+      observe(detector, request(pool[i % pool.length], "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + i * 2_000L);
+    }
+    for (int i = 0; i < 4; i++) {
+      observe(detector, request("91.0.0." + i, "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + 300_000L + i * 60_000L);
+    }
+    assertEquals(List.of(), reported, "three home addresses and four new ones: under the raised bar of eight");
+    observe(detector, request("91.0.0.99", "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + 800_000L);
+    List<Anomaly> theft = of(AnomalyType.TOKEN_THEFT);
+    assertEquals(1, theft.size(), reported.toString());
+    assertEquals("distinct_sources_per_token", theft.get(0).feature());
+    assertEquals(8.0, theft.get(0).threshold());
+  }
+
+  @Test
+  void withNoSettleWindowEveryAddressCountsFromTheFirstUse() {
+    AnomalyDetector detector = new AnomalyDetector(
+        AnomalyPolicy.builder().only(AnomalyType.TOKEN_THEFT).tokenSettleWindow(Duration.ZERO).build());
+    for (int i = 0; i < 6; i++) {
+      observe(detector, request("194.9.9." + i, "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + i * 1_000L);
+    }
+    assertEquals(1, of(AnomalyType.TOKEN_THEFT).size(), reported.toString());
   }
 
   @Test

@@ -82,8 +82,8 @@ class GuardAnomalyDetectionTest {
   void aSampledOutAllowStillReportsItsAnomaly() {
     Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of()).credentialCheck(false)
         .allowEventSampleRate(0.0).anomalyDetection(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT)).build();
-    for (int i = 0; i < 8; i++) {
-      clock.setMillis(clock.currentTimeMillis() + 5000);
+    for (int i = 0; i < 8; i++) { // a minute apart: each address comes after the token's first minute at home
+      clock.setMillis(clock.currentTimeMillis() + 60_000);
       guard.handle(attempt("100.64.0." + i, CANARY_TOKEN), Invocation.NONE, context -> "ok");
     }
     assertEquals(List.of("init", "anomaly"), sink.types());
@@ -93,8 +93,8 @@ class GuardAnomalyDetectionTest {
   void theAnomalyLineCarriesScoreFeatureAndAHashedKeyButNeverTheToken() {
     Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of()).credentialCheck(false)
         .anomalyDetection(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT)).build();
-    for (int i = 0; i < 8; i++) {
-      clock.setMillis(clock.currentTimeMillis() + 5000);
+    for (int i = 0; i < 8; i++) { // a minute apart: each address comes after the token's first minute at home
+      clock.setMillis(clock.currentTimeMillis() + 60_000);
       guard.handle(attempt("100.64.0." + i, CANARY_TOKEN), Invocation.NONE, context -> "ok");
     }
     String line = new EventJson(new Redactor()).format(sink.only(SecurityEvent.AnomalyEvent.class));

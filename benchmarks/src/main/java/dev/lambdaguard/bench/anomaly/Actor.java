@@ -11,8 +11,7 @@ import java.util.Set;
  * @param kind what the actor is
  * @param start the time of its first request, epoch milliseconds
  * @param alsoExhibits patterns besides its own kind's that this campaign shows by construction, as each detector
- *     defines its pattern: a scanner that tries random bearer tokens is brute-forcing tokens; a scraper that
- *     rotates one account's token over three or more addresses presents one token from many places; any campaign
+ *     defines its pattern: a scanner that tries random bearer tokens is brute-forcing tokens; any campaign
  *     that makes most of a route's traffic for a minute is a volume spike on it
  */
 public record Actor(int id, Kind kind, long start, Set<AnomalyType> alsoExhibits) {

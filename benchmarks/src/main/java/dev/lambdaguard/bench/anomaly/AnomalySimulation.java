@@ -108,7 +108,7 @@ public final class AnomalySimulation {
     int environments = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     long started = System.nanoTime();
     if (args.length > 4 && args[4].equals("explain")) {
-      explainFalsePositives(seeds, scale, AnomalyPolicy.defaults());
+      explainFalsePositives(first, seeds, scale, AnomalyPolicy.defaults(), environments);
     }
     Report report = run(first, seeds, scale, AnomalyPolicy.defaults(), environments);
     System.out.print(markdown(report));
@@ -116,11 +116,32 @@ public final class AnomalySimulation {
         first + seeds - 1, environments, report.requestsPerSeed(), (System.nanoTime() - started) / 1e9);
   }
 
-  /** Prints every false positive with what the request was, to see what honest traffic trips a detector. */
-  static void explainFalsePositives(int seeds, TraceGenerator.Scale scale, AnomalyPolicy policy) {
-    for (int seed = 1; seed <= seeds; seed++) {
+  /**
+   * Prints every false positive with what the request was, to see what honest traffic trips a detector, and every
+   * campaign no alert detected, to see what slips through.
+   */
+  static void explainFalsePositives(int first, int seeds, TraceGenerator.Scale scale, AnomalyPolicy policy,
+      int environments) {
+    for (int seed = first; seed < first + seeds; seed++) {
       TraceGenerator.Trace trace = TraceGenerator.generate(seed, scale);
-      for (TraceReplay.Alert alert : TraceReplay.replay(trace, policy).alerts()) {
+      List<TraceReplay.Alert> alerts = TraceReplay.replay(trace, policy, environments).alerts();
+      java.util.Set<Actor> detected = new java.util.HashSet<>();
+      for (TraceReplay.Alert alert : alerts) {
+        Actor campaign = DetectionScore.strictCampaign(trace, alert);
+        if (campaign != null) {
+          detected.add(campaign);
+        }
+      }
+      for (Actor actor : trace.actors()) {
+        if (actor.kind().detectedBy() != null && !detected.contains(actor)) {
+          long requests = trace.requests().stream().filter(r -> r.actor() == actor).count();
+          long addresses = trace.requests().stream().filter(r -> r.actor() == actor).map(SimRequest::ip).distinct()
+              .count();
+          System.out.printf(Locale.ROOT, "seed %d missed: %s #%d, %d requests from %d addresses from +%.1f min%n",
+              seed, actor.kind(), actor.id(), requests, addresses, (actor.start() - TraceGenerator.START) / 60_000.0);
+        }
+      }
+      for (TraceReplay.Alert alert : alerts) {
         if (!DetectionScore.isTruePositive(trace, alert)) {
           SimRequest r = alert.request();
           System.out.printf(Locale.ROOT, "seed %d false positive: %s %s=%s observed %.1f, request of %s #%d from %s %s at +%.1f min%n",

@@ -61,7 +61,7 @@ public record DetectionScore(AnomalyType type, int alerts, int truePositives, in
       if (campaign != null && campaign.exhibits(type)) {
         truePositives.merge(type, 1, Integer::sum);
       }
-      if (campaign != null && campaign.kind().detectedBy() == type) {
+      if (strictCampaign(trace, alert) != null) {
         strict.merge(type, 1, Integer::sum);
         firstDetection.putIfAbsent(campaign, alert.request().at());
       }
@@ -117,6 +117,12 @@ public record DetectionScore(AnomalyType type, int alerts, int truePositives, in
   public static boolean isTruePositive(TraceGenerator.Trace trace, TraceReplay.Alert alert) {
     Actor campaign = campaignOf(trace, alert);
     return campaign != null && campaign.exhibits(alert.anomaly().type());
+  }
+
+  /** The campaign an alert strictly detects (one of the detector's own kind), or null. */
+  static Actor strictCampaign(TraceGenerator.Trace trace, TraceReplay.Alert alert) {
+    Actor campaign = campaignOf(trace, alert);
+    return campaign != null && campaign.kind().detectedBy() == alert.anomaly().type() ? campaign : null;
   }
 
   /** The attack campaign an alert's key belongs to, or null when it belongs to no attacker. */
