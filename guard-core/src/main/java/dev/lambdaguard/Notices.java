@@ -12,5 +12,12 @@ public final class Notices {
    */
   public static final String SECRET_STALE = "secret_stale";
 
+  /**
+   * The shared count of failed authentications (anomaly detection's {@code SharedFailures}) did not answer; this
+   * environment counts them alone until it answers again. Once per outage, not per failure. Details:
+   * {@code errors} (how many calls have failed in this environment so far).
+   */
+  public static final String ANOMALY_SHARED_FALLBACK = "anomaly_shared_fallback";
+
   private Notices() {}
 }

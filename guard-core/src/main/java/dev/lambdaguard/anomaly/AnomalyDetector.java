@@ -2,6 +2,7 @@ package dev.lambdaguard.anomaly;
 
 import dev.lambdaguard.Denial;
 import dev.lambdaguard.GuardRequest;
+import dev.lambdaguard.Notices;
 import dev.lambdaguard.Outcome;
 import dev.lambdaguard.Reason;
 import dev.lambdaguard.SecurityContext;
@@ -12,12 +13,16 @@ import dev.lambdaguard.anomaly.internal.PrincipalState;
 import dev.lambdaguard.anomaly.internal.RouteBaseline;
 import dev.lambdaguard.anomaly.internal.SourceState;
 import dev.lambdaguard.anomaly.internal.TokenState;
+import dev.lambdaguard.internal.EnvironmentNotices;
 import dev.lambdaguard.ratelimit.internal.IpPrefix;
 import dev.lambdaguard.ratelimit.internal.KeyHash;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Watches the outcome of every request and reports attack patterns that no single request shows: credential
@@ -60,6 +65,10 @@ public final class AnomalyDetector {
   private final KeyedTable<PrincipalState> principals;
   private final KeyedTable<TokenState> tokens;
   private final KeyedTable<RouteBaseline> routes;
+  private final SharedFailures shared;
+  private final SharedFailures.Rule sharedRule;
+  private final AtomicLong sharedErrors = new AtomicLong();
+  private final AtomicBoolean sharedDown = new AtomicBoolean();
   private double budget;
   private long budgetAt = Long.MIN_VALUE;
   private int suppressed;
@@ -81,6 +90,9 @@ public final class AnomalyDetector {
     this.principals = new KeyedTable<>(policy.maxTrackedKeys, PrincipalState::new);
     this.tokens = new KeyedTable<>(policy.maxTrackedKeys, TokenState::new);
     this.routes = new KeyedTable<>(Math.max(16, policy.maxTrackedKeys / 16), RouteBaseline::new);
+    this.shared = policy.sharedFailures;
+    this.sharedRule = new SharedFailures.Rule(policy.authFailureHalfLifeMillis, policy.scanWindowMillis,
+        policy.authFailures, policy.distinctFailedCredentials, policy.alertCooldownMillis);
   }
 
   /** The policy this detector applies. */
@@ -102,19 +114,48 @@ public final class AnomalyDetector {
     String subject = context.principal().isPresent() ? context.principal().get().subject() : null;
     String credential = credentialOf(request);
     boolean inputFinding = denied == Reason.Kind.INPUT || !context.findings().isEmpty();
+    boolean authFailed = denied == Reason.Kind.AUTHENTICATION;
+    String ip = request.sourceIp();
+    String source = ip == null || ip.isEmpty() ? null : IpPrefix.of(ip);
+    long sourceHash = source == null ? 0 : FastHash.of(source, seed);
+    SharedFailures.Tally tally = authFailed && stuffing && shared != null && source != null
+        ? shareFailure(source, sourceHash, credential, now) : null;
     synchronized (this) {
-      return observeLocked(request, denied, subject, credential, inputFinding, now);
+      return observeLocked(request, denied, subject, credential, inputFinding, source, sourceHash, tally, now);
+    }
+  }
+
+  /**
+   * Counts an authentication failure with every other environment, outside the lock (it is a network call);
+   * null when the shared store cannot answer, and this environment counts alone.
+   */
+  private SharedFailures.Tally shareFailure(String source, long sourceHash, String credential, long now) {
+    boolean mayReport;
+    synchronized (this) {
+      // This request counted as a failure: is this address's own share of failures here high enough to report?
+      SourceState s = sources.get(sourceHash, now);
+      s.decay(now, decayPerMilli);
+      mayReport = s.authFailures + 1 >= policy.authFailureRatio * (s.requests + 1);
+    }
+    try {
+      SharedFailures.Tally tally = shared.recordAuthFailure(KeyHash.of(source),
+          credential == null ? null : KeyHash.of(credential), now, sharedRule, mayReport);
+      sharedDown.set(false);
+      return tally;
+    } catch (RuntimeException e) {
+      long errors = sharedErrors.incrementAndGet();
+      if (sharedDown.compareAndSet(false, true)) {
+        EnvironmentNotices.post(Notices.ANOMALY_SHARED_FALLBACK, Map.of("errors", Long.toString(errors)));
+      }
+      return null;
     }
   }
 
   private List<Anomaly> observeLocked(GuardRequest request, Reason.Kind denied, String subject, String credential,
-      boolean inputFinding, long now) {
+      boolean inputFinding, String source, long sourceHash, SharedFailures.Tally tally, long now) {
     List<Anomaly> found = null;
     boolean authFailed = denied == Reason.Kind.AUTHENTICATION;
     String path = request.path() == null ? "" : request.path();
-    String ip = request.sourceIp();
-    String source = ip == null || ip.isEmpty() ? null : IpPrefix.of(ip);
-    long sourceHash = source == null ? 0 : FastHash.of(source, seed);
     long pathHash = (stuffing || scanning) ? FastHash.of(path, seed) : 0;
     long credentialHash = credential == null || !(stuffing || theft) ? 0 : FastHash.of(credential, seed);
 
@@ -127,7 +168,13 @@ public final class AnomalyDetector {
         if (credentialHash != 0) {
           s.failedCredentials.add(credentialHash, now, policy.scanWindowMillis);
         }
-        if (s.authFailures >= policy.authFailures && s.authFailures >= policy.authFailureRatio * s.requests
+        if (tally != null) {
+          // Every environment's failures decide, and the one that claimed the report makes it.
+          if (tally.reportClaimed() && s.cooldowns.tryReport(STUFFING, now, policy.alertCooldownMillis)) {
+            found = add(found, report(AnomalyType.CREDENTIAL_STUFFING, "auth_failures_per_ip", "ip", source,
+                tally.failures(), policy.authFailures, now));
+          }
+        } else if (s.authFailures >= policy.authFailures && s.authFailures >= policy.authFailureRatio * s.requests
             && s.failedCredentials.bits() >= failedCredentialBits
             && s.cooldowns.tryReport(STUFFING, now, policy.alertCooldownMillis)) {
           found = add(found, report(AnomalyType.CREDENTIAL_STUFFING, "auth_failures_per_ip", "ip", source,
@@ -257,6 +304,11 @@ public final class AnomalyDetector {
     }
     String apiKey = request.apiKey();
     return apiKey == null || apiKey.isEmpty() ? null : apiKey;
+  }
+
+  /** How many failed authentications were counted here alone because the shared store could not answer. */
+  public long sharedFailureErrors() {
+    return sharedErrors.get();
   }
 
   /** How many keys lost their state to newer ones, over all tables: a sign of a table too small or a key spray. */

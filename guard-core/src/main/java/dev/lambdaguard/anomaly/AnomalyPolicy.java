@@ -62,6 +62,7 @@ public final class AnomalyPolicy {
   final long volumeWarmupMillis;
   final long alertCooldownMillis;
   final int maxAnomaliesPerMinute;
+  final SharedFailures sharedFailures;
 
   private AnomalyPolicy(Builder b) {
     this.enabled = Set.copyOf(b.enabled);
@@ -84,6 +85,7 @@ public final class AnomalyPolicy {
     this.volumeWarmupMillis = b.volumeWarmup.toMillis();
     this.alertCooldownMillis = b.alertCooldown.toMillis();
     this.maxAnomaliesPerMinute = b.maxAnomaliesPerMinute;
+    this.sharedFailures = b.sharedFailures;
   }
 
   /** Every detector with the {@code DEFAULT_...} settings. */
@@ -135,6 +137,7 @@ public final class AnomalyPolicy {
     private Duration volumeWarmup = DEFAULT_VOLUME_WARMUP;
     private Duration alertCooldown = DEFAULT_ALERT_COOLDOWN;
     private int maxAnomaliesPerMinute = DEFAULT_MAX_ANOMALIES_PER_MINUTE;
+    private SharedFailures sharedFailures;
 
     private Builder() {}
 
@@ -159,6 +162,7 @@ public final class AnomalyPolicy {
       volumeWarmup = Duration.ofMillis(p.volumeWarmupMillis);
       alertCooldown = Duration.ofMillis(p.alertCooldownMillis);
       maxAnomaliesPerMinute = p.maxAnomaliesPerMinute;
+      sharedFailures = p.sharedFailures;
     }
 
     /** Runs only the given detectors (default: all). */
@@ -317,6 +321,16 @@ public final class AnomalyPolicy {
     /** At most this many anomalies reported a minute, whatever the attack's size; the rest are counted, default 30. */
     public Builder maxAnomaliesPerMinute(int count) {
       this.maxAnomaliesPerMinute = Settings.within("maxAnomaliesPerMinute", count, 1, 100_000);
+      return this;
+    }
+
+    /**
+     * Counts failed authentications over every execution environment together (see {@link SharedFailures}), so
+     * that credential stuffing spread over environments reaches the thresholds, and one environment reports it.
+     * Default: none, each environment counts what it sees.
+     */
+    public Builder sharedFailures(SharedFailures shared) {
+      this.sharedFailures = Objects.requireNonNull(shared, "sharedFailures");
       return this;
     }
 

@@ -70,6 +70,40 @@ class GuardAnomalyDetectionTest {
   }
 
   @Test
+  void aSharedCountThatCannotAnswerIsOneNoticePerOutageAndTheEnvironmentCountsAlone() {
+    AtomicInteger calls = new AtomicInteger();
+    boolean[] down = {true};
+    SharedFailures flaky = (source, credential, now, rule, claim) -> {
+      calls.incrementAndGet();
+      assertFalse(source.contains("198.51.100") || credential.contains("guess"), "only hashes are shared");
+      if (down[0]) {
+        throw new IllegalStateException("unreachable");
+      }
+      return new SharedFailures.Tally(1, 1, false);
+    };
+    Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of()).credentialCheck(false)
+        .addInterceptor(chain -> Denial.unauthorized(Reasons.SIGNATURE_INVALID, "The token is not valid."))
+        .anomalyDetection(AnomalyPolicy.builder().only(AnomalyType.CREDENTIAL_STUFFING).sharedFailures(flaky).build())
+        .build();
+    for (int i = 0; i < 12; i++) {
+      clock.setMillis(clock.currentTimeMillis() + 1000);
+      guard.handle(attempt("198.51.100.7", "guess-" + i), Invocation.NONE, context -> "ok");
+    }
+    assertEquals(12, calls.get(), "every failure is offered to the shared count");
+    List<SecurityEvent.NoticeEvent> notices = sink.events(SecurityEvent.NoticeEvent.class);
+    assertEquals(1, notices.size(), "one notice for the outage, not one per failure: " + sink.types());
+    assertEquals("anomaly_shared_fallback", notices.get(0).notice());
+    assertEquals(AnomalyType.CREDENTIAL_STUFFING, sink.only(SecurityEvent.AnomalyEvent.class).anomaly().type(),
+        "counted alone, the environment still reports what it saw");
+
+    down[0] = false; // back: the shared tally decides (it says no), then it fails again: a second notice
+    guard.handle(attempt("198.51.100.8", "guess-x"), Invocation.NONE, context -> "ok");
+    down[0] = true;
+    guard.handle(attempt("198.51.100.8", "guess-y"), Invocation.NONE, context -> "ok");
+    assertEquals(2, sink.events(SecurityEvent.NoticeEvent.class).size(), sink.types().toString());
+  }
+
+  @Test
   void withoutDetectionNoAnomalyIsReported() {
     Guard guard = guard(false);
     for (int i = 0; i < 12; i++) {

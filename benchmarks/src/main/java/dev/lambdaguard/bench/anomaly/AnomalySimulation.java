@@ -2,6 +2,7 @@ package dev.lambdaguard.bench.anomaly;
 
 import dev.lambdaguard.anomaly.AnomalyPolicy;
 import dev.lambdaguard.anomaly.AnomalyType;
+import dev.lambdaguard.aws.anomaly.RedisSharedFailures;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.anomaly.AnomalySimulation \
- *     [seeds=5] [full|small] [first seed=1] [environments=1] [explain]
+ *     [seeds=5] [full|small] [first seed=1] [environments=1] [explain] [redis://127.0.0.1:6379 to share failures]
  * </pre>
  */
 public final class AnomalySimulation {
@@ -89,11 +90,33 @@ public final class AnomalySimulation {
   /** Runs seeds {@code first..first+seeds-1}, each trace spread over {@code environments} environments. */
   public static Report run(int first, int seeds, TraceGenerator.Scale scale, AnomalyPolicy policy,
       int environments) {
+    return run(first, seeds, scale, policy, environments, null);
+  }
+
+  /**
+   * The same; with {@code sharedRedis} (a Redis URI), the environments count failed authentications together in
+   * that Redis ({@link RedisSharedFailures}), each seed under keys of its own.
+   */
+  public static Report run(int first, int seeds, TraceGenerator.Scale scale, AnomalyPolicy policy,
+      int environments, String sharedRedis) {
     List<Map<AnomalyType, DetectionScore>> perSeed = new ArrayList<>();
     List<Integer> requests = new ArrayList<>();
+    String run = Long.toHexString(System.nanoTime());
     for (int seed = first; seed < first + seeds; seed++) {
       TraceGenerator.Trace trace = TraceGenerator.generate(seed, scale);
-      TraceReplay.Result result = TraceReplay.replay(trace, policy, environments);
+      TraceReplay.Result result;
+      if (sharedRedis == null) {
+        result = TraceReplay.replay(trace, policy, environments);
+      } else {
+        // Timeouts for a replay, not a function: the first connect of a cold JVM takes about a second, and a
+        // failed call leaves the environment counting alone for the back-off, seconds of real time that a replay
+        // spends on minutes of simulated traffic.
+        try (RedisSharedFailures shared = RedisSharedFailures.builder(sharedRedis)
+            .keyPrefix("lambdaguard-sim:" + run + ":" + seed + ":")
+            .commandTimeout(java.time.Duration.ofSeconds(2)).connectTimeout(java.time.Duration.ofSeconds(5)).build()) {
+          result = TraceReplay.replay(trace, policy.toBuilder().sharedFailures(shared).build(), environments);
+        }
+      }
       perSeed.add(DetectionScore.score(trace, result.alerts()));
       requests.add(trace.requests().size());
     }
@@ -106,14 +129,17 @@ public final class AnomalySimulation {
         ? TraceGenerator.Scale.small() : TraceGenerator.Scale.full();
     int first = args.length > 2 ? Integer.parseInt(args[2]) : 1;
     int environments = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+    List<String> flags = List.of(args).subList(Math.min(4, args.length), args.length);
+    String sharedRedis = flags.stream().filter(f -> f.startsWith("redis")).findFirst().orElse(null);
     long started = System.nanoTime();
-    if (args.length > 4 && args[4].equals("explain")) {
+    if (flags.contains("explain")) {
       explainFalsePositives(first, seeds, scale, AnomalyPolicy.defaults(), environments);
     }
-    Report report = run(first, seeds, scale, AnomalyPolicy.defaults(), environments);
+    Report report = run(first, seeds, scale, AnomalyPolicy.defaults(), environments, sharedRedis);
     System.out.print(markdown(report));
-    System.out.printf(Locale.ROOT, "%nseeds %d..%d, %d environment(s), %s requests, replayed in %.1f s%n", first,
-        first + seeds - 1, environments, report.requestsPerSeed(), (System.nanoTime() - started) / 1e9);
+    System.out.printf(Locale.ROOT, "%nseeds %d..%d, %d environment(s)%s, %s requests, replayed in %.1f s%n", first,
+        first + seeds - 1, environments, sharedRedis == null ? "" : ", failures shared in Redis",
+        report.requestsPerSeed(), (System.nanoTime() - started) / 1e9);
   }
 
   /**

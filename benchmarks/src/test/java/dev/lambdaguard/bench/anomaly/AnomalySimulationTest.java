@@ -33,6 +33,18 @@ class AnomalySimulationTest {
   }
 
   @Test
+  void spreadOverFourEnvironmentsThatShareFailuresInRedisCredentialStuffingIsStillFound() {
+    // Alone, each of four environments sees a quarter of a campaign's failures and the slow ones go unseen.
+    String redis = System.getenv().getOrDefault("GUARD_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+    AnomalySimulation.Report report =
+        AnomalySimulation.run(1, 3, TraceGenerator.Scale.small(), AnomalyPolicy.defaults(), 4, redis);
+    String table = AnomalySimulation.markdown(report);
+    AnomalyType stuffing = AnomalyType.CREDENTIAL_STUFFING;
+    assertTrue(report.minRecall(stuffing) >= 0.9, "stuffing recall below 0.9 over four environments:\n" + table);
+    assertTrue(report.pooledStrictPrecision(stuffing) >= 0.95, "stuffing strict precision below 0.95:\n" + table);
+  }
+
+  @Test
   void theSameSeedGivesTheSameTrace() {
     TraceGenerator.Trace first = TraceGenerator.generate(7, TraceGenerator.Scale.small());
     TraceGenerator.Trace second = TraceGenerator.generate(7, TraceGenerator.Scale.small());

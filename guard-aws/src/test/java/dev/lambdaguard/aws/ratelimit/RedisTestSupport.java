@@ -8,19 +8,19 @@ import org.junit.jupiter.api.Assertions;
 
 /**
  * The real Redis the tests run against: {@code GUARD_TEST_REDIS_URL}, by default {@code redis://127.0.0.1:6379}.
- * When it is unreachable the Redis tests fail with a message saying how to start it: they are never skipped, since
+ * Shared by every Redis test (rate limits, replay ids, shared failure counts). When it is unreachable the Redis tests fail with a message saying how to start it: they are never skipped, since
  * a skipped test would let the distributed limits ship untested.
  */
-final class RedisTestSupport {
+public final class RedisTestSupport {
 
   private RedisTestSupport() {}
 
-  static String url() {
+  public static String url() {
     String configured = System.getenv("GUARD_TEST_REDIS_URL");
     return configured != null && !configured.isBlank() ? configured : "redis://127.0.0.1:6379";
   }
 
-  static void requireRedis() {
+  public static void requireRedis() {
     URI uri = URI.create(url());
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379), 500);
@@ -32,7 +32,7 @@ final class RedisTestSupport {
   }
 
   /** A key prefix of its own for each test, so that runs never share buckets. */
-  static String freshPrefix() {
+  public static String freshPrefix() {
     return "lambdaguard-test:" + Long.toHexString(System.nanoTime()) + ":";
   }
 }

@@ -1,0 +1,166 @@
+package dev.lambdaguard.aws.anomaly;
+
+import dev.lambdaguard.Clock;
+import dev.lambdaguard.anomaly.SharedFailures;
+import dev.lambdaguard.aws.redis.RedisConnector;
+import dev.lambdaguard.internal.Settings;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Failed authentications per source address counted in Redis by every execution environment together: one
+ * script call per failure, atomic, that decays and increments the address's count, adds the credential's hash to a
+ * HyperLogLog of the window's failed credentials, and, when asked and the totals reach the thresholds, claims the
+ * report with {@code SET NX PX} so that one environment reports the address per cooldown.
+ *
+ * <p>Keys hold only hashes (the detector never passes an address or a credential) and expire on their own: the
+ * count after eight half-lives (when it is below 1/256 of itself), the HyperLogLog after its window, the claim after
+ * the cooldown. The three keys of an address share a hash tag, so the script also runs on a Redis Cluster. Commands
+ * time out after 100 ms by default; a failure throws and the detector counts alone for that request.
+ */
+public final class RedisSharedFailures implements SharedFailures, AutoCloseable {
+
+  public static final String DEFAULT_KEY_PREFIX = "lambdaguard:af:";
+
+  // KEYS: count hash, credential HyperLogLog, report claim. ARGV: now, half-life, credential or "", failures,
+  // distinct credentials, claim (1/0), cooldown, window. The clock is the callers' (their time may be simulated).
+  static final String SCRIPT = String.join("\n",
+      "local now = tonumber(ARGV[1])",
+      "local half = tonumber(ARGV[2])",
+      "local state = redis.call('HMGET', KEYS[1], 'n', 't')",
+      "local n = tonumber(state[1]) or 0",
+      "local t = tonumber(state[2]) or now",
+      "if now > t then n = n * math.pow(2, -(now - t) / half); t = now end",
+      "n = n + 1",
+      "redis.call('HSET', KEYS[1], 'n', tostring(n), 't', tostring(t))",
+      "redis.call('PEXPIRE', KEYS[1], 8 * half)",
+      "if ARGV[3] ~= '' then",
+      "  redis.call('PFADD', KEYS[2], ARGV[3])",
+      "  if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[8]) end",
+      "end",
+      "local distinct = redis.call('PFCOUNT', KEYS[2])",
+      "local claimed = 0",
+      "if ARGV[6] == '1' and n >= tonumber(ARGV[4]) and distinct >= tonumber(ARGV[5]) then",
+      "  if redis.call('SET', KEYS[3], '1', 'PX', ARGV[7], 'NX') then claimed = 1 end",
+      "end",
+      "return {tostring(n), distinct, claimed}");
+
+  private final RedisConnector redis;
+  private final String keyPrefix;
+  private final String digest;
+
+  private RedisSharedFailures(Builder b) {
+    this.redis = new RedisConnector(b.redisUri, b.commandTimeout, b.connectTimeout, b.reconnectBackoff, b.clock);
+    this.keyPrefix = b.keyPrefix;
+    this.digest = sha1Hex(SCRIPT);
+  }
+
+  /** Shared counts in the Redis at {@code redis://host:port} (or {@code rediss://} for TLS). */
+  public static Builder builder(String redisUri) {
+    return new Builder(redisUri);
+  }
+
+  @Override
+  public Tally recordAuthFailure(String source, String credential, long now, Rule rule, boolean claim) {
+    String tag = keyPrefix + "{" + source + "}";
+    byte[][] keys = {bytes(tag + ":n"), bytes(tag + ":c"), bytes(tag + ":claim")};
+    byte[][] args = {bytes(Long.toString(now)), bytes(Long.toString(rule.halfLifeMillis())),
+        bytes(credential == null ? "" : credential), bytes(Integer.toString(rule.failures())),
+        bytes(Integer.toString(rule.distinctCredentials())), bytes(claim ? "1" : "0"),
+        bytes(Long.toString(Math.max(1, rule.cooldownMillis()))), bytes(Long.toString(rule.windowMillis()))};
+    try {
+      RedisCommands<byte[], byte[]> commands = redis.connection().sync();
+      List<Object> reply;
+      try {
+        reply = commands.evalsha(digest, ScriptOutputType.MULTI, keys, args);
+      } catch (RedisNoScriptException e) {
+        reply = commands.eval(SCRIPT, ScriptOutputType.MULTI, keys, args); // loads it for the next calls
+      }
+      redis.succeeded();
+      return new Tally(Double.parseDouble(new String((byte[]) reply.get(0), StandardCharsets.US_ASCII)),
+          (Long) reply.get(1), ((Long) reply.get(2)) == 1L);
+    } catch (RuntimeException e) {
+      redis.failed();
+      // Lettuce's messages may name the key; only the kind of failure is kept.
+      throw new RedisConnector.Unavailable("Redis shared failure count failed: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static byte[] bytes(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String sha1Hex(String script) {
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-1").digest(bytes(script));
+      return java.util.HexFormat.of().formatHex(hash);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is not available", e);
+    }
+  }
+
+  /** Closes the connection and the client (tests, or an orderly shutdown). */
+  @Override
+  public void close() {
+    redis.close();
+  }
+
+  /** Configures the shared counts; validates each setting at once. */
+  public static final class Builder {
+    private final String redisUri;
+    private String keyPrefix = DEFAULT_KEY_PREFIX;
+    private Duration commandTimeout = Duration.ofMillis(100);
+    private Duration connectTimeout = Duration.ofMillis(200);
+    private Duration reconnectBackoff = Duration.ofSeconds(5);
+    private Clock clock = Clock.system();
+
+    private Builder(String redisUri) {
+      this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
+    }
+
+    /** The prefix of every key, default {@value #DEFAULT_KEY_PREFIX}: one per function, or shared by functions behind one API. */
+    public Builder keyPrefix(String prefix) {
+      if (prefix == null || prefix.isBlank()) {
+        throw new IllegalArgumentException("keyPrefix must not be blank");
+      }
+      this.keyPrefix = prefix;
+      return this;
+    }
+
+    /** How long one command may take before the failure is counted here alone, default 100 ms. */
+    public Builder commandTimeout(Duration timeout) {
+      this.commandTimeout = Settings.within("anomaly.redis.commandTimeout", timeout, Duration.ofMillis(10),
+          Duration.ofSeconds(2));
+      return this;
+    }
+
+    /** How long a connect may take, default 200 ms. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Settings.within("anomaly.redis.connectTimeout", timeout, Duration.ofMillis(10),
+          Duration.ofSeconds(5));
+      return this;
+    }
+
+    /** How long to wait after a failed connect before trying again, default 5 s. */
+    public Builder reconnectBackoff(Duration backoff) {
+      this.reconnectBackoff = Settings.within("anomaly.redis.reconnectBackoff", backoff, Duration.ZERO,
+          Duration.ofMinutes(5));
+      return this;
+    }
+
+    /** The clock of the connect back-off (tests). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public RedisSharedFailures build() {
+      return new RedisSharedFailures(this);
+    }
+  }
+}
