@@ -33,4 +33,16 @@ public @interface Guarded {
 
   /** The share of allow and pass-through events written, {@code 0.0} to {@code 1.0}; empty: not set here. */
   String allowEventSampleRate() default "";
+
+  /** {@code json} or {@code ocsf}: how events are written; {@code events.format}. Empty: not set here. */
+  String eventFormat() default "";
+
+  /** The CloudWatch namespace of EMF metrics (guard-aws); {@code metrics.namespace}. Empty: not set here. */
+  String metricsNamespace() default "";
+
+  /**
+   * {@code on}, {@code off}, or the anomaly detectors to run, comma-separated ({@code credential_stuffing},
+   * {@code scanning}, {@code token_theft}, {@code volume_spike}); {@code anomaly.detection}. Empty: not set here.
+   */
+  String anomalyDetection() default "";
 }

@@ -115,6 +115,9 @@ final class AnnotationSettings {
         layer.set(Setting.JSON_STRICT, "true", "@Guarded(strictJson)" + where);
       }
       text(layer, Setting.EVENTS_ALLOW_SAMPLE_RATE, guarded.allowEventSampleRate(), "@Guarded(allowEventSampleRate)" + where);
+      text(layer, Setting.EVENTS_FORMAT, guarded.eventFormat(), "@Guarded(eventFormat)" + where);
+      text(layer, Setting.METRICS_NAMESPACE, guarded.metricsNamespace(), "@Guarded(metricsNamespace)" + where);
+      text(layer, Setting.ANOMALY_DETECTION, guarded.anomalyDetection(), "@Guarded(anomalyDetection)" + where);
     }
     Jwt jwt = element.getAnnotation(Jwt.class);
     if (jwt != null) {

@@ -53,6 +53,7 @@ final class GuardAssembly {
       blame.on(sample, Setting.EVENTS_ALLOW_SAMPLE_RATE.key());
       guard.allowEventSampleRate(Values.number(sample, Setting.EVENTS_ALLOW_SAMPLE_RATE.key()));
     }
+    TelemetryAssembly.apply(config, guard, blame);
     return guard;
   }
 

@@ -37,6 +37,10 @@ public enum Setting {
   INPUT_SCHEMA("input.schema", "JSON Schema (class-path resource) of POST, PUT and PATCH bodies on routes without their own"),
   JSON_STRICT("json.strict", "true: parse JSON bodies strictly (on with input inspection)"),
   EVENTS_ALLOW_SAMPLE_RATE("events.allowSampleRate", "share of allow and pass-through events written, 0.0 to 1.0"),
+  EVENTS_FORMAT("events.format", "json (the library's own lines, default) or ocsf (OCSF 1.x objects)"),
+  METRICS_NAMESPACE("metrics.namespace", "the CloudWatch namespace of EMF metrics written beside the events (guard-aws)"),
+  ANOMALY_DETECTION("anomaly.detection", "on, off, or the anomaly detectors to run, comma-separated"),
+  ANOMALY_REDIS_URL("anomaly.redisUrl", "a Redis shared by the fleet counting failed authentications: redis:// or rediss:// (guard-aws)"),
   SECRETS_PROVIDER("secrets.provider", "where secrets come from: extension (default), secretsmanager or ssm (guard-aws)");
 
   private final String key;

@@ -1,0 +1,124 @@
+package dev.lambdaguard.config;
+
+import dev.lambdaguard.Guard;
+import dev.lambdaguard.anomaly.AnomalyPolicy;
+import dev.lambdaguard.anomaly.AnomalyType;
+import dev.lambdaguard.events.EventFormat;
+import dev.lambdaguard.events.EventJson;
+import dev.lambdaguard.events.OcsfJson;
+import dev.lambdaguard.events.Redactor;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/** The event format, metrics and anomaly detection settings, turned into builder calls. */
+final class TelemetryAssembly {
+
+  private TelemetryAssembly() {}
+
+  static void apply(GuardConfig config, Guard.Builder guard, Blame blame) {
+    boolean ocsf = ocsf(config);
+    if (ocsf) {
+      guard.ocsfEvents();
+    }
+    ConfigValue namespace = config.value(Setting.METRICS_NAMESPACE);
+    if (namespace != null) {
+      // The metrics sink writes the events too, so it takes the format the default sink would have had.
+      EventFormat format = ocsf ? new OcsfJson(Redactor.shared()) : new EventJson(Redactor.shared());
+      guard.eventSink(metrics(config, namespace, blame).aroundStdout(
+          blame.on(namespace, Setting.METRICS_NAMESPACE.key()).trim(), format));
+    }
+    AnomalyPolicy anomalies = anomalyPolicy(config, blame);
+    if (anomalies != null) {
+      guard.anomalyDetection(anomalies);
+    }
+  }
+
+  private static boolean ocsf(GuardConfig config) {
+    ConfigValue format = config.value(Setting.EVENTS_FORMAT);
+    if (format == null) {
+      return false;
+    }
+    return switch (format.text().trim().toLowerCase(Locale.ROOT)) {
+      case "json" -> false;
+      case "ocsf" -> true;
+      default -> throw Values.fail(format, Setting.EVENTS_FORMAT.key(), "expected json or ocsf");
+    };
+  }
+
+  private static MetricsSinkFactory metrics(GuardConfig config, ConfigValue value, Blame blame) {
+    List<String> found = new ArrayList<>();
+    for (MetricsSinkFactory factory : ServiceLoader.load(MetricsSinkFactory.class, config.resources())) {
+      if (factory.name().equals("emf")) {
+        return factory;
+      }
+      found.add(factory.name());
+    }
+    throw Values.fail(value, Setting.METRICS_NAMESPACE.key(), "no EMF metrics writer on the class path (found: "
+        + found + "; guard-aws brings it)");
+  }
+
+  /** The anomaly policy, or null when detection is off or not configured. */
+  private static AnomalyPolicy anomalyPolicy(GuardConfig config, Blame blame) {
+    ConfigValue detection = config.value(Setting.ANOMALY_DETECTION);
+    ConfigValue redis = config.value(Setting.ANOMALY_REDIS_URL);
+    Set<AnomalyType> detectors = detection == null ? null : detectors(detection);
+    if (detectors == null || detectors.isEmpty()) {
+      if (redis != null) {
+        throw Values.fail(redis, Setting.ANOMALY_REDIS_URL.key(), "anomaly detection is not on (anomaly.detection)");
+      }
+      return null;
+    }
+    AnomalyPolicy.Builder policy = AnomalyPolicy.builder();
+    List<AnomalyType> chosen = new ArrayList<>(detectors);
+    policy.only(chosen.get(0), chosen.subList(1, chosen.size()).toArray(new AnomalyType[0]));
+    if (redis != null) {
+      policy.sharedFailures(sharedFailures(config, redis, blame));
+    }
+    return policy.build();
+  }
+
+  /** {@code on} (every detector), {@code off} (none), or detector codes. */
+  private static Set<AnomalyType> detectors(ConfigValue value) {
+    String text = value.text().trim().toLowerCase(Locale.ROOT);
+    if (text.equals("on") || text.equals("true")) {
+      return EnumSet.allOf(AnomalyType.class);
+    }
+    if (text.equals("off") || text.equals("false")) {
+      return EnumSet.noneOf(AnomalyType.class);
+    }
+    Set<AnomalyType> detectors = EnumSet.noneOf(AnomalyType.class);
+    for (String code : Values.list(value, Setting.ANOMALY_DETECTION.key())) {
+      detectors.add(detector(code.toLowerCase(Locale.ROOT), value));
+    }
+    return detectors;
+  }
+
+  private static AnomalyType detector(String code, ConfigValue value) {
+    List<String> known = new ArrayList<>();
+    for (AnomalyType type : AnomalyType.values()) {
+      if (type.code().equals(code)) {
+        return type;
+      }
+      known.add(type.code());
+    }
+    throw Values.fail(value, Setting.ANOMALY_DETECTION.key(), "unknown detector '" + code + "' (on, off, or "
+        + String.join(", ", known) + ")");
+  }
+
+  private static dev.lambdaguard.anomaly.SharedFailures sharedFailures(GuardConfig config, ConfigValue value,
+      Blame blame) {
+    List<String> found = new ArrayList<>();
+    for (SharedFailuresFactory factory : ServiceLoader.load(SharedFailuresFactory.class, config.resources())) {
+      if (factory.name().equals("redis")) {
+        return factory.create(blame.on(value, Setting.ANOMALY_REDIS_URL.key()).trim());
+      }
+      found.add(factory.name());
+    }
+    throw Values.fail(value, Setting.ANOMALY_REDIS_URL.key(), "no Redis store on the class path (found: " + found
+        + "; guard-aws brings it, with lettuce)");
+  }
+}
