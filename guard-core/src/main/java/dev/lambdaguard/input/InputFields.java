@@ -11,14 +11,22 @@ import tools.jackson.databind.JsonNode;
 /**
  * Every string a request carries that an injection could hide in, with where it was found: path parameters,
  * query parameter names and values, the selected headers, cookie names and values, form field names and values,
- * every JSON string value and object key at any depth, and any other textual body as a whole (XML among them).
- * Binary and multipart bodies are not walked.
+ * every JSON string value and object key at any depth, multipart fields and file names ({@link MultipartForm}), and
+ * any other textual body as a whole (XML among them). Binary bodies are not walked.
  */
 final class InputFields {
 
   /** Receives each value; returning false stops the walk (a blocking finding makes the rest moot). */
   interface Visitor {
     boolean visit(String location, String value);
+
+    /**
+     * The request holds more fields than are read one by one ({@link MultipartForm#MAX_PARTS}); returns whether
+     * to go on. By default the walk stops; the inspector refuses the request as too large to inspect.
+     */
+    default boolean tooManyFields() {
+      return false;
+    }
   }
 
   private InputFields() {}
@@ -88,6 +96,9 @@ final class InputFields {
     String type = request.contentType() == null ? "" : request.contentType().toLowerCase(Locale.ROOT);
     if (type.startsWith("application/x-www-form-urlencoded")) {
       return form(body.text(), visitor);
+    }
+    if (type.startsWith("multipart/")) {
+      return MultipartForm.walk(request.contentType(), body.text(), visitor);
     }
     if (type.isEmpty() || type.startsWith("text/") || type.contains("xml") || type.contains("json")) {
       return visitor.visit("body", body.text());

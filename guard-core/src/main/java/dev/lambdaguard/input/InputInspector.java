@@ -124,6 +124,12 @@ public final class InputInspector implements Interceptor, dev.lambdaguard.Snapsh
     }
 
     @Override
+    public boolean tooManyFields() {
+      overBudget = true;
+      return false;
+    }
+
+    @Override
     public boolean visit(String location, String value) {
       scanned += value.length();
       if (scanned > policy.maxScanChars()) {

@@ -9,6 +9,8 @@ public final class InputLocations {
 
   /** Marks a JSON member's key (rather than its value): {@code body/user#key}. */
   public static final String KEY_SUFFIX = "#key";
+  /** Marks a multipart file's name (rather than its content): {@code form.upload#filename}. */
+  public static final String FILENAME_SUFFIX = "#filename";
   static final int MAX_NAME = 64;
 
   private InputLocations() {}

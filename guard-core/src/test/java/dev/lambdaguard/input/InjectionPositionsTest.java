@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The same value gets the same verdict wherever a request carries it: a query parameter, a header, a JSON string
- * value, a JSON key, a value deep in nested arrays and objects. Every row of the development corpus, attack and
+ * value, a JSON key, a value deep in nested arrays and objects, a multipart field, a multipart file name. Every row of the development corpus, attack and
  * benign, is placed in each position and sent through a guard; the verdict must be the scanner's own.
  */
 class InjectionPositionsTest {
@@ -46,7 +46,22 @@ class InjectionPositionsTest {
         ObjectNode root = JSON.createObjectNode();
         root.putArray("a").addArray().addObject().putArray("b").add(v);
         return post(root);
-      }, v -> true));
+      }, v -> true),
+      new Position("multipart field", v -> multipart("Content-Disposition: form-data; name=\"comment\"", v), v -> true),
+      // A file name is a quoted header parameter: a browser never sends CR, LF or NUL in it and escapes quotes.
+      new Position("multipart file name", v -> multipart("Content-Disposition: form-data; name=\"upload\"; filename=\""
+          + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\r\nContent-Type: image/png", "\u0089PNG"),
+          v -> v.indexOf('\r') < 0 && v.indexOf('\n') < 0 && v.indexOf('\0') < 0 && !v.isBlank()));
+
+  static final String BOUNDARY = "----LambdaGuardTest7MA4YWxkTrZu0gW";
+
+  /** A multipart/form-data body of one part, as a browser writes it. */
+  static GuardRequest multipart(String partHeaders, String content) {
+    String body = "--" + BOUNDARY + "\r\n" + partHeaders + "\r\n\r\n" + content + "\r\n--" + BOUNDARY + "--\r\n";
+    return GuardRequest.builder("apigw-http-v2").method("POST").path("/comments")
+        .headers(MultiValueMap.headersBuilder().add("content-type", "multipart/form-data; boundary=" + BOUNDARY).build())
+        .body(Body.ofBytes(body.getBytes(StandardCharsets.UTF_8))).build();
+  }
 
   static GuardRequest get(MultiValueMap query, MultiValueMap headers) {
     return GuardRequest.builder("apigw-http-v2").method("GET").path("/search").query(query).headers(headers).build();

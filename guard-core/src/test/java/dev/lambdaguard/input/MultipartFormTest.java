@@ -1,0 +1,150 @@
+package dev.lambdaguard.input;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lambdaguard.Body;
+import dev.lambdaguard.Denial;
+import dev.lambdaguard.Guard;
+import dev.lambdaguard.GuardRequest;
+import dev.lambdaguard.Invocation;
+import dev.lambdaguard.MultiValueMap;
+import dev.lambdaguard.Outcome;
+import dev.lambdaguard.events.EventSink;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Multipart bodies are read field by field: names, file names and the content a handler or browser would
+ * interpret, each at its own location; binary uploads are left alone; a malformed body is scanned whole.
+ */
+class MultipartFormTest {
+
+  static final String TYPE = "multipart/form-data; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW";
+  static final String DELIMITER = "------WebKitFormBoundary7MA4YWxkTrZu0gW";
+
+  /** A form as Chrome sends it: two fields, a PNG upload and an SVG upload. */
+  static final String FORM = DELIMITER + "\r\n"
+      + "Content-Disposition: form-data; name=\"title\"\r\n\r\n"
+      + "Quarterly report\r\n"
+      + DELIMITER + "\r\n"
+      + "Content-Disposition: form-data; name=\"comment\"\r\n\r\n"
+      + "Line one\r\nline two\r\n"
+      + DELIMITER + "\r\n"
+      + "Content-Disposition: form-data; name=\"photo\"; filename=\"cat.png\"\r\n"
+      + "Content-Type: image/png\r\n\r\n"
+      + "\u0089PNG\r\n\u001a\n<script>not read</script>\r\n"
+      + DELIMITER + "\r\n"
+      + "Content-Disposition: form-data; name=\"logo\"; filename=\"logo.svg\"\r\n"
+      + "Content-Type: image/svg+xml\r\n\r\n"
+      + "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>\r\n"
+      + DELIMITER + "--\r\n";
+
+  private static List<String> walk(String contentType, String body) {
+    List<String> seen = new ArrayList<>();
+    MultipartForm.walk(contentType, body, (location, value) -> seen.add(location + "=" + value));
+    return seen;
+  }
+
+  @Test
+  void everyFieldNameFileNameAndInterpretedContentIsVisitedAtItsLocation() {
+    assertEquals(List.of(
+        "form.title#key=title", "form.title=Quarterly report",
+        "form.comment#key=comment", "form.comment=Line one\r\nline two",
+        "form.photo#key=photo", "form.photo#filename=cat.png",
+        "form.logo#key=logo", "form.logo#filename=logo.svg",
+        "form.logo=<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"4\"/></svg>"), walk(TYPE, FORM),
+        "the PNG's bytes are not read; the SVG is (a browser runs script in it)");
+  }
+
+  @Test
+  void bareLineFeedsQuotedEscapesAndAMissingCloseDelimiterAreRead() {
+    String body = "--b\nContent-Disposition: form-data; NAME=\"a\\\"b\"; filename=\"..\\\\..\\\\win.ini\"\n"
+        + "Content-Type: application/json\n\n{\"x\":1}\n--b\ncontent-disposition: form-data; name=last\n\ntail";
+    assertEquals(List.of("form.*#key=a\"b", "form.*#filename=..\\..\\win.ini", "form.*={\"x\":1}",
+        "form.last#key=last", "form.last=tail"), walk("multipart/form-data; boundary=b", body));
+  }
+
+  @Test
+  void aBodyThatIsNotWellFormedMultipartIsScannedWhole() {
+    assertEquals(List.of("body=no delimiter here ${jndi:ldap://x}"),
+        walk("multipart/form-data; boundary=b", "no delimiter here ${jndi:ldap://x}"));
+    assertEquals(List.of("body=--b\r\nx"), walk("multipart/form-data", "--b\r\nx"), "no boundary parameter");
+    String endlessHeaders = "--b\r\nX: " + "y".repeat(MultipartForm.MAX_PART_HEADERS + 10) + "\r\n\r\nvalue";
+    List<String> seen = walk("multipart/form-data; boundary=b", endlessHeaders);
+    assertEquals(1, seen.size());
+    assertTrue(seen.get(0).startsWith("body="), "headers no browser writes: the rest is scanned as text");
+  }
+
+  @Test
+  void aBodyOfMorePartsThanAreReadOneByOneIsRefusedAsTooLargeToInspect() {
+    String part = "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nv\r\n";
+    List<String> seen = walk("multipart/form-data; boundary=b", part.repeat(MultipartForm.MAX_PARTS + 5) + "--b--");
+    assertEquals(2 * MultipartForm.MAX_PARTS, seen.size(), "the walk stops at the limit");
+    assertEquals(2 * MultipartForm.MAX_PARTS,
+        walk("multipart/form-data; boundary=b", part.repeat(MultipartForm.MAX_PARTS) + "--b--").size(),
+        "a body of exactly the limit is read whole");
+
+    Guard guard = Guard.builder().environment(Map.of()).eventSink(EventSink.noop())
+        .inputInspection(InputPolicy.builder().build()).build();
+    GuardRequest many = GuardRequest.builder("apigw-http-v2").method("POST").path("/upload")
+        .headers(MultiValueMap.headersBuilder().add("content-type", "multipart/form-data; boundary=b").build())
+        .body(Body.ofBytes((part.repeat(MultipartForm.MAX_PARTS + 1) + "--b--").getBytes(StandardCharsets.UTF_8)))
+        .build();
+    Denial refused = assertInstanceOf(Denial.class, guard.handle(many, Invocation.NONE, c -> "ok"));
+    assertEquals(413, refused.status());
+    assertEquals("input_too_large", refused.reason().code());
+  }
+
+  @Test
+  void theBoundaryAndParametersAreReadWithoutARegularExpression() {
+    assertEquals("abc", MultipartForm.boundary("multipart/form-data; boundary=abc"));
+    assertEquals("a b;c", MultipartForm.boundary("multipart/form-data; charset=utf-8; BOUNDARY=\"a b;c\""));
+    assertNull(MultipartForm.boundary("multipart/form-data; boundary=" + "x".repeat(71)), "RFC 2046: at most 70");
+    assertNull(MultipartForm.parameter("form-data; filename=\"a\"", "name"), "filename is not name");
+    assertEquals("", MultipartForm.parameter("form-data; name=\"\"", "name"));
+  }
+
+  @Test
+  void anAttackInAFieldOrAFileNameIsRefusedThroughTheGuardAndTheLocationSaysWhere() {
+    Guard guard = Guard.builder().environment(Map.of()).eventSink(EventSink.noop())
+        .inputInspection(InputPolicy.builder().build()).build();
+    String traversal = DELIMITER + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"../../../../etc/passwd\""
+        + "\r\nContent-Type: application/octet-stream\r\n\r\nbinary\r\n" + DELIMITER + "--\r\n";
+    Outcome refused = guard.handle(post(traversal), Invocation.NONE, c -> "ok");
+    assertInstanceOf(Denial.class, refused);
+    assertTrue(refused.toString().contains("form.doc#filename"), refused.toString());
+    assertFalse(refused.toString().contains("etc/passwd"), "the value is never echoed: " + refused);
+
+    String sqli = FORM.replace("Quarterly report", "1' UNION SELECT password FROM users --");
+    Outcome second = guard.handle(post(sqli), Invocation.NONE, c -> "ok");
+    assertTrue(second.toString().contains("form.title"), second.toString());
+
+    assertEquals("ok", ((Outcome.Handled) guard.handle(post(FORM), Invocation.NONE, c -> "ok")).response(),
+        "the benign form passes, its PNG bytes included");
+  }
+
+  @Test
+  void aBase64BodyAsApiGatewaySendsBinaryMediaIsReadToo() {
+    String encoded = java.util.Base64.getEncoder().encodeToString(
+        FORM.replace("Quarterly report", "<img src=x onerror=alert(1)>").getBytes(StandardCharsets.UTF_8));
+    GuardRequest request = GuardRequest.builder("apigw-http-v2").method("POST").path("/upload")
+        .headers(MultiValueMap.headersBuilder().add("content-type", TYPE).build())
+        .body(Body.fromEvent(encoded, true)).build();
+    Guard guard = Guard.builder().environment(Map.of()).eventSink(EventSink.noop())
+        .inputInspection(InputPolicy.builder().build()).build();
+    assertInstanceOf(Denial.class, guard.handle(request, Invocation.NONE, c -> "ok"));
+  }
+
+  private static GuardRequest post(String body) {
+    return GuardRequest.builder("apigw-http-v2").method("POST").path("/upload")
+        .headers(MultiValueMap.headersBuilder().add("content-type", TYPE).build())
+        .body(Body.ofBytes(body.getBytes(StandardCharsets.UTF_8))).build();
+  }
+}
