@@ -150,7 +150,30 @@ public final class CredentialCheck {
    */
   private static boolean isReference(String value) {
     return value.startsWith("${") || value.startsWith("arn:") || value.startsWith("{{resolve:") || value.startsWith("/")
-        || value.startsWith("ssm:") || value.startsWith("secretsmanager:");
+        || value.startsWith("ssm:") || value.startsWith("secretsmanager:") || isNameAndField(value);
+  }
+
+  /**
+   * {@code prod/db#password}: a secret's name and a field of its JSON, the form the library's own settings take
+   * ({@code jwt.hmacKeyRef}, {@code @Secret}). Base64 and hex never hold {@code #}, so a generated token does not
+   * pass for one.
+   */
+  private static boolean isNameAndField(String value) {
+    int hash = value.indexOf('#');
+    if (hash <= 0 || hash == value.length() - 1 || value.indexOf('#', hash + 1) >= 0) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean nameChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '/' || c == '_' || c == '+' || c == '=' || c == '.' || c == '@' || c == '-';
+      boolean fieldChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '-' || c == '.';
+      if (i != hash && !(i < hash ? nameChar : fieldChar)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Long and high in Shannon entropy: a generated token, not a word or a setting. */

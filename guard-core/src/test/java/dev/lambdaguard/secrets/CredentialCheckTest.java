@@ -36,6 +36,7 @@ class CredentialCheckTest {
     env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY");
     env.put("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ");
     env.put("DB_PASSWORD_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf");
+    env.put("DB_PASSWORD_SECRET", "prod/orders-db_credentials#password"); // a name#field reference, as @Secret takes
     env.put("TOKEN_AUDIENCE", "orders-api");
     env.put("LOG_LEVEL", "INFO");
     return env;
@@ -50,6 +51,15 @@ class CredentialCheckTest {
         new CredentialCheck.Finding("LEGACY_AWS_KEY", "aws_long_term_access_key"),
         new CredentialCheck.Finding("PARTNER_API_TOKEN", "secret_in_environment"),
         new CredentialCheck.Finding("SIGNING_KEY_PEM", "pem_private_key")), findings);
+  }
+
+  @Test
+  void aNameAndFieldReferenceIsNotASecretButAGeneratedTokenWithAHashStillIs() {
+    assertEquals(List.of(), CredentialCheck.scan(Map.of("SIGNING_SECRET", "prod/jwt/signing-keys#hmacKey")));
+    assertEquals(List.of(new CredentialCheck.Finding("SIGNING_SECRET", "secret_in_environment")),
+        CredentialCheck.scan(Map.of("SIGNING_SECRET", "kX9#q2Lm!vR7pZ4w%tY8")), "not a name: ! and %");
+    assertEquals(List.of(new CredentialCheck.Finding("SIGNING_SECRET", "secret_in_environment")),
+        CredentialCheck.scan(Map.of("SIGNING_SECRET", "kX9q2Lm#vR7pZ4w#tY8aB")), "two #: not name#field");
   }
 
   @Test
