@@ -14,6 +14,7 @@ import dev.lambdaguard.anomaly.internal.RouteBaseline;
 import dev.lambdaguard.anomaly.internal.SourceState;
 import dev.lambdaguard.anomaly.internal.TokenState;
 import dev.lambdaguard.internal.EnvironmentNotices;
+import dev.lambdaguard.internal.TokenFingerprint;
 import dev.lambdaguard.ratelimit.internal.IpPrefix;
 import dev.lambdaguard.ratelimit.internal.KeyHash;
 import java.util.ArrayList;
@@ -216,12 +217,13 @@ public final class AnomalyDetector {
       if (bits >= tokenSourceBits[home]) {
         if (t.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
           found = add(found, report(AnomalyType.TOKEN_THEFT, "distinct_sources_per_token", "token",
-              KeyHash.of(credential), t.sources.estimate(), policy.sourcesPerToken + Math.max(0, home - 1), now));
+              credentialKey(credential), t.sources.estimate(),
+              policy.sourcesPerToken + Math.max(0, home - 1), now));
         }
       } else if (t.switches >= policy.sourceSwitchesPerToken && bits >= minimumSwitchSourceBits[home]
           && t.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
         found = add(found, report(AnomalyType.TOKEN_THEFT, "source_switches_per_token", "token",
-            KeyHash.of(credential), t.switches, policy.sourceSwitchesPerToken, now));
+            credentialKey(credential), t.switches, policy.sourceSwitchesPerToken, now));
       }
     }
 
@@ -304,6 +306,14 @@ public final class AnomalyDetector {
     }
     String apiKey = request.apiKey();
     return apiKey == null || apiKey.isEmpty() ? null : apiKey;
+  }
+
+  /**
+   * How an anomaly names a credential: its {@code token_fingerprint}, the field authentication events carry, so
+   * that an alert joins the token's own events. Computed only when an anomaly is reported.
+   */
+  private static String credentialKey(String credential) {
+    return TokenFingerprint.of(credential);
   }
 
   /** How many failed authentications were counted here alone because the shared store could not answer. */

@@ -2,6 +2,7 @@ package dev.lambdaguard.auth.internal;
 
 import dev.lambdaguard.Principal;
 import dev.lambdaguard.internal.Sha256;
+import dev.lambdaguard.internal.TokenFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,9 +47,9 @@ public final class VerifiedTokens {
     return Sha256.of(token);
   }
 
-  /** A short, non-reversible fingerprint of a token for events: 72 bits of its SHA-256. */
+  /** A short, non-reversible fingerprint of a token for events ({@link TokenFingerprint}). */
   public static String fingerprint(byte[] digest) {
-    return Sha256.base64Url(digest, 9);
+    return TokenFingerprint.of(digest);
   }
 
   public Entry get(byte[] digest, long nowSeconds) {
