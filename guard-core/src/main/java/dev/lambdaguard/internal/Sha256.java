@@ -30,6 +30,17 @@ public final class Sha256 {
     return DIGEST.get().digest(bytes);
   }
 
+  /** The digest of everything {@code in} holds, read in 64 KiB blocks (a jar, without holding it in memory). */
+  public static byte[] of(java.io.InputStream in) throws java.io.IOException {
+    MessageDigest digest = DIGEST.get();
+    digest.reset();
+    byte[] buffer = new byte[64 * 1024];
+    for (int n; (n = in.read(buffer)) > 0; ) {
+      digest.update(buffer, 0, n);
+    }
+    return digest.digest();
+  }
+
   /** The digest of {@code text}'s UTF-8 bytes. */
   public static byte[] of(String text) {
     return of(text.getBytes(StandardCharsets.UTF_8));

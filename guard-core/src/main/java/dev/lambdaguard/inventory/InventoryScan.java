@@ -1,13 +1,12 @@
 package dev.lambdaguard.inventory;
 
+import dev.lambdaguard.internal.Sha256;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
@@ -276,19 +275,8 @@ public final class InventoryScan {
   }
 
   private static String sha256(Path file) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-    }
-    byte[] buffer = new byte[64 * 1024];
     try (InputStream in = Files.newInputStream(file)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
+      return HexFormat.of().formatHex(Sha256.of(in));
     }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }
