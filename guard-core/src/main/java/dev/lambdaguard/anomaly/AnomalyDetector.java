@@ -9,6 +9,7 @@ import dev.lambdaguard.SecurityContext;
 import dev.lambdaguard.anomaly.internal.DistinctSketch;
 import dev.lambdaguard.anomaly.internal.FastHash;
 import dev.lambdaguard.anomaly.internal.KeyedTable;
+import dev.lambdaguard.anomaly.internal.MinuteSeries;
 import dev.lambdaguard.anomaly.internal.PrincipalState;
 import dev.lambdaguard.anomaly.internal.RouteBaseline;
 import dev.lambdaguard.anomaly.internal.SourceState;
@@ -45,6 +46,7 @@ public final class AnomalyDetector {
   private static final int SCAN_DENIED_PATHS = 1;
   private static final int SCAN_FINDINGS = 2;
   private static final int SLOT = 0;
+  private static final int ROUTE_FAILURES = 1;
   private static final double LN2 = Math.log(2);
   private static final String NO_ROUTE = "$default";
 
@@ -227,17 +229,26 @@ public final class AnomalyDetector {
       }
     }
 
-    if (volume) {
+    if (volume || stuffing) {
       String route = request.routeKey() == null ? NO_ROUTE : request.routeKey();
       RouteBaseline r = routes.get(FastHash.of(route, seed), now);
-      int count = r.record(now);
-      if (count >= policy.routeSpikeMinimum && r.hasBaseline() && r.watchedMillis() >= policy.volumeWarmupMillis) {
-        double threshold = Math.max(r.mean() * policy.routeSpikeFactor,
-            r.mean() + policy.routeSpikeDeviations * r.deviation());
-        if (count >= threshold && r.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
-          found = add(found, report(AnomalyType.VOLUME_SPIKE, "requests_per_minute_per_route", "route", route,
-              count, Math.max(threshold, policy.routeSpikeMinimum), now));
-        }
+      // A refused credential, not a missing one: a flood without tokens is a volume spike, not guessing.
+      r.record(now, authFailed && credential != null);
+      boolean warm = r.watchedMillis() >= policy.volumeWarmupMillis;
+      MinuteSeries requests = r.requests;
+      if (volume && warm && requests.spikes(policy.routeSpikeMinimum, policy.routeSpikeFactor, policy.routeSpikeDeviations)
+          && r.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
+        found = add(found, report(AnomalyType.VOLUME_SPIKE, "requests_per_minute_per_route", "route", route,
+            requests.current(), Math.max(requests.threshold(policy.routeSpikeFactor, policy.routeSpikeDeviations),
+                policy.routeSpikeMinimum), now));
+      }
+      MinuteSeries failed = r.failedCredentials;
+      if (stuffing && authFailed && credential != null && warm
+          && failed.spikes(policy.routeFailureMinimum, policy.routeSpikeFactor, policy.routeSpikeDeviations)
+          && r.cooldowns.tryReport(ROUTE_FAILURES, now, policy.alertCooldownMillis)) {
+        found = add(found, report(AnomalyType.CREDENTIAL_STUFFING, "auth_failures_per_minute_per_route", "route", route,
+            failed.current(), Math.max(failed.threshold(policy.routeSpikeFactor, policy.routeSpikeDeviations),
+                policy.routeFailureMinimum), now));
       }
     }
     return found == null ? List.of() : found;

@@ -34,6 +34,7 @@ public final class AnomalyPolicy {
   public static final Duration DEFAULT_TOKEN_WINDOW = Duration.ofMinutes(20);
   public static final Duration DEFAULT_TOKEN_SETTLE_WINDOW = Duration.ofMinutes(1);
   public static final int DEFAULT_ROUTE_SPIKE_MINIMUM = 100;
+  public static final int DEFAULT_ROUTE_FAILURE_MINIMUM = 30;
   public static final double DEFAULT_ROUTE_SPIKE_FACTOR = 4.0;
   public static final double DEFAULT_ROUTE_SPIKE_DEVIATIONS = 6.0;
   public static final Duration DEFAULT_VOLUME_WARMUP = Duration.ofMinutes(15);
@@ -57,6 +58,7 @@ public final class AnomalyPolicy {
   final long tokenWindowMillis;
   final long tokenSettleMillis;
   final int routeSpikeMinimum;
+  final int routeFailureMinimum;
   final double routeSpikeFactor;
   final double routeSpikeDeviations;
   final long volumeWarmupMillis;
@@ -80,6 +82,7 @@ public final class AnomalyPolicy {
     this.tokenWindowMillis = b.tokenWindow.toMillis();
     this.tokenSettleMillis = b.tokenSettleWindow.toMillis();
     this.routeSpikeMinimum = b.routeSpikeMinimum;
+    this.routeFailureMinimum = b.routeFailureMinimum;
     this.routeSpikeFactor = b.routeSpikeFactor;
     this.routeSpikeDeviations = b.routeSpikeDeviations;
     this.volumeWarmupMillis = b.volumeWarmup.toMillis();
@@ -132,6 +135,7 @@ public final class AnomalyPolicy {
     private Duration tokenWindow = DEFAULT_TOKEN_WINDOW;
     private Duration tokenSettleWindow = DEFAULT_TOKEN_SETTLE_WINDOW;
     private int routeSpikeMinimum = DEFAULT_ROUTE_SPIKE_MINIMUM;
+    private int routeFailureMinimum = DEFAULT_ROUTE_FAILURE_MINIMUM;
     private double routeSpikeFactor = DEFAULT_ROUTE_SPIKE_FACTOR;
     private double routeSpikeDeviations = DEFAULT_ROUTE_SPIKE_DEVIATIONS;
     private Duration volumeWarmup = DEFAULT_VOLUME_WARMUP;
@@ -157,6 +161,7 @@ public final class AnomalyPolicy {
       tokenWindow = Duration.ofMillis(p.tokenWindowMillis);
       tokenSettleWindow = Duration.ofMillis(p.tokenSettleMillis);
       routeSpikeMinimum = p.routeSpikeMinimum;
+      routeFailureMinimum = p.routeFailureMinimum;
       routeSpikeFactor = p.routeSpikeFactor;
       routeSpikeDeviations = p.routeSpikeDeviations;
       volumeWarmup = Duration.ofMillis(p.volumeWarmupMillis);
@@ -285,6 +290,17 @@ public final class AnomalyPolicy {
     /** A route's requests in one minute below which no volume spike is reported, default 100. */
     public Builder routeSpikeMinimum(int requestsPerMinute) {
       this.routeSpikeMinimum = Settings.within("routeSpikeMinimum", requestsPerMinute, 1, Integer.MAX_VALUE);
+      return this;
+    }
+
+    /**
+     * A route's refused credentials in one minute below which no stuffing is reported for the route, default 30:
+     * stuffing from a pool so wide that no one address fails often is still a burst of refused credentials on the
+     * route it targets (tokens missing altogether do not count: a flood without tokens is a volume spike). The spike
+     * factor, deviations and warm-up are the volume detector's.
+     */
+    public Builder routeFailureMinimum(int failuresPerMinute) {
+      this.routeFailureMinimum = Settings.within("routeFailureMinimum", failuresPerMinute, 1, Integer.MAX_VALUE);
       return this;
     }
 

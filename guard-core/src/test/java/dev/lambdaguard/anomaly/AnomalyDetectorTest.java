@@ -233,7 +233,11 @@ class AnomalyDetectorTest {
       observe(detector, request("91.0.0." + i, "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + 300_000L + i * 60_000L);
     }
     assertEquals(List.of(), reported, "three home addresses and four new ones: under the raised bar of eight");
-    observe(detector, request("91.0.0.99", "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + 800_000L);
+    // Distinct addresses are estimated (a 256-bit sketch whose hash seed is random per detector): a few more than
+    // the bar make the alert certain rather than likely.
+    for (int i = 0; i < 4; i++) {
+      observe(detector, request("91.0.1." + i, "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + 800_000L + i * 1000L);
+    }
     List<Anomaly> theft = of(AnomalyType.TOKEN_THEFT);
     assertEquals(1, theft.size(), reported.toString());
     assertEquals("distinct_sources_per_token", theft.get(0).feature());
@@ -244,7 +248,7 @@ class AnomalyDetectorTest {
   void withNoSettleWindowEveryAddressCountsFromTheFirstUse() {
     AnomalyDetector detector = new AnomalyDetector(
         AnomalyPolicy.builder().only(AnomalyType.TOKEN_THEFT).tokenSettleWindow(Duration.ZERO).build());
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 9; i++) { // the bar of six, with a margin for the sketch's estimate
       observe(detector, request("194.9.9." + i, "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + i * 1_000L);
     }
     assertEquals(1, of(AnomalyType.TOKEN_THEFT).size(), reported.toString());
@@ -268,6 +272,51 @@ class AnomalyDetectorTest {
           T0 + i * 1000L);
     }
     assertEquals(List.of(), reported);
+  }
+
+  /** Twenty minutes of 30 requests a minute on the route, one of them a refused credential (a stale token). */
+  private void steadyTrafficWithAStaleTokenAMinute(AnomalyDetector detector) {
+    for (int minute = 0; minute < 20; minute++) {
+      for (int i = 0; i < 30; i++) {
+        long at = T0 + minute * 60_000L + i * 2000L;
+        if (i == 0) {
+          observe(detector, request("198.51.100." + minute, "/orders/1", "Bearer stale-" + minute), EXPIRED,
+              SecurityContext.empty(), at);
+        } else {
+          observe(detector, request("198.51.100." + minute, "/orders/1", "Bearer ok-" + minute), OK, as("u" + minute), at);
+        }
+      }
+    }
+  }
+
+  @Test
+  void stuffingFromAPoolTooWideForAnyAddressToFailOftenIsABurstOfRefusedCredentialsOnTheRoute() {
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.CREDENTIAL_STUFFING));
+    steadyTrafficWithAStaleTokenAMinute(detector);
+    assertEquals(List.of(), reported, "one refused credential a minute is the route's normal");
+    long burst = T0 + 20 * 60_000L;
+    for (int i = 0; i < 60; i++) { // sixty guesses in a minute, each from an address of its own
+      observe(detector, request("45.1." + (i / 200) + "." + (i % 200), "/orders/1", "Bearer leaked-" + i), BAD_TOKEN,
+          SecurityContext.empty(), burst + i * 1000L);
+    }
+    List<Anomaly> stuffing = of(AnomalyType.CREDENTIAL_STUFFING);
+    assertEquals(1, stuffing.size(), reported.toString());
+    assertEquals("auth_failures_per_minute_per_route", stuffing.get(0).feature());
+    assertEquals("route", stuffing.get(0).keyKind());
+    assertEquals("GET /orders/{id}", stuffing.get(0).key());
+    assertEquals(30.0, stuffing.get(0).threshold(), "the minimum, above four times the route's mean of one");
+  }
+
+  @Test
+  void aFloodWithoutTokensIsNotCredentialStuffing() {
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.CREDENTIAL_STUFFING));
+    steadyTrafficWithAStaleTokenAMinute(detector);
+    Outcome missing = Denial.unauthorized(Reasons.TOKEN_MISSING, "no");
+    for (int i = 0; i < 200; i++) {
+      observe(detector, request("23.0." + (i / 200) + "." + (i % 200), "/orders/1", null), missing,
+          SecurityContext.empty(), T0 + 20 * 60_000L + i * 300L);
+    }
+    assertEquals(List.of(), reported, "no credential was refused: nothing was guessed");
   }
 
   @Test

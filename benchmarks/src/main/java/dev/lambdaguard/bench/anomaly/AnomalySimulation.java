@@ -117,7 +117,7 @@ public final class AnomalySimulation {
           result = TraceReplay.replay(trace, policy.toBuilder().sharedFailures(shared).build(), environments);
         }
       }
-      perSeed.add(DetectionScore.score(trace, result.alerts()));
+      perSeed.add(DetectionScore.score(trace, result));
       requests.add(trace.requests().size());
     }
     return new Report(perSeed, requests);
@@ -150,10 +150,11 @@ public final class AnomalySimulation {
       int environments) {
     for (int seed = first; seed < first + seeds; seed++) {
       TraceGenerator.Trace trace = TraceGenerator.generate(seed, scale);
-      List<TraceReplay.Alert> alerts = TraceReplay.replay(trace, policy, environments).alerts();
+      TraceReplay.Result result = TraceReplay.replay(trace, policy, environments);
+      List<TraceReplay.Alert> alerts = result.alerts();
       java.util.Set<Actor> detected = new java.util.HashSet<>();
       for (TraceReplay.Alert alert : alerts) {
-        Actor campaign = DetectionScore.strictCampaign(trace, alert);
+        Actor campaign = DetectionScore.strictCampaign(trace, result, alert);
         if (campaign != null) {
           detected.add(campaign);
         }
@@ -168,7 +169,7 @@ public final class AnomalySimulation {
         }
       }
       for (TraceReplay.Alert alert : alerts) {
-        if (!DetectionScore.isTruePositive(trace, alert)) {
+        if (!DetectionScore.isTruePositive(trace, result, alert)) {
           SimRequest r = alert.request();
           System.out.printf(Locale.ROOT, "seed %d false positive: %s %s=%s observed %.1f, request of %s #%d from %s %s at +%.1f min%n",
               seed, alert.anomaly().feature(), alert.anomaly().keyKind(), alert.anomaly().key(),

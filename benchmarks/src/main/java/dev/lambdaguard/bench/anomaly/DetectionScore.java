@@ -2,7 +2,6 @@ package dev.lambdaguard.bench.anomaly;
 
 import dev.lambdaguard.anomaly.AnomalyType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +48,8 @@ public record DetectionScore(AnomalyType type, int alerts, int truePositives, in
     return campaigns == 0 ? Double.NaN : (double) detected / campaigns;
   }
 
-  public static Map<AnomalyType, DetectionScore> score(TraceGenerator.Trace trace, List<TraceReplay.Alert> alerts) {
+  public static Map<AnomalyType, DetectionScore> score(TraceGenerator.Trace trace, TraceReplay.Result result) {
+    List<TraceReplay.Alert> alerts = result.alerts();
     Map<AnomalyType, Integer> alertCounts = new EnumMap<>(AnomalyType.class);
     Map<AnomalyType, Integer> truePositives = new EnumMap<>(AnomalyType.class);
     Map<AnomalyType, Integer> strict = new EnumMap<>(AnomalyType.class);
@@ -57,11 +57,11 @@ public record DetectionScore(AnomalyType type, int alerts, int truePositives, in
     for (TraceReplay.Alert alert : alerts) {
       AnomalyType type = alert.anomaly().type();
       alertCounts.merge(type, 1, Integer::sum);
-      Actor campaign = campaignOf(trace, alert);
+      Actor campaign = campaignOf(trace, result, alert);
       if (campaign != null && campaign.exhibits(type)) {
         truePositives.merge(type, 1, Integer::sum);
       }
-      if (strictCampaign(trace, alert) != null) {
+      if (strictCampaign(trace, result, alert) != null) {
         strict.merge(type, 1, Integer::sum);
         firstDetection.putIfAbsent(campaign, alert.request().at());
       }
@@ -87,19 +87,23 @@ public record DetectionScore(AnomalyType type, int alerts, int truePositives, in
 
   /**
    * Who made a route's spike: the attack campaign that sent the most of the route's requests in the minute before
-   * the alert, if attackers sent at least half of them; otherwise nobody (users made it).
+   * the alert (of its refused credentials, for a spike of those), if attackers sent at least half of them; otherwise
+   * nobody (users made it).
    */
-  private static Actor spikeOwner(TraceGenerator.Trace trace, TraceReplay.Alert alert) {
+  private static Actor spikeOwner(TraceGenerator.Trace trace, TraceReplay.Result result, TraceReplay.Alert alert) {
+    boolean refusedOnly = alert.anomaly().feature().equals("auth_failures_per_minute_per_route");
     long to = alert.request().at();
     String route = alert.request().routeKey();
     List<SimRequest> requests = trace.requests();
-    int index = Collections.binarySearch(requests.stream().map(SimRequest::at).toList(), to - MINUTE);
-    int from = index >= 0 ? index : -index - 1;
+    int from = alert.index();
+    while (from > 0 && requests.get(from - 1).at() >= to - MINUTE) {
+      from--;
+    }
     Map<Actor, Integer> byAttacker = new HashMap<>();
     int total = 0;
-    for (int i = Math.max(0, from); i < requests.size() && requests.get(i).at() <= to; i++) {
+    for (int i = from; i < requests.size() && requests.get(i).at() <= to; i++) {
       SimRequest r = requests.get(i);
-      if (r.routeKey().equals(route)) {
+      if (r.routeKey().equals(route) && (!refusedOnly || result.refusedCredentials().get(i))) {
         total++;
         if (r.actor().kind() != Actor.Kind.LEGIT) {
           byAttacker.merge(r.actor(), 1, Integer::sum);
@@ -114,19 +118,20 @@ public record DetectionScore(AnomalyType type, int alerts, int truePositives, in
   }
 
   /** Whether {@code alert} is a true positive. */
-  public static boolean isTruePositive(TraceGenerator.Trace trace, TraceReplay.Alert alert) {
-    Actor campaign = campaignOf(trace, alert);
+  public static boolean isTruePositive(TraceGenerator.Trace trace, TraceReplay.Result result,
+      TraceReplay.Alert alert) {
+    Actor campaign = campaignOf(trace, result, alert);
     return campaign != null && campaign.exhibits(alert.anomaly().type());
   }
 
   /** The campaign an alert strictly detects (one of the detector's own kind), or null. */
-  static Actor strictCampaign(TraceGenerator.Trace trace, TraceReplay.Alert alert) {
-    Actor campaign = campaignOf(trace, alert);
+  static Actor strictCampaign(TraceGenerator.Trace trace, TraceReplay.Result result, TraceReplay.Alert alert) {
+    Actor campaign = campaignOf(trace, result, alert);
     return campaign != null && campaign.kind().detectedBy() == alert.anomaly().type() ? campaign : null;
   }
 
   /** The attack campaign an alert's key belongs to, or null when it belongs to no attacker. */
-  private static Actor campaignOf(TraceGenerator.Trace trace, TraceReplay.Alert alert) {
+  private static Actor campaignOf(TraceGenerator.Trace trace, TraceReplay.Result result, TraceReplay.Alert alert) {
     SimRequest request = alert.request();
     switch (alert.anomaly().keyKind()) {
       case "ip":
@@ -139,7 +144,7 @@ public record DetectionScore(AnomalyType type, int alerts, int truePositives, in
         Actor thief = request.authorization() == null ? null : trace.stolenTokens().get(request.authorization());
         return thief != null ? thief : request.actor().kind() == Actor.Kind.LEGIT ? null : request.actor();
       case "route":
-        return spikeOwner(trace, alert);
+        return spikeOwner(trace, result, alert);
       default:
         return null;
     }

@@ -25,10 +25,16 @@ import java.util.Map;
 public final class TraceReplay {
 
   /** One reported anomaly and the request during which it was reported. */
-  public record Alert(Anomaly anomaly, SimRequest request) {}
+  /** An anomaly, the request that completed it and that request's index in the trace. */
+  public record Alert(Anomaly anomaly, SimRequest request, int index) {}
 
   /** The replay's outcome: the alerts, and how many requests each HTTP status answered. */
-  public record Result(List<Alert> alerts, Map<Integer, Integer> statuses) {}
+  /**
+   * @param alerts every anomaly, with the request that completed it
+   * @param statuses how many requests got each status
+   * @param refusedCredentials the indexes (in the trace) of requests whose credential was refused (401 with a token)
+   */
+  public record Result(List<Alert> alerts, Map<Integer, Integer> statuses, java.util.BitSet refusedCredentials) {}
 
   /** A clock the replay moves. */
   static final class SimClock implements Clock {
@@ -66,17 +72,22 @@ public final class TraceReplay {
     DemoContext context = new DemoContext("sim");
     List<Alert> alerts = new ArrayList<>();
     Map<Integer, Integer> statuses = new HashMap<>();
-    for (SimRequest request : trace.requests()) {
+    java.util.BitSet refused = new java.util.BitSet(trace.requests().size());
+    for (int index = 0; index < trace.requests().size(); index++) {
+      SimRequest request = trace.requests().get(index);
       clock.millis = request.at();
       OrdersFunction function = functions[environments == 1 ? 0 : spread.nextInt(environments)];
       int status = function.handleRequest(event(request), context).getStatusCode();
       statuses.merge(status, 1, Integer::sum);
+      if (status == 401 && request.authorization() != null) {
+        refused.set(index);
+      }
       for (Anomaly anomaly : reported) {
-        alerts.add(new Alert(anomaly, request));
+        alerts.add(new Alert(anomaly, request, index));
       }
       reported.clear();
     }
-    return new Result(alerts, statuses);
+    return new Result(alerts, statuses, refused);
   }
 
   /** One execution environment: the orders function with its own guard, reporting anomalies into {@code reported}. */
