@@ -35,12 +35,30 @@ final class ObservedLog {
   int skippedLines;
   long droppedCalls;
 
-  /** Reads every line of {@code reader}. */
+  /**
+   * Reads every line of {@code reader}. A line is held only up to {@value #MAX_LINE} characters: the rest of a longer
+   * one is read past, not kept (BufferedReader.readLine would hold a line of any length).
+   */
   void read(BufferedReader reader) throws IOException {
-    String line;
-    while ((line = reader.readLine()) != null) {
-      if (!accept(line)) {
-        skippedLines++;
+    StringBuilder line = new StringBuilder();
+    boolean tooLong = false;
+    for (int c = reader.read(); ; c = reader.read()) {
+      if (c == '\n' || c < 0) {
+        int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+        if (tooLong || !accept(line.substring(0, end))) {
+          if (c >= 0 || line.length() > 0 || tooLong) {
+            skippedLines++;
+          }
+        }
+        if (c < 0) {
+          return;
+        }
+        line.setLength(0);
+        tooLong = false;
+      } else if (line.length() < MAX_LINE) {
+        line.append((char) c);
+      } else {
+        tooLong = true;
       }
     }
   }

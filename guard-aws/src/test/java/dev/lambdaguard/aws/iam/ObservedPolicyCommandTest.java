@@ -160,6 +160,17 @@ class ObservedPolicyCommandTest {
   }
 
   @Test
+  void aLineOverTheLimitIsReadPastNotHeldAndTheNextLineStillCounts() {
+    String huge = "{\"event_type\":\"permissions_observed\",\"pad\":\"" + "x".repeat(ObservedLog.MAX_LINE) + "\"}";
+    String valid = event(List.of(new Permission("secretsmanager:GetSecretValue", SECRET, 1, 0)));
+    Result result = run(huge + "\r\n" + valid + "\r\n", "--account", "111122223333");
+    assertEquals(0, result.status(), result.err());
+    assertTrue(result.err().startsWith("1 permissions_observed events, 1 distinct permissions, 1 other lines skipped"),
+        result.err());
+    assertTrue(result.out().contains("secretsmanager:GetSecretValue"), result.out());
+  }
+
+  @Test
   void aLogWithoutEventsOrABadCommandLineIsRefused() {
     Result none = run("START RequestId: x\nEND RequestId: x\n");
     assertEquals(2, none.status());
