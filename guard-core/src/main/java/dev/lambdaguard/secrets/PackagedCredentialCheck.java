@@ -81,7 +81,7 @@ public final class PackagedCredentialCheck {
         }
       }
     }
-    return findings.size() > MAX_FINDINGS ? List.copyOf(findings.subList(0, MAX_FINDINGS)) : List.copyOf(findings);
+    return List.copyOf(findings); // scanText stops at MAX_FINDINGS, one finding a line at most
   }
 
   /**
@@ -105,11 +105,7 @@ public final class PackagedCredentialCheck {
       String classPath = System.getProperty("java.class.path", "");
       for (String entry : classPath.split(File.pathSeparator)) {
         if (roots.size() < MAX_ROOTS && !entry.isEmpty()) {
-          try {
-            roots.add(new File(entry));
-          } catch (RuntimeException e) {
-            // not a path
-          }
+          roots.add(new File(entry));
         }
       }
     }
