@@ -205,6 +205,7 @@ public final class Guard implements SnapshotAware {
    */
   public Outcome handle(GuardRequest request, Invocation ids, Terminal terminal) {
     long start = clock.nanoTime();
+    ObservedPermissions.environment().learnAccount(ids.functionArn());
     InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     InvocationState state = new InvocationState(terminal, clock);
     Outcome outcome;
@@ -250,6 +251,7 @@ public final class Guard implements SnapshotAware {
 
   /** Reports an event that is not an HTTP request and went to the handler untouched. */
   public void passThrough(String eventSource, Invocation ids) {
+    ObservedPermissions.environment().learnAccount(ids.functionArn());
     InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     if (sampled()) {
       emit(new SecurityEvent.PassThroughEvent(clock.currentTimeMillis(), info, eventSource));

@@ -61,6 +61,44 @@ public final class ObservedPermissions {
     this.reserve = reserve;
   }
 
+  private volatile String account;
+
+  /**
+   * The account the function runs in, learnt from its own ARN at its first invocation ({@link #learnAccount}); null
+   * before. The SDK interceptor names it in ARNs a call does not (a DynamoDB table, an SSM parameter by name), so
+   * that the least-privilege policy is not widened to every account.
+   */
+  public String account() {
+    return account;
+  }
+
+  /**
+   * Takes the account from the function's ARN as Lambda invokes it ({@code arn:aws:lambda:region:ACCOUNT:function:
+   * name[:alias]}); anything else is ignored. Cheap after the first call: one volatile read.
+   */
+  public void learnAccount(String functionArn) {
+    if (account != null || functionArn == null) {
+      return;
+    }
+    String[] parts = functionArn.split(":", 7);
+    if (parts.length == 7 && parts[0].equals("arn") && parts[2].equals("lambda") && parts[5].equals("function")
+        && isAccountId(parts[4])) {
+      account = parts[4];
+    }
+  }
+
+  private static boolean isAccountId(String id) {
+    if (id.length() != 12) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The execution environment's one recorder, which the SDK interceptor fills and the guard writes. */
   public static ObservedPermissions environment() {
     return ENVIRONMENT;
@@ -173,5 +211,6 @@ public final class ObservedPermissions {
       lastWrittenMillis = Long.MIN_VALUE;
       changed = false;
     }
+    account = null;
   }
 }

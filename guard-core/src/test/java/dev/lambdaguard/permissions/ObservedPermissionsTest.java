@@ -70,6 +70,21 @@ class ObservedPermissionsTest {
   }
 
   @Test
+  void theAccountIsLearntFromTheFunctionsOwnArnOnlyAndOnce() {
+    ObservedPermissions seen = ObservedPermissions.bounded(10, 0);
+    seen.learnAccount(null);
+    seen.learnAccount("arn:aws:s3:::bucket");
+    seen.learnAccount("arn:aws:lambda:eu-west-1:12345:function:orders");
+    seen.learnAccount("arn:aws:lambda:eu-west-1:1234567890ab:function:orders");
+    assertEquals(null, seen.account(), "not a Lambda function ARN with a twelve-digit account");
+    seen.learnAccount("arn:aws-cn:lambda:cn-north-1:111122223333:function:orders:live");
+    seen.learnAccount("arn:aws:lambda:eu-west-1:444455556666:function:other");
+    assertEquals("111122223333", seen.account());
+    seen.clear();
+    assertEquals(null, seen.account());
+  }
+
+  @Test
   void aRecorderNeedsRoom() {
     assertThrows(IllegalArgumentException.class, () -> ObservedPermissions.bounded(0, 0));
   }

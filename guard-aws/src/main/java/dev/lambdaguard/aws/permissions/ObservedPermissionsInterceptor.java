@@ -118,7 +118,10 @@ public final class ObservedPermissionsInterceptor implements ExecutionIntercepto
     return service == null ? null : service.replace(" ", "").toLowerCase(Locale.ROOT);
   }
 
-  /** The caller's account: as the credentials carry it, else the configured one, else unknown (null). */
+  /**
+   * The caller's account: as the credentials carry it, else the configured one ({@code AWS_ACCOUNT_ID}), else the
+   * one the guard learnt from the function's ARN, else unknown (null: calls made before the first invocation).
+   */
   @SuppressWarnings("deprecation") // the signing credentials, still set for every SigV4 call
   private String account(ExecutionAttributes attributes) {
     String id = attributes.getAttribute(AwsExecutionAttribute.AWS_AUTH_ACCOUNT_ID);
@@ -126,7 +129,7 @@ public final class ObservedPermissionsInterceptor implements ExecutionIntercepto
       AwsCredentials credentials = attributes.getAttribute(AwsSignerExecutionAttribute.AWS_CREDENTIALS);
       id = credentials == null ? null : credentials.accountId().orElse(null);
     }
-    return id != null ? id : account;
+    return id != null ? id : account != null ? account : recorder.account();
   }
 
   static boolean accessDenied(Throwable failure) {

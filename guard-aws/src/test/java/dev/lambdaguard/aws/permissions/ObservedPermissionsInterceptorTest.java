@@ -135,6 +135,24 @@ class ObservedPermissionsInterceptorTest {
   }
 
   @Test
+  void withCredentialsThatNameNoAccountTheAccountComesFromTheFunctionsArnOnceTheGuardHasSeenIt() {
+    // As Lambda's own environment credentials: a key, a secret and a session token, no account id.
+    StaticCredentialsProvider lambdaStyle = StaticCredentialsProvider.create(
+        software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create("test-key-id", "test-secret", "token"));
+    try (DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(aws.endpoint()).region(Region.EU_WEST_1)
+        .credentialsProvider(lambdaStyle).httpClient(UrlConnectionHttpClient.create()).build()) {
+      dynamoDb.getItem(r -> r.tableName("Orders").key(Map.of("id", AttributeValue.fromS("1"))));
+      assertEquals(Map.of("dynamodb:GetItem arn:aws:dynamodb:eu-west-1:*:table/Orders", "1/0"), seen(),
+          "before the first invocation the account is unknown");
+      observed.learnAccount("arn:aws:lambda:eu-west-1:444455556666:function:orders:live");
+      observed.learnAccount("arn:aws:lambda:eu-west-1:999999999999:function:other"); // the first one stays
+      dynamoDb.getItem(r -> r.tableName("Orders").key(Map.of("id", AttributeValue.fromS("2"))));
+      assertEquals("1/0", seen().get("dynamodb:GetItem arn:aws:dynamodb:eu-west-1:444455556666:table/Orders"),
+          seen().toString());
+    }
+  }
+
+  @Test
   void anAccessDeniedCallIsRecordedAsDeniedWhileOtherFailuresAreOrdinaryCalls() {
     aws.answer(request -> {
       if ("DynamoDB_20120810.DeleteItem".equals(request.target())) {
