@@ -27,6 +27,14 @@ final class InputFields {
     default boolean tooManyFields() {
       return false;
     }
+
+    /**
+     * A part of the body is in a character set the scanner cannot read as text (UTF-16, EBCDIC); returns whether to
+     * go on. By default the walk stops; the inspector refuses the request with 415.
+     */
+    default boolean unreadable() {
+      return false;
+    }
   }
 
   private InputFields() {}

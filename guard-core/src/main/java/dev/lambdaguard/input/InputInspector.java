@@ -97,6 +97,10 @@ public final class InputInspector implements Interceptor, dev.lambdaguard.Snapsh
     if (scan.overBudget) {
       return Denial.of(413, Reasons.INPUT_TOO_LARGE, "The request carries more text than can be inspected.");
     }
+    if (scan.unreadable) {
+      return Denial.of(415, Reasons.UNSUPPORTED_MEDIA_TYPE,
+          "The request body uses a character set that cannot be inspected.");
+    }
     if (scan.blocked != null) {
       Finding f = scan.blocked;
       return Denial.badRequest(Reasons.INJECTION_DETECTED, "The request was refused by input inspection.")
@@ -115,6 +119,7 @@ public final class InputInspector implements Interceptor, dev.lambdaguard.Snapsh
     private final List<Finding> monitored = new ArrayList<>(0);
     private Finding blocked;
     private boolean overBudget;
+    private boolean unreadable;
     private long scanned;
     /** The value being scanned: a sure finding that will refuse the request ends its scan. */
     private String location;
@@ -126,6 +131,12 @@ public final class InputInspector implements Interceptor, dev.lambdaguard.Snapsh
     @Override
     public boolean tooManyFields() {
       overBudget = true;
+      return false;
+    }
+
+    @Override
+    public boolean unreadable() {
+      unreadable = true;
       return false;
     }
 

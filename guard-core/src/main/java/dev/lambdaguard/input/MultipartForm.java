@@ -1,12 +1,20 @@
 package dev.lambdaguard.input;
 
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The fields of a {@code multipart/form-data} body (RFC 7578), read in one pass without a regular expression: each
- * part's field name, its file name when it is a file, and its content when that is text a handler might use (a plain
- * field, or a file of JSON, XML, SVG or HTML; binary files are not read). A body that is not well-formed multipart
- * is handed over whole, as text, so that nothing escapes the scan by being malformed.
+ * The fields of a {@code multipart/*} body (RFC 7578, RFC 2046), read in one pass without a regular expression:
+ * each part's field name, its file name when it is a file, and its content when a handler or browser would use it
+ * as text (every plain field, whatever type it declares; a file of JSON, XML, SVG or HTML; a nested multipart part,
+ * as text; binary and plain-text files are data, not read).
+ *
+ * <p>It reads strictly, and anything a server framework could read differently is read whole instead: a delimiter
+ * not at a line start with the body's own line ending, or not followed by transport padding and a line break or
+ * {@code --}; a duplicate {@code boundary}, {@code name} or {@code filename} parameter; a duplicate
+ * {@code Content-Disposition} or {@code Content-Type} header. Such a body is handed to the scanner as one text, so
+ * that no field can hide between two parsers' readings of it. A part in a character set whose ASCII is not ASCII
+ * (UTF-16, EBCDIC) cannot be scanned as text and makes the body unreadable.
  */
 final class MultipartForm {
 
@@ -20,6 +28,16 @@ final class MultipartForm {
    * more is refused as too large to inspect, as a body over the scan budget is.
    */
   static final int MAX_PARTS = 1000;
+  /** Character sets in which the characters attacks are made of are the ASCII bytes, so the UTF-8 reading sees them. */
+  static final Set<String> ASCII_COMPATIBLE = Set.of("utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1",
+      "iso8859-1", "latin1", "windows-1252", "cp1252");
+
+  /** The body can be read two ways: it is scanned whole. */
+  private static final class Ambiguous extends RuntimeException {
+    Ambiguous() {
+      super(null, null, false, false);
+    }
+  }
 
   private MultipartForm() {}
 
@@ -28,32 +46,46 @@ final class MultipartForm {
    * stopped the walk.
    */
   static boolean walk(String contentType, String text, InputFields.Visitor visitor) {
-    String boundary = boundary(contentType);
-    if (boundary == null) {
+    try {
+      return read(boundary(contentType), text, visitor);
+    } catch (Ambiguous e) {
       return visitor.visit("body", text);
+    }
+  }
+
+  private static boolean read(String boundary, String text, InputFields.Visitor visitor) {
+    if (boundary == null) {
+      throw new Ambiguous();
     }
     String delimiter = "--" + boundary;
-    String lineAndDelimiter = "\n" + delimiter;
-    int at = text.startsWith(delimiter) ? 0 : text.indexOf(lineAndDelimiter);
-    if (at < 0) {
-      return visitor.visit("body", text);
+    int first = text.startsWith(delimiter) ? 0 : text.indexOf("\n" + delimiter) + 1;
+    if (first == 0 && !text.startsWith(delimiter)) {
+      throw new Ambiguous();
     }
-    int position = at == 0 ? delimiter.length() : at + 1 + delimiter.length();
+    int position = first + delimiter.length();
+    if (text.startsWith("--", position)) {
+      return true; // a form with no part
+    }
+    int firstLine = afterDelimiter(text, position);
+    // The body's line ending, fixed by its first delimiter line: every later delimiter must follow the same one.
+    boolean crlf = text.charAt(firstLine - 2) == '\r';
+    String lineDelimiter = "\n" + delimiter;
     for (int parts = 0; ; parts++) {
       if (text.startsWith("--", position)) {
         return true; // the close delimiter; an epilogue after it is ignored, as by every parser
       }
-      int headersStart = lineEnd(text, position);
-      int blank = blankLine(text, headersStart);
       if (parts == MAX_PARTS) {
         return visitor.tooManyFields();
       }
-      if (headersStart < 0 || blank < 0) {
-        return visitor.visit("body", text.substring(position));
+      int headersStart = afterDelimiter(text, position);
+      int blank = blankLine(text, headersStart);
+      if (blank < 0) {
+        throw new Ambiguous();
       }
-      int contentStart = lineEnd(text, blank);
-      int next = text.indexOf(lineAndDelimiter, contentStart);
-      int contentEnd = next < 0 ? text.length() : next > contentStart && text.charAt(next - 1) == '\r' ? next - 1 : next;
+      int contentStart = text.indexOf('\n', blank) + 1;
+      // From the blank line's own line break: an empty part's content ends where its headers do.
+      int next = nextDelimiter(text, lineDelimiter, contentStart - 1, crlf);
+      int contentEnd = next < 0 ? text.length() : crlf ? next - 1 : next;
       if (!part(text.substring(headersStart, blank), text.substring(contentStart, Math.max(contentStart, contentEnd)),
           visitor)) {
         return false;
@@ -61,13 +93,51 @@ final class MultipartForm {
       if (next < 0) {
         return true; // no close delimiter: the last part ran to the end of the body, and was read
       }
-      position = next + 1 + delimiter.length();
+      position = next + lineDelimiter.length();
     }
+  }
+
+  /**
+   * Where the line after a delimiter starts: past transport padding (spaces and tabs) and a line break. A delimiter
+   * followed by anything else is not one to the strict parsers and content to others: the body is ambiguous.
+   */
+  private static int afterDelimiter(String text, int at) {
+    int i = at;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    if (text.startsWith("\r\n", i)) {
+      return i + 2;
+    }
+    if (i < text.length() && text.charAt(i) == '\n') {
+      return i + 1;
+    }
+    throw new Ambiguous();
+  }
+
+  /**
+   * The line break before the next delimiter at or after {@code from}, or -1. Any occurrence of the boundary after a
+   * line break that a strict parser would not take (the other line ending, or more than padding after it) is taken
+   * as a delimiter by others: the body is ambiguous.
+   */
+  private static int nextDelimiter(String text, String lineDelimiter, int from, boolean crlf) {
+    int candidate = text.indexOf(lineDelimiter, from);
+    if (candidate < 0) {
+      return -1;
+    }
+    if (crlf && (candidate == 0 || text.charAt(candidate - 1) != '\r')) {
+      throw new Ambiguous();
+    }
+    int end = candidate + lineDelimiter.length();
+    if (!text.startsWith("--", end)) {
+      afterDelimiter(text, end); // throws unless padding and a line break follow
+    }
+    return candidate;
   }
 
   private static boolean part(String headers, String content, InputFields.Visitor visitor) {
     String disposition = null;
-    String type = "";
+    String type = null;
     int start = 0;
     while (start < headers.length()) {
       int end = headers.indexOf('\n', start);
@@ -77,14 +147,19 @@ final class MultipartForm {
       String line = headers.substring(start, end).strip();
       int colon = line.indexOf(':');
       if (colon > 0) {
-        String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-        if (name.equals("content-disposition")) {
-          disposition = line.substring(colon + 1);
-        } else if (name.equals("content-type")) {
-          type = line.substring(colon + 1).strip().toLowerCase(Locale.ROOT);
+        String name = line.substring(0, colon).strip();
+        if (name.equalsIgnoreCase("content-disposition")) {
+          disposition = once(disposition, line.substring(colon + 1));
+        } else if (name.equalsIgnoreCase("content-type")) {
+          type = once(type, line.substring(colon + 1).strip().toLowerCase(Locale.ROOT));
         }
       }
       start = end + 1;
+    }
+    type = type == null ? "" : type;
+    String charset = parameter(type, "charset");
+    if (charset != null && !ASCII_COMPATIBLE.contains(charset.toLowerCase(Locale.ROOT))) {
+      return visitor.unreadable();
     }
     String field = disposition == null ? null : parameter(disposition, "name");
     String filename = disposition == null ? null : parameter(disposition, "filename");
@@ -95,15 +170,20 @@ final class MultipartForm {
     if (filename != null && !filename.isEmpty() && !visitor.visit(location + InputLocations.FILENAME_SUFFIX, filename)) {
       return false;
     }
-    boolean read = filename == null ? type.isEmpty() || type.startsWith("text/") || interpreted(type) : interpreted(type);
+    // A part without a file name is a field to every server framework, whatever type it declares.
+    boolean read = filename == null || interpreted(type) || type.startsWith("multipart/");
     return !read || content.isEmpty() || visitor.visit(location, content);
   }
 
-  /**
-   * Content a browser or a parser interprets, so that an attack in it runs: markup (HTML, XML, SVG) and JSON. A
-   * plain field is also read as text when it declares no type or a text one; an uploaded text or binary file is
-   * data, not read.
-   */
+  /** A header or parameter given twice is read as the first by some parsers and as the last by others. */
+  private static String once(String seen, String value) {
+    if (seen != null) {
+      throw new Ambiguous();
+    }
+    return value;
+  }
+
+  /** File contents a browser or parser interprets, so that an attack in them runs: markup and JSON. */
   private static boolean interpreted(String type) {
     return type.contains("json") || type.contains("xml") || type.contains("html");
   }
@@ -116,9 +196,11 @@ final class MultipartForm {
 
   /**
    * A parameter of a header value ({@code ; name=value} or {@code ; name="quoted \" value"}); names are case
-   * insensitive; null when absent. One pass, no regular expression.
+   * insensitive; null when absent; a parameter given twice makes the body ambiguous. One pass, no regular
+   * expression.
    */
   static String parameter(String header, String wanted) {
+    String found = null;
     int i = header.indexOf(';');
     while (i >= 0 && i < header.length()) {
       i++;
@@ -152,34 +234,22 @@ final class MultipartForm {
         i = end;
       }
       if (name.equalsIgnoreCase(wanted)) {
-        return value.toString();
+        found = once(found, value.toString());
       }
     }
-    return null;
-  }
-
-  /** The index after the line break that ends the line holding {@code from}, or -1. */
-  private static int lineEnd(String text, int from) {
-    int newline = text.indexOf('\n', from);
-    return newline < 0 ? -1 : newline + 1;
+    return found;
   }
 
   /** The start of the first empty line at or after {@code from}, or -1 (part headers end at one). */
   private static int blankLine(String text, int from) {
-    if (from < 0) {
-      return -1;
-    }
     int line = from;
     while (line < text.length()) {
       int end = text.indexOf('\n', line);
-      if (end < 0) {
+      if (end < 0 || end - from > MAX_PART_HEADERS) {
         return -1;
       }
       if (end == line || (end == line + 1 && text.charAt(line) == '\r')) {
         return line;
-      }
-      if (end - from > MAX_PART_HEADERS) {
-        return -1;
       }
       line = end + 1;
     }

@@ -103,6 +103,67 @@ class MultipartFormTest {
   }
 
   @Test
+  void aPlainFieldIsReadWhateverTypeItDeclaresAndANestedMultipartPartAsText() {
+    String body = "--b\r\nContent-Disposition: form-data; name=\"q\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        + "1' UNION SELECT password FROM users --\r\n"
+        + "--b\r\nContent-Disposition: form-data; name=\"files\"\r\nContent-Type: multipart/mixed; boundary=c\r\n\r\n"
+        + "--c\r\nContent-Disposition: file; filename=\"../../etc/passwd\"\r\n\r\nx\r\n--c--\r\n--b--\r\n";
+    List<String> seen = walk("multipart/form-data; boundary=b", body);
+    assertTrue(seen.contains("form.q=1' UNION SELECT password FROM users --"), "a server hands this to the handler as "
+        + "field q: " + seen);
+    assertTrue(seen.stream().anyMatch(v -> v.startsWith("form.files=--c") && v.contains("../../etc/passwd")),
+        "the nested part is read as text: " + seen);
+  }
+
+  @Test
+  void aBodyTwoParsersWouldSplitDifferentlyIsScannedWhole() {
+    String attack = "1' UNION SELECT password FROM users --";
+    // A bare LF before the boundary in a CRLF body: strict parsers read one field q holding everything after it.
+    String bareLf = "--b\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\nx\n--b\r\n"
+        + "Content-Disposition: form-data; name=\"f\"; filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\n"
+        + attack + "\r\n--b--\r\n";
+    assertEquals(List.of("body=" + bareLf), walk("multipart/form-data; boundary=b", bareLf));
+    // The boundary followed by more than padding: content to some parsers, a delimiter to others.
+    String suffixed = "--b\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\nx\r\n--bX\r\n" + attack + "\r\n--b--";
+    assertEquals(List.of("body=" + suffixed), walk("multipart/form-data; boundary=b", suffixed));
+    // Two boundary parameters: the walker would take one, a server the other.
+    String twoBoundaries = "--x\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.png\"\r\n"
+        + "Content-Type: image/png\r\n\r\n--b\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\n" + attack + "\r\n--b--";
+    assertEquals(List.of("body=" + twoBoundaries), walk("multipart/form-data; boundary=x; boundary=b", twoBoundaries));
+    // A part with two dispositions, or one disposition naming two fields.
+    String twoDispositions = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.png\"\r\n"
+        + "Content-Disposition: form-data; name=\"q\"\r\nContent-Type: image/png\r\n\r\n" + attack + "\r\n--b--";
+    assertEquals(List.of("body=" + twoDispositions), walk("multipart/form-data; boundary=b", twoDispositions));
+    String twoNames = "--b\r\nContent-Disposition: form-data; name=\"safe\"; name=\"q\"\r\n\r\n" + attack + "\r\n--b--";
+    assertEquals(List.of("body=" + twoNames), walk("multipart/form-data; boundary=b", twoNames));
+  }
+
+  @Test
+  void emptyPartsAndPaddingAfterTheDelimiterAreRead() {
+    String body = "--b \t\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\r\n--b\r\n"
+        + "Content-Disposition: form-data; name=\"c\"\r\n\r\nv\r\n--b--\r\nepilogue";
+    assertEquals(List.of("form.a#key=a", "form.c#key=c", "form.c=v"), walk("multipart/form-data; boundary=b", body));
+    assertEquals(List.of(), walk("multipart/form-data; boundary=b", "--b--\r\n"), "a form with no part");
+  }
+
+  @Test
+  void aPartInACharacterSetWhoseAsciiIsNotAsciiIsRefusedAsUnreadable() {
+    String utf16 = "--b\r\nContent-Disposition: form-data; name=\"q\"\r\nContent-Type: text/plain; charset=UTF-16LE\r\n\r\n"
+        + "1\u0000'\u0000\r\n--b--";
+    Guard guard = Guard.builder().environment(Map.of()).eventSink(EventSink.noop())
+        .inputInspection(InputPolicy.builder().build()).build();
+    GuardRequest request = GuardRequest.builder("apigw-http-v2").method("POST").path("/upload")
+        .headers(MultiValueMap.headersBuilder().add("content-type", "multipart/form-data; boundary=b").build())
+        .body(Body.ofBytes(utf16.getBytes(StandardCharsets.UTF_8))).build();
+    Denial refused = assertInstanceOf(Denial.class, guard.handle(request, Invocation.NONE, c -> "ok"));
+    assertEquals(415, refused.status());
+    assertEquals("unsupported_media_type", refused.reason().code());
+    String latin1 = utf16.replace("UTF-16LE", "ISO-8859-1");
+    assertEquals(List.of("form.q#key=q", "form.q=1\u0000'\u0000"), walk("multipart/form-data; boundary=b", latin1),
+        "an ASCII-compatible set is read");
+  }
+
+  @Test
   void theBoundaryAndParametersAreReadWithoutARegularExpression() {
     assertEquals("abc", MultipartForm.boundary("multipart/form-data; boundary=abc"));
     assertEquals("a b;c", MultipartForm.boundary("multipart/form-data; charset=utf-8; BOUNDARY=\"a b;c\""));
