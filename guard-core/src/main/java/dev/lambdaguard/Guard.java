@@ -6,6 +6,7 @@ import dev.lambdaguard.anomaly.AnomalyPolicy;
 import dev.lambdaguard.auth.ApiKeyAuthenticator;
 import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.auth.internal.CredentialChoice;
+import dev.lambdaguard.events.EventFormat;
 import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.EventSink;
 import dev.lambdaguard.events.FunctionEnvironment;
@@ -90,8 +91,8 @@ public final class Guard implements SnapshotAware {
     this.anomalies = b.anomalyPolicy == null ? null : new AnomalyDetector(b.anomalyPolicy);
     this.permissionsIntervalMillis = b.permissionsInterval.toMillis();
     this.interceptors = assembleChain(b);
-    this.sink = b.sink != null ? b.sink
-        : new StdoutJsonSink(b.ocsf ? new dev.lambdaguard.events.OcsfJson(redactor) : new EventJson(redactor));
+    EventFormat format = b.ocsf ? new dev.lambdaguard.events.OcsfJson(redactor) : new EventJson(redactor);
+    this.sink = b.sink != null ? b.sink : b.metrics != null ? b.metrics.apply(format) : new StdoutJsonSink(format);
     emit(new SecurityEvent.InitEvent(clock.currentTimeMillis(), function, interceptorNames()));
     if (b.egressPolicy != null) {
       dev.lambdaguard.egress.EgressMonitor.install(b.egressPolicy, attempt -> emit(new SecurityEvent.EgressEvent(
@@ -369,6 +370,7 @@ public final class Guard implements SnapshotAware {
     private RequestLimits requestLimits;
     private InputPolicy inputPolicy;
     private EventSink sink;
+    private java.util.function.Function<EventFormat, EventSink> metrics;
     private Clock clock = Clock.system();
     private Map<String, String> environment = System.getenv();
     private Redactor redactor = Redactor.shared();
@@ -475,6 +477,18 @@ public final class Guard implements SnapshotAware {
     /** Where events go; by default one JSON line each on standard output. */
     public Builder eventSink(EventSink sink) {
       this.sink = Objects.requireNonNull(sink, "eventSink");
+      return this;
+    }
+
+    /**
+     * Writes metrics beside the default standard-output events: {@code writer} is given the events' format (this
+     * builder's redactor, OCSF or the library's own lines, as {@link #ocsfEvents} says) and returns the sink writing
+     * both, e.g. {@code format -> EmfMetrics.namespace("Orders/Security").build().aroundStdout(format)} (guard-aws).
+     * Built when the guard is, so a redactor or format set after this call applies. A sink set with
+     * {@link #eventSink} replaces it.
+     */
+    public Builder metrics(java.util.function.Function<EventFormat, EventSink> writer) {
+      this.metrics = Objects.requireNonNull(writer, "metrics");
       return this;
     }
 

@@ -51,7 +51,8 @@ public final class AnomalyDetector {
   private static final String NO_ROUTE = "$default";
 
   private final AnomalyPolicy policy;
-  private final long seed = new SplittableRandom().nextLong();
+  /** Keys every hash: secret, so that a caller cannot choose inputs that collide in the sketches or tables. */
+  private final long seed;
   private final double decayPerMilli;
   private final double tokenDecayPerMilli;
   private final int failedCredentialBits;
@@ -77,6 +78,12 @@ public final class AnomalyDetector {
   private int suppressed;
 
   public AnomalyDetector(AnomalyPolicy policy) {
+    this(policy, new SplittableRandom().nextLong());
+  }
+
+  /** With a fixed hash seed, so that a test's distinct counts come out the same on every run. */
+  AnomalyDetector(AnomalyPolicy policy, long seed) {
+    this.seed = seed;
     this.policy = Objects.requireNonNull(policy, "policy");
     this.decayPerMilli = LN2 / policy.authFailureHalfLifeMillis;
     this.tokenDecayPerMilli = LN2 / policy.tokenWindowMillis;
@@ -116,15 +123,18 @@ public final class AnomalyDetector {
     Reason.Kind denied = outcome instanceof Denial denial ? denial.reason().kind() : null;
     String subject = context.principal().isPresent() ? context.principal().get().subject() : null;
     String credential = credentialOf(request);
+    String attempt = attemptOf(request, credential);
     boolean inputFinding = denied == Reason.Kind.INPUT || !context.findings().isEmpty();
     boolean authFailed = denied == Reason.Kind.AUTHENTICATION;
     String ip = request.sourceIp();
     String source = ip == null || ip.isEmpty() ? null : IpPrefix.of(ip);
     long sourceHash = source == null ? 0 : FastHash.of(source, seed);
-    SharedFailures.Tally tally = authFailed && stuffing && shared != null && source != null
-        ? shareFailure(source, sourceHash, credential, now) : null;
+    // Only a refused credential is shared: a missing one guesses nothing, and would cost a round trip per request
+    // of a token-less flood.
+    SharedFailures.Tally tally = authFailed && stuffing && shared != null && source != null && attempt != null
+        ? shareFailure(source, sourceHash, attempt, now) : null;
     synchronized (this) {
-      return observeLocked(request, denied, subject, credential, inputFinding, source, sourceHash, tally, now);
+      return observeLocked(request, denied, subject, credential, attempt, inputFinding, source, sourceHash, tally, now);
     }
   }
 
@@ -132,7 +142,7 @@ public final class AnomalyDetector {
    * Counts an authentication failure with every other environment, outside the lock (it is a network call);
    * null when the shared store cannot answer, and this environment counts alone.
    */
-  private SharedFailures.Tally shareFailure(String source, long sourceHash, String credential, long now) {
+  private SharedFailures.Tally shareFailure(String source, long sourceHash, String attempt, long now) {
     boolean mayReport;
     synchronized (this) {
       // This request counted as a failure: is this address's own share of failures here high enough to report?
@@ -141,8 +151,9 @@ public final class AnomalyDetector {
       mayReport = s.authFailures + 1 >= policy.authFailureRatio * (s.requests + 1);
     }
     try {
-      SharedFailures.Tally tally = shared.recordAuthFailure(KeyHash.of(source),
-          credential == null ? null : KeyHash.of(credential), now, sharedRule, mayReport);
+      // The store adds the attempt's hash to a HyperLogLog, whose registers keep a few bits of it, never the hash.
+      SharedFailures.Tally tally = shared.recordAuthFailure(KeyHash.of(source), KeyHash.of(attempt), now, sharedRule,
+          mayReport);
       sharedDown.set(false);
       return tally;
     } catch (RuntimeException e) {
@@ -155,12 +166,13 @@ public final class AnomalyDetector {
   }
 
   private List<Anomaly> observeLocked(GuardRequest request, Reason.Kind denied, String subject, String credential,
-      boolean inputFinding, String source, long sourceHash, SharedFailures.Tally tally, long now) {
+      String attempt, boolean inputFinding, String source, long sourceHash, SharedFailures.Tally tally, long now) {
     List<Anomaly> found = null;
     boolean authFailed = denied == Reason.Kind.AUTHENTICATION;
     String path = request.path() == null ? "" : request.path();
     long pathHash = (stuffing || scanning) ? FastHash.of(path, seed) : 0;
-    long credentialHash = credential == null || !(stuffing || theft) ? 0 : FastHash.of(credential, seed);
+    long attemptHash = attempt == null || !(stuffing || theft) ? 0 : FastHash.of(attempt, seed);
+    long credentialHash = credential == attempt ? attemptHash : 0; // a Basic header is counted, never followed
 
     if (source != null && (stuffing || scanning)) {
       SourceState s = sources.get(sourceHash, now);
@@ -168,12 +180,14 @@ public final class AnomalyDetector {
       s.requests += 1;
       if (authFailed && stuffing) {
         s.authFailures += 1;
-        if (credentialHash != 0) {
-          s.failedCredentials.add(credentialHash, now, policy.scanWindowMillis);
+        if (attemptHash != 0) {
+          s.failedCredentials.add(attemptHash, now, policy.scanWindowMillis);
         }
         if (tally != null) {
-          // Every environment's failures decide, and the one that claimed the report makes it.
-          if (tally.reportClaimed() && s.cooldowns.tryReport(STUFFING, now, policy.alertCooldownMillis)) {
+          // Every environment's failures decide, and the one that claimed the report makes it: the claim is the
+          // cooldown (a local report made while the store was down must not silence it).
+          if (tally.reportClaimed()) {
+            s.cooldowns.tryReport(STUFFING, now, policy.alertCooldownMillis);
             found = add(found, report(AnomalyType.CREDENTIAL_STUFFING, "auth_failures_per_ip", "ip", source,
                 tally.failures(), policy.authFailures, now));
           }
@@ -233,7 +247,7 @@ public final class AnomalyDetector {
       String route = request.routeKey() == null ? NO_ROUTE : request.routeKey();
       RouteBaseline r = routes.get(FastHash.of(route, seed), now);
       // A refused credential, not a missing one: a flood without tokens is a volume spike, not guessing.
-      r.record(now, authFailed && credential != null);
+      r.record(now, authFailed && attempt != null);
       boolean warm = r.watchedMillis() >= policy.volumeWarmupMillis;
       MinuteSeries requests = r.requests;
       if (volume && warm && requests.spikes(policy.routeSpikeMinimum, policy.routeSpikeFactor, policy.routeSpikeDeviations)
@@ -243,7 +257,7 @@ public final class AnomalyDetector {
                 policy.routeSpikeMinimum), now));
       }
       MinuteSeries failed = r.failedCredentials;
-      if (stuffing && authFailed && credential != null && warm
+      if (stuffing && authFailed && attempt != null && warm
           && failed.spikes(policy.routeFailureMinimum, policy.routeSpikeFactor, policy.routeSpikeDeviations)
           && r.cooldowns.tryReport(ROUTE_FAILURES, now, policy.alertCooldownMillis)) {
         found = add(found, report(AnomalyType.CREDENTIAL_STUFFING, "auth_failures_per_minute_per_route", "route", route,
@@ -305,11 +319,15 @@ public final class AnomalyDetector {
   static String credentialOf(GuardRequest request) {
     String authorization = request.headers().firstOrNull("authorization");
     if (authorization != null && !authorization.isEmpty()) {
-      int blank = authorization.indexOf(' ');
-      if (blank < 0) {
+      int blank = 0;
+      while (blank < authorization.length() && authorization.charAt(blank) != ' '
+          && authorization.charAt(blank) != '\t') {
+        blank++;
+      }
+      if (blank == authorization.length()) {
         return authorization;
       }
-      if (authorization.regionMatches(true, 0, "basic", 0, 5) && blank == 5) {
+      if (blank == 5 && authorization.regionMatches(true, 0, "basic", 0, 5)) {
         return null;
       }
       String token = authorization.substring(blank + 1).strip();
@@ -330,6 +348,19 @@ public final class AnomalyDetector {
   /** How many failed authentications were counted here alone because the shared store could not answer. */
   public long sharedFailureErrors() {
     return sharedErrors.get();
+  }
+
+  /**
+   * What a failed authentication tried, for counting distinct attempts: the credential, or a {@code Basic} header
+   * whole (password guessing is stuffing too; the header is only ever hashed with this detector's secret seed, or
+   * into the shared store's HyperLogLog, and is never followed or named in an event); null when nothing was presented.
+   */
+  static String attemptOf(GuardRequest request, String credential) {
+    if (credential != null) {
+      return credential;
+    }
+    String authorization = request.headers().firstOrNull("authorization");
+    return authorization == null || authorization.isBlank() ? null : authorization;
   }
 
   /** How many keys lost their state to newer ones, over all tables: a sign of a table too small or a key spray. */

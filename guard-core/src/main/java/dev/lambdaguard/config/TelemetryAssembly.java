@@ -3,9 +3,7 @@ package dev.lambdaguard.config;
 import dev.lambdaguard.Guard;
 import dev.lambdaguard.anomaly.AnomalyPolicy;
 import dev.lambdaguard.anomaly.AnomalyType;
-import dev.lambdaguard.events.EventFormat;
 import dev.lambdaguard.events.EventJson;
-import dev.lambdaguard.events.OcsfJson;
 import dev.lambdaguard.events.Redactor;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -26,10 +24,11 @@ final class TelemetryAssembly {
     }
     ConfigValue namespace = config.value(Setting.METRICS_NAMESPACE);
     if (namespace != null) {
-      // The metrics sink writes the events too, so it takes the format the default sink would have had.
-      EventFormat format = ocsf ? new OcsfJson(Redactor.shared()) : new EventJson(Redactor.shared());
-      guard.eventSink(metrics(config, namespace, blame).aroundStdout(
-          blame.on(namespace, Setting.METRICS_NAMESPACE.key()).trim(), format));
+      MetricsSinkFactory factory = metrics(config, namespace, blame);
+      String name = blame.on(namespace, Setting.METRICS_NAMESPACE.key()).trim();
+      factory.aroundStdout(name, new EventJson(Redactor.shared())); // a bad namespace fails now, at load
+      // Built with the guard: the events keep the format and redactor the builder ends up with.
+      guard.metrics(format -> factory.aroundStdout(name, format));
     }
     AnomalyPolicy anomalies = anomalyPolicy(config, blame);
     if (anomalies != null) {
@@ -65,6 +64,9 @@ final class TelemetryAssembly {
   private static AnomalyPolicy anomalyPolicy(GuardConfig config, Blame blame) {
     ConfigValue detection = config.value(Setting.ANOMALY_DETECTION);
     ConfigValue redis = config.value(Setting.ANOMALY_REDIS_URL);
+    if (detection != null) {
+      blame.on(detection, Setting.ANOMALY_DETECTION.key()); // a builder refusing the policy blames this setting
+    }
     Set<AnomalyType> detectors = detection == null ? null : detectors(detection);
     if (detectors == null || detectors.isEmpty()) {
       if (redis != null) {

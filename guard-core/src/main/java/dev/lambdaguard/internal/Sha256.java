@@ -34,11 +34,15 @@ public final class Sha256 {
   public static byte[] of(java.io.InputStream in) throws java.io.IOException {
     MessageDigest digest = DIGEST.get();
     digest.reset();
-    byte[] buffer = new byte[64 * 1024];
-    for (int n; (n = in.read(buffer)) > 0; ) {
-      digest.update(buffer, 0, n);
+    try {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) != -1; ) {
+        digest.update(buffer, 0, n);
+      }
+      return digest.digest();
+    } finally {
+      digest.reset(); // a read that failed half way must not leave its bytes in the thread's digest
     }
-    return digest.digest();
   }
 
   /** The digest of {@code text}'s UTF-8 bytes. */

@@ -155,25 +155,35 @@ public final class CredentialCheck {
 
   /**
    * {@code prod/db#password}: a secret's name and a field of its JSON, the form the library's own settings take
-   * ({@code jwt.hmacKeyRef}, {@code @Secret}). Base64 and hex never hold {@code #}, so a generated token does not
-   * pass for one.
+   * ({@code jwt.hmacKeyRef}, {@code @Secret}). Base64 and hex never hold {@code #}; a generated password may, so a
+   * name that mixes upper case, lower case and digits (as generators do, and secret names seldom) is not taken for
+   * one, and the field must be a plain identifier starting with a letter.
    */
   private static boolean isNameAndField(String value) {
     int hash = value.indexOf('#');
-    if (hash <= 0 || hash == value.length() - 1 || value.indexOf('#', hash + 1) >= 0) {
+    if (hash <= 0 || hash == value.length() - 1 || value.length() - hash - 1 > 64 || value.indexOf('#', hash + 1) >= 0
+        || !Character.isLetter(value.charAt(hash + 1))) {
       return false;
     }
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean nameChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '/' || c == '_' || c == '+' || c == '=' || c == '.' || c == '@' || c == '-';
-      boolean fieldChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '-' || c == '.';
+      boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean nameChar = letterOrDigit || c == '/' || c == '_' || c == '+' || c == '=' || c == '.' || c == '@'
+          || c == '-';
+      boolean fieldChar = letterOrDigit || c == '_' || c == '-' || c == '.';
       if (i != hash && !(i < hash ? nameChar : fieldChar)) {
         return false;
       }
+      if (i < hash) {
+        upper |= c >= 'A' && c <= 'Z';
+        lower |= c >= 'a' && c <= 'z';
+        digit |= c >= '0' && c <= '9';
+      }
     }
-    return true;
+    return !(upper && lower && digit);
   }
 
   /** Long and high in Shannon entropy: a generated token, not a word or a setting. */

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class AnomalyDetectorTest {
 
   private static final long T0 = 1_800_000_000_000L;
+  /** Distinct counts are estimated with keyed hashes: a fixed key makes every run of a test count the same. */
+  private static final long SEED = 0x5eed_1234_abcdL;
   private static final Outcome OK = Outcome.Handled.of("ok");
   private static final Outcome BAD_TOKEN = Denial.unauthorized(Reasons.SIGNATURE_INVALID, "no");
   private static final Outcome EXPIRED = Denial.unauthorized(Reasons.TOKEN_EXPIRED, "no");
@@ -58,11 +60,26 @@ class AnomalyDetectorTest {
     assertEquals("eyJ.abc.def", AnomalyDetector.credentialOf(request("198.51.100.1", "/", "bearer eyJ.abc.def")));
     assertEquals(null, AnomalyDetector.credentialOf(request("198.51.100.1", "/", "Basic YWxpY2U6c2VjcmV0")));
     assertEquals(null, AnomalyDetector.credentialOf(request("198.51.100.1", "/", "basic YWxpY2U6c2VjcmV0")));
+    assertEquals(null, AnomalyDetector.credentialOf(request("198.51.100.1", "/", "Basic\tYWxpY2U6c2VjcmV0")),
+        "a tab separates the scheme too");
+  }
+
+  @Test
+  void guessedPasswordsInBasicHeadersAreCredentialStuffingToo() {
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
+    for (int i = 0; i < 12; i++) {
+      String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:guess" + i).getBytes());
+      observe(detector, request("198.51.100.9", "/orders/1", basic), BAD_TOKEN, SecurityContext.empty(),
+          T0 + i * 1000L);
+    }
+    List<Anomaly> stuffing = of(AnomalyType.CREDENTIAL_STUFFING);
+    assertEquals(1, stuffing.size(), reported.toString());
+    assertEquals("198.51.100.9", stuffing.get(0).key());
   }
 
   @Test
   void manyDifferentFailedCredentialsFromOneAddressAreCredentialStuffing() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
     for (int i = 0; i < 12; i++) {
       observe(detector, request("198.51.100.7", "/orders/1", "Bearer stolen-" + i), BAD_TOKEN, SecurityContext.empty(),
           T0 + i * 1000L);
@@ -80,7 +97,7 @@ class AnomalyDetectorTest {
 
   @Test
   void oneClientRetryingItsOneExpiredTokenIsNotStuffing() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
     for (int i = 0; i < 50; i++) {
       observe(detector, request("198.51.100.8", "/orders/1", "Bearer my-old-token"), EXPIRED, SecurityContext.empty(),
           T0 + i * 1000L);
@@ -90,7 +107,7 @@ class AnomalyDetectorTest {
 
   @Test
   void aNatWhoseUsersMostlySucceedIsNotStuffing() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
     long now = T0;
     for (int user = 0; user < 200; user++) {
       now += 2000;
@@ -108,7 +125,7 @@ class AnomalyDetectorTest {
   @Test
   void failuresAreForgottenWithTheHalfLife() {
     AnomalyPolicy policy = AnomalyPolicy.builder().authFailureHalfLife(Duration.ofMinutes(1)).build();
-    AnomalyDetector detector = new AnomalyDetector(policy);
+    AnomalyDetector detector = new AnomalyDetector(policy, SEED);
     // One failure every two minutes: the decayed count never reaches the threshold.
     for (int i = 0; i < 60; i++) {
       observe(detector, request("198.51.100.9", "/orders/1", "Bearer guess-" + i), BAD_TOKEN, SecurityContext.empty(),
@@ -119,7 +136,7 @@ class AnomalyDetectorTest {
 
   @Test
   void manyRefusedPathsFromOneAddressAreScanning() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
     String[] probes = new String[40];
     for (int i = 0; i < probes.length; i++) {
       probes[i] = "/admin/probe-" + i;
@@ -136,7 +153,7 @@ class AnomalyDetectorTest {
 
   @Test
   void oneAccountReadingManyDistinctOrdersIsEnumeration() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
     for (int id = 0; id < 60; id++) {
       observe(detector, request("192.0.2.51", "/orders/" + (1000 + id), "Bearer scraper"), OK, as("scraper"),
           T0 + id * 5000L);
@@ -150,7 +167,7 @@ class AnomalyDetectorTest {
 
   @Test
   void aUserReadingHerOwnOrdersAgainAndAgainIsNotScanning() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
     for (int i = 0; i < 2000; i++) {
       observe(detector, request("192.0.2.52", "/orders/" + (i % 15), "Bearer alice"), OK, as("alice"),
           T0 + i * 1000L);
@@ -160,7 +177,7 @@ class AnomalyDetectorTest {
 
   @Test
   void repeatedInputFindingsFromOneAddressAreScanning() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.SCANNING));
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.SCANNING), SEED);
     SecurityContext withFinding = SecurityContext.empty()
         .withFinding(new Finding("sql_injection", "sqli.tautology", "query/q", 90));
     for (int i = 0; i < 6; i++) {
@@ -173,7 +190,7 @@ class AnomalyDetectorTest {
 
   @Test
   void oneTokenLaterPresentedFromManyAddressesIsTokenTheftAndTheKeyIsAHashNotTheToken() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
     String token = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2lnbmF0dXJl";
     // The owner's session from home, then the token shows up from new addresses.
     for (int i = 0; i < 10; i++) {
@@ -195,7 +212,7 @@ class AnomalyDetectorTest {
 
   @Test
   void anOwnerAndAThiefAlternatingBetweenThreeAddressesIsTokenTheft() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
     String home = "198.51.100.20";
     for (int i = 0; i < 5; i++) {
       observe(detector, request(home, "/orders/1", "Bearer shared"), OK, as("carol"), T0 + i * 20_000L);
@@ -212,7 +229,7 @@ class AnomalyDetectorTest {
 
   @Test
   void aClientSpreadingItsOwnTokenOverAPoolOfAddressesFromTheStartIsOneHolderNotATheft() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT));
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT), SEED);
     String[] pool = {"194.1.1.1", "194.2.2.2", "194.3.3.3", "194.4.4.4", "194.5.5.5"};
     // Thirty minutes of round robin over five egress addresses, every address used within the first minute.
     for (int i = 0; i < 900; i++) {
@@ -224,7 +241,7 @@ class AnomalyDetectorTest {
 
   @Test
   void aPoolTokenLaterPresentedFromManyNewAddressesIsStillTokenTheftWithTheBarRaisedByThePool() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT));
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT), SEED);
     String[] pool = {"194.1.1.1", "194.2.2.2", "194.3.3.3"};
     for (int i = 0; i < 30; i++) {
       observe(detector, request(pool[i % pool.length], "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + i * 2_000L);
@@ -247,7 +264,7 @@ class AnomalyDetectorTest {
   @Test
   void withNoSettleWindowEveryAddressCountsFromTheFirstUse() {
     AnomalyDetector detector = new AnomalyDetector(
-        AnomalyPolicy.builder().only(AnomalyType.TOKEN_THEFT).tokenSettleWindow(Duration.ZERO).build());
+        AnomalyPolicy.builder().only(AnomalyType.TOKEN_THEFT).tokenSettleWindow(Duration.ZERO).build(), SEED);
     for (int i = 0; i < 9; i++) { // the bar of six, with a margin for the sketch's estimate
       observe(detector, request("194.9.9." + i, "/orders/1", "Bearer fleet"), OK, as("svc"), T0 + i * 1_000L);
     }
@@ -256,7 +273,7 @@ class AnomalyDetectorTest {
 
   @Test
   void aMobileUserChangingAddressEveryQuarterHourIsNotTokenTheft() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults());
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.defaults(), SEED);
     for (int i = 0; i < 240; i++) {
       String ip = "100.70.1." + (i / 60); // a new address every 15 minutes (60 requests, 15 s apart)
       observe(detector, request(ip, "/orders/" + (i % 4), "Bearer dave"), OK, as("dave"), T0 + i * 15_000L);
@@ -266,7 +283,7 @@ class AnomalyDetectorTest {
 
   @Test
   void failedAuthenticationsDoNotCountTowardsTokenTheft() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT));
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.TOKEN_THEFT), SEED);
     for (int i = 0; i < 20; i++) {
       observe(detector, request("100.64.1." + i, "/orders/1", "Bearer forged"), BAD_TOKEN, SecurityContext.empty(),
           T0 + i * 1000L);
@@ -291,7 +308,7 @@ class AnomalyDetectorTest {
 
   @Test
   void stuffingFromAPoolTooWideForAnyAddressToFailOftenIsABurstOfRefusedCredentialsOnTheRoute() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.CREDENTIAL_STUFFING));
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.CREDENTIAL_STUFFING), SEED);
     steadyTrafficWithAStaleTokenAMinute(detector);
     assertEquals(List.of(), reported, "one refused credential a minute is the route's normal");
     long burst = T0 + 20 * 60_000L;
@@ -309,7 +326,7 @@ class AnomalyDetectorTest {
 
   @Test
   void aFloodWithoutTokensIsNotCredentialStuffing() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.CREDENTIAL_STUFFING));
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.CREDENTIAL_STUFFING), SEED);
     steadyTrafficWithAStaleTokenAMinute(detector);
     Outcome missing = Denial.unauthorized(Reasons.TOKEN_MISSING, "no");
     for (int i = 0; i < 200; i++) {
@@ -321,7 +338,7 @@ class AnomalyDetectorTest {
 
   @Test
   void aRouteJumpingFarAboveItsBaselineIsAVolumeSpike() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.VOLUME_SPIKE));
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.VOLUME_SPIKE), SEED);
     long now = T0;
     // Twenty minutes of 30 requests a minute, then a minute of 400.
     for (int minute = 0; minute < 20; minute++) {
@@ -344,7 +361,7 @@ class AnomalyDetectorTest {
 
   @Test
   void noVolumeSpikeBeforeTheBaselineIsWarm() {
-    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.VOLUME_SPIKE));
+    AnomalyDetector detector = new AnomalyDetector(AnomalyPolicy.only(AnomalyType.VOLUME_SPIKE), SEED);
     for (int i = 0; i < 1000; i++) {
       observe(detector, request("198.51.100.1", "/orders/1", null), OK, SecurityContext.empty(), T0 + i * 50L);
     }
@@ -355,7 +372,7 @@ class AnomalyDetectorTest {
   void aLargeAttackIsReportedAtMostTheCapPerMinuteAndTheRestIsCounted() {
     AnomalyPolicy policy = AnomalyPolicy.builder().only(AnomalyType.CREDENTIAL_STUFFING).maxAnomaliesPerMinute(3)
         .build();
-    AnomalyDetector detector = new AnomalyDetector(policy);
+    AnomalyDetector detector = new AnomalyDetector(policy, SEED);
     long now = T0;
     for (int attacker = 0; attacker < 10; attacker++) {
       for (int i = 0; i < 10; i++) {
@@ -377,7 +394,7 @@ class AnomalyDetectorTest {
   @Test
   void stateStaysWithinItsBoundWhateverTheNumberOfCallers() {
     AnomalyPolicy policy = AnomalyPolicy.builder().maxTrackedKeys(64).build();
-    AnomalyDetector detector = new AnomalyDetector(policy);
+    AnomalyDetector detector = new AnomalyDetector(policy, SEED);
     for (int i = 0; i < 10_000; i++) {
       observe(detector, request("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), "/p/" + i,
           "Bearer t" + i), NOT_ALLOWED, as("u" + i), T0 + i);
@@ -388,7 +405,7 @@ class AnomalyDetectorTest {
   @Test
   void disabledDetectorsReportNothing() {
     AnomalyPolicy policy = AnomalyPolicy.builder().disable(AnomalyType.CREDENTIAL_STUFFING).build();
-    AnomalyDetector detector = new AnomalyDetector(policy);
+    AnomalyDetector detector = new AnomalyDetector(policy, SEED);
     for (int i = 0; i < 12; i++) {
       observe(detector, request("198.51.100.7", "/orders/1", "Bearer stolen-" + i), BAD_TOKEN, SecurityContext.empty(),
           T0 + i * 1000L);

@@ -104,6 +104,27 @@ class GuardAnomalyDetectionTest {
   }
 
   @Test
+  void aRequestWithoutAnyCredentialIsNotOfferedToTheSharedCount() {
+    AtomicInteger calls = new AtomicInteger();
+    SharedFailures counting = (source, credential, now, rule, claim) -> {
+      calls.incrementAndGet();
+      return new SharedFailures.Tally(1, 1, false);
+    };
+    Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of()).credentialCheck(false)
+        .addInterceptor(chain -> Denial.unauthorized(Reasons.TOKEN_MISSING, "No token."))
+        .anomalyDetection(AnomalyPolicy.builder().only(AnomalyType.CREDENTIAL_STUFFING).sharedFailures(counting).build())
+        .build();
+    GuardRequest tokenless = GuardRequest.builder("apigw-http-v2").method("GET").path("/orders/1")
+        .routeKey("GET /orders/{id}").sourceIp("198.51.100.7").build();
+    for (int i = 0; i < 20; i++) {
+      guard.handle(tokenless, Invocation.NONE, context -> "ok");
+    }
+    assertEquals(0, calls.get(), "a flood without tokens guesses nothing and costs no round trip");
+    guard.handle(attempt("198.51.100.7", "guess"), Invocation.NONE, context -> "ok");
+    assertEquals(1, calls.get());
+  }
+
+  @Test
   void withoutDetectionNoAnomalyIsReported() {
     Guard guard = guard(false);
     for (int i = 0; i < 12; i++) {

@@ -60,6 +60,13 @@ class CredentialCheckTest {
         CredentialCheck.scan(Map.of("SIGNING_SECRET", "kX9#q2Lm!vR7pZ4w%tY8")), "not a name: ! and %");
     assertEquals(List.of(new CredentialCheck.Finding("SIGNING_SECRET", "secret_in_environment")),
         CredentialCheck.scan(Map.of("SIGNING_SECRET", "kX9q2Lm#vR7pZ4w#tY8aB")), "two #: not name#field");
+    assertEquals(List.of(new CredentialCheck.Finding("SIGNING_SECRET", "secret_in_environment")),
+        CredentialCheck.scan(Map.of("SIGNING_SECRET", "Tr0ub4dorXkQ9Lm2#Vz7")),
+        "a generated password with one #: its 'name' mixes upper, lower and digits");
+    assertEquals(List.of(new CredentialCheck.Finding("SIGNING_SECRET", "secret_in_environment")),
+        CredentialCheck.scan(Map.of("SIGNING_SECRET", "trqbxkqwlmzpfvn#9Vz7kQ")), "the field must start with a letter");
+    assertEquals(List.of(), CredentialCheck.scan(Map.of("DB_PASSWORD_SECRET", "Prod/Orders-DB#password")),
+        "a name in capitals is still a name");
   }
 
   @Test

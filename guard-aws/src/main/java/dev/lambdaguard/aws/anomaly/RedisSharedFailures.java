@@ -65,14 +65,32 @@ public final class RedisSharedFailures implements SharedFailures, AutoCloseable 
     return new Builder(redisUri);
   }
 
+  /** A rule's arguments, encoded once: a detector passes the same rule on every call. */
+  private record EncodedRule(Rule rule, byte[] halfLife, byte[] failures, byte[] distinct, byte[] cooldown,
+      byte[] window) {
+
+    static EncodedRule of(Rule rule) {
+      return new EncodedRule(rule, bytes(Long.toString(rule.halfLifeMillis())), bytes(Integer.toString(rule.failures())),
+          bytes(Integer.toString(rule.distinctCredentials())), bytes(Long.toString(Math.max(1, rule.cooldownMillis()))),
+          bytes(Long.toString(rule.windowMillis())));
+    }
+  }
+
+  private static final byte[] YES = {'1'};
+  private static final byte[] NO = {'0'};
+  private volatile EncodedRule encoded;
+
   @Override
   public Tally recordAuthFailure(String source, String credential, long now, Rule rule, boolean claim) {
+    EncodedRule r = encoded;
+    if (r == null || !r.rule().equals(rule)) {
+      r = EncodedRule.of(rule);
+      encoded = r;
+    }
     String tag = keyPrefix + "{" + source + "}";
     byte[][] keys = {bytes(tag + ":n"), bytes(tag + ":c"), bytes(tag + ":claim")};
-    byte[][] args = {bytes(Long.toString(now)), bytes(Long.toString(rule.halfLifeMillis())),
-        bytes(credential == null ? "" : credential), bytes(Integer.toString(rule.failures())),
-        bytes(Integer.toString(rule.distinctCredentials())), bytes(claim ? "1" : "0"),
-        bytes(Long.toString(Math.max(1, rule.cooldownMillis()))), bytes(Long.toString(rule.windowMillis()))};
+    byte[][] args = {bytes(Long.toString(now)), r.halfLife(), bytes(credential == null ? "" : credential),
+        r.failures(), r.distinct(), claim ? YES : NO, r.cooldown(), r.window()};
     try {
       RedisCommands<byte[], byte[]> commands = redis.connection().sync();
       List<Object> reply;

@@ -61,6 +61,22 @@ class TelemetryFromConfigurationTest {
   }
 
   @Test
+  void theMetricsSinkTakesTheFormatTheBuilderEndsUpWith() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      Guard guard = refusingEveryToken(Map.of("GUARD_METRICS_NAMESPACE", "Orders/Security")).ocsfEvents().build();
+      guard.handle(guess("198.51.100.9", 1), Invocation.NONE, c -> "ok");
+    } finally {
+      System.setOut(original);
+    }
+    String out = captured.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("\"class_uid\":3002") && out.contains("\"Namespace\":\"Orders/Security\""),
+        "ocsfEvents() in code after the configured metrics: OCSF objects beside the EMF documents: " + out);
+  }
+
+  @Test
   void environmentsConfiguredWithTheAnomalyRedisUrlReportStuffingTheyEachSawOnlyAQuarterOf() {
     String redis = RedisFromConfigurationTest.redisUrl();
     // The first command of a cold JVM loads the client's classes, longer than the default 100 ms timeout allows;
