@@ -43,18 +43,22 @@ class TelemetryFromConfigurationTest {
         .addInterceptor(chain -> Denial.unauthorized(Reasons.SIGNATURE_INVALID, "The token is not valid."));
   }
 
-  @Test
-  void theMetricsNamespaceWritesEmfDocumentsBesideTheEventLines() {
+  /** What the guard {@code builder} builds writes on standard output for one refused request. */
+  private static String stdoutOf(Guard.Builder builder) {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     try {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      Guard guard = refusingEveryToken(Map.of("GUARD_METRICS_NAMESPACE", "Orders/Security")).build();
-      guard.handle(guess("198.51.100.9", 1), Invocation.NONE, c -> "ok");
+      builder.build().handle(guess("198.51.100.9", 1), Invocation.NONE, c -> "ok");
     } finally {
       System.setOut(original);
     }
-    String out = captured.toString(StandardCharsets.UTF_8);
+    return captured.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theMetricsNamespaceWritesEmfDocumentsBesideTheEventLines() {
+    String out = stdoutOf(refusingEveryToken(Map.of("GUARD_METRICS_NAMESPACE", "Orders/Security")));
     assertTrue(out.contains("\"event_type\":\"deny\""), "the events are still written: " + out);
     assertTrue(out.contains("\"_aws\"") && out.contains("\"Namespace\":\"Orders/Security\""),
         "an EMF document under the namespace: " + out);
@@ -62,16 +66,7 @@ class TelemetryFromConfigurationTest {
 
   @Test
   void theMetricsSinkTakesTheFormatTheBuilderEndsUpWith() {
-    PrintStream original = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      Guard guard = refusingEveryToken(Map.of("GUARD_METRICS_NAMESPACE", "Orders/Security")).ocsfEvents().build();
-      guard.handle(guess("198.51.100.9", 1), Invocation.NONE, c -> "ok");
-    } finally {
-      System.setOut(original);
-    }
-    String out = captured.toString(StandardCharsets.UTF_8);
+    String out = stdoutOf(refusingEveryToken(Map.of("GUARD_METRICS_NAMESPACE", "Orders/Security")).ocsfEvents());
     assertTrue(out.contains("\"class_uid\":3002") && out.contains("\"Namespace\":\"Orders/Security\""),
         "ocsfEvents() in code after the configured metrics: OCSF objects beside the EMF documents: " + out);
   }
