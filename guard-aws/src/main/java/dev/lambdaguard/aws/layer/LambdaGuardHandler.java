@@ -31,8 +31,10 @@ public final class LambdaGuardHandler implements RequestStreamHandler {
     /**
      * @param handlerClass the handler's class
      * @param methodName its handler method for a {@code Class::method} handler, else null
+     * @param instance the instance the runtime created, or null for a static handler method: its {@code @Secret}
+     *     fields are filled here, as the handler's own code would have to in code mode
      */
-    Guard forHandler(Class<?> handlerClass, String methodName);
+    Guard forHandler(Class<?> handlerClass, String methodName, Object instance);
   }
 
   private final RequestStreamHandler guarded;
@@ -63,7 +65,8 @@ public final class LambdaGuardHandler implements RequestStreamHandler {
       throw new IllegalStateException("Lambda Guard: the handler " + handler.strip() + " (" + HANDLER
           + ") cannot be used: " + unusable.getMessage(), unusable);
     }
-    Guard guard = Objects.requireNonNull(guards.forHandler(original.handlerClass(), original.methodName()), "guard");
+    Guard guard = Objects.requireNonNull(
+        guards.forHandler(original.handlerClass(), original.methodName(), original.instance()), "guard");
     this.guarded = original.guardedBy(guard);
   }
 
@@ -74,7 +77,7 @@ public final class LambdaGuardHandler implements RequestStreamHandler {
   }
 
   /** The guard from the configuration model, with the function's resources (guard.json, schemas, JWK sets). */
-  private static final class Configured implements GuardFactory {
+  static final class Configured implements GuardFactory {
     private final Map<String, String> environment;
     private final ClassLoader resources;
 
@@ -84,8 +87,10 @@ public final class LambdaGuardHandler implements RequestStreamHandler {
     }
 
     @Override
-    public Guard forHandler(Class<?> handlerClass, String methodName) {
-      return GuardConfig.load(handlerClass, methodName, environment, resources).newGuard();
+    public Guard forHandler(Class<?> handlerClass, String methodName, Object instance) {
+      GuardConfig config = GuardConfig.load(handlerClass, methodName, environment, resources);
+      config.injectSecrets(instance); // static @Secret fields too; a secret that cannot be read fails the init
+      return config.newGuard();
     }
   }
 

@@ -49,9 +49,11 @@ final class OriginalHandler {
   private final Type inputType;
   private final Type outputType;
   private final ClassLoader loader;
+  private final Object instance;
 
   private OriginalHandler(Class<?> handlerClass, Method method, RequestStreamHandler stream,
-      RequestHandler<Object, Object> typed, Type inputType, Type outputType, ClassLoader loader) {
+      RequestHandler<Object, Object> typed, Type inputType, Type outputType, ClassLoader loader, Object instance) {
+    this.instance = instance;
     this.handlerClass = handlerClass;
     this.methodName = method == null ? null : method.getName();
     this.stream = stream;
@@ -81,6 +83,11 @@ final class OriginalHandler {
   /** The handler method of a {@code Class::method} handler, else null. */
   String methodName() {
     return methodName;
+  }
+
+  /** The instance the runtime would call, or null for a static handler method. */
+  Object instance() {
+    return instance;
   }
 
   /** The class that holds the handler (its annotations configure the guard). */
@@ -138,7 +145,8 @@ final class OriginalHandler {
 
   private static OriginalHandler ofClass(Class<?> type, ClassLoader loader) {
     if (RequestStreamHandler.class.isAssignableFrom(type)) {
-      return new OriginalHandler(type, null, (RequestStreamHandler) instantiate(type), null, null, null, loader);
+      RequestStreamHandler handler = (RequestStreamHandler) instantiate(type);
+      return new OriginalHandler(type, null, handler, null, null, null, loader, handler);
     }
     if (!RequestHandler.class.isAssignableFrom(type)) {
       throw new IllegalArgumentException(
@@ -162,7 +170,7 @@ final class OriginalHandler {
     }
     @SuppressWarnings("unchecked")
     RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>) instantiate(type);
-    return new OriginalHandler(type, null, null, handler, types[0], types[1], loader);
+    return new OriginalHandler(type, null, null, handler, types[0], types[1], loader, handler);
   }
 
   private static boolean hasBound(TypeVariable<?> variable) {
@@ -229,14 +237,16 @@ final class OriginalHandler {
 
   private static OriginalHandler stream(Class<?> type, Method m, boolean in, boolean out, boolean context,
       ClassLoader loader) {
-    return new OriginalHandler(type, m, new MethodHandlers.Stream(m, instanceFor(type, m), in, out, context), null,
-        null, null, loader);
+    Object instance = instanceFor(type, m);
+    return new OriginalHandler(type, m, new MethodHandlers.Stream(m, instance, in, out, context), null,
+        null, null, loader, instance);
   }
 
   private static OriginalHandler typed(Class<?> type, Method m, Type input, Type output, boolean context,
       ClassLoader loader) {
-    return new OriginalHandler(type, m, null, new MethodHandlers.Typed(m, instanceFor(type, m), input != null, context),
-        input, output, loader);
+    Object instance = instanceFor(type, m);
+    return new OriginalHandler(type, m, null, new MethodHandlers.Typed(m, instance, input != null, context),
+        input, output, loader, instance);
   }
 
   private static Object instanceFor(Class<?> type, Method m) {

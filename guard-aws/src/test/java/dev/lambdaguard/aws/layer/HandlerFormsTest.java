@@ -65,7 +65,7 @@ class HandlerFormsTest {
 
   private RequestStreamHandler layer(String handler) {
     return new LambdaGuardHandler(Map.of(LambdaGuardHandler.HANDLER, handler), getClass().getClassLoader(),
-        (handlerClass, method) -> guard);
+        (handlerClass, method, instance) -> guard);
   }
 
   private static RequestStreamHandler unguarded(String handler) {
@@ -153,7 +153,7 @@ class HandlerFormsTest {
         new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
       RequestStreamHandler layer = new LambdaGuardHandler(
           Map.of(LambdaGuardHandler.HANDLER, PREFIX + "Methods::overloaded"), function,
-          (handlerClass, method) -> guard);
+          (handlerClass, method, instance) -> guard);
 
       byte[] out = run(layer, "\"hello\"".getBytes(StandardCharsets.UTF_8));
 
@@ -192,7 +192,7 @@ class HandlerFormsTest {
 
   private void assertMessage(String expected, Map<String, String> environment) {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new LambdaGuardHandler(environment, getClass().getClassLoader(), (handlerClass, method) -> guard));
+        () -> new LambdaGuardHandler(environment, getClass().getClassLoader(), (handlerClass, method, instance) -> guard));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
   }
 

@@ -12,6 +12,6 @@ public final class LayerHandlers {
 
   public static RequestStreamHandler create(Map<String, String> environment, ClassLoader loader,
       BiFunction<Class<?>, String, Guard> guards) {
-    return new LambdaGuardHandler(environment, loader, guards::apply);
+    return new LambdaGuardHandler(environment, loader, (type, method, instance) -> guards.apply(type, method));
   }
 }
