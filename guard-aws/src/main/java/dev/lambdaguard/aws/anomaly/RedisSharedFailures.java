@@ -15,39 +15,46 @@ import java.util.Objects;
 /**
  * Failed authentications per source address counted in Redis by every execution environment together: one
  * script call per failure, atomic, that decays and increments the address's count, adds the credential's hash to a
- * HyperLogLog of the window's failed credentials, and, when asked and the totals reach the thresholds, claims the
- * report with {@code SET NX PX} so that one environment reports the address per cooldown.
+ * HyperLogLog of the window's failed credentials (started again when the window has passed), and, when asked and
+ * the totals reach the thresholds, claims the report until the cooldown ends, so that one environment reports the
+ * address per cooldown. Every decision runs on the callers' clock, as the local detector's do (a replay on a
+ * simulated clock behaves as production does); the keys' TTLs only collect garbage.
  *
- * <p>Keys hold only hashes (the detector never passes an address or a credential) and expire on their own: the
- * count after eight half-lives (when it is below 1/256 of itself), the HyperLogLog after its window, the claim after
- * the cooldown. The three keys of an address share a hash tag, so the script also runs on a Redis Cluster. Commands
- * time out after 100 ms by default; a failure throws and the detector counts alone for that request.
+ * <p>Keys name an address by a hash (the detector never passes an address or a credential). The two keys of an
+ * address share a hash tag, ready for a cluster client (the connector is a standalone one). Commands time out after
+ * 100 ms by default; a failure throws and the detector counts alone for that request.
  */
 public final class RedisSharedFailures implements SharedFailures, AutoCloseable {
 
   public static final String DEFAULT_KEY_PREFIX = "lambdaguard:af:";
 
-  // KEYS: count hash, credential HyperLogLog, report claim. ARGV: now, half-life, credential or "", failures,
-  // distinct credentials, claim (1/0), cooldown, window. The clock is the callers' (their time may be simulated).
+  // KEYS: the address's state (decayed count n at time t, window start w, claimed until c), its HyperLogLog of failed
+  // credentials. ARGV: now, half-life, credential or "", failures, distinct credentials, claim (1/0), cooldown,
+  // window. Every decision runs on the callers' clock (now), never on Redis's: the key TTLs only collect garbage.
   static final String SCRIPT = String.join("\n",
       "local now = tonumber(ARGV[1])",
       "local half = tonumber(ARGV[2])",
-      "local state = redis.call('HMGET', KEYS[1], 'n', 't')",
+      "local window = tonumber(ARGV[8])",
+      "local cooldown = tonumber(ARGV[7])",
+      "local state = redis.call('HMGET', KEYS[1], 'n', 't', 'w', 'c')",
       "local n = tonumber(state[1]) or 0",
       "local t = tonumber(state[2]) or now",
+      "local w = tonumber(state[3]) or now",
+      "local c = tonumber(state[4]) or 0",
       "if now > t then n = n * math.pow(2, -(now - t) / half); t = now end",
       "n = n + 1",
-      "redis.call('HSET', KEYS[1], 'n', tostring(n), 't', tostring(t))",
-      "redis.call('PEXPIRE', KEYS[1], 8 * half)",
-      "if ARGV[3] ~= '' then",
-      "  redis.call('PFADD', KEYS[2], ARGV[3])",
-      "  if redis.call('PTTL', KEYS[2]) < 0 then redis.call('PEXPIRE', KEYS[2], ARGV[8]) end",
-      "end",
+      "if now - w >= window then redis.call('DEL', KEYS[2]); w = now end",
+      "if ARGV[3] ~= '' then redis.call('PFADD', KEYS[2], ARGV[3]) end",
       "local distinct = redis.call('PFCOUNT', KEYS[2])",
       "local claimed = 0",
-      "if ARGV[6] == '1' and n >= tonumber(ARGV[4]) and distinct >= tonumber(ARGV[5]) then",
-      "  if redis.call('SET', KEYS[3], '1', 'PX', ARGV[7], 'NX') then claimed = 1 end",
+      "if ARGV[6] == '1' and n >= tonumber(ARGV[4]) and distinct >= tonumber(ARGV[5]) and now >= c then",
+      "  claimed = 1",
+      "  c = now + cooldown",
       "end",
+      "redis.call('HSET', KEYS[1], 'n', tostring(n), 't', tostring(t), 'w', tostring(w), 'c', tostring(c))",
+      "local ttl = math.max(8 * half, window, cooldown)",
+      "redis.call('PEXPIRE', KEYS[1], ttl)",
+      "redis.call('PEXPIRE', KEYS[2], ttl)",
       "return {tostring(n), distinct, claimed}");
 
   private final RedisConnector redis;
@@ -88,7 +95,7 @@ public final class RedisSharedFailures implements SharedFailures, AutoCloseable 
       encoded = r;
     }
     String tag = keyPrefix + "{" + source + "}";
-    byte[][] keys = {bytes(tag + ":n"), bytes(tag + ":c"), bytes(tag + ":claim")};
+    byte[][] keys = {bytes(tag + ":n"), bytes(tag + ":c")};
     byte[][] args = {bytes(Long.toString(now)), r.halfLife(), bytes(credential == null ? "" : credential),
         r.failures(), r.distinct(), claim ? YES : NO, r.cooldown(), r.window()};
     try {

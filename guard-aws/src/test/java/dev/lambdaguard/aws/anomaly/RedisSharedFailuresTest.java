@@ -99,6 +99,22 @@ class RedisSharedFailuresTest {
   }
 
   @Test
+  void theWindowAndTheCooldownRunOnTheCallersClockNotOnRedis() {
+    try (RedisSharedFailures a = store()) {
+      int claims = 0;
+      for (int i = 0; i < 10; i++) {
+        claims += a.recordAuthFailure("s", "c" + i, T0 + i * 1000L, RULE, true).reportClaimed() ? 1 : 0;
+      }
+      assertEquals(1, claims);
+      long afterCooldown = T0 + RULE.cooldownMillis() + 10_000;
+      assertTrue(a.recordAuthFailure("s", "again", afterCooldown, RULE, true).reportClaimed(),
+          "ten minutes later by the callers' clock (milliseconds later by Redis's) the address is reported again");
+      SharedFailures.Tally nextWindow = a.recordAuthFailure("s", "new", afterCooldown + RULE.windowMillis(), RULE, false);
+      assertEquals(1, nextWindow.distinctCredentials(), "a new window counts its own credentials");
+    }
+  }
+
+  @Test
   void stuffingSpreadOverFourEnvironmentsIsReportedOnceAndOnlyHashesAreStored() {
     List<AnomalyDetector> environments = new ArrayList<>();
     List<Anomaly> reported = new ArrayList<>();
@@ -111,12 +127,13 @@ class RedisSharedFailuresTest {
         unshared.add(new AnomalyDetector(alone));
       }
       List<Anomaly> reportedAlone = new ArrayList<>();
-      // Twenty guesses from one address, a minute apart, each to the next environment: five per environment.
+      // Twenty guesses from one address, twenty seconds apart (within one cooldown), each to the next environment:
+      // five per environment.
       for (int i = 0; i < 20; i++) {
         GuardRequest guess = attempt("203.0.113.45", "leaked-token-" + i);
         Denial refused = Denial.unauthorized(Reasons.SIGNATURE_INVALID, "no");
-        reported.addAll(environments.get(i % 4).observe(guess, refused, SecurityContext.empty(), T0 + i * 60_000L));
-        reportedAlone.addAll(unshared.get(i % 4).observe(guess, refused, SecurityContext.empty(), T0 + i * 60_000L));
+        reported.addAll(environments.get(i % 4).observe(guess, refused, SecurityContext.empty(), T0 + i * 20_000L));
+        reportedAlone.addAll(unshared.get(i % 4).observe(guess, refused, SecurityContext.empty(), T0 + i * 20_000L));
       }
       assertEquals(List.of(), reportedAlone, "alone, each environment sees five failures: under the threshold");
       assertEquals(1, reported.size(), reported.toString());
