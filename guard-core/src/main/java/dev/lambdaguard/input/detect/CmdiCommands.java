@@ -441,6 +441,25 @@ final class CmdiCommands {
     return kinds;
   }
 
+  /** {@link #viableKinds} by {@code possible << 1 | (start ? 1 : 0)}, filled at first use; 0 when not yet known. */
+  private static final int[] VIABLE = new int[(CmdiShell.SENSITIVE << 2)];
+  private static final int KNOWN = 1; // bit 0 of an entry: no kind is 0, so the kinds start at bit 1
+
+  /**
+   * {@link #viableKinds}, remembered: a scan that asks it at each command word of a long value (see CmdiScanner)
+   * pays the loop over every kind once per distinct set of properties. Entries are written whole and always to
+   * the same value, so threads may share the table without a lock.
+   */
+  static int viableKindsOf(int possible, boolean start) {
+    int key = possible << 1 | (start ? 1 : 0);
+    int kinds = VIABLE[key];
+    if (kinds == 0) {
+      kinds = viableKinds(possible, start) | KNOWN;
+      VIABLE[key] = kinds;
+    }
+    return kinds & ~KNOWN;
+  }
+
   /** The kind of command each name of {@link #names} is. */
   static int kindOf(int name) {
     return KIND_OF[name];

@@ -72,6 +72,16 @@ final class CmdiScanner {
   /** The kinds of command (bits {@code 1 << kind}) the value's characters let take arguments, strict and not. */
   private final int strictKinds;
   private final int lenientKinds;
+  /** Whether {@link #scan(Normalized)} made this scan: its kinds are gated, and so may be each command's window. */
+  private final boolean gated;
+  /** Command words whose arguments were read so far; from {@link #WINDOWS_FROM}, each window is asked first. */
+  private int argsRead;
+  /** The character blocks of the value, made once the windows are asked. */
+  private CharBlocks blocks;
+  /** The masks of the last window asked and {@link CmdiShell#possibleArgs(long, long)} of them. */
+  private long windowLow = -1;
+  private long windowHigh = -1;
+  private int windowPossible;
   private Detection best;
   // the word last read by readWord: wordText[wordA, wordB); in the value it ends at wordEnd
   private String wordText;
@@ -94,6 +104,7 @@ final class CmdiScanner {
     this.onlyTrigger = one ? (char) only : 0;
     this.strictKinds = strictKinds;
     this.lenientKinds = lenientKinds;
+    this.gated = strictKinds != -1;
   }
 
   /**
@@ -489,6 +500,9 @@ final class CmdiScanner {
     if (((strict ? strictKinds : lenientKinds) & 1 << kind) == 0 && !echoes) {
       return false; // the value has none of the characters the arguments this command takes are made of
     }
+    if (!echoes && !argumentsMayFit(kind, strict)) {
+      return false; // nor has the window its arguments are read from
+    }
     int props = CmdiShell.args(s, wordEnd);
     String sub = null;
     if (CmdiCommands.takesSubcommand(kind)) {
@@ -502,6 +516,35 @@ final class CmdiScanner {
     found(wordEvaded ? CmdiDetector.EVASION : rule);
     return true;
   }
+
+  /**
+   * Whether the characters within {@value CmdiShell#MAX_ARGS} of the command word just read ({@link CmdiShell#args}
+   * reads no further) can make arguments this kind of command takes: the value's own gate ({@link #scan(Normalized)})
+   * asked per command. A long value that makes the scan read the arguments of many command words
+   * ({@value #WINDOWS_FROM}) gets its {@link CharBlocks} once, and each window then costs a few mask tests instead of
+   * a read: a megabyte of {@code ;cat 'x} with a path only at its end has no window with a path in it. Exact: the
+   * properties of the arguments are a subset of those the window's characters allow, and {@link
+   * CmdiCommands#accepts} only asks whether properties are present.
+   */
+  private boolean argumentsMayFit(int kind, boolean strict) {
+    if (!gated || ++argsRead < WINDOWS_FROM) {
+      return true;
+    }
+    if (blocks == null) {
+      blocks = new CharBlocks(s);
+    }
+    long low = blocks.low(wordEnd, wordEnd + CmdiShell.MAX_ARGS);
+    long high = blocks.high();
+    if (low != windowLow || high != windowHigh) {
+      windowLow = low; // neighbouring windows mostly share their blocks: the properties are asked once for them
+      windowHigh = high;
+      windowPossible = CmdiShell.possibleArgs(low, high);
+    }
+    return (CmdiCommands.viableKindsOf(windowPossible, strict) & 1 << kind) != 0;
+  }
+
+  /** Command words read in one value before {@link #argumentsMayFit} asks their windows. */
+  private static final int WINDOWS_FROM = 256;
 
   /**
    * Reads the command word at {@code p} into {@code wordText[wordA, wordB)}; false when there is none. A plain

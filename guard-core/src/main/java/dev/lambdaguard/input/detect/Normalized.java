@@ -82,6 +82,16 @@ public final class Normalized {
     return (lowMask & set.low) != 0 || (highMask & set.high) != 0;
   }
 
+  /** The ASCII characters 0 to 63 of {@link #decoded()}, one bit each (as {@link CharSet#low()}). */
+  long lowMask() {
+    return lowMask;
+  }
+
+  /** The ASCII characters 64 to 127 of {@link #decoded()}, one bit each (as {@link CharSet#high()}). */
+  long highMask() {
+    return highMask;
+  }
+
   /** Whether the value is ASCII, taken as it came: no decoding layer, NUL or invisible character changed it. */
   public boolean isPlainAscii() {
     return decoded == raw && (kinds & NON_ASCII) == 0;
