@@ -28,13 +28,9 @@ final class CharBlocks {
       long lo = 0;
       long hi = 0;
       for (int i = b << SHIFT, end = Math.min(n, i + BLOCK); i < end; i++) {
-        char c = s.charAt(i);
-        // Branch-free, as in Normalized: a shift uses c's low six bits, the masks pick the half of ASCII c is in.
-        long bit = 1L << c;
-        long below64 = (c - 64) >> 31;
-        long below128 = (c - 128) >> 31;
-        lo |= bit & below64;
-        hi |= bit & below128 & ~below64;
+        int c = Math.min(s.charAt(i), 255); // branch-free, as in Normalized
+        lo |= Normalized.LOW_BIT[c];
+        hi |= Normalized.HIGH_BIT[c];
       }
       low[b] = lo;
       high[b] = hi;
