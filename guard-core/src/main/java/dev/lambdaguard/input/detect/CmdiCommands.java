@@ -210,9 +210,9 @@ final class CmdiCommands {
     return c < 128 && l >= 0 && l < 26 ? l : 26;
   }
 
-  /** {@code kindAt(s, p, e) != 0}, most words answered by the prefix lookup alone. */
-  static boolean mayName(String s, int p, int e) {
-    return e - p >= 2 && hasPrefix(prefixIndex(s, p)) && kindAt(s, p, e) != 0;
+  /** {@code kindAt(s, p, e)}, most words answered 0 by the prefix lookup alone. */
+  static int nameKind(String s, int p, int e) {
+    return e - p >= 2 && hasPrefix(prefixIndex(s, p)) ? kindAt(s, p, e) : 0;
   }
 
   private static boolean hasPrefix(int index) {
