@@ -210,9 +210,9 @@ final class CmdiCommands {
     return c < 128 && l >= 0 && l < 26 ? l : 26;
   }
 
-  /** {@code kindAt(s, p, e) != 0}, most words answered by the prefix lookup alone. */
-  static boolean mayName(String s, int p, int e) {
-    return e - p >= 2 && hasPrefix(prefixIndex(s, p)) && kindAt(s, p, e) != 0;
+  /** {@code kindAt(s, p, e)}, most words answered 0 by the prefix lookup alone. */
+  static int nameKind(String s, int p, int e) {
+    return e - p >= 2 && hasPrefix(prefixIndex(s, p)) ? kindAt(s, p, e) : 0;
   }
 
   private static boolean hasPrefix(int index) {
@@ -439,6 +439,25 @@ final class CmdiCommands {
       }
     }
     return kinds;
+  }
+
+  /** {@link #viableKinds} by {@code possible << 1 | (start ? 1 : 0)}, filled at first use; 0 when not yet known. */
+  private static final int[] VIABLE = new int[(CmdiShell.SENSITIVE << 2)];
+  private static final int KNOWN = 1; // bit 0 of an entry: no kind is 0, so the kinds start at bit 1
+
+  /**
+   * {@link #viableKinds}, remembered: a scan that asks it at each command word of a long value (see CmdiScanner)
+   * pays the loop over every kind once per distinct set of properties. Entries are written whole and always to
+   * the same value, so threads may share the table without a lock.
+   */
+  static int viableKindsOf(int possible, boolean start) {
+    int key = possible << 1 | (start ? 1 : 0);
+    int kinds = VIABLE[key];
+    if (kinds == 0) {
+      kinds = viableKinds(possible, start) | KNOWN;
+      VIABLE[key] = kinds;
+    }
+    return kinds & ~KNOWN;
   }
 
   /** The kind of command each name of {@link #names} is. */

@@ -44,8 +44,12 @@ import dev.lambdaguard.input.Category;
  * A value without trigger characters (one test of the value's character set) is judged by its first word
  * alone, and only when its character set has what the arguments of such a command line need: a prefix lookup,
  * and a look at the word when it may name a command. A long value is first asked, from its character set, whether
- * it can spell any word a rule needs ({@link CmdiLetters}); the scan stops at the first sure detection (a score of
- * 90 and up), and after a weaker one reads on only for the rest of that command. Stateless and thread-safe.
+ * it can spell any word a rule needs ({@link CmdiLetters}), and which kinds of command its characters can give
+ * arguments; once it has made the scan read the arguments of {@code CmdiScanner.WINDOWS_FROM} command words, each
+ * command's argument window is asked the same by blocks of characters ({@link CharBlocks}), so that letters, a slash
+ * or a dash elsewhere in the value do not make every command word's arguments read. The scan stops at the first
+ * sure detection (a score of 90 and up), and after a weaker one reads on only for the rest of that command.
+ * Stateless and thread-safe.
  */
 public final class CmdiDetector implements Detector {
 

@@ -72,6 +72,16 @@ final class CmdiScanner {
   /** The kinds of command (bits {@code 1 << kind}) the value's characters let take arguments, strict and not. */
   private final int strictKinds;
   private final int lenientKinds;
+  /** Whether {@link #scan(Normalized)} made this scan: its kinds are gated, and so may be each command's window. */
+  private final boolean gated;
+  /** Command words whose arguments were read so far; from {@link #WINDOWS_FROM}, each window is asked first. */
+  private int argsRead;
+  /** The character blocks of the value, made once the windows are asked. */
+  private CharBlocks blocks;
+  /** The masks of the last window asked and {@link CmdiShell#possibleArgs(long, long)} of them. */
+  private long windowLow = -1;
+  private long windowHigh = -1;
+  private int windowPossible;
   private Detection best;
   // the word last read by readWord: wordText[wordA, wordB); in the value it ends at wordEnd
   private String wordText;
@@ -94,6 +104,7 @@ final class CmdiScanner {
     this.onlyTrigger = one ? (char) only : 0;
     this.strictKinds = strictKinds;
     this.lenientKinds = lenientKinds;
+    this.gated = strictKinds != -1;
   }
 
   /**
@@ -267,16 +278,31 @@ final class CmdiScanner {
   }
 
   private static boolean mayCommandAt(String s, int p, boolean afterSeparator) {
+    return probe(s, p, afterSeparator) != NO_COMMAND;
+  }
+
+  /** {@link #probe}: no command may follow. */
+  private static final long NO_COMMAND = -1;
+  /** {@link #probe}: a command may follow, spelled so that {@link #command} reads it itself. */
+  private static final long MAY_COMMAND = -2;
+
+  /**
+   * {@link #mayCommandAt}'s look at {@code p}: {@link #NO_COMMAND}; {@link #MAY_COMMAND} for a variable, a word with
+   * an evasion, a path or a glob; or, for a plain word that may name a command, the word and its kind packed as
+   * {@code start << 32 | (end - start) << 8 | kind}, which {@link #command} takes rather than read the word again.
+   */
+  private static long probe(String s, int p, boolean afterSeparator) {
     int n = s.length();
     p = CmdiShell.skipBlanks(s, p);
     if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
       p = CmdiShell.skipBlanks(s, p + 1);
     }
     if (p >= n) {
-      return false;
+      return NO_COMMAND;
     }
     if (s.charAt(p) == '$') {
-      return afterSeparator && p + 1 < n && CmdiShell.isLetter(s.charAt(p + 1)); // $CMD, see assignedVariableRuns
+      // $CMD, see assignedVariableRuns
+      return afterSeparator && p + 1 < n && CmdiShell.isLetter(s.charAt(p + 1)) ? MAY_COMMAND : NO_COMMAND;
     }
     int e = p; // CmdiShell.plainEnd and lastSlash in one pass: the start of most values with a trigger is read here
     int slash = -1;
@@ -284,13 +310,15 @@ final class CmdiScanner {
       slash = c == '/' ? e : slash;
     }
     if (CmdiShell.evasionAt(s, p, e)) {
-      return CmdiCommands.mayNameWord(s, p);
+      return CmdiCommands.mayNameWord(s, p) ? MAY_COMMAND : NO_COMMAND;
     }
     if (slash >= 0) {
       return binaryPath(s, p, e, slash, true)
-          || afterSeparator && s.charAt(p) == '/' && e < n && (s.charAt(e) == '?' || s.charAt(e) == '*'); // a glob
+          || afterSeparator && s.charAt(p) == '/' && e < n && (s.charAt(e) == '?' || s.charAt(e) == '*') // a glob
+          ? MAY_COMMAND : NO_COMMAND;
     }
-    return CmdiCommands.mayName(s, p, e);
+    int kind = CmdiCommands.nameKind(s, p, e);
+    return kind == 0 ? NO_COMMAND : (long) p << 32 | (long) (e - p) << 8 | kind;
   }
 
   /** Index of the first trigger character read in this value at or after {@code from}, or the length. */
@@ -433,25 +461,37 @@ final class CmdiScanner {
 
   /** Judges the word at {@code p} as a command in the given position; records {@code rule} when it is one. */
   private boolean command(int p, int ctx, Detection rule) {
-    if (!mayCommandAt(s, p)) {
+    long probe = probe(s, p, true);
+    if (probe == NO_COMMAND) {
       return false; // most trigger characters of a long value, which comes here without mayMatch, end here
     }
     boolean start = ctx != SEP;
-    p = CmdiShell.skipBlanks(s, p);
-    if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
-      p = CmdiShell.skipBlanks(s, p + 1); // ( id ) subshell, { id; } group
+    int kind;
+    if (probe >= 0) {
+      // a plain word that may name a command, as readWord would read it: probe read it and its kind already
+      wordText = s;
+      wordA = (int) (probe >>> 32);
+      wordB = wordA + (int) (probe >>> 8 & 0xff);
+      wordEnd = wordB;
+      wordEvaded = false;
+      kind = (int) (probe & 0xff);
+    } else {
+      p = CmdiShell.skipBlanks(s, p);
+      if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
+        p = CmdiShell.skipBlanks(s, p + 1); // ( id ) subshell, { id; } group
+      }
+      if (p >= n) {
+        return false;
+      }
+      if (ctx == SEP && s.charAt(p) == '$' && assignedVariableRuns(p)) {
+        found(CmdiDetector.EVASION); // CMD=$'id';$CMD
+        return true;
+      }
+      if (!readWord(p)) {
+        return false;
+      }
+      kind = CmdiCommands.kindAt(wordText, wordA, wordB);
     }
-    if (p >= n) {
-      return false;
-    }
-    if (ctx == SEP && s.charAt(p) == '$' && assignedVariableRuns(p)) {
-      found(CmdiDetector.EVASION); // CMD=$'id';$CMD
-      return true;
-    }
-    if (!readWord(p)) {
-      return false;
-    }
-    int kind = CmdiCommands.kindAt(wordText, wordA, wordB);
     for (int k = 0; k < 2 && kind == CmdiCommands.WRAPPER && CmdiShell.endsWord(s, wordEnd); k++) {
       if (!readWord(CmdiShell.skipBlanks(s, wordEnd))) {
         return false;
@@ -489,6 +529,9 @@ final class CmdiScanner {
     if (((strict ? strictKinds : lenientKinds) & 1 << kind) == 0 && !echoes) {
       return false; // the value has none of the characters the arguments this command takes are made of
     }
+    if (!echoes && !argumentsMayFit(kind, strict)) {
+      return false; // nor has the window its arguments are read from
+    }
     int props = CmdiShell.args(s, wordEnd);
     String sub = null;
     if (CmdiCommands.takesSubcommand(kind)) {
@@ -502,6 +545,35 @@ final class CmdiScanner {
     found(wordEvaded ? CmdiDetector.EVASION : rule);
     return true;
   }
+
+  /**
+   * Whether the characters within {@value CmdiShell#MAX_ARGS} of the command word just read ({@link CmdiShell#args}
+   * reads no further) can make arguments this kind of command takes: the value's own gate ({@link #scan(Normalized)})
+   * asked per command. A long value that makes the scan read the arguments of many command words
+   * ({@value #WINDOWS_FROM}) gets its {@link CharBlocks} once, and each window then costs a few mask tests instead of
+   * a read: a megabyte of {@code ;cat 'x} with a path only at its end has no window with a path in it. Exact: the
+   * properties of the arguments are a subset of those the window's characters allow, and {@link
+   * CmdiCommands#accepts} only asks whether properties are present.
+   */
+  private boolean argumentsMayFit(int kind, boolean strict) {
+    if (!gated || ++argsRead < WINDOWS_FROM) {
+      return true;
+    }
+    if (blocks == null) {
+      blocks = new CharBlocks(s);
+    }
+    long low = blocks.low(wordEnd, wordEnd + CmdiShell.MAX_ARGS);
+    long high = blocks.high();
+    if (low != windowLow || high != windowHigh) {
+      windowLow = low; // neighbouring windows mostly share their blocks: the properties are asked once for them
+      windowHigh = high;
+      windowPossible = CmdiShell.possibleArgs(low, high);
+    }
+    return (CmdiCommands.viableKindsOf(windowPossible, strict) & 1 << kind) != 0;
+  }
+
+  /** Command words read in one value before {@link #argumentsMayFit} asks their windows. */
+  private static final int WINDOWS_FROM = 256;
 
   /**
    * Reads the command word at {@code p} into {@code wordText[wordA, wordB)}; false when there is none. A plain

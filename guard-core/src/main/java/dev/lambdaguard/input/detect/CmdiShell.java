@@ -257,19 +257,32 @@ final class CmdiShell {
    * nothing). A superset of what {@link #args} returns anywhere in the value.
    */
   static int possibleArgs(Normalized value) {
+    return possibleArgs(value.lowMask(), value.highMask());
+  }
+
+  /**
+   * {@link #possibleArgs(Normalized)} for the characters of a window given as the two masks of a
+   * {@link Normalized.CharSet}: a superset of what {@link #args} returns for a command word ending at {@code q}
+   * when the masks cover {@code [q, q + MAX_ARGS)}, the only characters args reads.
+   */
+  static int possibleArgs(long low, long high) {
     return END | ANY
-        | (value.containsAny(FLAG_CHARS) ? FLAG | CODE_FLAG : 0)
-        | (value.containsAny(PATH_CHARS) ? PATH : 0)
-        | (value.containsAny(SYS_PATH_CHARS) ? SYS_PATH : 0)
-        | (value.containsAny(URL_CHARS) ? URL : 0)
-        | (value.containsAny(HOST_CHARS) ? HOST : 0)
-        | (value.containsAny(DIGITS) ? NUM_END : 0)
-        | (value.containsAny(QUOTED_CHARS) ? QUOTED : 0)
-        | (value.containsAny(REDIRECT_CHARS) ? REDIRECT : 0)
-        | (value.containsAny(REDIRECT_OUT_CHARS) ? REDIRECT_OUT : 0)
-        | (value.containsAny(MARKER_CHARS) ? MARKER : 0)
-        | (value.containsAny(PAREN_CHARS) ? PAREN : 0)
-        | (value.containsAny(SENSITIVE_CHARS) ? SENSITIVE : 0);
+        | (any(low, high, FLAG_CHARS) ? FLAG | CODE_FLAG : 0)
+        | (any(low, high, PATH_CHARS) ? PATH : 0)
+        | (any(low, high, SYS_PATH_CHARS) ? SYS_PATH : 0)
+        | (any(low, high, URL_CHARS) ? URL : 0)
+        | (any(low, high, HOST_CHARS) ? HOST : 0)
+        | (any(low, high, DIGITS) ? NUM_END : 0)
+        | (any(low, high, QUOTED_CHARS) ? QUOTED : 0)
+        | (any(low, high, REDIRECT_CHARS) ? REDIRECT : 0)
+        | (any(low, high, REDIRECT_OUT_CHARS) ? REDIRECT_OUT : 0)
+        | (any(low, high, MARKER_CHARS) ? MARKER : 0)
+        | (any(low, high, PAREN_CHARS) ? PAREN : 0)
+        | (any(low, high, SENSITIVE_CHARS) ? SENSITIVE : 0);
+  }
+
+  private static boolean any(long low, long high, Normalized.CharSet set) {
+    return (low & set.low()) != 0 || (high & set.high()) != 0;
   }
 
   /** Whether {@code c} at {@code i} ends a command (separator, substitution end, literal {@code \n}). */

@@ -381,6 +381,17 @@ public final class Normalizer {
     int boundary = i > 0 ? i - 1 : 0;
     while (i < n) {
       char c = s.charAt(i);
+      if (c < 0x80) {
+        // A run of ASCII, in a loop as tight as the one above: a value with one early escape that decodes beyond
+        // ASCII is otherwise read character by character through the branches below.
+        int end = i + 1;
+        while (end < n && s.charAt(end) < 0x80) {
+          end++;
+        }
+        boundary = end - 1;
+        i = end;
+        continue;
+      }
       if (hasBoundaryBefore(c)) {
         boundary = i++;
         continue;

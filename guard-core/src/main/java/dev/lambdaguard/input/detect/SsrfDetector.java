@@ -69,6 +69,37 @@ public final class SsrfDetector implements Detector {
   private static final String[] SPECIAL_SCHEMES = {"http", "https", "ftp", "ws", "wss"};
   /** Every scheme the lists above name. */
   private static final String[] KNOWN_SCHEMES = distinct(SPECIAL_SCHEMES, DANGEROUS_SCHEMES, NETWORK_SCHEMES);
+  /** Bits of {@link #SCHEME_LISTS}: the lists above a known scheme is in. */
+  private static final int DANGEROUS = 1;
+  private static final int SPECIAL = 2;
+  private static final int NETWORK = 4;
+  /** The lists each of {@link #KNOWN_SCHEMES} is in, at the same index. */
+  private static final int[] SCHEME_LISTS = new int[KNOWN_SCHEMES.length];
+  private static final int MAX_SCHEME = 16;
+  /** Indexes into {@link #KNOWN_SCHEMES} by length and first letter ({@code length * 128 + letter}). */
+  private static final int[][] SCHEMES_BY_LENGTH_FIRST = new int[(MAX_SCHEME + 1) * 128][];
+
+  static {
+    int[] count = new int[SCHEMES_BY_LENGTH_FIRST.length];
+    for (int k = 0; k < KNOWN_SCHEMES.length; k++) {
+      String name = KNOWN_SCHEMES[k];
+      if (name.length() > MAX_SCHEME) {
+        throw new IllegalStateException("scheme longer than MAX_SCHEME: " + name);
+      }
+      SCHEME_LISTS[k] = (isOneOf(name, DANGEROUS_SCHEMES) ? DANGEROUS : 0)
+          | (isOneOf(name, SPECIAL_SCHEMES) ? SPECIAL : 0) | (isOneOf(name, NETWORK_SCHEMES) ? NETWORK : 0);
+      count[name.length() * 128 + name.charAt(0)]++;
+    }
+    for (int i = 0; i < count.length; i++) {
+      SCHEMES_BY_LENGTH_FIRST[i] = new int[count[i]];
+      count[i] = 0;
+    }
+    for (int k = 0; k < KNOWN_SCHEMES.length; k++) {
+      int key = KNOWN_SCHEMES[k].length() * 128 + KNOWN_SCHEMES[k].charAt(0);
+      SCHEMES_BY_LENGTH_FIRST[key][count[key]++] = k;
+    }
+  }
+
   /** Score of {@code ssrf.internal-name}, the weakest finding. */
   private static final int INTERNAL_NAME_SCORE = 60;
   /** The strongest score of any finding: nothing found after it can change the verdict. */
@@ -267,26 +298,35 @@ public final class SsrfDetector implements Detector {
     if (slashes == 0 && colon - start > 5) {
       return colon + 1; // "Price:", "Content-Type:": no scheme that matters here goes without a slash
     }
-    String scheme = knownScheme(s, start, colon); // null for a scheme no list here names
-    if (scheme != null && isOneOf(scheme, DANGEROUS_SCHEMES)) {
-      dangerousScheme(s, scheme, colon, slashes, verdict);
+    int known = knownScheme(s, start, colon); // -1 for a scheme no list here names
+    int lists = known < 0 ? 0 : SCHEME_LISTS[known];
+    if ((lists & DANGEROUS) != 0) {
+      dangerousScheme(s, KNOWN_SCHEMES[known], colon, slashes, verdict);
     }
-    boolean special = scheme != null && isOneOf(scheme, SPECIAL_SCHEMES);
+    boolean special = (lists & SPECIAL) != 0;
     if (slashes >= 2 || special && j < n && startsHost(s.charAt(j))) {
-      return authority(s, j, special, scheme != null && isOneOf(scheme, NETWORK_SCHEMES), verdict);
+      return authority(s, j, special, (lists & NETWORK) != 0, verdict);
     }
     return j;
   }
 
-  /** The scheme {@code s[start, colon)} (scheme characters, any case) as named in the lists above, or null. */
-  private static String knownScheme(String s, int start, int colon) {
+  /**
+   * The index in {@link #KNOWN_SCHEMES} of the scheme {@code s[start, colon)} (scheme characters, any case), or -1.
+   * Only the names of its length and first letter are compared: at every colon of a value dense in URLs, a loop
+   * over every known name cost more than reading the URL's authority.
+   */
+  private static int knownScheme(String s, int start, int colon) {
     int len = colon - start;
-    for (String name : KNOWN_SCHEMES) {
-      if (name.length() == len && SsrfHost.asciiEqualsIgnoreCase(s, start, name)) {
-        return name;
+    int first = s.charAt(start) | 0x20;
+    if (len > MAX_SCHEME || first >= 128) {
+      return -1; // no name is this long or starts with this character (names are lower-case ASCII)
+    }
+    for (int k : SCHEMES_BY_LENGTH_FIRST[len * 128 + first]) {
+      if (SsrfHost.asciiEqualsIgnoreCase(s, start, KNOWN_SCHEMES[k])) {
+        return k;
       }
     }
-    return null;
+    return -1;
   }
 
   private static void dangerousScheme(String s, String scheme, int colon, int slashes, Verdict verdict) {

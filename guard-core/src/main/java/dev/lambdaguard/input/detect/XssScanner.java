@@ -86,6 +86,9 @@ final class XssScanner {
   private int active;
   /** Whether the value can do something in a script: it has a call or an assignment. */
   private boolean effect;
+  /** The next colon and backslash at or after where {@link #actsInTag} last looked; -1 when there is none left. */
+  private int nextColon;
+  private int nextBackslash;
 
   /** A scan of content found inside the value (a data URL's payload): no further payloads are opened. */
   private final boolean nested;
@@ -300,7 +303,7 @@ final class XssScanner {
         // The commonest trigger of markup, handled here: dispatch is too big for the compiler to inline.
         if (i >= tagEnd) {
           tagEnd = tag(i);
-          if ((active & ACTS_IN_TAG) == 0 && !sure()) {
+          if (!sure() && !actsInTag(i + 1, tagEnd)) {
             i = nextTrigger(tagEnd); // nothing inside a tag is looked at again
             continue;
           }
@@ -318,6 +321,33 @@ final class XssScanner {
       i = nextTrigger(i + 1);
     }
     return best;
+  }
+
+  /**
+   * Whether {@code [from, to)}, the inside of a tag just parsed, holds a character whose check runs in a tag (a colon
+   * or backslash of an active class): otherwise the scan goes on after the tag without reading it again. The next
+   * of each is found with {@link String#indexOf} and kept while the scan is before it (the scan only moves forward),
+   * so a value dense in tags with a colon only at its end is searched for colons once.
+   */
+  private boolean actsInTag(int from, int to) {
+    if ((active & ACTS_IN_TAG) == 0 || from >= to) {
+      return false;
+    }
+    if ((active & COLON) != 0) {
+      if (nextColon >= 0 && nextColon < from) {
+        nextColon = s.indexOf(':', from);
+      }
+      if (nextColon >= 0 && nextColon < to) {
+        return true;
+      }
+    }
+    if ((active & BACKSLASH) != 0) {
+      if (nextBackslash >= 0 && nextBackslash < from) {
+        nextBackslash = s.indexOf('\\', from);
+      }
+      return nextBackslash >= 0 && nextBackslash < to;
+    }
+    return false;
   }
 
   /**

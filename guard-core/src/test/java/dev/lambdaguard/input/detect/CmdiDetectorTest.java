@@ -116,10 +116,16 @@ class CmdiDetectorTest {
   void aLongValueIsJudgedAsEveryTriggerWereRead(String attack) {
     // A long value stops only at the trigger characters, and reads further only the kinds of command, that its
     // character set allows: the verdict is the one of a scan that stops everywhere and reads every command.
-    String[] fillers = {"z", "lorem ipsum ", "ab sh(", "<div class=x>", ";cat 'x", "a(b)c;d|e&sh'f", "\\\\n"};
+    // Fillers with hundreds of command words make the scan ask each word's window for its arguments (CharBlocks),
+    // with and without the characters arguments are made of in some of the windows.
+    String[] fillers = {"z", "lorem ipsum ", "ab sh(", "<div class=x>", ";cat 'x", "a(b)c;d|e&sh'f", "\\\\n",
+        ";cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;"
+            + "cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;cat 'x;ls ./",
+        ";echo x;id y;sleep z;ping w;sh v"};
     for (String filler : fillers) {
       String padding = filler.repeat(5000 / filler.length() + 1);
-      for (String value : new String[] {padding + " " + attack, attack + " " + padding, attack + "\n" + padding}) {
+      for (String value : new String[] {padding + " " + attack, attack + " " + padding, attack + "\n" + padding,
+          padding + "\n" + attack + "\n" + padding}) {
         Detection everywhere = CmdiScanner.scan(value);
         Detection d = detect(value);
         assertEquals(everywhere == null ? null : everywhere.ruleId(), d == null ? null : d.ruleId(), value);

@@ -509,6 +509,18 @@ class XssDetectorTest {
   }
 
   @Test
+  void aTagInAFloodOfTagsIsReadInsideWhenItHoldsAColonOrBackslash() {
+    // A flood of tags with a colon or backslash somewhere (here at the end) is read tag by tag without reading each
+    // tag's inside again; a tag in the middle that holds one must still have it read.
+    String tags = "<a b=".repeat(2000);
+    String letters = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-\\";
+    assertRule("xss.js-url", tags + "<a b=javascript:alert(1)>" + tags + letters,
+        tags + "<a b=x><a b=\\u006aavascript:alert(1)>" + tags + letters);
+    assertRule("xss.css-expression", tags + "<a b=x:expression(alert(1))>" + tags + letters);
+    assertPasses(tags + "<a b=x:y>" + tags + letters, tags + "<a b=x\\y>" + tags + letters);
+  }
+
+  @Test
   void aValueBeyondTheScanCapIsReadUpToTheCap() {
     String padding = "x".repeat(XssDetector.MAX_SCAN);
     assertNull(rule(padding + "<script>"));
