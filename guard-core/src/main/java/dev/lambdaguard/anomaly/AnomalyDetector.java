@@ -122,8 +122,7 @@ public final class AnomalyDetector {
   public List<Anomaly> observe(GuardRequest request, Outcome outcome, SecurityContext context, long now) {
     Reason.Kind denied = outcome instanceof Denial denial ? denial.reason().kind() : null;
     String subject = context.principal().isPresent() ? context.principal().get().subject() : null;
-    String credential = credentialOf(request);
-    String attempt = attemptOf(request, credential);
+    Attempt attempt = attemptOf(request);
     boolean inputFinding = denied == Reason.Kind.INPUT || !context.findings().isEmpty();
     boolean authFailed = denied == Reason.Kind.AUTHENTICATION;
     String ip = request.sourceIp();
@@ -134,7 +133,7 @@ public final class AnomalyDetector {
     SharedFailures.Tally tally = authFailed && stuffing && shared != null && source != null && attempt != null
         ? shareFailure(source, sourceHash, attempt, now) : null;
     synchronized (this) {
-      return observeLocked(request, denied, subject, credential, attempt, inputFinding, source, sourceHash, tally, now);
+      return observeLocked(request, denied, subject, attempt, inputFinding, source, sourceHash, tally, now);
     }
   }
 
@@ -142,7 +141,7 @@ public final class AnomalyDetector {
    * Counts an authentication failure with every other environment, outside the lock (it is a network call);
    * null when the shared store cannot answer, and this environment counts alone.
    */
-  private SharedFailures.Tally shareFailure(String source, long sourceHash, String attempt, long now) {
+  private SharedFailures.Tally shareFailure(String source, long sourceHash, Attempt attempt, long now) {
     boolean mayReport;
     synchronized (this) {
       // This request counted as a failure: is this address's own share of failures here high enough to report?
@@ -152,7 +151,8 @@ public final class AnomalyDetector {
     }
     try {
       // The store adds the attempt's hash to a HyperLogLog, whose registers keep a few bits of it, never the hash.
-      SharedFailures.Tally tally = shared.recordAuthFailure(KeyHash.of(source), KeyHash.of(attempt), now, sharedRule,
+      SharedFailures.Tally tally = shared.recordAuthFailure(KeyHash.of(source), KeyHash.of(attempt.value()), now,
+          sharedRule,
           mayReport);
       sharedDown.set(false);
       return tally;
@@ -165,14 +165,14 @@ public final class AnomalyDetector {
     }
   }
 
-  private List<Anomaly> observeLocked(GuardRequest request, Reason.Kind denied, String subject, String credential,
-      String attempt, boolean inputFinding, String source, long sourceHash, SharedFailures.Tally tally, long now) {
+  private List<Anomaly> observeLocked(GuardRequest request, Reason.Kind denied, String subject, Attempt attempt,
+      boolean inputFinding, String source, long sourceHash, SharedFailures.Tally tally, long now) {
     List<Anomaly> found = null;
     boolean authFailed = denied == Reason.Kind.AUTHENTICATION;
     String path = request.path() == null ? "" : request.path();
     long pathHash = (stuffing || scanning) ? FastHash.of(path, seed) : 0;
-    long attemptHash = attempt == null || !(stuffing || theft) ? 0 : FastHash.of(attempt, seed);
-    long credentialHash = credential == attempt ? attemptHash : 0; // a Basic header is counted, never followed
+    long attemptHash = attempt == null || !(stuffing || theft) ? 0 : attempt.hash(seed);
+    long credentialHash = attempt != null && attempt.followed() ? attemptHash : 0; // Basic: counted, never followed
 
     if (source != null && (stuffing || scanning)) {
       SourceState s = sources.get(sourceHash, now);
@@ -233,13 +233,13 @@ public final class AnomalyDetector {
       if (bits >= tokenSourceBits[home]) {
         if (t.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
           found = add(found, report(AnomalyType.TOKEN_THEFT, "distinct_sources_per_token", "token",
-              credentialKey(credential), t.sources.estimate(),
+              credentialKey(attempt.value()), t.sources.estimate(),
               policy.sourcesPerToken + Math.max(0, home - 1), now));
         }
       } else if (t.switches >= policy.sourceSwitchesPerToken && bits >= minimumSwitchSourceBits[home]
           && t.cooldowns.tryReport(SLOT, now, policy.alertCooldownMillis)) {
         found = add(found, report(AnomalyType.TOKEN_THEFT, "source_switches_per_token", "token",
-            credentialKey(credential), t.switches, policy.sourceSwitchesPerToken, now));
+            credentialKey(attempt.value()), t.switches, policy.sourceSwitchesPerToken, now));
       }
     }
 
@@ -311,30 +311,61 @@ public final class AnomalyDetector {
   }
 
   /**
-   * The credential the request presents: the token of an Authorization header (its scheme dropped, so that
-   * {@code bearer X} and {@code Bearer X} are one token), else the gateway's API key. A {@code Basic} header is not
-   * a credential here: it holds a password, often a guessable one, and an unsalted hash of it in an event could be
-   * reversed by a dictionary.
+   * What a request presented as a credential, as a region of the header (or API key) that holds it, so that the
+   * hash per request copies nothing; the text itself is taken only for a report or the shared store.
+   *
+   * @param followed whether the token-theft detector follows it: a bearer (or other scheme's) token, a bare
+   *     {@code Authorization} value, an API key; not a {@code Basic} header, which holds a password, often a
+   *     guessable one, whose unsalted hash in an event could be reversed by a dictionary
    */
-  static String credentialOf(GuardRequest request) {
+  record Attempt(String text, int start, int end, boolean followed) {
+
+    String value() {
+      return start == 0 && end == text.length() ? text : text.substring(start, end);
+    }
+
+    long hash(long seed) {
+      return FastHash.of(text, start, end, seed);
+    }
+  }
+
+  /**
+   * The credential the request presents: the token of an Authorization header (its scheme dropped, so that
+   * {@code bearer X} and {@code Bearer X} are one token), else the gateway's API key; a {@code Basic} header, or a
+   * scheme with no token, whole and not followed; null when nothing was presented.
+   */
+  static Attempt attemptOf(GuardRequest request) {
     String authorization = request.headers().firstOrNull("authorization");
-    if (authorization != null && !authorization.isEmpty()) {
+    if (authorization != null && !authorization.isBlank()) {
+      int length = authorization.length();
       int blank = 0;
-      while (blank < authorization.length() && authorization.charAt(blank) != ' '
-          && authorization.charAt(blank) != '\t') {
+      while (blank < length && authorization.charAt(blank) != ' ' && authorization.charAt(blank) != '\t') {
         blank++;
       }
-      if (blank == authorization.length()) {
-        return authorization;
+      if (blank == length) {
+        return new Attempt(authorization, 0, length, true);
       }
       if (blank == 5 && authorization.regionMatches(true, 0, "basic", 0, 5)) {
-        return null;
+        return new Attempt(authorization, 0, length, false);
       }
-      String token = authorization.substring(blank + 1).strip();
-      return token.isEmpty() ? null : token;
+      int start = blank + 1;
+      int end = length;
+      while (start < end && Character.isWhitespace(authorization.charAt(start))) {
+        start++;
+      }
+      while (end > start && Character.isWhitespace(authorization.charAt(end - 1))) {
+        end--;
+      }
+      return start == end ? new Attempt(authorization, 0, length, false) : new Attempt(authorization, start, end, true);
     }
     String apiKey = request.apiKey();
-    return apiKey == null || apiKey.isEmpty() ? null : apiKey;
+    return apiKey == null || apiKey.isEmpty() ? null : new Attempt(apiKey, 0, apiKey.length(), true);
+  }
+
+  /** The credential the token-theft detector follows, as text (tests); null for none or a {@code Basic} header. */
+  static String credentialOf(GuardRequest request) {
+    Attempt attempt = attemptOf(request);
+    return attempt == null || !attempt.followed() ? null : attempt.value();
   }
 
   /**
@@ -348,19 +379,6 @@ public final class AnomalyDetector {
   /** How many failed authentications were counted here alone because the shared store could not answer. */
   public long sharedFailureErrors() {
     return sharedErrors.get();
-  }
-
-  /**
-   * What a failed authentication tried, for counting distinct attempts: the credential, or a {@code Basic} header
-   * whole (password guessing is stuffing too; the header is only ever hashed with this detector's secret seed, or
-   * into the shared store's HyperLogLog, and is never followed or named in an event); null when nothing was presented.
-   */
-  static String attemptOf(GuardRequest request, String credential) {
-    if (credential != null) {
-      return credential;
-    }
-    String authorization = request.headers().firstOrNull("authorization");
-    return authorization == null || authorization.isBlank() ? null : authorization;
   }
 
   /** How many keys lost their state to newer ones, over all tables: a sign of a table too small or a key spray. */

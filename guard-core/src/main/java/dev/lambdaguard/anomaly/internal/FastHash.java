@@ -21,13 +21,21 @@ public final class FastHash {
 
   /** The hash of {@code value}; never 0, so that 0 can mark an empty slot. */
   public static long of(CharSequence value, long seed) {
-    int n = value.length();
+    return of(value, 0, value.length(), seed);
+  }
+
+  /**
+   * The hash of {@code value}'s characters {@code start} to {@code end}, without copying them (a token inside its
+   * header): equal to the hash of that substring.
+   */
+  public static long of(CharSequence value, int start, int end, long seed) {
+    int n = end - start;
     long h0 = seed ^ n;
     long h1 = seed + P1;
     long h2 = seed ^ P2;
     long h3 = seed - P3;
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
+    int i = start;
+    for (; i + 4 <= end; i += 4) {
       h0 = (h0 ^ value.charAt(i)) * P0;
       h1 = (h1 ^ value.charAt(i + 1)) * P1;
       h2 = (h2 ^ value.charAt(i + 2)) * P2;
@@ -37,7 +45,7 @@ public final class FastHash {
       h2 ^= h2 >>> 27;
       h3 ^= h3 >>> 33;
     }
-    for (; i < n; i++) {
+    for (; i < end; i++) {
       h0 = (h0 ^ value.charAt(i)) * P0;
       h0 ^= h0 >>> 29;
     }

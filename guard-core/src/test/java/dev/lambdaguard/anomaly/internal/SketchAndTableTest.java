@@ -10,6 +10,17 @@ import org.junit.jupiter.api.Test;
 class SketchAndTableTest {
 
   @Test
+  void aRegionHashesAsItsSubstringDoes() {
+    String header = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2ln";
+    for (int start = 0; start < 12; start++) {
+      for (int end = start; end <= header.length(); end += 3) {
+        org.junit.jupiter.api.Assertions.assertEquals(FastHash.of(header.substring(start, end), 42L),
+            FastHash.of(header, start, end, 42L), start + ".." + end);
+      }
+    }
+  }
+
+  @Test
   void theSketchCountsSmallSetsCloselyAndForgetsAfterTwoEpochs() {
     DistinctSketch sketch = new DistinctSketch();
     for (int i = 0; i < 30; i++) {
