@@ -78,6 +78,8 @@ public final class Guard implements SnapshotAware {
   private final Redactor redactor;
   private final double allowSampleRate;
   private final AnomalyDetector anomalies;
+  /** Whether an invocation naming the function's ARN was seen (a benign race: at worst it is parsed twice). */
+  private boolean accountSeen;
   private final long permissionsIntervalMillis;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
   private final java.util.concurrent.CompletableFuture<dev.lambdaguard.inventory.RuntimeInventory> inventory;
@@ -206,7 +208,7 @@ public final class Guard implements SnapshotAware {
    */
   public Outcome handle(GuardRequest request, Invocation ids, Terminal terminal) {
     long start = clock.nanoTime();
-    ObservedPermissions.environment().learnAccount(ids.functionArn());
+    learnAccount(ids);
     InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     InvocationState state = new InvocationState(terminal, clock);
     Outcome outcome;
@@ -252,7 +254,7 @@ public final class Guard implements SnapshotAware {
 
   /** Reports an event that is not an HTTP request and went to the handler untouched. */
   public void passThrough(String eventSource, Invocation ids) {
-    ObservedPermissions.environment().learnAccount(ids.functionArn());
+    learnAccount(ids);
     InvocationInfo info = new InvocationInfo(function, ids, takeColdStart(), restored);
     if (sampled()) {
       emit(new SecurityEvent.PassThroughEvent(clock.currentTimeMillis(), info, eventSource));
@@ -338,6 +340,17 @@ public final class Guard implements SnapshotAware {
   private static RequestSummary summarize(GuardRequest request, SecurityContext context) {
     return new RequestSummary(request.source(), request.method(), request.routeKey(), request.path(),
         request.sourceIp(), request.userAgent(), context.principal().map(Principal::subject).orElse(null));
+  }
+
+  /**
+   * Tells the permissions record the function's account, from the first invocation that names the function's ARN;
+   * later invocations skip it with one field read (an ARN that is not a Lambda function's is not parsed again).
+   */
+  private void learnAccount(Invocation ids) {
+    if (!accountSeen && ids.functionArn() != null) {
+      accountSeen = true;
+      ObservedPermissions.environment().learnAccount(ids.functionArn());
+    }
   }
 
   private boolean takeColdStart() {
