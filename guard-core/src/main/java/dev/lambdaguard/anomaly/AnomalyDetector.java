@@ -147,7 +147,7 @@ public final class AnomalyDetector {
       // This request counted as a failure: is this address's own share of failures here high enough to report?
       SourceState s = sources.get(sourceHash, now);
       s.decay(now, decayPerMilli);
-      mayReport = s.authFailures + 1 >= policy.authFailureRatio * (s.requests + 1);
+      mayReport = s.mostlyFailing(policy.authFailureRatio, 1);
     }
     try {
       // The store adds the attempt's hash to a HyperLogLog, whose registers keep a few bits of it, never the hash.
@@ -191,7 +191,7 @@ public final class AnomalyDetector {
             found = add(found, report(AnomalyType.CREDENTIAL_STUFFING, "auth_failures_per_ip", "ip", source,
                 tally.failures(), policy.authFailures, now));
           }
-        } else if (s.authFailures >= policy.authFailures && s.authFailures >= policy.authFailureRatio * s.requests
+        } else if (s.authFailures >= policy.authFailures && s.mostlyFailing(policy.authFailureRatio, 0)
             && s.failedCredentials.bits() >= failedCredentialBits
             && s.cooldowns.tryReport(STUFFING, now, policy.alertCooldownMillis)) {
           found = add(found, report(AnomalyType.CREDENTIAL_STUFFING, "auth_failures_per_ip", "ip", source,

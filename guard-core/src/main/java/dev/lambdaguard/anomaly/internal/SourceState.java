@@ -27,6 +27,14 @@ public final class SourceState extends KeyedTable.Entry {
     }
   }
 
+  /**
+   * Whether failed authentications are at least {@code ratio} of this address's requests, counting {@code pending}
+   * more of each not yet recorded (a failure being decided): a NAT whose users mostly succeed is not stuffing.
+   */
+  public boolean mostlyFailing(double ratio, int pending) {
+    return authFailures + pending >= ratio * (requests + pending);
+  }
+
   @Override
   protected void clear() {
     requests = 0;
