@@ -3,7 +3,7 @@ package dev.lambdaguard.aws.anomaly;
 import dev.lambdaguard.Clock;
 import dev.lambdaguard.anomaly.SharedFailures;
 import dev.lambdaguard.aws.redis.RedisConnector;
-import dev.lambdaguard.internal.Settings;
+import dev.lambdaguard.aws.redis.RedisOptions;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -62,8 +62,8 @@ public final class RedisSharedFailures implements SharedFailures, AutoCloseable 
   private final String digest;
 
   private RedisSharedFailures(Builder b) {
-    this.redis = new RedisConnector(b.redisUri, b.commandTimeout, b.connectTimeout, b.reconnectBackoff, b.clock);
-    this.keyPrefix = b.keyPrefix;
+    this.redis = b.options.connector(b.redisUri);
+    this.keyPrefix = b.options.keyPrefix();
     this.digest = sha1Hex(SCRIPT);
   }
 
@@ -138,11 +138,7 @@ public final class RedisSharedFailures implements SharedFailures, AutoCloseable 
   /** Configures the shared counts; validates each setting at once. */
   public static final class Builder {
     private final String redisUri;
-    private String keyPrefix = DEFAULT_KEY_PREFIX;
-    private Duration commandTimeout = Duration.ofMillis(100);
-    private Duration connectTimeout = Duration.ofMillis(200);
-    private Duration reconnectBackoff = Duration.ofSeconds(5);
-    private Clock clock = Clock.system();
+    private RedisOptions options = RedisOptions.defaults("anomaly", DEFAULT_KEY_PREFIX);
 
     private Builder(String redisUri) {
       this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
@@ -150,37 +146,31 @@ public final class RedisSharedFailures implements SharedFailures, AutoCloseable 
 
     /** The prefix of every key, default {@value #DEFAULT_KEY_PREFIX}: one per function, or shared by functions behind one API. */
     public Builder keyPrefix(String prefix) {
-      if (prefix == null || prefix.isBlank()) {
-        throw new IllegalArgumentException("keyPrefix must not be blank");
-      }
-      this.keyPrefix = prefix;
+      options = options.withKeyPrefix(prefix);
       return this;
     }
 
-    /** How long one command may take before the failure is counted here alone, default 100 ms. */
+    /** How long one command may take before the failure is counted here alone; 10 ms to 2 s, default 100 ms. */
     public Builder commandTimeout(Duration timeout) {
-      this.commandTimeout = Settings.within("anomaly.redis.commandTimeout", timeout, Duration.ofMillis(10),
-          Duration.ofSeconds(2));
+      options = options.withCommandTimeout(timeout);
       return this;
     }
 
-    /** How long a connect may take, default 200 ms. */
+    /** How long a connect may take; 10 ms to 5 s, default 200 ms. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Settings.within("anomaly.redis.connectTimeout", timeout, Duration.ofMillis(10),
-          Duration.ofSeconds(5));
+      options = options.withConnectTimeout(timeout);
       return this;
     }
 
-    /** How long to wait after a failed connect before trying again, default 5 s. */
+    /** How long to wait after a failed connect before trying again; 0 to 5 min, default 5 s. */
     public Builder reconnectBackoff(Duration backoff) {
-      this.reconnectBackoff = Settings.within("anomaly.redis.reconnectBackoff", backoff, Duration.ZERO,
-          Duration.ofMinutes(5));
+      options = options.withReconnectBackoff(backoff);
       return this;
     }
 
     /** The clock of the connect back-off (tests). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      options = options.withClock(clock);
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.lambdaguard.aws.ratelimit;
 
 import dev.lambdaguard.Clock;
 import dev.lambdaguard.aws.redis.RedisConnector;
+import dev.lambdaguard.aws.redis.RedisOptions;
 import dev.lambdaguard.ratelimit.RateLimitBackend;
 import dev.lambdaguard.ratelimit.RateLimitRule;
 import dev.lambdaguard.ratelimit.RateProbe;
@@ -12,7 +13,6 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.nio.charset.StandardCharsets;
-import dev.lambdaguard.internal.Settings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -34,9 +34,9 @@ import java.util.Objects;
  */
 public final class RedisRateLimitBackend implements RateLimitBackend, AutoCloseable {
 
-  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofMillis(100);
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofMillis(200);
-  public static final Duration DEFAULT_RECONNECT_BACKOFF = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = RedisOptions.DEFAULT_COMMAND_TIMEOUT;
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = RedisOptions.DEFAULT_CONNECT_TIMEOUT;
+  public static final Duration DEFAULT_RECONNECT_BACKOFF = RedisOptions.DEFAULT_RECONNECT_BACKOFF;
   public static final String DEFAULT_KEY_PREFIX = "lambdaguard:rl:";
 
   private final RedisConnector redis;
@@ -45,8 +45,8 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
   private volatile StatefulRedisConnection<byte[], byte[]> managerConnection;
 
   private RedisRateLimitBackend(Builder b) {
-    this.redis = new RedisConnector(b.redisUri, b.commandTimeout, b.connectTimeout, b.reconnectBackoff, b.clock);
-    this.keyPrefix = b.keyPrefix;
+    this.redis = b.options.connector(b.redisUri);
+    this.keyPrefix = b.options.keyPrefix();
   }
 
   /** A backend for {@code redis://host:port} (or {@code rediss://} for TLS, as ElastiCache in transit encryption needs). */
@@ -113,52 +113,44 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
   /** Configures a backend; validation happens here, at init. */
   public static final class Builder {
     private final String redisUri;
-    private String keyPrefix = DEFAULT_KEY_PREFIX;
-    private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration reconnectBackoff = DEFAULT_RECONNECT_BACKOFF;
-    private Clock clock = Clock.system();
+    private RedisOptions options = RedisOptions.defaults("rateLimit", DEFAULT_KEY_PREFIX);
 
     private Builder(String redisUri) {
       this.redisUri = Objects.requireNonNull(redisUri, "redisUri");
-      new RedisConnector(redisUri, commandTimeout, connectTimeout, reconnectBackoff, clock); // validates the URI now
+      options.connector(redisUri); // validates the URI now
     }
 
     /** The prefix of every key, so that several functions can share one Redis (default {@code lambdaguard:rl:}). */
     public Builder keyPrefix(String prefix) {
-      if (prefix == null || prefix.isEmpty() || prefix.length() > 64) {
-        throw new IllegalArgumentException("rateLimit.redis.keyPrefix must be 1 to 64 characters");
-      }
-      this.keyPrefix = prefix;
+      options = options.withKeyPrefix(prefix);
       return this;
     }
 
     /** How long one check may take before the fallback applies; 10 ms to 2 s. */
     public Builder commandTimeout(Duration timeout) {
-      this.commandTimeout = Settings.within("rateLimit.redis.commandTimeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(2));
+      options = options.withCommandTimeout(timeout);
       return this;
     }
 
     /** How long a connect may take; 10 ms to 5 s. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Settings.within("rateLimit.redis.connectTimeout", timeout, Duration.ofMillis(10), Duration.ofSeconds(5));
+      options = options.withConnectTimeout(timeout);
       return this;
     }
 
     /** How long after a failed connect the next one is tried; 0 to 5 min. */
     public Builder reconnectBackoff(Duration backoff) {
-      this.reconnectBackoff = Settings.within("rateLimit.redis.reconnectBackoff", backoff, Duration.ZERO, Duration.ofMinutes(5));
+      options = options.withReconnectBackoff(backoff);
       return this;
     }
 
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      options = options.withClock(clock);
       return this;
     }
 
     public RedisRateLimitBackend build() {
       return new RedisRateLimitBackend(this);
     }
-
   }
 }

@@ -4,7 +4,6 @@ import dev.lambdaguard.Clock;
 import dev.lambdaguard.auth.ReplayStore;
 import io.lettuce.core.SetArgs;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Token ids ({@code jti}) and DPoP proof ids remembered in Redis, so that a token replayed to another
@@ -28,8 +27,8 @@ public final class RedisReplayStore implements ReplayStore, AutoCloseable {
 
   /** A store in the Redis at {@code redisUri}, keys under {@code keyPrefix}, with 100 ms command timeouts. */
   public static RedisReplayStore create(String redisUri, String keyPrefix) {
-    return new RedisReplayStore(new RedisConnector(redisUri, Duration.ofMillis(100), Duration.ofMillis(200),
-        Duration.ofSeconds(5), Clock.system()), keyPrefix, Clock.system());
+    return new RedisReplayStore(RedisOptions.defaults("jwt.replay", keyPrefix).connector(redisUri), keyPrefix,
+        Clock.system());
   }
 
   @Override
