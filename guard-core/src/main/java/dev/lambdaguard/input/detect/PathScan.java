@@ -47,6 +47,26 @@ final class PathScan {
   private static final Normalized.CharSet TWO_CHAR = Normalized.charSet("2");
   private static final Normalized.CharSet E_CHAR = Normalized.charSet("eE");
   private static final Normalized.CharSet COLON_CHAR = Normalized.charSet(":");
+  private static final Normalized.CharSet QUESTION = Normalized.charSet("?");
+  private static final Normalized.CharSet SPACE_CHARS = Normalized.charSet(" \n\r\t");
+  /**
+   * What an ASCII character means outside a path (see {@link #run}): nothing, a space, a terminator (the next
+   * word may begin a path) or something the full loop must see (separators, colons, dots, odd bytes, the digits of
+   * {@code 0x2f} and {@code .2f}, and {@code ;}, which after a dot keeps a climb).
+   */
+  private static final byte SKIP = 0;
+  private static final byte AT_SPACE = 1;
+  private static final byte AT_TERMINATOR = 2;
+  private static final byte STOP = 3;
+  private static final byte[] OUTSIDE = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      byte k = ASCII[c];
+      OUTSIDE[c] = k <= LETTER ? SKIP : k == SPACE ? AT_SPACE : k == TERMINATOR && c != ';' ? AT_TERMINATOR : STOP;
+    }
+  }
+
   /** The highest score of a wrapper or UNC path, and of a sensitive file. */
   private static final int MAX_WRAPPER = 90;
   private static final int MAX_SENSITIVE = 85;
@@ -146,6 +166,27 @@ final class PathScan {
     int segStart = 0;
     int i = 0;
     while (i < n) {
+      if (kind == NONE) {
+        // Outside a path, most text only marks where the next path's first word may start: a tight loop without
+        // a branch per space or terminator (prose alternates them with letters and mispredicts every branch)
+        int last = lastSpace;
+        int start = segStart;
+        while (i < n) {
+          char c = s.charAt(i);
+          int t = c < 128 ? OUTSIDE[c] : STOP;
+          if (t == STOP) {
+            break;
+          }
+          last = t == AT_SPACE ? i : last;
+          start = t == AT_TERMINATOR ? i + 1 : start;
+          i++;
+        }
+        lastSpace = last;
+        segStart = start;
+        if (i == n) {
+          break;
+        }
+      }
       char c = s.charAt(i);
       int k = c < 128 ? ASCII[c] : charClass(c);
       if (k <= LETTER) { // most characters: nothing to do
@@ -205,8 +246,9 @@ final class PathScan {
       i++;
     }
     endPath(segStart, n);
-    odd = sawOdd;
-    space = sawSpace;
+    // the loop outside paths did not note line breaks, tabs or '?': the whole value was read, so its masks tell
+    odd = sawOdd || value.containsAny(QUESTION);
+    space = sawSpace || value.containsAny(SPACE_CHARS);
     return result();
   }
 
