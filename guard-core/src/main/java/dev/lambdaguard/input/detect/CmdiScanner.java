@@ -466,6 +466,7 @@ final class CmdiScanner {
       return false; // most trigger characters of a long value, which comes here without mayMatch, end here
     }
     boolean start = ctx != SEP;
+    boolean slashless = probe >= 0; // probe returns a word only when it has no slash
     int kind;
     if (probe >= 0) {
       // a plain word that may name a command, as readWord would read it: probe read it and its kind already
@@ -496,6 +497,7 @@ final class CmdiScanner {
       if (!readWord(CmdiShell.skipBlanks(s, wordEnd))) {
         return false;
       }
+      slashless = false;
       kind = CmdiCommands.kindAt(wordText, wordA, wordB);
     }
     if (!start && wordText == s && s.charAt(wordA) == '/' && wordEnd < n
@@ -507,7 +509,7 @@ final class CmdiScanner {
       return false;
     }
     boolean strict = start && !wordEvaded;
-    int slash = lastSlash(wordText, wordA, wordB);
+    int slash = slashless ? -1 : lastSlash(wordText, wordA, wordB);
     if (slash >= 0) {
       if (binaryPath(wordText, wordA, wordB, slash, !strict) && (!strict || (CmdiShell.args(s, wordEnd)
           & (CmdiShell.FLAG | CmdiShell.PATH | CmdiShell.REDIRECT)) != 0)) {
