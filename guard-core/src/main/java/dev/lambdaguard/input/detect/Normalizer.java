@@ -66,7 +66,8 @@ public final class Normalizer {
   private Normalizer() {}
 
   static Normalized normalize(String raw) {
-    if (raw.length() >= LONG && (raw.indexOf('%') >= 0 || raw.indexOf('&') >= 0)) {
+    if (raw.length() >= LONG
+        && (raw.indexOf('%') >= 0 || raw.indexOf('&') >= 0 || foldsNearTheStart(raw))) {
       // A long value with something to decode is profiled once, decoded: two vector searches save a pass
       // (a short value gets its answer from the profile sooner than from the searches).
       return decode(raw, null);
@@ -76,6 +77,20 @@ public final class Normalizer {
       return asReceived; // ASCII without %, & or NUL, and letters no layer changes: one pass, no copy
     }
     return decode(raw, asReceived);
+  }
+
+  /**
+   * Whether a character among the first few of {@code s} is one the Unicode layer may change (not ASCII, not inert),
+   * as in a flood of marks or full-width forms: such a value is decoded without a profile first.
+   */
+  private static boolean foldsNearTheStart(String s) {
+    for (int i = 0, n = Math.min(s.length(), 64); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && !InertChars.contains(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code raw} decoded layer by layer; {@code asReceived} is its profile when already made, else null. */
