@@ -28,7 +28,7 @@ public final class Normalizer {
   private static final int MAX_NAME = 8;
   /** Length from which a value is searched for % and & before it is profiled (see {@link #normalize}). */
   private static final int LONG = 4096;
-  /** Characters of one value passed to the JDK's NFKC at most (see {@link #nfkc}). */
+  /** Characters of one value passed to the JDK's NFKC at most (see {@link UnicodeFolding#nfkc}). */
   public static final int MAX_FOLDED = 64 * 1024;
   /**
    * The names packed into numbers, sorted, and what each decodes to: a reference is looked up by binary search,
@@ -36,6 +36,14 @@ public final class Normalizer {
    */
   private static final long[] NAMED_CODES = new long[NAMED.size()];
   private static final String[] NAMED_VALUES = new String[NAMED.size()];
+  /**
+   * The first two letters of the names, lower case: bit {@code b - 'a'} of entry {@code a - 'a'} is set when a name
+   * starts with {@code ab}. An {@code &} before two letters no name starts with (as in {@code &sh} or {@code &T})
+   * is passed over at once, without reading a whole name and searching for it.
+   */
+  private static final int[] NAME_STARTS = new int[26];
+  /** Hex digits' values by character, -1 for the other characters below 128. */
+  private static final byte[] HEX = new byte[128];
 
   static {
     int i = 0;
@@ -46,13 +54,20 @@ public final class Normalizer {
     for (Map.Entry<String, String> named : NAMED.entrySet()) {
       String name = named.getKey();
       NAMED_VALUES[java.util.Arrays.binarySearch(NAMED_CODES, pack(name, 0, name.length()))] = named.getValue();
+      NAME_STARTS[name.charAt(0) - 'a'] |= 1 << (name.charAt(1) - 'a');
+    }
+    java.util.Arrays.fill(HEX, (byte) -1);
+    for (int d = 0; d < 16; d++) {
+      HEX["0123456789abcdef".charAt(d)] = (byte) d;
+      HEX["0123456789ABCDEF".charAt(d)] = (byte) d;
     }
   }
 
   private Normalizer() {}
 
   static Normalized normalize(String raw) {
-    if (raw.length() >= LONG && (raw.indexOf('%') >= 0 || raw.indexOf('&') >= 0)) {
+    if (raw.length() >= LONG
+        && (raw.indexOf('%') >= 0 || raw.indexOf('&') >= 0 || foldsNearTheStart(raw))) {
       // A long value with something to decode is profiled once, decoded: two vector searches save a pass
       // (a short value gets its answer from the profile sooner than from the searches).
       return decode(raw, null);
@@ -64,6 +79,20 @@ public final class Normalizer {
     return decode(raw, asReceived);
   }
 
+  /**
+   * Whether a character among the first few of {@code s} is one the Unicode layer may change (not ASCII, not inert),
+   * as in a flood of marks or full-width forms: such a value is decoded without a profile first.
+   */
+  private static boolean foldsNearTheStart(String s) {
+    for (int i = 0, n = Math.min(s.length(), 64); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 && !InertChars.contains(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code raw} decoded layer by layer; {@code asReceived} is its profile when already made, else null. */
   private static Normalized decode(String raw, Normalized asReceived) {
     String current = raw;
@@ -73,7 +102,12 @@ public final class Normalizer {
     for (int i = 0; i < MAX_LAYERS; i++) {
       // each step returns its input itself when it changes nothing, so identity tells a layer that did nothing
       String referencesDecoded = htmlDecode(percentDecode(current));
-      String next = nfkc(referencesDecoded, budget);
+      if (referencesDecoded == current && i > 0 && budget[0] > 0) {
+        // The last layer's NFKC ran within its budget, so it folded the value whole, and NFKC is idempotent: with
+        // no escape or reference decoded, this layer would change nothing (the % or & left decode to nothing).
+        break;
+      }
+      String next = UnicodeFolding.nfkc(referencesDecoded, budget);
       if (next == current) {
         break;
       }
@@ -103,53 +137,106 @@ public final class Normalizer {
    */
   static String percentDecode(String s) {
     int first = s.indexOf('%');
-    if (first < 0 || !hasEscape(s, first)) {
+    if (first < 0 || firstEscape(s, first) < 0) {
       return s;
     }
     int n = s.length();
-    char[] out = new char[n]; // no escape decodes to more characters than it is written with
     boolean formSpaces = s.indexOf('+') >= 0;
+    // No escape decodes to more characters than it is written with. The output is written as Latin-1 bytes as long
+    // as it is Latin-1 (a string made from bytes costs a copy, one made from characters a compression that costs
+    // three times more), and as characters from the first character beyond.
+    byte[] latin = new byte[n];
     int o = 0;
     int i = 0;
+    latin:
     while (i < n) {
-      // the text up to the next %, copied in bulk: most of a long value is no escape
-      int next = s.charAt(i) == '%' ? i : s.indexOf('%', i);
-      int stop = next < 0 ? n : next;
-      s.getChars(i, stop, out, o);
-      if (formSpaces) {
-        for (int k = o; k < o + stop - i; k++) {
-          if (out[k] == '+') {
-            out[k] = ' ';
+      if (s.charAt(i) != '%') {
+        // the text up to the next %, in a loop of its own: looked for in the next few places first, where escapes
+        // are dense (%25%25, ..%2f) and a search costs more than it finds
+        int stop = following(s, '%', i);
+        for (stop = stop < 0 ? n : stop; i < stop; i++) {
+          char c = s.charAt(i);
+          if (c > 0xff) {
+            break latin;
           }
+          latin[o++] = (byte) (formSpaces && c == '+' ? ' ' : c);
         }
+        continue;
       }
-      o += stop - i;
-      i = stop;
-      if (i == n) {
+      int escape = escape(s, i);
+      if (escape >>> 5 > 0xff) {
         break;
       }
-      int b = escapedByte(s, i);
-      if (b >= 0x80) {
-        int cp = utf8(s, i, b);
-        if (cp >= 0) {
-          o = append(cp, out, o);
-          i += 3 * utf8Length(b);
-        } else {
-          out[o++] = (char) b; // a byte that starts no sequence stays as Latin-1
-          i += 3;
+      latin[o++] = (byte) (escape >>> 5);
+      i += escape & 31;
+    }
+    if (i == n) {
+      return new String(latin, 0, o, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+    char[] out = new char[n];
+    for (int k = 0; k < o; k++) {
+      out[k] = (char) (latin[k] & 0xff);
+    }
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c != '%') {
+        // text between escapes, copied in the loop for a few places (escapes are often dense, as in ..%2f), then
+        // in bulk up to the next %
+        int near = Math.min(n, i + 8);
+        while (i < near && (c = s.charAt(i)) != '%') {
+          out[o++] = formSpaces && c == '+' ? ' ' : c;
+          i++;
         }
-      } else if (b >= 0) {
-        out[o++] = (char) b;
-        i += 3;
-      } else if (i + 5 < n && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U') && hex4(s, i + 2) >= 0) {
-        out[o++] = (char) hex4(s, i + 2);
-        i += 6;
-      } else {
-        out[o++] = '%';
-        i++;
+        if (i == near && i < n) {
+          int next = s.indexOf('%', i);
+          int stop = next < 0 ? n : next;
+          o = copy(s, i, stop, out, o, formSpaces);
+          i = stop;
+        }
+        continue;
       }
+      int escape = escape(s, i);
+      o = append(escape >>> 5, out, o);
+      i += escape & 31;
     }
     return new String(out, 0, o);
+  }
+
+  /**
+   * What the % at {@code i} spells: the character (a code point) shifted left by five bits, or'ed with the number
+   * of characters it is written with; a % that starts no escape spells itself.
+   */
+  private static int escape(String s, int i) {
+    int n = s.length();
+    int hi = i + 2 < n ? hex(s.charAt(i + 1)) : -1;
+    int lo = i + 2 < n ? hex(s.charAt(i + 2)) : -1;
+    int b = (hi | lo) < 0 ? -1 : hi << 4 | lo;
+    if (b >= 0x80) {
+      int cp = utf8(s, i, b);
+      // a byte that starts no sequence stays as Latin-1
+      return cp >= 0 ? cp << 5 | 3 * utf8Length(b) : b << 5 | 3;
+    }
+    if (b >= 0) {
+      return b << 5 | 3;
+    }
+    if (i + 5 < n && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U') && hex4(s, i + 2) >= 0) {
+      return hex4(s, i + 2) << 5 | 6;
+    }
+    return '%' << 5 | 1;
+  }
+
+  /** {@code s} from {@code from} to {@code to} copied into {@code out} at {@code o}; returns where it ends there. */
+  private static int copy(String s, int from, int to, char[] out, int o, boolean formSpaces) {
+    s.getChars(from, to, out, o);
+    int end = o + to - from;
+    if (formSpaces) {
+      for (int k = o; k < end; k++) {
+        if (out[k] == '+') {
+          out[k] = ' ';
+        }
+      }
+    }
+    return end;
   }
 
   /** The byte a {@code %XX} escape at {@code at} spells, or -1 when there is none. */
@@ -215,16 +302,18 @@ public final class Normalizer {
     return s.indexOf(c, near);
   }
 
-  private static boolean hasEscape(String s, int from) {
-    for (int i = from; i >= 0 && i < s.length(); i = following(s, '%', i)) {
-      if (i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
-        return true;
+  /** Where the first escape at or after the % at {@code from} starts, or -1 when there is none. */
+  private static int firstEscape(String s, int from) {
+    int n = s.length();
+    for (int i = from; i >= 0 && i < n; i = following(s, '%', i)) {
+      if (i + 2 < n && (hex(s.charAt(i + 1)) | hex(s.charAt(i + 2))) >= 0) {
+        return i;
       }
-      if (i + 5 < s.length() && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U') && hex4(s, i + 2) >= 0) {
-        return true;
+      if (i + 5 < n && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U') && hex4(s, i + 2) >= 0) {
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   private static int hex4(String s, int at) {
@@ -239,17 +328,9 @@ public final class Normalizer {
     return v;
   }
 
+  /** The value of a hex digit, or -1 (a table: an escape's two digits are read without a branch on each). */
   private static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    return c < HEX.length ? HEX[c] : -1;
   }
 
   // ---------------------------------------------------------------- HTML character references
@@ -288,6 +369,9 @@ public final class Normalizer {
         end = j < n && s.charAt(j) == ';' ? j + 1 : j;
         replacement = new String(Character.toChars((int) cp));
       } else {
+        if (i + 2 >= n || !startsName(s.charAt(i + 1), s.charAt(i + 2))) {
+          continue; // every name has two letters or more, and these two start none
+        }
         int j = i + 1;
         while (j < n && j - i - 1 < MAX_NAME && isLetter(s.charAt(j))) {
           j++;
@@ -336,6 +420,11 @@ public final class Normalizer {
     return code;
   }
 
+  /** Whether some name starts with the letters {@code a} and {@code b} (any case); false for what is no letter. */
+  private static boolean startsName(char a, char b) {
+    return isLetter(a) && isLetter(b) && (NAME_STARTS[(a | 0x20) - 'a'] & 1 << ((b | 0x20) - 'a')) != 0;
+  }
+
   private static String legacyPrefix(String s, int at, int length) {
     for (String legacy : LEGACY) {
       if (legacy.length() <= length && s.regionMatches(at, legacy, 0, legacy.length())) {
@@ -351,146 +440,6 @@ public final class Normalizer {
 
   private static boolean isLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  // ---------------------------------------------------------------- Unicode
-
-  /**
-   * NFKC folds full-width and compatibility forms ({@code ＜}, {@code ｓｃｒｉｐｔ}). Full-width ASCII, the form
-   * attacks use, folds here by subtraction. Only the stretches around other characters {@link InertChars} does not
-   * know go through {@link java.text.Normalizer}: each from the last ASCII or inert character before it (which may
-   * compose with the marks after it) to the next one, stretches a few places apart joined into one call. NFKC joins
-   * and reorders nothing across such a character (it has a normalization boundary before it), so the pieces
-   * normalized alone give the value normalized whole.
-   *
-   * <p>The JDK's normalizer costs about 17 ns a character, so at most {@link #MAX_FOLDED} characters of a value go
-   * through it, over all its layers ({@code budget[0]} holds what is left); the rest of a value dense in combining
-   * marks or compatibility forms is left as it came.
-   */
-  static String nfkc(String s, int[] budget) {
-    int n = s.length();
-    int i = 0;
-    while (i < n && s.charAt(i) < 0x80) {
-      i++; // ASCII is NFKC already: the common case, in the tightest loop
-    }
-    if (i == n) {
-      return s;
-    }
-    StringBuilder out = null;
-    int copied = 0;
-    int boundary = i > 0 ? i - 1 : 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        // A run of ASCII, in a loop as tight as the one above: a value with one early escape that decodes beyond
-        // ASCII is otherwise read character by character through the branches below.
-        int end = i + 1;
-        while (end < n && s.charAt(end) < 0x80) {
-          end++;
-        }
-        boundary = end - 1;
-        i = end;
-        continue;
-      }
-      if (hasBoundaryBefore(c)) {
-        boundary = i++;
-        continue;
-      }
-      if (foldsAlone(s, i)) {
-        int end = i + 1;
-        while (end < n && foldsAlone(s, end)) {
-          end++;
-        }
-        char[] folded = new char[end - i]; // the run at once: appending character by character costs more
-        for (int k = 0; k < folded.length; k++) {
-          folded[k] = (char) (s.charAt(i + k) - FULL_WIDTH_OFFSET);
-        }
-        out = out == null ? new StringBuilder(n) : out;
-        out.append(s, copied, i).append(folded);
-        i = end;
-        copied = i;
-        boundary = i;
-        continue;
-      }
-      if (budget[0] == 0) {
-        return foldFullWidth(s, i, out, copied); // the budget is spent: only full-width forms still fold
-      }
-      int end = pieceEnd(s, i, boundary + budget[0]);
-      if (end - boundary > budget[0]) {
-        budget[0] = 0;
-        continue;
-      }
-      budget[0] -= end - boundary;
-      String piece = s.substring(boundary, end);
-      String folded = java.text.Normalizer.normalize(piece, java.text.Normalizer.Form.NFKC);
-      if (!folded.equals(piece)) {
-        out = out == null ? new StringBuilder(n) : out;
-        out.append(s, copied, boundary).append(folded);
-        copied = end;
-      }
-      boundary = end;
-      i = end;
-    }
-    return out == null ? s : out.append(s, copied, n).toString();
-  }
-
-  /** A full-width form of ASCII with no mark after it to join: it folds to its ASCII character by itself. */
-  private static boolean foldsAlone(String s, int i) {
-    return isFullWidthAscii(s.charAt(i)) && (i + 1 == s.length() || !joinsPrevious(s.charAt(i + 1)));
-  }
-
-  /** The rest of {@code s} from {@code from}, with only its full-width forms folded, after {@code out}. */
-  private static String foldFullWidth(String s, int from, StringBuilder out, int copied) {
-    int n = s.length();
-    for (int i = from; i < n; i++) {
-      if (foldsAlone(s, i)) {
-        out = out == null ? new StringBuilder(n) : out;
-        out.append(s, copied, i).append((char) (s.charAt(i) - FULL_WIDTH_OFFSET));
-        copied = i + 1;
-      }
-    }
-    return out == null ? s : out.append(s, copied, n).toString();
-  }
-
-  /**
-   * Where the piece holding the character at {@code i} ends: at a boundary with no unknown character close after,
-   * or at the first boundary past {@code limit}.
-   */
-  private static int pieceEnd(String s, int i, int limit) {
-    int n = s.length();
-    int end = i + 1;
-    while (end < n) {
-      if (!hasBoundaryBefore(s.charAt(end))) {
-        end++;
-        continue;
-      }
-      int k = end;
-      int near = Math.min(n, end + 8);
-      while (k < near && hasBoundaryBefore(s.charAt(k))) {
-        k++;
-      }
-      if (k == near || k >= limit) {
-        break;
-      }
-      end = k + 1;
-    }
-    return end;
-  }
-
-  private static final char FULL_WIDTH_OFFSET = '\uff01' - '!';
-
-  /** U+FF01..U+FF5E, the full-width forms of ASCII's printable characters; NFKC maps each to its ASCII one. */
-  private static boolean isFullWidthAscii(char c) {
-    return c >= '\uff01' && c <= '\uff5e';
-  }
-
-  /** Whether {@code c} may join the character before it under NFKC (so that neither folds alone). */
-  private static boolean joinsPrevious(char c) {
-    return !hasBoundaryBefore(c) && !isFullWidthAscii(c);
-  }
-
-  private static boolean hasBoundaryBefore(char c) {
-    return c < 0x80 || InertChars.contains(c);
   }
 
   /** Removes NUL and invisible format characters (zero-width spaces and joiners, soft hyphens, BOMs). */
