@@ -604,9 +604,10 @@ final class SqlPrefilter {
   /** Whether a SELECT could read the system: a {@code @@} variable, a function or a name of the system. */
   private static boolean statesSystem(String s, int found) {
     return (found & SYSTEM) != 0
-        || (found & LETTER_V) != 0 && (s.contains("version") || s.contains("serverproperty"))
-        || (found & LETTER_Y) != 0 && (s.contains("sys") || s.contains("mysql"))
-        || (found & LETTER_M) != 0 && (s.contains("master") || s.contains("msdb"));
+        || (found & LETTER_V) != 0
+            && (Substrings.contains(s, "version") || Substrings.contains(s, "serverproperty"))
+        || (found & LETTER_Y) != 0 && (Substrings.contains(s, "sys") || Substrings.contains(s, "mysql"))
+        || (found & LETTER_M) != 0 && (Substrings.contains(s, "master") || Substrings.contains(s, "msdb"));
   }
 
   /**
@@ -640,7 +641,7 @@ final class SqlPrefilter {
       return false;
     }
     if (id != SqlLexicon.WAITFOR && id != SqlLexicon.IF && id != SqlLexicon.BEGIN
-        && (found & SEMICOLON) == 0 && s.indexOf('#') < 0 && !s.contains("--")) {
+        && (found & SEMICOLON) == 0 && s.indexOf('#') < 0 && !Substrings.contains(s, "--")) {
       return false;
     }
     return continues(s, id, end);
@@ -717,7 +718,7 @@ final class SqlPrefilter {
    * an inline comment (which makes the value one to read whole) the SELECT token is the word spelled out.
    */
   private static boolean selects(String s, int found) {
-    return (found & LETTERS_CL) != 0 && s.contains("select");
+    return (found & LETTERS_CL) != 0 && Substrings.contains(s, "select");
   }
 
   // ---------------------------------------------------------------- anywhere
@@ -750,7 +751,7 @@ final class SqlPrefilter {
       return true; // UNION SELECT
     }
     // WAITFOR DELAY '...', INTO OUTFILE '...': with the string they need.
-    return (found & (SINGLE | DOUBLE)) != 0 && ((found & LETTER_W) != 0 && s.contains("waitfor")
+    return (found & (SINGLE | DOUBLE)) != 0 && ((found & LETTER_W) != 0 && Substrings.contains(s, "waitfor")
         || (found & LETTER_U) != 0 && intoFile(s));
   }
 
@@ -759,7 +760,7 @@ final class SqlPrefilter {
    * value is read once for both (a Java loop over every character would cost more than the two reads).
    */
   private static boolean intoFile(String s) {
-    for (int i = s.indexOf("file"); i >= 0; i = s.indexOf("file", i + 4)) {
+    for (int i = Substrings.indexOf(s, "file", 0); i >= 0; i = Substrings.indexOf(s, "file", i + 4)) {
       if (s.startsWith("out", i - 3) || s.startsWith("dump", i - 4)) {
         return true;
       }
@@ -773,7 +774,7 @@ final class SqlPrefilter {
    */
   private static boolean unionSelects(String s) {
     int peeks = 0;
-    for (int i = s.indexOf("union"); i >= 0; i = s.indexOf("union", i + 1)) {
+    for (int i = Substrings.indexOf(s, "union", 0); i >= 0; i = Substrings.indexOf(s, "union", i + 1)) {
       if (++peeks > MAX_PEEKS) {
         return true;
       }
