@@ -130,6 +130,11 @@ public final class Normalized {
     return (kinds & NON_ASCII) != 0;
   }
 
+  /** Whether {@link #decoded()} has characters beyond Latin-1 (U+0100 and up). */
+  boolean hasBeyondLatin1() {
+    return (kinds & BEYOND_LATIN1) != 0;
+  }
+
   /** A set of ASCII characters to test values against with {@link #containsAny}; build once, in a constant. */
   public static CharSet charSet(String chars) {
     long low = 0;

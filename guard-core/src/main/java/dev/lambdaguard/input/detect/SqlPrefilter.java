@@ -41,6 +41,11 @@ final class SqlPrefilter {
   private static final int LETTER_Y = 2048;
   /** The value may hold an {@code m} (MASTER, MSDB). */
   private static final int LETTER_M = 4096;
+  /**
+   * The value may hold a typographic quote (every one is beyond Latin-1): without it, a quote is found with
+   * {@code indexOf} ({@link SqlTokenizer#contextEnd}).
+   */
+  private static final int TYPOGRAPHIC = 8192;
   /** All the letter flags: what a value whose character set is not looked at may hold. */
   private static final int LETTERS = LETTER_U | LETTER_W | SYSTEM | LETTERS_CL | LETTER_V | LETTER_Y | LETTER_M;
 
@@ -212,7 +217,7 @@ final class SqlPrefilter {
     if (found == 0 && mayHoldKeyword(value) && (ascii ? leads(s, value) : leads(s, true))) {
       found = AS_IS;
     }
-    return found == 0 ? 0 : found | letters(value);
+    return found == 0 ? 0 : found | letters(value) | (value.hasBeyondLatin1() ? TYPOGRAPHIC : 0);
   }
 
   private static int letters(Normalized value) {
@@ -231,6 +236,9 @@ final class SqlPrefilter {
       int k = c < 128 ? CLASS[c] : c >= 0x2bc ? SqlTokenizer.quoteClass(c) : 0;
       if (k == 0) {
         continue;
+      }
+      if (c >= 128) {
+        found |= TYPOGRAPHIC;
       }
       switch (k) {
         case QUOTE:
@@ -512,6 +520,11 @@ final class SqlPrefilter {
     return mayStart(s, end, false, found);
   }
 
+  /** Whether the value may hold a typographic quote: what {@link SqlTokenizer#contextEnd} must look for. */
+  static boolean typographic(int found) {
+    return (found & TYPOGRAPHIC) != 0;
+  }
+
   /** Whether the value has a single (1) or double (2) quote: a context to read it in. */
   static boolean has(int found, int quote) {
     return (found & (quote == 1 ? SINGLE : DOUBLE)) != 0;
@@ -519,7 +532,7 @@ final class SqlPrefilter {
 
   /** Whether an anchored shape could start after the quote that closes the context's string ({@code quote}). */
   static boolean quoted(String s, int quote, int found) {
-    int end = SqlTokenizer.contextEnd(s, quote, 0);
+    int end = SqlTokenizer.contextEnd(s, quote, 0, typographic(found));
     return end >= 0 && mayStart(s, end, true, found);
   }
 
@@ -591,9 +604,10 @@ final class SqlPrefilter {
   /** Whether a SELECT could read the system: a {@code @@} variable, a function or a name of the system. */
   private static boolean statesSystem(String s, int found) {
     return (found & SYSTEM) != 0
-        || (found & LETTER_V) != 0 && (s.contains("version") || s.contains("serverproperty"))
-        || (found & LETTER_Y) != 0 && (s.contains("sys") || s.contains("mysql"))
-        || (found & LETTER_M) != 0 && (s.contains("master") || s.contains("msdb"));
+        || (found & LETTER_V) != 0
+            && (Substrings.contains(s, "version") || Substrings.contains(s, "serverproperty"))
+        || (found & LETTER_Y) != 0 && (Substrings.contains(s, "sys") || Substrings.contains(s, "mysql"))
+        || (found & LETTER_M) != 0 && (Substrings.contains(s, "master") || Substrings.contains(s, "msdb"));
   }
 
   /**
@@ -627,7 +641,7 @@ final class SqlPrefilter {
       return false;
     }
     if (id != SqlLexicon.WAITFOR && id != SqlLexicon.IF && id != SqlLexicon.BEGIN
-        && (found & SEMICOLON) == 0 && s.indexOf('#') < 0 && !s.contains("--")) {
+        && (found & SEMICOLON) == 0 && s.indexOf('#') < 0 && !Substrings.contains(s, "--")) {
       return false;
     }
     return continues(s, id, end);
@@ -704,7 +718,7 @@ final class SqlPrefilter {
    * an inline comment (which makes the value one to read whole) the SELECT token is the word spelled out.
    */
   private static boolean selects(String s, int found) {
-    return (found & LETTERS_CL) != 0 && s.contains("select");
+    return (found & LETTERS_CL) != 0 && Substrings.contains(s, "select");
   }
 
   // ---------------------------------------------------------------- anywhere
@@ -737,8 +751,21 @@ final class SqlPrefilter {
       return true; // UNION SELECT
     }
     // WAITFOR DELAY '...', INTO OUTFILE '...': with the string they need.
-    return (found & (SINGLE | DOUBLE)) != 0 && ((found & LETTER_W) != 0 && s.contains("waitfor")
-        || (found & LETTER_U) != 0 && (s.contains("outfile") || s.contains("dumpfile")));
+    return (found & (SINGLE | DOUBLE)) != 0 && ((found & LETTER_W) != 0 && Substrings.contains(s, "waitfor")
+        || (found & LETTER_U) != 0 && intoFile(s));
+  }
+
+  /**
+   * Whether {@code s} holds OUTFILE or DUMPFILE: looked for as {@code file} and what precedes it, so that a long
+   * value is read once for both (a Java loop over every character would cost more than the two reads).
+   */
+  private static boolean intoFile(String s) {
+    for (int i = Substrings.indexOf(s, "file", 0); i >= 0; i = Substrings.indexOf(s, "file", i + 4)) {
+      if (s.startsWith("out", i - 3) || s.startsWith("dump", i - 4)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -747,7 +774,7 @@ final class SqlPrefilter {
    */
   private static boolean unionSelects(String s) {
     int peeks = 0;
-    for (int i = s.indexOf("union"); i >= 0; i = s.indexOf("union", i + 1)) {
+    for (int i = Substrings.indexOf(s, "union", 0); i >= 0; i = Substrings.indexOf(s, "union", i + 1)) {
       if (++peeks > MAX_PEEKS) {
         return true;
       }

@@ -22,27 +22,33 @@ final class SqlTokenizer {
   private int[] stack;
   private int depth;
   private boolean inExecutable;
+  /** Whether the value may hold a typographic quote: without one, strings end where indexOf finds. */
+  private final boolean typographic;
+  /** The next backslash after where {@link #backslashBefore} last searched ({@code n} for none), -1 before that. */
+  private int backslash = -1;
 
-  private SqlTokenizer(String s, int from) {
+  private SqlTokenizer(String s, int from, boolean typographic) {
     this.s = s;
     this.n = s.length();
     this.pos = from;
+    this.typographic = typographic;
   }
 
   /**
    * The tokens of {@code s} (lower case) read from context {@code quote}: 0 for SQL as-is (a number or a name
    * in the query), or the quote class (1 single, 2 double) of the string the value sits in, whose opening quote is
    * implied; null when the value never leaves that string. The tokens are read as they are asked for.
+   * {@code typographic}: whether {@code s} may hold a typographic quote, as for {@link #contextEnd}.
    */
-  static SqlTokens tokenize(String s, int quote) {
+  static SqlTokens tokenize(String s, int quote, boolean typographic) {
     if (quote == 0) {
-      return new SqlTokens(new SqlTokenizer(s, 0), s.length());
+      return new SqlTokens(new SqlTokenizer(s, 0, typographic), s.length());
     }
-    int end = contextEnd(s, quote, 0);
+    int end = contextEnd(s, quote, 0, typographic);
     if (end < 0) {
       return null;
     }
-    SqlTokens t = new SqlTokens(new SqlTokenizer(s, end), s.length() - end + 1);
+    SqlTokens t = new SqlTokens(new SqlTokenizer(s, end, typographic), s.length() - end + 1);
     t.add(pack(STRING, 0, CLOSED | (blank(s, 0, end - 1) ? BLANK : 0)));
     return t;
   }
@@ -67,7 +73,7 @@ final class SqlTokenizer {
     }
     int q = quoteClass(c);
     if (q != 0) {
-      int end = stringEnd(s, i, q);
+      int end = typographic ? stringEnd(s, i, q) : asciiStringEnd(i, q);
       int stop = end < 0 ? n : end - 1;
       t.add(pack(STRING, 0, (end < 0 ? 0 : CLOSED) | content(s, i + 1, stop)));
       return end < 0 ? n : end;
@@ -173,14 +179,32 @@ final class SqlTokenizer {
     return c == 0x201c || c == 0x201d || c == 0x2033 ? 2 : 0;
   }
 
+  /** The classes of typographic quote {@code s} holds: bit 1 single, bit 2 double (by indexOf: vector searches). */
+  static int typographicQuotes(String s) {
+    boolean single = s.indexOf(0x2bc) >= 0 || s.indexOf(0x2018) >= 0 || s.indexOf(0x2019) >= 0
+        || s.indexOf(0x2032) >= 0;
+    boolean dbl = s.indexOf(0x201c) >= 0 || s.indexOf(0x201d) >= 0 || s.indexOf(0x2033) >= 0;
+    return (single ? 1 : 0) | (dbl ? 2 : 0);
+  }
+
   /**
    * The index after the quote closing the context's string, or -1; {@code from} is where to look from (no quote of
    * the class before it). A doubled quote stays inside; a backslash escapes nothing, as in ANSI SQL, SQL Server,
-   * Oracle, PostgreSQL and SQLite, so {@code \' or 1=1} breaks out there.
+   * Oracle, PostgreSQL and SQLite, so {@code \' or 1=1} breaks out there. {@code typographic}: whether {@code s}
+   * may hold a typographic quote ({@link SqlPrefilter#typographic}); false only when it holds none.
    */
-  static int contextEnd(String s, int quote, int from) {
+  static int contextEnd(String s, int quote, int from, boolean typographic) {
     int n = s.length();
     char ascii = quote == 1 ? '\'' : '"';
+    if (!typographic) {
+      // Only the ASCII quote can close it: found by indexOf, several times faster than a look at every char.
+      for (int j = s.indexOf(ascii, from); j >= 0; j = s.indexOf(ascii, j + 2)) {
+        if (j + 1 == n || s.charAt(j + 1) != ascii) {
+          return j + 1;
+        }
+      }
+      return -1;
+    }
     for (int j = from; j < n; j++) {
       char c = s.charAt(j);
       if (c == ascii || c >= 0x2bc && quoteClass(c) == quote) {
@@ -216,11 +240,58 @@ final class SqlTokenizer {
     return -1;
   }
 
-  /** BLANK for nothing but whitespace, SPACED for something and whitespace, else 0. */
+  /**
+   * {@link #stringEnd} in a value without typographic quotes: the closing quote found with {@code indexOf} instead of
+   * a look at every char, then the backslashes before it ({@link #backslashBefore}).
+   */
+  private int asciiStringEnd(int open, int quote) {
+    char ascii = quote == 1 ? '\'' : '"';
+    int j = open + 1;
+    int close = s.indexOf(ascii, j);
+    while (close >= 0) {
+      int b = backslashBefore(j, close);
+      if (b < close) {
+        j = b + 2; // the escaped char, maybe the quote, stays inside
+        close = close < j ? s.indexOf(ascii, j) : close;
+      } else if (close + 1 < n && s.charAt(close + 1) == ascii) {
+        j = close + 2; // a doubled quote stays inside
+        close = s.indexOf(ascii, j);
+      } else {
+        return close + 1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The first backslash in {@code [from, to)}, {@code to} for none: a few chars are read, a longer stretch searched
+   * with {@code indexOf}, whose find is kept for the strings after (the tokenizer only moves on), so that no part of
+   * the value is searched twice.
+   */
+  private int backslashBefore(int from, int to) {
+    if (to - from <= 16) {
+      for (int k = from; k < to; k++) {
+        if (s.charAt(k) == '\\') {
+          return k;
+        }
+      }
+      return to;
+    }
+    if (backslash < from) {
+      int b = s.indexOf('\\', from);
+      backslash = b < 0 ? n : b;
+    }
+    return Math.min(backslash, to);
+  }
+
+  /**
+   * BLANK for nothing but whitespace, SPACED for something and whitespace, else 0. Read only until both are seen:
+   * a long string of prose is SPACED within its first words.
+   */
   private static int content(String s, int from, int to) {
     boolean word = false;
     boolean space = false;
-    for (int j = from; j < to; j++) {
+    for (int j = from; j < to && !(word && space); j++) {
       if (s.charAt(j) <= ' ') {
         space = true;
       } else {

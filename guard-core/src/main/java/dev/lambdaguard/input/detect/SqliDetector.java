@@ -89,13 +89,14 @@ public final class SqliDetector implements Detector {
   /** The shape in {@code s} (lower case) in each context the prefilter found, tokenized only if it may hold one. */
   private static int match(String s, int found) {
     boolean anywhere = SqlPrefilter.anywhere(s, found);
+    boolean typographic = SqlPrefilter.typographic(found);
     int rule = SqlShapes.NONE;
     if (anywhere || SqlPrefilter.asIs(s, found)) {
-      rule = SqlShapes.match(SqlTokenizer.tokenize(s, 0), false, anywhere);
+      rule = SqlShapes.match(SqlTokenizer.tokenize(s, 0, typographic), false, anywhere);
     }
     for (int quote = 1; quote <= 2 && rule == SqlShapes.NONE; quote++) {
       if (SqlPrefilter.has(found, quote) && (anywhere || SqlPrefilter.quoted(s, quote, found))) {
-        rule = SqlShapes.match(SqlTokenizer.tokenize(s, quote), true, anywhere);
+        rule = SqlShapes.match(SqlTokenizer.tokenize(s, quote, typographic), true, anywhere);
       }
     }
     return rule;
