@@ -223,7 +223,7 @@ final class XssScanner {
       if ((CLASS[c] & active) == 0) {
         continue;
       }
-      for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+      for (int i = s.indexOf(c), previous = Integer.MIN_VALUE; i >= 0; ) {
         XssRule rule = plainAt(s, i, c, calls, null);
         if (rule != null
             && (best == null || rule.score() > best.score() || rule.score() == best.score() && i < bestAt)) {
@@ -237,6 +237,9 @@ final class XssScanner {
             i++;
           }
         }
+        boolean dense = i - previous < XssText.NEAR;
+        previous = i;
+        i = XssText.indexOf(s, c, i + 1, dense);
       }
     }
     return best;
@@ -541,6 +544,7 @@ final class XssScanner {
     }
     return p;
   }
+
 
   private void attribute(int kind, boolean breakout, int a, int aEnd, int vStart, int vEnd) {
     if (XssMarkup.isHandlerName(s, a, aEnd)) {

@@ -87,6 +87,25 @@ final class XssText {
     return true;
   }
 
+  /** A hit this close to the previous one makes the search for the next read the characters between by hand. */
+  static final int NEAR = 8;
+
+  /**
+   * The first {@code c} in {@code s} from {@code from}, or -1. In a flood of {@code c} ({@code dense}: the last one
+   * was {@link #NEAR} the one before) the next few characters are read by hand first: a search call per hit costs
+   * more than reading them.
+   */
+  static int indexOf(String s, char c, int from, boolean dense) {
+    if (dense) {
+      for (int stop = Math.min(s.length(), from + NEAR); from < stop; from++) {
+        if (s.charAt(from) == c) {
+          return from;
+        }
+      }
+    }
+    return s.indexOf(c, from);
+  }
+
   // ---------------------------------------------------------------- escapes
 
   /**

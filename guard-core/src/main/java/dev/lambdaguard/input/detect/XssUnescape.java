@@ -13,15 +13,14 @@ final class XssUnescape {
 
   /** Whether {@link #js} would change the value: an escape that spells a character or a quote. */
   static boolean hasJsEscape(String s) {
-    // From the first backslash, one character at a time: in a run of backslashes (\\n\\n...) a search call per
-    // backslash costs more than reading the characters.
-    for (int i = s.indexOf('\\'), last = s.length() - 1; i >= 0 && i < last; i++) {
-      if (s.charAt(i) == '\\') {
-        char d = s.charAt(i + 1);
-        if (d == 'x' || d == 'u' || (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`') {
-          return true;
-        }
+    for (int i = s.indexOf('\\'), previous = Integer.MIN_VALUE, last = s.length() - 1; i >= 0 && i < last; ) {
+      char d = s.charAt(i + 1);
+      if (d == 'x' || d == 'u' || (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`') {
+        return true;
       }
+      boolean dense = i - previous < XssText.NEAR;
+      previous = i;
+      i = XssText.indexOf(s, '\\', i + 1, dense);
     }
     return false;
   }
@@ -115,15 +114,18 @@ final class XssUnescape {
 
   /** Whether the value carries a UTF-7 shifted sequence that spells an ASCII markup character ({@code +ADw-}). */
   static boolean hasUtf7Markup(String s) {
-    for (int i = s.indexOf("+AC"); i >= 0; i = s.indexOf("+AC", i + 1)) {
-      if (i + 3 < s.length() && (s.charAt(i + 3) == 'I' || s.charAt(i + 3) == 'c')) {
-        return true;
+    // One sweep over the pluses (+ACI- ", +ACc- ', +ADw- <, +AD4- >), not one search per sequence.
+    for (int i = s.indexOf('+'), previous = Integer.MIN_VALUE, last = s.length() - 4; i >= 0 && i <= last; ) {
+      if (s.charAt(i + 1) == 'A') {
+        char c = s.charAt(i + 2);
+        char d = s.charAt(i + 3);
+        if (c == 'C' && (d == 'I' || d == 'c') || c == 'D' && (d == 'w' || d == '4')) {
+          return true;
+        }
       }
-    }
-    for (int i = s.indexOf("+AD"); i >= 0; i = s.indexOf("+AD", i + 1)) {
-      if (i + 3 < s.length() && (s.charAt(i + 3) == 'w' || s.charAt(i + 3) == '4')) {
-        return true;
-      }
+      boolean dense = i - previous < XssText.NEAR;
+      previous = i;
+      i = XssText.indexOf(s, '+', i + 1, dense);
     }
     return false;
   }

@@ -22,6 +22,22 @@ final class XssUrls {
       "text/javascript", "application/javascript", "application/x-javascript", "text/ecmascript",
       "application/ecmascript", "text/vbscript", "text/x-scriptlet"};
 
+  /** Looking back from a colon: a character that may spell part of a scheme (not a space: it ends the word). */
+  private static final int SCHEME_PART = 1;
+  /** ... and may start one: a scheme's first letter, any case, or a backslash that escapes it. */
+  private static final int SCHEME_START = 2;
+  /** {@link #SCHEME_PART} and {@link #SCHEME_START} of each ASCII character: one lookup a step back. */
+  private static final byte[] SCHEME = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      boolean part = c != ' ' && (XssText.isAsciiAlnum(c) || isJunk(c) || c == '\\' || c == '{' || c == '}');
+      char l = lower(c);
+      boolean start = l == 'j' || l == 'v' || l == 'l' || l == 'm' || l == 'd' || c == '\\';
+      SCHEME[c] = (byte) (part ? (start ? SCHEME_PART | SCHEME_START : SCHEME_PART) : 0);
+    }
+  }
+
   private XssUrls() {}
 
   /**
@@ -73,12 +89,11 @@ final class XssUrls {
     int from = Math.max(0, i - SCHEME_LOOKBEHIND);
     for (int k = i - 1; k >= from; k--) {
       char ch = s.charAt(k);
-      if (ch == ' ' || !(XssText.isAsciiAlnum(ch) || isJunk(ch) || ch == '\\' || ch == '{' || ch == '}')) {
+      int spelling = ch < 128 ? SCHEME[ch] : isJunk(ch) ? SCHEME_PART : 0;
+      if (spelling == 0) {
         return null;
       }
-      char l = lower(ch);
-      boolean start = l == 'j' || l == 'v' || l == 'l' || l == 'm' || l == 'd' || ch == '\\';
-      if (start && XssText.wordBoundaryBefore(s, k)) {
+      if (spelling != SCHEME_PART && XssText.wordBoundaryBefore(s, k)) {
         XssRule rule = schemeAt(s, k, i + 1, inTag);
         if (rule != null) {
           return rule;
@@ -130,11 +145,14 @@ final class XssUrls {
     if (mayExpress && XssText.cssExpressionAt(s, i + 1, end, css)) {
       return XssRule.CSS_EXPRESSION;
     }
+    if (next != ' ' && lower(next) != 'u') {
+      return null; // a binding needs url( after the colon: a JSON key, a time, a port
+    }
     int p = i + 1;
     while (p < end && s.charAt(p) == ' ') {
       p++;
     }
-    return bindingBefore(s, i) && XssText.startsWithWord(s, p, end, "url(") ? XssRule.CSS_EXPRESSION : null;
+    return XssText.startsWithWord(s, p, end, "url(") && bindingBefore(s, i) ? XssRule.CSS_EXPRESSION : null;
   }
 
   /** An executing media type after {@code data:} (SVG only where it runs: not in an image). */

@@ -136,8 +136,8 @@ public final class XxeDetector implements Detector {
     for (int i = nextAngle(s, 0); i >= 0 && i + 1 < n; i = nextAngle(s, i + 1)) {
       Detection d = null;
       if (s.charAt(i + 1) == '!') {
-        d = declaration(s, i + 2);
-      } else {
+        d = declaresFirst(charAt(s, i + 2)) ? declaration(s, i + 2) : null; // a flood of comments (<!--) stops here
+      } else if (charAt(s, nameEnd(s, i + 1)) == ':') { // most tags have no prefix, and stop here
         int kind = element(s, i + 1);
         if (kind == XI_PREFIX) {
           d = new Detection(Category.XXE, XINCLUDE, 90);
@@ -175,13 +175,14 @@ public final class XxeDetector implements Detector {
     return stop < s.length() ? s.indexOf('<', stop) : -1;
   }
 
+  /** Whether {@code c} may start a declaration's keyword (below): kept apart, small enough to inline. */
+  private static boolean declaresFirst(char c) {
+    char first = (char) (c | 0x20);
+    return first == 'e' || first == 'd' || first == 'a' || first == 'n';
+  }
+
   /** After {@code <!}: ENTITY, DOCTYPE, ELEMENT, ATTLIST, NOTATION. */
   private static Detection declaration(String s, int k) {
-    // one look at the first letter first: a flood of comments (<!--) is left at once
-    char first = (char) (charAt(s, k) | 0x20);
-    if (first != 'e' && first != 'd' && first != 'a' && first != 'n') {
-      return null;
-    }
     if (keyword(s, k, "ENTITY")) {
       int j = skipSpaces(s, k + 6);
       if (j < s.length() && s.charAt(j) == '%') {
