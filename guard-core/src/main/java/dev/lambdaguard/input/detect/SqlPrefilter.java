@@ -42,8 +42,8 @@ final class SqlPrefilter {
   /** The value may hold an {@code m} (MASTER, MSDB). */
   private static final int LETTER_M = 4096;
   /**
-   * The value may hold a typographic quote (every one is beyond Latin-1): without it, a quote is found with
-   * {@code indexOf} ({@link SqlTokenizer#contextEnd}).
+   * The value may hold a typographic quote: without one, a quote is found with {@code indexOf}
+   * ({@link SqlTokenizer#contextEnd}, the strings of {@link SqlTokenizer}).
    */
   private static final int TYPOGRAPHIC = 8192;
   /** All the letter flags: what a value whose character set is not looked at may hold. */
@@ -148,7 +148,7 @@ final class SqlPrefilter {
   /**
    * What {@code value} may hold, as flags for the peeks; 0 when no shape can be in it. Told from the value's
    * character set where it can be: only the characters it holds are looked for, each with one {@code indexOf}
-   * (outside ASCII, one pass for the typographic quotes), and a value with none of them costs the look at its
+   * (beyond Latin-1, one pass for the typographic quotes), and a value with none of them costs the look at its
    * first word or two that tells whether it leads with a keyword. (No lower-case letter but {@code i} and
    * {@code k} comes from outside ASCII, so the letters the value holds are those its lower case holds.)
    */
@@ -191,15 +191,14 @@ final class SqlPrefilter {
     int found = 0;
     boolean single = value.containsAny(SINGLE_QUOTE);
     boolean dbl = value.containsAny(DOUBLE_QUOTE_CHAR);
-    if (!ascii) {
-      for (int i = 0; i < s.length() && !(single && dbl); i++) {
-        char c = s.charAt(i);
-        if (c >= 0x2bc) {
-          int q = SqlTokenizer.quoteClass(c);
-          single |= q == 1;
-          dbl |= q == 2;
-        }
-      }
+    // Every typographic quote is beyond Latin-1. When both contexts are known, whether the value holds one is left
+    // open (it may): a long value is not read for it.
+    boolean typographic = value.hasBeyondLatin1();
+    if (typographic && !(single && dbl)) {
+      int classes = SqlTokenizer.typographicQuotes(s);
+      single |= (classes & 1) != 0;
+      dbl |= (classes & 2) != 0;
+      typographic = classes != 0;
     }
     if (value.containsAny(SEMICOLON_CHAR)) {
       found |= SEMICOLON | AS_IS;
@@ -217,7 +216,7 @@ final class SqlPrefilter {
     if (found == 0 && mayHoldKeyword(value) && (ascii ? leads(s, value) : leads(s, true))) {
       found = AS_IS;
     }
-    return found == 0 ? 0 : found | letters(value) | (value.hasBeyondLatin1() ? TYPOGRAPHIC : 0);
+    return found == 0 ? 0 : found | letters(value) | (typographic ? TYPOGRAPHIC : 0);
   }
 
   private static int letters(Normalized value) {

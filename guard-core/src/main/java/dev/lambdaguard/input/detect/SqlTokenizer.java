@@ -179,12 +179,16 @@ final class SqlTokenizer {
     return c == 0x201c || c == 0x201d || c == 0x2033 ? 2 : 0;
   }
 
-  /** The classes of typographic quote {@code s} holds: bit 1 single, bit 2 double (by indexOf: vector searches). */
+  /** The classes of typographic quote {@code s} holds: bit 1 single, bit 2 double; read until both are found. */
   static int typographicQuotes(String s) {
-    boolean single = s.indexOf(0x2bc) >= 0 || s.indexOf(0x2018) >= 0 || s.indexOf(0x2019) >= 0
-        || s.indexOf(0x2032) >= 0;
-    boolean dbl = s.indexOf(0x201c) >= 0 || s.indexOf(0x201d) >= 0 || s.indexOf(0x2033) >= 0;
-    return (single ? 1 : 0) | (dbl ? 2 : 0);
+    int classes = 0;
+    for (int i = 0; i < s.length() && classes != 3; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x2bc) {
+        classes |= quoteClass(c);
+      }
+    }
+    return classes;
   }
 
   /**
