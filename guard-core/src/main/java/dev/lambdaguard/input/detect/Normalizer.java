@@ -137,92 +137,49 @@ public final class Normalizer {
    */
   static String percentDecode(String s) {
     int first = s.indexOf('%');
-    if (first < 0 || firstEscape(s, first) < 0) {
+    first = first < 0 ? -1 : firstEscape(s, first);
+    if (first < 0) {
       return s;
     }
     int n = s.length();
+    char[] out = new char[n]; // no escape decodes to more characters than it is written with
     boolean formSpaces = s.indexOf('+') >= 0;
-    // No escape decodes to more characters than it is written with. The output is written as Latin-1 bytes as long
-    // as it is Latin-1 (a string made from bytes costs a copy, one made from characters a compression that costs
-    // three times more), and as characters from the first character beyond.
-    byte[] latin = new byte[n];
-    int o = 0;
-    int i = 0;
-    latin:
+    int o = copy(s, 0, first, out, 0, formSpaces);
+    int i = first;
     while (i < n) {
       if (s.charAt(i) != '%') {
-        // the text up to the next %, in a loop of its own: looked for in the next few places first, where escapes
-        // are dense (%25%25, ..%2f) and a search costs more than it finds
-        int stop = following(s, '%', i);
-        for (stop = stop < 0 ? n : stop; i < stop; i++) {
-          char c = s.charAt(i);
-          if (c > 0xff) {
-            break latin;
-          }
-          latin[o++] = (byte) (formSpaces && c == '+' ? ' ' : c);
-        }
+        // the text up to the next % (looked for in the next few places first: escapes are often dense, as in
+        // ..%2f, where a search costs more than it finds), copied in bulk
+        int next = following(s, '%', i);
+        int stop = next < 0 ? n : next;
+        o = copy(s, i, stop, out, o, formSpaces);
+        i = stop;
         continue;
       }
-      int escape = escape(s, i);
-      if (escape >>> 5 > 0xff) {
-        break;
-      }
-      latin[o++] = (byte) (escape >>> 5);
-      i += escape & 31;
-    }
-    if (i == n) {
-      return new String(latin, 0, o, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-    char[] out = new char[n];
-    for (int k = 0; k < o; k++) {
-      out[k] = (char) (latin[k] & 0xff);
-    }
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c != '%') {
-        // text between escapes, copied in the loop for a few places (escapes are often dense, as in ..%2f), then
-        // in bulk up to the next %
-        int near = Math.min(n, i + 8);
-        while (i < near && (c = s.charAt(i)) != '%') {
-          out[o++] = formSpaces && c == '+' ? ' ' : c;
-          i++;
+      int hi = i + 2 < n ? hex(s.charAt(i + 1)) : -1;
+      int lo = i + 2 < n ? hex(s.charAt(i + 2)) : -1;
+      int b = (hi | lo) < 0 ? -1 : hi << 4 | lo;
+      if (b >= 0x80) {
+        int cp = utf8(s, i, b);
+        if (cp >= 0) {
+          o = append(cp, out, o);
+          i += 3 * utf8Length(b);
+        } else {
+          out[o++] = (char) b; // a byte that starts no sequence stays as Latin-1
+          i += 3;
         }
-        if (i == near && i < n) {
-          int next = s.indexOf('%', i);
-          int stop = next < 0 ? n : next;
-          o = copy(s, i, stop, out, o, formSpaces);
-          i = stop;
-        }
-        continue;
+      } else if (b >= 0) {
+        out[o++] = (char) b;
+        i += 3;
+      } else if (i + 5 < n && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U') && hex4(s, i + 2) >= 0) {
+        out[o++] = (char) hex4(s, i + 2);
+        i += 6;
+      } else {
+        out[o++] = '%';
+        i++;
       }
-      int escape = escape(s, i);
-      o = append(escape >>> 5, out, o);
-      i += escape & 31;
     }
     return new String(out, 0, o);
-  }
-
-  /**
-   * What the % at {@code i} spells: the character (a code point) shifted left by five bits, or'ed with the number
-   * of characters it is written with; a % that starts no escape spells itself.
-   */
-  private static int escape(String s, int i) {
-    int n = s.length();
-    int hi = i + 2 < n ? hex(s.charAt(i + 1)) : -1;
-    int lo = i + 2 < n ? hex(s.charAt(i + 2)) : -1;
-    int b = (hi | lo) < 0 ? -1 : hi << 4 | lo;
-    if (b >= 0x80) {
-      int cp = utf8(s, i, b);
-      // a byte that starts no sequence stays as Latin-1
-      return cp >= 0 ? cp << 5 | 3 * utf8Length(b) : b << 5 | 3;
-    }
-    if (b >= 0) {
-      return b << 5 | 3;
-    }
-    if (i + 5 < n && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U') && hex4(s, i + 2) >= 0) {
-      return hex4(s, i + 2) << 5 | 6;
-    }
-    return '%' << 5 | 1;
   }
 
   /** {@code s} from {@code from} to {@code to} copied into {@code out} at {@code o}; returns where it ends there. */
