@@ -197,8 +197,8 @@ final class CmdiScanner {
         | (value.containsAny(BACKTICK) ? 1 << 11 : 0)
         | (value.containsAny(CARET) ? 1 << 12 : 0)
         | (value.containsAny(BACKSLASH) ? 1 << 13 : 0);
-    if ((present & 1) != 0 && !(value.containsAny(LETTER_V) && s.indexOf("/dev/") >= 0)
-        && !(value.containsAny(LETTER_B) && s.indexOf("bin/") >= 0)) {
+    if ((present & 1) != 0 && !(value.containsAny(LETTER_V) && Substrings.indexOf(s, "/dev/", 0) >= 0)
+        && !(value.containsAny(LETTER_B) && Substrings.indexOf(s, "bin/", 0) >= 0)) {
       present &= ~1; // a slash starts a rule only in /dev/tcp/ or a binary's path (every one of BIN_DIRS ends in bin)
     }
     for (; present != 0; present &= present - 1) {

@@ -55,7 +55,7 @@ public final class JndiDetector implements Detector {
       return null;
     }
     String s = value.decoded();
-    if (s.indexOf("${") < 0) {
+    if (Substrings.indexOf(s, "${", 0) < 0) {
       return null;
     }
     JndiLookupResolver resolver = new JndiLookupResolver(s);

@@ -58,10 +58,10 @@ final class JndiLookupResolver {
 
   /** Resolves every top-level expression; returns the strongest finding ({@link #NONE} … {@link #DIRECT}). */
   int resolve() {
-    int i = s.indexOf("${");
+    int i = Substrings.indexOf(s, "${", 0);
     while (i >= 0 && finding != DIRECT) {
       int end = resolveFrom(i);
-      i = s.indexOf("${", end);
+      i = Substrings.indexOf(s, "${", end);
     }
     return finding;
   }
@@ -84,7 +84,7 @@ final class JndiLookupResolver {
       if (levels[depth].length() >= MAX_LEVEL_CHARS) {
         // this level keeps no more characters: only the next ${ or } can change anything, so jump there
         if (nextOpen < j) {
-          nextOpen = orEnd(s.indexOf("${", j), n);
+          nextOpen = orEnd(Substrings.indexOf(s, "${", j), n);
         }
         if (nextClose < j) {
           nextClose = orEnd(s.indexOf('}', j), n);

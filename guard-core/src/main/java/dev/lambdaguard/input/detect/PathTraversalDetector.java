@@ -218,7 +218,7 @@ public final class PathTraversalDetector implements Detector {
     if (value.hasNonAscii() || value.containsAny(ODD)) {
       return true;
     }
-    if (dotted && s.indexOf("..") >= 0) {
+    if (dotted && Substrings.indexOf(s, "..", 0) >= 0) {
       return true;
     }
     if (value.containsAny(HEX_X)) {
@@ -269,7 +269,8 @@ public final class PathTraversalDetector implements Detector {
     if (!(exotic ? hasTargetSlow(s) : hasTarget(value, s, value.lower(), letters))) {
       return null;
     }
-    boolean climb = s.contains("..") || s.contains("0x2e") || s.contains("0X2E");
+    boolean climb = Substrings.contains(s, "..") || Substrings.contains(s, "0x2e")
+        || Substrings.contains(s, "0X2E");
     return new Detection(Category.PATH, climb ? TRAVERSAL : SENSITIVE, climb ? 85 : 80);
   }
 

@@ -93,7 +93,7 @@ public final class PrototypePollutionDetector implements Detector {
     String s = value.decoded();
     int best = 0;
     String rule = null;
-    for (int p = s.indexOf("proto"); p >= 0; p = s.indexOf("proto", p + 1)) {
+    for (int p = Substrings.indexOf(s, "proto", 0); p >= 0; p = Substrings.indexOf(s, "proto", p + 1)) {
       if (dunderProto(s, p)) {
         return new Detection(Category.PROTO, PROTO_KEY, 95);
       }

@@ -250,7 +250,7 @@ public final class SsrfDetector implements Detector {
     boolean colons = value.containsAny(SLASHES) || value.containsAny(SLASHLESS_SCHEME_ENDS);
     int colon = colons ? s.indexOf(':') : -1;
     // "//" begins nothing when no character could begin a host (and is not looked for without a slash)
-    int slashes = hosts && value.containsAny(SLASH) ? s.indexOf("//") : -1;
+    int slashes = hosts && value.containsAny(SLASH) ? Substrings.indexOf(s, "//", 0) : -1;
     int resume = 0;
     boolean strongerAsked = false;
     while (colon >= 0 || slashes >= 0) {
@@ -274,7 +274,7 @@ public final class SsrfDetector implements Detector {
         if (i >= resume && (i == 0 || boundary(s.charAt(i - 1))) && i + 2 < n && startsHost(s.charAt(i + 2))) {
           resume = authority(s, i + 2, true, false, verdict); // scheme-relative "//host/..."
         }
-        slashes = s.indexOf("//", slashes + 2);
+        slashes = Substrings.indexOf(s, "//", slashes + 2);
       }
     }
   }
@@ -638,7 +638,7 @@ public final class SsrfDetector implements Detector {
       return false; // the characters of 169.254. and metadata.google.internal
     }
     int n = s.length();
-    for (int i = s.indexOf("169.254."); i >= 0; i = s.indexOf("169.254.", i + 1)) {
+    for (int i = Substrings.indexOf(s, "169.254.", 0); i >= 0; i = Substrings.indexOf(s, "169.254.", i + 1)) {
       if (i > 0 && (isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
         continue;
       }
@@ -687,7 +687,7 @@ public final class SsrfDetector implements Detector {
       return true;
     }
     String s = value.decoded();
-    if (value.containsAny(SLASH) && mayStartHost(value) && s.indexOf("//") >= 0) {
+    if (value.containsAny(SLASH) && mayStartHost(value) && Substrings.indexOf(s, "//", 0) >= 0) {
       return true;
     }
     if (value.containsAny(DOT) && value.containsAny(DIGITS)) {

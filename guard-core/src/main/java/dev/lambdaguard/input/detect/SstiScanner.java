@@ -100,7 +100,7 @@ final class SstiScanner {
       return true;
     }
     if (value.containsAny(PARENTHESIS) && (value.containsAny(BEFORE_PARENTHESIS)
-        || (value.containsAny(CAPITAL_T) && value.decoded().indexOf("T(") >= 0))) {
+        || (value.containsAny(CAPITAL_T) && Substrings.indexOf(value.decoded(), "T(", 0) >= 0))) {
       return true; // a capital T is common in text: T( itself is looked for
     }
     if (value.containsAny(ANGLE) && value.containsAny(AFTER_ANGLE)) {
@@ -112,7 +112,7 @@ final class SstiScanner {
     if (value.containsAny(AT) && value.containsAny(CAPITAL_S)) {
       return true;
     }
-    return value.containsAny(UNDERSCORE) && value.decoded().indexOf("__") >= 0;
+    return value.containsAny(UNDERSCORE) && Substrings.indexOf(value.decoded(), "__", 0) >= 0;
   }
 
   /** The highest {@link SstiExpression} level found in the value, 0 for none. */

@@ -45,12 +45,26 @@ final class Substrings {
     return -1;
   }
 
+  /**
+   * Each ASCII character's place in {@link #RARITY}, -1 for anything else: a loop that looks for a word at every
+   * one of its occurrences ({@code "//"} in a page of links) asks this at every call.
+   */
+  private static final byte[] RANK = new byte[128];
+
+  static {
+    java.util.Arrays.fill(RANK, (byte) -1);
+    for (int r = 0; r < RARITY.length(); r++) {
+      RANK[RARITY.charAt(r)] = (byte) r;
+    }
+  }
+
   /** The index in {@code word} of its rarest character (anything but a lower-case letter counts as rare). */
   private static int anchor(String word) {
     int best = 0;
     int bestRank = Integer.MAX_VALUE;
     for (int k = 0; k < word.length(); k++) {
-      int rank = RARITY.indexOf(word.charAt(k));
+      char c = word.charAt(k);
+      int rank = c < 128 ? RANK[c] : -1;
       if (rank < bestRank) {
         best = k;
         bestRank = rank;
