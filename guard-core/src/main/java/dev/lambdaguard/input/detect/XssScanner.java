@@ -455,6 +455,12 @@ final class XssScanner {
       found(XssRule.SCRIPT_TAG);
       return p;
     }
+    if (kind == XssMarkup.OTHER || kind == XssMarkup.IMAGE) {
+      int end = plainAttributesEnd(p);
+      if (end >= 0) {
+        return end; // nothing in the list can report, and no fact of the tag matters
+      }
+    }
     facts = 0;
     inStyle |= kind == XssMarkup.STYLE;
     int end = attributes(p, kind, false, n);
@@ -462,6 +468,59 @@ final class XssScanner {
       found(XssRule.DANGEROUS_TAG);
     }
     return end;
+  }
+
+  /**
+   * Where the attribute list from {@code p} ends if it is plain, or -1 if {@link #attributes} must read it. Plain: no
+   * name of five characters or more (a handler, {@code style}, {@code attributeName}, {@code dataFormatAs}), none
+   * holding {@code @} or {@code (} (framework bindings), and no value opening with a quote, a backtick or what a URL
+   * may open with ({@link XssUrls#mayStartUrl}). On a tag of no kind with facts, {@link #attribute} finds nothing in
+   * such a list, and without a quoted value the list ends where {@link #attributes} ends it: after the first
+   * {@code >}, or at the next tag start. One look per character; names and values are told apart as there (an
+   * {@code =} opens a value only after a name and junk, otherwise it starts a name).
+   */
+  private int plainAttributesEnd(int p) {
+    int name = 0; // characters of the name being read, 0 outside one
+    boolean afterName = false; // a name then only junk: an '=' here opens its value
+    boolean inValue = false; // an unquoted value: only junk, a '>' or a tag start ends it
+    for (; p < n; p++) {
+      char c = s.charAt(p);
+      if (c == '>') {
+        return p + 1;
+      }
+      if (c == '<' && startTagAt(p)) {
+        return p;
+      }
+      if (isJunk(c)) {
+        afterName |= name > 0;
+        name = 0;
+        inValue = false;
+      } else if (inValue) {
+        continue;
+      } else if (c == '/') {
+        name = 0;
+        afterName = false;
+      } else if (c == '=' && (name > 0 || afterName)) {
+        int v = p + 1;
+        while (v < n && isJunk(s.charAt(v))) {
+          v++;
+        }
+        if (v < n && (s.charAt(v) == '"' || s.charAt(v) == '\'' || s.charAt(v) == '`'
+            || XssUrls.mayStartUrl(s.charAt(v)))) {
+          return -1;
+        }
+        name = 0;
+        afterName = false;
+        inValue = true;
+        p = v - 1; // the value's first character is read next
+      } else {
+        afterName = false;
+        if (c == '@' || c == '(' || ++name >= 5) {
+          return -1;
+        }
+      }
+    }
+    return p;
   }
 
   /**

@@ -81,6 +81,10 @@ final class XssSinks {
 
   /** At a backtick: a dialog or evaluator used as a template tag ({@code alert`1`}). */
   static boolean atBacktick(String s, int i) {
+    char last = i > 0 ? XssText.lower(s.charAt(i - 1)) : 0;
+    if (last != 't' && last != 'm' && last != 'l') {
+      return false; // alert, prompt, confirm, eval: most backticks (Markdown code) end some other word
+    }
     int start = nameStart(s, i);
     return start < i && (start == 0 || s.charAt(start - 1) != '.')
         && (isOneOf(s, start, i, DIALOGS) || XssText.equalsWord(s, start, i, "eval"));

@@ -76,7 +76,7 @@ final class XssUrls {
    * a junk character or a backslash escape, outside CSS), {@code &} of {@code &{}, or the first letter of a script
    * scheme or of {@code data}, any case.
    */
-  private static boolean mayStartUrl(char c) {
+  static boolean mayStartUrl(char c) {
     char l = lower(c);
     return l == 'j' || l == 'v' || l == 'l' || l == 'm' || l == 'd' || c == '\\' || c == '&' || isJunk(c);
   }

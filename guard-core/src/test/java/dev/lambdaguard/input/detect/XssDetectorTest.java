@@ -521,6 +521,23 @@ class XssDetectorTest {
   }
 
   @Test
+  void aTagInAFloodOfPlainTagsIsReadInFullOnceItLeavesWhatASkimCanClear() {
+    // Plain tags (short names, no quote, no value opening like a URL) are skimmed to their end; each way out of
+    // plain still has the tag read attribute by attribute. An '=' opens a value only after a name: "=/" is a name.
+    String tags = "<a b=".repeat(2000);
+    String letters = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
+    assertRule("xss.event-handler", tags + "<a onxxx=1>" + tags + letters, tags + "<a b=x onxxx=1>" + tags + letters,
+        tags + "<a @click=go()>" + tags + letters, tags + "<x (click)=go()>" + tags + letters,
+        tags + "<a b=\">\" onxxx=1>" + tags + letters, tags + "<img src=`a`onerror=go()>" + tags + letters,
+        tags + "<img src=x/y onerror=go()>" + tags + letters, tags + "<a\t=/onxxx=1>" + tags + letters);
+    assertRule("xss.js-url", tags + "<a b= javascript:alert(1)>" + tags + letters);
+    assertRule("xss.js-context", tags + "<a b=&{alert(1)};>" + tags + letters);
+    assertRule("xss.data-url", tags + "<img src=data:text/html,x>" + tags + letters);
+    assertRule("xss.css-expression", tags + "<a style=x:expression(alert(1))>" + tags + letters);
+    assertPasses(tags + "<a b=x/y c=d>" + tags + letters, tags + "<img src=\"x.png\">" + tags + letters);
+  }
+
+  @Test
   void aValueBeyondTheScanCapIsReadUpToTheCap() {
     String padding = "x".repeat(XssDetector.MAX_SCAN);
     assertNull(rule(padding + "<script>"));
