@@ -77,13 +77,9 @@ final class CmdiCommands {
   private static final List<String> NAMES = new ArrayList<>();
   private static final List<Integer> KINDS = new ArrayList<>();
   private static final List<Boolean> ANY_CASE = new ArrayList<>();
-  /**
-   * Entries by the hash of their spelling in lower case ({@link #foldedHash}), open addressing: the one or two
-   * names a word could be, in the order they were added. A word costs one hash and one comparison, where a flood
-   * of a common command word ({@code ;cat 'x;cat 'x…}) compared it with every name of its first letter and length.
-   */
-  private static final long[] HASH_KEYS;
-  private static final int[][] HASH_ENTRIES;
+  private static final int[][] BY_LETTER = new int[26][];
+  /** Entries by first letter and length: the few names a word of that shape could be. */
+  private static final int[][][] BY_LETTER_LENGTH = new int[26][MAX_NAME + 1][];
   private static final String[] NAME_OF;
   /** {@link #NAME_OF} as characters: compared at every command word, without a String's per-character checks. */
   private static final char[][] NAME_CHARS;
@@ -145,21 +141,25 @@ final class CmdiCommands {
     windows(WINTOOL, "invoke-expression", "iex", "invoke-webrequest", "iwr", "invoke-restmethod", "irm",
         "start-process", "new-object", "get-content", "set-content", "get-childitem", "get-process",
         "get-wmiobject", "invoke-command");
-    java.util.Map<Long, List<Integer>> byHash = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < NAMES.size(); i++) { // Unix entries were added first: they win over Windows ones
-      String name = NAMES.get(i);
-      byHash.computeIfAbsent(foldedHash(name, 0, name.length()), h -> new ArrayList<>()).add(i);
-    }
-    int slots = Integer.highestOneBit(byHash.size() * 4 - 1) << 1;
-    HASH_KEYS = new long[slots];
-    HASH_ENTRIES = new int[slots][];
-    for (java.util.Map.Entry<Long, List<Integer>> e : byHash.entrySet()) {
-      int slot = slotOf(e.getKey(), slots);
-      while (HASH_ENTRIES[slot] != null) {
-        slot = (slot + 1) & (slots - 1);
+    for (int letter = 0; letter < 26; letter++) {
+      List<Integer> entries = new ArrayList<>();
+      for (int i = 0; i < NAMES.size(); i++) { // Unix entries were added first: they win over Windows ones
+        if (NAMES.get(i).charAt(0) - 'a' == letter) {
+          entries.add(i);
+        }
       }
-      HASH_KEYS[slot] = e.getKey();
-      HASH_ENTRIES[slot] = toArray(e.getValue());
+      BY_LETTER[letter] = toArray(entries);
+    }
+    for (int letter = 0; letter < 26; letter++) {
+      for (int len = 0; len <= MAX_NAME; len++) {
+        List<Integer> ofLength = new ArrayList<>();
+        for (int i : BY_LETTER[letter]) {
+          if (NAMES.get(i).length() == len) {
+            ofLength.add(i);
+          }
+        }
+        BY_LETTER_LENGTH[letter][len] = toArray(ofLength);
+      }
     }
     for (String name : NAMES) {
       int c0 = letterClass(name.charAt(0));
@@ -278,47 +278,19 @@ final class CmdiCommands {
         || s.regionMatches(true, b - 3, "com", 0, 3) || s.regionMatches(true, b - 3, "bat", 0, 3))) {
       windowsEnd = b - 4;
     }
-    for (int i : entries(s, a, b)) {
-      if (NAME_CHARS[i].length == len && matches(s, a, NAME_CHARS[i], ANY_CASE_OF[i])) {
+    for (int i : BY_LETTER_LENGTH[letter][len]) {
+      if (matches(s, a, NAME_CHARS[i], ANY_CASE_OF[i])) {
         return KIND_OF[i];
       }
     }
     if (windowsEnd != b) {
-      for (int i : entries(s, a, windowsEnd)) {
-        if (ANY_CASE_OF[i] && NAME_CHARS[i].length == windowsEnd - a && matches(s, a, NAME_CHARS[i], true)) {
+      for (int i : BY_LETTER_LENGTH[letter][windowsEnd - a]) {
+        if (ANY_CASE_OF[i] && matches(s, a, NAME_CHARS[i], true)) {
           return KIND_OF[i];
         }
       }
     }
     return 0;
-  }
-
-  private static final int[] NO_ENTRIES = new int[0];
-
-  /** The entries whose spelling folds to the same hash as {@code s[a, b)}: every name it can match, and few others. */
-  private static int[] entries(String s, int a, int b) {
-    long h = foldedHash(s, a, b);
-    int mask = HASH_KEYS.length - 1;
-    for (int slot = slotOf(h, HASH_KEYS.length); HASH_ENTRIES[slot] != null; slot = (slot + 1) & mask) {
-      if (HASH_KEYS[slot] == h) {
-        return HASH_ENTRIES[slot];
-      }
-    }
-    return NO_ENTRIES;
-  }
-
-  /** FNV-1a of {@code s[a, b)} with ASCII letters in lower case, as {@link #matches} compares them in any case. */
-  private static long foldedHash(String s, int a, int b) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = a; i < b; i++) {
-      char c = s.charAt(i);
-      h = (h ^ (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)) * 0x100000001b3L;
-    }
-    return h;
-  }
-
-  private static int slotOf(long hash, int slots) {
-    return (int) (hash ^ hash >>> 29) & (slots - 1);
   }
 
   /** Whether {@code s} holds {@code name} (lower case ASCII) at {@code a}, ASCII letters in any case if asked. */
