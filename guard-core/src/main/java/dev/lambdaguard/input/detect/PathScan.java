@@ -466,6 +466,9 @@ final class PathScan {
    * colon at {@code colon}.
    */
   private void wrapper(int colon) {
+    if (!mayEndWrapper(colon)) {
+      return; // "http:", "Price:": most colons, told by the three characters before them
+    }
     int start = colon;
     while (start > 0 && colon - start < 16 && isSchemeChar(s.charAt(start - 1))) {
       start--;
@@ -497,6 +500,45 @@ final class PathScan {
     if (score > 0) {
       hit(WRAPPER, score);
     }
+  }
+
+  /**
+   * The schemes {@link #wrapper} scores, for {@link #WRAPPER_ENDS}; a scheme added to its switch must be added
+   * here too ({@code PathTraversalDetectorTest} reads each through the detector).
+   */
+  private static final String[] WRAPPERS = {"php", "phar", "expect", "zip", "zlib", "glob", "rar", "ogg",
+      "compress.zlib", "compress.bzip2", "ssh2.shell", "ssh2.exec", "ssh2.sftp", "file", "netdoc", "jar", "data"};
+  /** The last three characters of each of {@link #WRAPPERS}, packed as {@link #lastThree} packs them, sorted. */
+  private static final int[] WRAPPER_ENDS = wrapperEnds();
+
+  private static int[] wrapperEnds() {
+    int[] ends = new int[WRAPPERS.length];
+    for (int i = 0; i < ends.length; i++) {
+      ends[i] = lastThree(WRAPPERS[i], WRAPPERS[i].length());
+    }
+    java.util.Arrays.sort(ends);
+    return ends;
+  }
+
+  /** The three characters before {@code end}, ASCII letters in lower case, packed; -1 if one is not ASCII. */
+  private static int lastThree(String s, int end) {
+    char a = s.charAt(end - 3);
+    char b = s.charAt(end - 2);
+    char c = s.charAt(end - 1);
+    return (a | b | c) >= 128 ? -1 : (a | 0x20) << 16 | (b | 0x20) << 8 | (c | 0x20);
+  }
+
+  /**
+   * Whether a scheme {@link #wrapper} scores may end at {@code colon}: each is of ASCII characters and at least
+   * three long, so its last three, in any case, are those of one of them. A page of links costs a look-up per
+   * colon rather than a read back over each scheme.
+   */
+  private boolean mayEndWrapper(int colon) {
+    if (colon < 3) {
+      return false;
+    }
+    int end = lastThree(s, colon);
+    return end >= 0 && java.util.Arrays.binarySearch(WRAPPER_ENDS, end) >= 0;
   }
 
   private boolean isSchemeAt(int at) {

@@ -147,7 +147,11 @@ class PathTraversalDetectorTest {
   @ValueSource(strings = {"php://filter/convert.base64-encode/resource=index.php", "php://input", "expect://id",
       "zip://uploads/avatar.jpg#shell.php", "phar://uploads/x.phar/shell", "data://text/plain;base64,SGVsbG8=",
       "data:text/plain,<?php phpinfo(); ?>", "glob://*.php", "compress.zlib:///etc/hosts", "file:///etc/hosts",
-      "FILE:/c:/windows/win.ini", "netdoc:/etc/hosts", "jar:file:/tmp/app.jar!/", "jar:http://evil.example/x.jar!/"})
+      "FILE:/c:/windows/win.ini", "netdoc:/etc/hosts", "jar:file:/tmp/app.jar!/", "jar:http://evil.example/x.jar!/",
+      // every scheme the wrapper rule knows, some in capitals: the look-up by last three characters lets them all in
+      "zlib:/tmp/x", "rar://uploads/a.rar", "OGG://uploads/a.ogg", "compress.bzip2://uploads/x.bz2",
+      "ssh2.shell://user:pass@example.com:22/xterm", "SSH2.Exec://user:pass@example.com:22/usr/local/bin/cmd",
+      "ssh2.sftp://user:pass@example.com:22/tmp/x", "PHAR://uploads/x.phar/shell", "Expect://id"})
   void streamWrappersAndArchiveSchemesAreWrappers(String value) {
     assertRule("path.wrapper", value);
   }
