@@ -212,7 +212,7 @@ public final class LdapDetector implements Detector {
   /** The best breakout score among the closing parentheses from {@code first} on. */
   private static int closing(String s, int first) {
     int n = s.length();
-    for (int i = find(s, ")(", first); i >= 0; i = find(s, ")(", i + 1)) {
+    for (int i = Substrings.indexOf(s, ")(", first); i >= 0; i = Substrings.indexOf(s, ")(", i + 1)) {
       int k = i + 2;
       if (k < n && isFilterOperator(s.charAt(k)) && operandFollows(s, k)) {
         return 85; // )(|(  )(&)  )(& at the end; not a regular expression's )(!|x
@@ -261,7 +261,7 @@ public final class LdapDetector implements Detector {
    * {@code *))}): the value ends the filter it was pasted into. A regular expression's {@code (.*)} is balanced.
    */
   private static boolean wildcardClosesForeign(String s, int first) {
-    if (find(s, "*)", Math.max(0, first - 1)) < 0) {
+    if (Substrings.indexOf(s, "*)", Math.max(0, first - 1)) < 0) {
       return false;
     }
     int depth = 0;
@@ -288,7 +288,7 @@ public final class LdapDetector implements Detector {
     if (n > SHORT) {
       return false;
     }
-    int i = find(s, "))", 0);
+    int i = Substrings.indexOf(s, "))", 0);
     if (i <= 0 || s.indexOf('(') >= 0) {
       return false;
     }
@@ -340,7 +340,7 @@ public final class LdapDetector implements Detector {
 
   private static int wildcard(String s) {
     int n = s.length();
-    for (int i = find(s, "=*", 0); i >= 0; i = find(s, "=*", i + 1)) {
+    for (int i = Substrings.indexOf(s, "=*", 0); i >= 0; i = Substrings.indexOf(s, "=*", i + 1)) {
       int after = i + 2;
       int attr = i;
       while (attr > 0 && i - attr < LOOK && (isAsciiLetter(s.charAt(attr - 1)) || isDigit(s.charAt(attr - 1))
@@ -515,20 +515,6 @@ public final class LdapDetector implements Detector {
   }
 
   // ---------------------------------------------------------------- characters
-
-  /**
-   * {@code s.indexOf(part, from)} for a part that starts with a punctuation character, through the vectorised
-   * single-character search (the string search is slow on values that hold non-Latin-1 text).
-   */
-  private static int find(String s, String part, int from) {
-    char first = part.charAt(0);
-    for (int i = s.indexOf(first, from); i >= 0; i = s.indexOf(first, i + 1)) {
-      if (s.startsWith(part, i)) {
-        return i;
-      }
-    }
-    return -1;
-  }
 
   /** A character an XPath node test starts with: {@code *}, {@code @}, a letter. */
   private static boolean nodeTest(char c) {

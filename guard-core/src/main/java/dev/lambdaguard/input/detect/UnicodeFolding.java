@@ -138,13 +138,8 @@ final class UnicodeFolding {
 
   /** The rest of {@code s} from {@code from}, with only its full-width forms folded. */
   private String foldFullWidthOnly(int from) {
-    for (int i = from; i < n; i++) {
-      char c = s.charAt(i);
-      if (isFullWidthAscii(c) && !joinsNext(i)) {
-        copyUpTo(i);
-        put(String.valueOf((char) (c - FULL_WIDTH_OFFSET)), 1);
-        copied = i + 1;
-      }
+    for (int i = from; i < n; ) {
+      i = foldsAlone(i) ? foldFullWidthRun(i) : i + 1;
     }
     return result();
   }

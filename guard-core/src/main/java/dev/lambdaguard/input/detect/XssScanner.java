@@ -223,7 +223,7 @@ final class XssScanner {
       if ((CLASS[c] & active) == 0) {
         continue;
       }
-      for (int i = s.indexOf(c), previous = Integer.MIN_VALUE; i >= 0; ) {
+      for (int i = s.indexOf(c), previous = XssText.NO_HIT; i >= 0; ) {
         XssRule rule = plainAt(s, i, c, calls, null);
         if (rule != null
             && (best == null || rule.score() > best.score() || rule.score() == best.score() && i < bestAt)) {
@@ -237,9 +237,9 @@ final class XssScanner {
             i++;
           }
         }
-        boolean dense = i - previous < XssText.NEAR;
+        int next = XssText.next(s, c, i, previous);
         previous = i;
-        i = XssText.indexOf(s, c, i + 1, dense);
+        i = next;
       }
     }
     return best;

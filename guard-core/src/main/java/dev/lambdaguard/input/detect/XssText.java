@@ -89,14 +89,17 @@ final class XssText {
 
   /** A hit this close to the previous one makes the search for the next read the characters between by hand. */
   static final int NEAR = 8;
+  /** The {@code previous} of {@link #next} before the first hit: far enough that it is not dense. */
+  static final int NO_HIT = -NEAR;
 
   /**
-   * The first {@code c} in {@code s} from {@code from}, or -1. In a flood of {@code c} ({@code dense}: the last one
-   * was {@link #NEAR} the one before) the next few characters are read by hand first: a search call per hit costs
-   * more than reading them.
+   * The first {@code c} in {@code s} after the hit at {@code hit}, or -1; {@code previous} is the hit before it
+   * ({@link #NO_HIT} for none). In a flood of {@code c} (the two hits {@link #NEAR} each other) the next few
+   * characters are read by hand first: a search call per hit costs more than reading them.
    */
-  static int indexOf(String s, char c, int from, boolean dense) {
-    if (dense) {
+  static int next(String s, char c, int hit, int previous) {
+    int from = hit + 1;
+    if (hit - previous < NEAR) {
       for (int stop = Math.min(s.length(), from + NEAR); from < stop; from++) {
         if (s.charAt(from) == c) {
           return from;

@@ -13,14 +13,14 @@ final class XssUnescape {
 
   /** Whether {@link #js} would change the value: an escape that spells a character or a quote. */
   static boolean hasJsEscape(String s) {
-    for (int i = s.indexOf('\\'), previous = Integer.MIN_VALUE, last = s.length() - 1; i >= 0 && i < last; ) {
+    for (int i = s.indexOf('\\'), previous = XssText.NO_HIT, last = s.length() - 1; i >= 0 && i < last; ) {
       char d = s.charAt(i + 1);
       if (d == 'x' || d == 'u' || (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`') {
         return true;
       }
-      boolean dense = i - previous < XssText.NEAR;
+      int next = XssText.next(s, '\\', i, previous);
       previous = i;
-      i = XssText.indexOf(s, '\\', i + 1, dense);
+      i = next;
     }
     return false;
   }
@@ -115,7 +115,7 @@ final class XssUnescape {
   /** Whether the value carries a UTF-7 shifted sequence that spells an ASCII markup character ({@code +ADw-}). */
   static boolean hasUtf7Markup(String s) {
     // One sweep over the pluses (+ACI- ", +ACc- ', +ADw- <, +AD4- >), not one search per sequence.
-    for (int i = s.indexOf('+'), previous = Integer.MIN_VALUE, last = s.length() - 4; i >= 0 && i <= last; ) {
+    for (int i = s.indexOf('+'), previous = XssText.NO_HIT, last = s.length() - 4; i >= 0 && i <= last; ) {
       if (s.charAt(i + 1) == 'A') {
         char c = s.charAt(i + 2);
         char d = s.charAt(i + 3);
@@ -123,9 +123,9 @@ final class XssUnescape {
           return true;
         }
       }
-      boolean dense = i - previous < XssText.NEAR;
+      int next = XssText.next(s, '+', i, previous);
       previous = i;
-      i = XssText.indexOf(s, '+', i + 1, dense);
+      i = next;
     }
     return false;
   }
