@@ -150,10 +150,10 @@ public final class AnomalyDetector {
       mayReport = s.mostlyFailing(policy.authFailureRatio, 1);
     }
     try {
-      // The store adds the attempt's hash to a HyperLogLog, whose registers keep a few bits of it, never the hash.
-      SharedFailures.Tally tally = shared.recordAuthFailure(KeyHash.of(source), KeyHash.of(attempt.value()), now,
-          sharedRule,
-          mayReport);
+      // The store adds the attempt's hash to a HyperLogLog; the hash still crosses the network (and a Redis
+      // MONITOR or slow log), so a Basic header goes as its user name only, never its password.
+      SharedFailures.Tally tally = shared.recordAuthFailure(KeyHash.of(source), KeyHash.of(attempt.sharedValue()),
+          now, sharedRule, mayReport);
       sharedDown.set(false);
       return tally;
     } catch (RuntimeException e) {
@@ -326,6 +326,30 @@ public final class AnomalyDetector {
 
     long hash(long seed) {
       return FastHash.of(text, start, end, seed);
+    }
+
+    /**
+     * What the shared store counts as this credential: the token itself when it is followed; for a {@code Basic}
+     * header the user name it carries (an unkeyed hash of a password, often a guessable one, could be reversed by
+     * a dictionary; distinct user names are what stuffing and spraying bring anyway), empty when it decodes to
+     * none; a scheme without a token as it came (it holds no secret).
+     */
+    String sharedValue() {
+      if (followed) {
+        return value();
+      }
+      int blank = 5;
+      if (text.length() <= blank || !text.regionMatches(true, 0, "basic", 0, blank)) {
+        return text;
+      }
+      try {
+        String decoded = new String(java.util.Base64.getDecoder().decode(text.substring(blank + 1).trim()),
+            java.nio.charset.StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return colon < 0 ? "" : decoded.substring(0, colon);
+      } catch (IllegalArgumentException notBase64) {
+        return "";
+      }
     }
   }
 

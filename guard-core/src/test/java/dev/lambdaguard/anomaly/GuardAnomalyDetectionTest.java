@@ -17,6 +17,8 @@ import dev.lambdaguard.RecordingSink;
 import dev.lambdaguard.events.EventJson;
 import dev.lambdaguard.events.Redactor;
 import dev.lambdaguard.events.SecurityEvent;
+import dev.lambdaguard.ratelimit.internal.KeyHash;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,6 +124,29 @@ class GuardAnomalyDetectionTest {
     assertEquals(0, calls.get(), "a flood without tokens guesses nothing and costs no round trip");
     guard.handle(attempt("198.51.100.7", "guess"), Invocation.NONE, context -> "ok");
     assertEquals(1, calls.get());
+  }
+
+  @Test
+  void aBasicHeaderIsSharedByItsUserNameNeverItsPassword() {
+    List<String> shared = new ArrayList<>();
+    SharedFailures recording = (source, credential, now, rule, claim) -> {
+      shared.add(credential);
+      return new SharedFailures.Tally(1, 1, false);
+    };
+    Guard guard = Guard.builder().clock(clock).eventSink(sink).environment(Map.of()).credentialCheck(false)
+        .addInterceptor(chain -> Denial.unauthorized(Reasons.SIGNATURE_INVALID, "Bad credentials."))
+        .anomalyDetection(AnomalyPolicy.builder().only(AnomalyType.CREDENTIAL_STUFFING).sharedFailures(recording)
+            .build())
+        .build();
+    for (String userAndPassword : List.of("admin:Summer2024!", "admin:Winter2024!", "root:hunter2")) {
+      String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(userAndPassword.getBytes());
+      GuardRequest request = GuardRequest.builder("apigw-http-v2").method("GET").path("/orders/1")
+          .routeKey("GET /orders/{id}").sourceIp("198.51.100.9")
+          .headers(MultiValueMap.headersBuilder().add("Authorization", basic).build()).build();
+      guard.handle(request, Invocation.NONE, context -> "ok");
+    }
+    assertEquals(List.of(KeyHash.of("admin"), KeyHash.of("admin"), KeyHash.of("root")), shared,
+        "the hash of a password, often in a dictionary, is never sent");
   }
 
   @Test
