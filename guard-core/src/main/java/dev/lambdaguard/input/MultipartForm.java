@@ -86,7 +86,7 @@ final class MultipartForm {
       // From the blank line's own line break: an empty part's content ends where its headers do.
       int next = nextDelimiter(text, lineDelimiter, contentStart - 1, crlf);
       int contentEnd = next < 0 ? text.length() : crlf ? next - 1 : next;
-      if (!part(text.substring(headersStart, blank), text.substring(contentStart, Math.max(contentStart, contentEnd)),
+      if (!part(text.substring(headersStart, blank), text, contentStart, Math.max(contentStart, contentEnd),
           visitor)) {
         return false;
       }
@@ -135,7 +135,12 @@ final class MultipartForm {
     return candidate;
   }
 
-  private static boolean part(String headers, String content, InputFields.Visitor visitor) {
+  /**
+   * One part: its headers, and its content {@code body[contentStart, contentEnd)}, copied only when it is read (an
+   * uploaded image or binary file can be most of the body).
+   */
+  private static boolean part(String headers, String body, int contentStart, int contentEnd,
+      InputFields.Visitor visitor) {
     String disposition = null;
     String type = null;
     int start = 0;
@@ -157,10 +162,6 @@ final class MultipartForm {
       start = end + 1;
     }
     type = type == null ? "" : type;
-    String charset = parameter(type, "charset");
-    if (charset != null && !ASCII_COMPATIBLE.contains(charset.toLowerCase(Locale.ROOT))) {
-      return visitor.unreadable();
-    }
     String field = disposition == null ? null : parameter(disposition, "name");
     String filename = disposition == null ? null : parameter(disposition, "filename");
     String location = InputLocations.form(field);
@@ -172,7 +173,15 @@ final class MultipartForm {
     }
     // A part without a file name is a field to every server framework, whatever type it declares.
     boolean read = filename == null || interpreted(type) || type.startsWith("multipart/");
-    return !read || content.isEmpty() || visitor.visit(location, content);
+    if (!read || contentStart == contentEnd) {
+      return true;
+    }
+    // Only content that is read must be readable: an unread file may declare any charset.
+    String charset = parameter(type, "charset");
+    if (charset != null && !ASCII_COMPATIBLE.contains(charset.toLowerCase(Locale.ROOT))) {
+      return visitor.unreadable();
+    }
+    return visitor.visit(location, body.substring(contentStart, contentEnd));
   }
 
   /** A header or parameter given twice is read as the first by some parsers and as the last by others. */

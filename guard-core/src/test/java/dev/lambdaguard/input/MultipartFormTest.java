@@ -161,6 +161,10 @@ class MultipartFormTest {
     String latin1 = utf16.replace("UTF-16LE", "ISO-8859-1");
     assertEquals(List.of("form.q#key=q", "form.q=1\u0000'\u0000"), walk("multipart/form-data; boundary=b", latin1),
         "an ASCII-compatible set is read");
+    String unreadFile = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.png\"\r\n"
+        + "Content-Type: image/png; charset=UTF-16LE\r\n\r\n\u0089PNG\r\n--b--";
+    assertEquals(List.of("form.f#key=f", "form.f#filename=a.png"), walk("multipart/form-data; boundary=b", unreadFile),
+        "a file whose content is not read may declare any set: its names are still read");
   }
 
   @Test
