@@ -78,8 +78,6 @@ public final class Guard implements SnapshotAware {
   private final Redactor redactor;
   private final double allowSampleRate;
   private final AnomalyDetector anomalies;
-  /** Whether an invocation naming the function's ARN was seen (a benign race: at worst it is parsed twice). */
-  private boolean accountSeen;
   private final long permissionsIntervalMillis;
   private final AtomicBoolean coldStart = new AtomicBoolean(true);
   private final java.util.concurrent.CompletableFuture<dev.lambdaguard.inventory.RuntimeInventory> inventory;
@@ -343,14 +341,12 @@ public final class Guard implements SnapshotAware {
   }
 
   /**
-   * Tells the permissions record the function's account, from the first invocation that names the function's ARN;
-   * later invocations skip it with one field read (an ARN that is not a Lambda function's is not parsed again).
+   * Tells the permissions record the function's account, from the first invocation whose ARN names it; once
+   * learnt, the record answers later ones with one volatile read. The record alone says whether it is known, so
+   * an ARN that does not parse leaves it to the next invocation's.
    */
   private void learnAccount(Invocation ids) {
-    if (!accountSeen && ids.functionArn() != null) {
-      accountSeen = true;
-      ObservedPermissions.environment().learnAccount(ids.functionArn());
-    }
+    ObservedPermissions.environment().learnAccount(ids.functionArn());
   }
 
   private boolean takeColdStart() {
