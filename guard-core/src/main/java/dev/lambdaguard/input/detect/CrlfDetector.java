@@ -253,6 +253,9 @@ public final class CrlfDetector implements Detector {
    * passed, so the value is read once per kind. Beyond ASCII every character's low byte is looked up.
    */
   private static final class Candidates {
+    /** Characters read one by one before the searches. */
+    private static final int NEAR = 32;
+
     private final String s;
     private final boolean ascii;
     private int lf = -1;
@@ -269,6 +272,18 @@ public final class CrlfDetector implements Detector {
       if (!ascii) {
         return nextCandidate(s, from);
       }
+      // the next few places first: where candidates are dense, three searches cost more than they skip
+      int near = Math.min(s.length(), from + NEAR);
+      for (int i = from; i < near; i++) {
+        if (CANDIDATE[s.charAt(i)]) {
+          return i;
+        }
+      }
+      return searched(near);
+    }
+
+    /** {@link #next} by search, each kind's next position kept until passed. */
+    private int searched(int from) {
       lf = lf >= from || lf == s.length() ? lf : orLength(s.indexOf('\n', from));
       cr = cr >= from || cr == s.length() ? cr : orLength(s.indexOf('\r', from));
       backslash = backslash >= from || backslash == s.length() ? backslash : orLength(s.indexOf('\\', from));

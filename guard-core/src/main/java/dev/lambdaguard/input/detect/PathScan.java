@@ -187,11 +187,18 @@ final class PathScan {
           break;
         }
       }
+      // inside a path, letters and plain characters only extend the segment: skipped in a loop of their own
       char c = s.charAt(i);
       int k = c < 128 ? ASCII[c] : charClass(c);
-      if (k <= LETTER) { // most characters: nothing to do
-        i++;
-        continue;
+      while (k <= LETTER) {
+        if (++i == n) {
+          break;
+        }
+        c = s.charAt(i);
+        k = c < 128 ? ASCII[c] : charClass(c);
+      }
+      if (i == n) {
+        break;
       }
       if (k == DOT) {
         sawOdd |= i > 0 && s.charAt(i - 1) == '.';

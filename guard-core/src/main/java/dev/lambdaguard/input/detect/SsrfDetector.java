@@ -268,13 +268,14 @@ public final class SsrfDetector implements Detector {
         if (colon >= resume && colon > 0 && isSchemeChar(s.charAt(colon - 1))) { // a scheme ends at its colon
           resume = Math.max(resume, scheme(s, colon, verdict));
         }
-        colon = s.indexOf(':', colon + 1);
+        // a colon inside the authority just read begins nothing: look on from where reading resumes
+        colon = s.indexOf(':', Math.max(colon + 1, resume));
       } else {
         int i = slashes;
         if (i >= resume && (i == 0 || boundary(s.charAt(i - 1))) && i + 2 < n && startsHost(s.charAt(i + 2))) {
           resume = authority(s, i + 2, true, false, verdict); // scheme-relative "//host/..."
         }
-        slashes = Substrings.indexOf(s, "//", slashes + 2);
+        slashes = Substrings.indexOf(s, "//", Math.max(slashes + 2, resume));
       }
     }
   }

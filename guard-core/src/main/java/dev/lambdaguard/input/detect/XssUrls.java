@@ -86,6 +86,9 @@ final class XssUrls {
    * space ends the word a scheme would be, so the look back stops at one.
    */
   static XssRule schemeBefore(String s, int i, boolean inTag) {
+    if (i > 0 && cannotEndScheme(s.charAt(i - 1))) {
+      return null; // "http:", "Price:": most colons, told by the character before them
+    }
     int from = Math.max(0, i - SCHEME_LOOKBEHIND);
     for (int k = i - 1; k >= from; k--) {
       char ch = s.charAt(k);
@@ -101,6 +104,16 @@ final class XssUrls {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether a scheme cannot end with {@code c} right before its colon: each of the script schemes and {@code data}
+   * ends with {@code t} or {@code a}, and an escaped letter ends with a hex digit or <code>}</code>; junk may come
+   * between, and is no letter. So every other letter, any case, ends no scheme.
+   */
+  private static boolean cannotEndScheme(char c) {
+    char l = lower(c);
+    return l > 'f' && l <= 'z' && l != 't';
   }
 
   /**

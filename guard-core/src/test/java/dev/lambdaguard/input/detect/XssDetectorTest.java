@@ -199,6 +199,19 @@ class XssDetectorTest {
   }
 
   @Test
+  void aSchemeWhoseLastLetterIsEscapedOrFollowedByJunkStillEndsAtItsColon() {
+    // the look back from a colon leaves at once after most letters: these end with what it must still read
+    assertRule("xss.js-url",
+        "javascrip\\x74:go()",
+        "javascrip\\u0074:go()",
+        "javascrip\\u{74}:go()",
+        "javascrip\\164:go()",
+        "javascript\u0001:go()",
+        "JavascripT:go()",
+        "mochA:go()");
+  }
+
+  @Test
   void aValueThatIsAScriptUrlWithCodeIsFoundOutsideMarkup() {
     assertRule("xss.js-url",
         "javascript:go()",
