@@ -5,11 +5,8 @@ import dev.lambdaguard.auth.JwtAuthenticator;
 import dev.lambdaguard.input.InputPolicy;
 import dev.lambdaguard.ratelimit.RateLimitBackend;
 import dev.lambdaguard.ratelimit.RateLimitPolicy;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * Turns a configuration into code-builder calls: the one place where settings become a {@link Guard.Builder}, so
@@ -114,14 +111,8 @@ final class GuardAssembly {
     ConfigValue timeout = config.value(Setting.RATE_LIMIT_REDIS_TIMEOUT);
     java.time.Duration commandTimeout = timeout == null ? null
         : Values.duration(timeout, Setting.RATE_LIMIT_REDIS_TIMEOUT.key());
-    List<String> found = new ArrayList<>();
-    for (RateLimitBackendFactory factory : ServiceLoader.load(RateLimitBackendFactory.class, config.resources())) {
-      if (factory.name().equals("redis")) {
-        return factory.create(blame.on(value, Setting.RATE_LIMIT_REDIS_URL.key()).trim(), commandTimeout);
-      }
-      found.add(factory.name());
-    }
-    throw Values.fail(value, Setting.RATE_LIMIT_REDIS_URL.key(), "no Redis backend on the class path (found: " + found
-        + "; guard-aws brings it, with lettuce)");
+    RateLimitBackendFactory factory = Plugins.named(RateLimitBackendFactory.class, "redis", config.resources(), value,
+        Setting.RATE_LIMIT_REDIS_URL.key(), "Redis backend", "guard-aws brings it, with lettuce");
+    return factory.create(blame.on(value, Setting.RATE_LIMIT_REDIS_URL.key()).trim(), commandTimeout);
   }
 }

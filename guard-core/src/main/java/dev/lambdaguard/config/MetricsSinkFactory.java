@@ -8,7 +8,7 @@ import dev.lambdaguard.events.EventSink;
  * {@link java.util.ServiceLoader}, so that guard-aws brings CloudWatch's Embedded Metric Format without guard-core
  * knowing it. Looked up only when the setting is given.
  */
-public interface MetricsSinkFactory {
+public interface MetricsSinkFactory extends Plugins.Named {
 
   /** The metric format: {@code emf}. */
   String name();

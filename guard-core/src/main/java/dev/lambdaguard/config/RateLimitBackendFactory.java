@@ -8,7 +8,7 @@ import java.time.Duration;
  * {@link java.util.ServiceLoader}, so that guard-aws brings Redis without guard-core knowing it. Looked up only when
  * the setting is given.
  */
-public interface RateLimitBackendFactory {
+public interface RateLimitBackendFactory extends Plugins.Named {
 
   /** The kind of store: {@code redis}. */
   String name();

@@ -8,7 +8,7 @@ import java.util.Map;
  * {@link java.util.ServiceLoader}, so that guard-aws brings the AWS ones (Parameters and Secrets extension, Secrets
  * Manager, SSM) without guard-core knowing AWS. Looked up only when a setting needs a secret.
  */
-public interface SecretProviderFactory {
+public interface SecretProviderFactory extends Plugins.Named {
 
   /** The name configuration uses: {@code extension}, {@code secretsmanager}, {@code ssm}. */
   String name();

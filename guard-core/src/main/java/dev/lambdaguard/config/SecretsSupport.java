@@ -1,9 +1,6 @@
 package dev.lambdaguard.config;
 
 import dev.lambdaguard.secrets.SecretCache;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 
 /**
  * The one secret cache of an assembled guard, made on first need from the provider {@code secrets.provider} names
@@ -25,18 +22,11 @@ final class SecretsSupport {
     if (cache == null) {
       ConfigValue chosen = config.value(Setting.SECRETS_PROVIDER);
       String name = chosen == null ? DEFAULT_PROVIDER : chosen.text().trim();
-      List<String> found = new ArrayList<>();
-      for (SecretProviderFactory factory : ServiceLoader.load(SecretProviderFactory.class, config.resources())) {
-        if (factory.name().equals(name)) {
-          cache = SecretCache.builder(factory.create(config.environment())).build();
-          return cache;
-        }
-        found.add(factory.name());
-      }
       ConfigValue blame = chosen != null ? chosen : needer;
-      throw Values.fail(blame, chosen != null ? Setting.SECRETS_PROVIDER.key() : "secrets",
-          "no secret provider '" + name + "' on the class path (found: " + found
-              + "; guard-aws brings extension, secretsmanager and ssm)");
+      SecretProviderFactory factory = Plugins.named(SecretProviderFactory.class, name, config.resources(), blame,
+          chosen != null ? Setting.SECRETS_PROVIDER.key() : "secrets", "secret provider '" + name + "'",
+          "guard-aws brings extension, secretsmanager and ssm");
+      cache = SecretCache.builder(factory.create(config.environment())).build();
     }
     return cache;
   }

@@ -7,7 +7,7 @@ import dev.lambdaguard.anomaly.SharedFailures;
  * {@link java.util.ServiceLoader}, so that guard-aws brings Redis without guard-core knowing it. Looked up only when
  * the setting is given.
  */
-public interface SharedFailuresFactory {
+public interface SharedFailuresFactory extends Plugins.Named {
 
   /** The kind of store: {@code redis}. */
   String name();

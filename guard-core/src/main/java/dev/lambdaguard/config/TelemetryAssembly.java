@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 /** The event format, metrics and anomaly detection settings, turned into builder calls. */
@@ -49,15 +48,8 @@ final class TelemetryAssembly {
   }
 
   private static MetricsSinkFactory metrics(GuardConfig config, ConfigValue value, Blame blame) {
-    List<String> found = new ArrayList<>();
-    for (MetricsSinkFactory factory : ServiceLoader.load(MetricsSinkFactory.class, config.resources())) {
-      if (factory.name().equals("emf")) {
-        return factory;
-      }
-      found.add(factory.name());
-    }
-    throw Values.fail(value, Setting.METRICS_NAMESPACE.key(), "no EMF metrics writer on the class path (found: "
-        + found + "; guard-aws brings it)");
+    return Plugins.named(MetricsSinkFactory.class, "emf", config.resources(), value, Setting.METRICS_NAMESPACE.key(),
+        "EMF metrics writer", "guard-aws brings it");
   }
 
   /** The anomaly policy, or null when detection is off or not configured. */
@@ -113,14 +105,8 @@ final class TelemetryAssembly {
 
   private static dev.lambdaguard.anomaly.SharedFailures sharedFailures(GuardConfig config, ConfigValue value,
       Blame blame) {
-    List<String> found = new ArrayList<>();
-    for (SharedFailuresFactory factory : ServiceLoader.load(SharedFailuresFactory.class, config.resources())) {
-      if (factory.name().equals("redis")) {
-        return factory.create(blame.on(value, Setting.ANOMALY_REDIS_URL.key()).trim());
-      }
-      found.add(factory.name());
-    }
-    throw Values.fail(value, Setting.ANOMALY_REDIS_URL.key(), "no Redis store on the class path (found: " + found
-        + "; guard-aws brings it, with lettuce)");
+    SharedFailuresFactory factory = Plugins.named(SharedFailuresFactory.class, "redis", config.resources(), value,
+        Setting.ANOMALY_REDIS_URL.key(), "Redis store", "guard-aws brings it, with lettuce");
+    return factory.create(blame.on(value, Setting.ANOMALY_REDIS_URL.key()).trim());
   }
 }
