@@ -324,7 +324,7 @@ final class CmdiScanner {
   /** Index of the first trigger character read in this value at or after {@code from}, or the length. */
   private int nextTrigger(int from) {
     if (onlyTrigger != 0) {
-      int i = s.indexOf(onlyTrigger, from);
+      int i = Substrings.indexOf(s, onlyTrigger, from);
       return i < 0 ? n : i;
     }
     if ((triggerLow | triggerHigh) == 0) {

@@ -515,16 +515,25 @@ final class PathScan {
    */
   private static final String[] WRAPPERS = {"php", "phar", "expect", "zip", "zlib", "glob", "rar", "ogg",
       "compress.zlib", "compress.bzip2", "ssh2.shell", "ssh2.exec", "ssh2.sftp", "file", "netdoc", "jar", "data"};
-  /** The last three characters of each of {@link #WRAPPERS}, packed as {@link #lastThree} packs them, sorted. */
-  private static final int[] WRAPPER_ENDS = wrapperEnds();
+  /**
+   * The last three characters of each of {@link #WRAPPERS}, packed as {@link #lastThree} packs them, as bits of a
+   * 4096-bit filter ({@link #slot}): a colon whose three characters have no bit set ends no wrapper; one that has
+   * is read in full, so a false hit costs only that read.
+   */
+  private static final long[] WRAPPER_ENDS = wrapperEnds();
 
-  private static int[] wrapperEnds() {
-    int[] ends = new int[WRAPPERS.length];
-    for (int i = 0; i < ends.length; i++) {
-      ends[i] = lastThree(WRAPPERS[i], WRAPPERS[i].length());
+  private static long[] wrapperEnds() {
+    long[] bits = new long[64];
+    for (String wrapper : WRAPPERS) {
+      int slot = slot(lastThree(wrapper, wrapper.length()));
+      bits[slot >>> 6] |= 1L << slot;
     }
-    java.util.Arrays.sort(ends);
-    return ends;
+    return bits;
+  }
+
+  /** The bit of packed characters in {@link #WRAPPER_ENDS}: the top 12 bits of a multiplicative hash. */
+  private static int slot(int packed) {
+    return packed * 0x9E3779B1 >>> 20;
   }
 
   /** The three characters before {@code end}, ASCII letters in lower case, packed; -1 if one is not ASCII. */
@@ -545,7 +554,11 @@ final class PathScan {
       return false;
     }
     int end = lastThree(s, colon);
-    return end >= 0 && java.util.Arrays.binarySearch(WRAPPER_ENDS, end) >= 0;
+    if (end < 0) {
+      return false;
+    }
+    int slot = slot(end);
+    return (WRAPPER_ENDS[slot >>> 6] & 1L << slot) != 0;
   }
 
   private boolean isSchemeAt(int at) {

@@ -377,9 +377,9 @@ public final class SsrfDetector implements Detector {
     // Runtime API when a Runtime path follows; once the verdict is that strong, a plain one-label name adds
     // nothing, so a value of many such URLs is not read in full for each
     int hostEnd = hostBeforeDigitPort(s, a, end);
-    if (!isRuntimeHost(s, a, hostEnd) && (SsrfHost.isPlainName(s, a, hostEnd, false)
-        || (!network || verdict.score >= INTERNAL_NAME_SCORE && !startsWithRuntimePath(s, end))
-            && SsrfHost.isPlainName(s, a, hostEnd, true))) {
+    int plain = isRuntimeHost(s, a, hostEnd) ? SsrfHost.NOT_PLAIN : SsrfHost.plainName(s, a, hostEnd);
+    if (plain == SsrfHost.PLAIN || plain == SsrfHost.PLAIN_ONE_LABEL
+        && (!network || verdict.score >= INTERNAL_NAME_SCORE && !startsWithRuntimePath(s, end))) {
       return end;
     }
     // words and punctuation ("//@x*y", "//a]$("): no host to judge (a Runtime API host without a digit aside)

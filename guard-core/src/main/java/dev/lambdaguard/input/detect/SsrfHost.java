@@ -102,20 +102,34 @@ final class SsrfHost {
     return labels.toArray(new String[0]);
   }
 
+  /** What {@link #plainName} answers: unsure (classify), a plain dotted name, a plain name of one label. */
+  static final int NOT_PLAIN = 0;
+  static final int PLAIN = 1;
+  static final int PLAIN_ONE_LABEL = 2;
+
   /**
    * Whether {@link #classify} of the host {@code s[from, to)} in lower case is {@link #PUBLIC} without flags (or,
-   * with {@code singleLabel}, also {@link #SINGLE_LABEL}), answered in place, without allocating, for what most
-   * hosts are: a DNS name of letters, digits, dots, hyphens and underscores that cannot be read as IPv4 (a
-   * letter past {@code f} other than {@code x}, a hyphen or an underscore), with at most three dots (no embedded address), not a metadata or
-   * Kubernetes name, under none of the top-level domains of the names that point inside. False when unsure: the
-   * caller then classifies.
+   * with {@code singleLabel}, also {@link #SINGLE_LABEL}): {@link #plainName} as a yes or no.
    */
   static boolean isPlainName(String s, int from, int to, boolean singleLabel) {
+    int plain = plainName(s, from, to);
+    return plain == PLAIN || singleLabel && plain == PLAIN_ONE_LABEL;
+  }
+
+  /**
+   * {@link #PLAIN} when {@link #classify} of the host {@code s[from, to)} in lower case is {@link #PUBLIC} without
+   * flags, {@link #PLAIN_ONE_LABEL} when it is that with {@link #SINGLE_LABEL} only, answered in place, without
+   * allocating, for what most hosts are: a DNS name of letters, digits, dots, hyphens and underscores that cannot
+   * be read as IPv4 (a letter past {@code f} other than {@code x}, a hyphen or an underscore), with at most three
+   * dots (no embedded address), not a metadata or Kubernetes name, under none of the top-level domains of the names
+   * that point inside. {@link #NOT_PLAIN} when unsure: the caller then classifies.
+   */
+  static int plainName(String s, int from, int to) {
     if (to - from > 1 && s.charAt(to - 1) == '.') {
       to--; // classify ignores one trailing dot
     }
     if (from >= to || to - from > MAX_HOST) {
-      return false;
+      return NOT_PLAIN;
     }
     int dots = 0;
     int lastDot = -1;
@@ -132,18 +146,18 @@ final class SsrfHost {
         if (l >= 'a' && l <= 'z' && (c >= 'a' || c <= 'Z')) {
           notIpv4 |= l > 'f' && l != 'x';
         } else if (c < '0' || c > '9') {
-          return false;
+          return NOT_PLAIN;
         }
       }
     }
     if (!notIpv4 || dots > 3) {
-      return false;
+      return NOT_PLAIN;
     }
     if (dots == 0) {
-      return singleLabel && !isOneOf(s, from, to, INSIDE_LABELS);
+      return isOneOf(s, from, to, INSIDE_LABELS) ? NOT_PLAIN : PLAIN_ONE_LABEL;
     }
     return !isOneOf(s, lastDot + 1, to, INSIDE_TLDS) && !isOneOf(s, from, to, METADATA_BY_LENGTH)
-        && !(to - from >= KUBERNETES.length() && asciiEqualsIgnoreCase(s, from, KUBERNETES));
+        && !(to - from >= KUBERNETES.length() && asciiEqualsIgnoreCase(s, from, KUBERNETES)) ? PLAIN : NOT_PLAIN;
   }
 
   /**

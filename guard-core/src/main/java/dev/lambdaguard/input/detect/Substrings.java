@@ -9,6 +9,8 @@ package dev.lambdaguard.input.detect;
  */
 final class Substrings {
 
+  /** Places read one by one before a vector search for a character. */
+  private static final int NEAR = 16;
   /** Values shorter than this are searched with {@code String.indexOf}: nothing to gain on them. */
   private static final int LONG = 512;
   /** The search falls back once it found the anchor letter more often than once per this many characters... */
@@ -23,6 +25,21 @@ final class Substrings {
   /** Whether {@code s} contains {@code word}, as {@code s.contains(word)} tells. */
   static boolean contains(String s, String word) {
     return indexOf(s, word, 0) >= 0;
+  }
+
+  /**
+   * The first index at or after {@code from} where {@code c} is in {@code s}, -1 for none: {@code s.indexOf(c, from)}
+   * with the next few places read one by one first. Where {@code c} is dense (a page of links and its slashes), a
+   * call to the vector search per occurrence costs more than it skips.
+   */
+  static int indexOf(String s, char c, int from) {
+    int near = Math.min(s.length(), from + NEAR);
+    for (int i = Math.max(from, 0); i < near; i++) {
+      if (s.charAt(i) == c) {
+        return i;
+      }
+    }
+    return s.indexOf(c, near);
   }
 
   /** The first index at or after {@code from} where {@code word} is in {@code s}, -1 for none: {@code s.indexOf}. */

@@ -95,18 +95,10 @@ final class XssText {
   /**
    * The first {@code c} in {@code s} after the hit at {@code hit}, or -1; {@code previous} is the hit before it
    * ({@link #NO_HIT} for none). In a flood of {@code c} (the two hits {@link #NEAR} each other) the next few
-   * characters are read by hand first: a search call per hit costs more than reading them.
+   * characters are read by hand first ({@link Substrings#indexOf(String, char, int)}).
    */
   static int next(String s, char c, int hit, int previous) {
-    int from = hit + 1;
-    if (hit - previous < NEAR) {
-      for (int stop = Math.min(s.length(), from + NEAR); from < stop; from++) {
-        if (s.charAt(from) == c) {
-          return from;
-        }
-      }
-    }
-    return s.indexOf(c, from);
+    return hit - previous < NEAR ? Substrings.indexOf(s, c, hit + 1) : s.indexOf(c, hit + 1);
   }
 
   // ---------------------------------------------------------------- escapes
