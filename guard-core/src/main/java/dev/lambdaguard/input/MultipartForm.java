@@ -164,11 +164,12 @@ final class MultipartForm {
     type = type == null ? "" : type;
     String field = disposition == null ? null : parameter(disposition, "name");
     String filename = disposition == null ? null : parameter(disposition, "filename");
+    // read before anything is visited: a piece given twice makes the whole body be read as one text
+    String extendedField = disposition == null ? null : extendedParameter(disposition, "name");
+    String extendedFilename = disposition == null ? null : extendedParameter(disposition, "filename");
     String location = InputLocations.form(field);
-    if (field != null && !field.isEmpty() && !visitor.visit(location + InputLocations.KEY_SUFFIX, field)) {
-      return false;
-    }
-    if (filename != null && !filename.isEmpty() && !visitor.visit(location + InputLocations.FILENAME_SUFFIX, filename)) {
+    if (!names(field, extendedField, location + InputLocations.KEY_SUFFIX, visitor)
+        || !names(filename, extendedFilename, location + InputLocations.FILENAME_SUFFIX, visitor)) {
       return false;
     }
     // A part without a file name is a field to every server framework, whatever type it declares.
@@ -192,6 +193,54 @@ final class MultipartForm {
     return value;
   }
 
+  /**
+   * Visits a name of the part: its plain parameter and, when the header has one, its extended parameter
+   * ({@link #extendedParameter}), decoded. Returns whether to go on.
+   */
+  private static boolean names(String plain, String extended, String location, InputFields.Visitor visitor) {
+    if (plain != null && !plain.isEmpty() && !visitor.visit(location, plain)) {
+      return false;
+    }
+    if (extended == null) {
+      return true;
+    }
+    String decoded = ExtendedValues.decode(extended);
+    if (decoded == null) {
+      return visitor.unreadable();
+    }
+    return decoded.isEmpty() || decoded.equals(plain) || visitor.visit(location, decoded);
+  }
+
+  /**
+   * An extended parameter (RFC 8187, RFC 2231): {@code filename*=UTF-8''%2e%2e%2fetc}, or numbered pieces
+   * {@code filename*0*=UTF-8''%2e%2e; filename*1=%2fetc}. RFC 7578 rules them out of forms, yet parsers read them
+   * and some prefer them to the plain parameter (Spring's {@code ContentDisposition} does), so a name hidden there
+   * is read too. The pieces are joined in the order of their numbers (the present ones, gaps or not: what any parser
+   * takes is inside); still encoded, as {@link ExtendedValues#decode} takes it. Null when the header has none. A
+   * piece given twice makes the body ambiguous.
+   */
+  static String extendedParameter(String header, String wanted) {
+    String[] pieces = null;
+    Parameters parameters = new Parameters(header);
+    while (parameters.next()) {
+      int index = ExtendedValues.pieceIndex(parameters.name(), wanted);
+      if (index >= 0) {
+        pieces = pieces == null ? new String[ExtendedValues.MAX_PIECES] : pieces;
+        pieces[index] = once(pieces[index], parameters.value());
+      }
+    }
+    if (pieces == null) {
+      return null;
+    }
+    StringBuilder joined = new StringBuilder();
+    for (String piece : pieces) {
+      if (piece != null) {
+        joined.append(piece);
+      }
+    }
+    return joined.toString();
+  }
+
   /** File contents a browser or parser interprets, so that an attack in them runs: markup and JSON. */
   private static boolean interpreted(String type) {
     return type.contains("json") || type.contains("xml") || type.contains("html");
@@ -210,43 +259,77 @@ final class MultipartForm {
    */
   static String parameter(String header, String wanted) {
     String found = null;
-    int i = header.indexOf(';');
-    while (i >= 0 && i < header.length()) {
-      i++;
-      while (i < header.length() && (header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
-        i++;
-      }
-      int nameStart = i;
-      while (i < header.length() && header.charAt(i) != '=' && header.charAt(i) != ';') {
-        i++;
-      }
-      String name = header.substring(nameStart, i).strip();
-      if (i >= header.length() || header.charAt(i) == ';') {
-        continue;
-      }
-      i++; // '='
-      StringBuilder value = new StringBuilder();
-      if (i < header.length() && header.charAt(i) == '"') {
-        i++;
-        while (i < header.length() && header.charAt(i) != '"') {
-          char c = header.charAt(i);
-          if (c == '\\' && i + 1 < header.length()) {
-            c = header.charAt(++i);
-          }
-          value.append(c);
-          i++;
-        }
-        i = header.indexOf(';', i);
-      } else {
-        int end = header.indexOf(';', i);
-        value.append(header.substring(i, end < 0 ? header.length() : end).strip());
-        i = end;
-      }
-      if (name.equalsIgnoreCase(wanted)) {
-        found = once(found, value.toString());
+    Parameters parameters = new Parameters(header);
+    while (parameters.next()) {
+      if (parameters.name().equalsIgnoreCase(wanted)) {
+        found = once(found, parameters.value());
       }
     }
     return found;
+  }
+
+  /**
+   * The parameters of a header value, one at a time: {@code ; name=value} or {@code ; name="quoted \" value"}.
+   * One pass, no regular expression; a parameter without {@code =} is passed over.
+   */
+  private static final class Parameters {
+    private final String header;
+    private int i;
+    private String name;
+    private String value;
+
+    Parameters(String header) {
+      this.header = header;
+      this.i = header.indexOf(';');
+    }
+
+    /** Moves to the next parameter; false when there is none. */
+    boolean next() {
+      while (i >= 0 && i < header.length()) {
+        i++;
+        while (i < header.length() && (header.charAt(i) == ' ' || header.charAt(i) == '\t')) {
+          i++;
+        }
+        int nameStart = i;
+        while (i < header.length() && header.charAt(i) != '=' && header.charAt(i) != ';') {
+          i++;
+        }
+        String parameterName = header.substring(nameStart, i).strip();
+        if (i >= header.length() || header.charAt(i) == ';') {
+          continue;
+        }
+        i++; // '='
+        StringBuilder text = new StringBuilder();
+        if (i < header.length() && header.charAt(i) == '"') {
+          i++;
+          while (i < header.length() && header.charAt(i) != '"') {
+            char c = header.charAt(i);
+            if (c == '\\' && i + 1 < header.length()) {
+              c = header.charAt(++i);
+            }
+            text.append(c);
+            i++;
+          }
+          i = header.indexOf(';', i);
+        } else {
+          int end = header.indexOf(';', i);
+          text.append(header.substring(i, end < 0 ? header.length() : end).strip());
+          i = end;
+        }
+        name = parameterName;
+        value = text.toString();
+        return true;
+      }
+      return false;
+    }
+
+    String name() {
+      return name;
+    }
+
+    String value() {
+      return value;
+    }
   }
 
   /** The start of the first empty line at or after {@code from}, or -1 (part headers end at one). */

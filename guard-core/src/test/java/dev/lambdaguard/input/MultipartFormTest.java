@@ -139,6 +139,80 @@ class MultipartFormTest {
   }
 
   @Test
+  void anExtendedFileNameOrFieldNameIsDecodedAndReadBesideThePlainOne() {
+    // RFC 7578 rules filename* out of forms, but Spring's ContentDisposition reads it and prefers it
+    String hidden = "--b\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"cat.png\"; "
+        + "filename*=UTF-8''%2e%2e%2F%2e%2e%2Fetc%2Fpasswd\r\nContent-Type: image/png\r\n\r\nx\r\n--b--";
+    assertEquals(List.of("form.doc#key=doc", "form.doc#filename=cat.png", "form.doc#filename=../../etc/passwd"),
+        walk("multipart/form-data; boundary=b", hidden));
+    String pieces = "--b\r\nContent-Disposition: form-data; name=\"doc\"; filename*0*=utf-8'en'%2e%2e%2f; "
+        + "FILENAME*1=..; filename*2*=%2fetc%2fpasswd\r\nContent-Type: image/png\r\n\r\nx\r\n--b--";
+    assertEquals(List.of("form.doc#key=doc", "form.doc#filename=../../etc/passwd", "form.doc=x"),
+        walk("multipart/form-data; boundary=b", pieces),
+        "numbered pieces are joined in order; without a plain file name the content is read, as a field's");
+    String latin1 = "--b\r\nContent-Disposition: form-data; name=\"cv\"; name*=iso-8859-1''r%E9sum%E9\r\n\r\nx\r\n--b--";
+    assertEquals(List.of("form.cv#key=cv", "form.cv#key=r\u00e9sum\u00e9", "form.cv=x"),
+        walk("multipart/form-data; boundary=b", latin1), "decoded in the charset it names");
+    String same = "--b\r\nContent-Disposition: form-data; name=\"a\"; name*=a\r\n\r\nx\r\n--b--";
+    assertEquals(List.of("form.a#key=a", "form.a=x"), walk("multipart/form-data; boundary=b", same),
+        "an extended name equal to the plain one is read once");
+  }
+
+  @Test
+  void anExtendedNameGivenTwiceMakesTheBodyAmbiguousAndAnUnreadableCharsetIsRefused() {
+    String twice = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename*=UTF-8''a.png; "
+        + "filename*0=../x\r\n\r\nx\r\n--b--";
+    assertEquals(List.of("body=" + twice), walk("multipart/form-data; boundary=b", twice));
+    String utf16 = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename*=UTF-16''%2e%00%2e%00\r\n"
+        + "Content-Type: image/png\r\n\r\nx\r\n--b--";
+    List<String> seen = new ArrayList<>();
+    boolean[] unreadable = {false};
+    MultipartForm.walk("multipart/form-data; boundary=b", utf16, new InputFields.Visitor() {
+      @Override
+      public boolean visit(String location, String value) {
+        return seen.add(location + "=" + value);
+      }
+
+      @Override
+      public boolean unreadable() {
+        unreadable[0] = true;
+        return false;
+      }
+    });
+    assertTrue(unreadable[0], "a name in UTF-16 cannot be scanned as text: " + seen);
+  }
+
+  @Test
+  void anExtendedParameterIsOnlyTheNameItselfFollowedByAStarAndAPieceNumber() {
+    assertEquals(0, ExtendedValues.pieceIndex("filename*", "filename"));
+    assertEquals(0, ExtendedValues.pieceIndex("FileName*0*", "filename"));
+    assertEquals(12, ExtendedValues.pieceIndex("filename*12", "filename"));
+    assertEquals(-1, ExtendedValues.pieceIndex("filename", "filename"));
+    assertEquals(-1, ExtendedValues.pieceIndex("filename**", "filename"));
+    assertEquals(-1, ExtendedValues.pieceIndex("filename*100", "filename"), "at most 100 pieces");
+    assertEquals(-1, ExtendedValues.pieceIndex("filename*x", "filename"));
+    assertEquals(-1, ExtendedValues.pieceIndex("name*", "filename"));
+    assertEquals(-1, ExtendedValues.pieceIndex("filename*", "name"), "filename* is not name*");
+    assertEquals("a\uff11", ExtendedValues.decode("a%ef%bc%91"), "UTF-8 when no charset is named");
+    assertEquals("%\uff10\uff10", ExtendedValues.decode("%\uff10\uff10"), "only ASCII hex digits escape");
+  }
+
+  @Test
+  void aFileNameHiddenInAnExtendedParameterIsRefusedThroughTheGuard() {
+    Guard guard = Guard.builder().environment(Map.of()).eventSink(EventSink.noop())
+        .inputInspection(InputPolicy.builder().build()).build();
+    String hidden = DELIMITER + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"report.pdf\"; "
+        + "filename*=UTF-8''..%2F..%2F..%2Fetc%2Fpasswd\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\r\n"
+        + DELIMITER + "--\r\n";
+    Outcome refused = guard.handle(post(hidden), Invocation.NONE, c -> "ok");
+    assertInstanceOf(Denial.class, refused);
+    assertTrue(refused.toString().contains("form.doc#filename"), refused.toString());
+    assertFalse(refused.toString().contains("passwd"), "the value is never echoed: " + refused);
+    String benign = hidden.replace("..%2F..%2F..%2Fetc%2Fpasswd", "r%C3%A9sum%C3%A9.pdf");
+    assertEquals("ok", ((Outcome.Handled) guard.handle(post(benign), Invocation.NONE, c -> "ok")).response());
+  }
+
+  @Test
   void emptyPartsAndPaddingAfterTheDelimiterAreRead() {
     String body = "--b \t\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\r\n--b\r\n"
         + "Content-Disposition: form-data; name=\"c\"\r\n\r\nv\r\n--b--\r\nepilogue";
