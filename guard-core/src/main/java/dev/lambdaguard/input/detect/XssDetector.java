@@ -49,14 +49,12 @@ import dev.lambdaguard.input.Category;
  * which checks its letters and marks can complete at all ({@link XssAlphabet}: a megabyte of {@code <a b=} or
  * {@code sh(} has no tag or call that can matter, and is not read). Otherwise each reading is one linear pass, each
  * character visited once plus bounded look-around ({@link XssScanner}); the extra readings run only for values with
- * escapes, {@code +} or U+00BC, and none once a sure rule (90 and above) is found. A value longer than
- * {@link #MAX_SCAN} characters is read up to that length only. No detection is allocated (they are constants).
+ * escapes, {@code +} or U+00BC, and none once a sure rule (90 and above) is found. A value is read to its end,
+ * however long (the inspector's scan budget bounds what a request may hold). No detection is allocated (they are
+ * constants).
  * Stateless and thread-safe.
  */
 public final class XssDetector implements Detector {
-
-  /** Characters of a value scanned, at most: 1 MiB of text, far beyond any request value worth running. */
-  public static final int MAX_SCAN = 1 << 20;
 
   private static final Normalized.CharSet TRIGGERS = Normalized.charSet("<>=:(`\\");
   private static final Normalized.CharSet PLUS = Normalized.charSet("+");
@@ -83,8 +81,8 @@ public final class XssDetector implements Detector {
     if (!mayMatch(value)) {
       return null;
     }
-    String decoded = cap(value.decoded());
-    long present = decoded == value.decoded() ? XssAlphabet.of(value) : XssAlphabet.of(decoded);
+    String decoded = value.decoded();
+    long present = XssAlphabet.of(value);
     XssRule best = XssScanner.scan(decoded, present, false);
     if (isSure(best)) {
       return best.detection;
@@ -103,7 +101,7 @@ public final class XssDetector implements Detector {
     if (!isSure(best) && mayHaveHighBit(value) && raw.indexOf('\u00bc') >= 0
         && XssUnescape.hasSevenBitMarkup(raw)) {
       // Old IE read a page declared US-ASCII by dropping the high bit: U+00BC script U+00BE reads as <script>.
-      String sevenBit = XssUnescape.sevenBit(cap(raw));
+      String sevenBit = XssUnescape.sevenBit(raw);
       best = better(best, XssScanner.scan(sevenBit));
       best = better(best, XssUnescape.hasStartTag(sevenBit) ? XssRule.ENCODED_MARKUP : null);
     }
@@ -193,9 +191,5 @@ public final class XssDetector implements Detector {
       return b;
     }
     return b != null && b.score() > a.score() ? b : a;
-  }
-
-  private static String cap(String s) {
-    return s.length() <= MAX_SCAN ? s : s.substring(0, MAX_SCAN);
   }
 }
