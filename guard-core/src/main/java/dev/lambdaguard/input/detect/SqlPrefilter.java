@@ -350,6 +350,9 @@ final class SqlPrefilter {
    * and closing parentheses. {@code separated}: whether the value may hold whitespace, {@code +} or {@code )};
    * without them no keyword can follow the leading operand, and only the first word counts.
    */
+  /** Operators an expression may continue a leading operand with, before the keyword of an anchored shape. */
+  private static final String EXPRESSION_OPERATORS = "+-*/%^|&=<>!";
+
   private static boolean leads(String s, Normalized ascii) {
     if (startsAt(s, 0)) {
       return true;
@@ -393,21 +396,51 @@ final class SqlPrefilter {
     return separated && startsAfter(s, i);
   }
 
-  /** Whether a word with the role {@link #STARTS} follows the leading number or name at {@code start}. */
+  /**
+   * Whether a word with the role {@link #STARTS} follows the leading number or name at {@code start}, or an
+   * expression it begins ({@code 1+1 UNION}, {@code 2*3-1 ORDER BY}: operators and operands, each step reading on,
+   * so linear however long).
+   */
   private static boolean startsAfter(String s, int start) {
+    int n = s.length();
+    int i = operandEnd(s, start);
+    if (i == start) {
+      return false;
+    }
+    i = skipSpace(s, expressionEnd(s, i), true);
+    while (i < n && s.charAt(i) == ')') {
+      i = skipSpace(s, i + 1, true);
+    }
+    return startsAt(s, i);
+  }
+
+  /** The end of the number or name at {@code start} ({@code 999999.9} whole), or {@code start}. */
+  private static int operandEnd(String s, int start) {
     int n = s.length();
     int i = wordEnd(s, start);
     while (i < n && i > start && s.charAt(start) <= '9' && s.charAt(i) == '.') {
       i = wordEnd(s, i + 1); // 999999.9
     }
-    if (i == start) {
-      return false;
+    return i;
+  }
+
+  /**
+   * After the operand ending at {@code i}: the end of an arithmetic or comparison operator ({@code + - * / % ^ | &
+   * = < > !}, at most two characters, not a comment) and the number or name after it; {@code i} when there is none.
+   */
+  private static int afterOperator(String s, int i) {
+    int n = s.length();
+    int op = skipSpace(s, i, false);
+    int end = op;
+    while (end < n && end - op < 2 && EXPRESSION_OPERATORS.indexOf(s.charAt(end)) >= 0) {
+      end++;
     }
-    i = skipSpace(s, i, true);
-    while (i < n && s.charAt(i) == ')') {
-      i = skipSpace(s, i + 1, true);
+    if (end == op || s.startsWith("--", op) || s.startsWith("/*", op)) {
+      return i;
     }
-    return startsAt(s, i);
+    int operand = skipSpace(s, end, true);
+    int operandEnd = operandEnd(s, operand);
+    return operandEnd > operand ? operandEnd : i;
   }
 
   /** Whether the word at {@code i} (any case) is one with the role {@link #STARTS}; reads no further than it can be. */
@@ -516,7 +549,15 @@ final class SqlPrefilter {
     } else {
       return operator(s, i) && selects(s, found); // an operator continuing the query's operand with a subquery
     }
-    return mayStart(s, end, false, found);
+    return mayStart(s, expressionEnd(s, end), false, found);
+  }
+
+  /** Past the operators and operands that continue the operand ending at {@code i} ({@code 1*1}, {@code 2+3-1}). */
+  private static int expressionEnd(String s, int i) {
+    for (int next = afterOperator(s, i); next > i; next = afterOperator(s, i)) {
+      i = next;
+    }
+    return i;
   }
 
   /** Whether the value may hold a typographic quote: what {@link SqlTokenizer#contextEnd} must look for. */

@@ -117,7 +117,43 @@ final class SqlShapes extends SqlStatements {
     if (r == NONE && (quoted || lead || i == 0)) {
       r = continuation(i);
     }
+    if (r == NONE && (quoted || lead) && continues(i)) {
+      r = clauseAfterExpression(i, lead);
+    }
     return r;
+  }
+
+  /**
+   * {@code ' || 'a' UNION SELECT ...}, {@code 1+1 UNION SELECT ...}, {@code 2*1 ORDER BY 3}, {@code 0+0; DROP ...},
+   * {@code 1+1 AND 1=1}: an expression that continues the break, then a clause or condition of the attacker's own,
+   * the same shapes as right at the break. The expression is read operand by operand (a word AND or OR ends it: that is a condition, read by
+   * {@link #tautology}), linear in its tokens, which the token cap bounds.
+   */
+  private int clauseAfterExpression(int i, boolean lead) {
+    int j = i;
+    boolean compared = false;
+    while (continues(j) && !t.attr(j, SqlLexicon.LOGIC)) {
+      compared |= t.type(j) != OP && t.type(j) != PIPES;
+      int r = operand(j + 1);
+      if (r < 0) {
+        return NONE;
+      }
+      j = r;
+    }
+    while (t.type(j) == RPAREN) {
+      j++;
+    }
+    if (j > i && logic(j) && !compared) {
+      return tautology(j, lead); // 1+1 AND 1=1; but a<b and c>d is two conditions, as in a formula
+    }
+    int w = t.word(j);
+    if (w == SqlLexicon.UNION) {
+      return union(j, true);
+    }
+    if ((w == SqlLexicon.ORDER || w == SqlLexicon.GROUP) && t.isWord(j + 1, SqlLexicon.BY)) {
+      return orderBy(j + 2, lead);
+    }
+    return t.type(j) == SEMI ? stacked(j + 1, true) : NONE;
   }
 
   /**

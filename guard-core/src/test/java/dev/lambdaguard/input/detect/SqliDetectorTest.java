@@ -78,6 +78,20 @@ class SqliDetectorTest {
     assertRule("sqli.union", value);
   }
 
+  /** An expression before the attack's clause: the query still parses, so the clause still takes it over. */
+  @Test
+  void anExpressionContinuingTheBreakDoesNotHideTheClauseAfterIt() {
+    assertRule("sqli.union", "1+1 UNION SELECT password FROM users");
+    assertRule("sqli.union", "2*3-1 union all select null--");
+    assertRule("sqli.union", "x' || 'a' UNION SELECT password FROM users--");
+    assertRule("sqli.union", "1" + "+1".repeat(1000) + " UNION SELECT password FROM users");
+    assertRule("sqli.union", "1" + "+1".repeat(4000) + " UNION SELECT password FROM users"); // 8 KB, 8,001 tokens
+    assertRule("sqli.order-by", "1*1 ORDER BY 3--");
+    assertRule("sqli.order-by", "x' || 'a' ORDER BY 3--");
+    assertRule("sqli.stacked", "x' || 'a'; DROP TABLE users--");
+    assertRule("sqli.tautology", "1+1 AND 1=1");
+  }
+
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "'; DROP TABLE accounts; --",
@@ -235,6 +249,10 @@ class SqliDetectorTest {
       "**bold** and _italic_ -- see `docs`",
       "https://en.wikipedia.org/wiki/Union_(set_theory)",
       "Meh. Battery life < 6 hrs; the ad said > 10.",
+      "a<b and c>d",
+      "2+2 and then some",
+      "3*4 order by size, please",
+      "1+1 union select committee meeting",
   })
   void textThatHoldsSqlWordsButNoInjectionShapePasses(String value) {
     assertNull(detect(value), () -> "flagged: " + value);
