@@ -402,12 +402,21 @@ final class SqlPrefilter {
    * so linear however long).
    */
   private static boolean startsAfter(String s, int start) {
-    int n = s.length();
     int i = operandEnd(s, start);
     if (i == start) {
       return false;
     }
-    i = skipSpace(s, expressionEnd(s, i), true);
+    if (startsAfterParentheses(s, i)) {
+      return true;
+    }
+    int expression = expressionEnd(s, i);
+    return expression > i && startsAfterParentheses(s, expression);
+  }
+
+  /** Whether a word with the role {@link #STARTS} comes at {@code i} once spaces and closing parentheses are skipped. */
+  private static boolean startsAfterParentheses(String s, int i) {
+    int n = s.length();
+    i = skipSpace(s, i, true);
     while (i < n && s.charAt(i) == ')') {
       i = skipSpace(s, i + 1, true);
     }
@@ -439,6 +448,9 @@ final class SqlPrefilter {
       return i;
     }
     int operand = skipSpace(s, end, true);
+    if (startsAt(s, operand)) {
+      return i; // the keyword itself ("1+union select"): the shape starts there, no operand
+    }
     int operandEnd = operandEnd(s, operand);
     return operandEnd > operand ? operandEnd : i;
   }
@@ -549,7 +561,11 @@ final class SqlPrefilter {
     } else {
       return operator(s, i) && selects(s, found); // an operator continuing the query's operand with a subquery
     }
-    return mayStart(s, expressionEnd(s, end), false, found);
+    if (mayStart(s, end, false, found)) {
+      return true;
+    }
+    int expression = expressionEnd(s, end);
+    return expression > end && mayStart(s, expression, false, found);
   }
 
   /** Past the operators and operands that continue the operand ending at {@code i} ({@code 1*1}, {@code 2+3-1}). */

@@ -154,7 +154,8 @@ final class XssUrls {
     char next = s.charAt(i + 1);
     int end = Math.min(n, i + 1 + XssScript.RUN);
     // expression( starts with e, an escape, a comment, or (in CSS) junk; anything else is no expression.
-    boolean mayExpress = lower(next) == 'e' || next == '\\' || next == '/' || (css && isJunk(next));
+    boolean mayExpress = lower(next) == 'e' || next == '\\' || (css && isJunk(next))
+        || next == '/' && i + 2 < n && s.charAt(i + 2) == '*'; // a comment, not the slashes of a URL
     if (mayExpress && XssText.cssExpressionAt(s, i + 1, end, css)) {
       return XssRule.CSS_EXPRESSION;
     }
