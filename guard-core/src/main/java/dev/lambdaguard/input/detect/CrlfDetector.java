@@ -82,11 +82,15 @@ public final class CrlfDetector implements Detector {
       "set-cookie", "set-cookie2", "location", "refresh", "content-length", "transfer-encoding",
       "access-control-allow-origin", "access-control-allow-credentials", "content-security-policy",
       "x-xss-protection");
-  /** Registered header names that are also English words: they count only after an encoded line break. */
+  /**
+   * Registered header names that are also English words, and the mail headers a contact form's injection adds
+   * ({@code Bcc}, {@code Cc}, {@code To}, {@code Subject}): they count only after an encoded line break.
+   */
   private static final Set<String> WORDLIKE = Set.of(
       "location", "host", "cookie", "refresh", "date", "server", "link", "vary", "expires", "pragma",
       "connection", "upgrade", "origin", "referer", "authorization", "accept", "range", "etag", "status", "via",
-      "age", "allow", "warning", "trailer", "expect", "forwarded", "te", "from", "dnt", "p3p");
+      "age", "allow", "warning", "trailer", "expect", "forwarded", "te", "from", "dnt", "p3p",
+      "bcc", "cc", "to", "subject", "sender");
 
   /**
    * By a character's low byte: where a line break of any kind may start (CR, LF, a backslash, and characters

@@ -46,7 +46,7 @@ public final class NoSqlDetector implements Detector {
       "bitsallset", "bitsanyset", "bitsallclear", "bitsanyclear", "match", "lookup", "graphlookup", "unionwith",
       "group", "project", "addfields", "replaceroot", "replacewith", "merge", "out", "unwind", "facet", "set",
       "unset", "inc", "mul", "rename", "push", "pull", "pullall", "addtoset", "pop", "currentdate", "setoninsert",
-      "natural");
+      "natural", "sample");
   private static final int MAX_OPERATOR = 13;
 
   /** Statements that open with a head in parentheses or a block. */

@@ -39,7 +39,8 @@ class CrlfDetectorTest {
       "%0d%0aLocation:%20http://evil.example",
       "%250aSet-Cookie:x", "%25250aSet-Cookie:x", "%25%30%61Set-Cookie:x", "%u000aSet-Cookie:x", "%%0a0aSet-Cookie:x",
       "%0d%0aX-Custom-Header:1", "%0d%0aHeader-Test:BLATRUC", "&#13;&#10;Set-Cookie: a=b", "%0D%0A%09Refresh:0;url=x",
-      "%0d%0aHost:evil.example", "http://www.example.net/%0D%0ASet-Cookie:mycookie=myvalue"})
+      "%0d%0aHost:evil.example", "http://www.example.net/%0D%0ASet-Cookie:mycookie=myvalue",
+      "victim@example.com%0aBcc:attacker@evil.example", "x%0d%0aCc: a@evil.example", "x%0aSubject: hacked"})
   void anEncodedLineBreakBeforeAHeaderNameIsHeaderInjection(String value) {
     assertRule(CrlfDetector.HEADER, value);
   }
@@ -78,7 +79,8 @@ class CrlfDetectorTest {
       "I got this back:\nHTTP/1.1 500 Internal Server Error", "C:\\new\\folder", "C:\\Users\\rob\\notes.txt",
       "## FAQ\n**Q:** Do you ship abroad?\n**A:** Yes.", "Cena: 100 Kč\nDate: zítra", "好嘍Note: ok",
       "učet: 100", "printf(\"HTTP/1.1 200 OK\\r\\nContent-Type: text/html\\r\\n\\r\\n\");", "%0a", "100%0A",
-      "title = '\\r\\nContent-Disposition: form-data; name=\"%s\"' % key"})
+      "title = '\\r\\nContent-Disposition: form-data; name=\"%s\"' % key",
+      "Dear all,\nTo: the whole team\nSubject: lunch", "Forwarded message\r\nCc: Bob"})
   void multiLineTextAndLookAlikesAreNotCrlfInjection(String value) {
     assertNull(detect(value), value);
   }
