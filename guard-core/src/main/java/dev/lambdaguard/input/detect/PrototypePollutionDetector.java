@@ -13,7 +13,7 @@ import java.util.Set;
  *       written as <code>&#92;u005f</code> or <code>&#92;x5f</code>.
  *   <li>{@value #CONSTRUCTOR_PROTOTYPE}: {@code constructor} and {@code prototype} as consecutive path segments
  *       ({@code constructor.prototype}, {@code [constructor][prototype]}, {@code constructor["prototype"]},
- *       {@code {"constructor": {"prototype": …}}}).
+ *       {@code {"constructor": {"prototype": …}}}, the JSON Pointer {@code /constructor/prototype/x}).
  *   <li>{@value #BUILTIN_PROTOTYPE}: an assignment into a built-in's prototype ({@code Object.prototype.x = …}).
  *   <li>{@value #ACCESSOR_KEY}: a legacy accessor method name used as a key or path segment
  *       ({@code __defineGetter__}, {@code __lookupSetter__}, …).
@@ -59,7 +59,7 @@ public final class PrototypePollutionDetector implements Detector {
    * What the {@code prototype} rules need around the word: the path punctuation after {@code constructor}
    * ({@link #isPathPunctuation}, blanks aside) or the dot of {@code Object.prototype}.
    */
-  private static final Normalized.CharSet PATH = Normalized.charSet(".[]\"':{`");
+  private static final Normalized.CharSet PATH = Normalized.charSet(".[]\"':{`/");
 
   /** The detector; stateless, so one instance serves every thread. */
   public PrototypePollutionDetector() {}
@@ -166,7 +166,7 @@ public final class PrototypePollutionDetector implements Detector {
 
   /**
    * {@code constructor} right before {@code prototype} at {@code p}, separated by path punctuation
-   * (any of <code>. [ ] " ' : {</code> and blanks, at least one of them not a blank).
+   * (any of <code>. [ ] " ' : { /</code> and blanks, at least one of them not a blank).
    */
   private static boolean afterConstructor(String s, int p) {
     int j = p - 1;
@@ -183,7 +183,7 @@ public final class PrototypePollutionDetector implements Detector {
 
   private static boolean isPathPunctuation(char c) {
     return c == '.' || c == '[' || c == ']' || c == '"' || c == '\'' || c == ':' || c == '{' || c == ' '
-        || c == '\t' || c == '`';
+        || c == '\t' || c == '`' || c == '/'; // '/': a JSON Pointer, as in a JSON Patch's path
   }
 
   // ---------------------------------------------------------------- Object.prototype.x = …
