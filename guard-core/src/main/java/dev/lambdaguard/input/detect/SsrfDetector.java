@@ -368,6 +368,51 @@ public final class SsrfDetector implements Detector {
    *     ({@code //name} is as often a comment, {@code x>//TODO})
    */
   private int authority(String s, int a, boolean backslashEnds, boolean network, Verdict verdict) {
+    int end = authorityAt(s, a, backslashEnds, network, verdict);
+    if (end < s.length() && s.charAt(end) == ' ') {
+      hostsAfterSpace(s, end, backslashEnds, network, verdict);
+    }
+    return end;
+  }
+
+  /**
+   * {@code http://1.1.1.1 &@127.0.0.1/}: some parsers read an authority on past a space, to the host after the
+   * {@code @} of the next word (Orange Tsai, "A New Era of SSRF"). When the word after the space holds an
+   * {@code @} before any slash, the host after its last {@code @} is judged as one more reading (not the primary
+   * one), and so on for a few words ({@code &@2.2.2.2# @3.3.3.3/}). Prose ("see http://x.com or mail bob@y.com")
+   * has a space inside the words before its {@code @}, and is left alone.
+   */
+  private void hostsAfterSpace(String s, int end, boolean backslashEnds, boolean network, Verdict verdict) {
+    int n = s.length();
+    int from = end;
+    for (int hops = 0; hops < 4 && from < n && s.charAt(from) == ' '; hops++) {
+      int word = from;
+      while (word < n && s.charAt(word) == ' ') {
+        word++;
+      }
+      int at = -1;
+      for (int i = word; i < n && i - word < SsrfAuthority.MAX_AUTHORITY; i++) {
+        char c = s.charAt(i);
+        if (c == '@') {
+          at = i;
+        } else if (c <= ' ' || c == '/' || c == '?') {
+          break;
+        }
+      }
+      SsrfAuthority auth = at < 0 ? null : SsrfAuthority.read(s, at + 1, backslashEnds);
+      if (auth == null) {
+        return;
+      }
+      judgeHost(auth.primary(), auth.path(), network, false, verdict);
+      for (String other : auth.others()) {
+        judgeHost(other, auth.path(), network, false, verdict);
+      }
+      from = auth.end();
+    }
+  }
+
+  /** {@link #authority} as a conforming parser reads it. */
+  private int authorityAt(String s, int a, boolean backslashEnds, boolean network, Verdict verdict) {
     int end = SsrfAuthority.end(s, a);
     if (end == a) {
       return a;

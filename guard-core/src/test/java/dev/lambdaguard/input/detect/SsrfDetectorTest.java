@@ -35,6 +35,16 @@ class SsrfDetectorTest {
   private void assertBenign(String value) {
     assertNull(detect(value), () -> "flagged: " + value);
   }
+  @Test
+  void aHostAfterASpaceAndAnAtSignIsReadAsAParserThatReadsOnWould() {
+    // Orange Tsai's parser differential: the authority read past the space to the host after the '@'
+    assertRule("ssrf.loopback", "http://1.1.1.1 &@127.0.0.1/");
+    assertRule("ssrf.loopback", "http://1.1.1.1 &@2.2.2.2# @127.0.0.1/");
+    assertRule("ssrf.metadata", "http://example.com &@169.254.169.254/latest/meta-data/");
+    assertBenign("see http://example.com or mail bob@localhost");
+    assertBenign("http://1.1.1.1 &@2.2.2.2# @3.3.3.3/");
+  }
+
 
   // ---------------------------------------------------------------- address classes
 
