@@ -135,6 +135,28 @@ final class CmdiShell {
     return len;
   }
 
+  /**
+   * Length of a variable reference at {@code p}: {@code $name} or <code>${name}</code> (a letter or underscore, then
+   * letters, digits and underscores, at most {@link #MAX_WORD}); 0 when there is none.
+   */
+  static int variableLength(String s, int p) {
+    int n = s.length();
+    boolean braced = p + 1 < n && s.charAt(p + 1) == '{';
+    int i = braced ? p + 2 : p + 1;
+    if (i >= n || !(isLetter(s.charAt(i)) || s.charAt(i) == '_')) {
+      return 0;
+    }
+    int start = i;
+    while (i < n && i - start < MAX_WORD && (isLetter(s.charAt(i)) || Character.isDigit(s.charAt(i))
+        || s.charAt(i) == '_')) {
+      i++;
+    }
+    if (braced) {
+      return i < n && s.charAt(i) == '}' ? i + 1 - p : 0;
+    }
+    return i - p;
+  }
+
   /** End of the run of plain word characters at {@code p} (letters, digits, {@code _-./}). */
   static int plainEnd(String s, int p) {
     int n = s.length();
@@ -166,7 +188,8 @@ final class CmdiShell {
       case '\\':
         return isLetter(d) && d != 'n' && d != 'r' && d != 't';
       case '$':
-        return (d == '@' || d == '*' || Character.isDigit(d)) && ifsAt(s, e) == 0 || s.startsWith("$()", e);
+        return (d == '@' || d == '*' || Character.isDigit(d) || variableLength(s, e) > 0) && ifsAt(s, e) == 0
+            || s.startsWith("$()", e);
       case '`':
         return d == '`';
       case '^':
@@ -178,7 +201,8 @@ final class CmdiShell {
 
   /**
    * Reads one word at {@code p}. Quotes inside a word are dropped (the shell joins {@code w'h'o'a'm'i}), as are a
-   * backslash before a letter, {@code $@}, {@code $*}, {@code $1}, empty {@code ``} or {@code $()}, and the
+   * backslash before a letter, {@code $@}, {@code $*}, {@code $1}, a variable after the word's first character
+   * ({@code cat$u}, <code>c${x}at</code>: taken as unset), empty {@code ``} or {@code $()}, and the
    * {@code ^} escape of cmd.exe. A literal {@code \n} or {@code \r} ends the word (payload lists write newlines so).
    */
   static Word word(String s, int p) {
@@ -226,6 +250,8 @@ final class CmdiShell {
       return 2;
     } else if (c == '$' && s.startsWith("$()", j)) {
       return 3;
+    } else if (c == '$' && len > 0 && ifsAt(s, j) == 0 && variableLength(s, j) > 0) {
+      return variableLength(s, j); // cat$u, c${x}at: a variable the attacker left unset expands to nothing
     } else if (c == '`' && j + 1 < n && s.charAt(j + 1) == '`') {
       return 2;
     } else if (c == '^' && len > 0 && j + 1 < n && isLetter(s.charAt(j + 1))) {

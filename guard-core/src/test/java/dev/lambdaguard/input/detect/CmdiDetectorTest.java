@@ -79,7 +79,8 @@ class CmdiDetectorTest {
   @ValueSource(strings = {
     ";w'h'o'a'm'i", ";wh\\oami", ";who$@ami", "|w\"h\"oami", "& w^h^o^a^m^i", ";c\\at /etc/passwd",
     ";cat${IFS}/etc/passwd", ";cat$IFS$9/etc/passwd", "{cat,/etc/passwd}", ";/???/??t /???/p??s??",
-    ";$'\\x63\\x61\\x74' /etc/passwd", "w'h'o'a'm'i", "wh'oami", "w\"hoami", "''whoa'mi"
+    ";$'\\x63\\x61\\x74' /etc/passwd", "w'h'o'a'm'i", "wh'oami", "w\"hoami", "''whoa'mi",
+    ";cat$u /etc$u/passwd", ";c${u}at /etc/passwd", "|whoami$x"
   })
   void quoteSplittingAndBlankEvasionsAreDetected(String value) {
     assertRule("cmdi.evasion", value);
