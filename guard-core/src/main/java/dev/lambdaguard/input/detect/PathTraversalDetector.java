@@ -26,7 +26,8 @@ import java.nio.charset.StandardCharsets;
  *       configuration or log file below a system or software directory, a secret file in any path
  *       ({@code .htpasswd}, {@code id_rsa}, {@code web.config}, {@code .env}); pairs sensitive in any path
  *       ({@code etc/passwd}, {@code proc/self}, {@code WEB-INF/…}, {@code .aws/…}, {@code windows/win.ini}); a
- *       value that is a secret file name alone ({@code .htaccess}, {@code config.inc.php})</td></tr>
+ *       value that is a secret file name alone ({@code .htaccess}, {@code config.inc.php}); 80 for an NTFS
+ *       alternate data stream ({@code web.config::$DATA}, {@code :$i30:$INDEX_ALLOCATION})</td></tr>
  *   <tr><td>{@code path.wrapper}</td><td>75 to 90</td><td>{@code php://}, {@code expect://}, {@code zip://},
  *       {@code phar://}, {@code data://}, {@code glob://}, {@code compress.zlib://}, {@code file:/},
  *       {@code netdoc:/}, {@code jar:scheme:}, {@code data:text/plain}</td></tr>
@@ -60,6 +61,8 @@ public final class PathTraversalDetector implements Detector {
   static final String NUL = "path.nul-truncation";
 
   private static final Normalized.CharSet SLASHES = Normalized.charSet("/\\");
+  private static final Normalized.CharSet DOLLAR = Normalized.charSet("$");
+  private static final Detection ALTERNATE_STREAM = new Detection(Category.PATH, SENSITIVE, 80);
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
   private static final Normalized.CharSet COLON = Normalized.charSet(":");
   private static final Normalized.CharSet SPACE = Normalized.charSet(" ");
@@ -111,6 +114,28 @@ public final class PathTraversalDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    Detection found = pathDetection(value);
+    if ((found == null || found.score() < ALTERNATE_STREAM.score()) && value.containsAny(DOLLAR)
+        && value.containsAny(COLON) && alternateStream(value.decoded())) {
+      return ALTERNATE_STREAM;
+    }
+    return found;
+  }
+
+  /**
+   * {@code web.config::$DATA}, {@code admin:$i30:$INDEX_ALLOCATION}: an NTFS alternate data stream, which IIS
+   * served as the file's source or let past a folder's rules.
+   */
+  private static boolean alternateStream(String s) {
+    for (int i = s.indexOf(':'); i >= 0; i = s.indexOf(':', i + 1)) {
+      if (s.regionMatches(true, i, "::$data", 0, 7) || s.regionMatches(true, i, ":$index_allocation", 0, 18)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Detection pathDetection(Normalized value) {
     // the character mask first: most values are answered before their text is read
     String s = value.decoded();
     if (hasSeparator(value, s)) {

@@ -90,6 +90,14 @@ class PathTraversalDetectorTest {
 
   // ---------------------------------------------------------------- path.sensitive-file
 
+  @Test
+  void anNtfsAlternateDataStreamIsASensitiveFile() {
+    assertRule("path.sensitive-file", "web.config::$DATA");
+    assertRule("path.sensitive-file", "index.php::$data");
+    assertRule("path.sensitive-file", "/admin:$i30:$INDEX_ALLOCATION/login.aspx");
+    assertBenign("costs: $5, $DATA plan");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/etc/passwd", "/etc/shadow~", "/etc/hostname.ge0", "/proc/self/environ",
       "/proc/self/cmdline", "/proc/1/maps", "/root/.bash_history", "/var/log/nginx/error.log", "/var/adm/sulog",
