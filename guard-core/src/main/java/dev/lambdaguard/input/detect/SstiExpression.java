@@ -84,6 +84,13 @@ final class SstiExpression {
   private static final Set<String> EL_ROOTS = Set.of(
       "self", "request", "session", "application", "pagecontext", "facescontext", "class", "global", "process",
       "_", "os", "runtime");
+  /**
+   * JSP EL's implicit scope objects, which no other language names so: {@code ${applicationScope}} lists the server's
+   * attributes, bare or walked. ({@code param}, {@code header}, {@code cookie} are EL's too, and everyday names in
+   * JavaScript template literals: left out.)
+   */
+  private static final Set<String> EL_SCOPES = Set.of(
+      "applicationscope", "sessionscope", "requestscope", "pagescope", "initparam", "pagecontext");
   private static final Set<String> FREEMARKER_DANGEROUS = Set.of("new", "api", "eval", "interpret");
   private static final Set<String> OBFUSCATION_CALLS = Set.of("chr", "char", "fromcharcode", "tochars", "implode");
   private static final Set<String> CASTS = Set.of("char", "int", "byte", "short", "long", "string");
@@ -102,6 +109,7 @@ final class SstiExpression {
   /** {@code os}, {@code sys}: the module reached as a member ({@code x.os}). */
   private static final int N_MODULE = 1 << 10;
   private static final int N_LITERAL_EXEC = 1 << 11;
+  private static final int N_EL_SCOPE = 1 << 12;
 
   private static final SstiNames NAMES = new SstiNames()
       .with(EXEC_NAMES, N_EXEC_NAME)
@@ -115,7 +123,8 @@ final class SstiExpression {
       .with(OBFUSCATION_CALLS, N_OBFUSCATION_CALL)
       .with(Set.of("and", "or", "not", "in", "is", "if", "else", "as"), N_KEYWORD_OPERATOR)
       .with(Set.of("os", "sys"), N_MODULE)
-      .with(LITERAL_EXEC, N_LITERAL_EXEC);
+      .with(LITERAL_EXEC, N_LITERAL_EXEC)
+      .with(EL_SCOPES, N_EL_SCOPE);
 
   // token types
   private static final int T_NONE = 0;
@@ -164,6 +173,7 @@ final class SstiExpression {
     boolean java = false;
     boolean object = false;
     boolean objectWeak = false;
+    boolean elScope = false;
     boolean expr = false;
     boolean call = false;
     boolean dot = false;
@@ -231,6 +241,7 @@ final class SstiExpression {
           exec = EXEC;
         }
         java |= (names & N_JAVA) != 0;
+        elScope |= (names & N_EL_SCOPE) != 0;
         object |= (names & N_OBJECT) != 0
             || prev == T_DOT && (names & N_MODULE) != 0; // x.os: the os module reached
         objectWeak |= (names & N_OBJECT_WEAK) != 0;
@@ -347,7 +358,7 @@ final class SstiExpression {
     if (java) {
       return JAVA;
     }
-    if (object && (logicTag || dot || call) || objectWeak && (logicTag || call)) {
+    if (object && (logicTag || dot || call) || objectWeak && (logicTag || call) || elScope) {
       return OBJECT;
     }
     if (logicTag ? rootMustache : rootEl && call) {
@@ -400,6 +411,9 @@ final class SstiExpression {
     boolean dunder = e - b >= 2 && s.charAt(b) == '_' && s.charAt(b + 1) == '_';
     if (kind != EL && (dunder || (names & (N_OBJECT | N_OBJECT_WEAK | N_MUSTACHE_ROOT)) != 0)) {
       return OBJECT; // in a logic tag a bare engine object, dunder or internal is a walk of the object graph
+    }
+    if ((names & N_EL_SCOPE) != 0) {
+      return OBJECT; // ${applicationScope}
     }
     return 0;
   }

@@ -47,7 +47,8 @@ class SstiDetectorTest {
     "{{self}}", "{{ request }}", "{{ settings.SECRET_KEY }}", "{{ get_flashed_messages.__globals__ }}",
     "{{ constructor.constructor('return 1')() }}", "{{ ''.join(['a']) }}", "${2.class}",
     "${request.getSession()}", "${self.module.cache.util.os}", "{$smarty.version}",
-    "x.__class__.__base__", "f.__globals__", "<%= _.VERSION %>", "{{ _self }}"
+    "x.__class__.__base__", "f.__globals__", "<%= _.VERSION %>", "{{ _self }}", "${applicationScope}",
+    "${sessionScope}", "#{pageContext}", "${requestScope.secret}"
   })
   void walkingTheObjectGraphIsDetected(String value) {
     assertRule("ssti.object-chain", value);
