@@ -50,6 +50,8 @@ final class SstiScanner {
       "assign", "global", "local", "if", "elseif", "else", "list", "items", "sep", "include", "import", "macro",
       "function", "return", "setting", "attempt", "recover", "visit", "recurse", "ftl", "compress", "noparse",
       "nested", "stop", "switch", "case", "on", "default", "escape", "noescape", "outputformat", "autoesc"};
+  /** Smarty tags whose condition is evaluated: a call in it runs. */
+  private static final String[] SMARTY_CONDITIONS = {"if", "elseif", "while"};
   private static final String[] SMARTY_EXEC = {
       "system", "exec", "passthru", "shell_exec", "popen", "proc_open", "eval", "assert", "php"};
 
@@ -277,12 +279,33 @@ final class SstiScanner {
         note(SstiExpression.EXEC); // Smarty {php}…{/php} runs PHP
       } else if (after == '(' && oneOf(i + 1, e, SMARTY_EXEC)) {
         note(SstiExpression.EXEC); // Smarty {system('ls')}
+      } else if (after == ' ' && oneOf(i + 1, e, SMARTY_CONDITIONS)) {
+        smartyCondition(e);
       }
       if (after == '}') {
         // {name}: no trigger within a name acts there (a dunder needs a dot, call, index or quote beside it, T a
         // parenthesis after it), so the scan goes on after it: a run of {{a}} or ${a} costs a few steps each
         resume = e;
       }
+    }
+  }
+
+  /**
+   * The condition of a Smarty {@code {if …}} from {@code p}: a call first runs when the template renders,
+   * {@code {if phpinfo()}{/if}}; a command runner there is {@link SstiExpression#EXEC}, any other call
+   * {@link SstiExpression#EXPR}. Prose ("{if you like}") has no call right after its first word.
+   */
+  private void smartyCondition(int p) {
+    int j = p;
+    while (j < n && j - p < 8 && s.charAt(j) == ' ') {
+      j++;
+    }
+    if (j >= n || !isIdentStart(s.charAt(j))) {
+      return;
+    }
+    int e = identEnd(j);
+    if (e < n && s.charAt(e) == '(') {
+      note(oneOf(j, e, SMARTY_EXEC) ? SstiExpression.EXEC : SstiExpression.EXPR);
     }
   }
 

@@ -53,6 +53,13 @@ class SstiDetectorTest {
   void walkingTheObjectGraphIsDetected(String value) {
     assertRule("ssti.object-chain", value);
   }
+  @Test
+  void aCallInASmartyConditionRunsWhenTheTemplateRenders() {
+    assertRule("ssti.expression", "{if phpinfo()}{/if}");
+    assertRule("ssti.command-exec", "{if system('id')}{/if}");
+    assertNull(detect("{if you like} call me"));
+  }
+
 
   @ParameterizedTest
   @ValueSource(strings = {
