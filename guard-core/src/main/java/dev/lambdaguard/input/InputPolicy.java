@@ -30,6 +30,13 @@ public final class InputPolicy {
   /** Headers scanned by default: the ones proxies and clients fill with caller-chosen text that apps log or echo. */
   public static final List<String> DEFAULT_HEADERS = List.of("user-agent", "referer", "origin", "x-forwarded-for",
       "x-forwarded-host", "x-forwarded-proto", "x-real-ip", "forwarded");
+  /**
+   * Headers that name the caller's own address ({@code X-Forwarded-For: 10.0.1.23} from an internal load balancer,
+   * a private API's VPC client): an address there is where a request came from, not one the function is asked to
+   * fetch, so SSRF does not apply to them. Every other category still does (SQL injection through a logged
+   * {@code X-Forwarded-For} is an attack).
+   */
+  public static final List<String> CLIENT_ADDRESS_HEADERS = List.of("x-forwarded-for", "x-real-ip", "forwarded");
   /** Characters scanned per request at most; a request with more is refused (413), never passed unscanned. */
   public static final int DEFAULT_MAX_SCAN_CHARS = 1024 * 1024;
 
@@ -73,7 +80,10 @@ public final class InputPolicy {
     return new Builder();
   }
 
-  /** Every category blocked, the default headers scanned, no field allowed anything. */
+  /**
+   * Every category blocked, the default headers scanned, no field allowed anything but SSRF in
+   * {@link #CLIENT_ADDRESS_HEADERS}.
+   */
   public static InputPolicy defaults() {
     return builder().build();
   }
@@ -129,13 +139,21 @@ public final class InputPolicy {
   public static final class Builder {
     private InspectionMode mode = InspectionMode.BLOCK;
     private final Map<Category, InspectionMode> modes = new EnumMap<>(Category.class);
-    private final List<Allowance> allowances = new ArrayList<>();
+    private final List<Allowance> allowances = clientAddressAllowances();
     private final List<String> headers = new ArrayList<>(DEFAULT_HEADERS);
     private final RouteTable.Builder<RouteInput> routes = RouteTable.builder("input.route");
     private int maxScanChars = DEFAULT_MAX_SCAN_CHARS;
     private boolean anyRouteEnables;
 
     private Builder() {}
+
+    private static List<Allowance> clientAddressAllowances() {
+      List<Allowance> list = new ArrayList<>();
+      for (String header : CLIENT_ADDRESS_HEADERS) {
+        list.add(Allowance.of("header." + header, Category.SSRF));
+      }
+      return list;
+    }
 
     /** The mode of every category not set otherwise; {@link InspectionMode#BLOCK} by default. */
     public Builder mode(InspectionMode mode) {

@@ -170,6 +170,23 @@ class InputRulesTest {
   }
 
   @Test
+  void aPrivateClientAddressInAForwardingHeaderIsNoSsrfButOtherAttacksThereStillAre() {
+    Guard guard = guard(InputPolicy.defaults());
+    for (String header : InputPolicy.CLIENT_ADDRESS_HEADERS) {
+      assertEquals("allowed", reason(send(guard, get(header, "10.0.1.23"))), header + " from an internal ALB");
+    }
+    assertEquals("allowed", reason(send(guard, get("x-forwarded-for", "203.0.113.7, 10.0.1.23"))));
+    assertEquals("400 injection_detected", reason(send(guard, get("x-forwarded-for", "1' OR '1'='1"))));
+    assertEquals("400 injection_detected", reason(send(guard, get("x-forwarded-host", "169.254.169.254"))),
+        "a host header is still a host to fetch");
+  }
+
+  static GuardRequest get(String header, String value) {
+    return GuardRequest.builder("apigw-http-v2").method("GET").path("/orders")
+        .headers(MultiValueMap.headersBuilder().add(header, value).build()).build();
+  }
+
+  @Test
   void aRequestWithMoreTextThanTheScanBudgetIsRefusedNotPassedUnscanned() {
     Guard guard = guard(InputPolicy.builder().maxScanChars(2048).build());
     assertEquals("413 input_too_large",
