@@ -8,8 +8,8 @@ import java.util.Set;
  * Where a URL host points, by parsing alone (never a DNS lookup): an IPv4 address in any of the forms the
  * classic {@code inet_aton} and the WHATWG URL parser accept (dotted, shortened {@code 127.1}, decimal
  * {@code 2130706433}, octal {@code 0177.0.0.1}, hex {@code 0x7f000001}, mixed; numbers past 32 bits wrapped as
- * old parsers did), an IPv6 address (also IPv4-mapped, -compatible, NAT64 and 6to4 forms, zone ids), a name
- * that points inside by convention ({@code localhost}, {@code *.localhost}, {@code localtest.me}, wildcard DNS
+ * old parsers did), an IPv6 address (also IPv4-mapped, -translated, -compatible, NAT64 and 6to4 forms, zone
+ * ids), a name that points inside by convention ({@code localhost}, {@code *.localhost}, {@code localtest.me}, wildcard DNS
  * names embedding an address such as {@code 127.0.0.1.nip.io}), cloud metadata names, internal-only suffixes
  * ({@code .internal}, {@code .local}) and single-label names.
  *
@@ -464,6 +464,9 @@ final class SsrfHost {
     }
     if (zero96 && g[5] == 0xffff) {
       return classifyV4(low32) | LITERAL | OBFUSCATED; // IPv4-mapped ::ffff:a.b.c.d
+    }
+    if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0xffff && g[5] == 0) {
+      return classifyV4(low32) | LITERAL | OBFUSCATED; // IPv4-translated ::ffff:0:a.b.c.d (SIIT)
     }
     if (g[0] == 0x64 && g[1] == 0xff9b && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0) {
       return classifyV4(low32) | LITERAL | OBFUSCATED; // NAT64 64:ff9b::a.b.c.d

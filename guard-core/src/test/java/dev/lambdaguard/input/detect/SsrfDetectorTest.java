@@ -96,7 +96,8 @@ class SsrfDetectorTest {
       "http://0177.1, octal shortened", "http://10.1, shortened private", "http://0, zero",
       "http://7147006462, decimal past 32 bits", "http://0x41414141A9FEA9FE, hex past 32 bits",
       "http://127.000.000.001, zero-padded", "http://[::ffff:127.0.0.1], IPv4-mapped",
-      "http://[::ffff:a9fe:a9fe], IPv4-mapped hex", "http://[0:0:0:0:0:ffff:169.254.169.254], mapped long",
+      "http://[::ffff:a9fe:a9fe], IPv4-mapped hex", "http://[::ffff:0:7f00:1], IPv4-translated",
+      "http://[0:0:0:0:0:ffff:169.254.169.254], mapped long",
       "http://[::127.0.0.1], IPv4-compatible", "http://[64:ff9b::a9fe:a9fe], NAT64",
       "http://[2002:a9fe:a9fe::], 6to4"})
   void internalAddressesInAnyFormAreObfuscatedIps(String value, String form) {
