@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Extended parameter values of part headers (RFC 8187, RFC 2231): {@code charset'language'percent-encoded}, and the
- * numbered pieces a long one is split into. See {@link MultipartForm#extendedParameter}.
+ * numbered pieces a long one is split into, as {@code MultipartForm} reads them from a part's disposition.
  */
 final class ExtendedValues {
 

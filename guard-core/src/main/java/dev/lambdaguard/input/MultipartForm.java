@@ -162,14 +162,12 @@ final class MultipartForm {
       start = end + 1;
     }
     type = type == null ? "" : type;
-    String field = disposition == null ? null : parameter(disposition, "name");
-    String filename = disposition == null ? null : parameter(disposition, "filename");
-    // read before anything is visited: a piece given twice makes the whole body be read as one text
-    String extendedField = disposition == null ? null : extendedParameter(disposition, "name");
-    String extendedFilename = disposition == null ? null : extendedParameter(disposition, "filename");
-    String location = InputLocations.form(field);
-    if (!names(field, extendedField, location + InputLocations.KEY_SUFFIX, visitor)
-        || !names(filename, extendedFilename, location + InputLocations.FILENAME_SUFFIX, visitor)) {
+    // read whole before anything is visited: a name or piece given twice makes the body be read as one text
+    Names names = disposition == null ? Names.NONE : Names.of(disposition);
+    String filename = names.filename;
+    String location = InputLocations.form(names.field);
+    if (!visitNames(names.field, names.extendedField, location + InputLocations.KEY_SUFFIX, visitor)
+        || !visitNames(filename, names.extendedFilename, location + InputLocations.FILENAME_SUFFIX, visitor)) {
       return false;
     }
     // A part without a file name is a field to every server framework, whatever type it declares.
@@ -195,9 +193,9 @@ final class MultipartForm {
 
   /**
    * Visits a name of the part: its plain parameter and, when the header has one, its extended parameter
-   * ({@link #extendedParameter}), decoded. Returns whether to go on.
+   * ({@link Names}), decoded. Returns whether to go on.
    */
-  private static boolean names(String plain, String extended, String location, InputFields.Visitor visitor) {
+  private static boolean visitNames(String plain, String extended, String location, InputFields.Visitor visitor) {
     if (plain != null && !plain.isEmpty() && !visitor.visit(location, plain)) {
       return false;
     }
@@ -212,33 +210,59 @@ final class MultipartForm {
   }
 
   /**
-   * An extended parameter (RFC 8187, RFC 2231): {@code filename*=UTF-8''%2e%2e%2fetc}, or numbered pieces
-   * {@code filename*0*=UTF-8''%2e%2e; filename*1=%2fetc}. RFC 7578 rules them out of forms, yet parsers read them
-   * and some prefer them to the plain parameter (Spring's {@code ContentDisposition} does), so a name hidden there
-   * is read too. The pieces are joined in the order of their numbers (the present ones, gaps or not: what any parser
-   * takes is inside); still encoded, as {@link ExtendedValues#decode} takes it. Null when the header has none. A
-   * piece given twice makes the body ambiguous.
+   * The names a {@code Content-Disposition} gives, read in one pass over its parameters: {@code name} and
+   * {@code filename}, and their extended forms (RFC 8187, RFC 2231): {@code filename*=UTF-8''%2e%2e%2fetc}, or
+   * numbered pieces {@code filename*0*=UTF-8''%2e%2e; filename*1=%2fetc}. RFC 7578 rules those out of forms, yet
+   * parsers read them and some prefer them to the plain parameter (Spring's {@code ContentDisposition} does), so a
+   * name hidden there is read too. Pieces are joined in the order of their numbers (the present ones, gaps or not:
+   * what any parser takes is inside), still encoded, as {@link ExtendedValues#decode} takes them; null when absent.
+   * A name or piece given twice makes the body ambiguous.
    */
-  static String extendedParameter(String header, String wanted) {
-    String[] pieces = null;
-    Parameters parameters = new Parameters(header);
-    while (parameters.next()) {
-      int index = ExtendedValues.pieceIndex(parameters.name(), wanted);
-      if (index >= 0) {
-        pieces = pieces == null ? new String[ExtendedValues.MAX_PIECES] : pieces;
-        pieces[index] = once(pieces[index], parameters.value());
+  private record Names(String field, String filename, String extendedField, String extendedFilename) {
+
+    static final Names NONE = new Names(null, null, null, null);
+
+    static Names of(String disposition) {
+      String field = null;
+      String filename = null;
+      String[] fieldPieces = null;
+      String[] filenamePieces = null;
+      Parameters parameters = new Parameters(disposition);
+      while (parameters.next()) {
+        String name = parameters.name();
+        int fieldPiece = ExtendedValues.pieceIndex(name, "name");
+        int filenamePiece = ExtendedValues.pieceIndex(name, "filename");
+        if (name.equalsIgnoreCase("name")) {
+          field = once(field, parameters.value());
+        } else if (name.equalsIgnoreCase("filename")) {
+          filename = once(filename, parameters.value());
+        } else if (fieldPiece >= 0) {
+          fieldPieces = put(fieldPieces, fieldPiece, parameters.value());
+        } else if (filenamePiece >= 0) {
+          filenamePieces = put(filenamePieces, filenamePiece, parameters.value());
+        }
       }
+      return new Names(field, filename, joined(fieldPieces), joined(filenamePieces));
     }
-    if (pieces == null) {
-      return null;
+
+    private static String[] put(String[] pieces, int index, String value) {
+      String[] to = pieces == null ? new String[ExtendedValues.MAX_PIECES] : pieces;
+      to[index] = once(to[index], value);
+      return to;
     }
-    StringBuilder joined = new StringBuilder();
-    for (String piece : pieces) {
-      if (piece != null) {
-        joined.append(piece);
+
+    private static String joined(String[] pieces) {
+      if (pieces == null) {
+        return null;
       }
+      StringBuilder joined = new StringBuilder();
+      for (String piece : pieces) {
+        if (piece != null) {
+          joined.append(piece);
+        }
+      }
+      return joined.toString();
     }
-    return joined.toString();
   }
 
   /** File contents a browser or parser interprets, so that an attack in them runs: markup and JSON. */
