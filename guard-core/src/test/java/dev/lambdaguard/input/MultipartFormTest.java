@@ -150,7 +150,8 @@ class MultipartFormTest {
     assertEquals(List.of("form.doc#key=doc", "form.doc#filename=../../etc/passwd", "form.doc=x"),
         walk("multipart/form-data; boundary=b", pieces),
         "numbered pieces are joined in order; without a plain file name the content is read, as a field's");
-    String latin1 = "--b\r\nContent-Disposition: form-data; name=\"cv\"; name*=iso-8859-1''r%E9sum%E9\r\n\r\nx\r\n--b--";
+    String latin1 = "--b\r\nContent-Disposition: form-data; name=\"cv\"; name*=iso-8859-1''r%E9sum%E9\r\n\r\n"
+        + "x\r\n--b--";
     assertEquals(List.of("form.cv#key=cv", "form.cv#key=r\u00e9sum\u00e9", "form.cv=x"),
         walk("multipart/form-data; boundary=b", latin1), "decoded in the charset it names");
     String same = "--b\r\nContent-Disposition: form-data; name=\"a\"; name*=a\r\n\r\nx\r\n--b--";

@@ -250,8 +250,9 @@ final class CmdiShell {
       return 2;
     } else if (c == '$' && s.startsWith("$()", j)) {
       return 3;
-    } else if (c == '$' && len > 0 && ifsAt(s, j) == 0 && variableLength(s, j) > 0) {
-      return variableLength(s, j); // cat$u, c${x}at: a variable the attacker left unset expands to nothing
+    } else if (c == '$' && len > 0 && ifsAt(s, j) == 0) {
+      int variable = variableLength(s, j); // cat$u, c${x}at: a variable the attacker left unset expands to nothing
+      return variable > 0 ? variable : -1;
     } else if (c == '`' && j + 1 < n && s.charAt(j + 1) == '`') {
       return 2;
     } else if (c == '^' && len > 0 && j + 1 < n && isLetter(s.charAt(j + 1))) {

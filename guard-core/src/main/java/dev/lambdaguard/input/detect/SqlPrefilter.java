@@ -350,9 +350,6 @@ final class SqlPrefilter {
    * and closing parentheses. {@code separated}: whether the value may hold whitespace, {@code +} or {@code )};
    * without them no keyword can follow the leading operand, and only the first word counts.
    */
-  /** Operators an expression may continue a leading operand with, before the keyword of an anchored shape. */
-  private static final String EXPRESSION_OPERATORS = "+-*/%^|&=<>!";
-
   private static boolean leads(String s, Normalized ascii) {
     if (startsAt(s, 0)) {
       return true;
@@ -413,7 +410,7 @@ final class SqlPrefilter {
     return expression > i && startsAfterParentheses(s, expression);
   }
 
-  /** Whether a word with the role {@link #STARTS} comes at {@code i} once spaces and closing parentheses are skipped. */
+  /** Whether a word with the role {@link #STARTS} comes at {@code i}, spaces and closing parentheses skipped. */
   private static boolean startsAfterParentheses(String s, int i) {
     int n = s.length();
     i = skipSpace(s, i, true);
@@ -432,6 +429,9 @@ final class SqlPrefilter {
     }
     return i;
   }
+
+  /** Operators an expression may continue a leading operand with, before the keyword of an anchored shape. */
+  private static final String EXPRESSION_OPERATORS = "+-*/%^|&=<>!";
 
   /**
    * After the operand ending at {@code i}: the end of an arithmetic or comparison operator ({@code + - * / % ^ | &

@@ -126,8 +126,8 @@ final class SqlShapes extends SqlStatements {
   /**
    * {@code ' || 'a' UNION SELECT ...}, {@code 1+1 UNION SELECT ...}, {@code 2*1 ORDER BY 3}, {@code 0+0; DROP ...},
    * {@code 1+1 AND 1=1}: an expression that continues the break, then a clause or condition of the attacker's own,
-   * the same shapes as right at the break. The expression is read operand by operand (a word AND or OR ends it: that is a condition, read by
-   * {@link #tautology}), linear in its tokens, which the token cap bounds.
+   * the same shapes as right at the break. The expression is read operand by operand (a word AND or OR ends it:
+   * that is a condition, read by {@link #tautology}), linear in its tokens, which the token cap bounds.
    */
   private int clauseAfterExpression(int i, boolean lead) {
     int j = i;

@@ -403,10 +403,7 @@ public final class SsrfDetector implements Detector {
       if (auth == null) {
         return;
       }
-      judgeHost(auth.primary(), auth.path(), network, false, verdict);
-      for (String other : auth.others()) {
-        judgeHost(other, auth.path(), network, false, verdict);
-      }
+      judgeReadings(auth, network, false, verdict);
       from = auth.end();
     }
   }
@@ -432,11 +429,19 @@ public final class SsrfDetector implements Detector {
       return end;
     }
     SsrfAuthority auth = SsrfAuthority.read(s, a, backslashEnds);
-    judgeHost(auth.primary(), auth.path(), network, true, verdict);
+    judgeReadings(auth, network, true, verdict);
+    return auth.end();
+  }
+
+  /**
+   * Every host a parser could take from {@code auth}; {@code conforming}: whether its primary reading is the one a
+   * conforming parser takes (the only reading whose one-label name counts as internal).
+   */
+  private void judgeReadings(SsrfAuthority auth, boolean network, boolean conforming, Verdict verdict) {
+    judgeHost(auth.primary(), auth.path(), network, conforming, verdict);
     for (String other : auth.others()) {
       judgeHost(other, auth.path(), network, false, verdict);
     }
-    return auth.end();
   }
 
   /**

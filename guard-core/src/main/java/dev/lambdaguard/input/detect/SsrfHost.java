@@ -9,9 +9,9 @@ import java.util.Set;
  * classic {@code inet_aton} and the WHATWG URL parser accept (dotted, shortened {@code 127.1}, decimal
  * {@code 2130706433}, octal {@code 0177.0.0.1}, hex {@code 0x7f000001}, mixed; numbers past 32 bits wrapped as
  * old parsers did), an IPv6 address (also IPv4-mapped, -translated, -compatible, NAT64 and 6to4 forms, zone
- * ids), a name that points inside by convention ({@code localhost}, {@code *.localhost}, {@code localtest.me}, wildcard DNS
- * names embedding an address such as {@code 127.0.0.1.nip.io}), cloud metadata names, internal-only suffixes
- * ({@code .internal}, {@code .local}) and single-label names.
+ * ids), a name that points inside by convention ({@code localhost}, {@code *.localhost}, {@code localtest.me},
+ * wildcard DNS names embedding an address such as {@code 127.0.0.1.nip.io}), cloud metadata names, internal-only
+ * suffixes ({@code .internal}, {@code .local}) and single-label names.
  *
  * <p>A result packs a class ({@link #PUBLIC} … {@link #INTERNAL_NAME}) and flags ({@link #OBFUSCATED},
  * {@link #SINGLE_LABEL}). Work is linear in the host, which callers cap at {@link #MAX_HOST} characters.

@@ -604,7 +604,6 @@ final class XssScanner {
     return p;
   }
 
-
   private void attribute(int kind, boolean breakout, int a, int aEnd, int vStart, int vEnd) {
     if (XssMarkup.isHandlerName(s, a, aEnd)) {
       if (vEnd > vStart && (!breakout || codeish(vStart, vEnd) && hasBreakoutAttribute())) {

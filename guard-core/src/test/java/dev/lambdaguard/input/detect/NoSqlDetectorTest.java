@@ -32,7 +32,8 @@ class NoSqlDetectorTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "{\"$gt\": \"\"}", "{\"$sample\": {\"size\": 1}}", "{ $ne: 1 }", "{\"username\": {\"$ne\": null}, \"password\": {\"$ne\": null}}",
+      "{\"$gt\": \"\"}", "{\"$sample\": {\"size\": 1}}", "{ $ne: 1 }",
+      "{\"username\": {\"$ne\": null}, \"password\": {\"$ne\": null}}",
       "{'$where': 'sleep(100)'}", "{\"$or\": [{}, {\"a\": 1}]}", "$where: '1 == 1'", "true, $where: '1 == 1'",
       "{\"tags\": {\"$elemMatch\": {\"x\": 1}}}", "{\"$expr\": {\"$function\": {\"body\": \"\"}}}",
       "' } ], $comment:'injected'", "{\"name\": {\"$regex\": \"^adm\"}}"})

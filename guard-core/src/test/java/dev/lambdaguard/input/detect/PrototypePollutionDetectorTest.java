@@ -43,7 +43,8 @@ class PrototypePollutionDetectorTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "constructor.prototype.x=1", "a[constructor][prototype]=1", "constructor[\"prototype\"][\"x\"]=1",
-      "{\"constructor\": {\"prototype\": {\"isAdmin\": true}}}", "Object.constructor.prototype.evil=1", "/constructor/prototype/polluted",
+      "{\"constructor\": {\"prototype\": {\"isAdmin\": true}}}", "Object.constructor.prototype.evil=1",
+      "/constructor/prototype/polluted",
       "a.constructor['prototype'].b", "constructor%5Bprototype%5D%5Bx%5D=1"})
   void constructorThenPrototypeAsPathSegmentsIsConstructorPrototype(String value) {
     assertRule(PrototypePollutionDetector.CONSTRUCTOR_PROTOTYPE, value);

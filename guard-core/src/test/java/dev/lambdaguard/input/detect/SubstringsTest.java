@@ -30,7 +30,8 @@ class SubstringsTest {
       for (String word : WORDS) {
         for (int from = 0; from < s.length(); from += 1 + random.nextInt(200)) {
           int f = from;
-          assertEquals(s.indexOf(word, from), Substrings.indexOf(s, word, from), () -> word + " from " + f + " in " + s);
+          assertEquals(s.indexOf(word, from), Substrings.indexOf(s, word, from),
+              () -> word + " from " + f + " in " + s);
         }
       }
     }
