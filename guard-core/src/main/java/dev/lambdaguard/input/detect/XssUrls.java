@@ -17,6 +17,8 @@ final class XssUrls {
   static final int ESCAPED_SCHEME_SPAN = 160;
 
   private static final String[] SCRIPT_SCHEMES = {"javascript", "vbscript", "livescript", "mocha"};
+  /** The scheme of data URLs, which run when their media type does. */
+  private static final String DATA = "data";
   /** Media types a browser renders as a document or runs as script. */
   private static final String[] ACTIVE_TYPES = {"text/html", "application/xhtml+xml", "text/xml", "application/xml",
       "text/javascript", "application/javascript", "application/x-javascript", "text/ecmascript",
@@ -36,9 +38,20 @@ final class XssUrls {
       boolean start = l == 'j' || l == 'v' || l == 'l' || l == 'm' || l == 'd' || c == '\\';
       SCHEME[c] = (byte) (part ? (start ? SCHEME_PART | SCHEME_START : SCHEME_PART) : 0);
     }
+    // schemeBefore leaves a colon at once by the letter before it: each scheme must end with one it accepts
+    for (String scheme : SCRIPT_SCHEMES) {
+      checkEnd(scheme);
+    }
+    checkEnd(DATA);
   }
 
   private XssUrls() {}
+
+  private static void checkEnd(String scheme) {
+    if (cannotEndScheme(scheme.charAt(scheme.length() - 1))) {
+      throw new IllegalStateException("cannotEndScheme rejects the last letter of " + scheme);
+    }
+  }
 
   /**
    * At the start of an attribute value (after junk and IE's backtick quote): a script URL, an executing data URL
@@ -62,7 +75,7 @@ final class XssUrls {
         return XssRule.JS_URL_IN_TAG;
       }
     }
-    int end = XssText.matchWord(s, p, limit, "data", false);
+    int end = XssText.matchWord(s, p, limit, DATA, false);
     int colon = end > 0 ? XssText.matchColon(s, end, limit, false) : -1;
     if (colon > 0 && (activeMime(s, colon, limit, kind != XssMarkup.IMAGE)
         || (!nested && XssDataUrl.base64Markup(s, colon, vEnd)))) {
@@ -134,7 +147,7 @@ final class XssUrls {
         return inTag ? XssRule.JS_URL_IN_TAG : XssScript.codeAfterScheme(s, after) ? XssRule.JS_URL : null;
       }
     }
-    int end = first == 'd' || first == '\\' ? XssText.matchWord(s, k, limit, "data", false) : -1;
+    int end = first == 'd' || first == '\\' ? XssText.matchWord(s, k, limit, DATA, false) : -1;
     int after = end > 0 ? XssText.matchColon(s, end, limit, false) : -1;
     if (after > 0 && (colonEnd < 0 || after == colonEnd) && activeMime(s, after, Math.min(n, after + 64), false)) {
       return inTag ? XssRule.DATA_URL_IN_TAG : XssRule.DATA_URL;
