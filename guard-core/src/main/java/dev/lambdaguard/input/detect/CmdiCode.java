@@ -71,6 +71,9 @@ final class CmdiCode {
     if (b == paren || paren - b > MAX_NAME || (b > 0 && isIdent(s.charAt(b - 1)))) {
       return NONE;
     }
+    if (paren - b == 1 && s.charAt(b) == 'x' && b > 0 && s.charAt(b - 1) == '%') {
+      return paren + 1; // Ruby's %x(…) runs its content as a shell command line, as backticks do
+    }
     int fn = function(s, b, paren);
     if (fn == 0) {
       return NONE;

@@ -301,8 +301,9 @@ final class CmdiScanner {
       return NO_COMMAND;
     }
     if (s.charAt(p) == '$') {
-      // $CMD, see assignedVariableRuns
-      return afterSeparator && p + 1 < n && CmdiShell.isLetter(s.charAt(p + 1)) ? MAY_COMMAND : NO_COMMAND;
+      // $CMD, see assignedVariableRuns; $0 -c, see selfShell
+      char d = p + 1 < n ? s.charAt(p + 1) : 0;
+      return afterSeparator && (CmdiShell.isLetter(d) || d == '0') ? MAY_COMMAND : NO_COMMAND;
     }
     int e = p; // CmdiShell.plainEnd and lastSlash in one pass: the start of most values with a trigger is read here
     int slash = -1;
@@ -484,6 +485,10 @@ final class CmdiScanner {
       if (p >= n) {
         return false;
       }
+      if (ctx == SEP && selfShell(p)) {
+        found(CmdiDetector.EVASION); // ;$0 -c id: the shell by the name of its own parameter
+        return true;
+      }
       if (ctx == SEP && s.charAt(p) == '$' && assignedVariableRuns(p)) {
         found(CmdiDetector.EVASION); // CMD=$'id';$CMD
         return true;
@@ -493,13 +498,16 @@ final class CmdiScanner {
       }
       kind = CmdiCommands.kindAt(wordText, wordA, wordB);
     }
+    boolean wrapperEvaded = false;
     for (int k = 0; k < 2 && kind == CmdiCommands.WRAPPER && CmdiShell.endsWord(s, wordEnd); k++) {
+      wrapperEvaded |= wordEvaded; // ti''me curl …: the quotes that hide the wrapper hide the command it runs
       if (!readWord(CmdiShell.skipBlanks(s, wordEnd))) {
         return false;
       }
       slashless = false;
       kind = CmdiCommands.kindAt(wordText, wordA, wordB);
     }
+    wordEvaded |= wrapperEvaded;
     if (!start && wordText == s && s.charAt(wordA) == '/' && wordEnd < n
         && (s.charAt(wordEnd) == '?' || s.charAt(wordEnd) == '*') && globbedPath(wordA)) {
       found(CmdiDetector.EVASION); // /???/??t /???/p??s??
@@ -534,7 +542,7 @@ final class CmdiScanner {
     if (!echoes && !argumentsMayFit(kind, strict)) {
       return false; // nor has the window its arguments are read from
     }
-    int props = CmdiShell.args(s, wordEnd);
+    int props = CmdiShell.args(s, wordEnd) | (rule == CmdiDetector.SUBSTITUTION ? CmdiShell.INSIDE : 0);
     String sub = null;
     if (CmdiCommands.takesSubcommand(kind)) {
       CmdiShell.Word next = CmdiShell.word(s, CmdiShell.skipBlanks(s, wordEnd));
@@ -606,6 +614,12 @@ final class CmdiScanner {
     return true;
   }
 
+  /** {@code $0} in command position with inline code: the running shell, named by its own parameter. */
+  private boolean selfShell(int p) {
+    return s.startsWith("$0", p) && p + 2 < n && isSpace(s.charAt(p + 2))
+        && (CmdiShell.args(s, p + 2) & CmdiShell.CODE_FLAG) != 0;
+  }
+
   /** {@code $NAME} in command position where the value assigned {@code NAME=} before: a command kept in a variable. */
   private boolean assignedVariableRuns(int p) {
     int a = p + 1;
@@ -614,7 +628,8 @@ final class CmdiScanner {
       e++;
     }
     int len = e - a;
-    if (len == 0 || !CmdiShell.isLetter(s.charAt(a)) || !CmdiShell.endsWord(s, e)) {
+    // $a$b: variables joined into one word, each assigned a piece of the command before
+    if (len == 0 || !CmdiShell.isLetter(s.charAt(a)) || !CmdiShell.endsWord(s, e) && (e >= n || s.charAt(e) != '$')) {
       return false;
     }
     if (firstEquals == -2) {
@@ -640,9 +655,13 @@ final class CmdiScanner {
     return -1;
   }
 
-  /** A path in command position spelled with wildcards: {@code /???/c?t}, {@code /bin/c*}. */
+  /**
+   * A path in command position spelled with wildcards: {@code /???/c?t}, {@code /bin/c*}, or one wildcard in the
+   * name of a binary whose directory is spelled out ({@code /bin/ca?}).
+   */
   private boolean globbedPath(int p) {
     int wild = 0;
+    int slash = -1;
     int k = p;
     for (; k < n && k - p < CmdiShell.MAX_WORD; k++) {
       char c = s.charAt(k);
@@ -650,9 +669,22 @@ final class CmdiScanner {
         wild++;
       } else if (!isWordChar(c)) {
         break;
+      } else if (c == '/' && wild == 0) {
+        slash = k;
       }
     }
-    return wild >= 2 && (k >= n || CmdiShell.endsWord(s, k));
+    boolean named = wild == 1 && slash > p && binDirectory(s, p, slash);
+    return (wild >= 2 || named) && (k >= n || CmdiShell.endsWord(s, k));
+  }
+
+  /** Whether {@code t[a, slash)} is one of the absolute {@link #BIN_DIRS}. */
+  private static boolean binDirectory(String t, int a, int slash) {
+    for (String bin : BIN_DIRS) {
+      if (bin.charAt(0) == '/' && bin.length() == slash - a && t.startsWith(bin, a)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code /usr/bin/id}, and relative {@code usr/bin/id} where a separator put it in command position. */

