@@ -120,6 +120,28 @@ class PathTraversalDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"/C:/inetpub/ftproot/", "/C:/Windows/win.ini", "/D:\\inetpub\\wwwroot\\global.asa",
+      "/c:/xampp/apache/logs/access.log"})
+  void aDriveWrittenAsAUrlPathIsRootedAtTheDrive(String value) {
+    assertRule("path.sensitive-file", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/C:/Users/anna/report.docx", "/C:/temp/notes.txt", "see /a:/b", "/api/v1:/items",
+      "Ticket 4411: /C:/Projects/site/index.html does not open"})
+  void aDriveWrittenAsAUrlPathToOrdinaryFilesPasses(String value) {
+    assertBenign(value);
+  }
+
+  @Test
+  void aMailForwardFileInAHomeOrAtTheRootIsSensitive() {
+    assertRule("path.sensitive-file", "/.forward");
+    assertRule("path.sensitive-file", "/home/anna/.forward");
+    assertBenign("Please forward this to the team");
+    assertBenign("fast.forward");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"etc/passwd", "etc\\shadow", "WEB-INF/web.xml", "META-INF/context.xml", ".git/config",
       ".aws/credentials", ".ssh/authorized_keys", "windows/win.ini", "proc/self/status", "root/.htpasswd",
       "docs/.env", "https://example.com/WEB-INF/web.xml"})
