@@ -169,9 +169,9 @@ final class PathNames {
         "database.php", "appevent.evt", "secevent.evt", "default.sav", "system.sav", "software.sav");
     // files that are sensitive below a system or software directory, not as a name alone
     put(CONF_FILE, ".bashrc", ".bash_profile", ".bash_login", ".bash_logout", ".cshrc", ".tcshrc", ".zshrc",
-        ".kshrc", ".profile", ".forward", ".logout", ".login", ".history", ".gitconfig", ".xsession-errors", ".ds_store",
-        ".wgetrc", ".curlrc", "server.xml", "context.xml", "web.xml", "jboss-web.xml", "weblogic.xml", "smb.conf",
-        "krb5.conf", "ldap.conf", "ssh_config", "docker-compose.yml", "bootstrap.php", "dump.sql",
+        ".kshrc", ".profile", ".forward", ".logout", ".login", ".history", ".gitconfig", ".xsession-errors",
+        ".ds_store", ".wgetrc", ".curlrc", "server.xml", "context.xml", "web.xml", "jboss-web.xml", "weblogic.xml",
+        "smb.conf", "krb5.conf", "ldap.conf", "ssh_config", "docker-compose.yml", "bootstrap.php", "dump.sql",
         "database.yml", "secrets.yml", "settings.py", "local_settings.py", "appsettings.json", "parameters.yml",
         "application.properties", "db.php", "phpinfo.php", "setupinfo", "eula.txt", "license.rtf",
         "explorer.exe", "notepad.exe", "cmd.exe", "powershell.exe", "wpsettings.dat", "variables.dat",
