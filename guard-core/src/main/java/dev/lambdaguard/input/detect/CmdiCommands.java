@@ -134,7 +134,7 @@ final class CmdiCommands {
     unix(KILL, "kill", "killall", "pkill", "shutdown", "reboot", "halt", "poweroff");
     unix(WRAPPER, "sudo", "nohup", "busybox", "exec", "command", "builtin", "nice", "time", "strace", "ltrace");
     // English words that write or pack files: a command only with a path or a redirection (touch base, cut in half,
-    // tee -time pass)
+    // tee -time pass), or inside a substitution (`cut x`)
     unix(FILE_WORD, "touch", "tee", "zip", "tar", "cut");
     // Utilities no one writes in prose: file copies and links, archives, editors and debuggers that run shell
     // escapes, awk, xargs
@@ -547,9 +547,9 @@ final class CmdiCommands {
       case KILL:
         return !start && has(props, FLAG | NUM_END);
       case FILE_WORD:
-        return !start && has(props, PATH | REDIRECT_OUT);
+        return !start && (has(props, PATH | REDIRECT_OUT) || has(props, INSIDE));
       case TOOL:
-        return !start && has(props, END | FLAG | PATH | QUOTED);
+        return !start && (has(props, END | FLAG | PATH | QUOTED) || has(props, INSIDE));
       case SESSIONS:
         return !start && (has(props, FLAG) || has(props, END) && has(props, INSIDE));
       default:

@@ -118,7 +118,7 @@ final class PathNames {
     // extensions of configuration, log, key and database files
     put(CONF_EXTENSION, "conf", "cnf", "cfg", "ini", "inf", "log", "err", "pid", "pdb", "evt",
         "sav", "htaccess", "htpasswd", "config", "properties", "keystore", "jks", "pem", "key", "p12", "pfx",
-        "ppk", "kdbx", "sqlite", "db", "mdb", "include", "asa", "bak", "old", "swp");
+        "ppk", "kdbx", "sqlite", "db", "mdb", "mdf", "ldf", "include", "asa", "bak", "old", "swp");
     // log files by name, without extension; also any *_log
     put(LOG_BASE, "syslog", "messages", "xferlog", "lastlog", "errlog", "sulog", "wtmp", "btmp",
         "utmp", "utmpx", "maillog", "faillog", "dmesg", "loginlog", "auth", "kern", "daemon", "mysql", "mysqld",

@@ -69,7 +69,7 @@ class CmdiDetectorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"`top`", "$(last)", "x`who`"})
+  @ValueSource(strings = {"`top`", "$(last)", "x`who`", "`cut x``dig y`", "$(xargs)"})
   void aSessionListerAloneIsACommandOnlyInASubstitution(String value) {
     assertRule("cmdi.substitution", value);
   }

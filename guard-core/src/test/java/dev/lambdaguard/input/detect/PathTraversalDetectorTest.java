@@ -114,7 +114,8 @@ class PathTraversalDetectorTest {
       "C:/inetpub/wwwroot/web.config", "C:\\xampp\\apache\\logs\\access.log", "C:\\log\\httpd\\access_log",
       "C:\\Program Files\\Apache Group\\Apache2\\conf\\httpd.conf", "C:\\mysql\\bin\\my.ini",
       "c:\\php\\sessions\\", "C:/sysprep.inf", "\\WINDOWS\\win.ini", "\\xampp\\php\\php.ini",
-      "D:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex240101.log", "C:/$recycle.bin/s-1-5-18/desktop.ini"})
+      "D:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex240101.log", "C:/$recycle.bin/s-1-5-18/desktop.ini",
+      "C:/Program Files/Microsoft SQL Server/MSSQL.1/Template Data/master.mdf", "D:\\MSSQL\\DATA\\shop_log.ldf"})
   void windowsPathsIntoSystemPlacesAreSensitive(String value) {
     assertRule("path.sensitive-file", value);
   }
@@ -165,7 +166,8 @@ class PathTraversalDetectorTest {
       "echo 'export EDITOR=vim' >> ~/.zshrc", "C:\\Users\\jane\\Documents\\report.docx",
       "The file is in /home/jane/notes.txt", "#!/usr/bin/env bash", "Works on my machine ¯\\_(ツ)_/¯",
       "https://github.com/apache/commons-lang/blob/master/README.md", "https://www.example.com/etc/page",
-      "{\"path\": \"docs/guide/intro.md\"}", "$0.99/mo", "Dear Sir/Madam, I am writing to complain.",
+      "{\"path\": \"docs/guide/intro.md\"}", "report.mdf", "docs/data/shop.mdf", "$0.99/mo",
+      "Dear Sir/Madam, I am writing to complain.",
       "aws s3 cp report.csv s3://my-bucket/reports/2024/", "/0PPiAAZ8Jis4o2A", "text/html,application/xml;q=0.9"})
   void ordinaryPathsNamesAndTextPass(String value) {
     assertBenign(value);
