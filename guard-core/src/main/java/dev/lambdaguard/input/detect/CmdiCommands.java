@@ -152,7 +152,8 @@ final class CmdiCommands {
     windows(NETSH, "netsh");
     windows(REG, "reg");
     windows(WINTOOL, "wmic", "certutil", "bitsadmin", "mshta", "rundll32", "regsvr32", "cscript", "wscript",
-        "msiexec", "schtasks", "taskkill", "vssadmin", "bcdedit", "wevtutil", "icacls", "takeown");
+        "msiexec", "schtasks", "taskkill", "vssadmin", "bcdedit", "wevtutil", "icacls", "takeown", "regedit",
+        "forfiles", "msbuild", "installutil", "cmstp", "regasm", "regsvcs", "odbcconf", "certreq", "winget", "runas");
     windows(PING, "ping");
     windows(WINTOOL, "invoke-expression", "iex", "invoke-webrequest", "iwr", "invoke-restmethod", "irm",
         "start-process", "new-object", "get-content", "set-content", "get-childitem", "get-process",

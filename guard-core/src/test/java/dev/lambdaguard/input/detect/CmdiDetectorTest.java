@@ -50,7 +50,9 @@ class CmdiDetectorTest {
     ";touch /tmp/pwned", "x && mv shell.txt shell.php", "x|tee /var/www/html/s.php", "x;cut -d: -f1 /etc/group",
     "x;cp /srv/a /tmp/b", "x;mkdir /tmp/x", "x|xargs -n1", "x;vim -c ':!id'", "x;gdb -nx -ex '!id'",
     ";awk 'BEGIN{print 1}'", "x|dig attacker.example", "x;whois evil.example", "x;last -n 5", "x|top -b",
-    "x;lsmod", "x;tar -czf /tmp/w.tgz /var/www", "x;echo hi > /tmp/x;touch ./y"
+    "x;lsmod", "x;tar -czf /tmp/w.tgz /var/www", "x;echo hi > /tmp/x;touch ./y",
+    ";regedit HKLM\\Software\\Microsoft", "x & runas /user:admin cmd", "x | forfiles /p c:\\windows /c \"cmd /c dir\"",
+    "x&&winget install x"
   })
   void commandsOfEveryKindAreKnownAfterASeparator(String value) {
     assertRule("cmdi.separator-command", value);
