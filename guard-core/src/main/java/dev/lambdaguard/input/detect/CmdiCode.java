@@ -25,17 +25,18 @@ final class CmdiCode {
   private static final int FN_INFO = 3;   // discloses: phpinfo()
   private static final int FN_IMPORT = 4; // loads a runner: __import__('os'), require('child_process')
   private static final int FN_METHOD = 5; // a runner only on a process module: subprocess.call(…)
+  private static final int FN_OPEN = 6;   // runs a command when its mode has a pipe: Perl's open(F, "id|")
   private static final String[] FUNCTION_NAMES = {
     "system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec", "execsync", "spawnsync",
     "spawn", "execfile", "processbuilder", "eval", "assert", "create_function", "phpinfo", "phpversion",
     "php_uname", "__import__", "require", "call", "run", "check_output", "check_call", "getoutput",
-    "getstatusoutput", "popen2", "popen3"
+    "getstatusoutput", "popen2", "popen3", "open"
   };
   private static final int[] FUNCTION_KINDS = {
     FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC,
     FN_EXEC, FN_EXEC, FN_EXEC, FN_EVAL, FN_EVAL, FN_EVAL, FN_INFO, FN_INFO,
     FN_INFO, FN_IMPORT, FN_IMPORT, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD,
-    FN_METHOD, FN_METHOD, FN_METHOD
+    FN_METHOD, FN_METHOD, FN_METHOD, FN_OPEN
   };
   // Plain loops in static init here and in the other detectors: streams and lambdas would load about 150 JDK classes
   // into a cold start.
@@ -87,6 +88,9 @@ final class CmdiCode {
     if (fn == FN_METHOD) {
       return NONE;
     }
+    if (fn == FN_OPEN) {
+      return b > 0 && s.charAt(b - 1) == '.' ? NONE : pipeOpen(s, paren); // window.open(…), File.open(…) read
+    }
     int n = s.length();
     int a = skipSpaces(s, paren + 1);
     char ac = a < n ? s.charAt(a) : 0;
@@ -111,6 +115,35 @@ final class CmdiCode {
       return RUNS_CODE; // ;phpinfo(), {${system(…)}}
     }
     return NONE;
+  }
+
+  /**
+   * Perl's and Ruby's {@code open} with a pipe in its first quoted argument: {@code open(F, "|id")} and
+   * {@code open(F, "id|")} run {@code id}, whose command line {@link #call} returns; {@code open(F, "-|", …)}
+   * forks a command, {@link #RUNS_CODE}. Looks at most {@link #MAX_NAME} characters into the call.
+   */
+  private static int pipeOpen(String s, int paren) {
+    int n = s.length();
+    int q = paren + 1;
+    while (q < n && q - paren <= MAX_NAME && s.charAt(q) != '\'' && s.charAt(q) != '"' && s.charAt(q) != ')') {
+      q++;
+    }
+    if (q >= n || q - paren > MAX_NAME || s.charAt(q) == ')') {
+      return NONE;
+    }
+    char quote = s.charAt(q);
+    int close = s.indexOf(quote, q + 1);
+    if (close < 0 || close - q > 200) {
+      return NONE;
+    }
+    String mode = s.substring(q + 1, Math.min(close, q + 3));
+    if ((mode.equals("-|") || mode.equals("|-")) && close == q + 3) {
+      return RUNS_CODE; // open(my $fh, "-|", "id")
+    }
+    if (close > q + 1 && s.charAt(q + 1) == '|') {
+      return q + 2;
+    }
+    return close > q + 1 && s.charAt(close - 1) == '|' ? q + 1 : NONE;
   }
 
   /**

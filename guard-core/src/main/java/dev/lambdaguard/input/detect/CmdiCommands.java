@@ -307,7 +307,19 @@ final class CmdiCommands {
         }
       }
     }
-    return 0;
+    return Character.isDigit(s.charAt(b - 1)) ? versioned(s, a, b) : 0;
+  }
+
+  /**
+   * An interpreter named with its version, as distributions install them ({@code python3.10}, {@code php7.4},
+   * {@code perl5.36}): {@link #INTERP} when the name without its trailing digits and dots is one, else 0.
+   */
+  private static int versioned(String s, int a, int b) {
+    int e = b;
+    while (e > a && (Character.isDigit(s.charAt(e - 1)) || s.charAt(e - 1) == '.')) {
+      e--;
+    }
+    return e - a >= 2 && CmdiShell.isLetter(s.charAt(e - 1)) && kindAt(s, a, e) == INTERP ? INTERP : 0;
   }
 
   /** Whether {@code s} holds {@code name} (lower case ASCII) at {@code a}, ASCII letters in any case if asked. */

@@ -125,7 +125,8 @@ class CmdiDetectorTest {
     "passthru($_REQUEST['x'])", "eval($_POST['x'])", "x;phpinfo();", ":phpversion();", "{${system('id')}}",
     "${@print(md5(1))}", ";{$_GET[\"cmd\"]}", "os.system('id')", "subprocess.check_output(['ls'])",
     "__import__('os')", "require('child_process')", "Runtime.getRuntime().exec(cmd)", "IO.popen('id')",
-    "eval(base64_decode('aWQ='))", "SYSTEM('ls')", "%x(id)", "out = %x(cat /etc/passwd)"
+    "eval(base64_decode('aWQ='))", "SYSTEM('ls')", "%x(id)", "out = %x(cat /etc/passwd)", "open(F, \"id|\")",
+    "open(my $fh, \"-|\", \"id\")", "open(F, '|cat /etc/passwd')", "x;php7.4 -r 'system(1);'"
   })
   void codeExecutionCallsAreDetected(String value) {
     assertRule("cmdi.code-exec", value);
@@ -181,6 +182,21 @@ class CmdiDetectorTest {
     assertRule("cmdi.separator-command", "%3Bcat%20%2Fetc%2Fpasswd");
     assertRule("cmdi.substitution", "%24%28id%29");
     assertRule("cmdi.separator-command", "%253Bid");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "window.open(\"https://example.com\")", "File.open(\"a.txt\")", "open(\"report.pdf\")", "Please open(the door)",
+    "I use python3.10 and php8 daily; perl5 too", "open(F, 'a|b')x", "the 2.7 release | python2.7 is old"
+  })
+  void openWithoutAPipeAndVersionedNamesInProsePass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x;python3.10 -c 'import os'", "x|perl5.36 -e 'print 1'"})
+  void anInterpreterNamedWithItsVersionIsTheInterpreter(String value) {
+    assertRule("cmdi.separator-command", value);
   }
 
   @ParameterizedTest
