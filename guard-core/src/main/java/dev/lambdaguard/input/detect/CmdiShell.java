@@ -273,6 +273,76 @@ final class CmdiShell {
         || c >= '0' && c <= '9';
   }
 
+  /**
+   * Option names that tell a program which command to run ({@code ssh -oProxyCommand=}, {@code git
+   * --upload-pack=}, {@code -c core.sshCommand=}, {@code tar --use-compress-program=}, {@code --rsh=}), by how
+   * they end, in lower case.
+   */
+  private static final String[] RUNNER_OPTION_ENDS = {
+    "command", "program", "exec", "pack", "askpass", "launcher", "rsh"
+  };
+
+  /**
+   * Argument injection: a value that begins with an option (a dash) and, within {@link #MAX_ARGS} characters, sets
+   * an option that names a command to run: {@code -oProxyCommand=id}, {@code -o ProxyCommand=…},
+   * {@code --upload-pack=touch /tmp/x}, {@code --checkpoint-action=exec=sh x.sh}. The program the value is handed
+   * to runs the command itself, without a shell or a separator. {@code --color=always} or {@code -Dexec.x=y} pass.
+   */
+  static boolean injectedOption(String s) {
+    int n = s.length();
+    int p = 0;
+    while (p < n && isSpace(s.charAt(p))) {
+      p++;
+    }
+    if (p >= n || s.charAt(p) != '-') {
+      return false; // one look at the first character for nearly every value
+    }
+    int limit = Math.min(n, p + MAX_ARGS);
+    boolean named = false; // the token before was -o or -c, which take name=value as their next token
+    for (int i = p; i < limit; ) {
+      int e = i;
+      while (e < limit && !isSpace(s.charAt(e))) {
+        e++;
+      }
+      if ((s.charAt(i) == '-' || named) && setsRunner(s, i, e)) {
+        return true;
+      }
+      named = e - i == 2 && s.charAt(i) == '-' && (s.charAt(i + 1) == 'o' || s.charAt(i + 1) == 'c');
+      i = e;
+      while (i < limit && isSpace(s.charAt(i))) {
+        i++;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the token {@code s[a, b)} is {@code name=value} with a runner's name and a value. */
+  private static boolean setsRunner(String s, int a, int b) {
+    while (a < b && s.charAt(a) == '-') {
+      a++;
+    }
+    int eq = a;
+    while (eq < b && s.charAt(eq) != '=') {
+      eq++;
+    }
+    if (eq >= b - 1 || eq == a) {
+      return false;
+    }
+    if (regionEndsWith(s, a, eq, "action")) {
+      return s.regionMatches(true, eq + 1, "exec", 0, 4); // tar --checkpoint-action=exec=…
+    }
+    for (String end : RUNNER_OPTION_ENDS) {
+      if (regionEndsWith(s, a, eq, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionEndsWith(String s, int a, int b, String end) {
+    return b - a >= end.length() && s.regionMatches(true, b - end.length(), end, 0, end.length());
+  }
+
   /** Whether the character after a command word ends it as a shell would (not {@code =}, {@code :}, a letter…). */
   static boolean endsWord(String s, int q) {
     if (q >= s.length()) {

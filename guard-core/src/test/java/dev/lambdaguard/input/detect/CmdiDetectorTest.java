@@ -200,6 +200,26 @@ class CmdiDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {
+    "-oProxyCommand=id", "-o ProxyCommand=\"sh -c id\" host", "--upload-pack=touch /tmp/x",
+    "--checkpoint=1 --checkpoint-action=exec=sh x.sh", "--use-compress-program=id", "-c core.sshCommand=id",
+    " --rsh=sh"
+  })
+  void anOptionThatNamesTheCommandToRunIsArgumentInjection(String value) {
+    assertRule("cmdi.argument-injection", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "--color=always", "-Dexec.mainClass=com.example.Main", "--help", "-5 degrees", "--- separator ---",
+    "-moz-transition: all 1s", "--user=anna --password=x", "- item one", "--exec", "-command Get-Process",
+    "Set the option -oProxyCommand=… only in your own ssh config", "-c color=red"
+  })
+  void optionsThatRunNothingPass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {";cat ${HOME:0:1}etc${HOME:0:1}passwd", "x|ls ${PWD:0:1}"})
   void aSlashCutOutOfAVariableIsAPath(String value) {
     assertNotNull(detect(value), () -> "not detected: " + value);
