@@ -72,9 +72,9 @@ final class CmdiCommands {
   static final int POWERSHELL = 27;
   static final int FILE_WORD = 28;
   static final int TOOL = 29;
-  static final int SESSIONS = 30;
+  static final int FLAGGED_WORD = 30;
   /** The last kind: kinds are bits of an int ({@code 1 << kind}). */
-  static final int LAST_KIND = SESSIONS;
+  static final int LAST_KIND = FLAGGED_WORD;
 
   /** The longest command name. */
   private static final int MAX_NAME = 24;
@@ -122,7 +122,7 @@ final class CmdiCommands {
     unix(PING, "ping", "ping6", "dig", "whois", "arping", "fping", "nping");
     unix(FETCH, "curl", "wget", "tftp", "lwp-download");
     unix(NETCAT, "nc", "ncat", "netcat", "socat", "telnet");
-    unix(SHELL, "bash", "sh", "zsh", "ksh", "dash", "csh", "tcsh", "ash");
+    unix(SHELL, "bash", "sh", "zsh", "ksh", "dash", "csh", "tcsh", "ash", "su");
     unix(INTERP, "perl", "python", "python2", "python3", "php", "ruby", "node", "nodejs", "lua", "irb",
         "jrunscript");
     unix(REMOVE, "rm", "shred");
@@ -132,16 +132,18 @@ final class CmdiCommands {
     unix(MKFIFO, "mkfifo", "mknod");
     unix(ADMIN, "chmod", "chown", "chgrp", "useradd", "userdel", "usermod", "adduser", "crontab");
     unix(KILL, "kill", "killall", "pkill", "shutdown", "reboot", "halt", "poweroff");
-    unix(WRAPPER, "sudo", "nohup", "busybox", "exec", "command", "builtin", "nice", "time", "strace", "ltrace");
+    unix(WRAPPER, "sudo", "nohup", "busybox", "exec", "command", "builtin", "nice", "time", "strace", "ltrace",
+        "eval");
     // English words that write or pack files: a command only with a path or a redirection (touch base, cut in half,
     // tee -time pass), or inside a substitution (`cut x`)
     unix(FILE_WORD, "touch", "tee", "zip", "tar", "cut");
     // Utilities no one writes in prose: file copies and links, archives, editors and debuggers that run shell
     // escapes, awk, xargs
     unix(TOOL, "cp", "mv", "mkdir", "ln", "dd", "chattr", "gzip", "gunzip", "unzip", "scp", "rsync", "vim", "nvim",
-        "gdb", "awk", "gawk", "mawk", "xargs", "htop");
-    // English words that list sessions or processes: a command with a flag, or alone inside a substitution
-    unix(SESSIONS, "last", "who", "top");
+        "gdb", "awk", "gawk", "mawk", "xargs", "htop", "xterm");
+    // English words that list sessions, processes or history, or wait: a command with a flag (timeout /t 5), or
+    // alone inside a substitution ($(last))
+    unix(FLAGGED_WORD, "last", "who", "top", "history", "timeout");
     windows(RECON, "ipconfig", "systeminfo", "tasklist", "whoami", "hostname", "nslookup", "tracert", "netstat",
         "getmac", "qwinsta", "quser", "nltest", "dsquery");
     windows(LIST, "dir");
@@ -511,9 +513,9 @@ final class CmdiCommands {
       case RECON:
         return start ? has(props, FLAG) : has(props, END | FLAG | HOST | PATH | URL);
       case ID:
-        return !start && has(props, END | FLAG);
+        return !start && has(props, END | FLAG | REDIRECT_OUT); // id>/tmp/x: its output written out
       case PWD:
-        return !start && has(props, END);
+        return !start && has(props, END | REDIRECT_OUT);
       case LIST:
         return start ? has(props, SYS_PATH) : has(props, END | FLAG | PATH);
       case READ:
@@ -563,7 +565,7 @@ final class CmdiCommands {
         return !start && (has(props, PATH | REDIRECT_OUT) || has(props, INSIDE));
       case TOOL:
         return !start && (has(props, END | FLAG | PATH | QUOTED) || has(props, INSIDE));
-      case SESSIONS:
+      case FLAGGED_WORD:
         return !start && (has(props, FLAG) || has(props, END) && has(props, INSIDE));
       default:
         return false;

