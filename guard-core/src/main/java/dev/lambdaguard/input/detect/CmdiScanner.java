@@ -300,6 +300,9 @@ final class CmdiScanner {
     if (p >= n) {
       return NO_COMMAND;
     }
+    if (windowsRootAt(s, p)) {
+      return afterSeparator ? MAY_COMMAND : NO_COMMAND; // see windowsBinary
+    }
     if (s.charAt(p) == '$') {
       // $CMD, see assignedVariableRuns; $0 -c, see selfShell
       char d = p + 1 < n ? s.charAt(p + 1) : 0;
@@ -486,6 +489,13 @@ final class CmdiScanner {
       if (p >= n) {
         return false;
       }
+      if (ctx == SEP && windowsRootAt(s, p)) {
+        if (windowsBinary(p)) {
+          found(CmdiDetector.SHELL_PATH); // ;C:\Windows\System32\cmd.exe /c dir
+          return true;
+        }
+        return false;
+      }
       if (ctx == SEP && selfShell(p)) {
         found(CmdiDetector.EVASION); // ;$0 -c id: the shell by the name of its own parameter
         return true;
@@ -631,6 +641,38 @@ final class CmdiScanner {
     wordEnd = e;
     wordEvaded = false;
     return true;
+  }
+
+  /** What ends a Windows path in command position besides a blank: a separator or a quote. */
+  private static final String PATH_ENDS = ";|&\n\r\"'`";
+
+  /** Whether a Windows path begins at {@code p}: a drive ({@code C:\}, {@code C:/}) or {@code %VARIABLE%}. */
+  private static boolean windowsRootAt(String s, int p) {
+    int n = s.length();
+    if (p + 2 < n && CmdiShell.isLetter(s.charAt(p)) && s.charAt(p + 1) == ':') {
+      return s.charAt(p + 2) == '\\' || s.charAt(p + 2) == '/';
+    }
+    return p + 2 < n && s.charAt(p) == '%' && CmdiShell.isLetter(s.charAt(p + 1));
+  }
+
+  /**
+   * A Windows program by its path in command position: the last segment of the path names a command
+   * ({@code C:\Windows\System32\cmd.exe}, {@code %SYSTEMROOT%\System32\WindowsPowerShell\v1.0\powershell.exe}),
+   * or the path is {@code %COMSPEC%}, the command interpreter.
+   */
+  private boolean windowsBinary(int p) {
+    int e = p;
+    while (e < n && e - p <= 4 * CmdiShell.MAX_WORD && !isSpace(s.charAt(e)) && PATH_ENDS.indexOf(s.charAt(e)) < 0) {
+      e++;
+    }
+    int seg = e;
+    while (seg > p && s.charAt(seg - 1) != '\\' && s.charAt(seg - 1) != '/') {
+      seg--;
+    }
+    if (seg == p) {
+      return e - p == 9 && s.regionMatches(true, p, "%comspec%", 0, 9);
+    }
+    return CmdiCommands.kindAt(s, seg, e) != 0;
   }
 
   /**

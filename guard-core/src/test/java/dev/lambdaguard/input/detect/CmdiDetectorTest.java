@@ -67,7 +67,8 @@ class CmdiDetectorTest {
     "I went to the store; cut the price in half", "rock & roll; top 10 hits", "the tar pit | dig site",
     "x; touch up the photo", "Who did it? | who knows", "Game over; timeout 30", "x; nice -looking car",
     "Sleepy; eval is evil", "Gracias; su casa", "python -m venv .venv && source .venv/bin/activate", "x; sudo -i",
-    "a history; history of art", "Your id > 5", "Ticket 4411; the file C:\\Users\\anna\\report.docx is lost"
+    "a history; history of art", "Your id > 5", "Notes; C:\\Users\\anna\\report.docx", "Sizes: 50% & 25%",
+    "Files; C:\\Users\\anna\\whoami.txt", "Ratio 3:1; 5:2", "Ticket 4411; the file C:\\Users\\anna\\report.docx is lost"
   })
   void englishWordsThatNameCommandsPassInProse(String value) {
     assertNull(detect(value), () -> "flagged: " + value);
@@ -103,7 +104,8 @@ class CmdiDetectorTest {
   @ParameterizedTest
   @ValueSource(strings = {
     ";/usr/bin/id", "|/bin/ls -al", "a|usr/bin/id", "/bin/cat /etc/passwd", "x; exec /bin/sh -i",
-    "x -e /bin/bash"
+    "x -e /bin/bash", ";c:\\windows\\system32\\cmd.exe /c dir", "& %COMSPEC% /c dir",
+    "| C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -c id", "&& %SYSTEMROOT%\\system32\\net.exe user"
   })
   void aBinaryByPathInCommandPositionIsDetected(String value) {
     assertRule("cmdi.shell-path", value);
