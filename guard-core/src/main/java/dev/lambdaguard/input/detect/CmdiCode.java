@@ -132,8 +132,12 @@ final class CmdiCode {
       return NONE;
     }
     char quote = s.charAt(q);
-    int close = s.indexOf(quote, q + 1);
-    if (close < 0 || close - q > 200) {
+    int close = q + 1;
+    int limit = Math.min(n, q + 1 + CmdiShell.MAX_ARGS); // a bounded look, as every call's
+    while (close < limit && s.charAt(close) != quote) {
+      close++;
+    }
+    if (close >= limit) {
       return NONE;
     }
     String mode = s.substring(q + 1, Math.min(close, q + 3));

@@ -111,7 +111,8 @@ final class PathNames {
     // server software, by the letters a directory name begins with (apache2, php5, nginx-1.7.4)
     put(SOFTWARE_WORD, "apache", "apachegroup", "httpd", "nginx", "php", "mysql", "mariadb",
         "tomcat", "jboss", "wildfly", "weblogic", "websphere", "lighttpd", "thttpd", "iis", "pureftpd", "proftp",
-        "proftpd", "vsftpd", "filezilla", "filezillaftp", "xampp", "lampp", "lamp", "wamp", "mercurymail",
+        "proftpd", "vsftpd", "filezilla", "filezillaftp", "xampp", "lampp", "lamp", "wamp", "appserv", "laragon",
+        "easyphp", "uwamp", "mamp", "mercurymail",
         "sendmail", "webalizer", "postgresql", "pgsql", "redis", "mongodb", "cpanel", "vhcs", "plesk", "zend",
         "exim", "postfix", "samba", "openldap", "jetty", "resin", "glassfish", "webserver", "inetsrv",
         "phpmyadmin", "wordpress", "joomla", "drupal", "magento");

@@ -115,7 +115,8 @@ class PathTraversalDetectorTest {
       "C:\\Program Files\\Apache Group\\Apache2\\conf\\httpd.conf", "C:\\mysql\\bin\\my.ini",
       "c:\\php\\sessions\\", "C:/sysprep.inf", "\\WINDOWS\\win.ini", "\\xampp\\php\\php.ini",
       "D:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex240101.log", "C:/$recycle.bin/s-1-5-18/desktop.ini",
-      "C:/Program Files/Microsoft SQL Server/MSSQL.1/Template Data/master.mdf", "D:\\MSSQL\\DATA\\shop_log.ldf"})
+      "C:/Program Files/Microsoft SQL Server/MSSQL.1/Template Data/master.mdf", "D:\\MSSQL\\DATA\\shop_log.ldf",
+      "c:\\AppServ\\MySQL", "C:\\laragon\\www", "C:\\EasyPHP\\data"})
   void windowsPathsIntoSystemPlacesAreSensitive(String value) {
     assertRule("path.sensitive-file", value);
   }
@@ -166,7 +167,7 @@ class PathTraversalDetectorTest {
       "echo 'export EDITOR=vim' >> ~/.zshrc", "C:\\Users\\jane\\Documents\\report.docx",
       "The file is in /home/jane/notes.txt", "#!/usr/bin/env bash", "Works on my machine ¯\\_(ツ)_/¯",
       "https://github.com/apache/commons-lang/blob/master/README.md", "https://www.example.com/etc/page",
-      "{\"path\": \"docs/guide/intro.md\"}", "report.mdf", "docs/data/shop.mdf", "$0.99/mo",
+      "{\"path\": \"docs/guide/intro.md\"}", "report.mdf", "docs/data/shop.mdf", "$0.99/mo", "I use MAMP and Laragon",
       "Dear Sir/Madam, I am writing to complain.",
       "aws s3 cp report.csv s3://my-bucket/reports/2024/", "/0PPiAAZ8Jis4o2A", "text/html,application/xml;q=0.9"})
   void ordinaryPathsNamesAndTextPass(String value) {
