@@ -465,8 +465,7 @@ final class CmdiCommands {
     int kinds = 0;
     for (int kind = 1; kind <= LAST_KIND; kind++) {
       // accepts asks only whether properties are present, except that echo wants no parenthesis: leave it out
-      // INSIDE comes from where the command is, not from its characters: any command may be inside a substitution
-      if (takesSubcommand(kind) || accepts(kind, possible & ~PAREN | INSIDE, start, null)) {
+      if (takesSubcommand(kind) || accepts(kind, possible & ~PAREN, start, null)) {
         kinds |= 1 << kind;
       }
     }

@@ -126,8 +126,10 @@ final class CmdiScanner {
   static Detection scan(Normalized value) {
     int possible = CmdiShell.possibleArgs(value);
     int strict = CmdiCommands.viableKinds(possible, true);
-    int lenient = CmdiCommands.viableKinds(possible, false)
-        | (value.containsAny(SUBSTITUTION_OPENERS) ? 1 << CmdiCommands.ECHO : 0); // `echo id` runs what it prints
+    boolean substitutions = value.containsAny(SUBSTITUTION_OPENERS);
+    // `echo id` runs what it prints; inside a substitution some commands need no arguments ($(last), `cut x`)
+    int lenient = CmdiCommands.viableKinds(substitutions ? possible | CmdiShell.INSIDE : possible, false)
+        | (substitutions ? 1 << CmdiCommands.ECHO : 0);
     CmdiScanner scanner = new CmdiScanner(value.decoded(), triggersOf(value, strict | lenient), strict, lenient);
     return scanner.run(scanner.nextTrigger(0));
   }
@@ -306,8 +308,8 @@ final class CmdiScanner {
     if (s.charAt(p) == '$') {
       // $CMD, see assignedVariableRuns; $0 -c, see selfShell
       char d = p + 1 < n ? s.charAt(p + 1) : 0;
-      return afterSeparator && (CmdiShell.isLetter(d) || d == '0' || s.startsWith("${SHELL}", p))
-          ? MAY_COMMAND : NO_COMMAND;
+      boolean shell = d == '0' && p + 2 < n && isSpace(s.charAt(p + 2)) || s.startsWith("${SHELL} ", p);
+      return afterSeparator && (CmdiShell.isLetter(d) || shell) ? MAY_COMMAND : NO_COMMAND;
     }
     int e = p; // CmdiShell.plainEnd and lastSlash in one pass: the start of most values with a trigger is read here
     int slash = -1;
@@ -517,7 +519,7 @@ final class CmdiScanner {
       }
       slashless = false;
       kind = CmdiCommands.kindAt(wordText, wordA, wordB);
-      for (int o = 0; o < 2 && kind == 0 && wordText == s && s.charAt(wordA) == '-' && wordB - wordA >= 2; o++) {
+      for (int o = 0; o < 1 && kind == 0 && wordText == s && s.charAt(wordA) == '-' && wordB - wordA >= 2; o++) {
         kind = wrappedAfterOption(); // sudo -u root id, nice -n 19 id: the command after the wrapper's options
       }
     }
@@ -553,7 +555,7 @@ final class CmdiScanner {
     if (((strict ? strictKinds : lenientKinds) & 1 << kind) == 0 && !echoes) {
       return false; // the value has none of the characters the arguments this command takes are made of
     }
-    if (!echoes && !argumentsMayFit(kind, strict)) {
+    if (!echoes && rule != CmdiDetector.SUBSTITUTION && !argumentsMayFit(kind, strict)) {
       return false; // nor has the window its arguments are read from
     }
     int props = CmdiShell.args(s, wordEnd) | (rule == CmdiDetector.SUBSTITUTION ? CmdiShell.INSIDE : 0);
@@ -652,7 +654,14 @@ final class CmdiScanner {
     if (p + 2 < n && CmdiShell.isLetter(s.charAt(p)) && s.charAt(p + 1) == ':') {
       return s.charAt(p + 2) == '\\' || s.charAt(p + 2) == '/';
     }
-    return p + 2 < n && s.charAt(p) == '%' && CmdiShell.isLetter(s.charAt(p + 1));
+    if (p + 2 >= n || s.charAt(p) != '%' || !CmdiShell.isLetter(s.charAt(p + 1))) {
+      return false;
+    }
+    int e = p + 2;
+    while (e < n && e - p <= CmdiShell.MAX_WORD && isIdent(s.charAt(e))) {
+      e++;
+    }
+    return e < n && s.charAt(e) == '%'; // %SYSTEMROOT%, %COMSPEC%: a name closed by its percent sign
   }
 
   /**
