@@ -132,8 +132,9 @@ final class CmdiCommands {
     unix(MKFIFO, "mkfifo", "mknod");
     unix(ADMIN, "chmod", "chown", "chgrp", "useradd", "userdel", "usermod", "adduser", "crontab");
     unix(KILL, "kill", "killall", "pkill", "shutdown", "reboot", "halt", "poweroff");
+    // wrappers, and the shell's keywords after which a command comes (;then sleep 5, do id)
     unix(WRAPPER, "sudo", "nohup", "busybox", "exec", "command", "builtin", "nice", "time", "strace", "ltrace",
-        "eval");
+        "eval", "then", "do", "else");
     // English words that write or pack files: a command only with a path or a redirection (touch base, cut in half,
     // tee -time pass), or inside a substitution (`cut x`)
     unix(FILE_WORD, "touch", "tee", "zip", "tar", "cut");

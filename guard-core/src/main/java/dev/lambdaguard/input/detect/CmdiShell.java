@@ -435,6 +435,7 @@ final class CmdiShell {
       }
       int start = j;
       boolean quoted = false;
+      boolean expands = false;
       while (j < limit && !isSpace(s.charAt(j)) && !endsCommand(s, j) && ifsAt(s, j) == 0) {
         char t = s.charAt(j);
         if (t == '\'' || t == '"') {
@@ -452,7 +453,11 @@ final class CmdiShell {
           j = close + 1;
           continue;
         }
+        expands |= t == '$' && j + 1 < limit && s.charAt(j + 1) == '('; // echo X$((5+5)): the shell computes it
         j++;
+      }
+      if (expands) {
+        props |= QUOTED;
       }
       int a = start;
       int b = j;

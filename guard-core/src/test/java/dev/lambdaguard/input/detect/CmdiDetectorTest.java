@@ -53,7 +53,8 @@ class CmdiDetectorTest {
     "x;lsmod", "x;tar -czf /tmp/w.tgz /var/www", "x;echo hi > /tmp/x;touch ./y",
     ";regedit HKLM\\Software\\Microsoft", "x & runas /user:admin cmd", "x | forfiles /p c:\\windows /c \"cmd /c dir\"",
     "x&&winget install x", "x;sudo -u root id", "x;nice -n 19 whoami", "x;eval id", "x;su -c id", "x;id>/tmp/x",
-    "x & timeout /t 5", "x;xterm -display 10.0.0.1:1", "x;history -c"
+    "x & timeout /t 5", "x;xterm -display 10.0.0.1:1", "x;history -c", "\";echo VAR$((5+5))",
+    "&echo TST$((1+1))", "x;if [ 1 -eq 1 ];then sleep 5;fi", "|for i in 1 2;do sleep 1;done"
   })
   void commandsOfEveryKindAreKnownAfterASeparator(String value) {
     assertRule("cmdi.separator-command", value);
@@ -67,7 +68,9 @@ class CmdiDetectorTest {
     "I went to the store; cut the price in half", "rock & roll; top 10 hits", "the tar pit | dig site",
     "x; touch up the photo", "Who did it? | who knows", "Game over; timeout 30", "x; nice -looking car",
     "Sleepy; eval is evil", "Gracias; su casa", "python -m venv .venv && source .venv/bin/activate", "x; sudo -i",
-    "a history; history of art", "Your id > 5", "Notes; C:\\Users\\anna\\report.docx", "Sizes: 50% & 25%",
+    "a history; history of art", "Your id > 5", "Reboot the router; then ping me later",
+    "First we eat; then sleep 8 hours", "Whatever you do, do it well; then rest", "Price: 5$ (approx); echo chamber",
+    "Notes; C:\\Users\\anna\\report.docx", "Sizes: 50% & 25%",
     "Files; C:\\Users\\anna\\whoami.txt", "Ratio 3:1; 5:2", "Ticket 4411; the file C:\\Users\\anna\\report.docx is lost"
   })
   void englishWordsThatNameCommandsPassInProse(String value) {
