@@ -156,7 +156,8 @@ final class CmdiCommands {
     windows(REG, "reg");
     windows(WINTOOL, "wmic", "certutil", "bitsadmin", "mshta", "rundll32", "regsvr32", "cscript", "wscript",
         "msiexec", "schtasks", "taskkill", "vssadmin", "bcdedit", "wevtutil", "icacls", "takeown", "regedit",
-        "forfiles", "msbuild", "installutil", "cmstp", "regasm", "regsvcs", "odbcconf", "certreq", "winget", "runas");
+        "forfiles", "msbuild", "installutil", "cmstp", "regasm", "regsvcs", "odbcconf", "certreq", "winget", "runas",
+        "findstr", "xcopy", "robocopy");
     windows(PING, "ping");
     windows(WINTOOL, "invoke-expression", "iex", "invoke-webrequest", "iwr", "invoke-restmethod", "irm",
         "start-process", "new-object", "get-content", "set-content", "get-childitem", "get-process",

