@@ -25,17 +25,18 @@ final class CmdiCode {
   private static final int FN_INFO = 3;   // discloses: phpinfo()
   private static final int FN_IMPORT = 4; // loads a runner: __import__('os'), require('child_process')
   private static final int FN_METHOD = 5; // a runner only on a process module: subprocess.call(…)
+  private static final int FN_OPEN = 6;   // runs a command when its mode has a pipe: Perl's open(F, "id|")
   private static final String[] FUNCTION_NAMES = {
     "system", "exec", "shell_exec", "passthru", "popen", "proc_open", "pcntl_exec", "execsync", "spawnsync",
     "spawn", "execfile", "processbuilder", "eval", "assert", "create_function", "phpinfo", "phpversion",
     "php_uname", "__import__", "require", "call", "run", "check_output", "check_call", "getoutput",
-    "getstatusoutput", "popen2", "popen3"
+    "getstatusoutput", "popen2", "popen3", "open"
   };
   private static final int[] FUNCTION_KINDS = {
     FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC, FN_EXEC,
     FN_EXEC, FN_EXEC, FN_EXEC, FN_EVAL, FN_EVAL, FN_EVAL, FN_INFO, FN_INFO,
     FN_INFO, FN_IMPORT, FN_IMPORT, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD, FN_METHOD,
-    FN_METHOD, FN_METHOD, FN_METHOD
+    FN_METHOD, FN_METHOD, FN_METHOD, FN_OPEN
   };
   // Plain loops in static init here and in the other detectors: streams and lambdas would load about 150 JDK classes
   // into a cold start.
@@ -71,6 +72,9 @@ final class CmdiCode {
     if (b == paren || paren - b > MAX_NAME || (b > 0 && isIdent(s.charAt(b - 1)))) {
       return NONE;
     }
+    if (paren - b == 1 && s.charAt(b) == 'x' && b > 0 && s.charAt(b - 1) == '%') {
+      return paren + 1; // Ruby's %x(…) runs its content as a shell command line, as backticks do
+    }
     int fn = function(s, b, paren);
     if (fn == 0) {
       return NONE;
@@ -83,6 +87,9 @@ final class CmdiCode {
     }
     if (fn == FN_METHOD) {
       return NONE;
+    }
+    if (fn == FN_OPEN) {
+      return b > 0 && s.charAt(b - 1) == '.' ? NONE : pipeOpen(s, paren); // window.open(…), File.open(…) read
     }
     int n = s.length();
     int a = skipSpaces(s, paren + 1);
@@ -108,6 +115,39 @@ final class CmdiCode {
       return RUNS_CODE; // ;phpinfo(), {${system(…)}}
     }
     return NONE;
+  }
+
+  /**
+   * Perl's and Ruby's {@code open} with a pipe in its first quoted argument: {@code open(F, "|id")} and
+   * {@code open(F, "id|")} run {@code id}, whose command line {@link #call} returns; {@code open(F, "-|", …)}
+   * forks a command, {@link #RUNS_CODE}. Looks at most {@link #MAX_NAME} characters into the call.
+   */
+  private static int pipeOpen(String s, int paren) {
+    int n = s.length();
+    int q = paren + 1;
+    while (q < n && q - paren <= MAX_NAME && s.charAt(q) != '\'' && s.charAt(q) != '"' && s.charAt(q) != ')') {
+      q++;
+    }
+    if (q >= n || q - paren > MAX_NAME || s.charAt(q) == ')') {
+      return NONE;
+    }
+    char quote = s.charAt(q);
+    int close = q + 1;
+    int limit = Math.min(n, q + 1 + CmdiShell.MAX_ARGS); // a bounded look, as every call's
+    while (close < limit && s.charAt(close) != quote) {
+      close++;
+    }
+    if (close >= limit) {
+      return NONE;
+    }
+    String mode = s.substring(q + 1, Math.min(close, q + 3));
+    if ((mode.equals("-|") || mode.equals("|-")) && close == q + 3) {
+      return RUNS_CODE; // open(my $fh, "-|", "id")
+    }
+    if (close > q + 1 && s.charAt(q + 1) == '|') {
+      return q + 2;
+    }
+    return close > q + 1 && s.charAt(close - 1) == '|' ? q + 1 : NONE;
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.lambdaguard.input.detect.CmdiShell.CODE_FLAG;
 import static dev.lambdaguard.input.detect.CmdiShell.END;
 import static dev.lambdaguard.input.detect.CmdiShell.FLAG;
 import static dev.lambdaguard.input.detect.CmdiShell.HOST;
+import static dev.lambdaguard.input.detect.CmdiShell.INSIDE;
 import static dev.lambdaguard.input.detect.CmdiShell.MARKER;
 import static dev.lambdaguard.input.detect.CmdiShell.NUM_END;
 import static dev.lambdaguard.input.detect.CmdiShell.PAREN;
@@ -69,6 +70,11 @@ final class CmdiCommands {
   static final int KILL = 25;
   static final int WRAPPER = 26;
   static final int POWERSHELL = 27;
+  static final int FILE_WORD = 28;
+  static final int TOOL = 29;
+  static final int FLAGGED_WORD = 30;
+  /** The last kind: kinds are bits of an int ({@code 1 << kind}). */
+  static final int LAST_KIND = FLAGGED_WORD;
 
   /** The longest command name. */
   private static final int MAX_NAME = 24;
@@ -99,23 +105,24 @@ final class CmdiCommands {
    */
   private static final long[] PREFIXES = new long[(27 * 27 * 27 + 63) / 64];
   /** Per kind: whether a plain word of that kind can start a command line at the value's start (strict). */
-  private static final boolean[] RUNS_AT_START = new boolean[POWERSHELL + 1];
+  private static final boolean[] RUNS_AT_START = new boolean[LAST_KIND + 1];
   /** Per kind: whether such a word alone (nothing but blanks after it) is a command line at the value's start. */
-  private static final boolean[] RUNS_ALONE = new boolean[POWERSHELL + 1];
+  private static final boolean[] RUNS_ALONE = new boolean[LAST_KIND + 1];
 
   static {
     unix(RECON, "whoami", "uname", "ifconfig", "netstat", "hostname", "lsb_release", "getent", "nslookup",
-        "traceroute", "lsof", "uptime", "nmap", "tcpdump", "dmesg", "printenv", "iptables", "sysinfo", "lscpu");
+        "traceroute", "lsof", "uptime", "nmap", "tcpdump", "dmesg", "printenv", "iptables", "sysinfo", "lscpu",
+        "lsmod", "lsblk", "lspci", "lsusb", "lastlog", "vmstat", "iostat");
     unix(ID, "id");
     unix(PWD, "pwd");
     unix(LIST, "ls", "dir");
     unix(READ, "cat", "tac", "nl", "head", "tail", "more", "less", "strings", "xxd", "od", "base64", "hexdump");
     unix(ECHO, "echo", "printf");
     unix(SLEEP, "sleep", "usleep");
-    unix(PING, "ping", "ping6");
+    unix(PING, "ping", "ping6", "dig", "whois", "arping", "fping", "nping");
     unix(FETCH, "curl", "wget", "tftp", "lwp-download");
     unix(NETCAT, "nc", "ncat", "netcat", "socat", "telnet");
-    unix(SHELL, "bash", "sh", "zsh", "ksh", "dash", "csh", "tcsh", "ash");
+    unix(SHELL, "bash", "sh", "zsh", "ksh", "dash", "csh", "tcsh", "ash", "su");
     unix(INTERP, "perl", "python", "python2", "python3", "php", "ruby", "node", "nodejs", "lua", "irb",
         "jrunscript");
     unix(REMOVE, "rm", "shred");
@@ -125,7 +132,19 @@ final class CmdiCommands {
     unix(MKFIFO, "mkfifo", "mknod");
     unix(ADMIN, "chmod", "chown", "chgrp", "useradd", "userdel", "usermod", "adduser", "crontab");
     unix(KILL, "kill", "killall", "pkill", "shutdown", "reboot", "halt", "poweroff");
-    unix(WRAPPER, "sudo", "nohup", "busybox", "exec", "command", "builtin", "nice");
+    // wrappers, and the shell's keywords after which a command comes (;then sleep 5, do id)
+    unix(WRAPPER, "sudo", "nohup", "busybox", "exec", "command", "builtin", "nice", "time", "strace", "ltrace",
+        "eval", "then", "do", "else");
+    // English words that write or pack files: a command only with a path or a redirection (touch base, cut in half,
+    // tee -time pass), or inside a substitution (`cut x`)
+    unix(FILE_WORD, "touch", "tee", "zip", "tar", "cut");
+    // Utilities no one writes in prose: file copies and links, archives, editors and debuggers that run shell
+    // escapes, awk, xargs
+    unix(TOOL, "cp", "mv", "mkdir", "ln", "dd", "chattr", "gzip", "gunzip", "unzip", "scp", "rsync", "vim", "nvim",
+        "gdb", "awk", "gawk", "mawk", "xargs", "htop", "xterm");
+    // English words that list sessions, processes or history, or wait: a command with a flag (timeout /t 5), or
+    // alone inside a substitution ($(last))
+    unix(FLAGGED_WORD, "last", "who", "top", "history", "timeout");
     windows(RECON, "ipconfig", "systeminfo", "tasklist", "whoami", "hostname", "nslookup", "tracert", "netstat",
         "getmac", "qwinsta", "quser", "nltest", "dsquery");
     windows(LIST, "dir");
@@ -136,7 +155,9 @@ final class CmdiCommands {
     windows(NETSH, "netsh");
     windows(REG, "reg");
     windows(WINTOOL, "wmic", "certutil", "bitsadmin", "mshta", "rundll32", "regsvr32", "cscript", "wscript",
-        "msiexec", "schtasks", "taskkill", "vssadmin", "bcdedit", "wevtutil", "icacls", "takeown");
+        "msiexec", "schtasks", "taskkill", "vssadmin", "bcdedit", "wevtutil", "icacls", "takeown", "regedit",
+        "forfiles", "msbuild", "installutil", "cmstp", "regasm", "regsvcs", "odbcconf", "certreq", "winget", "runas",
+        "findstr", "xcopy", "robocopy");
     windows(PING, "ping");
     windows(WINTOOL, "invoke-expression", "iex", "invoke-webrequest", "iwr", "invoke-restmethod", "irm",
         "start-process", "new-object", "get-content", "set-content", "get-childitem", "get-process",
@@ -168,7 +189,7 @@ final class CmdiCommands {
       mark((c0 * 27 + c1) * 27 + (name.length() == 2 ? 26 : letterClass(name.charAt(2))));
     }
     int everyProperty = -1 & ~PAREN;
-    for (int kind = 1; kind <= POWERSHELL; kind++) {
+    for (int kind = 1; kind <= LAST_KIND; kind++) {
       RUNS_AT_START[kind] = kind == WRAPPER || accepts(kind, everyProperty, true, "user")
           || accepts(kind, everyProperty, true, "add");
       RUNS_ALONE[kind] = accepts(kind, END, true, null);
@@ -290,7 +311,19 @@ final class CmdiCommands {
         }
       }
     }
-    return 0;
+    return Character.isDigit(s.charAt(b - 1)) ? versioned(s, a, b) : 0;
+  }
+
+  /**
+   * An interpreter named with its version, as distributions install them ({@code python3.10}, {@code php7.4},
+   * {@code perl5.36}): {@link #INTERP} when the name without its trailing digits and dots is one, else 0.
+   */
+  private static int versioned(String s, int a, int b) {
+    int e = b;
+    while (e > a && (Character.isDigit(s.charAt(e - 1)) || s.charAt(e - 1) == '.')) {
+      e--;
+    }
+    return e - a >= 2 && CmdiShell.isLetter(s.charAt(e - 1)) && kindAt(s, a, e) == INTERP ? INTERP : 0;
   }
 
   /** Whether {@code s} holds {@code name} (lower case ASCII) at {@code a}, ASCII letters in any case if asked. */
@@ -432,7 +465,7 @@ final class CmdiCommands {
    */
   static int viableKinds(int possible, boolean start) {
     int kinds = 0;
-    for (int kind = 1; kind <= POWERSHELL; kind++) {
+    for (int kind = 1; kind <= LAST_KIND; kind++) {
       // accepts asks only whether properties are present, except that echo wants no parenthesis: leave it out
       if (takesSubcommand(kind) || accepts(kind, possible & ~PAREN, start, null)) {
         kinds |= 1 << kind;
@@ -481,9 +514,9 @@ final class CmdiCommands {
       case RECON:
         return start ? has(props, FLAG) : has(props, END | FLAG | HOST | PATH | URL);
       case ID:
-        return !start && has(props, END | FLAG);
+        return !start && has(props, END | FLAG | REDIRECT_OUT); // id>/tmp/x: its output written out
       case PWD:
-        return !start && has(props, END);
+        return !start && has(props, END | REDIRECT_OUT);
       case LIST:
         return start ? has(props, SYS_PATH) : has(props, END | FLAG | PATH);
       case READ:
@@ -529,6 +562,12 @@ final class CmdiCommands {
         return !start && has(props, ANY);
       case KILL:
         return !start && has(props, FLAG | NUM_END);
+      case FILE_WORD:
+        return !start && (has(props, PATH | REDIRECT_OUT) || has(props, INSIDE));
+      case TOOL:
+        return !start && (has(props, END | FLAG | PATH | QUOTED) || has(props, INSIDE));
+      case FLAGGED_WORD:
+        return !start && (has(props, FLAG) || has(props, END) && has(props, INSIDE));
       default:
         return false;
     }

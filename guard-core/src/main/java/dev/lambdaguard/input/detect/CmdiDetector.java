@@ -30,7 +30,9 @@ import dev.lambdaguard.input.Category;
  *       {@code ${@…}}; see {@link CmdiCode};
  *   <li>{@code cmdi.ssi} (95): a server-side include directive ({@code <!--#exec cmd=…});
  *   <li>{@code cmdi.shellshock} (100): a bash function definition ({@code () { :;};});
- *   <li>{@code cmdi.reverse-shell} (100): {@code /dev/tcp/} or {@code /dev/udp/}.
+ *   <li>{@code cmdi.reverse-shell} (100): {@code /dev/tcp/} or {@code /dev/udp/};
+ *   <li>{@code cmdi.argument-injection} (85): a value that begins with an option and sets one that names a
+ *       command to run ({@code -oProxyCommand=…}, {@code --upload-pack=…}, {@code --checkpoint-action=exec=…}).
  * </ul>
  *
  * <p>Legitimate text with these characters passes: prices, "C# &amp; F#", "rock &amp; roll", "Q&amp;A", "Terms
@@ -62,6 +64,7 @@ public final class CmdiDetector implements Detector {
   static final Detection SSI = new Detection(Category.CMDI, "cmdi.ssi", 95);
   static final Detection SHELLSHOCK = new Detection(Category.CMDI, "cmdi.shellshock", 100);
   static final Detection REVERSE_SHELL = new Detection(Category.CMDI, "cmdi.reverse-shell", 100);
+  static final Detection ARGUMENT_INJECTION = new Detection(Category.CMDI, "cmdi.argument-injection", 85);
 
   private static final Normalized.CharSet TRIGGERS = Normalized.charSet(CmdiScanner.TRIGGERS);
   private static final Normalized.CharSet QUOTES = Normalized.charSet("'\"");
@@ -92,6 +95,14 @@ public final class CmdiDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    Detection d = detectCommand(value);
+    if ((d == null || d.score() < ARGUMENT_INJECTION.score()) && CmdiShell.injectedOption(value.decoded())) {
+      return ARGUMENT_INJECTION; // a value handed to a program as its arguments, not to a shell
+    }
+    return d;
+  }
+
+  private Detection detectCommand(Normalized value) {
     boolean triggers = value.containsAny(TRIGGERS);
     if (!triggers && !CmdiCommands.mayStartLine(value)) {
       return null; // decided on the value's character set, without reading it: most text ends here

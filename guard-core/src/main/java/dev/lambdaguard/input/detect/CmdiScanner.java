@@ -126,8 +126,10 @@ final class CmdiScanner {
   static Detection scan(Normalized value) {
     int possible = CmdiShell.possibleArgs(value);
     int strict = CmdiCommands.viableKinds(possible, true);
-    int lenient = CmdiCommands.viableKinds(possible, false)
-        | (value.containsAny(SUBSTITUTION_OPENERS) ? 1 << CmdiCommands.ECHO : 0); // `echo id` runs what it prints
+    boolean substitutions = value.containsAny(SUBSTITUTION_OPENERS);
+    // `echo id` runs what it prints; inside a substitution some commands need no arguments ($(last), `cut x`)
+    int lenient = CmdiCommands.viableKinds(substitutions ? possible | CmdiShell.INSIDE : possible, false)
+        | (substitutions ? 1 << CmdiCommands.ECHO : 0);
     CmdiScanner scanner = new CmdiScanner(value.decoded(), triggersOf(value, strict | lenient), strict, lenient);
     return scanner.run(scanner.nextTrigger(0));
   }
@@ -300,9 +302,14 @@ final class CmdiScanner {
     if (p >= n) {
       return NO_COMMAND;
     }
+    if (windowsRootAt(s, p)) {
+      return afterSeparator ? MAY_COMMAND : NO_COMMAND; // see windowsBinary
+    }
     if (s.charAt(p) == '$') {
-      // $CMD, see assignedVariableRuns
-      return afterSeparator && p + 1 < n && CmdiShell.isLetter(s.charAt(p + 1)) ? MAY_COMMAND : NO_COMMAND;
+      // $CMD, see assignedVariableRuns; $0 -c, see selfShell
+      char d = p + 1 < n ? s.charAt(p + 1) : 0;
+      boolean shell = d == '0' && p + 2 < n && isSpace(s.charAt(p + 2)) || s.startsWith("${SHELL} ", p);
+      return afterSeparator && (CmdiShell.isLetter(d) || shell) ? MAY_COMMAND : NO_COMMAND;
     }
     int e = p; // CmdiShell.plainEnd and lastSlash in one pass: the start of most values with a trigger is read here
     int slash = -1;
@@ -484,6 +491,17 @@ final class CmdiScanner {
       if (p >= n) {
         return false;
       }
+      if (ctx == SEP && windowsRootAt(s, p)) {
+        if (windowsBinary(p)) {
+          found(CmdiDetector.SHELL_PATH); // ;C:\Windows\System32\cmd.exe /c dir
+          return true;
+        }
+        return false;
+      }
+      if (ctx == SEP && selfShell(p)) {
+        found(CmdiDetector.EVASION); // ;$0 -c id: the shell by the name of its own parameter
+        return true;
+      }
       if (ctx == SEP && s.charAt(p) == '$' && assignedVariableRuns(p)) {
         found(CmdiDetector.EVASION); // CMD=$'id';$CMD
         return true;
@@ -493,13 +511,19 @@ final class CmdiScanner {
       }
       kind = CmdiCommands.kindAt(wordText, wordA, wordB);
     }
+    boolean wrapperEvaded = false;
     for (int k = 0; k < 2 && kind == CmdiCommands.WRAPPER && CmdiShell.endsWord(s, wordEnd); k++) {
+      wrapperEvaded |= wordEvaded; // ti''me curl …: the quotes that hide the wrapper hide the command it runs
       if (!readWord(CmdiShell.skipBlanks(s, wordEnd))) {
         return false;
       }
       slashless = false;
       kind = CmdiCommands.kindAt(wordText, wordA, wordB);
+      for (int o = 0; o < 1 && kind == 0 && wordText == s && s.charAt(wordA) == '-' && wordB - wordA >= 2; o++) {
+        kind = wrappedAfterOption(); // sudo -u root id, nice -n 19 id: the command after the wrapper's options
+      }
     }
+    wordEvaded |= wrapperEvaded;
     if (!start && wordText == s && s.charAt(wordA) == '/' && wordEnd < n
         && (s.charAt(wordEnd) == '?' || s.charAt(wordEnd) == '*') && globbedPath(wordA)) {
       found(CmdiDetector.EVASION); // /???/??t /???/p??s??
@@ -531,10 +555,10 @@ final class CmdiScanner {
     if (((strict ? strictKinds : lenientKinds) & 1 << kind) == 0 && !echoes) {
       return false; // the value has none of the characters the arguments this command takes are made of
     }
-    if (!echoes && !argumentsMayFit(kind, strict)) {
+    if (!echoes && rule != CmdiDetector.SUBSTITUTION && !argumentsMayFit(kind, strict)) {
       return false; // nor has the window its arguments are read from
     }
-    int props = CmdiShell.args(s, wordEnd);
+    int props = CmdiShell.args(s, wordEnd) | (rule == CmdiDetector.SUBSTITUTION ? CmdiShell.INSIDE : 0);
     String sub = null;
     if (CmdiCommands.takesSubcommand(kind)) {
       CmdiShell.Word next = CmdiShell.word(s, CmdiShell.skipBlanks(s, wordEnd));
@@ -546,6 +570,21 @@ final class CmdiScanner {
     }
     found(wordEvaded ? CmdiDetector.EVASION : rule);
     return true;
+  }
+
+  /**
+   * After a wrapper's option just read ({@code -u} of {@code sudo -u root id}), the kind of the next word, or of
+   * the one after it when the next is the option's value; reads the word whose kind it returns (0 for none).
+   */
+  private int wrappedAfterOption() {
+    if (!CmdiShell.endsWord(s, wordEnd) || !readWord(CmdiShell.skipBlanks(s, wordEnd))) {
+      return 0;
+    }
+    int kind = CmdiCommands.kindAt(wordText, wordA, wordB);
+    if (kind != 0 || wordText != s || s.charAt(wordA) == '-' || !CmdiShell.endsWord(s, wordEnd)) {
+      return kind; // a command, or another option for the caller's next round
+    }
+    return readWord(CmdiShell.skipBlanks(s, wordEnd)) ? CmdiCommands.kindAt(wordText, wordA, wordB) : 0;
   }
 
   /**
@@ -606,6 +645,55 @@ final class CmdiScanner {
     return true;
   }
 
+  /** What ends a Windows path in command position besides a blank: a separator or a quote. */
+  private static final String PATH_ENDS = ";|&\n\r\"'`";
+
+  /** Whether a Windows path begins at {@code p}: a drive ({@code C:\}, {@code C:/}) or {@code %VARIABLE%}. */
+  private static boolean windowsRootAt(String s, int p) {
+    int n = s.length();
+    if (p + 2 < n && CmdiShell.isLetter(s.charAt(p)) && s.charAt(p + 1) == ':') {
+      return s.charAt(p + 2) == '\\' || s.charAt(p + 2) == '/';
+    }
+    if (p + 2 >= n || s.charAt(p) != '%' || !CmdiShell.isLetter(s.charAt(p + 1))) {
+      return false;
+    }
+    int e = p + 2;
+    while (e < n && e - p <= CmdiShell.MAX_WORD && isIdent(s.charAt(e))) {
+      e++;
+    }
+    return e < n && s.charAt(e) == '%'; // %SYSTEMROOT%, %COMSPEC%: a name closed by its percent sign
+  }
+
+  /**
+   * A Windows program by its path in command position: the last segment of the path names a command
+   * ({@code C:\Windows\System32\cmd.exe}, {@code %SYSTEMROOT%\System32\WindowsPowerShell\v1.0\powershell.exe}),
+   * or the path is {@code %COMSPEC%}, the command interpreter.
+   */
+  private boolean windowsBinary(int p) {
+    int e = p;
+    while (e < n && e - p <= 4 * CmdiShell.MAX_WORD && !isSpace(s.charAt(e)) && PATH_ENDS.indexOf(s.charAt(e)) < 0) {
+      e++;
+    }
+    int seg = e;
+    while (seg > p && s.charAt(seg - 1) != '\\' && s.charAt(seg - 1) != '/') {
+      seg--;
+    }
+    if (seg == p) {
+      return e - p == 9 && s.regionMatches(true, p, "%comspec%", 0, 9);
+    }
+    return CmdiCommands.kindAt(s, seg, e) != 0;
+  }
+
+  /**
+   * {@code $0}, {@code $SHELL} or {@code $BASH} in command position with inline code: the running shell, or the
+   * user's, named by a parameter.
+   */
+  private boolean selfShell(int p) {
+    int e = s.startsWith("$0", p) ? p + 2 : s.startsWith("$SHELL", p) ? p + 6 : s.startsWith("${SHELL}", p) ? p + 8
+        : s.startsWith("$BASH", p) ? p + 5 : -1;
+    return e > 0 && e < n && isSpace(s.charAt(e)) && (CmdiShell.args(s, e) & CmdiShell.CODE_FLAG) != 0;
+  }
+
   /** {@code $NAME} in command position where the value assigned {@code NAME=} before: a command kept in a variable. */
   private boolean assignedVariableRuns(int p) {
     int a = p + 1;
@@ -614,7 +702,8 @@ final class CmdiScanner {
       e++;
     }
     int len = e - a;
-    if (len == 0 || !CmdiShell.isLetter(s.charAt(a)) || !CmdiShell.endsWord(s, e)) {
+    // $a$b: variables joined into one word, each assigned a piece of the command before
+    if (len == 0 || !CmdiShell.isLetter(s.charAt(a)) || !CmdiShell.endsWord(s, e) && (e >= n || s.charAt(e) != '$')) {
       return false;
     }
     if (firstEquals == -2) {
@@ -640,9 +729,13 @@ final class CmdiScanner {
     return -1;
   }
 
-  /** A path in command position spelled with wildcards: {@code /???/c?t}, {@code /bin/c*}. */
+  /**
+   * A path in command position spelled with wildcards: {@code /???/c?t}, {@code /bin/c*}, or one wildcard in the
+   * name of a binary whose directory is spelled out ({@code /bin/ca?}).
+   */
   private boolean globbedPath(int p) {
     int wild = 0;
+    int slash = -1;
     int k = p;
     for (; k < n && k - p < CmdiShell.MAX_WORD; k++) {
       char c = s.charAt(k);
@@ -650,9 +743,22 @@ final class CmdiScanner {
         wild++;
       } else if (!isWordChar(c)) {
         break;
+      } else if (c == '/' && wild == 0) {
+        slash = k;
       }
     }
-    return wild >= 2 && (k >= n || CmdiShell.endsWord(s, k));
+    boolean named = wild == 1 && slash > p && binDirectory(s, p, slash);
+    return (wild >= 2 || named) && (k >= n || CmdiShell.endsWord(s, k));
+  }
+
+  /** Whether {@code t[a, slash)} is one of the absolute {@link #BIN_DIRS}. */
+  private static boolean binDirectory(String t, int a, int slash) {
+    for (String bin : BIN_DIRS) {
+      if (bin.charAt(0) == '/' && bin.length() == slash - a && t.startsWith(bin, a)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code /usr/bin/id}, and relative {@code usr/bin/id} where a separator put it in command position. */

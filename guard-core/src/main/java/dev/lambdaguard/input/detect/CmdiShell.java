@@ -31,6 +31,8 @@ final class CmdiShell {
   static final int MARKER = 1 << 12;   // first operand an upper-case marker: echo INJECTX
   static final int PAREN = 1 << 13;    // first operand opens a parenthesis: printf ("%s", x) is C, not shell
   static final int SENSITIVE = 1 << 14; // some operand names a secret-bearing file: /etc/passwd, win.ini, id_rsa
+  /** Not read from the arguments: the scanner adds it for a command inside a substitution ({@code $(last)}). */
+  static final int INSIDE = 1 << 15;
 
   private static final String[] SYSTEM_DIRS = {
     "/etc", "/root", "/home", "/tmp", "/var/www", "/var/tmp", "/proc", "/boot", "/dev", "/sys", "/bin", "/sbin",
@@ -54,6 +56,7 @@ final class CmdiShell {
   private static final Normalized.CharSet PATH_CHARS = Normalized.charSet("/\\.~%");
   private static final Normalized.CharSet SYS_PATH_CHARS = Normalized.charSet("/\\%");
   private static final Normalized.CharSet URL_CHARS = Normalized.charSet(":");
+  private static final Normalized.CharSet DOLLAR = Normalized.charSet("$");
   private static final Normalized.CharSet HOST_CHARS = Normalized.charSet(".");
   private static final Normalized.CharSet DIGITS = Normalized.charSet("0123456789");
   private static final Normalized.CharSet QUOTED_CHARS = Normalized.charSet("'\"`$%");
@@ -188,7 +191,7 @@ final class CmdiShell {
       case '\\':
         return isLetter(d) && d != 'n' && d != 'r' && d != 't';
       case '$':
-        return (d == '@' || d == '*' || Character.isDigit(d) || variableLength(s, e) > 0) && ifsAt(s, e) == 0
+        return (isSpecialParameter(d) || variableLength(s, e) > 0) && ifsAt(s, e) == 0
             || s.startsWith("$()", e);
       case '`':
         return d == '`';
@@ -244,9 +247,7 @@ final class CmdiShell {
     } else if (c == '\\' && j + 1 < n) {
       char next = s.charAt(j + 1);
       return next == 'n' || next == 'r' || next == 't' || !isLetter(next) ? -1 : 1;
-    } else if (c == '$' && j + 1 < n && len > 0
-        && (s.charAt(j + 1) == '@' || s.charAt(j + 1) == '*' || Character.isDigit(s.charAt(j + 1)))
-        && ifsAt(s, j) == 0) {
+    } else if (c == '$' && j + 1 < n && len > 0 && isSpecialParameter(s.charAt(j + 1)) && ifsAt(s, j) == 0) {
       return 2;
     } else if (c == '$' && s.startsWith("$()", j)) {
       return 3;
@@ -259,6 +260,87 @@ final class CmdiShell {
       return 1;
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code $} and {@code c} make a special parameter that splits a command word: {@code $@}, {@code $*} and
+   * {@code $1} expand to nothing in an injected command, {@code $!} too before any background job; {@code $?},
+   * {@code $-}, {@code $#} and {@code $$} to a few characters, which no one writes inside a command's name except
+   * to hide it from a filter ({@code c$?at}).
+   */
+  static boolean isSpecialParameter(char c) {
+    return c == '@' || c == '*' || c == '!' || c == '?' || c == '-' || c == '#' || c == '$'
+        || c >= '0' && c <= '9';
+  }
+
+  /**
+   * Option names that tell a program which command to run ({@code ssh -oProxyCommand=}, {@code git
+   * --upload-pack=}, {@code -c core.sshCommand=}, {@code tar --use-compress-program=}, {@code --rsh=}), by how
+   * they end, in lower case.
+   */
+  private static final String[] RUNNER_OPTION_ENDS = {
+    "command", "program", "exec", "pack", "askpass", "launcher", "rsh"
+  };
+
+  /**
+   * Argument injection: a value that begins with an option (a dash) and, within {@link #MAX_ARGS} characters, sets
+   * an option that names a command to run: {@code -oProxyCommand=id}, {@code -o ProxyCommand=…},
+   * {@code --upload-pack=touch /tmp/x}, {@code --checkpoint-action=exec=sh x.sh}. The program the value is handed
+   * to runs the command itself, without a shell or a separator. {@code --color=always} or {@code -Dexec.x=y} pass.
+   */
+  static boolean injectedOption(String s) {
+    int n = s.length();
+    int p = 0;
+    while (p < n && isSpace(s.charAt(p))) {
+      p++;
+    }
+    if (p >= n || s.charAt(p) != '-') {
+      return false; // one look at the first character for nearly every value
+    }
+    int limit = Math.min(n, p + MAX_ARGS);
+    boolean named = false; // the token before was -o or -c, which take name=value as their next token
+    for (int i = p; i < limit; ) {
+      int e = i;
+      while (e < limit && !isSpace(s.charAt(e))) {
+        e++;
+      }
+      if ((s.charAt(i) == '-' || named) && setsRunner(s, i, e)) {
+        return true;
+      }
+      named = e - i == 2 && s.charAt(i) == '-' && (s.charAt(i + 1) == 'o' || s.charAt(i + 1) == 'c');
+      i = e;
+      while (i < limit && isSpace(s.charAt(i))) {
+        i++;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the token {@code s[a, b)} is {@code name=value} with a runner's name and a value. */
+  private static boolean setsRunner(String s, int a, int b) {
+    while (a < b && s.charAt(a) == '-') {
+      a++;
+    }
+    int eq = a;
+    while (eq < b && s.charAt(eq) != '=') {
+      eq++;
+    }
+    if (eq >= b - 1 || eq == a) {
+      return false;
+    }
+    if (regionEndsWith(s, a, eq, "action")) {
+      return s.regionMatches(true, eq + 1, "exec", 0, 4); // tar --checkpoint-action=exec=…
+    }
+    for (String end : RUNNER_OPTION_ENDS) {
+      if (regionEndsWith(s, a, eq, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionEndsWith(String s, int a, int b, String end) {
+    return b - a >= end.length() && s.regionMatches(true, b - end.length(), end, 0, end.length());
   }
 
   /** Whether the character after a command word ends it as a shell would (not {@code =}, {@code :}, a letter…). */
@@ -295,7 +377,7 @@ final class CmdiShell {
   static int possibleArgs(long low, long high) {
     return END | ANY
         | (any(low, high, FLAG_CHARS) ? FLAG | CODE_FLAG : 0)
-        | (any(low, high, PATH_CHARS) ? PATH : 0)
+        | (any(low, high, PATH_CHARS) || any(low, high, DOLLAR) && any(low, high, URL_CHARS) ? PATH : 0)
         | (any(low, high, SYS_PATH_CHARS) ? SYS_PATH : 0)
         | (any(low, high, URL_CHARS) ? URL : 0)
         | (any(low, high, HOST_CHARS) ? HOST : 0)
@@ -353,6 +435,7 @@ final class CmdiShell {
       }
       int start = j;
       boolean quoted = false;
+      boolean expands = false;
       while (j < limit && !isSpace(s.charAt(j)) && !endsCommand(s, j) && ifsAt(s, j) == 0) {
         char t = s.charAt(j);
         if (t == '\'' || t == '"') {
@@ -370,7 +453,11 @@ final class CmdiShell {
           j = close + 1;
           continue;
         }
+        expands |= t == '$' && j + 1 < limit && s.charAt(j + 1) == '('; // echo X$((5+5)): the shell computes it
         j++;
+      }
+      if (expands) {
+        props |= QUOTED;
       }
       int a = start;
       int b = j;
@@ -421,6 +508,9 @@ final class CmdiShell {
     }
     int len = b - a;
     int props = 0;
+    if (c == '$' && substringExpansion(s, a, b)) {
+      return firstOperand ? PATH : 0; // ${HOME:0:1}etc${HOME:0:1}passwd: a slash cut out of a variable
+    }
     if (c == '-' && len >= 2 && (isLetter(s.charAt(a + 1)) || s.charAt(a + 1) == '-'
         || Character.isDigit(s.charAt(a + 1)))) {
       props |= FLAG;
@@ -481,6 +571,18 @@ final class CmdiShell {
       }
     }
     return props;
+  }
+
+  /** Whether the token {@code s[a, b)} starts with a substring expansion, <code>${NAME:</code> and a digit. */
+  private static boolean substringExpansion(String s, int a, int b) {
+    if (b - a < 5 || s.charAt(a + 1) != '{' || !(isLetter(s.charAt(a + 2)) || s.charAt(a + 2) == '_')) {
+      return false;
+    }
+    int i = a + 3;
+    while (i < b && i - a <= MAX_WORD && CmdiCode.isIdent(s.charAt(i))) {
+      i++;
+    }
+    return i + 1 < b && s.charAt(i) == ':' && Character.isDigit(s.charAt(i + 1));
   }
 
   /**

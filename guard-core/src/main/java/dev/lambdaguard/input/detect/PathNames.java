@@ -111,14 +111,15 @@ final class PathNames {
     // server software, by the letters a directory name begins with (apache2, php5, nginx-1.7.4)
     put(SOFTWARE_WORD, "apache", "apachegroup", "httpd", "nginx", "php", "mysql", "mariadb",
         "tomcat", "jboss", "wildfly", "weblogic", "websphere", "lighttpd", "thttpd", "iis", "pureftpd", "proftp",
-        "proftpd", "vsftpd", "filezilla", "filezillaftp", "xampp", "lampp", "lamp", "wamp", "mercurymail",
+        "proftpd", "vsftpd", "filezilla", "filezillaftp", "xampp", "lampp", "lamp", "wamp", "appserv", "laragon",
+        "easyphp", "uwamp", "mamp", "mercurymail",
         "sendmail", "webalizer", "postgresql", "pgsql", "redis", "mongodb", "cpanel", "vhcs", "plesk", "zend",
         "exim", "postfix", "samba", "openldap", "jetty", "resin", "glassfish", "webserver", "inetsrv",
         "phpmyadmin", "wordpress", "joomla", "drupal", "magento");
     // extensions of configuration, log, key and database files
     put(CONF_EXTENSION, "conf", "cnf", "cfg", "ini", "inf", "log", "err", "pid", "pdb", "evt",
         "sav", "htaccess", "htpasswd", "config", "properties", "keystore", "jks", "pem", "key", "p12", "pfx",
-        "ppk", "kdbx", "sqlite", "db", "mdb", "include", "asa", "bak", "old", "swp");
+        "ppk", "kdbx", "sqlite", "db", "mdb", "mdf", "ldf", "include", "asa", "bak", "old", "swp");
     // log files by name, without extension; also any *_log
     put(LOG_BASE, "syslog", "messages", "xferlog", "lastlog", "errlog", "sulog", "wtmp", "btmp",
         "utmp", "utmpx", "maillog", "faillog", "dmesg", "loginlog", "auth", "kern", "daemon", "mysql", "mysqld",
@@ -169,9 +170,9 @@ final class PathNames {
         "database.php", "appevent.evt", "secevent.evt", "default.sav", "system.sav", "software.sav");
     // files that are sensitive below a system or software directory, not as a name alone
     put(CONF_FILE, ".bashrc", ".bash_profile", ".bash_login", ".bash_logout", ".cshrc", ".tcshrc", ".zshrc",
-        ".kshrc", ".profile", ".logout", ".login", ".history", ".gitconfig", ".xsession-errors", ".ds_store",
-        ".wgetrc", ".curlrc", "server.xml", "context.xml", "web.xml", "jboss-web.xml", "weblogic.xml", "smb.conf",
-        "krb5.conf", "ldap.conf", "ssh_config", "docker-compose.yml", "bootstrap.php", "dump.sql",
+        ".kshrc", ".profile", ".forward", ".logout", ".login", ".history", ".gitconfig", ".xsession-errors",
+        ".ds_store", ".wgetrc", ".curlrc", "server.xml", "context.xml", "web.xml", "jboss-web.xml", "weblogic.xml",
+        "smb.conf", "krb5.conf", "ldap.conf", "ssh_config", "docker-compose.yml", "bootstrap.php", "dump.sql",
         "database.yml", "secrets.yml", "settings.py", "local_settings.py", "appsettings.json", "parameters.yml",
         "application.properties", "db.php", "phpinfo.php", "setupinfo", "eula.txt", "license.rtf",
         "explorer.exe", "notepad.exe", "cmd.exe", "powershell.exe", "wpsettings.dat", "variables.dat",

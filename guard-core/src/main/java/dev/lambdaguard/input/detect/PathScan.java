@@ -275,6 +275,11 @@ final class PathScan {
     if (segStart == at) {
       return; // "//": separators collapse
     }
+    if (kind == ROOTED && nseg == 0 && !drive && at - segStart == 2 && s.charAt(at - 1) == ':'
+        && isLetter(s.charAt(segStart))) {
+      startRooted(at); // /C:/inetpub/…: a drive written as a URL's path (file:///C:/…), rooted at the drive
+      return;
+    }
     if (isSpace(s.charAt(at - 1))) {
       segment(segStart, at, false); // "/bin/cat /etc/passwd": a new path begins
       resetPath();

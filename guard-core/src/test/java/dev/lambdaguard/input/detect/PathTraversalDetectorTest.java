@@ -114,9 +114,33 @@ class PathTraversalDetectorTest {
       "C:/inetpub/wwwroot/web.config", "C:\\xampp\\apache\\logs\\access.log", "C:\\log\\httpd\\access_log",
       "C:\\Program Files\\Apache Group\\Apache2\\conf\\httpd.conf", "C:\\mysql\\bin\\my.ini",
       "c:\\php\\sessions\\", "C:/sysprep.inf", "\\WINDOWS\\win.ini", "\\xampp\\php\\php.ini",
-      "D:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex240101.log", "C:/$recycle.bin/s-1-5-18/desktop.ini"})
+      "D:\\inetpub\\logs\\LogFiles\\W3SVC1\\u_ex240101.log", "C:/$recycle.bin/s-1-5-18/desktop.ini",
+      "C:/Program Files/Microsoft SQL Server/MSSQL.1/Template Data/master.mdf", "D:\\MSSQL\\DATA\\shop_log.ldf",
+      "c:\\AppServ\\MySQL", "C:\\laragon\\www", "C:\\EasyPHP\\data"})
   void windowsPathsIntoSystemPlacesAreSensitive(String value) {
     assertRule("path.sensitive-file", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/C:/inetpub/ftproot/", "/C:/Windows/win.ini", "/D:\\inetpub\\wwwroot\\global.asa",
+      "/c:/xampp/apache/logs/access.log"})
+  void aDriveWrittenAsAUrlPathIsRootedAtTheDrive(String value) {
+    assertRule("path.sensitive-file", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/C:/Users/anna/report.docx", "/C:/temp/notes.txt", "see /a:/b", "/api/v1:/items",
+      "Ticket 4411: /C:/Projects/site/index.html does not open"})
+  void aDriveWrittenAsAUrlPathToOrdinaryFilesPasses(String value) {
+    assertBenign(value);
+  }
+
+  @Test
+  void aMailForwardFileInAHomeOrAtTheRootIsSensitive() {
+    assertRule("path.sensitive-file", "/.forward");
+    assertRule("path.sensitive-file", "/home/anna/.forward");
+    assertBenign("Please forward this to the team");
+    assertBenign("fast.forward");
   }
 
   @ParameterizedTest
@@ -143,7 +167,8 @@ class PathTraversalDetectorTest {
       "echo 'export EDITOR=vim' >> ~/.zshrc", "C:\\Users\\jane\\Documents\\report.docx",
       "The file is in /home/jane/notes.txt", "#!/usr/bin/env bash", "Works on my machine ¯\\_(ツ)_/¯",
       "https://github.com/apache/commons-lang/blob/master/README.md", "https://www.example.com/etc/page",
-      "{\"path\": \"docs/guide/intro.md\"}", "$0.99/mo", "Dear Sir/Madam, I am writing to complain.",
+      "{\"path\": \"docs/guide/intro.md\"}", "report.mdf", "docs/data/shop.mdf", "$0.99/mo", "I use MAMP and Laragon",
+      "Dear Sir/Madam, I am writing to complain.",
       "aws s3 cp report.csv s3://my-bucket/reports/2024/", "/0PPiAAZ8Jis4o2A", "text/html,application/xml;q=0.9"})
   void ordinaryPathsNamesAndTextPass(String value) {
     assertBenign(value);
