@@ -43,8 +43,10 @@ final class XssScript {
     int end = Math.min(n, q + RUN);
     int p = skipSpace(s, q + 1, end);
     boolean block = false;
+    int parens = 0; // the parentheses closed, while nothing else is: what the page's own suffix will close again
     for (int k = 0; k < 4 && p < end && isCloser(s.charAt(p)); k++) {
       block = s.charAt(p) == '}';
+      parens = s.charAt(p) == ')' && parens == k ? k + 1 : -1;
       p = skipSpace(s, p + 1, end);
     }
     int ops = 0;
@@ -63,7 +65,7 @@ final class XssScript {
     if (ops == 0 && !block) {
       return false;
     }
-    return run(s, p, end, quote);
+    return run(s, p, end, quote, parens);
   }
 
   /**
@@ -250,9 +252,10 @@ final class XssScript {
   /**
    * Reads JavaScript tokens from {@code p}: true once a call (or a member assignment) has been read and the run ends
    * as a breakout must (a {@code //} or {@code <!--} comment, {@code </script}, or an operator followed by the
-   * breakout's quote).
+   * breakout's quote), or the value ends inside the arguments of a call the page's suffix completes
+   * ({@link #completedByPage}).
    */
-  private static boolean run(String s, int p, int end, char quote) {
+  private static boolean run(String s, int p, int end, char quote, int parens) {
     boolean call = false;
     int prev = START;
     boolean prevWord = false; // the previous name was a word after which another name may follow
@@ -330,13 +333,13 @@ final class XssScript {
       }
       dot = c == '.';
       if (c == '(' || c == '[') {
-        if (c == '(' && prev == NAME && !prevNotCallee) {
-          call = true;
+        boolean calls = c == '(' && prev == NAME && !prevNotCallee;
+        call |= calls;
+        int group = skipGroup(s, p, end);
+        if (group < 0) {
+          return calls && completedByPage(s, p, end, quote, parens);
         }
-        p = skipGroup(s, p, end);
-        if (p < 0) {
-          return false;
-        }
+        p = group;
         prev = NAME;
         prevWord = false;
         prevNotCallee = false;
@@ -350,6 +353,40 @@ final class XssScript {
       p++;
     }
     return false;
+  }
+
+  /**
+   * At the {@code (} of a call that does not close: whether the value ends inside a string opened with the
+   * breakout's quote, as many calls deep as the breakout closed parentheses, so that the page's own quote and
+   * parentheses after the value complete the call: {@code '); alert('1} placed in {@code f('…')} reads
+   * {@code f(''); alert('1')}.
+   */
+  private static boolean completedByPage(String s, int p, int end, char quote, int parens) {
+    if (parens <= 0 || end != s.length()) {
+      return false;
+    }
+    int depth = 0;
+    for (; p < end; p++) {
+      char c = s.charAt(p);
+      if (c == quote) {
+        break;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (!(isIdentPart(c) || c == ' ' || c == ',' || c == '.')) {
+        return false;
+      }
+    }
+    if (p >= end || depth != parens) {
+      return false;
+    }
+    for (int k = p + 1; k < end; k++) {
+      char c = s.charAt(k);
+      if (c == quote || c == '\\' || c == '\n') {
+        return false; // the string closes, or an escape or line end keeps the page's quote from closing it
+      }
+    }
+    return true;
   }
 
   /** End of a callee: a name with {@code .name} and {@code [..]} members; -1 when no name starts at {@code p}. */

@@ -332,6 +332,24 @@ class XssDetectorTest {
         "console.log(\"it's done\");", "for (int i = 0; i < n; i++) sum += a[i];", "const x = foo(); // init");
   }
 
+  @Test
+  void aBreakoutWhoseCallThePagesOwnQuoteAndParenthesisCompleteIsFound() {
+    // In f('…') the page writes ') after the value: '); go('1 reads f(''); go('1').
+    assertRule("xss.js-context",
+        "'); go('1",
+        "\"); go(\"x",
+        "x'); go('1",
+        "')+go('1",
+        "')); go(String('1");
+  }
+
+  @Test
+  void quotesAndParenthesesThatThePageCannotCompleteAreNoBreakout() {
+    assertPasses("print('a'); print('b", "It's done'); see('notes", "foo('a'); bar('b')",
+        "'); DROP TABLE users; --", "see (the 'notes", "a < b and c > d", "Mail <john.doe@example.com>",
+        "`f('x')` then g('y", "'}); go('1", "'); go('1\\");
+  }
+
   // ---------------------------------------------------------------- xss.js-sink
 
   @Test
