@@ -166,6 +166,7 @@ final class XssScript {
   static boolean codeAfterScheme(String s, int p) {
     int n = s.length();
     int end = Math.min(n, p + 96);
+    int colonEnd = p;
     p = XssText.skipJunk(s, p, end, false, 12);
     if (p >= end) {
       return false;
@@ -191,11 +192,41 @@ final class XssScript {
       return g < end && (s.charAt(g) == '(' || s.charAt(g) == '`' || s.charAt(g) == '.');
     }
     int q = calleeEnd(s, p, end);
+    // A URL written in a script string may spell its code with escapes that stand for their letter (al\ert), as
+    // its scheme may (javas\cript).
+    while (q > 0 && q + 1 < end && s.charAt(q) == '\\' && isIdentityEscape(s.charAt(q + 1))) {
+      q = calleeEnd(s, q + 1, end);
+    }
     if (q < 0) {
       return false;
     }
+    if (p == colonEnd && q + 2 < end && s.charAt(q) == ':' && s.charAt(q + 1) == '/' && s.charAt(q + 2) == '/') {
+      // javascript:https://x/%0aalert(1): a label, a comment, a new line; written as one URL, not as prose
+      return callAfterLineEnd(s, q + 3, end);
+    }
     q = skipSpace(s, q, end);
     return q < end && (s.charAt(q) == '(' || s.charAt(q) == '`' || s.charAt(q) == '=' || s.charAt(q) == '[');
+  }
+
+  /** A letter whose escape in a JavaScript string is the letter itself: not one of the escapes that mean more. */
+  private static boolean isIdentityEscape(char c) {
+    return XssText.isAsciiLetter(c) && "bfnrtvux".indexOf(c) < 0;
+  }
+
+  /**
+   * In the comment that starts before {@code p}: a line end, then a called name. The URL parser drops tabs and line
+   * ends written as such wherever they are, so tabs inside the name ({@code con\tfirm(1)}) do not end it.
+   */
+  private static boolean callAfterLineEnd(String s, int p, int end) {
+    while (p < end && s.charAt(p) != '\n' && s.charAt(p) != '\r' && s.charAt(p) != '\u2028') {
+      p++;
+    }
+    p = skipSpace(s, p, end);
+    int name = p;
+    while (p < end && (isIdentPart(s.charAt(p)) || s.charAt(p) == '\t' || s.charAt(p) == '.')) {
+      p++;
+    }
+    return p > name && p < end && (s.charAt(p) == '(' || s.charAt(p) == '`');
   }
 
   /**

@@ -228,6 +228,32 @@ class XssDetectorTest {
         "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference");
   }
 
+  @Test
+  void aScriptUrlInAScriptStringMaySpellItsCodeWithEscapesOfPlainLetters() {
+    // In a JavaScript string \c is c: open`javas\cript:g\o(1)` opens javascript:go(1).
+    assertRule("xss.js-url",
+        "top.open`javas\\cript:g\\o(1)`",
+        "location=\"javas\\cript:g\\o(1)\"",
+        "javascript:g\\o(document.cookie)");
+  }
+
+  @Test
+  void aScriptUrlWhoseCodeFollowsALabelAndACommentedLineIsFound() {
+    // javascript:https://x/ is a label and a comment; the line end (sent as %0a) starts the code. The URL parser
+    // drops tabs, so they may split the name.
+    assertRule("xss.js-url",
+        "javascript:https://x.example/%0ago(1)",
+        "javascript:http://x.example/a?b%0d%0ago()",
+        "javascript:https://x.example/%0Ag%09o(1)");
+  }
+
+  @Test
+  void aLinkAfterTheWordJavascriptInProseIsNoScriptUrl() {
+    assertPasses("JavaScript: https://developer.mozilla.org/ great docs (really)", "javascript:https://example.com",
+        "JavaScript: https://javascript.info\nsummary(2024)", "JavaScript:https://javascript.info is good",
+        "C:\\tools\\javascript:\\docs", "javascript: the good parts (2008)", "javascript:\\s+\\w+");
+  }
+
   // ---------------------------------------------------------------- xss.data-url
 
   @Test
