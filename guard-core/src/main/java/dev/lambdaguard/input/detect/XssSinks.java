@@ -23,6 +23,8 @@ final class XssSinks {
   /** Attacker-controlled inputs of the page: its URL, the window name, cookies, and decoders fed from them. */
   private static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
       "atob", "unescape", "decodeuri", "fromcharcode"};
+  /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
+  private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
   private static final int SPAN = 96;
 
   private XssSinks() {}
@@ -69,6 +71,11 @@ final class XssSinks {
     if (close < 0 || close >= end || !(s.charAt(close) == '(' || s.charAt(close) == '`')) {
       return false;
     }
+    int named = namedFunction(s, i + 1, close - 1);
+    if (named != 0) {
+      // top["alert"] is the dialog itself, and its call is judged as the plain call is (top["alert"]("Saved") passes).
+      return named > 0 ? proofOfConcept(s, close + 1) : fedFromSource(s, close + 1);
+    }
     // A plain name or a plain string is how code dispatches (window[callback](data)); anything computed is not.
     for (int k = i + 1; k < close - 1; k++) {
       char c = s.charAt(k);
@@ -88,6 +95,16 @@ final class XssSinks {
     int start = nameStart(s, i);
     return start < i && (start == 0 || s.charAt(start - 1) != '.')
         && (isOneOf(s, start, i, DIALOGS) || XssText.equalsWord(s, start, i, "eval"));
+  }
+
+  /**
+   * Whether {@code s[from, to)} is a string literal naming a dialog (1) or an evaluator (-1); 0 for anything else.
+   */
+  private static int namedFunction(String s, int from, int to) {
+    if (to - from < 4 || s.charAt(from) != s.charAt(to - 1) || (s.charAt(from) != '"' && s.charAt(from) != '\'')) {
+      return 0;
+    }
+    return isOneOf(s, from + 1, to - 1, DIALOGS) ? 1 : isOneOf(s, from + 1, to - 1, EVALUATORS) ? -1 : 0;
   }
 
   /**
@@ -149,10 +166,20 @@ final class XssSinks {
     if (c == ')' || c == '/' || c == '`' || (c >= '0' && c <= '9')) {
       return true;
     }
-    return startsWithWord(s, p, end, "document.") || startsWithWord(s, p, end, "window.")
-        || startsWithWord(s, p, end, "location") || startsWithWord(s, p, end, "string.fromcharcode")
-        || startsWithWord(s, p, end, "top.") || startsWithWord(s, p, end, "this.")
-        || startsWithWord(s, p, end, "self.") || startsWithWord(s, p, end, "parent.");
+    return startsWithWord(s, p, end, "location") || startsWithWord(s, p, end, "string.fromcharcode")
+        || pageObjectMember(s, p, end);
+  }
+
+  /** {@code document.}, {@code window[}: a member of an object of the page, given to a dialog to show it. */
+  private static boolean pageObjectMember(String s, int p, int end) {
+    int k = p;
+    while (k < end && k - p < 8 && XssText.isAsciiLetter(s.charAt(k))) {
+      k++;
+    }
+    if (k >= end || (s.charAt(k) != '.' && s.charAt(k) != '[')) {
+      return false;
+    }
+    return isOneOf(s, p, k, PAGE_OBJECTS);
   }
 
   /** An argument that reads a source the attacker controls, within the call's parentheses. */

@@ -395,12 +395,16 @@ class XssDetectorTest {
         "{{$on.constructor('go()')()}}",
         "window.alert(1)",
         "x=alert,x(1)",
-        "onerror=alert;throw 1");
+        "onerror=alert;throw 1",
+        "top['alert'](1)",
+        "window[\"alert\"](window[\"document\"][\"cookie\"])",
+        "window['eval'](location.hash.slice(1))");
   }
 
   @Test
   void ordinaryCallsOfTheSameFunctionsPass() {
-    assertPasses("alert(\"Saved!\")", "window[handler](event)", "eval(expr)",
+    assertPasses("alert(\"Saved!\")", "window[handler](event)", "eval(expr)", "window[\"alert\"](\"Saved!\")",
+        "window['eval'](expr)", "window['onload'](e)",
         "if (confirm(\"Delete this item?\")) remove(id);", "setTimeout(function() { location.reload(); }, 100)",
         "arr.forEach(function(url) { load(url); })");
   }
