@@ -12,7 +12,7 @@ final class XssMarkup {
 
   static final int OTHER = 0;
   static final int SCRIPT = 1;
-  /** iframe, frame, portal: load a document from src or srcdoc. */
+  /** iframe, frame, portal, IE's VML vmlframe: load a document from src or srcdoc. */
   static final int FRAME = 2;
   /** object, embed, applet: run plugin or document content. */
   static final int PLUGIN = 3;
@@ -59,7 +59,7 @@ final class XssMarkup {
       }
     }
     int len = to - from;
-    if (len < 3 || len > 7) {
+    if (len < 3 || len > 8) {
       return OTHER;
     }
     char first = lower(s.charAt(from));
@@ -80,6 +80,7 @@ final class XssMarkup {
       case 'm' -> equalsWord(s, from, to, "meta") ? META : OTHER;
       case 'l' -> equalsWord(s, from, to, "link") ? LINK : equalsWord(s, from, to, "layer") ? LOADER : OTHER;
       case 'x' -> equalsWord(s, from, to, "xml") ? XML : OTHER;
+      case 'v' -> equalsWord(s, from, to, "vmlframe") ? FRAME : OTHER;
       default -> OTHER;
     };
   }

@@ -292,7 +292,8 @@ class XssDetectorTest {
         "<link rel=import href=//x.example/a.html>",
         "<xml src=//x.example/a.xml>",
         "<style type=text/javascript>go()</style>",
-        "<span datasrc=#x datafld=b dataformatas=html>");
+        "<span datasrc=#x datafld=b dataformatas=html>",
+        "<v:vmlframe src=\"//x.example/a.fml\"/>");
   }
 
   @Test
@@ -300,7 +301,8 @@ class XssDetectorTest {
     assertPasses("<meta charset=\"utf-8\">", "<meta name=\"viewport\" content=\"width=device-width\">",
         "<base href=\"/\">", "<link rel=\"stylesheet\" href=\"/style.css\">", "<iframe>", "<object>",
         "<form action=\"/search\" method=\"get\">", "<style>body { margin: 0; }</style>",
-        "<svg width=\"24\" height=\"24\"><path d=\"M0 0h24v24H0z\"/></svg>", "<?xml version=\"1.0\"?>");
+        "<svg width=\"24\" height=\"24\"><path d=\"M0 0h24v24H0z\"/></svg>", "<?xml version=\"1.0\"?>",
+        "<v:vmlframe>", "a vmlframe src=x.fml in prose");
   }
 
   // ---------------------------------------------------------------- xss.css-expression
