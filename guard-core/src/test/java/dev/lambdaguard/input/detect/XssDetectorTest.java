@@ -444,6 +444,15 @@ class XssDetectorTest {
   }
 
   @Test
+  void aLessThanWithItsHighBitSetIsReadAsOldIeReadItAlsoWhenPercentEncoded() {
+    // IE on a page declared US-ASCII dropped the eighth bit: the byte BC (sent as %BC) read as '<'.
+    assertRule("xss.script-tag", "%BCscript%BEgo()%BC/script%BE", "%bcscript%bego(1)%bc/script%be");
+    // BC is also the last byte of UTF-8 characters: %C3%BC is u with an umlaut.
+    assertPasses("%C3%BCber uns", "Gr%C3%BC%C3%9Fe aus M%C3%BCnchen", "x=%E2%80%BCabc", "1%BC cup of sugar",
+        "\u00bd cup, \u00bc teaspoon");
+  }
+
+  @Test
   void markupOnlyACharsetTrickReadsIsEncodedMarkup() {
     assertRule("xss.encoded-markup", "+ADw-b+AD4-hi+ADw-/b+AD4-");
   }
