@@ -40,6 +40,9 @@ final class XssSinks {
       if (isOneOf(s, start, i, DIALOGS)) {
         return proofOfConcept(s, i + 1); // also window.alert(1), $event.view.alert(1)
       }
+      if (member && isCallOfEvaluator(s, start, i)) {
+        return fedFromSource(s, i + 1); // eval.call(this, unescape(location)): eval itself, called another way
+      }
       if (isOneOf(s, start, i, EVALUATORS) || s.startsWith("Function", start) && i - start == 8
           || member && (XssText.equalsWord(s, start, i, "write")
           || XssText.equalsWord(s, start, i, "writeln"))) {
@@ -108,26 +111,67 @@ final class XssSinks {
   }
 
   /**
+   * Whether the name assigned by the {@code =} at {@code eq} is called (or thrown to, as {@code onerror}) in
+   * {@code s[from, end)}: {@code _=eval,_(name)}, not {@code mode=eval, then run(x)}.
+   */
+  private static boolean callsAlias(String s, int eq, int from, int end) {
+    int name = eq;
+    while (name > 0 && eq - name < 16 && isIdentPart(s.charAt(name - 1))) {
+      name--;
+    }
+    int len = eq - name;
+    if (len == 0 || name > 0 && s.charAt(name - 1) == '.') {
+      return false;
+    }
+    boolean onerror = XssText.equalsWord(s, name, eq, "onerror");
+    for (int k = from + 1; k < end; k++) {
+      if (onerror ? startsWithWord(s, k, end, "throw")
+          : k + len < end && s.charAt(k + len) == '(' && s.regionMatches(k, s, name, len)
+              && !isIdentPart(s.charAt(k - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code eval.call} or {@code eval.apply}: the name {@code s[start, paren)} after an evaluator and a dot. */
+  private static boolean isCallOfEvaluator(String s, int start, int paren) {
+    if (!XssText.equalsWord(s, start, paren, "call") && !XssText.equalsWord(s, start, paren, "apply")) {
+      return false;
+    }
+    int from = nameStart(s, start - 1);
+    return from < start - 1 && isOneOf(s, from, start - 1, EVALUATORS);
+  }
+
+  /**
    * At {@code )}, {@code ,} or {@code ;} right after a dialog name: the dialog handed to a call
-   * ({@code [1].find(alert)}) or assigned and then used ({@code a=alert,a(1)}, {@code onerror=alert;throw 1}).
+   * ({@code [1].find(alert)}) or assigned and then used ({@code a=alert,a(1)}, {@code onerror=alert;throw 1}); or
+   * an evaluator given a new name and then used ({@code _=eval,_(name)}).
    */
   static boolean atValueEnd(String s, int i) {
     char last = i > 0 ? XssText.lower(s.charAt(i - 1)) : 0;
-    if (last != 't' && last != 'm') {
-      return false; // alert, prompt, confirm
+    if (last != 't' && last != 'm' && last != 'l') {
+      return false; // alert, prompt, confirm, eval, execScript
     }
     int start = nameStart(s, i);
-    if (start == i || start == 0 || !isOneOf(s, start, i, DIALOGS)) {
+    if (start == i || start == 0) {
+      return false;
+    }
+    boolean dialog = isOneOf(s, start, i, DIALOGS);
+    if (!dialog && !isOneOf(s, start, i, EVALUATORS)) {
       return false;
     }
     char before = s.charAt(start - 1);
     if (s.charAt(i) == ')') {
-      return before == '(' && start >= 2 && isIdentPart(s.charAt(start - 2));
+      return dialog && before == '(' && start >= 2 && isIdentPart(s.charAt(start - 2));
     }
     if (before != '=') {
       return false;
     }
     int end = Math.min(s.length(), i + 32);
+    if (!dialog) {
+      return callsAlias(s, start - 1, i, end);
+    }
     for (int k = i + 1; k < end; k++) {
       if (s.charAt(k) == '(' || startsWithWord(s, k, end, "throw")) {
         return true;

@@ -404,6 +404,18 @@ class XssDetectorTest {
   }
 
   @Test
+  void anEvaluatorCalledThroughCallOrApplyOrANewNameIsASink() {
+    assertRule("xss.js-sink",
+        "eval.call(this,unescape.call(this,location))",
+        "eval.apply(null,[location.hash.slice(1)])",
+        "_=eval,__=unescape,___=document.URL,_(__(___))",
+        "$$$=eval,$$$(name)",
+        "x=eval;x(location.hash.slice(1))");
+    assertPasses("eval.call(null, code)", "var e = eval; e(code)", "run(eval)", "python main.py --mode=eval",
+        "set mode=eval, then call train()", "split=eval; report(x)", "ctx.call(this, x)", "fn.apply(null, args)");
+  }
+
+  @Test
   void ordinaryCallsOfTheSameFunctionsPass() {
     assertPasses("alert(\"Saved!\")", "window[handler](event)", "eval(expr)", "window[\"alert\"](\"Saved!\")",
         "window['eval'](expr)", "window['onload'](e)",
