@@ -330,6 +330,19 @@ class XssDetectorTest {
   }
 
   @Test
+  void aBindingPropertySpelledWithCssEscapesIsStillABinding() {
+    // CSS reads \m as m and \67 as g: Firefox's XBL and IE's behaviours loaded through the escaped property.
+    assertRule("xss.css-expression",
+        "<div style=\"\\-\\mo\\z-binding:url(//x.example/a.xml#b)\">",
+        "<div style=\"-moz-bindin\\67:url(//x.example/a.xml#b)\">",
+        "<div style=\"-moz-bindin&#x5c;67:url(//x.example/a.xml#b)\">",
+        "<div/style=\\-\\mo\\z\\-b\\i\\nd\\in\\g:\\url(//x.example/a.xml#b)>",
+        "<x style=\"beh\\61vior:url(a.htc)\">");
+    assertPasses("C:\\moz\\binding: url(x) is a path", "background: url(a.png)", "a\\b:url(x)",
+        "<div style=\"background:url(/img/a\\ b.png)\">", "C:\\web\\hav\\ior: url(x)");
+  }
+
+  @Test
   void aScriptUrlInsideCssIsAScriptUrl() {
     assertRule("xss.js-url", "<div style=\"background:url(javascript:go())\">",
         "<div style=\"background:url('\\6a avascript:go()')\">");
