@@ -38,6 +38,7 @@ final class XssMarkup {
   static final int F_VALUE = 1 << 7;
   static final int F_SCRIPT_TYPE = 1 << 8;
   static final int F_ID = 1 << 9;
+  static final int F_REL_STYLESHEET = 1 << 10;
 
   /** Charsets a page may declare without changing how ASCII markup reads; others (UTF-7, x-mac-farsi) can. */
   private static final String[] PLAIN_CHARSETS = {"utf-8", "utf8", "iso-8859", "iso8859", "windows-125", "us-ascii",
@@ -186,8 +187,9 @@ final class XssMarkup {
       case 3 -> {
         if (!empty && equalsWord(s, a, aEnd, "src")) {
           facts |= F_SRC;
-        } else if (equalsWord(s, a, aEnd, "rel") && contains(s, vStart, vEnd, "import")) {
-          facts |= F_REL_IMPORT;
+        } else if (equalsWord(s, a, aEnd, "rel")) {
+          facts |= contains(s, vStart, vEnd, "import") ? F_REL_IMPORT
+              : contains(s, vStart, vEnd, "stylesheet") ? F_REL_STYLESHEET : 0;
         }
       }
       case 4 -> {
@@ -246,7 +248,9 @@ final class XssMarkup {
       case BASE -> (facts & F_ABSOLUTE_HREF) != 0;
       case META -> (facts & (F_META_ACTIVE | F_ODD_CHARSET)) != 0
           || (facts & (F_META_CONTENT_TYPE | F_ODD_CHARSET_CONTENT)) == (F_META_CONTENT_TYPE | F_ODD_CHARSET_CONTENT);
-      case LINK -> (facts & F_REL_IMPORT) != 0;
+      // an HTML import; or a stylesheet typed as script, which Netscape ran as JavaScript style sheets
+      case LINK -> (facts & F_REL_IMPORT) != 0 || (facts & (F_REL_STYLESHEET | F_SCRIPT_TYPE))
+          == (F_REL_STYLESHEET | F_SCRIPT_TYPE);
       case STYLE -> (facts & F_SCRIPT_TYPE) != 0;
       case XML -> (facts & (F_SRC | F_ID)) != 0;
       default -> false;

@@ -293,7 +293,8 @@ class XssDetectorTest {
         "<xml src=//x.example/a.xml>",
         "<style type=text/javascript>go()</style>",
         "<span datasrc=#x datafld=b dataformatas=html>",
-        "<v:vmlframe src=\"//x.example/a.fml\"/>");
+        "<v:vmlframe src=\"//x.example/a.fml\"/>",
+        "<link href=a.js rel=stylesheet type=\"text/javascript\">");
   }
 
   @Test
@@ -302,7 +303,8 @@ class XssDetectorTest {
         "<base href=\"/\">", "<link rel=\"stylesheet\" href=\"/style.css\">", "<iframe>", "<object>",
         "<form action=\"/search\" method=\"get\">", "<style>body { margin: 0; }</style>",
         "<svg width=\"24\" height=\"24\"><path d=\"M0 0h24v24H0z\"/></svg>", "<?xml version=\"1.0\"?>",
-        "<v:vmlframe>", "a vmlframe src=x.fml in prose");
+        "<v:vmlframe>", "a vmlframe src=x.fml in prose", "<link rel=\"stylesheet\" type=\"text/css\" href=\"/a.css\">",
+        "<link rel=\"preload\" as=\"script\" type=\"text/javascript\" href=\"/a.js\">");
   }
 
   // ---------------------------------------------------------------- xss.css-expression
