@@ -25,6 +25,8 @@ final class XssScript {
   private static final String[] NOT_CALLEES = {"function", "if", "while", "for", "switch", "catch", "with", "return",
       "typeof", "void", "delete", "in", "of", "case"};
   private static final String[] INFIX_WORDS = {"in", "instanceof", "of"};
+  /** Functions that, assigned to {@code onerror}, run what a {@code throw} gives them. */
+  private static final String[] HANDED_FUNCTIONS = {"alert", "prompt", "confirm", "eval"};
 
   private static final int START = 0;
   private static final int OPERATOR = 1;
@@ -42,6 +44,7 @@ final class XssScript {
     char quote = s.charAt(q);
     int end = Math.min(n, q + RUN);
     int p = skipSpace(s, q + 1, end);
+    boolean newLine = hasLineEnd(s, q + 1, p); // a statement may end at a line end, as at ';'
     boolean block = false;
     int parens = 0; // the parentheses closed, while nothing else is: what the page's own suffix will close again
     for (int k = 0; k < 4 && p < end && isCloser(s.charAt(p)); k++) {
@@ -62,7 +65,7 @@ final class XssScript {
       ops++;
       p++;
     }
-    if (ops == 0 && !block) {
+    if (ops == 0 && !block && !newLine) {
       return false;
     }
     return run(s, p, end, quote, parens);
@@ -283,8 +286,9 @@ final class XssScript {
   /**
    * Reads JavaScript tokens from {@code p}: true once a call (or a member assignment) has been read and the run ends
    * as a breakout must (a {@code //} or {@code <!--} comment, {@code </script}, or an operator followed by the
-   * breakout's quote), or the value ends inside the arguments of a call the page's suffix completes
-   * ({@link #completedByPage}).
+   * breakout's quote, or a line end and that quote), or the value ends inside the arguments of a call the page's
+   * suffix completes ({@link #completedByPage}). Besides calls: a member assignment, an assignment to
+   * {@code location} (a navigation), and a dialog or evaluator handed to {@code onerror} with a {@code throw}.
    */
   private static boolean run(String s, int p, int end, char quote, int parens) {
     boolean call = false;
@@ -294,11 +298,17 @@ final class XssScript {
     boolean prevMember = false; // the previous name followed a dot
     boolean dot = false;
     boolean space = false;
+    boolean lineEnd = false; // a line end since the last token
+    boolean prevLocation = false; // the previous name was location
+    boolean thrown = false; // a throw was read
+    boolean handed = false; // a dialog or evaluator was assigned (onerror=alert)
+    char op = 0; // the last operator character
     while (p < end) {
       char c = s.charAt(p);
       char next = p + 1 < end ? s.charAt(p + 1) : 0;
-      if (c <= ' ') {
+      if (isSpace(c)) {
         space = true;
+        lineEnd |= isLineEnd(c);
         p++;
         continue;
       }
@@ -326,9 +336,10 @@ final class XssScript {
       if (c == '#') {
         return false;
       }
-      if (c == quote && call && prev == OPERATOR) {
+      if (c == quote && call && (prev == OPERATOR || lineEnd)) {
         return true;
       }
+      lineEnd = false;
       if (c == '\'' || c == '"' || c == '`') {
         if (c == '`' && prev == NAME && !prevNotCallee) {
           call = true;
@@ -351,6 +362,10 @@ final class XssScript {
         if (prev == NAME && space && !prevWord && !isOneOf(s, w, p, INFIX_WORDS)) {
           return false;
         }
+        thrown |= XssText.equalsWord(s, w, p, "throw");
+        handed |= prev == OPERATOR && op == '=' && isOneOf(s, w, p, HANDED_FUNCTIONS);
+        call |= thrown && handed; // onerror=alert;throw 1 calls alert
+        prevLocation = !dot && XssText.equalsWord(s, w, p, "location");
         prev = NAME;
         prevWord = isOneOf(s, w, p, PREFIX_WORDS);
         prevNotCallee = isOneOf(s, w, p, NOT_CALLEES);
@@ -359,10 +374,16 @@ final class XssScript {
         space = false;
         continue;
       }
-      if (c == '=' && prev == NAME && prevMember && next != '=' && next != '>') {
-        call = true; // a member assignment (x.src=..., location.href=...) acts as a call does
+      if (c == '=' && prev == NAME && (prevMember || prevLocation) && next != '=' && next != '>') {
+        call = true; // a member assignment (x.src=..., location.href=...) or a navigation acts as a call does
       }
       dot = c == '.';
+      if (c == '[' && prev != NAME) {
+        prev = OPERATOR; // an array literal, not an index: its elements are read as the rest is ('-[location=name]-')
+        op = c;
+        p++;
+        continue;
+      }
       if (c == '(' || c == '[') {
         boolean calls = c == '(' && prev == NAME && !prevNotCallee;
         call |= calls;
@@ -378,8 +399,10 @@ final class XssScript {
         continue;
       }
       prev = OPERATOR;
+      op = c;
       prevWord = false;
       prevNotCallee = false;
+      prevLocation = false;
       space = false;
       p++;
     }
@@ -499,10 +522,28 @@ final class XssScript {
   }
 
   private static int skipSpace(String s, int p, int end) {
-    while (p < end && s.charAt(p) <= ' ') {
+    while (p < end && isSpace(s.charAt(p))) {
       p++;
     }
     return p;
+  }
+
+  /** White space or a line end to JavaScript (U+2028 and U+2029 end lines too). */
+  private static boolean isSpace(char c) {
+    return c <= ' ' || c == '\u2028' || c == '\u2029';
+  }
+
+  private static boolean isLineEnd(char c) {
+    return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+  }
+
+  private static boolean hasLineEnd(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (isLineEnd(s.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCloser(char c) {

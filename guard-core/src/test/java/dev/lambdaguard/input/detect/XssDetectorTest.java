@@ -387,6 +387,21 @@ class XssDetectorTest {
   }
 
   @Test
+  void aBreakoutThatNavigatesOrHandsADialogToOnerrorOrEndsItsLineIsFound() {
+    // No parentheses: onerror=alert with a throw calls alert; location=name navigates to a javascript: name; a line
+    // end (also U+2028) ends a statement as ';' does.
+    assertRule("xss.js-context",
+        "';throw onerror=alert,1;'",
+        "'\nthrow onerror=alert,1\n'",
+        "'\u2028throw onerror=eval,name\u2028'",
+        "'-[location=name]-'",
+        "'-[location.href=name]-'");
+    assertPasses("it's\nfine (really)\n'", "print('a')\nprint('b')", "set location = home; then go('x", "'-[1,2]-'",
+        "location='Berlin', 'nice'", "He wrote: 'no\nthrow it away, alert(me)\n' ok", "'; onerror = alert; // comment",
+        "Name: 'Bob'\nCity: 'Paris (FR)'", "['a', 'b'].map(f)");
+  }
+
+  @Test
   void quotesAndParenthesesThatThePageCannotCompleteAreNoBreakout() {
     assertPasses("print('a'); print('b", "It's done'); see('notes", "foo('a'); bar('b')",
         "'); DROP TABLE users; --", "see (the 'notes", "a < b and c > d", "Mail <john.doe@example.com>",
