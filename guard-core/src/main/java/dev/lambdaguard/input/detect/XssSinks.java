@@ -26,6 +26,8 @@ final class XssSinks {
   /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
   private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
   private static final int SPAN = 96;
+  /** Characters the this argument of {@code eval.call(this, ...)} takes, at most ({@code window}, {@code null}). */
+  private static final int THIS_ARGUMENT = 16;
 
   private XssSinks() {}
 
@@ -41,7 +43,13 @@ final class XssSinks {
         return proofOfConcept(s, i + 1); // also window.alert(1), $event.view.alert(1)
       }
       if (member && isCallOfEvaluator(s, start, i)) {
-        return fedFromSource(s, i + 1); // eval.call(this, unescape(location)): eval itself, called another way
+        // eval.call(this, unescape(location)): eval itself, called another way; its code follows the this argument
+        int comma = i + 1;
+        while (comma < s.length() && comma - i <= THIS_ARGUMENT && s.charAt(comma) != ',') {
+          comma++;
+        }
+        return comma < s.length() && s.charAt(comma) == ',' && comma - i <= THIS_ARGUMENT
+            && fedFromSource(s, comma + 1, SPAN / 2);
       }
       if (isOneOf(s, start, i, EVALUATORS) || s.startsWith("Function", start) && i - start == 8
           || member && (XssText.equalsWord(s, start, i, "write")
@@ -125,9 +133,10 @@ final class XssSinks {
     }
     boolean onerror = XssText.equalsWord(s, name, eq, "onerror");
     for (int k = from + 1; k < end; k++) {
-      if (onerror ? startsWithWord(s, k, end, "throw")
-          : k + len < end && s.charAt(k + len) == '(' && s.regionMatches(k, s, name, len)
-              && !isIdentPart(s.charAt(k - 1))) {
+      char c = s.charAt(k);
+      if (onerror ? c == 't' && startsWithWord(s, k, end, "throw")
+          : c == '(' && k - len > from && s.regionMatches(k - len, s, name, len)
+              && !isIdentPart(s.charAt(k - len - 1))) {
         return true;
       }
     }
@@ -228,7 +237,11 @@ final class XssSinks {
 
   /** An argument that reads a source the attacker controls, within the call's parentheses. */
   private static boolean fedFromSource(String s, int p) {
-    int end = Math.min(s.length(), p + SPAN);
+    return fedFromSource(s, p, SPAN);
+  }
+
+  private static boolean fedFromSource(String s, int p, int span) {
+    int end = Math.min(s.length(), p + span);
     int depth = 1;
     for (int k = p; k < end && depth > 0; k++) {
       char c = s.charAt(k);

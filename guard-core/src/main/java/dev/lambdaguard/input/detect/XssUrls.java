@@ -214,22 +214,21 @@ final class XssUrls {
     if (endsWith(s, k, "behavior") || endsWith(s, k, "-moz-binding")) {
       return true;
     }
-    int from = Math.max(0, k + 1 - ESCAPED_PROPERTY_SPAN);
-    int escape = k;
-    while (escape >= from && s.charAt(escape) != '\\') {
-      escape--;
+    // Spelled with escapes: the property name is the run of name characters and escapes before the colon.
+    int start = k;
+    boolean escaped = false;
+    while (start >= 0 && k - start < ESCAPED_PROPERTY_SPAN && isPropertyPart(s.charAt(start))) {
+      escaped |= s.charAt(start) == '\\';
+      start--;
     }
-    if (escape < from) {
-      return false; // no escape: the plain spelling was the only one
-    }
-    for (int start = from; start <= escape; start++) {
-      char c = lower(s.charAt(start));
-      if ((c == '-' || c == 'b' || c == '\\') && (XssText.matchWord(s, start, k + 1, "-moz-binding", true) == k + 1
-          || XssText.matchWord(s, start, k + 1, "behavior", true) == k + 1)) {
-        return true;
-      }
-    }
-    return false;
+    start++;
+    return escaped && start <= k && (XssText.matchWord(s, start, k + 1, "-moz-binding", true) == k + 1
+        || XssText.matchWord(s, start, k + 1, "behavior", true) == k + 1);
+  }
+
+  /** A character of a CSS property name as written: a letter, a digit, a hyphen, or a backslash of an escape. */
+  private static boolean isPropertyPart(char c) {
+    return XssText.isAsciiAlnum(c) || c == '-' || c == '_' || c == '\\';
   }
 
   private static boolean endsWith(String s, int last, String word) {
