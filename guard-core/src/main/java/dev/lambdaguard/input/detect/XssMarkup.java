@@ -149,6 +149,14 @@ final class XssMarkup {
   }
 
   /**
+   * A directive whose value a front-end framework evaluates as an expression when it renders: Vue's {@code v-*}
+   * and its {@code :attr} shorthand. Not a handler: ordinary templates call functions in them.
+   */
+  static boolean isExpressionDirective(String s, int from, int to) {
+    return to - from > 1 && (s.charAt(from) == ':' || to - from > 2 && XssText.startsWithWord(s, from, to, "v-"));
+  }
+
+  /**
    * An event binding of a front-end framework, whose value the framework runs as code: {@code v-on:click},
    * {@code x-on:click}, {@code @click}, {@code (click)}, {@code ng-click} (and AngularJS's other event directives).
    */

@@ -618,6 +618,9 @@ final class XssScanner {
     if (breakout) {
       return;
     }
+    if (XssMarkup.isExpressionDirective(s, a, aEnd) && XssSinks.constructsCodeIn(s, vStart, vEnd)) {
+      found(XssRule.EVENT_HANDLER); // v-html="''.constructor.constructor('code')()": the template runs it
+    }
     found(XssUrls.atValueStart(s, kind, vStart, vEnd, nested));
     if (kind != XssMarkup.OTHER && kind != XssMarkup.IMAGE) {
       facts |= XssMarkup.facts(s, a, aEnd, vStart, vEnd); // only the kinds XssMarkup.dangerous reads facts for

@@ -26,6 +26,7 @@ final class XssSinks {
   /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
   private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
   private static final int SPAN = 96;
+  private static final String CONSTRUCTOR = "constructor";
   /** Characters the this argument of {@code eval.call(this, ...)} takes, at most ({@code window}, {@code null}). */
   private static final int THIS_ARGUMENT = 16;
 
@@ -183,6 +184,22 @@ final class XssSinks {
     }
     for (int k = i + 1; k < end; k++) {
       if (s.charAt(k) == '(' || startsWithWord(s, k, end, "throw")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * In {@code s[from, to)} (a framework directive's expression): the Function constructor reached from an object,
+   * given code and called ({@code ''.constructor.constructor('code')()}), as {@link #atParen} finds it in text.
+   */
+  static boolean constructsCodeIn(String s, int from, int to) {
+    int end = Math.min(to, from + SPAN);
+    for (int k = from + CONSTRUCTOR.length() + 1; k < end; k++) {
+      int start = k - CONSTRUCTOR.length();
+      if (s.charAt(k) == '(' && s.charAt(start - 1) == '.' && XssText.equalsWord(s, start, k, CONSTRUCTOR)
+          && constructsCode(s, start, k)) {
         return true;
       }
     }

@@ -137,6 +137,17 @@ class XssDetectorTest {
   }
 
   @Test
+  void aFrameworkDirectiveWhoseExpressionReachesTheFunctionConstructorRunsCode() {
+    // Vue evaluates v-* and :attr values when it renders; the constructor of a function makes code of a string.
+    assertRule("xss.event-handler",
+        "<div v-html=\"''.constructor.constructor('go()')()\">a</div>",
+        "<p :title=\"constructor.constructor('go()')()\">");
+    assertPasses("<li v-for=\"item in items\">{{ item.name }}</li>", "<p v-if=\"show()\">x</p>",
+        "<div v-html=\"post.body\"></div>", "<p :class=\"{active: isActive('x')}\">",
+        "<p title=\"the constructor.constructor pattern\">");
+  }
+
+  @Test
   void aTagInsideAnAttributeValueOrACommentIsReadAsATagToo() {
     assertRule("xss.event-handler",
         "<img alt=\"<img src=x onerror=go()>\">",
