@@ -216,6 +216,11 @@ final class XssAlphabet {
         || hasAnyWord(profile, CSS_BINDINGS) && has(profile, URL) && (profile & LPAREN) != 0;
   }
 
+  /** Whether the value has no ASCII letter at all (known only for a profiled value: a short one may spell any). */
+  static boolean hasNoLetter(long profile) {
+    return (profile & 0x3ffffffL << LETTERS_AT) == 0;
+  }
+
   private static boolean has(long profile, long word) {
     return (profile & word) == word;
   }

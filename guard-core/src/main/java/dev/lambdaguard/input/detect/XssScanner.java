@@ -157,6 +157,10 @@ final class XssScanner {
     if (!mayMatch(present)) {
       return null;
     }
+    if ((present & (LPAREN | LBRACKET)) == (LPAREN | LBRACKET) && XssAlphabet.hasNoLetter(present)
+        && XssSinks.sixCharacterScript(s)) {
+      return XssRule.JS_SINK; // []()!+ only: no check below reads a value without letters
+    }
     int active = activeClasses(present);
     if (!breakoutsMayMatter(present) && (active & (QUOTE | BACKTICK | BACKSLASH)) == 0
         && ((active & LT) == 0 || !opensTag(s))) {

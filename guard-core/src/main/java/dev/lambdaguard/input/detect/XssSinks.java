@@ -27,6 +27,9 @@ final class XssSinks {
   private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
   private static final int SPAN = 96;
   private static final String CONSTRUCTOR = "constructor";
+  /** Characters of six-character script read, and needed: even {@code alert(1)} takes thousands. */
+  private static final int SIX_CHARACTER_RUN = 256;
+  private static final String SIX_CHARACTERS = "[]()!+";
   /** Characters the this argument of {@code eval.call(this, ...)} takes, at most ({@code window}, {@code null}). */
   private static final int THIS_ARGUMENT = 16;
 
@@ -98,11 +101,34 @@ final class XssSinks {
     return false;
   }
 
-  /** At a backtick: a dialog or evaluator used as a template tag ({@code alert`1`}). */
+  /**
+   * Script written with six characters, {@code []()!+} (JSFuck): a run of them from the first {@code [}, each of
+   * the six in it, long enough to spell a name and call it. Asked only of a value without letters.
+   */
+  static boolean sixCharacterScript(String s) {
+    int from = s.indexOf('[');
+    if (from < 0 || s.length() - from < SIX_CHARACTER_RUN) {
+      return false;
+    }
+    int seen = 0;
+    for (int k = from; k < from + SIX_CHARACTER_RUN; k++) {
+      int at = SIX_CHARACTERS.indexOf(s.charAt(k));
+      if (at < 0) {
+        return false;
+      }
+      seen |= 1 << at;
+    }
+    return seen == (1 << SIX_CHARACTERS.length()) - 1;
+  }
+
+  /** At a backtick: a dialog or evaluator used as a template tag ({@code alert`1`}), or handed to one. */
   static boolean atBacktick(String s, int i) {
     char last = i > 0 ? XssText.lower(s.charAt(i - 1)) : 0;
     if (last != 't' && last != 'm' && last != 'l') {
-      return false; // alert, prompt, confirm, eval: most backticks (Markdown code) end some other word
+      return last == ' ' || last == 'l' || last == 'y' ? handedToTag(s, i) : false;
+    }
+    if (handedToTag(s, i)) {
+      return true;
     }
     int start = nameStart(s, i);
     return start < i && (start == 0 || s.charAt(start - 1) != '.')
@@ -151,6 +177,50 @@ final class XssSinks {
     }
     int from = nameStart(s, start - 1);
     return from < start - 1 && isOneOf(s, from, start - 1, EVALUATORS);
+  }
+
+  /**
+   * A template at {@code i} tagged with a member ({@code [].sort.call`...`}, spaces allowed) that substitutes a
+   * dialog or evaluator ({@code ${alert}}): the tag receives the function and calls it ({@code sort} with
+   * {@code alert} as its comparator). Markdown's {@code `${alert}`} has no member before it.
+   */
+  private static boolean handedToTag(String s, int i) {
+    int k = i - 1;
+    while (k > 0 && i - k < 8 && s.charAt(k) == ' ') {
+      k--;
+    }
+    int start = nameStart(s, k + 1);
+    if (start > k || start == 0) {
+      return false;
+    }
+    int dot = start - 1;
+    while (dot > 0 && start - dot < 8 && s.charAt(dot) == ' ') {
+      dot--;
+    }
+    if (s.charAt(dot) != '.') {
+      return false;
+    }
+    int end = Math.min(s.length(), i + SPAN / 2);
+    for (int p = i + 1; p + 1 < end && s.charAt(p) != '`'; p++) {
+      if (s.charAt(p) == '$' && s.charAt(p + 1) == '{') {
+        int q = p + 2;
+        while (q < end && s.charAt(q) == ' ') {
+          q++;
+        }
+        int e = q;
+        while (e < end && XssText.isAsciiLetter(s.charAt(e))) {
+          e++;
+        }
+        int close = e;
+        while (close < end && s.charAt(close) == ' ') {
+          close++;
+        }
+        if (close < end && s.charAt(close) == '}' && (isOneOf(s, q, e, DIALOGS) || isOneOf(s, q, e, EVALUATORS))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -457,6 +457,23 @@ class XssDetectorTest {
   }
 
   @Test
+  void aDialogHandedToATaggedTemplateIsCalledByTheTag() {
+    // sort.call receives alert as its comparator and calls it.
+    assertRule("xss.js-sink", "[].sort.call`${alert}1`", "[ ] . sort . call ` ${ alert } 1 `",
+        "[].map.call`${eval}x`");
+    assertPasses("Use `${alert}` in templates", "html`<b>${name}</b>`", "css.call`${color}`",
+        "see [].sort.call for details, and `${x}`");
+  }
+
+  @Test
+  void scriptWrittenWithSixCharactersIsASink() {
+    // []()!+ alone spell any name and call it (JSFuck): a long run of all six, in a value without letters.
+    assertRule("xss.js-sink", "[][(![]+[])[+!+[]]]".repeat(16) + "()");
+    assertPasses("(" + "!".repeat(300) + ")[]+", "1 + (2) [3] ".repeat(40), "[(" + "+".repeat(300) + ")]!",
+        "!!! [ok] (!!) +1 ".repeat(30), "[][(![]+[])]");
+  }
+
+  @Test
   void ordinaryCallsOfTheSameFunctionsPass() {
     assertPasses("alert(\"Saved!\")", "window[handler](event)", "eval(expr)", "window[\"alert\"](\"Saved!\")",
         "window['eval'](expr)", "window['onload'](e)",
