@@ -70,7 +70,8 @@ final class XssAlphabet {
 
   // Letters of the words the checks look for; a check can complete only if every letter of one of its words is there.
   private static final long[] SCHEMES = words("javascript", "vbscript", "livescript", "mocha", "data");
-  private static final long[] DIALOGS = words("alert", "prompt", "confirm");
+  /** Functions {@link XssSinks#atValueEnd} finds handed on as values: dialogs, and evaluators given a new name. */
+  private static final long[] VALUE_SINKS = words("alert", "prompt", "confirm", "eval", "execscript");
   /** Names {@link XssSinks#atParen} calls sinks: dialogs, evaluators, document writes, the Function constructor. */
   private static final long[] PAREN_SINKS = words("alert", "prompt", "confirm", "eval", "execscript", "function",
       "write", "constructor");
@@ -143,7 +144,7 @@ final class XssAlphabet {
     if (!hasAnyWord(profile, GLOBALS)) {
       active &= ~LBRACKET;
     }
-    boolean dialogs = hasAnyWord(profile, DIALOGS);
+    boolean dialogs = hasAnyWord(profile, VALUE_SINKS);
     boolean statement = (profile & SLASH) != 0 && (profile & LPAREN) != 0; // XssScript.compactStatementAt: f(..)//
     if (!dialogs) {
       active &= ~(RPAREN | COMMA); // XssSinks.atValueEnd
@@ -213,6 +214,11 @@ final class XssAlphabet {
   private static boolean colonOpensCss(long profile) {
     return has(profile, EXPRESSION)
         || hasAnyWord(profile, CSS_BINDINGS) && has(profile, URL) && (profile & LPAREN) != 0;
+  }
+
+  /** Whether the value has no ASCII letter at all (known only for a profiled value: a short one may spell any). */
+  static boolean hasNoLetter(long profile) {
+    return (profile & 0x3ffffffL << LETTERS_AT) == 0;
   }
 
   private static boolean has(long profile, long word) {

@@ -40,9 +40,9 @@ import dev.lambdaguard.input.Category;
  * <p>What it reads: {@link Normalized#decoded()} (percent, HTML references, full-width forms, NULs undone); when the
  * value carries JavaScript escapes ({@code \x3c}, {@code <\/script>}) that text with them undone; when it carries a
  * {@code +}, its UTF-7 reading and, for a value without spaces, the reading with {@code +} as a space; when the raw
- * value has U+00BC, its seven-bit reading; and {@link Normalized#raw()} for calls whose parentheses are written as
- * character references. Browser tolerances inside schemes and CSS (controls, tabs, newlines, escapes, comments,
- * Unicode spaces between the letters) are matched where they occur.
+ * value has U+00BC (or {@code %BC}), its seven-bit reading; and {@link Normalized#raw()} for calls whose parentheses
+ * are written as character references. Browser tolerances inside schemes and CSS (controls, tabs, newlines, escapes,
+ * comments, Unicode spaces between the letters) are matched where they occur.
  *
  * <p>Cost: the value's character set decides, without reading its text, whether anything can match (a value without
  * {@code <}, {@code =}, {@code :}, {@code (}, a backtick or a backslash stops there: most text), and for a long value
@@ -98,8 +98,8 @@ public final class XssDetector implements Detector {
       best = plusReadings(decoded, present, best);
     }
     String raw = value.raw();
-    if (!isSure(best) && mayHaveHighBit(value) && raw.indexOf('\u00bc') >= 0
-        && XssUnescape.hasSevenBitMarkup(raw)) {
+    // %BC decodes to U+00BC, which NFKC folds to 1⁄4: a decoded text with no character outside ASCII had neither.
+    if (!isSure(best) && mayHaveHighBit(value) && XssUnescape.hasSevenBitMarkup(raw, value.hasNonAscii())) {
       // Old IE read a page declared US-ASCII by dropping the high bit: U+00BC script U+00BE reads as <script>.
       String sevenBit = XssUnescape.sevenBit(raw);
       best = better(best, XssScanner.scan(sevenBit));

@@ -12,7 +12,7 @@ final class XssMarkup {
 
   static final int OTHER = 0;
   static final int SCRIPT = 1;
-  /** iframe, frame, portal: load a document from src or srcdoc. */
+  /** iframe, frame, portal, IE's VML vmlframe: load a document from src or srcdoc. */
   static final int FRAME = 2;
   /** object, embed, applet: run plugin or document content. */
   static final int PLUGIN = 3;
@@ -38,6 +38,7 @@ final class XssMarkup {
   static final int F_VALUE = 1 << 7;
   static final int F_SCRIPT_TYPE = 1 << 8;
   static final int F_ID = 1 << 9;
+  static final int F_REL_STYLESHEET = 1 << 10;
 
   /** Charsets a page may declare without changing how ASCII markup reads; others (UTF-7, x-mac-farsi) can. */
   private static final String[] PLAIN_CHARSETS = {"utf-8", "utf8", "iso-8859", "iso8859", "windows-125", "us-ascii",
@@ -59,7 +60,7 @@ final class XssMarkup {
       }
     }
     int len = to - from;
-    if (len < 3 || len > 7) {
+    if (len < 3 || len > 8) {
       return OTHER;
     }
     char first = lower(s.charAt(from));
@@ -80,6 +81,7 @@ final class XssMarkup {
       case 'm' -> equalsWord(s, from, to, "meta") ? META : OTHER;
       case 'l' -> equalsWord(s, from, to, "link") ? LINK : equalsWord(s, from, to, "layer") ? LOADER : OTHER;
       case 'x' -> equalsWord(s, from, to, "xml") ? XML : OTHER;
+      case 'v' -> equalsWord(s, from, to, "vmlframe") ? FRAME : OTHER;
       default -> OTHER;
     };
   }
@@ -147,6 +149,14 @@ final class XssMarkup {
   }
 
   /**
+   * A directive whose value a front-end framework evaluates as an expression when it renders: Vue's {@code v-*}
+   * and its {@code :attr} shorthand. Not a handler: ordinary templates call functions in them.
+   */
+  static boolean isExpressionDirective(String s, int from, int to) {
+    return to - from > 1 && (s.charAt(from) == ':' || to - from > 2 && XssText.startsWithWord(s, from, to, "v-"));
+  }
+
+  /**
    * An event binding of a front-end framework, whose value the framework runs as code: {@code v-on:click},
    * {@code x-on:click}, {@code @click}, {@code (click)}, {@code ng-click} (and AngularJS's other event directives).
    */
@@ -185,8 +195,9 @@ final class XssMarkup {
       case 3 -> {
         if (!empty && equalsWord(s, a, aEnd, "src")) {
           facts |= F_SRC;
-        } else if (equalsWord(s, a, aEnd, "rel") && contains(s, vStart, vEnd, "import")) {
-          facts |= F_REL_IMPORT;
+        } else if (equalsWord(s, a, aEnd, "rel")) {
+          facts |= contains(s, vStart, vEnd, "import") ? F_REL_IMPORT
+              : contains(s, vStart, vEnd, "stylesheet") ? F_REL_STYLESHEET : 0;
         }
       }
       case 4 -> {
@@ -245,7 +256,9 @@ final class XssMarkup {
       case BASE -> (facts & F_ABSOLUTE_HREF) != 0;
       case META -> (facts & (F_META_ACTIVE | F_ODD_CHARSET)) != 0
           || (facts & (F_META_CONTENT_TYPE | F_ODD_CHARSET_CONTENT)) == (F_META_CONTENT_TYPE | F_ODD_CHARSET_CONTENT);
-      case LINK -> (facts & F_REL_IMPORT) != 0;
+      // an HTML import; or a stylesheet typed as script, which Netscape ran as JavaScript style sheets
+      case LINK -> (facts & F_REL_IMPORT) != 0 || (facts & (F_REL_STYLESHEET | F_SCRIPT_TYPE))
+          == (F_REL_STYLESHEET | F_SCRIPT_TYPE);
       case STYLE -> (facts & F_SCRIPT_TYPE) != 0;
       case XML -> (facts & (F_SRC | F_ID)) != 0;
       default -> false;

@@ -157,6 +157,10 @@ final class XssScanner {
     if (!mayMatch(present)) {
       return null;
     }
+    if ((present & (LPAREN | LBRACKET)) == (LPAREN | LBRACKET) && XssAlphabet.hasNoLetter(present)
+        && XssSinks.sixCharacterScript(s)) {
+      return XssRule.JS_SINK; // []()!+ only: no check below reads a value without letters
+    }
     int active = activeClasses(present);
     if (!breakoutsMayMatter(present) && (active & (QUOTE | BACKTICK | BACKSLASH)) == 0
         && ((active & LT) == 0 || !opensTag(s))) {
@@ -617,6 +621,9 @@ final class XssScanner {
     }
     if (breakout) {
       return;
+    }
+    if (XssMarkup.isExpressionDirective(s, a, aEnd) && XssSinks.constructsCodeIn(s, vStart, vEnd)) {
+      found(XssRule.EVENT_HANDLER); // v-html="''.constructor.constructor('code')()": the template runs it
     }
     found(XssUrls.atValueStart(s, kind, vStart, vEnd, nested));
     if (kind != XssMarkup.OTHER && kind != XssMarkup.IMAGE) {

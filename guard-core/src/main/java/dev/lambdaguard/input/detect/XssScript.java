@@ -25,6 +25,8 @@ final class XssScript {
   private static final String[] NOT_CALLEES = {"function", "if", "while", "for", "switch", "catch", "with", "return",
       "typeof", "void", "delete", "in", "of", "case"};
   private static final String[] INFIX_WORDS = {"in", "instanceof", "of"};
+  /** Functions that, assigned to {@code onerror}, run what a {@code throw} gives them. */
+  private static final String[] HANDED_FUNCTIONS = {"alert", "prompt", "confirm", "eval"};
 
   private static final int START = 0;
   private static final int OPERATOR = 1;
@@ -42,9 +44,12 @@ final class XssScript {
     char quote = s.charAt(q);
     int end = Math.min(n, q + RUN);
     int p = skipSpace(s, q + 1, end);
+    boolean newLine = hasLineEnd(s, q + 1, p); // a statement may end at a line end, as at ';'
     boolean block = false;
+    int parens = 0; // the parentheses closed, while nothing else is: what the page's own suffix will close again
     for (int k = 0; k < 4 && p < end && isCloser(s.charAt(p)); k++) {
       block = s.charAt(p) == '}';
+      parens = s.charAt(p) == ')' && parens == k ? k + 1 : -1;
       p = skipSpace(s, p + 1, end);
     }
     int ops = 0;
@@ -60,10 +65,10 @@ final class XssScript {
       ops++;
       p++;
     }
-    if (ops == 0 && !block) {
+    if (ops == 0 && !block && !newLine) {
       return false;
     }
-    return run(s, p, end, quote);
+    return run(s, p, end, quote, parens);
   }
 
   /**
@@ -164,6 +169,7 @@ final class XssScript {
   static boolean codeAfterScheme(String s, int p) {
     int n = s.length();
     int end = Math.min(n, p + 96);
+    int colonEnd = p;
     p = XssText.skipJunk(s, p, end, false, 12);
     if (p >= end) {
       return false;
@@ -189,11 +195,41 @@ final class XssScript {
       return g < end && (s.charAt(g) == '(' || s.charAt(g) == '`' || s.charAt(g) == '.');
     }
     int q = calleeEnd(s, p, end);
+    // A URL written in a script string may spell its code with escapes that stand for their letter (al\ert), as
+    // its scheme may (javas\cript).
+    while (q > 0 && q + 1 < end && s.charAt(q) == '\\' && isIdentityEscape(s.charAt(q + 1))) {
+      q = calleeEnd(s, q + 1, end);
+    }
     if (q < 0) {
       return false;
     }
+    if (p == colonEnd && q + 2 < end && s.charAt(q) == ':' && s.charAt(q + 1) == '/' && s.charAt(q + 2) == '/') {
+      // javascript:https://x/%0aalert(1): a label, a comment, a new line; written as one URL, not as prose
+      return callAfterLineEnd(s, q + 3, end);
+    }
     q = skipSpace(s, q, end);
     return q < end && (s.charAt(q) == '(' || s.charAt(q) == '`' || s.charAt(q) == '=' || s.charAt(q) == '[');
+  }
+
+  /** A letter whose escape in a JavaScript string is the letter itself: not one of the escapes that mean more. */
+  private static boolean isIdentityEscape(char c) {
+    return XssText.isAsciiLetter(c) && "bfnrtvux".indexOf(c) < 0;
+  }
+
+  /**
+   * In the comment that starts before {@code p}: a line end, then a called name. The URL parser drops tabs and line
+   * ends written as such wherever they are, so tabs inside the name ({@code con\tfirm(1)}) do not end it.
+   */
+  private static boolean callAfterLineEnd(String s, int p, int end) {
+    while (p < end && s.charAt(p) != '\n' && s.charAt(p) != '\r' && s.charAt(p) != '\u2028') {
+      p++;
+    }
+    p = skipSpace(s, p, end);
+    int name = p;
+    while (p < end && (isIdentPart(s.charAt(p)) || s.charAt(p) == '\t' || s.charAt(p) == '.')) {
+      p++;
+    }
+    return p > name && p < end && (s.charAt(p) == '(' || s.charAt(p) == '`');
   }
 
   /**
@@ -250,9 +286,11 @@ final class XssScript {
   /**
    * Reads JavaScript tokens from {@code p}: true once a call (or a member assignment) has been read and the run ends
    * as a breakout must (a {@code //} or {@code <!--} comment, {@code </script}, or an operator followed by the
-   * breakout's quote).
+   * breakout's quote, or a line end and that quote), or the value ends inside the arguments of a call the page's
+   * suffix completes ({@link #completedByPage}). Besides calls: a member assignment, an assignment to
+   * {@code location} (a navigation), and a dialog or evaluator handed to {@code onerror} with a {@code throw}.
    */
-  private static boolean run(String s, int p, int end, char quote) {
+  private static boolean run(String s, int p, int end, char quote, int parens) {
     boolean call = false;
     int prev = START;
     boolean prevWord = false; // the previous name was a word after which another name may follow
@@ -260,11 +298,17 @@ final class XssScript {
     boolean prevMember = false; // the previous name followed a dot
     boolean dot = false;
     boolean space = false;
+    boolean lineEnd = false; // a line end since the last token
+    boolean prevLocation = false; // the previous name was location
+    boolean thrown = false; // a throw was read
+    boolean handed = false; // a dialog or evaluator was assigned (onerror=alert)
+    char op = 0; // the last operator character
     while (p < end) {
       char c = s.charAt(p);
       char next = p + 1 < end ? s.charAt(p + 1) : 0;
-      if (c <= ' ') {
+      if (isSpace(c)) {
         space = true;
+        lineEnd |= isLineEnd(c);
         p++;
         continue;
       }
@@ -292,9 +336,10 @@ final class XssScript {
       if (c == '#') {
         return false;
       }
-      if (c == quote && call && prev == OPERATOR) {
+      if (c == quote && call && (prev == OPERATOR || lineEnd)) {
         return true;
       }
+      lineEnd = false;
       if (c == '\'' || c == '"' || c == '`') {
         if (c == '`' && prev == NAME && !prevNotCallee) {
           call = true;
@@ -317,6 +362,10 @@ final class XssScript {
         if (prev == NAME && space && !prevWord && !isOneOf(s, w, p, INFIX_WORDS)) {
           return false;
         }
+        thrown |= XssText.equalsWord(s, w, p, "throw");
+        handed |= prev == OPERATOR && op == '=' && isOneOf(s, w, p, HANDED_FUNCTIONS);
+        call |= thrown && handed; // onerror=alert;throw 1 calls alert
+        prevLocation = !dot && XssText.equalsWord(s, w, p, "location");
         prev = NAME;
         prevWord = isOneOf(s, w, p, PREFIX_WORDS);
         prevNotCallee = isOneOf(s, w, p, NOT_CALLEES);
@@ -325,18 +374,24 @@ final class XssScript {
         space = false;
         continue;
       }
-      if (c == '=' && prev == NAME && prevMember && next != '=' && next != '>') {
-        call = true; // a member assignment (x.src=..., location.href=...) acts as a call does
+      if (c == '=' && prev == NAME && (prevMember || prevLocation) && next != '=' && next != '>') {
+        call = true; // a member assignment (x.src=..., location.href=...) or a navigation acts as a call does
       }
       dot = c == '.';
+      if (c == '[' && prev != NAME) {
+        prev = OPERATOR; // an array literal, not an index: its elements are read as the rest is ('-[location=name]-')
+        op = c;
+        p++;
+        continue;
+      }
       if (c == '(' || c == '[') {
-        if (c == '(' && prev == NAME && !prevNotCallee) {
-          call = true;
+        boolean calls = c == '(' && prev == NAME && !prevNotCallee;
+        call |= calls;
+        int group = skipGroup(s, p, end);
+        if (group < 0) {
+          return calls && completedByPage(s, p, end, quote, parens);
         }
-        p = skipGroup(s, p, end);
-        if (p < 0) {
-          return false;
-        }
+        p = group;
         prev = NAME;
         prevWord = false;
         prevNotCallee = false;
@@ -344,12 +399,48 @@ final class XssScript {
         continue;
       }
       prev = OPERATOR;
+      op = c;
       prevWord = false;
       prevNotCallee = false;
+      prevLocation = false;
       space = false;
       p++;
     }
     return false;
+  }
+
+  /**
+   * At the {@code (} of a call that does not close: whether the value ends inside a string opened with the
+   * breakout's quote, as many calls deep as the breakout closed parentheses, so that the page's own quote and
+   * parentheses after the value complete the call: {@code '); alert('1} placed in {@code f('…')} reads
+   * {@code f(''); alert('1')}.
+   */
+  private static boolean completedByPage(String s, int p, int end, char quote, int parens) {
+    if (parens <= 0 || end != s.length()) {
+      return false;
+    }
+    int depth = 0;
+    for (; p < end; p++) {
+      char c = s.charAt(p);
+      if (c == quote) {
+        break;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (!(isIdentPart(c) || c == ' ' || c == ',' || c == '.')) {
+        return false;
+      }
+    }
+    if (p >= end || depth != parens) {
+      return false;
+    }
+    for (int k = p + 1; k < end; k++) {
+      char c = s.charAt(k);
+      if (c == quote || c == '\\' || c == '\n') {
+        return false; // the string closes, or an escape or line end keeps the page's quote from closing it
+      }
+    }
+    return true;
   }
 
   /** End of a callee: a name with {@code .name} and {@code [..]} members; -1 when no name starts at {@code p}. */
@@ -431,10 +522,28 @@ final class XssScript {
   }
 
   private static int skipSpace(String s, int p, int end) {
-    while (p < end && s.charAt(p) <= ' ') {
+    while (p < end && isSpace(s.charAt(p))) {
       p++;
     }
     return p;
+  }
+
+  /** White space or a line end to JavaScript (U+2028 and U+2029 end lines too). */
+  private static boolean isSpace(char c) {
+    return c <= ' ' || c == '\u2028' || c == '\u2029';
+  }
+
+  private static boolean isLineEnd(char c) {
+    return c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029';
+  }
+
+  private static boolean hasLineEnd(String s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (isLineEnd(s.charAt(k))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCloser(char c) {

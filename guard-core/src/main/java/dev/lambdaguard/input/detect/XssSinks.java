@@ -23,7 +23,15 @@ final class XssSinks {
   /** Attacker-controlled inputs of the page: its URL, the window name, cookies, and decoders fed from them. */
   private static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
       "atob", "unescape", "decodeuri", "fromcharcode"};
+  /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
+  private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
   private static final int SPAN = 96;
+  private static final String CONSTRUCTOR = "constructor";
+  /** Characters of six-character script read, and needed: even {@code alert(1)} takes thousands. */
+  private static final int SIX_CHARACTER_RUN = 256;
+  private static final String SIX_CHARACTERS = "[]()!+";
+  /** Characters the this argument of {@code eval.call(this, ...)} takes, at most ({@code window}, {@code null}). */
+  private static final int THIS_ARGUMENT = 16;
 
   private XssSinks() {}
 
@@ -37,6 +45,15 @@ final class XssSinks {
       boolean member = start > 0 && s.charAt(start - 1) == '.';
       if (isOneOf(s, start, i, DIALOGS)) {
         return proofOfConcept(s, i + 1); // also window.alert(1), $event.view.alert(1)
+      }
+      if (member && isCallOfEvaluator(s, start, i)) {
+        // eval.call(this, unescape(location)): eval itself, called another way; its code follows the this argument
+        int comma = i + 1;
+        while (comma < s.length() && comma - i <= THIS_ARGUMENT && s.charAt(comma) != ',') {
+          comma++;
+        }
+        return comma < s.length() && s.charAt(comma) == ',' && comma - i <= THIS_ARGUMENT
+            && fedFromSource(s, comma + 1, SPAN / 2);
       }
       if (isOneOf(s, start, i, EVALUATORS) || s.startsWith("Function", start) && i - start == 8
           || member && (XssText.equalsWord(s, start, i, "write")
@@ -69,6 +86,11 @@ final class XssSinks {
     if (close < 0 || close >= end || !(s.charAt(close) == '(' || s.charAt(close) == '`')) {
       return false;
     }
+    int named = namedFunction(s, i + 1, close - 1);
+    if (named != 0) {
+      // top["alert"] is the dialog itself, and its call is judged as the plain call is (top["alert"]("Saved") passes).
+      return named > 0 ? proofOfConcept(s, close + 1) : fedFromSource(s, close + 1);
+    }
     // A plain name or a plain string is how code dispatches (window[callback](data)); anything computed is not.
     for (int k = i + 1; k < close - 1; k++) {
       char c = s.charAt(k);
@@ -79,11 +101,34 @@ final class XssSinks {
     return false;
   }
 
-  /** At a backtick: a dialog or evaluator used as a template tag ({@code alert`1`}). */
+  /**
+   * Script written with six characters, {@code []()!+} (JSFuck): a run of them from the first {@code [}, each of
+   * the six in it, long enough to spell a name and call it. Asked only of a value without letters.
+   */
+  static boolean sixCharacterScript(String s) {
+    int from = s.indexOf('[');
+    if (from < 0 || s.length() - from < SIX_CHARACTER_RUN) {
+      return false;
+    }
+    int seen = 0;
+    for (int k = from; k < from + SIX_CHARACTER_RUN; k++) {
+      int at = SIX_CHARACTERS.indexOf(s.charAt(k));
+      if (at < 0) {
+        return false;
+      }
+      seen |= 1 << at;
+    }
+    return seen == (1 << SIX_CHARACTERS.length()) - 1;
+  }
+
+  /** At a backtick: a dialog or evaluator used as a template tag ({@code alert`1`}), or handed to one. */
   static boolean atBacktick(String s, int i) {
     char last = i > 0 ? XssText.lower(s.charAt(i - 1)) : 0;
     if (last != 't' && last != 'm' && last != 'l') {
-      return false; // alert, prompt, confirm, eval: most backticks (Markdown code) end some other word
+      return last == ' ' || last == 'l' || last == 'y' ? handedToTag(s, i) : false;
+    }
+    if (handedToTag(s, i)) {
+      return true;
     }
     int start = nameStart(s, i);
     return start < i && (start == 0 || s.charAt(start - 1) != '.')
@@ -91,28 +136,140 @@ final class XssSinks {
   }
 
   /**
+   * Whether {@code s[from, to)} is a string literal naming a dialog (1) or an evaluator (-1); 0 for anything else.
+   */
+  private static int namedFunction(String s, int from, int to) {
+    if (to - from < 4 || s.charAt(from) != s.charAt(to - 1) || (s.charAt(from) != '"' && s.charAt(from) != '\'')) {
+      return 0;
+    }
+    return isOneOf(s, from + 1, to - 1, DIALOGS) ? 1 : isOneOf(s, from + 1, to - 1, EVALUATORS) ? -1 : 0;
+  }
+
+  /**
+   * Whether the name assigned by the {@code =} at {@code eq} is called (or thrown to, as {@code onerror}) in
+   * {@code s[from, end)}: {@code _=eval,_(name)}, not {@code mode=eval, then run(x)}.
+   */
+  private static boolean callsAlias(String s, int eq, int from, int end) {
+    int name = eq;
+    while (name > 0 && eq - name < 16 && isIdentPart(s.charAt(name - 1))) {
+      name--;
+    }
+    int len = eq - name;
+    if (len == 0 || name > 0 && s.charAt(name - 1) == '.') {
+      return false;
+    }
+    boolean onerror = XssText.equalsWord(s, name, eq, "onerror");
+    for (int k = from + 1; k < end; k++) {
+      char c = s.charAt(k);
+      if (onerror ? c == 't' && startsWithWord(s, k, end, "throw")
+          : c == '(' && k - len > from && s.regionMatches(k - len, s, name, len)
+              && !isIdentPart(s.charAt(k - len - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code eval.call} or {@code eval.apply}: the name {@code s[start, paren)} after an evaluator and a dot. */
+  private static boolean isCallOfEvaluator(String s, int start, int paren) {
+    if (!XssText.equalsWord(s, start, paren, "call") && !XssText.equalsWord(s, start, paren, "apply")) {
+      return false;
+    }
+    int from = nameStart(s, start - 1);
+    return from < start - 1 && isOneOf(s, from, start - 1, EVALUATORS);
+  }
+
+  /**
+   * A template at {@code i} tagged with a member ({@code [].sort.call`...`}, spaces allowed) that substitutes a
+   * dialog or evaluator ({@code ${alert}}): the tag receives the function and calls it ({@code sort} with
+   * {@code alert} as its comparator). Markdown's {@code `${alert}`} has no member before it.
+   */
+  private static boolean handedToTag(String s, int i) {
+    int k = i - 1;
+    while (k > 0 && i - k < 8 && s.charAt(k) == ' ') {
+      k--;
+    }
+    int start = nameStart(s, k + 1);
+    if (start > k || start == 0) {
+      return false;
+    }
+    int dot = start - 1;
+    while (dot > 0 && start - dot < 8 && s.charAt(dot) == ' ') {
+      dot--;
+    }
+    if (s.charAt(dot) != '.') {
+      return false;
+    }
+    int end = Math.min(s.length(), i + SPAN / 2);
+    for (int p = i + 1; p + 1 < end && s.charAt(p) != '`'; p++) {
+      if (s.charAt(p) == '$' && s.charAt(p + 1) == '{') {
+        int q = p + 2;
+        while (q < end && s.charAt(q) == ' ') {
+          q++;
+        }
+        int e = q;
+        while (e < end && XssText.isAsciiLetter(s.charAt(e))) {
+          e++;
+        }
+        int close = e;
+        while (close < end && s.charAt(close) == ' ') {
+          close++;
+        }
+        if (close < end && s.charAt(close) == '}' && (isOneOf(s, q, e, DIALOGS) || isOneOf(s, q, e, EVALUATORS))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * At {@code )}, {@code ,} or {@code ;} right after a dialog name: the dialog handed to a call
-   * ({@code [1].find(alert)}) or assigned and then used ({@code a=alert,a(1)}, {@code onerror=alert;throw 1}).
+   * ({@code [1].find(alert)}) or assigned and then used ({@code a=alert,a(1)}, {@code onerror=alert;throw 1}); or
+   * an evaluator given a new name and then used ({@code _=eval,_(name)}).
    */
   static boolean atValueEnd(String s, int i) {
     char last = i > 0 ? XssText.lower(s.charAt(i - 1)) : 0;
-    if (last != 't' && last != 'm') {
-      return false; // alert, prompt, confirm
+    if (last != 't' && last != 'm' && last != 'l') {
+      return false; // alert, prompt, confirm, eval, execScript
     }
     int start = nameStart(s, i);
-    if (start == i || start == 0 || !isOneOf(s, start, i, DIALOGS)) {
+    if (start == i || start == 0) {
+      return false;
+    }
+    boolean dialog = isOneOf(s, start, i, DIALOGS);
+    if (!dialog && !isOneOf(s, start, i, EVALUATORS)) {
       return false;
     }
     char before = s.charAt(start - 1);
     if (s.charAt(i) == ')') {
-      return before == '(' && start >= 2 && isIdentPart(s.charAt(start - 2));
+      return dialog && before == '(' && start >= 2 && isIdentPart(s.charAt(start - 2));
     }
     if (before != '=') {
       return false;
     }
     int end = Math.min(s.length(), i + 32);
+    if (!dialog) {
+      return callsAlias(s, start - 1, i, end);
+    }
     for (int k = i + 1; k < end; k++) {
       if (s.charAt(k) == '(' || startsWithWord(s, k, end, "throw")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * In {@code s[from, to)} (a framework directive's expression): the Function constructor reached from an object,
+   * given code and called ({@code ''.constructor.constructor('code')()}), as {@link #atParen} finds it in text.
+   */
+  static boolean constructsCodeIn(String s, int from, int to) {
+    int end = Math.min(to, from + SPAN);
+    for (int k = from + CONSTRUCTOR.length() + 1; k < end; k++) {
+      int start = k - CONSTRUCTOR.length();
+      if (s.charAt(k) == '(' && s.charAt(start - 1) == '.' && XssText.equalsWord(s, start, k, CONSTRUCTOR)
+          && constructsCode(s, start, k)) {
         return true;
       }
     }
@@ -149,15 +306,29 @@ final class XssSinks {
     if (c == ')' || c == '/' || c == '`' || (c >= '0' && c <= '9')) {
       return true;
     }
-    return startsWithWord(s, p, end, "document.") || startsWithWord(s, p, end, "window.")
-        || startsWithWord(s, p, end, "location") || startsWithWord(s, p, end, "string.fromcharcode")
-        || startsWithWord(s, p, end, "top.") || startsWithWord(s, p, end, "this.")
-        || startsWithWord(s, p, end, "self.") || startsWithWord(s, p, end, "parent.");
+    return startsWithWord(s, p, end, "location") || startsWithWord(s, p, end, "string.fromcharcode")
+        || pageObjectMember(s, p, end);
+  }
+
+  /** {@code document.}, {@code window[}: a member of an object of the page, given to a dialog to show it. */
+  private static boolean pageObjectMember(String s, int p, int end) {
+    int k = p;
+    while (k < end && k - p < 8 && XssText.isAsciiLetter(s.charAt(k))) {
+      k++;
+    }
+    if (k >= end || (s.charAt(k) != '.' && s.charAt(k) != '[')) {
+      return false;
+    }
+    return isOneOf(s, p, k, PAGE_OBJECTS);
   }
 
   /** An argument that reads a source the attacker controls, within the call's parentheses. */
   private static boolean fedFromSource(String s, int p) {
-    int end = Math.min(s.length(), p + SPAN);
+    return fedFromSource(s, p, SPAN);
+  }
+
+  private static boolean fedFromSource(String s, int p, int span) {
+    int end = Math.min(s.length(), p + span);
     int depth = 1;
     for (int k = p; k < end && depth > 0; k++) {
       char c = s.charAt(k);

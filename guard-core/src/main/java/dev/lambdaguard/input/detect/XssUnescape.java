@@ -175,22 +175,42 @@ final class XssUnescape {
 
   // ---------------------------------------------------------------- 7-bit
 
-  /** A {@code <} with its high bit set (U+00BC) before a letter: markup for a browser that drops the eighth bit. */
-  static boolean hasSevenBitMarkup(String s) {
-    for (int i = s.indexOf('\u00bc'); i >= 0 && i + 1 < s.length(); i = s.indexOf('\u00bc', i + 1)) {
-      if (XssText.isAsciiLetter(s.charAt(i + 1))) {
+  /**
+   * A {@code <} with its high bit set before a letter: markup for a browser that drops the eighth bit. It is U+00BC
+   * in the value, or, when {@code escaped}, the byte written {@code %BC} (whose decoding NFKC folds to {@code 1⁄4}, so
+   * only the value as received shows it).
+   */
+  static boolean hasSevenBitMarkup(String s, boolean escaped) {
+    return beforeLetter(s, "\u00bc") || escaped && (beforeLetter(s, "%BC") || beforeLetter(s, "%bc"));
+  }
+
+  /**
+   * {@code mark} before a letter, and not right after an escaped byte with the high bit set: {@code %BC} is also the
+   * last byte of UTF-8 characters ({@code %C3%BCber} is "über").
+   */
+  private static boolean beforeLetter(String s, String mark) {
+    int len = mark.length();
+    for (int i = s.indexOf(mark); i >= 0 && i + len < s.length(); i = s.indexOf(mark, i + 1)) {
+      if (XssText.isAsciiLetter(s.charAt(i + len)) && !(i >= 3 && s.charAt(i - 3) == '%'
+          && XssText.hex(s.charAt(i - 2)) >= 8 && XssText.hex(s.charAt(i - 1)) >= 0)) {
         return true;
       }
     }
     return false;
   }
 
-  /** The text with U+0080..U+00FF read as their low seven bits. */
+  /** The text with U+0080..U+00FF, and the bytes written {@code %HH}, read as their low seven bits. */
   static String sevenBit(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    StringBuilder out = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      out.append(c >= 0x80 && c <= 0xff ? (char) (c & 0x7f) : c);
+      if (c == '%' && i + 2 < n && XssText.hex(s.charAt(i + 1)) >= 0 && XssText.hex(s.charAt(i + 2)) >= 0) {
+        out.append((char) ((XssText.hex(s.charAt(i + 1)) << 4 | XssText.hex(s.charAt(i + 2))) & 0x7f));
+        i += 2;
+      } else {
+        out.append(c >= 0x80 && c <= 0xff ? (char) (c & 0x7f) : c);
+      }
     }
     return out.toString();
   }

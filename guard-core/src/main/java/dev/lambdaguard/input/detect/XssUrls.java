@@ -15,6 +15,8 @@ final class XssUrls {
   static final int SCHEME_LOOKBEHIND = 48;
   /** Characters a scheme spelled with escapes (<code>&#92;u006a&#92;u0061...</code>) may take, at most. */
   static final int ESCAPED_SCHEME_SPAN = 160;
+  /** Characters a CSS property spelled with escapes ({@code \-\mo\z\-b\i\nd\in\g}) may take, at most. */
+  static final int ESCAPED_PROPERTY_SPAN = 64;
 
   private static final String[] SCRIPT_SCHEMES = {"javascript", "vbscript", "livescript", "mocha"};
   /** The scheme of data URLs, which run when their media type does. */
@@ -172,14 +174,15 @@ final class XssUrls {
     if (mayExpress && XssText.cssExpressionAt(s, i + 1, end, css)) {
       return XssRule.CSS_EXPRESSION;
     }
-    if (next != ' ' && lower(next) != 'u') {
+    if (next != ' ' && lower(next) != 'u' && next != '\\') {
       return null; // a binding needs url( after the colon: a JSON key, a time, a port
     }
     int p = i + 1;
     while (p < end && s.charAt(p) == ' ') {
       p++;
     }
-    return XssText.startsWithWord(s, p, end, "url(") && bindingBefore(s, i) ? XssRule.CSS_EXPRESSION : null;
+    p = XssText.matchWord(s, p, end, "url", true); // also url spelled with CSS escapes
+    return p > 0 && p < end && s.charAt(p) == '(' && bindingBefore(s, i) ? XssRule.CSS_EXPRESSION : null;
   }
 
   /** An executing media type after {@code data:} (SVG only where it runs: not in an image). */
@@ -199,13 +202,33 @@ final class XssUrls {
         && (XssText.equalsWord(s, p, end, "image/svg+xml") || XssText.equalsWord(s, p, end, "image/svg xml"));
   }
 
-  /** {@code behavior} or {@code -moz-binding} right before the colon at {@code i}. */
+  /**
+   * {@code behavior} or {@code -moz-binding} right before the colon at {@code i}, also spelled with CSS escapes
+   * ({@code \-\mo\z-binding}, {@code -moz-bindin\67}), which CSS reads as the letters.
+   */
   private static boolean bindingBefore(String s, int i) {
     int k = i - 1;
     while (k >= 0 && s.charAt(k) == ' ') {
       k--;
     }
-    return endsWith(s, k, "behavior") || endsWith(s, k, "-moz-binding");
+    if (endsWith(s, k, "behavior") || endsWith(s, k, "-moz-binding")) {
+      return true;
+    }
+    // Spelled with escapes: the property name is the run of name characters and escapes before the colon.
+    int start = k;
+    boolean escaped = false;
+    while (start >= 0 && k - start < ESCAPED_PROPERTY_SPAN && isPropertyPart(s.charAt(start))) {
+      escaped |= s.charAt(start) == '\\';
+      start--;
+    }
+    start++;
+    return escaped && start <= k && (XssText.matchWord(s, start, k + 1, "-moz-binding", true) == k + 1
+        || XssText.matchWord(s, start, k + 1, "behavior", true) == k + 1);
+  }
+
+  /** A character of a CSS property name as written: a letter, a digit, a hyphen, or a backslash of an escape. */
+  private static boolean isPropertyPart(char c) {
+    return XssText.isAsciiAlnum(c) || c == '-' || c == '_' || c == '\\';
   }
 
   private static boolean endsWith(String s, int last, String word) {

@@ -137,6 +137,17 @@ class XssDetectorTest {
   }
 
   @Test
+  void aFrameworkDirectiveWhoseExpressionReachesTheFunctionConstructorRunsCode() {
+    // Vue evaluates v-* and :attr values when it renders; the constructor of a function makes code of a string.
+    assertRule("xss.event-handler",
+        "<div v-html=\"''.constructor.constructor('go()')()\">a</div>",
+        "<p :title=\"constructor.constructor('go()')()\">");
+    assertPasses("<li v-for=\"item in items\">{{ item.name }}</li>", "<p v-if=\"show()\">x</p>",
+        "<div v-html=\"post.body\"></div>", "<p :class=\"{active: isActive('x')}\">",
+        "<p title=\"the constructor.constructor pattern\">");
+  }
+
+  @Test
   void aTagInsideAnAttributeValueOrACommentIsReadAsATagToo() {
     assertRule("xss.event-handler",
         "<img alt=\"<img src=x onerror=go()>\">",
@@ -228,6 +239,32 @@ class XssDetectorTest {
         "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference");
   }
 
+  @Test
+  void aScriptUrlInAScriptStringMaySpellItsCodeWithEscapesOfPlainLetters() {
+    // In a JavaScript string \c is c: open`javas\cript:g\o(1)` opens javascript:go(1).
+    assertRule("xss.js-url",
+        "top.open`javas\\cript:g\\o(1)`",
+        "location=\"javas\\cript:g\\o(1)\"",
+        "javascript:g\\o(document.cookie)");
+  }
+
+  @Test
+  void aScriptUrlWhoseCodeFollowsALabelAndACommentedLineIsFound() {
+    // javascript:https://x/ is a label and a comment; the line end (sent as %0a) starts the code. The URL parser
+    // drops tabs, so they may split the name.
+    assertRule("xss.js-url",
+        "javascript:https://x.example/%0ago(1)",
+        "javascript:http://x.example/a?b%0d%0ago()",
+        "javascript:https://x.example/%0Ag%09o(1)");
+  }
+
+  @Test
+  void aLinkAfterTheWordJavascriptInProseIsNoScriptUrl() {
+    assertPasses("JavaScript: https://developer.mozilla.org/ great docs (really)", "javascript:https://example.com",
+        "JavaScript: https://javascript.info\nsummary(2024)", "JavaScript:https://javascript.info is good",
+        "C:\\tools\\javascript:\\docs", "javascript: the good parts (2008)", "javascript:\\s+\\w+");
+  }
+
   // ---------------------------------------------------------------- xss.data-url
 
   @Test
@@ -266,7 +303,9 @@ class XssDetectorTest {
         "<link rel=import href=//x.example/a.html>",
         "<xml src=//x.example/a.xml>",
         "<style type=text/javascript>go()</style>",
-        "<span datasrc=#x datafld=b dataformatas=html>");
+        "<span datasrc=#x datafld=b dataformatas=html>",
+        "<v:vmlframe src=\"//x.example/a.fml\"/>",
+        "<link href=a.js rel=stylesheet type=\"text/javascript\">");
   }
 
   @Test
@@ -274,7 +313,9 @@ class XssDetectorTest {
     assertPasses("<meta charset=\"utf-8\">", "<meta name=\"viewport\" content=\"width=device-width\">",
         "<base href=\"/\">", "<link rel=\"stylesheet\" href=\"/style.css\">", "<iframe>", "<object>",
         "<form action=\"/search\" method=\"get\">", "<style>body { margin: 0; }</style>",
-        "<svg width=\"24\" height=\"24\"><path d=\"M0 0h24v24H0z\"/></svg>", "<?xml version=\"1.0\"?>");
+        "<svg width=\"24\" height=\"24\"><path d=\"M0 0h24v24H0z\"/></svg>", "<?xml version=\"1.0\"?>",
+        "<v:vmlframe>", "a vmlframe src=x.fml in prose", "<link rel=\"stylesheet\" type=\"text/css\" href=\"/a.css\">",
+        "<link rel=\"preload\" as=\"script\" type=\"text/javascript\" href=\"/a.js\">");
   }
 
   // ---------------------------------------------------------------- xss.css-expression
@@ -299,6 +340,19 @@ class XssDetectorTest {
   void theWordExpressionInProseOrPlainStylesPass() {
     assertPasses("Usage: expression(args) returns a value", "Syntax: expression (a, b)",
         "<p style=\"color:red\">hi</p>", "a regular expression (regex)");
+  }
+
+  @Test
+  void aBindingPropertySpelledWithCssEscapesIsStillABinding() {
+    // CSS reads \m as m and \67 as g: Firefox's XBL and IE's behaviours loaded through the escaped property.
+    assertRule("xss.css-expression",
+        "<div style=\"\\-\\mo\\z-binding:url(//x.example/a.xml#b)\">",
+        "<div style=\"-moz-bindin\\67:url(//x.example/a.xml#b)\">",
+        "<div style=\"-moz-bindin&#x5c;67:url(//x.example/a.xml#b)\">",
+        "<div/style=\\-\\mo\\z\\-b\\i\\nd\\in\\g:\\url(//x.example/a.xml#b)>",
+        "<x style=\"beh\\61vior:url(a.htc)\">");
+    assertPasses("C:\\moz\\binding: url(x) is a path", "background: url(a.png)", "a\\b:url(x)",
+        "<div style=\"background:url(/img/a\\ b.png)\">", "C:\\web\\hav\\ior: url(x)");
   }
 
   @Test
@@ -332,6 +386,39 @@ class XssDetectorTest {
         "console.log(\"it's done\");", "for (int i = 0; i < n; i++) sum += a[i];", "const x = foo(); // init");
   }
 
+  @Test
+  void aBreakoutWhoseCallThePagesOwnQuoteAndParenthesisCompleteIsFound() {
+    // In f('…') the page writes ') after the value: '); go('1 reads f(''); go('1').
+    assertRule("xss.js-context",
+        "'); go('1",
+        "\"); go(\"x",
+        "x'); go('1",
+        "')+go('1",
+        "')); go(String('1");
+  }
+
+  @Test
+  void aBreakoutThatNavigatesOrHandsADialogToOnerrorOrEndsItsLineIsFound() {
+    // No parentheses: onerror=alert with a throw calls alert; location=name navigates to a javascript: name; a line
+    // end (also U+2028) ends a statement as ';' does.
+    assertRule("xss.js-context",
+        "';throw onerror=alert,1;'",
+        "'\nthrow onerror=alert,1\n'",
+        "'\u2028throw onerror=eval,name\u2028'",
+        "'-[location=name]-'",
+        "'-[location.href=name]-'");
+    assertPasses("it's\nfine (really)\n'", "print('a')\nprint('b')", "set location = home; then go('x", "'-[1,2]-'",
+        "location='Berlin', 'nice'", "He wrote: 'no\nthrow it away, alert(me)\n' ok", "'; onerror = alert; // comment",
+        "Name: 'Bob'\nCity: 'Paris (FR)'", "['a', 'b'].map(f)");
+  }
+
+  @Test
+  void quotesAndParenthesesThatThePageCannotCompleteAreNoBreakout() {
+    assertPasses("print('a'); print('b", "It's done'); see('notes", "foo('a'); bar('b')",
+        "'); DROP TABLE users; --", "see (the 'notes", "a < b and c > d", "Mail <john.doe@example.com>",
+        "`f('x')` then g('y", "'}); go('1", "'); go('1\\");
+  }
+
   // ---------------------------------------------------------------- xss.js-sink
 
   @Test
@@ -351,12 +438,45 @@ class XssDetectorTest {
         "{{$on.constructor('go()')()}}",
         "window.alert(1)",
         "x=alert,x(1)",
-        "onerror=alert;throw 1");
+        "onerror=alert;throw 1",
+        "top['alert'](1)",
+        "window[\"alert\"](window[\"document\"][\"cookie\"])",
+        "window['eval'](location.hash.slice(1))");
+  }
+
+  @Test
+  void anEvaluatorCalledThroughCallOrApplyOrANewNameIsASink() {
+    assertRule("xss.js-sink",
+        "eval.call(this,unescape.call(this,location))",
+        "eval.apply(null,[location.hash.slice(1)])",
+        "_=eval,__=unescape,___=document.URL,_(__(___))",
+        "$$$=eval,$$$(name)",
+        "x=eval;x(location.hash.slice(1))");
+    assertPasses("eval.call(null, code)", "var e = eval; e(code)", "run(eval)", "python main.py --mode=eval",
+        "set mode=eval, then call train()", "split=eval; report(x)", "ctx.call(this, x)", "fn.apply(null, args)");
+  }
+
+  @Test
+  void aDialogHandedToATaggedTemplateIsCalledByTheTag() {
+    // sort.call receives alert as its comparator and calls it.
+    assertRule("xss.js-sink", "[].sort.call`${alert}1`", "[ ] . sort . call ` ${ alert } 1 `",
+        "[].map.call`${eval}x`");
+    assertPasses("Use `${alert}` in templates", "html`<b>${name}</b>`", "css.call`${color}`",
+        "see [].sort.call for details, and `${x}`");
+  }
+
+  @Test
+  void scriptWrittenWithSixCharactersIsASink() {
+    // []()!+ alone spell any name and call it (JSFuck): a long run of all six, in a value without letters.
+    assertRule("xss.js-sink", "[][(![]+[])[+!+[]]]".repeat(16) + "()");
+    assertPasses("(" + "!".repeat(300) + ")[]+", "1 + (2) [3] ".repeat(40), "[(" + "+".repeat(300) + ")]!",
+        "!!! [ok] (!!) +1 ".repeat(30), "[][(![]+[])]");
   }
 
   @Test
   void ordinaryCallsOfTheSameFunctionsPass() {
-    assertPasses("alert(\"Saved!\")", "window[handler](event)", "eval(expr)",
+    assertPasses("alert(\"Saved!\")", "window[handler](event)", "eval(expr)", "window[\"alert\"](\"Saved!\")",
+        "window['eval'](expr)", "window['onload'](e)",
         "if (confirm(\"Delete this item?\")) remove(id);", "setTimeout(function() { location.reload(); }, 100)",
         "arr.forEach(function(url) { load(url); })");
   }
@@ -391,6 +511,15 @@ class XssDetectorTest {
         "\"><script+src=//x.example/a.js></script>");
     assertRule("xss.event-handler", "%3Cimg%20src%3Dx%20onerror%3Dgo()%3E", "<img\nsrc=x\nonerror=go()>",
         "&lt;svg/onload=go()&gt;", "\u00bcimg src=x onerror=go()\u00be");
+  }
+
+  @Test
+  void aLessThanWithItsHighBitSetIsReadAsOldIeReadItAlsoWhenPercentEncoded() {
+    // IE on a page declared US-ASCII dropped the eighth bit: the byte BC (sent as %BC) read as '<'.
+    assertRule("xss.script-tag", "%BCscript%BEgo()%BC/script%BE", "%bcscript%bego(1)%bc/script%be");
+    // BC is also the last byte of UTF-8 characters: %C3%BC is u with an umlaut.
+    assertPasses("%C3%BCber uns", "Gr%C3%BC%C3%9Fe aus M%C3%BCnchen", "x=%E2%80%BCabc", "1%BC cup of sugar",
+        "\u00bd cup, \u00bc teaspoon");
   }
 
   @Test
