@@ -469,7 +469,8 @@ final class PathNames {
       flags |= CONF_FILE; // syslog, xferlog.1, access_log, samba-log.x
     }
     int wordLength = (wordEnd < 0 ? to : wordEnd) - from;
-    if (wordLength >= 3 && ((wordEnd < 0 ? all : lookup(wordHash, s, from, wordEnd)) & SOFTWARE_WORD) != 0) {
+    if (wordLength >= 3 && (wordEnd < 0 || versionFollows(s, wordEnd, to))
+        && ((wordEnd < 0 ? all : lookup(wordHash, s, from, wordEnd)) & SOFTWARE_WORD) != 0) {
       flags |= SOFTWARE;
     }
     switch (lower(s.charAt(from))) {
@@ -484,6 +485,19 @@ final class PathNames {
       default -> { }
     }
     return flags;
+  }
+
+  /**
+   * Whether a version follows a server's name at {@code at} ({@code apache2}, {@code php-7.4}, {@code nginx_1.25}):
+   * only then is a longer segment that name's install directory. A file or folder whose name merely begins with
+   * the word ({@code lamp-shade.jpg}, {@code php-tutorial.pdf}, {@code redis-notes}) is a user's own.
+   */
+  private static boolean versionFollows(String s, int at, int to) {
+    char c = s.charAt(at);
+    if (c >= '0' && c <= '9') {
+      return true;
+    }
+    return (c == '-' || c == '_' || c == '.') && at + 1 < to && s.charAt(at + 1) >= '0' && s.charAt(at + 1) <= '9';
   }
 
   /**

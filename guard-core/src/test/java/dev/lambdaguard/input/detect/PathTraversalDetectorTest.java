@@ -122,6 +122,20 @@ class PathTraversalDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"/home/anna/lamp-shade.jpg", "C:\\Users\\anna\\Pictures\\php-cheatsheet.png",
+      "/Users/tom/Documents/redis-notes.txt", "C:\\Users\\jo\\Downloads\\apache-helicopter.pdf"})
+  void aUserFileNamedLikeAServerIsNoServerTree(String value) {
+    assertBenign(value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/home/www/apache2/", "/usr/local/nginx-1.25/", "C:\\Users\\dev\\php7.4\\",
+      "/opt/lampp/", "/home/site/mysql_8/"})
+  void aServerDirectoryWithItsVersionInASystemTreeIsSensitive(String value) {
+    assertRule("path.sensitive-file", value);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"/C:/inetpub/ftproot/", "/C:/Windows/win.ini", "/D:\\inetpub\\wwwroot\\global.asa",
       "/c:/xampp/apache/logs/access.log"})
   void aDriveWrittenAsAUrlPathIsRootedAtTheDrive(String value) {
