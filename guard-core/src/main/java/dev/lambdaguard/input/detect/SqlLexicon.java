@@ -150,7 +150,7 @@ final class SqlLexicon {
     }
     // Functions whose error message carries the value of their argument: error-based extraction.
     for (String w : new String[] {"extractvalue", "updatexml", "name_const", "gtid_subset", "geometrycollection",
-        "multipoint", "multilinestring", "multipolygon", "linestring", "xmltype"}) {
+        "multipoint", "multilinestring", "multipolygon", "linestring", "xmltype", "raise_error"}) {
       def(w, ERROR_FN);
     }
     for (String w : new String[] {"load_file", "pg_read_file", "pg_ls_dir"}) {

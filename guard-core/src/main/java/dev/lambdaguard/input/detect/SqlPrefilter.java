@@ -332,6 +332,10 @@ final class SqlPrefilter {
       j++;
     }
     char d = j < s.length() ? s.charAt(j) : 0;
+    if ((d | 32) == 'c') {
+      // (CASE WHEN ... END): a condition in a value's or an ORDER BY column's place
+      return j + 1 < s.length() && (s.charAt(j + 1) | 32) == 'a' && spells(s, j, s.length(), "case") ? AS_IS : 0;
+    }
     return d == 's' || d == 'S' || d == '(' ? AS_IS : 0;
   }
 
@@ -536,7 +540,9 @@ final class SqlPrefilter {
       }
       int next = skipSpace(s, end, false);
       if (next < n && s.charAt(next) == '(') {
-        return false; // a call first: no leading operand, and no anchored shape starts with one
+        // a call first: no leading operand; only a call testing a constant condition, iif(1=1,...), is a shape
+        int arg = skipSpace(s, next + 1, false);
+        return arg < n && (s.charAt(arg) >= '0' && s.charAt(arg) <= '9' || SqlTokenizer.quoteClass(s.charAt(arg)) != 0);
       }
     } else if (c >= '0' && c <= '9' || c == '.' && i + 1 < n && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9') {
       end = i + 1;
@@ -551,8 +557,8 @@ final class SqlPrefilter {
       if (end < 0) {
         return false; // one unclosed string: nothing follows it
       }
-    } else if (c == ')' || c == '(') {
-      return true; // a subquery, or a parenthesised leading operand: let the tokenizer read it
+    } else if (c == ')' || c == '(' || c == ',' && s.indexOf('(', i) > i) {
+      return true; // a subquery, a parenthesised leading operand, another column: let the tokenizer read it
     } else if (c == '@' || c == '`' || (c == '-' || c == '+') && i + 1 < n && s.charAt(i + 1) >= '0'
         && s.charAt(i + 1) <= '9') {
       return true; // a variable, a quoted name or a signed number leading: let the tokenizer read it
@@ -690,14 +696,16 @@ final class SqlPrefilter {
   /**
    * Whether the statement keyword {@code id}, after a leading operand or the context's string, could start the
    * statement {@code SqlShapes.stacked} takes there: with no semicolon before it, one that a separator or a comment
-   * ends ({@code '; DROP TABLE t--}), not a SELECT; WAITFOR, IF and BEGIN (which may hold WAITFOR) need no end.
+   * ends ({@code '; DROP TABLE t--}), a SELECT only one that may read the system and a comment cuts off
+   * ({@code ' select name from syscolumns--}); WAITFOR, IF and BEGIN (which may hold WAITFOR) need no end.
    */
   private static boolean stacked(String s, int id, int end, int found) {
+    boolean commented = s.indexOf('#') >= 0 || Substrings.contains(s, "--");
     if (id == SqlLexicon.SELECT) {
-      return false;
+      return commented && listMayStart(s, end) && statesSystem(s, found);
     }
     if (id != SqlLexicon.WAITFOR && id != SqlLexicon.IF && id != SqlLexicon.BEGIN
-        && (found & SEMICOLON) == 0 && s.indexOf('#') < 0 && !Substrings.contains(s, "--")) {
+        && (found & SEMICOLON) == 0 && !commented) {
       return false;
     }
     return continues(s, id, end);

@@ -67,11 +67,16 @@ final class SqlShapes extends SqlStatements {
   private int anchored() {
     int i = b;
     boolean lead = false;
-    if (!quoted && (t.type(0) == LPAREN || t.isWord(0, SqlLexicon.CASE))) {
-      int r = subquery(0);
+    // ,(SELECT ...): one more column for the query's select list or ORDER BY, the comma the attacker's own
+    int first = !quoted && t.type(0) == COMMA ? 1 : 0;
+    if (!quoted && (t.type(first) == LPAREN || t.isWord(first, SqlLexicon.CASE))) {
+      int r = subquery(first);
       if (r != NONE) {
         return r;
       }
+    }
+    if (!quoted && constantTest(first)) {
+      return TAUTOLOGY;
     }
     if (!quoted) {
       int q = leadOperand();
@@ -177,8 +182,31 @@ final class SqlShapes extends SqlStatements {
       return NONE;
     }
     int end = selectList(q + 1);
+    if (end >= 0 && t.isWord(end, SqlLexicon.FROM) && t.has(end + 1, FUNC)) {
+      end = source(end + 1); // (SELECT 1 FROM pg_sleep(5)): the table function is the query's evidence
+    }
     boolean sql = (seen & (EV_PREDICATE | EV_FUNC | EV_SUBQUERY | EV_SYSVAR | EV_INFO)) != 0;
     return end >= 0 && sql && (boundary(end, false) || t.isWord(end, SqlLexicon.FROM)) ? SUBQUERY : NONE;
+  }
+
+  /**
+   * {@code IIF(1=1,1,1/0)}, {@code ELT(5=5,SLEEP(5))}, {@code MAKE_SET(7=7,1)}: as-is, a call whose first argument
+   * tests two literals for equality, a condition that reads no data (a boolean-blind probe choosing between the
+   * call's other arguments). The call must be the whole value or end where an injection ends; code's
+   * {@code assert(1 == 1, ...)} compares with {@code ==}, and {@code f(x=1, y)} names a variable.
+   */
+  private boolean constantTest(int i) {
+    if (t.type(i) != WORD || !t.has(i, FUNC) || t.has(i, QUALIFIED)) {
+      return false;
+    }
+    int a = i + 2;
+    int type = t.type(a);
+    if (type != NUMBER && type != STRING || !t.has(a + 1, EQUALS) || t.type(a + 2) != type
+        || t.type(a + 3) != COMMA) {
+      return false;
+    }
+    int end = t.after(i + 1);
+    return end > a + 3 && boundary(end, false);
   }
 
   /**
@@ -445,14 +473,30 @@ final class SqlShapes extends SqlStatements {
     if (kind == SqlLexicon.WAITFOR) {
       return TIME_BASED;
     }
-    if (!separated && (kind == SqlLexicon.SELECT || !terminated(end))) {
+    if (!separated && !terminated(end)) {
       return NONE;
+    }
+    if (!separated && kind == SqlLexicon.SELECT) {
+      // ' select name from syscolumns --: SQL Server runs the batch's next SELECT without a separator. Only one
+      // from the system's catalogue, with the query's tail commented off, counts: ' select the best plan -- is
+      // prose, and psql -c "select * from pg_user;" a shell command
+      return (seen & EV_SYSNAME) != 0 && commentedOff(end) ? STACKED : NONE;
     }
     if (kind == SqlLexicon.SELECT && !strongSelect(end)
         && !((seen & EV_SQL) != 0 && aliases == 0 && complete(end) >= 0)) {
       return NONE; // ; select 1/0 -- is a query, ; select a seat from the map is not
     }
     return STACKED;
+  }
+
+  /** Whether a comment follows {@code from} before any statement separator. */
+  private boolean commentedOff(int from) {
+    for (int j = from; t.exists(j) && t.type(j) != SEMI; j++) {
+      if (t.type(j) == COMMENT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A value that is itself a statement; only one that reads the system or acts beyond a query's rows counts. */
@@ -528,7 +572,8 @@ final class SqlShapes extends SqlStatements {
     boolean qualified = t.has(i, QUALIFIED);
     boolean system = qualified && t.has(i - 2, SYSNAME);
     int before = qualified ? i - 3 : i - 1;
-    if ((attrs & SqlLexicon.TIME_FN) != 0 && (!qualified || system) && operatorBefore(before)
+    // A system package's delay (dbms_lock.sleep(5)) is SQL wherever it stands, even as a PL/SQL block's statement.
+    if ((attrs & SqlLexicon.TIME_FN) != 0 && (system || !qualified && operatorBefore(before))
         && operandAfter(after) && timeArguments(w, open, after)) {
       return TIME_BASED;
     }

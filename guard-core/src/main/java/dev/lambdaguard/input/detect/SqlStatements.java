@@ -90,14 +90,7 @@ class SqlStatements extends SqlParser {
     int q = i + 1;
     if (kind == SqlLexicon.SELECT) {
       int end = selectList(q);
-      if (end >= 0 && t.isWord(end, SqlLexicon.FROM)) {
-        int from = end + 1;
-        end = name(from);
-        if (end >= 0) {
-          seen |= evidence(from, end) & EV_SYSNAME;
-        }
-      }
-      return end;
+      return end >= 0 && t.isWord(end, SqlLexicon.FROM) ? source(end + 1) : end;
     }
     if (kind == SqlLexicon.DROP || kind == SqlLexicon.ALTER || kind == SqlLexicon.CREATE) {
       if (kind == SqlLexicon.CREATE && t.isWord(q, SqlLexicon.OR) && t.isWord(q + 1, SqlLexicon.REPLACE)) {
@@ -257,6 +250,19 @@ class SqlStatements extends SqlParser {
   }
 
   /** The end of a (qualified, possibly {@code db..name}) object name at {@code q}, or -1. */
+  /**
+   * Where the table a FROM reads, at {@code q}, ends: a name, or a call of a table function whose arguments count as
+   * the statement's evidence ({@code FROM pg_sleep(5)}, {@code FROM generate_series(1,1,CASE WHEN ...)}).
+   */
+  int source(int q) {
+    if (t.type(q) == WORD && t.has(q, FUNC) && !t.has(q, QUALIFIED)) {
+      int end = t.after(q + 1);
+      seen |= evidence(q, end);
+      return end;
+    }
+    return name(q);
+  }
+
   private int name(int q) {
     if (t.type(q) != WORD || t.attr(q, SqlLexicon.RESERVED) && !t.attr(q, SqlLexicon.OBJECT)) {
       return -1;

@@ -127,7 +127,7 @@ final class SqlTokenizer {
       case '.':
         return emit(t, DOT, 0, i + 1);
       case '=':
-        return emit(t, CMP, 0, d == '=' ? i + 2 : i + 1);
+        return d == '=' ? emit(t, CMP, 0, i + 2) : emit(t, CMP, EQUALS, i + 1);
       case '<':
         if (d == '<') {
           return emit(t, OP, 0, i + 2);

@@ -111,6 +111,29 @@ class SqliDetectorTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
+      "' select * from information_schema.columns--",
+      "x' SELECT name FROM master..sysdatabases --",
+      "9 select table_name from all_tables #",
+      "'; SELECT * FROM generate_series(4,4,CASE WHEN (4=4) THEN 1 ELSE 0 END) LIMIT 1-- -",
+  })
+  void aSelectFromTheCatalogueThatSqlServerBatchesWithoutASeparatorIsStacked(String value) {
+    assertRule("sqli.stacked", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "Let's select from the menu -- or not",
+      "It's select from the list -- thanks",
+      "psql -c \"select * from pg_user;\"",
+      "psql -c \"select version();\"",
+      "I'd select name from the roster # later",
+  })
+  void aSelectAfterAQuoteInTextOrAShellCommandIsNoBatch(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
       "select @@hostname",
       "SELECT * FROM pg_catalog.pg_user",
       "exec master..xp_dirtree '\\\\host\\share'",
@@ -135,6 +158,42 @@ class SqliDetectorTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "(CASE WHEN 3=3 THEN 3 ELSE NULL END)",
+      "(case when 'b'='b' then 1 else 0 end)",
+      ",(SELECT (CASE WHEN (5=5) THEN 1 ELSE 2 END))",
+      ",(CASE WHEN 6=6 THEN 1 ELSE NULL END)",
+      "(SELECT * FROM generate_series(2,2,CASE WHEN (2=2) THEN 1 ELSE 0 END) LIMIT 1)",
+  })
+  void aConditionOrSubqueryAsTheWholeValueOrAnotherColumnIsASubquery(String value) {
+    assertRule("sqli.subquery", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"IIF(7=7,7,1/0)", "ELT(42=42,99)", "make_set(3=3,5)", ",IIF(8=8,1,1/0)",
+      "IF('q'='q',1,0)-- -"})
+  void aCallWhoseFirstArgumentTestsTwoLiteralsIsATautology(String value) {
+    assertRule("sqli.tautology", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "(case closed)",
+      "(Case study: when users pay, see below)",
+      ", (see above)",
+      ",(select one)",
+      "assert(1 == 1, \"math works\")",
+      "count(5>3, x)",
+      "IF(A1=1, \"yes\", \"no\")",
+      "max(1, 2)",
+      "print(1=1)",
+      "round(3.5, 1) is enough",
+  })
+  void callsAndGroupsOfCodeAndProseArentConstantTests(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"root'--", "root' #", "root'/*", "bob\")-- -", "eve');#"})
   void aBreakOutFollowedOnlyByACommentCutsTheQueryOff(String value) {
     assertRule("sqli.comment-terminated", value);
@@ -151,9 +210,24 @@ class SqliDetectorTest {
       "x' ORDER BY SLEEP(2)-- ",
       "' AND 1=DBMS_PIPE.RECEIVE_MESSAGE('q',6)--",
       "1 WAITFOR TIME '23:59:00'",
+      ";BEGIN DBMS_LOCK.SLEEP(6); END",
+      "1' ;begin dbms_lock.sleep(3); end-- -",
   })
   void aCallThatMakesTheServerWaitIsTimeBased(String value) {
     assertRule("sqli.time-based", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"(SELECT 7 FROM PG_SLEEP(7))", ",(select 1 from pg_sleep(2))"})
+  void aDelayingTableFunctionInASubqueryIsASubquery(String value) {
+    assertRule("sqli.subquery", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Begin sleep(8 hours) now", "begin sleep(5) tonight", "dbms_lock.sleep is a procedure",
+      "2*exp(3)", "exp(2)"})
+  void sleepAndMathOutsideAnOperandsPlacePass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -165,6 +239,7 @@ class SqliDetectorTest {
       "x=char(0x61)+char(0x62)",
       "1 AND GEOMETRYCOLLECTION((SELECT * FROM (SELECT user())a))",
       "1;(load_file(0x2f6574632f686f737473))",
+      "RAISE_ERROR('70001','x'||(SELECT 1 FROM SYSIBM.SYSDUMMY1))",
   })
   void aCallThatLeaksDataThroughAnErrorOrTheNetworkIsAFunction(String value) {
     assertRule("sqli.function", value);
