@@ -103,7 +103,7 @@ final class SqlShapes extends SqlStatements {
     } else if (w == SqlLexicon.UNION) {
       r = union(i, true);
     } else if ((w == SqlLexicon.ORDER || w == SqlLexicon.GROUP) && t.isWord(i + 1, SqlLexicon.BY)) {
-      r = orderBy(i + 2, lead);
+      r = orderBy(i + 2, lead, !quoted && i == 0);
     } else if (w == SqlLexicon.WHERE || w == SqlLexicon.HAVING) {
       r = where(i + 1);
     } else if (w == SqlLexicon.AS && t.type(i + 1) == WORD && t.isWord(i + 2, SqlLexicon.WHERE)) {
@@ -156,7 +156,7 @@ final class SqlShapes extends SqlStatements {
       return union(j, true);
     }
     if ((w == SqlLexicon.ORDER || w == SqlLexicon.GROUP) && t.isWord(j + 1, SqlLexicon.BY)) {
-      return orderBy(j + 2, lead);
+      return orderBy(j + 2, lead, false);
     }
     return t.type(j) == SEMI ? stacked(j + 1, true) : NONE;
   }
@@ -340,8 +340,12 @@ final class SqlShapes extends SqlStatements {
         || w == SqlLexicon.RLIKE || w == SqlLexicon.REGEXP || w == SqlLexicon.DIV || t.attr(i, SqlLexicon.LOGIC);
   }
 
-  /** {@code ORDER BY 3--}, {@code GROUP BY 1,2}, {@code GROUP BY password HAVING 1=1}: probing the columns. */
-  private int orderBy(int q, boolean lead) {
+  /**
+   * {@code ORDER BY 3--}, {@code GROUP BY 1,2}, {@code GROUP BY password HAVING 1=1}: probing the columns.
+   * {@code start}: the clause opens an as-is value, where HAVING with a comparison still makes it the attacker's
+   * (as {@code HAVING 1=1} alone does), but a comment after names does not ({@code order by date -- newest}).
+   */
+  private int orderBy(int q, boolean lead, boolean start) {
     int count = 0;
     boolean numbers = true;
     int ev = 0;
@@ -381,6 +385,9 @@ final class SqlShapes extends SqlStatements {
       return ORDER_BY;
     }
     if ((quoted || lead) && (having && boundary(q, quoted) || t.type(q) == COMMENT && ends(q))) {
+      return ORDER_BY;
+    }
+    if (start && having && boundary(q, quoted)) {
       return ORDER_BY;
     }
     return NONE;

@@ -251,16 +251,35 @@ class SqlStatements extends SqlParser {
 
   /** The end of a (qualified, possibly {@code db..name}) object name at {@code q}, or -1. */
   /**
-   * Where the table a FROM reads, at {@code q}, ends: a name, or a call of a table function whose arguments count as
-   * the statement's evidence ({@code FROM pg_sleep(5)}, {@code FROM generate_series(1,1,CASE WHEN ...)}).
+   * Where the tables a FROM reads, from {@code q}, end: each a name or a call of a table function whose arguments
+   * count as the statement's evidence ({@code FROM pg_sleep(5)}, {@code FROM generate_series(1,1,CASE WHEN ...)}),
+   * with its alias, and more of them after commas ({@code FROM all_users t1, all_users t2}: a heavy cross join).
    */
   int source(int q) {
-    if (t.type(q) == WORD && t.has(q, FUNC) && !t.has(q, QUALIFIED)) {
-      int end = t.after(q + 1);
-      seen |= evidence(q, end);
-      return end;
+    int end = table(q);
+    while (end >= 0 && t.type(end) == COMMA) {
+      int next = table(end + 1);
+      if (next < 0) {
+        break;
+      }
+      end = next;
     }
-    return name(q);
+    return end;
+  }
+
+  private int table(int q) {
+    int end;
+    if (t.type(q) == WORD && t.has(q, FUNC) && !t.has(q, QUALIFIED)) {
+      end = t.after(q + 1);
+      seen |= evidence(q, end);
+    } else {
+      end = name(q);
+    }
+    if (end < 0) {
+      return -1;
+    }
+    int alias = t.isWord(end, SqlLexicon.AS) ? end + 1 : end;
+    return t.type(alias) == WORD && t.word(alias) == 0 && !t.has(alias, FUNC) ? alias + 1 : end;
   }
 
   private int name(int q) {

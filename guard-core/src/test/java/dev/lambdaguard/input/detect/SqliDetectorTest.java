@@ -115,6 +115,8 @@ class SqliDetectorTest {
       "x' SELECT name FROM master..sysdatabases --",
       "9 select table_name from all_tables #",
       "'; SELECT * FROM generate_series(4,4,CASE WHEN (4=4) THEN 1 ELSE 0 END) LIMIT 1-- -",
+      ";SELECT COUNT(*) FROM all_users t1, all_users t2, all_users t3",
+      "1' ;SELECT COUNT(*) FROM sysibm.systables AS a, sysibm.systables AS b-- -",
   })
   void aSelectFromTheCatalogueThatSqlServerBatchesWithoutASeparatorIsStacked(String value) {
     assertRule("sqli.stacked", value);
@@ -250,6 +252,19 @@ class SqliDetectorTest {
       "5' group by 1,2,-- -"})
   void orderingOrGroupingByColumnNumbersProbesTheColumns(String value) {
     assertRule("sqli.order-by", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {" group by userid having 1=1--", "GROUP BY password HAVING 2>1"})
+  void aValueOpeningWithGroupByAndAComparingHavingProbesTheColumns(String value) {
+    assertRule("sqli.order-by", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"group by color having 2 colors", "Group by age having 18+ members",
+      "group by team having 3>2 wins", "order by date -- newest first"})
+  void groupingWordsInAFormFieldPass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
   }
 
   @ParameterizedTest(name = "{0}")
