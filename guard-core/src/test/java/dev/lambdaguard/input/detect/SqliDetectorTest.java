@@ -189,6 +189,19 @@ class SqliDetectorTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"AND [id]=[id]", "1 OR [x]=[x]--", "x' OR [name]=[name]--"})
+  void sqlServersBracketedNamesAreNames(String value) {
+    assertRule("sqli.tautology", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"[link](https://example.com) or [other](x)", "tags[name]=blue and tags[size]=big",
+      "[TODO] or [FIXME] items", "[\"a\",\"b\"] or [\"c\"]", "[x] = [x] means identity in the notes"})
+  void bracketsInMarkdownJsonAndFormNamesPass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"IIF(7=7,7,1/0)", "ELT(42=42,99)", "make_set(3=3,5)", ",IIF(8=8,1,1/0)",
       "IF('q'='q',1,0)-- -"})
   void aCallWhoseFirstArgumentTestsTwoLiteralsIsATautology(String value) {
