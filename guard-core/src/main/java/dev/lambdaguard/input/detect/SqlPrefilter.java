@@ -333,8 +333,10 @@ final class SqlPrefilter {
     }
     char d = j < s.length() ? s.charAt(j) : 0;
     if ((d | 32) == 'c') {
-      // (CASE WHEN ... END): a condition in a value's or an ORDER BY column's place
-      return j + 1 < s.length() && (s.charAt(j + 1) | 32) == 'a' && spells(s, j, s.length(), "case") ? AS_IS : 0;
+      // (CASE WHEN ... END): a condition in a value's or an ORDER BY column's place, or anywhere as a group whose
+      // condition is constant (the peeks at calls look at it, SqlShapes.anywhere)
+      boolean spelled = j + 1 < s.length() && (s.charAt(j + 1) | 32) == 'a' && spells(s, j, s.length(), "case");
+      return spelled ? CALL | AS_IS : 0;
     }
     return d == 's' || d == 'S' || d == '(' ? AS_IS : 0;
   }
@@ -701,15 +703,19 @@ final class SqlPrefilter {
    * procedure) need no end.
    */
   private static boolean stacked(String s, int id, int end, int found) {
-    boolean commented = s.indexOf('#') >= 0 || Substrings.contains(s, "--");
     if (id == SqlLexicon.SELECT) {
-      return commented && listMayStart(s, end) && statesSystem(s, found);
+      return listMayStart(s, end) && statesSystem(s, found) && commented(s);
     }
     if (id != SqlLexicon.WAITFOR && id != SqlLexicon.IF && id != SqlLexicon.BEGIN && id != SqlLexicon.EXEC
-        && id != SqlLexicon.EXECUTE && (found & SEMICOLON) == 0 && !commented) {
+        && id != SqlLexicon.EXECUTE && (found & SEMICOLON) == 0 && !commented(s)) {
       return false;
     }
     return continues(s, id, end);
+  }
+
+  /** Whether {@code s} may hold a line comment. */
+  private static boolean commented(String s) {
+    return s.indexOf('#') >= 0 || Substrings.contains(s, "--");
   }
 
   /**
@@ -807,7 +813,7 @@ final class SqlPrefilter {
     if ((found & CALL) != 0) {
       int peeks = 0;
       for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
-        if (calls(s, i) || ++peeks > MAX_PEEKS) {
+        if (calls(s, i) || caseGroup(s, i) || ++peeks > MAX_PEEKS) {
           return true; // a call, or too many parentheses to peek at: the tokens tell
         }
       }
@@ -865,6 +871,12 @@ final class SqlPrefilter {
       word = (int) wordAt(s, q);
     }
     return keyword(s, q, word) == SqlLexicon.SELECT && listMayStart(s, word);
+  }
+
+  /** Whether {@code CASE} (spaces before it allowed) follows the parenthesis at {@code i}. */
+  private static boolean caseGroup(String s, int i) {
+    int j = skipSpace(s, i + 1, false);
+    return j + 1 < s.length() && s.charAt(j) == 'c' && s.charAt(j + 1) == 'a' && spells(s, j, s.length(), "case");
   }
 
   /** Whether the word before the parenthesis at {@code i} is a function a shape looks for, or system-qualified. */

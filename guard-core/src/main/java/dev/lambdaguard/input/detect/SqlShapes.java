@@ -565,12 +565,34 @@ final class SqlShapes extends SqlStatements {
         }
       } else if (type == SEMI && t.exists(i + 1)) {
         r = stacked(i + 1, true);
+      } else if (type == LPAREN && t.isWord(i + 1, SqlLexicon.CASE)) {
+        r = constantCase(i + 1);
       }
       if (r != NONE) {
         return r;
       }
     }
     return NONE;
+  }
+
+  /**
+   * {@code 'a'||(CASE WHEN (5=5) THEN 1 ELSE 0 END)||'b'}: a CASE, closing its group, that decides on a test of
+   * two literals (CASE 5 WHEN 5 too): the boolean-blind oracle inlined in an expression. A query's own CASE tests
+   * its columns.
+   */
+  private int constantCase(int c) {
+    int a = t.isWord(c + 1, SqlLexicon.WHEN) ? c + 2 : c + 1;
+    while (t.type(a) == LPAREN) {
+      a++;
+    }
+    int type = t.type(a);
+    boolean literal = type == NUMBER || type == STRING;
+    boolean test = t.isWord(c + 1, SqlLexicon.WHEN) ? t.has(a + 1, EQUALS) : t.isWord(a + 1, SqlLexicon.WHEN);
+    if (!literal || !test || t.type(a + 2) != type) {
+      return NONE;
+    }
+    int end = operand(c);
+    return end > 0 && t.type(end) == RPAREN ? SUBQUERY : NONE;
   }
 
   /** A call to a function that delays the server, raises an error with data, or builds strings from codes. */

@@ -189,6 +189,24 @@ class SqliDetectorTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "('x'||(CASE WHEN (3=3) THEN '1' ELSE '0' END)||'y')",
+      "SELECT 'x'||(CASE WHEN (8=8) THEN 1 ELSE 0 END)||'y'",
+      "'a'||(CASE 5 WHEN 5 THEN 1 ELSE 0 END)||'b'",
+      "(CAST('x'||(SELECT (CASE WHEN (2=2) THEN 1 ELSE 0 END))::text||'y' AS NUMERIC))",
+  })
+  void aCaseDecidingOnTwoLiteralsInsideAnExpressionIsASubquery(String value) {
+    assertRule("sqli.subquery", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Use (CASE WHEN a > b THEN a ELSE b END) for max",
+      "price (case when qty = 1 then 'one' end)", "(in case when you arrive then call) end"})
+  void aCaseOfAQuerysOwnOrInProsePasses(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"AND [id]=[id]", "1 OR [x]=[x]--", "x' OR [name]=[name]--"})
   void sqlServersBracketedNamesAreNames(String value) {
     assertRule("sqli.tautology", value);
