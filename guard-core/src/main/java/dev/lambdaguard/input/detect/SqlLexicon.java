@@ -135,6 +135,8 @@ final class SqlLexicon {
 
   /** CONVERT(INT, ...) raises an error that carries its argument on SQL Server. */
   static final int CONVERT = def("convert", 0);
+  /** EXP(~(SELECT ...)): MySQL's overflow error carries the subquery; exp(2) in a formula is no such call. */
+  static final int EXP = def("exp", 0);
 
   static {
     // Words with a role but no use by name.

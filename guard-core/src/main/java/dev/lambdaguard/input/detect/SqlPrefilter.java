@@ -893,7 +893,7 @@ final class SqlPrefilter {
       return false;
     }
     int id = keyword(s, start, end);
-    if (id == SqlLexicon.CONVERT || SqlLexicon.is(id, CALLED)) {
+    if (id == SqlLexicon.CONVERT || id == SqlLexicon.EXP || SqlLexicon.is(id, CALLED)) {
       return true;
     }
     if (start > 1 && s.charAt(start - 1) == '.') {

@@ -614,6 +614,9 @@ final class SqlShapes extends SqlStatements {
     if ((attrs & SqlLexicon.FILE_FN) != 0 && !qualified && fileArgument(open, before)) {
       return FUNCTION;
     }
+    if (w == SqlLexicon.EXP && holdsSelect(open, after) && operatorBefore(before)) {
+      return FUNCTION;
+    }
     if (w == SqlLexicon.CONVERT && t.attr(open + 1, SqlLexicon.TYPE) && t.type(open + 2) == COMMA
         && operatorBefore(before)) {
       return FUNCTION;
