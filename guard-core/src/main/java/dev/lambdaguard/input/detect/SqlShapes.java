@@ -36,9 +36,15 @@ final class SqlShapes extends SqlStatements {
   static final int RULES = 12;
 
   private static final int MAX_CHAIN = 8;
+  /**
+   * CASE groups {@link #constantCase} reads per context: each may read a window of tokens for its END, and a value
+   * dense with near misses is not read for them past this many (as the evidence budget, no shape is claimed).
+   */
+  private static final int MAX_CASES = 32;
 
   /** The first token after the break: after the context's string, or the value's start. */
   private final int b;
+  private int cases;
 
   private SqlShapes(SqlTokens t, boolean quoted) {
     super(t, quoted);
@@ -588,7 +594,7 @@ final class SqlShapes extends SqlStatements {
     int type = t.type(a);
     boolean literal = type == NUMBER || type == STRING;
     boolean test = t.isWord(c + 1, SqlLexicon.WHEN) ? t.has(a + 1, EQUALS) : t.isWord(a + 1, SqlLexicon.WHEN);
-    if (!literal || !test || t.type(a + 2) != type) {
+    if (!literal || !test || t.type(a + 2) != type || ++cases > MAX_CASES) {
       return NONE;
     }
     int end = operand(c);

@@ -445,7 +445,8 @@ class SqliDetectorTest {
     int size = 1 << 20;
     String[] patterns = {"'", "\"", "''", "/*", "or ", "' or ", "1 or ", "(", ")", "((select ", "union select (",
         ";", "; select ", "a/*", "a/**/", "/*!", "--", "sleep(", "extractvalue(", "1=", "' '", "\\'", "a (",
-        "O'Brien ", "case ", "`", "*/", "&#", "(a", "a(", "union(", "reunion select ", "select from where union "};
+        "O'Brien ", "case ", "`", "*/", "&#", "(a", "a(", "union(", "reunion select ", "select from where union ",
+        "(case when 1=1 ", "[a]", "[a", "iif(1=1,", ",(", "from f(1), ", "exp(~(", "(case 1 when 1 "};
     for (String pattern : patterns) {
       Detection d = detect(pattern.repeat(size / pattern.length() + 1));
       assertTrue(d == null || d.category() == Category.SQLI);
