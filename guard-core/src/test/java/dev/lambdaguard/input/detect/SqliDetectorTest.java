@@ -183,6 +183,8 @@ class SqliDetectorTest {
       ",(SELECT (CASE WHEN (5=5) THEN 1 ELSE 2 END))",
       ",(CASE WHEN 6=6 THEN 1 ELSE NULL END)",
       "(SELECT * FROM generate_series(2,2,CASE WHEN (2=2) THEN 1 ELSE 0 END) LIMIT 1)",
+      "(SELECT banner FROM v$version WHERE ROWNUM=1)",
+      "(select name from sysobjects)",
   })
   void aConditionOrSubqueryAsTheWholeValueOrAnotherColumnIsASubquery(String value) {
     assertRule("sqli.subquery", value);
@@ -229,6 +231,8 @@ class SqliDetectorTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "(case closed)",
+      "(select one from the system)",
+      "(select name from master list)",
       "(Case study: when users pay, see below)",
       ", (see above)",
       ",(select one)",
