@@ -188,9 +188,10 @@ final class SqlShapes extends SqlStatements {
       return NONE;
     }
     int end = selectList(q + 1);
-    if (end >= 0 && t.isWord(end, SqlLexicon.FROM) && (t.has(end + 1, FUNC) || t.has(end + 1, SYSNAME))) {
-      // (SELECT 1 FROM pg_sleep(5)), (SELECT banner FROM v$version): the table read is the query's evidence
-      end = source(end + 1);
+    if (end >= 0 && t.isWord(end, SqlLexicon.FROM) && t.has(end + 1, FUNC)) {
+      end = source(end + 1); // (SELECT 1 FROM pg_sleep(5)): the table function is the query's evidence
+    } else if (end >= 0 && t.isWord(end, SqlLexicon.FROM) && t.has(end + 1, SYSNAME)) {
+      end = name(end + 1); // (SELECT banner FROM v$version): a system table, with no alias (from master list)
     }
     boolean sql = (seen & (EV_PREDICATE | EV_FUNC | EV_SUBQUERY | EV_SYSVAR | EV_INFO | EV_SYSNAME)) != 0;
     return end >= 0 && sql && (boundary(end, false) || t.isWord(end, SqlLexicon.FROM)) ? SUBQUERY : NONE;

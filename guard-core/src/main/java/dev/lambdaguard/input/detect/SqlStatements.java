@@ -282,7 +282,7 @@ class SqlStatements extends SqlParser {
     return t.type(alias) == WORD && t.word(alias) == 0 && !t.has(alias, FUNC) ? alias + 1 : end;
   }
 
-  private int name(int q) {
+  int name(int q) {
     if (t.type(q) != WORD || t.attr(q, SqlLexicon.RESERVED) && !t.attr(q, SqlLexicon.OBJECT)) {
       return -1;
     }
