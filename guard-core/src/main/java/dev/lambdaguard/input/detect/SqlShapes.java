@@ -188,12 +188,14 @@ final class SqlShapes extends SqlStatements {
       return NONE;
     }
     int end = selectList(q + 1);
-    if (end >= 0 && t.isWord(end, SqlLexicon.FROM) && t.has(end + 1, FUNC)) {
-      end = source(end + 1); // (SELECT 1 FROM pg_sleep(5)): the table function is the query's evidence
-    } else if (end >= 0 && t.isWord(end, SqlLexicon.FROM) && t.has(end + 1, SYSNAME)) {
-      end = name(end + 1); // (SELECT banner FROM v$version): a system table, with no alias (from master list)
+    int evidence = EV_PREDICATE | EV_FUNC | EV_SUBQUERY | EV_SYSVAR | EV_INFO;
+    if (end >= 0 && (seen & evidence) == 0 && t.isWord(end, SqlLexicon.FROM)) {
+      // Columns of plain names: the table read may be the query's evidence, a table function
+      // ((SELECT 1 FROM pg_sleep(5))) or a system table without an alias ((SELECT banner FROM v$version))
+      end = t.has(end + 1, FUNC) ? source(end + 1) : t.has(end + 1, SYSNAME) ? name(end + 1) : end;
+      evidence |= EV_SYSNAME;
     }
-    boolean sql = (seen & (EV_PREDICATE | EV_FUNC | EV_SUBQUERY | EV_SYSVAR | EV_INFO | EV_SYSNAME)) != 0;
+    boolean sql = (seen & evidence) != 0;
     return end >= 0 && sql && (boundary(end, false) || t.isWord(end, SqlLexicon.FROM)) ? SUBQUERY : NONE;
   }
 

@@ -185,6 +185,7 @@ class SqliDetectorTest {
       "(SELECT * FROM generate_series(2,2,CASE WHEN (2=2) THEN 1 ELSE 0 END) LIMIT 1)",
       "(SELECT banner FROM v$version WHERE ROWNUM=1)",
       "(select name from sysobjects)",
+      "(SELECT COUNT(*) FROM information_schema.columns a, information_schema.columns b WHERE 0 XOR 1)",
   })
   void aConditionOrSubqueryAsTheWholeValueOrAnotherColumnIsASubquery(String value) {
     assertRule("sqli.subquery", value);
