@@ -135,6 +135,8 @@ final class SqlLexicon {
 
   /** CONVERT(INT, ...) raises an error that carries its argument on SQL Server. */
   static final int CONVERT = def("convert", 0);
+  /** EXP(~(SELECT ...)): MySQL's overflow error carries the subquery; exp(2) in a formula is no such call. */
+  static final int EXP = def("exp", 0);
 
   static {
     // Words with a role but no use by name.
@@ -150,7 +152,7 @@ final class SqlLexicon {
     }
     // Functions whose error message carries the value of their argument: error-based extraction.
     for (String w : new String[] {"extractvalue", "updatexml", "name_const", "gtid_subset", "geometrycollection",
-        "multipoint", "multilinestring", "multipolygon", "linestring", "xmltype"}) {
+        "multipoint", "multilinestring", "multipolygon", "linestring", "xmltype", "raise_error"}) {
       def(w, ERROR_FN);
     }
     for (String w : new String[] {"load_file", "pg_read_file", "pg_ls_dir"}) {

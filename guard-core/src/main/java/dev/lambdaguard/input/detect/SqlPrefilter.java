@@ -332,6 +332,12 @@ final class SqlPrefilter {
       j++;
     }
     char d = j < s.length() ? s.charAt(j) : 0;
+    if ((d | 32) == 'c') {
+      // (CASE WHEN ... END): a condition in a value's or an ORDER BY column's place, or anywhere as a group whose
+      // condition is constant (the peeks at calls look at it, SqlShapes.anywhere)
+      boolean spelled = j + 1 < s.length() && (s.charAt(j + 1) | 32) == 'a' && spells(s, j, s.length(), "case");
+      return spelled ? CALL | AS_IS : 0;
+    }
     return d == 's' || d == 'S' || d == '(' ? AS_IS : 0;
   }
 
@@ -536,7 +542,9 @@ final class SqlPrefilter {
       }
       int next = skipSpace(s, end, false);
       if (next < n && s.charAt(next) == '(') {
-        return false; // a call first: no leading operand, and no anchored shape starts with one
+        // a call first: no leading operand; only a call testing a constant condition, iif(1=1,...), is a shape
+        int arg = skipSpace(s, next + 1, false);
+        return arg < n && (s.charAt(arg) >= '0' && s.charAt(arg) <= '9' || SqlTokenizer.quoteClass(s.charAt(arg)) != 0);
       }
     } else if (c >= '0' && c <= '9' || c == '.' && i + 1 < n && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '9') {
       end = i + 1;
@@ -551,8 +559,8 @@ final class SqlPrefilter {
       if (end < 0) {
         return false; // one unclosed string: nothing follows it
       }
-    } else if (c == ')' || c == '(') {
-      return true; // a subquery, or a parenthesised leading operand: let the tokenizer read it
+    } else if (c == ')' || c == '(' || c == ',' && s.indexOf('(', i) > i) {
+      return true; // a subquery, a parenthesised leading operand, another column: let the tokenizer read it
     } else if (c == '@' || c == '`' || (c == '-' || c == '+') && i + 1 < n && s.charAt(i + 1) >= '0'
         && s.charAt(i + 1) <= '9') {
       return true; // a variable, a quoted name or a signed number leading: let the tokenizer read it
@@ -690,17 +698,24 @@ final class SqlPrefilter {
   /**
    * Whether the statement keyword {@code id}, after a leading operand or the context's string, could start the
    * statement {@code SqlShapes.stacked} takes there: with no semicolon before it, one that a separator or a comment
-   * ends ({@code '; DROP TABLE t--}), not a SELECT; WAITFOR, IF and BEGIN (which may hold WAITFOR) need no end.
+   * ends ({@code '; DROP TABLE t--}), a SELECT only one that may read the system and a comment cuts off
+   * ({@code ' select name from syscolumns--}); WAITFOR, IF, BEGIN (which may hold WAITFOR) and EXEC (of a system
+   * procedure) need no end.
    */
   private static boolean stacked(String s, int id, int end, int found) {
     if (id == SqlLexicon.SELECT) {
-      return false;
+      return listMayStart(s, end) && statesSystem(s, found) && commented(s);
     }
-    if (id != SqlLexicon.WAITFOR && id != SqlLexicon.IF && id != SqlLexicon.BEGIN
-        && (found & SEMICOLON) == 0 && s.indexOf('#') < 0 && !Substrings.contains(s, "--")) {
+    if (id != SqlLexicon.WAITFOR && id != SqlLexicon.IF && id != SqlLexicon.BEGIN && id != SqlLexicon.EXEC
+        && id != SqlLexicon.EXECUTE && (found & SEMICOLON) == 0 && !commented(s)) {
       return false;
     }
     return continues(s, id, end);
+  }
+
+  /** Whether {@code s} may hold a line comment. */
+  private static boolean commented(String s) {
+    return s.indexOf('#') >= 0 || Substrings.contains(s, "--");
   }
 
   /**
@@ -798,7 +813,7 @@ final class SqlPrefilter {
     if ((found & CALL) != 0) {
       int peeks = 0;
       for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
-        if (calls(s, i) || ++peeks > MAX_PEEKS) {
+        if (calls(s, i) || caseGroup(s, i) || ++peeks > MAX_PEEKS) {
           return true; // a call, or too many parentheses to peek at: the tokens tell
         }
       }
@@ -858,6 +873,12 @@ final class SqlPrefilter {
     return keyword(s, q, word) == SqlLexicon.SELECT && listMayStart(s, word);
   }
 
+  /** Whether {@code CASE} (spaces before it allowed) follows the parenthesis at {@code i}. */
+  private static boolean caseGroup(String s, int i) {
+    int j = skipSpace(s, i + 1, false);
+    return j + 1 < s.length() && s.charAt(j) == 'c' && s.charAt(j + 1) == 'a' && spells(s, j, s.length(), "case");
+  }
+
   /** Whether the word before the parenthesis at {@code i} is a function a shape looks for, or system-qualified. */
   private static boolean calls(String s, int i) {
     int end = i;
@@ -872,7 +893,7 @@ final class SqlPrefilter {
       return false;
     }
     int id = keyword(s, start, end);
-    if (id == SqlLexicon.CONVERT || SqlLexicon.is(id, CALLED)) {
+    if (id == SqlLexicon.CONVERT || id == SqlLexicon.EXP || SqlLexicon.is(id, CALLED)) {
       return true;
     }
     if (start > 1 && s.charAt(start - 1) == '.') {

@@ -36,9 +36,15 @@ final class SqlShapes extends SqlStatements {
   static final int RULES = 12;
 
   private static final int MAX_CHAIN = 8;
+  /**
+   * CASE groups {@link #constantCase} reads per context: each may read a window of tokens for its END, and a value
+   * dense with near misses is not read for them past this many (as the evidence budget, no shape is claimed).
+   */
+  private static final int MAX_CASES = 32;
 
   /** The first token after the break: after the context's string, or the value's start. */
   private final int b;
+  private int cases;
 
   private SqlShapes(SqlTokens t, boolean quoted) {
     super(t, quoted);
@@ -67,11 +73,16 @@ final class SqlShapes extends SqlStatements {
   private int anchored() {
     int i = b;
     boolean lead = false;
-    if (!quoted && (t.type(0) == LPAREN || t.isWord(0, SqlLexicon.CASE))) {
-      int r = subquery(0);
+    // ,(SELECT ...): one more column for the query's select list or ORDER BY, the comma the attacker's own
+    int first = !quoted && t.type(0) == COMMA ? 1 : 0;
+    if (!quoted && (t.type(first) == LPAREN || t.isWord(first, SqlLexicon.CASE))) {
+      int r = subquery(first);
       if (r != NONE) {
         return r;
       }
+    }
+    if (!quoted && constantTest(first)) {
+      return TAUTOLOGY;
     }
     if (!quoted) {
       int q = leadOperand();
@@ -98,7 +109,7 @@ final class SqlShapes extends SqlStatements {
     } else if (w == SqlLexicon.UNION) {
       r = union(i, true);
     } else if ((w == SqlLexicon.ORDER || w == SqlLexicon.GROUP) && t.isWord(i + 1, SqlLexicon.BY)) {
-      r = orderBy(i + 2, lead);
+      r = orderBy(i + 2, lead, !quoted && i == 0);
     } else if (w == SqlLexicon.WHERE || w == SqlLexicon.HAVING) {
       r = where(i + 1);
     } else if (w == SqlLexicon.AS && t.type(i + 1) == WORD && t.isWord(i + 2, SqlLexicon.WHERE)) {
@@ -151,7 +162,7 @@ final class SqlShapes extends SqlStatements {
       return union(j, true);
     }
     if ((w == SqlLexicon.ORDER || w == SqlLexicon.GROUP) && t.isWord(j + 1, SqlLexicon.BY)) {
-      return orderBy(j + 2, lead);
+      return orderBy(j + 2, lead, false);
     }
     return t.type(j) == SEMI ? stacked(j + 1, true) : NONE;
   }
@@ -177,8 +188,35 @@ final class SqlShapes extends SqlStatements {
       return NONE;
     }
     int end = selectList(q + 1);
-    boolean sql = (seen & (EV_PREDICATE | EV_FUNC | EV_SUBQUERY | EV_SYSVAR | EV_INFO)) != 0;
+    int evidence = EV_PREDICATE | EV_FUNC | EV_SUBQUERY | EV_SYSVAR | EV_INFO;
+    if (end >= 0 && (seen & evidence) == 0 && t.isWord(end, SqlLexicon.FROM)) {
+      // Columns of plain names: the table read may be the query's evidence, a table function
+      // ((SELECT 1 FROM pg_sleep(5))) or a system table without an alias ((SELECT banner FROM v$version))
+      end = t.has(end + 1, FUNC) ? source(end + 1) : t.has(end + 1, SYSNAME) ? name(end + 1) : end;
+      evidence |= EV_SYSNAME;
+    }
+    boolean sql = (seen & evidence) != 0;
     return end >= 0 && sql && (boundary(end, false) || t.isWord(end, SqlLexicon.FROM)) ? SUBQUERY : NONE;
+  }
+
+  /**
+   * {@code IIF(1=1,1,1/0)}, {@code ELT(5=5,SLEEP(5))}, {@code MAKE_SET(7=7,1)}: as-is, a call whose first argument
+   * tests two literals for equality, a condition that reads no data (a boolean-blind probe choosing between the
+   * call's other arguments). The call must be the whole value or end where an injection ends; code's
+   * {@code assert(1 == 1, ...)} compares with {@code ==}, and {@code f(x=1, y)} names a variable.
+   */
+  private boolean constantTest(int i) {
+    if (t.type(i) != WORD || !t.has(i, FUNC) || t.has(i, QUALIFIED)) {
+      return false;
+    }
+    int a = i + 2;
+    int type = t.type(a);
+    if (type != NUMBER && type != STRING || !t.has(a + 1, EQUALS) || t.type(a + 2) != type
+        || t.type(a + 3) != COMMA) {
+      return false;
+    }
+    int end = t.after(i + 1);
+    return end > a + 3 && boundary(end, false);
   }
 
   /**
@@ -312,8 +350,12 @@ final class SqlShapes extends SqlStatements {
         || w == SqlLexicon.RLIKE || w == SqlLexicon.REGEXP || w == SqlLexicon.DIV || t.attr(i, SqlLexicon.LOGIC);
   }
 
-  /** {@code ORDER BY 3--}, {@code GROUP BY 1,2}, {@code GROUP BY password HAVING 1=1}: probing the columns. */
-  private int orderBy(int q, boolean lead) {
+  /**
+   * {@code ORDER BY 3--}, {@code GROUP BY 1,2}, {@code GROUP BY password HAVING 1=1}: probing the columns.
+   * {@code start}: the clause opens an as-is value, where HAVING with a comparison still makes it the attacker's
+   * (as {@code HAVING 1=1} alone does), but a comment after names does not ({@code order by date -- newest}).
+   */
+  private int orderBy(int q, boolean lead, boolean start) {
     int count = 0;
     boolean numbers = true;
     int ev = 0;
@@ -353,6 +395,9 @@ final class SqlShapes extends SqlStatements {
       return ORDER_BY;
     }
     if ((quoted || lead) && (having && boundary(q, quoted) || t.type(q) == COMMENT && ends(q))) {
+      return ORDER_BY;
+    }
+    if (start && having && boundary(q, quoted)) {
       return ORDER_BY;
     }
     return NONE;
@@ -405,8 +450,9 @@ final class SqlShapes extends SqlStatements {
     if (!t.isWord(q, SqlLexicon.SELECT)) {
       return NONE;
     }
-    if (atBreak && (ends(q + 1) || t.type(q + 1) == COMMENT) && (quoted || t.isWord(i + 1, SqlLexicon.ALL))) {
-      return UNION; // ' UNION SELECT --, UNION ALL SELECT: the column list left to the fuzzer
+    if (atBreak && (ends(q + 1) || t.type(q + 1) == COMMENT)
+        && (quoted || t.isWord(i + 1, SqlLexicon.ALL) || i == 0 && !t.exists(q + 1))) {
+      return UNION; // ' UNION SELECT --, UNION ALL SELECT, a value that is UNION SELECT: the column list left open
     }
     q = selectList(q + 1);
     if (q < 0) {
@@ -445,14 +491,31 @@ final class SqlShapes extends SqlStatements {
     if (kind == SqlLexicon.WAITFOR) {
       return TIME_BASED;
     }
-    if (!separated && (kind == SqlLexicon.SELECT || !terminated(end))) {
-      return NONE;
+    boolean system = (kind == SqlLexicon.EXEC || kind == SqlLexicon.EXECUTE) && (seen & EV_SYSNAME) != 0;
+    if (!separated && !terminated(end) && !system) {
+      return NONE; // but x' exec master..xp_cmdshell 'ping ...: a system procedure is the attacker's wherever it ends
+    }
+    if (!separated && kind == SqlLexicon.SELECT) {
+      // ' select name from syscolumns --: SQL Server runs the batch's next SELECT without a separator. Only one
+      // from the system's catalogue, with the query's tail commented off, counts: ' select the best plan -- is
+      // prose, and psql -c "select * from pg_user;" a shell command
+      return (seen & EV_SYSNAME) != 0 && commentedOff(end) ? STACKED : NONE;
     }
     if (kind == SqlLexicon.SELECT && !strongSelect(end)
         && !((seen & EV_SQL) != 0 && aliases == 0 && complete(end) >= 0)) {
       return NONE; // ; select 1/0 -- is a query, ; select a seat from the map is not
     }
     return STACKED;
+  }
+
+  /** Whether a comment follows {@code from} before any statement separator. */
+  private boolean commentedOff(int from) {
+    for (int j = from; t.exists(j) && t.type(j) != SEMI; j++) {
+      if (t.type(j) == COMMENT) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A value that is itself a statement; only one that reads the system or acts beyond a query's rows counts. */
@@ -512,12 +575,34 @@ final class SqlShapes extends SqlStatements {
         }
       } else if (type == SEMI && t.exists(i + 1)) {
         r = stacked(i + 1, true);
+      } else if (type == LPAREN && t.isWord(i + 1, SqlLexicon.CASE)) {
+        r = constantCase(i + 1);
       }
       if (r != NONE) {
         return r;
       }
     }
     return NONE;
+  }
+
+  /**
+   * {@code 'a'||(CASE WHEN (5=5) THEN 1 ELSE 0 END)||'b'}: a CASE, closing its group, that decides on a test of
+   * two literals (CASE 5 WHEN 5 too): the boolean-blind oracle inlined in an expression. A query's own CASE tests
+   * its columns.
+   */
+  private int constantCase(int c) {
+    int a = t.isWord(c + 1, SqlLexicon.WHEN) ? c + 2 : c + 1;
+    while (t.type(a) == LPAREN) {
+      a++;
+    }
+    int type = t.type(a);
+    boolean literal = type == NUMBER || type == STRING;
+    boolean test = t.isWord(c + 1, SqlLexicon.WHEN) ? t.has(a + 1, EQUALS) : t.isWord(a + 1, SqlLexicon.WHEN);
+    if (!literal || !test || t.type(a + 2) != type || ++cases > MAX_CASES) {
+      return NONE;
+    }
+    int end = operand(c);
+    return end > 0 && t.type(end) == RPAREN ? SUBQUERY : NONE;
   }
 
   /** A call to a function that delays the server, raises an error with data, or builds strings from codes. */
@@ -528,7 +613,8 @@ final class SqlShapes extends SqlStatements {
     boolean qualified = t.has(i, QUALIFIED);
     boolean system = qualified && t.has(i - 2, SYSNAME);
     int before = qualified ? i - 3 : i - 1;
-    if ((attrs & SqlLexicon.TIME_FN) != 0 && (!qualified || system) && operatorBefore(before)
+    // A system package's delay (dbms_lock.sleep(5)) is SQL wherever it stands, even as a PL/SQL block's statement.
+    if ((attrs & SqlLexicon.TIME_FN) != 0 && (system || !qualified && operatorBefore(before))
         && operandAfter(after) && timeArguments(w, open, after)) {
       return TIME_BASED;
     }
@@ -536,6 +622,9 @@ final class SqlShapes extends SqlStatements {
       return FUNCTION;
     }
     if ((attrs & SqlLexicon.FILE_FN) != 0 && !qualified && fileArgument(open, before)) {
+      return FUNCTION;
+    }
+    if (w == SqlLexicon.EXP && holdsSelect(open, after) && operatorBefore(before)) {
       return FUNCTION;
     }
     if (w == SqlLexicon.CONVERT && t.attr(open + 1, SqlLexicon.TYPE) && t.type(open + 2) == COMMA

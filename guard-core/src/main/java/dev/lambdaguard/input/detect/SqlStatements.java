@@ -90,14 +90,7 @@ class SqlStatements extends SqlParser {
     int q = i + 1;
     if (kind == SqlLexicon.SELECT) {
       int end = selectList(q);
-      if (end >= 0 && t.isWord(end, SqlLexicon.FROM)) {
-        int from = end + 1;
-        end = name(from);
-        if (end >= 0) {
-          seen |= evidence(from, end) & EV_SYSNAME;
-        }
-      }
-      return end;
+      return end >= 0 && t.isWord(end, SqlLexicon.FROM) ? source(end + 1) : end;
     }
     if (kind == SqlLexicon.DROP || kind == SqlLexicon.ALTER || kind == SqlLexicon.CREATE) {
       if (kind == SqlLexicon.CREATE && t.isWord(q, SqlLexicon.OR) && t.isWord(q + 1, SqlLexicon.REPLACE)) {
@@ -257,7 +250,39 @@ class SqlStatements extends SqlParser {
   }
 
   /** The end of a (qualified, possibly {@code db..name}) object name at {@code q}, or -1. */
-  private int name(int q) {
+  /**
+   * Where the tables a FROM reads, from {@code q}, end: each a name or a call of a table function whose arguments
+   * count as the statement's evidence ({@code FROM pg_sleep(5)}, {@code FROM generate_series(1,1,CASE WHEN ...)}),
+   * with its alias, and more of them after commas ({@code FROM all_users t1, all_users t2}: a heavy cross join).
+   */
+  int source(int q) {
+    int end = table(q);
+    while (end >= 0 && t.type(end) == COMMA) {
+      int next = table(end + 1);
+      if (next < 0) {
+        break;
+      }
+      end = next;
+    }
+    return end;
+  }
+
+  private int table(int q) {
+    int end;
+    if (t.type(q) == WORD && t.has(q, FUNC) && !t.has(q, QUALIFIED)) {
+      end = t.after(q + 1);
+      seen |= evidence(q, end);
+    } else {
+      end = name(q);
+    }
+    if (end < 0) {
+      return -1;
+    }
+    int alias = t.isWord(end, SqlLexicon.AS) ? end + 1 : end;
+    return t.type(alias) == WORD && t.word(alias) == 0 && !t.has(alias, FUNC) ? alias + 1 : end;
+  }
+
+  int name(int q) {
     if (t.type(q) != WORD || t.attr(q, SqlLexicon.RESERVED) && !t.attr(q, SqlLexicon.OBJECT)) {
       return -1;
     }

@@ -105,6 +105,8 @@ final class SqlTokenizer {
         return variable(s, i, t);
       case '`':
         return backticks(s, i, t);
+      case '[':
+        return brackets(s, i, t);
       case '(':
         if (t.lastType() == WORD && !t.lastIsReserved()) {
           t.flagLast(FUNC);
@@ -127,7 +129,7 @@ final class SqlTokenizer {
       case '.':
         return emit(t, DOT, 0, i + 1);
       case '=':
-        return emit(t, CMP, 0, d == '=' ? i + 2 : i + 1);
+        return d == '=' ? emit(t, CMP, 0, i + 2) : emit(t, CMP, EQUALS, i + 1);
       case '<':
         if (d == '<') {
           return emit(t, OP, 0, i + 2);
@@ -515,6 +517,25 @@ final class SqlTokenizer {
     int end = s.indexOf('`', start + 1);
     t.add(pack(WORD, 0, 0));
     return end < 0 ? s.length() : end + 1;
+  }
+
+  /**
+   * {@code [name]}: SQL Server's quoted identifier ({@code AND [col]=[col]}), when a name is all it holds; a JSON
+   * array or {@code [1]} is no name, and its bracket stays a symbol. The name is read once either way.
+   */
+  private static int brackets(String s, int start, SqlTokens t) {
+    int n = s.length();
+    int i = start + 1;
+    if (i < n && isWordStart(s.charAt(i))) {
+      while (i < n && isWordPart(s.charAt(i))) {
+        i++;
+      }
+      if (i < n && s.charAt(i) == ']') {
+        t.add(pack(WORD, 0, 0));
+        return i + 1;
+      }
+    }
+    return emit(t, OTHER, 0, start + 1);
   }
 
   // ---------------------------------------------------------------- comments

@@ -73,6 +73,8 @@ final class SqlTokens {
   static final int JOINED = 1 << 24;
   /** A string whose content holds whitespace next to other text: prose, rather than a value compared. */
   static final int SPACED = 1 << 25;
+  /** A lone {@code =}: SQL's equality, where code compares with {@code ==}. */
+  static final int EQUALS = 1 << 26;
 
   private final SqlTokenizer lexer;
   private int[] tok;

@@ -1,7 +1,9 @@
 package dev.lambdaguard.input.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,25 @@ class SqlTokenizerTest {
   void aDoubledQuoteStaysInTheStringAndATypographicOneClosesItWhenTheTokenizerLooksForIt() {
     assertNull(SqlTokenizer.tokenize("o''brien", 1, false));
     assertEquals(3, SqlTokenizer.contextEnd("it\u2019s", 1, 0, true));
+  }
+
+  @Test
+  void aBracketedNameIsOneNameAndOtherBracketsStaySymbols() {
+    SqlTokens name = SqlTokenizer.tokenize("and [col_1]=x", 0, false);
+    assertEquals(SqlTokens.WORD, name.type(1));
+    assertEquals(SqlTokens.CMP, name.type(2));
+    SqlTokens array = SqlTokenizer.tokenize("[1] [a b]", 0, false);
+    assertEquals(SqlTokens.OTHER, array.type(0));
+    assertEquals(SqlTokens.NUMBER, array.type(1));
+    assertEquals(SqlTokens.OTHER, array.type(3));
+    assertEquals(SqlTokens.WORD, array.type(4));
+  }
+
+  @Test
+  void aLoneEqualsIsMarkedAndCodesDoubledOneIsNot() {
+    SqlTokens t = SqlTokenizer.tokenize("1=1 == 2", 0, false);
+    assertTrue(t.has(1, SqlTokens.EQUALS));
+    assertFalse(t.has(3, SqlTokens.EQUALS));
   }
 
   /** The types and flags of every token, and for each opening parenthesis where its group ends. */

