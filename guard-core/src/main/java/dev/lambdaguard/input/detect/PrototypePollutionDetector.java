@@ -9,8 +9,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@value #PROTO_KEY}: {@code __proto__} as a key, path segment or bracket key ({@code __proto__},
- *       {@code {"__proto__": …}}, {@code a.__proto__.b}, {@code __proto__[x]=y}), also with its underscores
- *       written as <code>&#92;u005f</code> or <code>&#92;x5f</code>.
+ *       {@code {"__proto__": …}}, {@code a.__proto__.b}, {@code __proto__[x]=y}), also with any of its
+ *       characters written as a JavaScript escape (<code>&#92;u005f</code>, <code>&#92;x5f</code>,
+ *       <code>&#92;u{70}</code>), as JSON.parse and JavaScript read them.
  *   <li>{@value #CONSTRUCTOR_PROTOTYPE}: {@code constructor} and {@code prototype} as consecutive path segments
  *       ({@code constructor.prototype}, {@code [constructor][prototype]}, {@code constructor["prototype"]},
  *       {@code {"constructor": {"prototype": …}}}, the JSON Pointer {@code /constructor/prototype/x}).
@@ -54,6 +55,7 @@ public final class PrototypePollutionDetector implements Detector {
   private static final Normalized.CharSet GETTER_SETTER = Normalized.charSet("GS");
   /** Letters of {@code proto} and {@code prototype} (two of the rarer ones suffice as a filter). */
   private static final Normalized.CharSet P = Normalized.charSet("p");
+  private static final Normalized.CharSet BACKSLASH = Normalized.charSet("\\");
   private static final Normalized.CharSet Y = Normalized.charSet("y");
   /**
    * What the {@code prototype} rules need around the word: the path punctuation after {@code constructor}
@@ -80,7 +82,8 @@ public final class PrototypePollutionDetector implements Detector {
       return null; // most values, on one mask test
     }
     boolean accessor = value.containsAny(PLAIN_UNDERSCORE) && value.containsAny(GETTER_SETTER);
-    boolean proto = value.containsAny(P)
+    // an escape may spell the p (and anything else): a backslash stands in for every letter
+    boolean proto = (value.containsAny(P) || value.containsAny(BACKSLASH))
         && (value.containsAny(UNDERSCORE) || (value.containsAny(Y) && value.containsAny(PATH)));
     return accessor || proto ? scan(value) : null;
   }
@@ -91,6 +94,19 @@ public final class PrototypePollutionDetector implements Detector {
    */
   private static Detection scan(Normalized value) {
     String s = value.decoded();
+    Detection found = scan(s);
+    if (found == null && s.indexOf('\\') >= 0) {
+      // JSON.parse and JavaScript read a key's escaped letters as the letters (an escaped p in __proto__ is a
+      // p): any character may be escaped, not only the underscores; read the value once more, escapes resolved
+      String unescaped = JsEscapes.unescape(s);
+      if (unescaped != s) {
+        found = scan(unescaped);
+      }
+    }
+    return found;
+  }
+
+  private static Detection scan(String s) {
     int best = 0;
     String rule = null;
     for (int p = Substrings.indexOf(s, "proto", 0); p >= 0; p = Substrings.indexOf(s, "proto", p + 1)) {
