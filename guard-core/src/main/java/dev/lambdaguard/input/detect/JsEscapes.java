@@ -12,32 +12,52 @@ final class JsEscapes {
 
   /** The text with its character escapes resolved; {@code s} itself (the same instance) when it has none. */
   static String unescape(String s) {
-    int slash = s.indexOf('\\');
+    // an escape is a backslash before u or x: the u and the x are looked for (one character each, a search that
+    // reads many characters at a time), their next positions kept until passed, so that a run of backslashes
+    // escaping other characters costs two searches
+    int u = nextEscape(s, 'u', 1);
+    int x = nextEscape(s, 'x', 1);
     StringBuilder out = null;
     int copied = 0;
-    while (slash >= 0 && slash + 1 < s.length()) {
-      int[] read = escapeAt(s, slash);
-      if (read != null) {
+    while (u >= 0 || x >= 0) {
+      int at = (x < 0 || (u >= 0 && u < x) ? u : x) - 1; // the backslash
+      long read = at >= copied ? escapeAt(s, at) : -1;
+      if (read >= 0) {
         if (out == null) {
           out = new StringBuilder(s.length());
         }
-        out.append(s, copied, slash).append((char) read[0]);
-        copied = read[1];
+        out.append(s, copied, at).append((char) read);
+        copied = (int) (read >>> 16);
       }
-      slash = s.indexOf('\\', read != null ? read[1] : slash + 1);
+      int from = Math.max(at + 2, copied + 1);
+      u = u >= 0 && u < from ? nextEscape(s, 'u', from) : u;
+      x = x >= 0 && x < from ? nextEscape(s, 'x', from) : x;
     }
     return out == null ? s : out.append(s, copied, s.length()).toString();
   }
 
-  /** The character an escape at {@code at} spells and the index after it, or null when none begins there. */
-  private static int[] escapeAt(String s, int at) {
+  /** The next {@code kind} at or after {@code from} that follows a backslash, or -1. */
+  private static int nextEscape(String s, char kind, int from) {
+    for (int i = s.indexOf(kind, from); i >= 0; i = s.indexOf(kind, i + 1)) {
+      if (s.charAt(i - 1) == '\\') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The character an escape at {@code at} spells (low 16 bits) and the index after it (the bits above), or -1 when
+   * none begins there: a number rather than a pair, so that a run of escapes allocates nothing per escape.
+   */
+  private static long escapeAt(String s, int at) {
     char kind = s.charAt(at + 1);
     if (kind == 'x') {
       int v = hex(s, at + 2, at + 4);
-      return v < 0 ? null : new int[] {v, at + 4};
+      return v < 0 ? -1 : (long) (at + 4) << 16 | v;
     }
     if (kind != 'u') {
-      return null;
+      return -1;
     }
     if (at + 2 < s.length() && s.charAt(at + 2) == '{') {
       int close = at + 3; // at most six digits: a bounded look keeps a run of unclosed braces linear
@@ -45,13 +65,13 @@ final class JsEscapes {
         close++;
       }
       if (close >= s.length() || s.charAt(close) != '}') {
-        return null;
+        return -1;
       }
       int v = hex(s, at + 3, close);
-      return v < 0 || v > 0xffff ? null : new int[] {v, close + 1};
+      return v < 0 || v > 0xffff ? -1 : (long) (close + 1) << 16 | v;
     }
     int v = hex(s, at + 2, at + 6);
-    return v < 0 ? null : new int[] {v, at + 6};
+    return v < 0 ? -1 : (long) (at + 6) << 16 | v;
   }
 
   /** The hex number {@code s[from, to)}, or -1 when it is empty, runs past the text or has a non-hex digit. */

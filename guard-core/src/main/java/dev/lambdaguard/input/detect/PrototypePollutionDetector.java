@@ -56,6 +56,10 @@ public final class PrototypePollutionDetector implements Detector {
   /** Letters of {@code proto} and {@code prototype} (two of the rarer ones suffice as a filter). */
   private static final Normalized.CharSet P = Normalized.charSet("p");
   private static final Normalized.CharSet BACKSLASH = Normalized.charSet("\\");
+  /** The letters of {@code proto} and their codes in hex, as an escape spells them. */
+  private static final Normalized.CharSet[] PROTO_LETTERS = {Normalized.charSet("p"), Normalized.charSet("r"),
+      Normalized.charSet("o"), Normalized.charSet("t")};
+  private static final String[] PROTO_CODES = {"70", "72", "6f", "74"};
   private static final Normalized.CharSet Y = Normalized.charSet("y");
   /**
    * What the {@code prototype} rules need around the word: the path punctuation after {@code constructor}
@@ -94,19 +98,34 @@ public final class PrototypePollutionDetector implements Detector {
    */
   private static Detection scan(Normalized value) {
     String s = value.decoded();
-    Detection found = scan(s);
-    if (found == null && s.indexOf('\\') >= 0) {
+    Detection found = scan(s, true);
+    if (found == null && value.containsAny(BACKSLASH) && mayEscapeProto(value, s)) {
       // JSON.parse and JavaScript read a key's escaped letters as the letters (an escaped p in __proto__ is a
       // p): any character may be escaped, not only the underscores; read the value once more, escapes resolved
       String unescaped = JsEscapes.unescape(s);
       if (unescaped != s) {
-        found = scan(unescaped);
+        found = scan(unescaped, false);
       }
     }
     return found;
   }
 
-  private static Detection scan(String s) {
+  /**
+   * Whether each letter of {@code proto} is in the value, plain or as the hex code an escape spells it with
+   * ({@code 70} for p): both proto rules need the word, so a flood of escapes of other characters is not decoded.
+   */
+  private static boolean mayEscapeProto(Normalized value, String s) {
+    for (int k = 0; k < PROTO_LETTERS.length; k++) {
+      if (!value.containsAny(PROTO_LETTERS[k]) && Substrings.indexOf(s, PROTO_CODES[k], 0) < 0
+          && Substrings.indexOf(s, PROTO_CODES[k].toUpperCase(java.util.Locale.ROOT), 0) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The rules on {@code s}; the accessor keys only with {@code accessors} (not on a second, unescaped reading). */
+  private static Detection scan(String s, boolean accessors) {
     int best = 0;
     String rule = null;
     for (int p = Substrings.indexOf(s, "proto", 0); p >= 0; p = Substrings.indexOf(s, "proto", p + 1)) {
@@ -124,7 +143,7 @@ public final class PrototypePollutionDetector implements Detector {
         rule = BUILTIN_PROTOTYPE;
       }
     }
-    if (best < 70 && accessorKey(s)) {
+    if (accessors && best < 70 && accessorKey(s)) {
       best = 70;
       rule = ACCESSOR_KEY;
     }
