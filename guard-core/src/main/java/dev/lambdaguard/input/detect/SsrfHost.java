@@ -51,8 +51,11 @@ final class SsrfHost {
   private static final String[] INTERNAL_SUFFIXES = {".internal", ".local", ".localdomain", ".lan", ".intranet",
       ".corp", ".home.arpa", ".home", ".private", ".svc", ".cluster.local", ".test", ".invalid", ".example",
       ".arpa", ".consul"};
-  /** Wildcard DNS services: {@code 10.0.0.1.nip.io}, {@code 10-0-0-1.sslip.io}, {@code 0a000001.nip.io}. */
-  private static final String[] WILDCARD_DNS = {"nip.io", "xip.io", "sslip.io", "traefik.me"};
+  /**
+   * Wildcard DNS services: {@code 10.0.0.1.nip.io}, {@code 10-0-0-1.sslip.io}, {@code 0a000001.nip.io}; and the
+   * rebinding service that answers with either of two hex-named addresses ({@code 7f000001.c0a80001.rbndr.us}).
+   */
+  private static final String[] WILDCARD_DNS = {"nip.io", "xip.io", "sslip.io", "traefik.me", "rbndr.us"};
 
   /**
    * The last labels of the names above that point inside, except those of the metadata names (compared whole):

@@ -370,6 +370,9 @@ class SsrfDetectorTest {
     assertBenign("http://0x08080808.nip.io/"); // a public address
     assertBenign("http://deadbeef.nip.io/");
     assertBenign("http://magic-0a000001.example.com/"); // no wildcard DNS service: a name like any other
+    // a rebinding service answers with either address: one inside is enough
+    assertRule("ssrf.obfuscated-ip", "http://08080808.7f000001.rbndr.us/");
+    assertBenign("http://08080808.01010101.rbndr.us/");
   }
 
   @Test
