@@ -86,20 +86,21 @@ public final class PrototypePollutionDetector implements Detector {
       return null; // most values, on one mask test
     }
     boolean accessor = value.containsAny(PLAIN_UNDERSCORE) && value.containsAny(GETTER_SETTER);
+    boolean shaped = value.containsAny(UNDERSCORE) || (value.containsAny(Y) && value.containsAny(PATH));
+    boolean plain = shaped && value.containsAny(P);
     // an escape may spell the p (and anything else): a backslash stands in for every letter
-    boolean proto = (value.containsAny(P) || value.containsAny(BACKSLASH))
-        && (value.containsAny(UNDERSCORE) || (value.containsAny(Y) && value.containsAny(PATH)));
-    return accessor || proto ? scan(value) : null;
+    boolean escaped = shaped && value.containsAny(BACKSLASH);
+    return accessor || plain || escaped ? scan(value, accessor, accessor || plain, escaped) : null;
   }
 
   /**
    * The rules, on a value whose character set has what one of them needs: kept out of {@link #detect}, which
    * stays small enough to inline.
    */
-  private static Detection scan(Normalized value) {
+  private static Detection scan(Normalized value, boolean accessor, boolean plain, boolean escaped) {
     String s = value.decoded();
-    Detection found = scan(s, true);
-    if (found == null && value.containsAny(BACKSLASH) && mayEscapeProto(value, s)) {
+    Detection found = plain ? scan(s, accessor) : null;
+    if (found == null && escaped && mayEscapeProto(value, s)) {
       // JSON.parse and JavaScript read a key's escaped letters as the letters (an escaped p in __proto__ is a
       // p): any character may be escaped, not only the underscores; read the value once more, escapes resolved
       String unescaped = JsEscapes.unescape(s);
