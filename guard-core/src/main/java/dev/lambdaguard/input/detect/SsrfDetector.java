@@ -120,6 +120,9 @@ public final class SsrfDetector implements Detector {
    */
   private static final Normalized.CharSet SLASHLESS_SCHEME_ENDS = lastLetters(SPECIAL_SCHEMES, "jar");
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  private static final Normalized.CharSet AT = Normalized.charSet("@");
+  /** The escapes of the characters that end an authority, as a URL's raw text may hold them (either case). */
+  private static final String[] ESCAPED_DELIMITERS = {"%2f", "%2F", "%5c", "%5C", "%3f", "%3F", "%23"};
   /** What a host after {@code //} begins with (see {@link #startsHost}), but non-ASCII. */
   private static final Normalized.CharSet HOST_START = Normalized.charSet(
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789[@%_");
@@ -216,6 +219,9 @@ public final class SsrfDetector implements Detector {
       // C parsers stop at a NUL, so "localhost%00.example.com" reaches localhost; the normalizer removed the
       // NUL, so read the value again with the NUL as the end of the host (rare: only values that had one)
       judge(Normalized.of(value.raw().replace("%00", "/").replace('\0', '/')), verdict);
+    }
+    if (verdict.rule == null && value.containsAny(AT) && hidesDelimiterBeforeAt(value.raw())) {
+      hostsAfterHiddenDelimiters(value.raw(), verdict);
     }
     return verdict.rule == null ? null : new Detection(Category.SSRF, verdict.rule, verdict.score);
   }
@@ -752,6 +758,67 @@ public final class SsrfDetector implements Detector {
       }
     }
     return s.contains("metadata.google.internal") || s.contains("METADATA.GOOGLE.INTERNAL");
+  }
+
+  /**
+   * {@code http://expected.com%2F@127.0.0.1/}: a parser that splits the URL before decoding it takes everything up
+   * to the {@code @} as user info, the escaped slash included, and calls 127.0.0.1; decoded, the {@code @} is in
+   * the path. Each authority of the raw value ({@code //} up to a plain {@code /}, {@code ?}, {@code #},
+   * {@code \} or blank) that has an escaped delimiter before an {@code @} has the host after its last {@code @}
+   * judged. Each authority is read once, at most {@link SsrfAuthority#MAX_AUTHORITY} characters.
+   */
+  private void hostsAfterHiddenDelimiters(String raw, Verdict verdict) {
+    int n = raw.length();
+    for (int i = Substrings.indexOf(raw, "//", 0); i >= 0 && verdict.score < MAX_SCORE;
+        i = Substrings.indexOf(raw, "//", i)) {
+      int end = i + 2;
+      int at = -1;
+      boolean hidden = false;
+      while (end < n && end - i < SsrfAuthority.MAX_AUTHORITY && !endsRawAuthority(raw.charAt(end))) {
+        if (raw.charAt(end) == '@') {
+          at = end;
+        } else if (raw.charAt(end) == '%' && at < 0 && escapedDelimiterAt(raw, end)) {
+          hidden = true;
+        }
+        end++;
+      }
+      if (hidden && at >= 0 && at + 1 < end && !isPlainName(raw, at + 1, end)) {
+        judgeHost(raw.substring(at + 1, end).toLowerCase(Locale.ROOT), SsrfAuthority.pathOf(raw, end), true, false,
+            verdict);
+      }
+      i = Math.max(end, i + 2);
+    }
+  }
+
+  /** A plain public name, with a port or not, points nowhere inside (as {@link #authorityAt} reads it). */
+  private static boolean isPlainName(String s, int a, int end) {
+    int plain = SsrfHost.plainName(s, a, hostBeforeDigitPort(s, a, end));
+    return plain == SsrfHost.PLAIN || plain == SsrfHost.PLAIN_ONE_LABEL;
+  }
+
+  private static boolean endsRawAuthority(char c) {
+    return c == '/' || c == '?' || c == '#' || c == '\\' || c <= ' ';
+  }
+
+  private static boolean escapedDelimiterAt(String raw, int i) {
+    for (String escape : ESCAPED_DELIMITERS) {
+      if (raw.startsWith(escape, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an escaped {@code /}, {@code \}, {@code ?} or {@code #} comes before an {@code @} in {@code raw}. */
+  private static boolean hidesDelimiterBeforeAt(String raw) {
+    int at = raw.lastIndexOf('@');
+    for (String escape : ESCAPED_DELIMITERS) {
+      int i = Substrings.indexOf(raw, escape, 0);
+      if (i >= 0 && i < at) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code s}, without the spaces and controls around it, still has one. */

@@ -406,4 +406,16 @@ class SsrfDetectorTest {
     assertBenign("https://www.localh.st.example.com/"); // another name altogether
     assertBenign("ask the consul about your visa");
   }
+
+  @Test
+  void anEscapedDelimiterBeforeTheAtIsUserInfoToAParserThatSplitsFirst() {
+    // split before decoding, "expected.com%2F" is user info and the host is what follows the @
+    assertRule("ssrf.loopback", "https://expected.com%2F@127.0.0.1/");
+    assertRule("ssrf.private", "http://expected.com%3F@10.0.0.1/");
+    assertRule("ssrf.metadata", "http://expected.com%2f@169.254.169.254/latest/meta-data/");
+    assertBenign("https://shop.com/p%2F1?u=me@mail.com");
+    assertBenign("see https://docs.com/a%2Fb and write to bob@corp.com");
+    assertBenign("https://cdn.com/img%2F1.png?by=ann@x.org&next=%2Fhome");
+    assertBenign("mailto:bob%2Fx@example.com");
+  }
 }
