@@ -21,7 +21,8 @@ import java.util.Objects;
  * ({@code 127.0.0.1:9001}, {@code [::1]}, {@code localhost}). The authority is read the ways different parsers
  * read it (WHATWG cuts at {@code \} and {@code #}, others take the text after the last {@code @}, broken ones the
  * text before it), and the worst host wins, so {@code http://expected.com@127.0.0.1/},
- * {@code http://127.0.0.1#@expected.com} and {@code http://expected.com\@127.0.0.1} are all loopback. See
+ * {@code http://127.0.0.1#@expected.com} and {@code http://expected.com\@127.0.0.1} are all loopback; so is
+ * {@code http://expected.com%2F@127.0.0.1/}, as a parser that splits before decoding reads it. See
  * {@link SsrfHost} for the address forms.
  *
  * <table>
