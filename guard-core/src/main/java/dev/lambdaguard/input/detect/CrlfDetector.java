@@ -33,8 +33,9 @@ import java.util.Set;
  *       its value as in a header and not in prose ({@code Header-Test:value}, lower score).
  *       {@code Location:}, {@code Host:}, {@code Date:}, {@code Link:} after a raw line break are left alone: a
  *       pasted job ad says "Location: Berlin".
- *   <li><b>escaped</b>: the two characters {@code \r} or {@code \n} (a JSON or C escape that a later layer may
- *       unescape) count only before a header that takes over the response ({@code Set-Cookie},
+ *   <li><b>escaped</b>: the two characters {@code \r} or {@code \n}, or <code>&#92;u000d</code>,
+ *       <code>&#92;u000a</code>, <code>&#92;x0d</code>, <code>&#92;x0a</code> (a JSON, JavaScript or C escape that a
+ *       later layer may unescape) count only before a header that takes over the response ({@code Set-Cookie},
  *       {@code Location}, {@code Content-Length}, …) or a glued hyphenated name: code that writes HTTP or
  *       multipart bodies by hand has {@code \r\nContent-Type:}.
  * </ul>
@@ -319,14 +320,43 @@ public final class CrlfDetector implements Detector {
       int low = c & 0xFF;
       return low == '\n' || low == '\r' ? TRUNCATED : -1;
     }
-    if (c == '\\' && i + 1 < s.length()) {
-      char e = s.charAt(i + 1);
-      return e == 'n' || e == 'r' ? ESCAPED : -1;
+    if (c == '\\') {
+      return escapeLength(s, i) > 0 ? ESCAPED : -1;
     }
     return -1;
   }
 
-  /** Characters taken by the line break at {@code j}: 1 for CR, LF or a truncating character, 2 for an escape. */
+  /**
+   * Characters of the escaped line break at {@code j} (a backslash): 2 for {@code \n}, {@code \r}; 4 for
+   * <code>&#92;x0a</code>, <code>&#92;x0d</code>; 6 for <code>&#92;u000a</code>, <code>&#92;u000d</code> (JSON and
+   * JavaScript write a control character so, and a later layer decodes it the same); 0 when it is none.
+   */
+  private static int escapeLength(String s, int j) {
+    int n = s.length();
+    if (j + 1 >= n) {
+      return 0;
+    }
+    char e = s.charAt(j + 1);
+    if (e == 'n' || e == 'r') {
+      return 2;
+    }
+    if (e == 'x' && j + 3 < n && s.charAt(j + 2) == '0' && isLineHex(s.charAt(j + 3))) {
+      return 4;
+    }
+    if (e == 'u' && j + 5 < n && s.charAt(j + 2) == '0' && s.charAt(j + 3) == '0' && s.charAt(j + 4) == '0'
+        && isLineHex(s.charAt(j + 5))) {
+      return 6;
+    }
+    return 0;
+  }
+
+  /** The last hex digit of LF ({@code a}) or CR ({@code d}), either case. */
+  private static boolean isLineHex(char c) {
+    char lower = (char) (c | 0x20);
+    return lower == 'a' || lower == 'd';
+  }
+
+  /** Characters taken by the line break at {@code j}: 1 for CR, LF or a truncating character, 2 to 6 for an escape. */
   private static int breakLength(String s, int j) {
     char c = s.charAt(j);
     if (c == '\n' || c == '\r') {
@@ -336,17 +366,16 @@ public final class CrlfDetector implements Detector {
       int low = c & 0xFF;
       return low == '\n' || low == '\r' ? 1 : 0;
     }
-    if (c == '\\' && j + 1 < s.length() && (s.charAt(j + 1) == 'n' || s.charAt(j + 1) == 'r')) {
-      return 2;
-    }
-    return 0;
+    return c == '\\' ? escapeLength(s, j) : 0;
   }
 
   /** CR or LF, whichever the line break at {@code j} stands for. */
   private static char lineChar(String s, int j) {
     char c = s.charAt(j);
     if (c == '\\') {
-      return s.charAt(j + 1) == 'r' ? '\r' : '\n';
+      char e = s.charAt(j + 1);
+      char last = s.charAt(j + escapeLength(s, j) - 1);
+      return e == 'r' || (e != 'n' && (last | 0x20) == 'd') ? '\r' : '\n';
     }
     return (c & 0xFF) == '\r' ? '\r' : '\n';
   }

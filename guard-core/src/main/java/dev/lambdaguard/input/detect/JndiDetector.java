@@ -10,7 +10,9 @@ import dev.lambdaguard.input.Category;
  * <p>Every {@code ${…}} expression in the decoded value is resolved the way Log4j 2 resolves it (inner lookups
  * first; {@code lower:}, {@code upper:}, {@code date:'…'} literals and {@code :-} defaults evaluated; other lookups
  * left unresolved), see {@link JndiLookupResolver}. Values without all of {@code $}, {@code {} and {@code :} are
- * left after a look at their character set; others without {@code ${} cost one {@code indexOf}.
+ * left after a look at their character set; others without {@code ${} cost one {@code indexOf}. A value whose
+ * JSON or JavaScript escapes spell the lookup (<code>$&#92;u007Bjndi:…</code>) is read again with them resolved,
+ * when it has a dollar sign or the code of one.
  *
  * <p>Rules:
  *
@@ -34,6 +36,9 @@ public final class JndiDetector implements Detector {
 
   private static final Normalized.CharSet DOLLAR = Normalized.charSet("$");
   private static final Normalized.CharSet BRACE = Normalized.charSet("{");
+  private static final Normalized.CharSet BACKSLASH = Normalized.charSet("\\");
+  /** A dollar sign, or a backslash whose escape may spell one. */
+  private static final Normalized.CharSet TRIGGERS = Normalized.charSet("$\\");
   /** Every rule reads a {@code prefix:} ({@code jndi:}, {@code env:}); resolution adds no colon the value lacks. */
   private static final Normalized.CharSet COLON = Normalized.charSet(":");
 
@@ -46,15 +51,47 @@ public final class JndiDetector implements Detector {
 
   @Override
   public Normalized.CharSet triggers() {
-    return DOLLAR;
+    return TRIGGERS;
   }
 
   @Override
   public Detection detect(Normalized value) {
-    if (!value.containsAny(DOLLAR) || !value.containsAny(BRACE) || !value.containsAny(COLON)) {
+    if (!value.containsAny(COLON)) {
       return null;
     }
+    Detection found = value.containsAny(DOLLAR) && value.containsAny(BRACE) ? resolve(value.decoded()) : null;
+    if (found == null && value.containsAny(BACKSLASH)) {
+      found = escaped(value);
+    }
+    return found;
+  }
+
+  /**
+   * <code>$&#92;u007Bjndi:…</code>, <code>${&#92;u006Andi:…}</code>: a JSON or JavaScript string's escapes, which
+   * the application decodes before it logs the text, spell the lookup. Read once more with the escapes resolved
+   * (and whatever encoding they revealed: <code>&#92;u002524%7B</code> is {@code %24%7B}), only when a dollar sign
+   * and a brace are there, each plain or as its code ({@code 24}, {@code 7b}), and an escape was decoded.
+   */
+  private static Detection escaped(Normalized value) {
     String s = value.decoded();
+    if (!value.containsAny(DOLLAR) && Substrings.indexOf(s, "24", 0) < 0
+        || !value.containsAny(BRACE) && Substrings.indexOf(s, "7b", 0) < 0 && Substrings.indexOf(s, "7B", 0) < 0) {
+      return null;
+    }
+    String unescaped = JsEscapes.unescape(s);
+    if (unescaped == s) {
+      return null;
+    }
+    if (Substrings.indexOf(s, "u0025", 0) >= 0 || Substrings.indexOf(s, "u0026", 0) >= 0
+        || Substrings.indexOf(s, "x25", 0) >= 0 || Substrings.indexOf(s, "x26", 0) >= 0) {
+      // an escaped % or & begins a percent escape or an entity the normalizer could not see (it decoded the rest)
+      unescaped = Normalized.of(unescaped).decoded();
+    }
+    return resolve(unescaped);
+  }
+
+  /** The finding of the lookups in {@code s}, or null. */
+  private static Detection resolve(String s) {
     if (Substrings.indexOf(s, "${", 0) < 0) {
       return null;
     }

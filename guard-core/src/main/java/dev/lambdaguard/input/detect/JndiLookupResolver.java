@@ -15,7 +15,8 @@ import java.util.Locale;
  *       {@code ${::-j}} and {@code ${env:NaN:-j}} do) and the default is the result;
  *   <li>{@code lower:x} / {@code upper:x}: the key in lower / upper case (the prefix is case-insensitive, as in
  *       Log4j); {@code date:'x'}: the quoted literals of the pattern (pattern letters become {@code 0});
- *       {@code base64:x}: the decoded text;
+ *       {@code base64:x}: the decoded text; a result that holds a lookup of its own is resolved again, as Log4j
+ *       substitutes results;
  *   <li>anything else stays as it was, {@code ${…}} included, as Log4j leaves an unresolved lookup.
  * </ul>
  *
@@ -46,14 +47,24 @@ final class JndiLookupResolver {
   };
   private static final String[] SECRET_WORDS = {"SECRET", "TOKEN", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL"};
 
+  /** Times a lookup's result is resolved again ({@code ${base64:…}} spelling a lookup), one inside the other. */
+  static final int MAX_RESUBSTITUTIONS = 2;
+
   private final String s;
+  /** How many results this resolver is nested in: it resolves a result again only below the limit. */
+  private final int resubstitution;
   private final StringBuilder[] levels = new StringBuilder[MAX_DEPTH];
   private final int[] rawStart = new int[MAX_DEPTH];
   private int finding = NONE;
   private boolean knownProtocol;
 
   JndiLookupResolver(String s) {
+    this(s, 0);
+  }
+
+  private JndiLookupResolver(String s, int resubstitution) {
     this.s = s;
+    this.resubstitution = resubstitution;
   }
 
   /** Resolves every top-level expression; returns the strongest finding ({@link #NONE} … {@link #DIRECT}). */
@@ -186,9 +197,24 @@ final class JndiLookupResolver {
       }
     }
     if (value != null) {
+      resubstitute(value);
       return value;
     }
     return dash >= 0 ? content.substring(dash + 2) : "${" + content + "}";
+  }
+
+  /**
+   * Log4j substitutes a lookup's result again: {@code ${base64:JHtqbmRp…}} decodes to {@code ${jndi:…}}, which is
+   * then looked up. A result with a {@code ${} of its own is resolved as a value of its own (at most
+   * {@value #MAX_RESUBSTITUTIONS} deep; a result is at most {@value #MAX_LEVEL_CHARS} characters, so the work stays
+   * linear); a JNDI lookup found there is one the value did not spell: nested.
+   */
+  private void resubstitute(String value) {
+    if (resubstitution >= MAX_RESUBSTITUTIONS || value.indexOf("${") < 0) {
+      return;
+    }
+    int inner = new JndiLookupResolver(value, resubstitution + 1).resolve();
+    note(inner == DIRECT ? NESTED : inner);
   }
 
   private void note(int f) {

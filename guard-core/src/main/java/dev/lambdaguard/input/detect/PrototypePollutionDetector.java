@@ -9,8 +9,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@value #PROTO_KEY}: {@code __proto__} as a key, path segment or bracket key ({@code __proto__},
- *       {@code {"__proto__": …}}, {@code a.__proto__.b}, {@code __proto__[x]=y}), also with its underscores
- *       written as <code>&#92;u005f</code> or <code>&#92;x5f</code>.
+ *       {@code {"__proto__": …}}, {@code a.__proto__.b}, {@code __proto__[x]=y}), also with any of its
+ *       characters written as a JavaScript escape (<code>&#92;u005f</code>, <code>&#92;x5f</code>,
+ *       <code>&#92;u{70}</code>), as JSON.parse and JavaScript read them.
  *   <li>{@value #CONSTRUCTOR_PROTOTYPE}: {@code constructor} and {@code prototype} as consecutive path segments
  *       ({@code constructor.prototype}, {@code [constructor][prototype]}, {@code constructor["prototype"]},
  *       {@code {"constructor": {"prototype": …}}}, the JSON Pointer {@code /constructor/prototype/x}).
@@ -54,6 +55,11 @@ public final class PrototypePollutionDetector implements Detector {
   private static final Normalized.CharSet GETTER_SETTER = Normalized.charSet("GS");
   /** Letters of {@code proto} and {@code prototype} (two of the rarer ones suffice as a filter). */
   private static final Normalized.CharSet P = Normalized.charSet("p");
+  private static final Normalized.CharSet BACKSLASH = Normalized.charSet("\\");
+  /** The letters of {@code proto} and their codes in hex, as an escape spells them. */
+  private static final Normalized.CharSet[] PROTO_LETTERS = {Normalized.charSet("p"), Normalized.charSet("r"),
+      Normalized.charSet("o"), Normalized.charSet("t")};
+  private static final String[] PROTO_CODES = {"70", "72", "6f", "74"};
   private static final Normalized.CharSet Y = Normalized.charSet("y");
   /**
    * What the {@code prototype} rules need around the word: the path punctuation after {@code constructor}
@@ -80,17 +86,47 @@ public final class PrototypePollutionDetector implements Detector {
       return null; // most values, on one mask test
     }
     boolean accessor = value.containsAny(PLAIN_UNDERSCORE) && value.containsAny(GETTER_SETTER);
-    boolean proto = value.containsAny(P)
-        && (value.containsAny(UNDERSCORE) || (value.containsAny(Y) && value.containsAny(PATH)));
-    return accessor || proto ? scan(value) : null;
+    boolean shaped = value.containsAny(UNDERSCORE) || (value.containsAny(Y) && value.containsAny(PATH));
+    boolean plain = shaped && value.containsAny(P);
+    // an escape may spell the p (and anything else): a backslash stands in for every letter
+    boolean escaped = shaped && value.containsAny(BACKSLASH);
+    return accessor || plain || escaped ? scan(value, accessor, accessor || plain, escaped) : null;
   }
 
   /**
    * The rules, on a value whose character set has what one of them needs: kept out of {@link #detect}, which
    * stays small enough to inline.
    */
-  private static Detection scan(Normalized value) {
+  private static Detection scan(Normalized value, boolean accessor, boolean plain, boolean escaped) {
     String s = value.decoded();
+    Detection found = plain ? scan(s, accessor) : null;
+    if (found == null && escaped && mayEscapeProto(value, s)) {
+      // JSON.parse and JavaScript read a key's escaped letters as the letters (an escaped p in __proto__ is a
+      // p): any character may be escaped, not only the underscores; read the value once more, escapes resolved
+      String unescaped = JsEscapes.unescape(s);
+      if (unescaped != s) {
+        found = scan(unescaped, false);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Whether each letter of {@code proto} is in the value, plain or as the hex code an escape spells it with
+   * ({@code 70} for p): both proto rules need the word, so a flood of escapes of other characters is not decoded.
+   */
+  private static boolean mayEscapeProto(Normalized value, String s) {
+    for (int k = 0; k < PROTO_LETTERS.length; k++) {
+      if (!value.containsAny(PROTO_LETTERS[k]) && Substrings.indexOf(s, PROTO_CODES[k], 0) < 0
+          && Substrings.indexOf(s, PROTO_CODES[k].toUpperCase(java.util.Locale.ROOT), 0) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The rules on {@code s}; the accessor keys only with {@code accessors} (not on a second, unescaped reading). */
+  private static Detection scan(String s, boolean accessors) {
     int best = 0;
     String rule = null;
     for (int p = Substrings.indexOf(s, "proto", 0); p >= 0; p = Substrings.indexOf(s, "proto", p + 1)) {
@@ -108,7 +144,7 @@ public final class PrototypePollutionDetector implements Detector {
         rule = BUILTIN_PROTOTYPE;
       }
     }
-    if (best < 70 && accessorKey(s)) {
+    if (accessors && best < 70 && accessorKey(s)) {
       best = 70;
       rule = ACCESSOR_KEY;
     }

@@ -21,7 +21,8 @@ import java.util.Objects;
  * ({@code 127.0.0.1:9001}, {@code [::1]}, {@code localhost}). The authority is read the ways different parsers
  * read it (WHATWG cuts at {@code \} and {@code #}, others take the text after the last {@code @}, broken ones the
  * text before it), and the worst host wins, so {@code http://expected.com@127.0.0.1/},
- * {@code http://127.0.0.1#@expected.com} and {@code http://expected.com\@127.0.0.1} are all loopback. See
+ * {@code http://127.0.0.1#@expected.com} and {@code http://expected.com\@127.0.0.1} are all loopback; so is
+ * {@code http://expected.com%2F@127.0.0.1/}, as a parser that splits before decoding reads it. See
  * {@link SsrfHost} for the address forms.
  *
  * <table>
@@ -30,8 +31,9 @@ import java.util.Objects;
  *   <tr><td>{@code ssrf.metadata}</td><td>95</td><td>169.254.169.254, 169.254.170.2, fd00:ec2::254,
  *       100.100.100.200, 192.0.0.192, metadata.google.internal, instance-data…; also such an address anywhere
  *       in the value ({@code /proxy/169.254.169.254/})</td></tr>
- *   <tr><td>{@code ssrf.lambda-runtime}</td><td>95</td><td>the Runtime API ({@code AWS_LAMBDA_RUNTIME_API}),
- *       or a loopback URL whose path is a Runtime, Extensions, Telemetry or Logs API path</td></tr>
+ *   <tr><td>{@code ssrf.lambda-runtime}</td><td>95 (85 for a path alone)</td><td>the Runtime API
+ *       ({@code AWS_LAMBDA_RUNTIME_API}), or a loopback URL whose path is a Runtime, Extensions, Telemetry or Logs
+ *       API path, or such a path given alone</td></tr>
  *   <tr><td>{@code ssrf.lambda-extension}</td><td>90</td><td>loopback port 2773 (Parameters and Secrets
  *       extension)</td></tr>
  *   <tr><td>{@code ssrf.obfuscated-ip}</td><td>90 (95 for metadata; 60 when public)</td><td>an address in a form
@@ -41,8 +43,9 @@ import java.util.Objects;
  *       localtest.me…</td></tr>
  *   <tr><td>{@code ssrf.link-local}</td><td>85</td><td>169.254/16, fe80::/10</td></tr>
  *   <tr><td>{@code ssrf.private}</td><td>80</td><td>10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7…</td></tr>
- *   <tr><td>{@code ssrf.scheme}</td><td>80 (85 for file)</td><td>gopher, dict, tftp, ldap, sftp, netdoc, file,
- *       jar, smb, telnet: schemes that reach raw services or local files, wherever they point</td></tr>
+ *   <tr><td>{@code ssrf.scheme}</td><td>80 (85 for file and unix)</td><td>gopher, dict, tftp, ldap, sftp, netdoc,
+ *       file, unix, jar, smb, telnet: schemes that reach raw services, local files or local sockets, wherever they
+ *       point</td></tr>
  *   <tr><td>{@code ssrf.internal-name}</td><td>60</td><td>a network URL to a one-label name
  *       ({@code http://intranet/}) or an internal-only suffix ({@code .internal}, {@code .local})</td></tr>
  * </table>
@@ -60,7 +63,7 @@ public final class SsrfDetector implements Detector {
   static final int SECRETS_EXTENSION_PORT = 2773;
 
   static final String[] DANGEROUS_SCHEMES = {"gopher", "dict", "tftp", "ldap", "ldaps", "ldapi", "sftp",
-      "netdoc", "smb", "telnet", "jar", "file"};
+      "netdoc", "smb", "telnet", "jar", "file", "unix"};
   /** Schemes that reach a host over the network: a one-label host means an internal name. */
   private static final String[] NETWORK_SCHEMES = {"http", "https", "ftp", "ftps", "ws", "wss", "gopher", "dict",
       "tftp", "ldap", "ldaps", "sftp", "ssh", "telnet", "smb", "netdoc", "rtsp", "redis", "mysql", "postgres",
@@ -118,12 +121,17 @@ public final class SsrfDetector implements Detector {
    */
   private static final Normalized.CharSet SLASHLESS_SCHEME_ENDS = lastLetters(SPECIAL_SCHEMES, "jar");
   private static final Normalized.CharSet DOT = Normalized.charSet(".");
+  private static final Normalized.CharSet AT = Normalized.charSet("@");
+  /** The escapes of the characters that end an authority, as a URL's raw text may hold them (either case). */
+  private static final String[] ESCAPED_DELIMITERS = {"%2f", "%2F", "%5c", "%5C", "%3f", "%3F", "%23"};
   /** What a host after {@code //} begins with (see {@link #startsHost}), but non-ASCII. */
   private static final Normalized.CharSet HOST_START = Normalized.charSet(
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789[@%_");
   private static final Normalized.CharSet DIGITS = Normalized.charSet("0123456789");
   /** Spaces and controls: what ends a host written alone. */
   private static final Normalized.CharSet SPACES = Normalized.charSet(spacesAndControls());
+  /** A Lambda Runtime API path given alone, for an application to append to its base URL. */
+  private static final Detection RUNTIME_PATH_ALONE = new Detection(Category.SSRF, "ssrf.lambda-runtime", 85);
   /** A metadata address found in text, not as a host. */
   private static final Detection METADATA_IN_TEXT = new Detection(Category.SSRF, "ssrf.metadata", 85);
   // the characters of the names and the address SSRF looks for in text, one set each
@@ -189,6 +197,9 @@ public final class SsrfDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
+    if (isRuntimePathAlone(value.decoded())) {
+      return RUNTIME_PATH_ALONE;
+    }
     if (!value.containsAny(COLON_SLASH)) {
       // no URL (each has a colon or "//"): what is left needs a digit-dot-digit or a known name
       if (!(value.containsAny(DOT) && value.containsAny(DIGITS)) && !mayNameHost(value)) {
@@ -209,6 +220,9 @@ public final class SsrfDetector implements Detector {
       // C parsers stop at a NUL, so "localhost%00.example.com" reaches localhost; the normalizer removed the
       // NUL, so read the value again with the NUL as the end of the host (rare: only values that had one)
       judge(Normalized.of(value.raw().replace("%00", "/").replace('\0', '/')), verdict);
+    }
+    if (verdict.rule == null && value.containsAny(AT) && hidesDelimiterBeforeAt(value.raw())) {
+      hostsAfterHiddenDelimiters(value.raw(), verdict);
     }
     return verdict.rule == null ? null : new Detection(Category.SSRF, verdict.rule, verdict.score);
   }
@@ -333,6 +347,7 @@ public final class SsrfDetector implements Detector {
   private static void dangerousScheme(String s, String scheme, int colon, int slashes, Verdict verdict) {
     switch (scheme) {
       case "file":
+      case "unix": // a local socket path (unix:/var/run/docker.sock): the Docker API, a database, an agent
         if (slashes >= 1) {
           verdict.hit("ssrf.scheme", 85);
         }
@@ -466,6 +481,31 @@ public final class SsrfDetector implements Detector {
     return false;
   }
 
+  /**
+   * Whether the value is a path of the Lambda Runtime APIs ({@code /2018-06-01/runtime/invocation/next}): an
+   * application that joins a caller's path to a base URL of its own may be made to call the Runtime API when that
+   * base is the Runtime API's, and no other path is spelled so. The prefix must end a path segment
+   * ({@code /2018-06-01/runtime-notes} is some blog's). Two character reads for any other value.
+   */
+  static boolean isRuntimePathAlone(String s) {
+    int a = 0;
+    int n = s.length();
+    while (a < n && a < 8 && s.charAt(a) <= ' ') {
+      a++;
+    }
+    if (a + 2 >= n || s.charAt(a) != '/' || s.charAt(a + 1) != '2') {
+      return false;
+    }
+    for (String p : RUNTIME_PATHS) {
+      int end = a + p.length();
+      if (s.regionMatches(true, a, p, 0, p.length())) {
+        char next = end < n ? s.charAt(end) : '/';
+        return next == '/' || next == '?' || next == '#' || next <= ' ';
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code s[from, to)} (any case) is the Runtime API's host. */
   private boolean isRuntimeHost(String s, int from, int to) {
     return runtimeHost != null && runtimeHost.length() == to - from
@@ -569,7 +609,7 @@ public final class SsrfDetector implements Detector {
     if (!plausibleBareHost(s, a, end)) {
       return;
     }
-    String hostPort = s.substring(a, end).toLowerCase(Locale.ROOT);
+    String hostPort = ideographicDots(s.substring(a, end).toLowerCase(Locale.ROOT));
     String path = end < b ? SsrfAuthority.pathOf(s, end) : "";
     Verdict bare = new Verdict();
     judgeHost(hostPort, path, false, false, bare);
@@ -583,7 +623,7 @@ public final class SsrfDetector implements Detector {
     for (int i = a; i < end; i++) {
       if (s.charAt(i) >= 0x80) {
         // lower-casing may change the text beyond ASCII (İ becomes i and a combining dot)
-        return plausibleBareHost(s.substring(a, end).toLowerCase(Locale.ROOT));
+        return plausibleBareHost(ideographicDots(s.substring(a, end).toLowerCase(Locale.ROOT)));
       }
     }
     if (s.charAt(a) == '[') {
@@ -617,8 +657,12 @@ public final class SsrfDetector implements Detector {
       // a name: dotted (metadata.google.internal), with a port (metadata:80), or localhost; a lone word such
       // as "metadata" is a word
       boolean hex = hostEnd - a >= 2 && s.charAt(a) == '0' && (s.charAt(a + 1) | 0x20) == 'x';
-      return !hex && (firstDot > a || colons == 1
-          || hostEnd - a == 9 && s.regionMatches(true, a, "localhost", 0, 9));
+      if (hex) {
+        // 0x7f.0x00.0x00.0x01: four parts in hex (or octal, decimal), which no prose or name is; a lone 0x7f000001
+        // is a number as well as an address
+        return dots == 3 && SsrfHost.ipv4(s, a, hostEnd) != SsrfHost.NOT_IPV4;
+      }
+      return firstDot > a || colons == 1 || hostEnd - a == 9 && s.regionMatches(true, a, "localhost", 0, 9);
     }
     return dots == 3 && SsrfHost.ipv4(s, a, hostEnd) >>> 32 == 0;
   }
@@ -652,6 +696,11 @@ public final class SsrfDetector implements Detector {
     return true;
   }
 
+  /** IDNA reads the ideographic full stops U+3002 and U+FF61 as dots, in a host alone as in a URL's. */
+  private static String ideographicDots(String h) {
+    return h.replace('\u3002', '.').replace('\uff61', '.');
+  }
+
   /** {@link #plausibleBareHost(String, int, int)} of a host already in lower case. */
   private static boolean plausibleBareHost(String h) {
     if (h.startsWith("[")) {
@@ -673,8 +722,11 @@ public final class SsrfDetector implements Detector {
     }
     if (letter) {
       // a name: dotted (metadata.google.internal), with a port (metadata:80), or localhost; a lone word such
-      // as "metadata" is a word
-      return !host.startsWith("0x") && (host.indexOf('.') > 0 || colons == 1 || host.equals("localhost"));
+      // as "metadata" is a word; hex parts as in the ASCII reading above
+      if (host.startsWith("0x")) {
+        return count(host, '.') == 3 && SsrfHost.ipv4(host, 0, host.length()) != SsrfHost.NOT_IPV4;
+      }
+      return host.indexOf('.') > 0 || colons == 1 || host.equals("localhost");
     }
     return count(host, '.') == 3 && SsrfHost.ipv4(host, 0, host.length()) >>> 32 == 0;
   }
@@ -707,6 +759,67 @@ public final class SsrfDetector implements Detector {
       }
     }
     return s.contains("metadata.google.internal") || s.contains("METADATA.GOOGLE.INTERNAL");
+  }
+
+  /**
+   * {@code http://expected.com%2F@127.0.0.1/}: a parser that splits the URL before decoding it takes everything up
+   * to the {@code @} as user info, the escaped slash included, and calls 127.0.0.1; decoded, the {@code @} is in
+   * the path. Each authority of the raw value ({@code //} up to a plain {@code /}, {@code ?}, {@code #},
+   * {@code \} or blank) that has an escaped delimiter before an {@code @} has the host after its last {@code @}
+   * judged. Each authority is read once, at most {@link SsrfAuthority#MAX_AUTHORITY} characters.
+   */
+  private void hostsAfterHiddenDelimiters(String raw, Verdict verdict) {
+    int n = raw.length();
+    for (int i = Substrings.indexOf(raw, "//", 0); i >= 0 && verdict.score < MAX_SCORE;
+        i = Substrings.indexOf(raw, "//", i)) {
+      int end = i + 2;
+      int at = -1;
+      boolean hidden = false;
+      while (end < n && end - i < SsrfAuthority.MAX_AUTHORITY && !endsRawAuthority(raw.charAt(end))) {
+        if (raw.charAt(end) == '@') {
+          at = end;
+        } else if (raw.charAt(end) == '%' && at < 0 && escapedDelimiterAt(raw, end)) {
+          hidden = true;
+        }
+        end++;
+      }
+      if (hidden && at >= 0 && at + 1 < end && !isPlainName(raw, at + 1, end)) {
+        judgeHost(raw.substring(at + 1, end).toLowerCase(Locale.ROOT), SsrfAuthority.pathOf(raw, end), true, false,
+            verdict);
+      }
+      i = Math.max(end, i + 2);
+    }
+  }
+
+  /** A plain public name, with a port or not, points nowhere inside (as {@link #authorityAt} reads it). */
+  private static boolean isPlainName(String s, int a, int end) {
+    int plain = SsrfHost.plainName(s, a, hostBeforeDigitPort(s, a, end));
+    return plain == SsrfHost.PLAIN || plain == SsrfHost.PLAIN_ONE_LABEL;
+  }
+
+  private static boolean endsRawAuthority(char c) {
+    return c == '/' || c == '?' || c == '#' || c == '\\' || c <= ' ';
+  }
+
+  private static boolean escapedDelimiterAt(String raw, int i) {
+    for (String escape : ESCAPED_DELIMITERS) {
+      if (raw.startsWith(escape, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an escaped {@code /}, {@code \}, {@code ?} or {@code #} comes before an {@code @} in {@code raw}. */
+  private static boolean hidesDelimiterBeforeAt(String raw) {
+    int at = raw.lastIndexOf('@');
+    for (String escape : ESCAPED_DELIMITERS) {
+      int i = Substrings.indexOf(raw, escape, 0);
+      if (i >= 0 && i < at) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code s}, without the spaces and controls around it, still has one. */

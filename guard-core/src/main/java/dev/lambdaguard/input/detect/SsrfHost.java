@@ -35,11 +35,11 @@ final class SsrfHost {
   /** Longest host looked at (DNS names are at most 253 characters; brackets and zone ids add a few). */
   static final int MAX_HOST = 300;
 
-  private static final long NOT_IPV4 = -1;
+  static final long NOT_IPV4 = -1;
 
   /** Names that resolve, by convention, to loopback: the whole name or any subdomain. */
   private static final String[] LOOPBACK_DOMAINS = {"localhost", "localtest.me", "lvh.me", "vcap.me",
-      "localho.st"};
+      "localho.st", "localh.st"};
   private static final Set<String> LOOPBACK_NAMES = Set.of("localhost.localdomain", "ip6-localhost",
       "ip6-loopback", "localhost6", "localhost6.localdomain6", "loopback");
   /** Cloud instance metadata services by name (AWS, GCP, Alibaba, Tencent, Equinix Metal, Oracle). */
@@ -50,9 +50,12 @@ final class SsrfHost {
   /** Suffixes that never resolve on the public internet. */
   private static final String[] INTERNAL_SUFFIXES = {".internal", ".local", ".localdomain", ".lan", ".intranet",
       ".corp", ".home.arpa", ".home", ".private", ".svc", ".cluster.local", ".test", ".invalid", ".example",
-      ".arpa"};
-  /** Wildcard DNS services: {@code 10.0.0.1.nip.io}, {@code 10-0-0-1.sslip.io}, {@code 0a000001.nip.io}. */
-  private static final String[] WILDCARD_DNS = {"nip.io", "xip.io", "sslip.io", "traefik.me"};
+      ".arpa", ".consul"};
+  /**
+   * Wildcard DNS services: {@code 10.0.0.1.nip.io}, {@code 10-0-0-1.sslip.io}, {@code 0a000001.nip.io}; and the
+   * rebinding service that answers with either of two hex-named addresses ({@code 7f000001.c0a80001.rbndr.us}).
+   */
+  private static final String[] WILDCARD_DNS = {"nip.io", "xip.io", "sslip.io", "traefik.me", "rbndr.us"};
 
   /**
    * The last labels of the names above that point inside, except those of the metadata names (compared whole):
@@ -572,10 +575,17 @@ final class SsrfHost {
     return PUBLIC;
   }
 
-  /** A label of a wildcard DNS name: {@code 0a000001} (hex), {@code 10-0-0-1} or {@code www-10-0-0-1}. */
+  /**
+   * A label of a wildcard DNS name: {@code 0a000001} (hex, also {@code 0x0a000001} or after a dashed prefix,
+   * {@code magic-0a000001}), {@code 10-0-0-1} or {@code www-10-0-0-1}.
+   */
   private static int wildcardLabel(String label) {
-    if (label.length() == 8 && allHex(label, 0, 8)) {
-      return classifyV4(Long.parseLong(label, 16));
+    int hex = label.lastIndexOf('-') + 1; // the hex form is the label's last dash-separated part
+    if (label.startsWith("0x", hex)) {
+      hex += 2;
+    }
+    if (label.length() - hex == 8 && allHex(label, hex, label.length())) {
+      return classifyV4(Long.parseLong(label.substring(hex), 16));
     }
     String[] parts = label.split("-", -1);
     if (parts.length < 4) {

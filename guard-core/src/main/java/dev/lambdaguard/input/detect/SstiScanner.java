@@ -379,6 +379,11 @@ final class SstiScanner {
     if (i < analyzedUntil || (i + 2 < n && s.charAt(i + 2) == '{')) {
       return; // ${{7*7}} is read as the {{ }} it contains
     }
+    if (s.charAt(i) == '$' && i + 3 < n && s.charAt(i + 2) == '.' && isIdentStart(s.charAt(i + 3))) {
+      // ${.version}, ${.data_model}, ${.globals}: FreeMarker's special variables, the engine's own internals;
+      // no other interpolation opens with a dot (${.5} is a number)
+      note(SstiExpression.OBJECT);
+    }
     int e = identEnd(i + 2);
     if (e > i + 2 && e + 1 < n && s.charAt(e) == ':' && s.charAt(e + 1) != ':') {
       return; // ${prefix:key}: a Log4j-style lookup, the JNDI detector's concern

@@ -117,4 +117,17 @@ class CrlfDetectorTest {
       assertNull(detect(value), nearMiss);
     }
   }
+
+  @Test
+  void aUnicodeOrHexEscapedLineBreakCountsAsAnEscapedOne() {
+    // JSON and JavaScript write a line break as a unicode or hex escape, which a later layer decodes
+    assertEquals(detect("\\r\\nSet-Cookie: x=1"), detect("\\u000d\\u000aSet-Cookie: x=1"));
+    assertNotNull(detect("\\u000d\\u000aSet-Cookie: sid=attacker"));
+    assertNotNull(detect("\\x0d\\x0aLocation: https://evil.example/"));
+    assertNotNull(detect("a\\u000ALocation: https://evil.example/"));
+    assertNull(detect("{\"text\":\"line one\\u000aContent-Type: text/plain\"}")); // not a takeover header
+    assertNull(detect("caf\\u00e9\\u000a menu: soup"));
+    assertNull(detect("\\u000d"));
+    assertNull(detect("\\x0dx: 1"));
+  }
 }

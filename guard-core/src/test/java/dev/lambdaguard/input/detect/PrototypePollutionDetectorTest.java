@@ -80,4 +80,23 @@ class PrototypePollutionDetectorTest {
       assertNull(detect(value), nearMiss);
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "__\\u0070\\u0072oto__.isAdmin=true", "{\"__\\u0070roto__\":{\"isAdmin\":true}}",
+      "\\u005f\\u005f\\u0070\\u0072\\u006f\\u0074\\u006f\\u005f\\u005f[x]=1", "{\"__pro\\u{74}o__\":1}",
+      "a[__\\x70roto__]=1"})
+  void anyEscapedCharacterOfProtoIsStillProto(String value) {
+    // JSON.parse and JavaScript read each escape as its character, letters as well as underscores
+    assertRule(PrototypePollutionDetector.PROTO_KEY, value);
+  }
+
+  @Test
+  void escapedTextWithoutProtoIsLeftAlone() {
+    assertNull(detect("{\"text\":\"\\u00e9t\\u00e9 \\u0070rototype of the house\"}"));
+    assertNull(detect("C:\\users\\proto\\x5f_docs"));
+    assertNull(detect("{\"note\":\"\\u0070roto\\u005ftype\"}"));
+    assertNull(detect("\\u{70}\\u{72}oto and \\u{"));
+    assertNull(detect("\\u{".repeat(10_000) + "__pro"));
+  }
 }

@@ -349,4 +349,73 @@ class SsrfDetectorTest {
     }
     assertRule("ssrf.loopback", "x ".repeat(mb / 2) + "http://127.0.0.1/");
   }
+
+  @Test
+  void aUnixSocketPathIsADangerousScheme() {
+    // unix: reaches a local socket (the Docker API, a database) whatever host the URL seems to name
+    assertRule("ssrf.scheme", "unix:/var/run/docker.sock");
+    assertRule("ssrf.scheme", "unix:///run/containerd/containerd.sock");
+    assertRule("ssrf.scheme", "UNIX:/tmp/app.sock");
+    assertBenign("Unix: the operating system");
+    assertBenign("runs on unix: /usr/bin holds it");
+    assertBenign("unix:timestamp");
+    assertBenign("see the unix philosophy at https://example.com/unix");
+  }
+
+  @Test
+  void aWildcardDnsHexLabelMayCarryAPrefixOr0x() {
+    assertRule("ssrf.obfuscated-ip", "http://0x7f000001.nip.io/");
+    assertRule("ssrf.obfuscated-ip", "http://magic-0a000001.nip.io/");
+    assertRule("ssrf.obfuscated-ip", "http://app-0xa9fea9fe.sslip.io/latest/meta-data/");
+    assertBenign("http://0x08080808.nip.io/"); // a public address
+    assertBenign("http://deadbeef.nip.io/");
+    assertBenign("http://magic-0a000001.example.com/"); // no wildcard DNS service: a name like any other
+    // a rebinding service answers with either address: one inside is enough
+    assertRule("ssrf.obfuscated-ip", "http://08080808.7f000001.rbndr.us/");
+    assertBenign("http://08080808.01010101.rbndr.us/");
+  }
+
+  @Test
+  void aRuntimeApiPathGivenAloneIsTheLambdaRuntime() {
+    // an application that joins the caller's path to its own base URL may be steered to the Runtime API
+    assertRule("ssrf.lambda-runtime", "/2018-06-01/runtime/invocation/next");
+    assertRule("ssrf.lambda-runtime", " /2020-01-01/extension/register");
+    assertRule("ssrf.lambda-runtime", "/2022-07-01/telemetry");
+    assertBenign("/2018-06-01/runtime-notes");
+    assertBenign("/2018-06-01/release-notes");
+    assertBenign("/blog/2018-06-01/runtime/");
+    assertBenign("the /2018-06-01/runtime API is documented by AWS");
+  }
+
+  @Test
+  void aBareAddressInDottedHexOrWithIdeographicDotsIsOneAddress() {
+    assertRule("ssrf.obfuscated-ip", "0x7f.0x00.0x00.0x01");
+    assertRule("ssrf.obfuscated-ip", "0xa9.0xfe.0xa9.0xfe/latest/meta-data/");
+    assertRule("ssrf.loopback", "127\u30020\u30020\u30021:80");
+    assertBenign("0x7f000001"); // a number as much as an address
+    assertBenign("0x08.0x08.0x08.0x08"); // public
+    assertBenign("0x1f.0x2g");
+    assertBenign("0xdead.beef");
+  }
+
+  @Test
+  void consulNamesAndLocalhStAreInside() {
+    assertRule("ssrf.internal-name", "http://vault.service.consul:8200/v1/secret/x");
+    assertRule("ssrf.loopback", "http://localh.st:8080/admin");
+    assertBenign("https://consul.io/docs");
+    assertBenign("https://www.localh.st.example.com/"); // another name altogether
+    assertBenign("ask the consul about your visa");
+  }
+
+  @Test
+  void anEscapedDelimiterBeforeTheAtIsUserInfoToAParserThatSplitsFirst() {
+    // split before decoding, "expected.com%2F" is user info and the host is what follows the @
+    assertRule("ssrf.loopback", "https://expected.com%2F@127.0.0.1/");
+    assertRule("ssrf.private", "http://expected.com%3F@10.0.0.1/");
+    assertRule("ssrf.metadata", "http://expected.com%2f@169.254.169.254/latest/meta-data/");
+    assertBenign("https://shop.com/p%2F1?u=me@mail.com");
+    assertBenign("see https://docs.com/a%2Fb and write to bob@corp.com");
+    assertBenign("https://cdn.com/img%2F1.png?by=ann@x.org&next=%2Fhome");
+    assertBenign("mailto:bob%2Fx@example.com");
+  }
 }

@@ -177,4 +177,16 @@ class SstiDetectorTest {
     String value = unit.repeat(1_000_000 / unit.length());
     detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
   }
+
+  @Test
+  void aFreemarkerSpecialVariableIsAnEngineObject() {
+    // ${.version}, ${.data_model}: FreeMarker's own internals; no other interpolation starts with a dot
+    assertRule("ssti.object-chain", "${.version}");
+    assertRule("ssti.object-chain", "${.data_model?keys}");
+    assertRule("ssti.object-chain", "Hello ${.globals}");
+    assertNull(detect("${.5}"));
+    assertNull(detect("Total: ${.50} off"));
+    assertNull(detect("${price} and ${user.name}"));
+    assertNull(detect("costs $.99 {sale}"));
+  }
 }
