@@ -50,6 +50,15 @@ class NormalizerTest {
   }
 
   @Test
+  void referencesBeyondTheBasicPlaneAndWholeFloodsOfThemAreDecodedInPlace() {
+    assertEquals("a\uD83D\uDE00b", Normalized.of("a&#128512;b").decoded(), "a surrogate pair from one reference");
+    assertEquals("x\uD83D\uDE00", Normalized.of("x&#x1F600").decoded(), "at the end, without a semicolon");
+    assertEquals("&x<", Normalized.of("&ampx&lt").decoded(), "a legacy name decoded as a prefix of a longer word");
+    String flood = "&lt;".repeat(250_000) + "&#60;".repeat(10);
+    assertEquals("<".repeat(250_010), Normalized.of(flood).decoded());
+  }
+
+  @Test
   void lowerCaseKeepsEveryPositionOfTheDecodedValue() {
     Normalized n = Normalized.of("İSTANBUL <SCRIPT>");
     assertEquals(n.decoded().length(), n.lower().length());
