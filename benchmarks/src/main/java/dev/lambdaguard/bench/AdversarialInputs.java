@@ -21,7 +21,8 @@ public final class AdversarialInputs {
       "comments", "parens", "dots", "mixed", "shellwords", "shellmix", "calls", "attributes", "markup", "images",
       "hrefs", "braces", "expressions", "urls", "emails", "escapes", "xmlcomments", "jsonkeys", "encodedpaths",
       "fullwidth", "marks", "tags+letters", "images+letters", "urls+letters", "shellwords+letters",
-      "jsonkeys+letters");
+      "jsonkeys+letters", "evals", "functions", "templateticks", "jsescapes", "hexescapes", "hexurls", "ipv6urls",
+      "starbraces", "opens", "formpairs", "evals+letters", "jsescapes+letters");
 
   /** Every letter, digit and a few separators: appended to a flood, it defeats gates on the value's character set. */
   static final String EVERY_LETTER = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
@@ -61,6 +62,17 @@ public final class AdversarialInputs {
       case "encodedpaths" -> repeat("..%2f");
       case "fullwidth" -> repeat("\uff1c\uff53");
       case "marks" -> repeat("e\u0301");
+      // calls and escapes whose look-ahead once ran on for hundreds of characters at every occurrence
+      case "evals" -> repeat("eval(");
+      case "functions" -> repeat("Function(");
+      case "templateticks" -> repeat("=`");
+      case "jsescapes" -> repeat("\\u");
+      case "hexescapes" -> repeat("\\x");
+      case "hexurls" -> repeat("http://0x7f.1/");
+      case "ipv6urls" -> repeat("http://[::1]");
+      case "starbraces" -> repeat("*{");
+      case "opens" -> repeat("open(");
+      case "formpairs" -> repeat("a=b&");
       default -> throw new IllegalArgumentException("unknown shape: " + shape);
     };
   }

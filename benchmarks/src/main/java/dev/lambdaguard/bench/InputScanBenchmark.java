@@ -203,7 +203,9 @@ public class InputScanBenchmark {
     @Param({"quotes", "percent", "tags", "lookups", "sqlwords", "entities", "comments", "parens", "dots", "mixed",
         "shellwords", "shellmix", "calls", "attributes", "markup", "images", "hrefs", "braces", "expressions", "urls",
         "emails", "escapes", "xmlcomments", "jsonkeys", "encodedpaths", "fullwidth", "marks", "tags+letters",
-        "images+letters", "urls+letters", "shellwords+letters", "jsonkeys+letters"})
+        "images+letters", "urls+letters", "shellwords+letters", "jsonkeys+letters", "evals", "functions",
+        "templateticks", "jsescapes", "hexescapes", "hexurls", "ipv6urls", "starbraces", "opens", "formpairs",
+        "evals+letters", "jsescapes+letters"})
     public String shape;
 
     InjectionScanner scanner;

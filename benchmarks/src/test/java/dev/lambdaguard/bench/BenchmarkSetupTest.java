@@ -61,6 +61,13 @@ class BenchmarkSetupTest {
   }
 
   @Test
+  void theAdversarialBenchmarkRunsEveryShape() throws Exception {
+    org.openjdk.jmh.annotations.Param shapes = InputScanBenchmark.Adversarial.class.getField("shape")
+        .getAnnotation(org.openjdk.jmh.annotations.Param.class);
+    assertEquals(AdversarialInputs.SHAPES, List.of(shapes.value()));
+  }
+
+  @Test
   void everyAdversarialInputIsOneMiBAndScansToTheEnd() {
     for (String shape : AdversarialInputs.SHAPES) {
       String input = AdversarialInputs.oneMiB(shape);
