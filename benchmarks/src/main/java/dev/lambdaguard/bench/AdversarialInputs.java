@@ -77,6 +77,16 @@ public final class AdversarialInputs {
     };
   }
 
+  /** {@code unit} repeated to exactly {@link #SIZE} characters (the last copy cut short). */
+  public static String flood(String unit) {
+    return repeat(unit);
+  }
+
+  /** The same, with the last characters replaced by {@link #EVERY_LETTER}, as the {@code +letters} shapes are. */
+  public static String floodWithLetters(String unit) {
+    return repeat(unit).substring(0, SIZE - EVERY_LETTER.length()) + EVERY_LETTER;
+  }
+
   private static String repeat(String unit) {
     StringBuilder out = new StringBuilder(SIZE);
     while (out.length() < SIZE) {

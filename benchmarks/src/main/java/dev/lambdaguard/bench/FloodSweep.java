@@ -1,0 +1,103 @@
+package dev.lambdaguard.bench;
+
+import dev.lambdaguard.input.InjectionScanner;
+import dev.lambdaguard.input.detect.Detector;
+import dev.lambdaguard.input.detect.Detectors;
+import dev.lambdaguard.input.detect.Normalized;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A search for the worst case, wider than the benchmark's fixed shapes: 1 MiB floods of many short units, each as
+ * it is and with every letter appended (which defeats the detectors' gates on a value's character set), scanned
+ * with every category on and read to the end. Prints each flood's best time of a few runs and, for those over the
+ * threshold, what each detector and the normalizer take. Times are the thread's CPU time, so other processes on a
+ * busy machine do not inflate them; they are a finder, and {@code InputScanBenchmark.Adversarial} (JMH) measures
+ * the shapes it finds.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.FloodSweep [threshold ms=5] [unit ...]
+ * </pre>
+ */
+public final class FloodSweep {
+
+  /** Triggers and fragments of every category: calls, escapes, URLs, template and shell syntax, punctuation. */
+  static final List<String> UNITS = List.of(
+      "'", "\"", "<", ">", "(", ")", "[", "]", "{", "}", ";", "|", "&", "$", "`", "\\", "/", ":", "%", "#", "*",
+      "=", ",", ".", "@", "!", "?", "~", "+", "-", "\n", "\r\n", "'||'", "||", "&&", "//", "\\\\", "::", ":/",
+      "eval(", "Function(", "new Function(", "execScript(", "setTimeout(", "alert(", "prompt(", "document.write(",
+      ".call(", ".apply(", "atob(", "import(", "constructor(", "open(", "range(", "getattr(", "sleep(", "char(",
+      "a(", "a.b(", "=`", "\\u", "\\x", "\\\\u", "\\\\x", "\\u003c", "\\x3c", "\\u000a", "%u", "&#", "&#x", "&#60;",
+      "&lt;", "&amp;lt;", "%3c", "%253c", "%0d%0a", "%0aLocation:", "'a'='a", "' or '", "a=b&", "a=b;", "/*a*/",
+      "union select ", "*)(", ")(|", "(&", "(|", "${", "${IFS}", "$(", "&cat", "${jndi:", "${lower:", "${::-",
+      "${env:", "${date:", "${7*7}", "#{7*7}", "*{", "{{", "{{config", "{%", "<%", "<#assign", "#set($", "@{",
+      "<!DOCTYPE", "<?xml", "<!ENTITY", "<div", "</div>", "<br/>", "<svg/onload=", "<base href=", "/bin/", "/etc/",
+      "/dev/tcp/", "~/.ssh", "..\\", "....//", "../", "..%2f", "C:\\Windows\\", "c:/boot.ini", "file://",
+      "php://", "data://", "http://", "http://a", "http://127.1/", "http://0/", "http://0x7f.1/", "http://[::1]",
+      "http://a@127.0.0.1/", "http://localhost:2773/", "//localhost", "[::ffff:", "gopher://", "jar:http://",
+      "\\\\127.0.0.1\\", "Object.prototype.", "__proto__", ".__globals__", "__import__(", "{\"$gt\":", "\u560a");
+
+  private static volatile Object sink;
+
+  private FloodSweep() {}
+
+  public static void main(String[] args) {
+    double threshold = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+    List<String> units = args.length > 1 ? List.of(args).subList(1, args.length) : UNITS;
+    InjectionScanner scanner = InjectionScanner.allCategories();
+    List<String> over = new ArrayList<>();
+    double worst = 0;
+    for (String unit : units) {
+      for (boolean letters : new boolean[] {false, true}) {
+        String input = letters ? AdversarialInputs.floodWithLetters(unit) : AdversarialInputs.flood(unit);
+        double ms = bestMillis(() -> scanner.scan(input));
+        worst = Math.max(worst, ms);
+        String name = printable(unit) + (letters ? " +letters" : "");
+        System.out.printf(Locale.ROOT, "%-26s %8.2f ms%n", name, ms);
+        if (ms > threshold) {
+          over.add(String.format(Locale.ROOT, "%-26s %8.2f ms  %s", name, ms, breakdown(input)));
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "%nworst %.2f ms; over %.1f ms: %d of %d%n", worst, threshold, over.size(),
+        2 * units.size());
+    over.forEach(System.out::println);
+  }
+
+  /** The normalizer's and each detector's share, in ms, those over 0.5 ms. */
+  private static String breakdown(String input) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "normalize=%.1f", bestMillis(() -> Normalized.of(input))));
+    Normalized value = Normalized.of(input);
+    for (Detector detector : Detectors.all()) {
+      double ms = bestMillis(() -> detector.detect(value));
+      if (ms > 0.5) {
+        out.append(String.format(Locale.ROOT, " %s=%.1f",
+            detector.getClass().getSimpleName().replace("Detector", ""), ms));
+      }
+    }
+    return out.toString();
+  }
+
+  /** The least thread CPU time of a few runs after a warm-up, in ms. */
+  private static double bestMillis(java.util.function.Supplier<Object> job) {
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    for (int i = 0; i < 4; i++) {
+      sink = job.get();
+    }
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 6; i++) {
+      long start = cpu.getCurrentThreadCpuTime();
+      sink = job.get();
+      best = Math.min(best, cpu.getCurrentThreadCpuTime() - start);
+    }
+    return best / 1e6;
+  }
+
+  private static String printable(String unit) {
+    return unit.replace("\r", "\\r").replace("\n", "\\n");
+  }
+}
