@@ -1,10 +1,11 @@
 package dev.lambdaguard.input.detect;
 
 /**
- * Characters outside ASCII that no decoding layer can change, below U+0800 (Latin, Greek, Cyrillic, Armenian, Hebrew,
- * Arabic letters): NFKC leaves them as they are alone and next to any other such character (they are starters that
- * compose with nothing before them), and they are not invisible format characters. Text made of ASCII and these
- * (names such as "Zoë", "São Paulo", "Ивана") is taken as it came, without running {@link java.text.Normalizer}.
+ * Characters outside ASCII that no decoding layer can change: below U+0800 (Latin, Greek, Cyrillic, Armenian,
+ * Hebrew, Arabic letters) by a table, and the CJK ideographs, Hangul syllables and kana by block. NFKC leaves them
+ * as they are alone and next to any other such character (they are starters that compose with nothing before them),
+ * and they are not invisible format characters. Text made of ASCII and these (names such as "Zoë", "São Paulo",
+ * "Ивана", "東京") is taken as it came, without running {@link java.text.Normalizer}.
  *
  * <p>The ranges are a constant rather than computed at class init, which would cost about 15 ms of cold start;
  * {@code InertCharsTest} checks every character of them against the running JDK. Characters the table leaves out
@@ -36,10 +37,31 @@ final class InertChars {
     }
   }
 
+  /**
+   * Whole blocks beyond the table, inert the same way: the CJK unified ideographs (as far as Unicode 11, which every
+   * supported JDK knows), the Hangul syllables, and the hiragana and katakana letters (their voiced forms are
+   * precomposed and stay so; a separate voicing mark is not inert and takes the full path with the letter before
+   * it). Chinese, Japanese and Korean text is then profiled like Latin text instead of going through the JDK's
+   * normalizer up to its budget.
+   */
+  private static final char CJK_FIRST = '\u4e00';
+  private static final char CJK_LAST = '\u9fef';
+  private static final char HANGUL_FIRST = '\uac00';
+  private static final char HANGUL_LAST = '\ud7a3';
+  private static final char KANA_FIRST = '\u3041';
+  private static final char KANA_LAST = '\u30fa';
+  /** Between the hiragana and the katakana: the voicing marks and ゟ, which NFKC changes. */
+  private static final char KANA_GAP_FIRST = '\u3097';
+  private static final char KANA_GAP_LAST = '\u30a0';
+
   private InertChars() {}
 
   /** Whether {@code c} (not ASCII) is one of the characters above. */
   static boolean contains(char c) {
-    return c < LIMIT && (BITS[c >> 6] & 1L << c) != 0;
+    if (c < LIMIT) {
+      return (BITS[c >> 6] & 1L << c) != 0;
+    }
+    return c >= CJK_FIRST && c <= CJK_LAST || c >= HANGUL_FIRST && c <= HANGUL_LAST
+        || c >= KANA_FIRST && c <= KANA_LAST && (c < KANA_GAP_FIRST || c > KANA_GAP_LAST);
   }
 }
