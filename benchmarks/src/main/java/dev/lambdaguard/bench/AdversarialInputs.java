@@ -87,6 +87,23 @@ public final class AdversarialInputs {
     return repeat(unit).substring(0, SIZE - EVERY_LETTER.length()) + EVERY_LETTER;
   }
 
+  /**
+   * The same flood, not exactly periodic: every 97th copy is followed by a letter that changes each time, as a
+   * real payload's varying parts would be. A scanner that reads one period of a periodic value and infers the rest
+   * gains nothing here.
+   */
+  public static String floodVaried(String unit) {
+    StringBuilder out = new StringBuilder(SIZE + unit.length() + 1);
+    for (int copy = 0; out.length() < SIZE; copy++) {
+      out.append(unit);
+      if (copy % 97 == 96) {
+        out.append((char) ('a' + copy / 97 % 26));
+      }
+    }
+    out.setLength(SIZE);
+    return out.toString();
+  }
+
   private static String repeat(String unit) {
     StringBuilder out = new StringBuilder(SIZE);
     while (out.length() < SIZE) {

@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * A search for the worst case, wider than the benchmark's fixed shapes: 1 MiB floods of many short units, each as
- * it is and with every letter appended (which defeats the detectors' gates on a value's character set), scanned
+ * it is, with every letter appended (which defeats the detectors' gates on a value's character set) and not exactly
+ * periodic (see {@link AdversarialInputs#floodVaried}), scanned
  * with every category on and read to the end. Prints each flood's best time of a few runs and, for those over the
  * threshold, what each detector and the normalizer take. Times are the thread's CPU time, so other processes on a
  * busy machine do not inflate them; they are a finder, and {@code InputScanBenchmark.Adversarial} (JMH) measures
@@ -51,11 +52,12 @@ public final class FloodSweep {
     List<String> over = new ArrayList<>();
     double worst = 0;
     for (String unit : units) {
-      for (boolean letters : new boolean[] {false, true}) {
-        String input = letters ? AdversarialInputs.floodWithLetters(unit) : AdversarialInputs.flood(unit);
+      for (int mode = 0; mode < 3; mode++) {
+        String input = mode == 0 ? AdversarialInputs.flood(unit) : mode == 1 ? AdversarialInputs.floodWithLetters(unit)
+            : AdversarialInputs.floodVaried(unit);
         double ms = bestMillis(() -> scanner.scan(input));
         worst = Math.max(worst, ms);
-        String name = printable(unit) + (letters ? " +letters" : "");
+        String name = printable(unit) + (mode == 1 ? " +letters" : mode == 2 ? " varied" : "");
         System.out.printf(Locale.ROOT, "%-26s %8.2f ms%n", name, ms);
         if (ms > threshold) {
           over.add(String.format(Locale.ROOT, "%-26s %8.2f ms  %s", name, ms, breakdown(input)));
@@ -63,7 +65,7 @@ public final class FloodSweep {
       }
     }
     System.out.printf(Locale.ROOT, "%nworst %.2f ms; over %.1f ms: %d of %d%n", worst, threshold, over.size(),
-        2 * units.size());
+        3 * units.size());
     over.forEach(System.out::println);
   }
 
