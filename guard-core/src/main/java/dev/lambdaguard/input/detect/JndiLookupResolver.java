@@ -89,18 +89,17 @@ final class JndiLookupResolver {
     int overflow = 0;
     open(0, start + 2);
     int j = start + 2;
-    int nextOpen = -1; // where the next ${ and } are, once looked up; valid while at or after j
-    int nextClose = -1;
+    int nextClose = -1; // where the next } is, once looked up; valid while at or after j
     while (j < n) {
       if (levels[depth].length() >= MAX_LEVEL_CHARS) {
         // this level keeps no more characters: only the next ${ or } can change anything, so jump there
-        if (nextOpen < j) {
-          nextOpen = orEnd(Substrings.indexOf(s, "${", j), n);
-        }
         if (nextClose < j) {
           nextClose = orEnd(s.indexOf('}', j), n);
         }
-        j = Math.min(nextOpen, nextClose);
+        if (nextClose == n && (overflow > 0 || depth + 1 >= MAX_DEPTH)) {
+          break; // a ${ can only be counted, and no } is left to close anything: the rest changes nothing
+        }
+        j = nextOpen(j, nextClose);
         if (j == n) {
           break;
         }
@@ -145,6 +144,21 @@ final class JndiLookupResolver {
       }
     }
     return n;
+  }
+
+  /**
+   * The next {@code ${} at or after {@code j}, or {@code limit} (the next {@code }}) when none comes first: a
+   * plain loop, as in a run of {@code ${${${…} a search per dollar sign cost more than it skipped, and it stops at
+   * {@code limit}, so that each character is read once between two closing braces.
+   */
+  private int nextOpen(int j, int limit) {
+    int last = Math.min(limit, s.length() - 1);
+    for (int k = j; k < last; k++) {
+      if (s.charAt(k) == '$' && s.charAt(k + 1) == '{') {
+        return k;
+      }
+    }
+    return limit;
   }
 
   private static int orEnd(int index, int n) {

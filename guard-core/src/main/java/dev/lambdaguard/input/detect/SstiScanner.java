@@ -81,6 +81,8 @@ final class SstiScanner {
   private boolean unclosedHasNames;
   /** Where the scan goes on after the trigger at hand: the next character, unless a handler knows what follows. */
   private int resume;
+  /** Where {@link #commentEnd} last found a {@code *}} ({@code n}: none), -1 before it looked. */
+  private int nextCommentEnd = -1;
 
   private SstiScanner(String s) {
     this.s = s;
@@ -264,8 +266,8 @@ final class SstiScanner {
         note(SstiExpression.EXPR); // Smarty {7*7}
       }
     } else if (d == '*') {
-      int close = find("*}", i + 2, 64);
-      if (close >= 0) {
+      int close = commentEnd(i + 2);
+      if (close < n && close - (i + 2) <= 64) {
         note(SstiExpression.EXPR); // a Smarty comment {*…*}: a probe for the engine
       }
     } else if (d == '/' && s.regionMatches(true, i + 2, "php}", 0, 4)) {
@@ -314,7 +316,7 @@ final class SstiScanner {
     if (j < n && s.charAt(j) == '{') {
       j++; // {{{ raw }}}
     }
-    int close = find('}', '}', j);
+    int close = find('}', '}', j, MAX);
     int end = close >= 0 ? close : Math.min(n, j + MAX);
     analyzedUntil = close >= 0 ? close + 2 : end;
     int k = j;
@@ -515,7 +517,7 @@ final class SstiScanner {
     }
     note(SstiExpression.DIRECTIVE);
     if (k >= analyzedUntil) {
-      int close = find(String.valueOf(closing), e);
+      int close = find(closing, e);
       analyzed(e, close, SstiExpression.EL);
     }
   }
@@ -580,28 +582,39 @@ final class SstiScanner {
     return e;
   }
 
-  /** Index of {@code needle} within {@link #MAX} characters from {@code from}, or -1. */
-  private int find(String needle, int from) {
-    return find(needle, from, MAX);
+  /**
+   * Index of the first {@code *}} at or after {@code from}, or {@code n}: remembered, as a run of Smarty comment
+   * openers ({@code {*{*{*…}) asks from each one, and a bounded look from each read the same stretch again.
+   */
+  private int commentEnd(int from) {
+    if (nextCommentEnd < from) {
+      int k = find('*', '}', from, n);
+      nextCommentEnd = k >= 0 ? k : n;
+    }
+    return nextCommentEnd;
   }
 
-  /** Index of the pair {@code ab} within {@link #MAX} characters from {@code from}, or -1 ({@link #find} for two). */
-  private int find(char a, char b, int from) {
-    int limit = Math.min(n - 2, from + MAX);
+  /** Index of {@code needle} (two characters) within {@link #MAX} characters from {@code from}, or -1. */
+  private int find(String needle, int from) {
+    return find(needle.charAt(0), needle.charAt(1), from, MAX);
+  }
+
+  /** Index of {@code c} within {@link #MAX} characters from {@code from}, or -1. */
+  private int find(char c, int from) {
+    int limit = Math.min(n - 1, from + MAX);
     for (int k = from; k <= limit; k++) {
-      if (s.charAt(k) == a && s.charAt(k + 1) == b) {
+      if (s.charAt(k) == c) {
         return k;
       }
     }
     return -1;
   }
 
-  /** Index of {@code needle} within {@code max} characters from {@code from}, or -1. */
-  private int find(String needle, int from, int max) {
-    int limit = Math.min(n - needle.length(), from + max);
-    char first = needle.charAt(0);
+  /** Index of the pair {@code ab} within {@code max} characters from {@code from}, or -1. */
+  private int find(char a, char b, int from, int max) {
+    int limit = (int) Math.min(n - 2L, (long) from + max);
     for (int k = from; k <= limit; k++) {
-      if (s.charAt(k) == first && s.startsWith(needle, k)) {
+      if (s.charAt(k) == a && s.charAt(k + 1) == b) {
         return k;
       }
     }
