@@ -3,6 +3,8 @@ package dev.lambdaguard.input.detect;
 import static dev.lambdaguard.input.detect.SstiExpression.isIdentPart;
 import static dev.lambdaguard.input.detect.SstiExpression.isIdentStart;
 
+import java.util.Set;
+
 /**
  * The single pass behind {@link SstiDetector}: finds template delimiters with a table of trigger characters, hands
  * each delimited expression to {@link SstiExpression} once (an opener inside an expression already read is
@@ -54,6 +56,26 @@ final class SstiScanner {
   private static final String[] SMARTY_CONDITIONS = {"if", "elseif", "while"};
   private static final String[] SMARTY_EXEC = {
       "system", "exec", "passthru", "shell_exec", "popen", "proc_open", "eval", "assert", "php"};
+
+  // lists of KEYWORDS
+  private static final int K_JINJA = 1;
+  private static final int K_VELOCITY = 1 << 1;
+  private static final int K_FREEMARKER = 1 << 2;
+  private static final int K_SMARTY_CONDITION = 1 << 3;
+  private static final int K_SMARTY_EXEC = 1 << 4;
+  private static final SstiNames KEYWORDS = new SstiNames()
+      .with(Set.of(JINJA_TAGS), K_JINJA)
+      .with(Set.of(VELOCITY), K_VELOCITY)
+      .with(Set.of(FREEMARKER), K_FREEMARKER)
+      .with(Set.of(SMARTY_CONDITIONS), K_SMARTY_CONDITION)
+      .with(Set.of(SMARTY_EXEC), K_SMARTY_EXEC);
+
+  private static final int D_STRONG = 1;
+  private static final int D_WEAK = 1 << 1;
+  /** The names between the underscores of a dunder that {@link #dunder} counts, looked up without a copy. */
+  private static final SstiNames DUNDERS = new SstiNames()
+      .with(Set.of("globals", "builtins", "subclasses", "import", "getattribute"), D_STRONG)
+      .with(Set.of("class", "base", "bases", "mro", "dict"), D_WEAK);
 
   private static final int MAX = SstiExpression.MAX_CHARS;
 
@@ -279,9 +301,9 @@ final class SstiScanner {
         // ${name: the expression language's, read by el
       } else if (after == '}' && e - i == 4 && s.regionMatches(true, i + 1, "php", 0, 3)) {
         note(SstiExpression.EXEC); // Smarty {php}…{/php} runs PHP
-      } else if (after == '(' && oneOf(i + 1, e, SMARTY_EXEC)) {
+      } else if (after == '(' && oneOf(i + 1, e, K_SMARTY_EXEC)) {
         note(SstiExpression.EXEC); // Smarty {system('ls')}
-      } else if (after == ' ' && oneOf(i + 1, e, SMARTY_CONDITIONS)) {
+      } else if (after == ' ' && oneOf(i + 1, e, K_SMARTY_CONDITION)) {
         smartyCondition(e);
       }
       if (after == '}') {
@@ -307,7 +329,7 @@ final class SstiScanner {
     }
     int e = identEnd(j);
     if (e < n && s.charAt(e) == '(') {
-      note(oneOf(j, e, SMARTY_EXEC) ? SstiExpression.EXEC : SstiExpression.EXPR);
+      note(oneOf(j, e, K_SMARTY_EXEC) ? SstiExpression.EXEC : SstiExpression.EXPR);
     }
   }
 
@@ -357,7 +379,7 @@ final class SstiScanner {
       note(SstiExpression.analyze(s, k, end, SstiExpression.MUSTACHE, close >= 0));
       return;
     }
-    if (close >= 0 || oneOf(k, e, JINJA_TAGS)) {
+    if (close >= 0 || oneOf(k, e, K_JINJA)) {
       note(SstiExpression.DIRECTIVE);
     }
     note(SstiExpression.analyze(s, e, end, SstiExpression.MUSTACHE, close >= 0));
@@ -414,7 +436,7 @@ final class SstiScanner {
       return;
     }
     int e = identEnd(i + 1);
-    if (!oneOf(i + 1, e, VELOCITY)) {
+    if (!oneOf(i + 1, e, K_VELOCITY)) {
       return;
     }
     int p = e;
@@ -512,7 +534,7 @@ final class SstiScanner {
   /** FreeMarker {@code <#assign …>} / {@code [#assign …]} (and their end tags): a directive. */
   private void freemarkerDirective(int k, char closing) {
     int e = identEnd(k);
-    if (e == k || !oneOf(k, e, FREEMARKER)) {
+    if (e == k || !oneOf(k, e, K_FREEMARKER)) {
       return;
     }
     note(SstiExpression.DIRECTIVE);
@@ -530,6 +552,7 @@ final class SstiScanner {
    */
   private void dunder(int i) {
     int e = identEnd(i);
+    resume = e; // within a name no trigger acts: a dunder and T( need a non-name character before them
     if (e - i < 5 || !s.startsWith("__", e - 2)) {
       return;
     }
@@ -538,17 +561,9 @@ final class SstiScanner {
     if (".'\"[|".indexOf(before) < 0 && ".[('\"".indexOf(after) < 0) {
       return; // named in prose, not reached: "__builtins__ is defined"
     }
-    switch (s.substring(i + 2, e - 2)) {
-      case "globals": case "builtins": case "subclasses": case "import": case "getattribute":
-        note(SstiExpression.OBJECT);
-        break;
-      case "class": case "base": case "bases": case "mro": case "dict":
-        if (++weakDunders >= 2) {
-          note(SstiExpression.OBJECT);
-        }
-        break;
-      default:
-        break;
+    int kind = lowerCase(i + 2, e - 2) ? DUNDERS.bits(s, i + 2, e - 2) : 0; // Python's names have one case
+    if (kind == D_STRONG || kind == D_WEAK && ++weakDunders >= 2) {
+      note(SstiExpression.OBJECT);
     }
   }
 
@@ -564,14 +579,21 @@ final class SstiScanner {
     return e > k && e < n && s.charAt(e) == '.';
   }
 
-  /** Whether {@code s[b, e)} is one of {@code names}, in any case; allocates nothing. */
-  private boolean oneOf(int b, int e, String[] names) {
-    for (String name : names) {
-      if (name.length() == e - b && s.regionMatches(true, b, name, 0, e - b)) {
-        return true;
+  /**
+   * Whether {@code s[b, e)} (an identifier, so ASCII) is in the list {@code kind} of {@link #KEYWORDS}, in any case;
+   * one table look-up that allocates nothing: a run of {@code <#a<#a…} or {@code #x#x…} asks at every opener.
+   */
+  private boolean oneOf(int b, int e, int kind) {
+    return (KEYWORDS.bits(s, b, e) & kind) != 0;
+  }
+
+  private boolean lowerCase(int b, int e) {
+    for (int k = b; k < e; k++) {
+      if (s.charAt(k) >= 'A' && s.charAt(k) <= 'Z') {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   private int identEnd(int k) {
