@@ -97,7 +97,11 @@ final class JndiLookupResolver {
           nextClose = orEnd(s.indexOf('}', j), n);
         }
         if (nextClose == n && (overflow > 0 || depth + 1 >= MAX_DEPTH)) {
-          break; // a ${ can only be counted, and no } is left to close anything: the rest changes nothing
+          // a ${ can only be counted, and no } is left to close anything: only a lookup spelled there counts
+          for (int k = nextOpen(j, n); k < n && finding != DIRECT; k = nextOpen(k + 2, n)) {
+            droppedLookup(k);
+          }
+          break;
         }
         j = nextOpen(j, nextClose);
         if (j == n) {
@@ -111,6 +115,9 @@ final class JndiLookupResolver {
           open(depth, j + 2);
         } else {
           overflow++;
+          if (levels[depth].length() >= MAX_LEVEL_CHARS) {
+            droppedLookup(j);
+          }
           append(depth, "${");
         }
         j += 2;
@@ -159,6 +166,18 @@ final class JndiLookupResolver {
       }
     }
     return limit;
+  }
+
+  /**
+   * A {@code ${jndi:…}} at {@code at} that no level keeps (nested too deep, behind a full level): Log4j takes an
+   * outer {@code ${} without its {@code }} for text and looks the inner one up all the same, so padding it behind a
+   * flood of unclosed lookups does not hide it.
+   */
+  private void droppedLookup(int at) {
+    if (finding != DIRECT && at + 7 <= s.length() && (s.charAt(at + 2) | 0x20) == 'j' && s.regionMatches(true, at + 2, "jndi:", 0, 5)) {
+      note(DIRECT);
+      knownProtocol |= startsWithProtocol(s, at + 7);
+    }
   }
 
   private static int orEnd(int index, int n) {

@@ -261,6 +261,8 @@ final class SstiScanner {
       openers |= O_MUSTACHE;
       if (i >= analyzedUntil) {
         mustache(i);
+      } else {
+        skipBraces(i);
       }
     } else if (d == '%') {
       openers |= O_TAG;
@@ -275,6 +277,20 @@ final class SstiScanner {
     } else if ((d >= '0' && d <= '9') || d == '*' || d == '/' || isIdentStart(d)) {
       smarty(i, d);
     }
+  }
+
+  /**
+   * Inside an expression already read, a brace before a brace only counts its opener, which the one at {@code i}
+   * just did: the scan goes on at the run's last brace (or where the expression read ends), the first whose check
+   * can differ. A run of {@code {{{{…} costs one step per brace of this loop, not of the scan.
+   */
+  private void skipBraces(int i) {
+    int k = i + 1;
+    int limit = Math.min(analyzedUntil, n - 1);
+    while (k < limit && s.charAt(k + 1) == '{') {
+      k++;
+    }
+    resume = k;
   }
 
   /**
@@ -432,7 +448,7 @@ final class SstiScanner {
 
   /** Velocity {@code #set($x = …)}, {@code #foreach($i in …)}: a directive over references. */
   private void velocity(int i) {
-    if (i > 0 && isIdentPart(s.charAt(i - 1))) {
+    if (i < analyzedUntil || i > 0 && isIdentPart(s.charAt(i - 1))) {
       return;
     }
     int e = identEnd(i + 1);
@@ -443,7 +459,7 @@ final class SstiScanner {
     while (p < n && s.charAt(p) == ' ') {
       p++;
     }
-    if (p >= n || s.charAt(p) != '(' || i < analyzedUntil) {
+    if (p >= n || s.charAt(p) != '(') {
       return;
     }
     int close = matching(p + 1, '(', ')');
@@ -533,6 +549,9 @@ final class SstiScanner {
 
   /** FreeMarker {@code <#assign …>} / {@code [#assign …]} (and their end tags): a directive. */
   private void freemarkerDirective(int k, char closing) {
+    if (k < analyzedUntil && best >= SstiExpression.DIRECTIVE) {
+      return; // all it could do is note a directive again: a run of <#if<#if… asks at every opener
+    }
     int e = identEnd(k);
     if (e == k || !oneOf(k, e, K_FREEMARKER)) {
       return;
