@@ -174,7 +174,8 @@ final class JndiLookupResolver {
    * flood of unclosed lookups does not hide it.
    */
   private void droppedLookup(int at) {
-    if (finding != DIRECT && at + 7 <= s.length() && (s.charAt(at + 2) | 0x20) == 'j' && s.regionMatches(true, at + 2, "jndi:", 0, 5)) {
+    if (finding != DIRECT && at + 7 <= s.length() && (s.charAt(at + 2) | 0x20) == 'j'
+        && s.regionMatches(true, at + 2, "jndi:", 0, 5)) {
       note(DIRECT);
       knownProtocol |= startsWithProtocol(s, at + 7);
     }
