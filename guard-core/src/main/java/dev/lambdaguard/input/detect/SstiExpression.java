@@ -442,7 +442,7 @@ final class SstiExpression {
   }
 
   /**
-   * Whether {@code s[from, to)} has a letter, an underscore or a quote: what every level an unclosed {@code ${ }}
+   * Whether {@code s[from, to)} has a letter, an underscore or a quote: what every level an unclosed expression
    * can reach needs (a name: exec, reflection, object walks; a string: {@code 'java.…'}). One tight pass, cheaper
    * than the tokenizer over a run of punctuation ({@code ${${${…}).
    */
