@@ -90,6 +90,9 @@ final class XssScanner {
   private int nextColon;
   private int nextBackslash;
 
+  /** Where the next source of an evaluator's argument is ({@link #sources()}). */
+  private XssSinks.Sources sources;
+
   /** A scan of content found inside the value (a data URL's payload): no further payloads are opened. */
   private final boolean nested;
 
@@ -223,12 +226,13 @@ final class XssScanner {
     XssRule best = null;
     int bestAt = Integer.MAX_VALUE;
     int n = s.length();
+    XssSinks.Sources sources = new XssSinks.Sources();
     for (char c : PLAIN_TRIGGERS) {
-      if ((CLASS[c] & active) == 0) {
-        continue;
+      if ((CLASS[c] & active) == 0 || c != ':' && c != ';' && c != '}' && reaches(best, XssRule.JS_SINK)) {
+        continue; // only a sink is found there, and one at an earlier position is kept
       }
       for (int i = s.indexOf(c), previous = XssText.NO_HIT; i >= 0; ) {
-        XssRule rule = plainAt(s, i, c, calls, null);
+        XssRule rule = plainAt(s, i, c, calls, sources);
         if (rule != null
             && (best == null || rule.score() > best.score() || rule.score() == best.score() && i < bestAt)) {
           best = rule;
@@ -250,7 +254,8 @@ final class XssScanner {
   }
 
   /** What {@link #dispatch} finds at {@code i} outside any tag, in the order it records it. */
-  private static XssRule plainAt(String s, int i, char c, boolean calls, XssRule best) {
+  private static XssRule plainAt(String s, int i, char c, boolean calls, XssSinks.Sources sources) {
+    XssRule best = null;
     switch (c) {
       case ';', '}' -> {
         if (calls && XssScript.compactStatementAt(s, i)) {
@@ -260,8 +265,8 @@ final class XssScanner {
           best = better(best, XssRule.JS_SINK);
         }
       }
-      case '(' -> best = XssSinks.atParen(s, i) ? better(best, XssRule.JS_SINK) : best;
-      case '[' -> best = XssSinks.atBracket(s, i) ? better(best, XssRule.JS_SINK) : best;
+      case '(' -> best = XssSinks.atParen(s, i, sources) ? better(best, XssRule.JS_SINK) : best;
+      case '[' -> best = XssSinks.atBracket(s, i, sources) ? better(best, XssRule.JS_SINK) : best;
       case ')', ',' -> best = XssSinks.atValueEnd(s, i) ? better(best, XssRule.JS_SINK) : best;
       case ':' -> {
         best = better(best, XssUrls.schemeBefore(s, i, false));
@@ -276,6 +281,11 @@ final class XssScanner {
 
   private static XssRule better(XssRule best, XssRule rule) {
     return rule != null && (best == null || rule.score() > best.score()) ? rule : best;
+  }
+
+  /** Whether {@code best} scores at least as high as {@code rule}: finding {@code rule} changes nothing. */
+  private static boolean reaches(XssRule best, XssRule rule) {
+    return best != null && best.score() >= rule.score();
   }
 
   private static boolean isSure(XssRule rule) {
@@ -399,14 +409,22 @@ final class XssScanner {
           sink(XssSinks.atValueEnd(s, i));
         }
       }
-      case '(' -> sink(!inTag && XssSinks.atParen(s, i));
-      case '[' -> sink(!inTag && XssSinks.atBracket(s, i));
+      case '(' -> sink(!inTag && !reaches(best, XssRule.JS_SINK) && XssSinks.atParen(s, i, sources()));
+      case '[' -> sink(!inTag && !reaches(best, XssRule.JS_SINK) && XssSinks.atBracket(s, i, sources()));
       case ')', ',' -> sink(!inTag && XssSinks.atValueEnd(s, i));
       case ':' -> colon(i, inTag);
       default -> {
         // the backslash is read in the scan loop
       }
     }
+  }
+
+  /** The sources of this value's sinks ({@link XssSinks.Sources}), made at the first call that needs them. */
+  private XssSinks.Sources sources() {
+    if (sources == null) {
+      sources = new XssSinks.Sources();
+    }
+    return sources;
   }
 
   private boolean has(int classes) {
