@@ -90,6 +90,9 @@ final class XssScanner {
   private int nextColon;
   private int nextBackslash;
 
+  /** {@link #nextCallMaker}: the last answer, and the index it was asked from. */
+  private int callMakerFrom = Integer.MAX_VALUE;
+  private int callMaker = -1;
   /** Where the next source of an evaluator's argument is ({@link #sources()}). */
   private XssSinks.Sources sources;
 
@@ -326,7 +329,7 @@ final class XssScanner {
           }
         }
       } else if (c == '\\') {
-        if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1))) {
+        if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1)) && escapeMayMatter(i)) {
           backslash(i, i < tagEnd); // \\, \n, \" and the like spell nothing either check reads
         }
       } else {
@@ -685,7 +688,7 @@ final class XssScanner {
     if ((count & 1) == 0) {
       return;
     }
-    if (effect && XssScript.breakoutAfterQuote(s, i)) {
+    if (effect && nextCallMaker(i + 1) < Math.min(n, i + XssScript.RUN) && XssScript.breakoutAfterQuote(s, i)) {
       found(XssRule.JS_CONTEXT);
     }
     if (i >= breakoutEnd && lastEquals > i && hasBreakoutAttribute()) {
@@ -693,10 +696,46 @@ final class XssScanner {
     }
   }
 
+  /**
+   * The first index from {@code from} holding what a call in a script run needs ({@link XssScript#mayMakeCall}), or
+   * {@code n}: a breakout whose run has none reads no call and cannot report. Remembered, so the quotes of a flood of
+   * {@code =`} do not each read the same run again.
+   */
+  private int nextCallMaker(int from) {
+    if (from < callMakerFrom || from > callMaker) {
+      int k = from;
+      while (k < n && !XssScript.mayMakeCall(s.charAt(k))) {
+        k++;
+      }
+      callMakerFrom = from;
+      callMaker = k;
+    }
+    return callMaker;
+  }
+
   /** A colon may end a script scheme, start an IE CSS expression, or follow a CSS behaviour binding. */
   private void colon(int i, boolean inTag) {
     found(XssUrls.schemeBefore(s, i, inTag));
     found(XssUrls.cssAfter(s, i, inTag || inStyle));
+  }
+
+  /**
+   * Whether {@link #backslash} can find anything at the backslash at {@code i}, told from the escape alone for the
+   * commonest ones: a {@code \x} or <code>&#92;u</code> escape, complete or not, whose character is no ASCII
+   * identifier part (a control, a quote, a backslash, or the {@code x} or {@code u} itself when incomplete) starts
+   * no escaped name ({@link XssScript#escapedCallEnd} only steps past it) and spells no scheme's first letter (a
+   * letter). Floods of <code>&#92;u</code>, {@code \x} and <code>&#92;u000a</code> are then only stepped over.
+   */
+  private boolean escapeMayMatter(int i) {
+    char d = s.charAt(i + 1);
+    if (d != 'u' && d != 'x') {
+      return true;
+    }
+    int len = d == 'u' ? XssText.unicodeEscape(s, i, n) : 0;
+    int value = len > 0 ? XssText.unicodeValue(s, i, len)
+        : d == 'x' && i + 3 < n && XssText.hex(s.charAt(i + 2)) >= 0 && XssText.hex(s.charAt(i + 3)) >= 0
+            ? XssText.hex(s.charAt(i + 2)) << 4 | XssText.hex(s.charAt(i + 3)) : -1;
+    return value >= 0 && value < 128 && XssText.isIdentPart((char) value);
   }
 
   /** A backslash may spell the first letter of a scheme, or a letter of a called name. */

@@ -72,6 +72,15 @@ final class XssScript {
   }
 
   /**
+   * Whether {@code c} may make a call in a run: every call is read after a name (an identifier part, or a backslash
+   * that starts an escaped one), a group (opened with {@code (} or {@code [}) or what either follows, so a run without
+   * any of these reads no call, and a breakout returns true only once one is read.
+   */
+  static boolean mayMakeCall(char c) {
+    return isIdentPart(c) || c == '\\' || c == '(' || c == '[';
+  }
+
+  /**
    * At {@code ;} or {@code }} right after a bare value ({@code 1;alert(1)//}, {@code }alert(1);{//}): a call
    * written without spaces and a {@code //} comment straight after it, as injected into an unquoted script value.
    */
