@@ -90,9 +90,8 @@ final class XssScanner {
   private int nextColon;
   private int nextBackslash;
 
-  /** {@link #nextCallMaker}: the last answer, and the index it was asked from. */
-  private int callMakerFrom = Integer.MAX_VALUE;
-  private int callMaker = -1;
+  /** Where the next character a call needs is, for breakouts ({@link XssScript.CallMakers}). */
+  private final XssScript.CallMakers callMakers = new XssScript.CallMakers();
   /** Where the next source of an evaluator's argument is ({@link #sources()}). */
   private XssSinks.Sources sources;
 
@@ -334,6 +333,9 @@ final class XssScanner {
         }
       } else {
         dispatch(i, c);
+        if (c == '`' || c == '"' || c == '\'') {
+          i = quoteRunInside(i, c);
+        }
       }
       if (sure()) {
         break;
@@ -682,35 +684,43 @@ final class XssScanner {
 
   // ---------------------------------------------------------------- text triggers
 
+  /**
+   * In a run of the quote {@code c} opening at {@code i} (just read), the last quote before the run's last one: the
+   * quotes between are only counted. Each has the same quote on both sides, so no breakout follows it (no space,
+   * closer or operator after it), no tag precedes it, and no attribute list opens after it without an {@code =}
+   * later in the value. {@code i} itself when that does not hold.
+   */
+  private int quoteRunInside(int i, char c) {
+    if (i + 2 >= n || s.charAt(i + 1) != c || s.charAt(i + 2) != c || lastEquals > i || i < tagEnd) {
+      return i;
+    }
+    int last = i + 2;
+    while (last + 1 < n && s.charAt(last + 1) == c) {
+      last++;
+    }
+    int between = last - i - 1;
+    if (c == '\'') {
+      singleQuotes += between;
+    } else if (c == '"') {
+      doubleQuotes += between;
+    } else {
+      backticks += between;
+    }
+    return last - 1;
+  }
+
   /** An unbalanced quote (odd in its kind): a script-string breakout, or an attribute-value breakout. */
   private void quote(int i, char c, boolean effect) {
     int count = c == '\'' ? ++singleQuotes : c == '"' ? ++doubleQuotes : ++backticks;
     if ((count & 1) == 0) {
       return;
     }
-    if (effect && nextCallMaker(i + 1) < Math.min(n, i + XssScript.RUN) && XssScript.breakoutAfterQuote(s, i)) {
+    if (effect && XssScript.breakoutAfterQuote(s, i, callMakers)) {
       found(XssRule.JS_CONTEXT);
     }
     if (i >= breakoutEnd && lastEquals > i && hasBreakoutAttribute()) {
       breakoutEnd = attributes(i + 1, XssMarkup.OTHER, true, Math.min(n, i + 1 + BREAKOUT_SPAN));
     }
-  }
-
-  /**
-   * The first index from {@code from} holding what a call in a script run needs ({@link XssScript#mayMakeCall}), or
-   * {@code n}: a breakout whose run has none reads no call and cannot report. Remembered, so the quotes of a flood of
-   * {@code =`} do not each read the same run again.
-   */
-  private int nextCallMaker(int from) {
-    if (from < callMakerFrom || from > callMaker) {
-      int k = from;
-      while (k < n && !XssScript.mayMakeCall(s.charAt(k))) {
-        k++;
-      }
-      callMakerFrom = from;
-      callMaker = k;
-    }
-    return callMaker;
   }
 
   /** A colon may end a script scheme, start an IE CSS expression, or follow a CSS behaviour binding. */
