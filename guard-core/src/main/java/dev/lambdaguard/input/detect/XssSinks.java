@@ -16,16 +16,15 @@ import static dev.lambdaguard.input.detect.XssText.startsWithWord;
  */
 final class XssSinks {
 
-  private static final String[] DIALOGS = {"alert", "prompt", "confirm"};
-  private static final String[] EVALUATORS = {"eval", "execscript"};
-  private static final String[] GLOBALS = {"top", "window", "self", "parent", "frames", "globalthis", "opener",
-      "content"};
+  private static final Words DIALOGS = new Words("alert", "prompt", "confirm");
+  private static final Words EVALUATORS = new Words("eval", "execscript");
+  private static final Words GLOBALS = new Words("top", "window", "self", "parent", "frames", "globalthis", "opener",
+      "content");
   /** Attacker-controlled inputs of the page: its URL, the window name, cookies, and decoders fed from them. */
-  private static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
-      "atob", "unescape", "decodeuri", "fromcharcode"};
-  private static final int SOURCE_INITIALS = initials(SOURCES);
+  private static final Words SOURCES = new Words("location", "url", "name", "cookie", "hash", "search", "referrer",
+      "atob", "unescape", "decodeuri", "fromcharcode");
   /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
-  private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
+  private static final Words PAGE_OBJECTS = new Words("document", "window", "top", "this", "self", "parent");
   private static final int SPAN = 96;
   private static final String CONSTRUCTOR = "constructor";
   /** Characters of six-character script read, and needed: even {@code alert(1)} takes thousands. */
@@ -424,31 +423,40 @@ final class XssSinks {
     return k;
   }
 
-  /**
-   * Whether {@code s[from, to)}, which starts with an ASCII letter, is one of {@link #SOURCES}: most names are told
-   * by their first letter.
-   */
   private static boolean isSource(String s, int from, int to) {
-    char first = s.charAt(from);
-    return XssText.isAsciiLetter(first) && (SOURCE_INITIALS & 1 << (XssText.lower(first) - 'a')) != 0
-        && isOneOf(s, from, to, SOURCES);
+    return isOneOf(s, from, to, SOURCES);
   }
 
-  /** The first letters of {@code words} (lower-case ASCII), one bit each. */
-  private static int initials(String[] words) {
-    int mask = 0;
-    for (String w : words) {
-      mask |= 1 << (w.charAt(0) - 'a');
+  private static boolean isOneOf(String s, int from, int to, Words words) {
+    int len = to - from;
+    if (len <= 0 || len >= Integer.SIZE) {
+      return false;
     }
-    return mask;
-  }
-
-  private static boolean isOneOf(String s, int from, int to, String[] words) {
-    for (String w : words) {
+    int initial = XssText.lower(s.charAt(from)) - 'a';
+    if (initial < 0 || initial >= 26 || (words.lengths[initial] & 1 << len) == 0) {
+      return false; // most names are told by their first letter and length
+    }
+    for (String w : words.list) {
       if (XssText.equalsWord(s, from, to, w)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Lower-case ASCII words, with the lengths of those starting with each letter: a name compared with them (once
+   * for each call, parenthesis or name of a value) is mostly told apart without a character compared.
+   */
+  private static final class Words {
+    final String[] list;
+    final int[] lengths = new int[26];
+
+    Words(String... list) {
+      this.list = list;
+      for (String w : list) {
+        lengths[w.charAt(0) - 'a'] |= 1 << w.length();
+      }
+    }
   }
 }
