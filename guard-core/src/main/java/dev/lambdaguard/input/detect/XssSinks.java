@@ -16,15 +16,18 @@ import static dev.lambdaguard.input.detect.XssText.startsWithWord;
  */
 final class XssSinks {
 
-  private static final Words DIALOGS = new Words("alert", "prompt", "confirm");
-  private static final Words EVALUATORS = new Words("eval", "execscript");
-  private static final Words GLOBALS = new Words("top", "window", "self", "parent", "frames", "globalthis", "opener",
-      "content");
+  private static final String[] DIALOGS = {"alert", "prompt", "confirm"};
+  private static final String[] EVALUATORS = {"eval", "execscript"};
+  private static final String[] GLOBALS = {"top", "window", "self", "parent", "frames", "globalthis", "opener",
+      "content"};
   /** Attacker-controlled inputs of the page: its URL, the window name, cookies, and decoders fed from them. */
-  private static final Words SOURCES = new Words("location", "url", "name", "cookie", "hash", "search", "referrer",
-      "atob", "unescape", "decodeuri", "fromcharcode");
+  private static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
+      "atob", "unescape", "decodeuri", "fromcharcode"};
+  /** The lengths of the sources starting with each letter, one bit each: most names are told by these alone. */
+  private static final int[] SOURCE_LENGTHS = lengthsByInitial(SOURCES);
   /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
-  private static final Words PAGE_OBJECTS = new Words("document", "window", "top", "this", "self", "parent");
+  private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
+  private static final int[] PAGE_OBJECT_LENGTHS = lengthsByInitial(PAGE_OBJECTS);
   private static final int SPAN = 96;
   private static final String CONSTRUCTOR = "constructor";
   /** Characters of six-character script read, and needed: even {@code alert(1)} takes thousands. */
@@ -312,6 +315,9 @@ final class XssSinks {
 
   /** {@code document.}, {@code window[}: a member of an object of the page, given to a dialog to show it. */
   private static boolean pageObjectMember(String s, int p, int end) {
+    if (lengthsStartingWith(PAGE_OBJECT_LENGTHS, s.charAt(p)) == 0) {
+      return false; // alert(alert(: no object of the page starts with a
+    }
     int k = p;
     while (k < end && k - p < 8 && XssText.isAsciiLetter(s.charAt(k))) {
       k++;
@@ -423,40 +429,33 @@ final class XssSinks {
     return k;
   }
 
+  /** Whether {@code s[from, to)} is one of {@link #SOURCES}, most names told by first letter and length alone. */
   private static boolean isSource(String s, int from, int to) {
-    return isOneOf(s, from, to, SOURCES);
+    int len = to - from;
+    return len > 0 && len < Integer.SIZE && (lengthsStartingWith(SOURCE_LENGTHS, s.charAt(from)) & 1 << len) != 0
+        && isOneOf(s, from, to, SOURCES);
   }
 
-  private static boolean isOneOf(String s, int from, int to, Words words) {
-    int len = to - from;
-    if (len <= 0 || len >= Integer.SIZE) {
-      return false;
+  /** {@code lengths[c]}, the lengths of the words starting with the letter {@code c} (any case); 0 for no letter. */
+  private static int lengthsStartingWith(int[] lengths, char c) {
+    int initial = XssText.lower(c) - 'a';
+    return initial >= 0 && initial < 26 ? lengths[initial] : 0;
+  }
+
+  private static int[] lengthsByInitial(String[] words) {
+    int[] lengths = new int[26];
+    for (String w : words) {
+      lengths[w.charAt(0) - 'a'] |= 1 << w.length();
     }
-    int initial = XssText.lower(s.charAt(from)) - 'a';
-    if (initial < 0 || initial >= 26 || (words.lengths[initial] & 1 << len) == 0) {
-      return false; // most names are told by their first letter and length
-    }
-    for (String w : words.list) {
+    return lengths;
+  }
+
+  private static boolean isOneOf(String s, int from, int to, String[] words) {
+    for (String w : words) {
       if (XssText.equalsWord(s, from, to, w)) {
         return true;
       }
     }
     return false;
-  }
-
-  /**
-   * Lower-case ASCII words, with the lengths of those starting with each letter: a name compared with them (once
-   * for each call, parenthesis or name of a value) is mostly told apart without a character compared.
-   */
-  private static final class Words {
-    final String[] list;
-    final int[] lengths = new int[26];
-
-    Words(String... list) {
-      this.list = list;
-      for (String w : list) {
-        lengths[w.charAt(0) - 'a'] |= 1 << w.length();
-      }
-    }
   }
 }
