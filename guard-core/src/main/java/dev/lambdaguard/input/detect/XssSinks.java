@@ -25,6 +25,7 @@ final class XssSinks {
       "atob", "unescape", "decodeuri", "fromcharcode"};
   /** The lengths of the sources starting with each letter, one bit each: most names are told by these alone. */
   private static final int[] SOURCE_LENGTHS = lengthsByInitial(SOURCES);
+  private static final int LONGEST_SOURCE = "fromcharcode".length();
   /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
   private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
   private static final int[] PAGE_OBJECT_LENGTHS = lengthsByInitial(PAGE_OBJECTS);
@@ -382,7 +383,10 @@ final class XssSinks {
     /** The end of the source at {@code at}. */
     int end;
 
-    /** Start of the first source starting in {@code [p, limit)} of {@code s}, read to its own end; or -1. */
+    /**
+     * Start of the first source starting in {@code [p, limit)} of {@code s}, read to its own end; or -1. Reads at
+     * most {@link #LONGEST_SOURCE} characters past {@code limit}, and none twice while asked in increasing order.
+     */
     int next(String s, int p, int limit) {
       if (p < from || p > to) {
         from = p;
@@ -399,7 +403,9 @@ final class XssSinks {
       while (k < limit) {
         if (XssText.isAsciiLetter(s.charAt(k)) && (k == 0 || !isIdentPart(s.charAt(k - 1)))) {
           int w = k;
-          while (k < s.length() && isIdentPart(s.charAt(k))) {
+          // A name longer than every source is none: it is read no further, and its rest starts no name.
+          int stop = Math.min(s.length(), w + LONGEST_SOURCE + 1);
+          while (k < stop && isIdentPart(s.charAt(k))) {
             k++;
           }
           if (isSource(s, w, k)) {
