@@ -47,10 +47,10 @@ final class XssUnescape {
         continue;
       }
       char d = s.charAt(i + 1);
+      int len = d == 'u' ? XssText.unicodeEscape(s, i, n) : 0;
       if (d == 'x' && isHexByte(s, i)) {
         i = bytes(s, i, out);
-      } else if (d == 'u' && XssText.unicodeEscape(s, i, n) > 0) {
-        int len = XssText.unicodeEscape(s, i, n);
+      } else if (len > 0) {
         out.append((char) XssText.unicodeValue(s, i, len));
         i += len;
       } else if (d >= '0' && d <= '7') {
