@@ -90,8 +90,10 @@ final class XssAlphabet {
   private static final long NG = word("ng");
   /** What an escape after a backslash can start with: x, u, a hex or octal digit, or a scheme's first letter. */
   private static final long ESCAPE_STARTS = word("xuabcdefjvlm") | DIGIT;
-  /** What a JavaScript escape the unescaped reading undoes can start with. */
-  private static final long JS_ESCAPE_STARTS = word("xu") | DIGIT | QUOTE | SLASH | BACKTICK;
+  /** What a JavaScript escape the unescaped reading undoes can start with, besides a hex escape's x or u. */
+  private static final long JS_ESCAPE_STARTS = DIGIT | QUOTE | SLASH | BACKTICK;
+  private static final long HEX_ESCAPE = word("xu");
+  private static final long HEX_LETTERS = word("abcdef");
 
   private XssAlphabet() {}
 
@@ -186,7 +188,9 @@ final class XssAlphabet {
 
   /** Whether a JavaScript escape can be in the text: a backslash and what one of them starts with. */
   static boolean jsEscapeMayExist(long profile) {
-    return (profile & BACKSLASH) != 0 && (profile & JS_ESCAPE_STARTS) != 0;
+    // An x or u escape is undone only with its hex digits: a megabyte of \x\x... has none, and no reading.
+    return (profile & BACKSLASH) != 0 && ((profile & JS_ESCAPE_STARTS) != 0
+        || (profile & HEX_ESCAPE) != 0 && (profile & HEX_LETTERS) != 0);
   }
 
   /**

@@ -90,6 +90,11 @@ final class XssScanner {
   private int nextColon;
   private int nextBackslash;
 
+  /** Where the next character a call needs is, for breakouts ({@link XssScript.CallMakers}). */
+  private final XssScript.CallMakers callMakers = new XssScript.CallMakers();
+  /** Where the next source of an evaluator's argument is ({@link #sources()}). */
+  private XssSinks.Sources sources;
+
   /** A scan of content found inside the value (a data URL's payload): no further payloads are opened. */
   private final boolean nested;
 
@@ -223,12 +228,13 @@ final class XssScanner {
     XssRule best = null;
     int bestAt = Integer.MAX_VALUE;
     int n = s.length();
+    XssSinks.Sources sources = new XssSinks.Sources();
     for (char c : PLAIN_TRIGGERS) {
-      if ((CLASS[c] & active) == 0) {
-        continue;
+      if ((CLASS[c] & active) == 0 || c != ':' && c != ';' && c != '}' && reaches(best, XssRule.JS_SINK)) {
+        continue; // only a sink is found there, and one at an earlier position is kept
       }
       for (int i = s.indexOf(c), previous = XssText.NO_HIT; i >= 0; ) {
-        XssRule rule = plainAt(s, i, c, calls, null);
+        XssRule rule = plainAt(s, i, c, calls, sources);
         if (rule != null
             && (best == null || rule.score() > best.score() || rule.score() == best.score() && i < bestAt)) {
           best = rule;
@@ -250,7 +256,8 @@ final class XssScanner {
   }
 
   /** What {@link #dispatch} finds at {@code i} outside any tag, in the order it records it. */
-  private static XssRule plainAt(String s, int i, char c, boolean calls, XssRule best) {
+  private static XssRule plainAt(String s, int i, char c, boolean calls, XssSinks.Sources sources) {
+    XssRule best = null;
     switch (c) {
       case ';', '}' -> {
         if (calls && XssScript.compactStatementAt(s, i)) {
@@ -260,8 +267,8 @@ final class XssScanner {
           best = better(best, XssRule.JS_SINK);
         }
       }
-      case '(' -> best = XssSinks.atParen(s, i) ? better(best, XssRule.JS_SINK) : best;
-      case '[' -> best = XssSinks.atBracket(s, i) ? better(best, XssRule.JS_SINK) : best;
+      case '(' -> best = XssSinks.atParen(s, i, sources) ? better(best, XssRule.JS_SINK) : best;
+      case '[' -> best = XssSinks.atBracket(s, i, sources) ? better(best, XssRule.JS_SINK) : best;
       case ')', ',' -> best = XssSinks.atValueEnd(s, i) ? better(best, XssRule.JS_SINK) : best;
       case ':' -> {
         best = better(best, XssUrls.schemeBefore(s, i, false));
@@ -276,6 +283,11 @@ final class XssScanner {
 
   private static XssRule better(XssRule best, XssRule rule) {
     return rule != null && (best == null || rule.score() > best.score()) ? rule : best;
+  }
+
+  /** Whether {@code best} scores at least as high as {@code rule}: finding {@code rule} changes nothing. */
+  private static boolean reaches(XssRule best, XssRule rule) {
+    return best != null && best.score() >= rule.score();
   }
 
   private static boolean isSure(XssRule rule) {
@@ -316,11 +328,14 @@ final class XssScanner {
           }
         }
       } else if (c == '\\') {
-        if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1))) {
+        if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1)) && escapeMayMatter(i)) {
           backslash(i, i < tagEnd); // \\, \n, \" and the like spell nothing either check reads
         }
       } else {
         dispatch(i, c);
+        if (c == '`' || c == '"' || c == '\'') {
+          i = quoteRunInside(i, c);
+        }
       }
       if (sure()) {
         break;
@@ -399,14 +414,22 @@ final class XssScanner {
           sink(XssSinks.atValueEnd(s, i));
         }
       }
-      case '(' -> sink(!inTag && XssSinks.atParen(s, i));
-      case '[' -> sink(!inTag && XssSinks.atBracket(s, i));
+      case '(' -> sink(!inTag && !reaches(best, XssRule.JS_SINK) && XssSinks.atParen(s, i, sources()));
+      case '[' -> sink(!inTag && !reaches(best, XssRule.JS_SINK) && XssSinks.atBracket(s, i, sources()));
       case ')', ',' -> sink(!inTag && XssSinks.atValueEnd(s, i));
       case ':' -> colon(i, inTag);
       default -> {
         // the backslash is read in the scan loop
       }
     }
+  }
+
+  /** The sources of this value's sinks ({@link XssSinks.Sources}), made at the first call that needs them. */
+  private XssSinks.Sources sources() {
+    if (sources == null) {
+      sources = new XssSinks.Sources();
+    }
+    return sources;
   }
 
   private boolean has(int classes) {
@@ -661,13 +684,38 @@ final class XssScanner {
 
   // ---------------------------------------------------------------- text triggers
 
+  /**
+   * In a run of the quote {@code c} opening at {@code i} (just read), the last quote before the run's last one: the
+   * quotes between are only counted. Each has the same quote on both sides, so no breakout follows it (no space,
+   * closer or operator after it), no tag precedes it, and no attribute list opens after it without an {@code =}
+   * later in the value. {@code i} itself when that does not hold.
+   */
+  private int quoteRunInside(int i, char c) {
+    if (i + 2 >= n || s.charAt(i + 1) != c || s.charAt(i + 2) != c || lastEquals > i || i < tagEnd) {
+      return i;
+    }
+    int last = i + 2;
+    while (last + 1 < n && s.charAt(last + 1) == c) {
+      last++;
+    }
+    int between = last - i - 1;
+    if (c == '\'') {
+      singleQuotes += between;
+    } else if (c == '"') {
+      doubleQuotes += between;
+    } else {
+      backticks += between;
+    }
+    return last - 1;
+  }
+
   /** An unbalanced quote (odd in its kind): a script-string breakout, or an attribute-value breakout. */
   private void quote(int i, char c, boolean effect) {
     int count = c == '\'' ? ++singleQuotes : c == '"' ? ++doubleQuotes : ++backticks;
     if ((count & 1) == 0) {
       return;
     }
-    if (effect && XssScript.breakoutAfterQuote(s, i)) {
+    if (effect && XssScript.breakoutAfterQuote(s, i, callMakers)) {
       found(XssRule.JS_CONTEXT);
     }
     if (i >= breakoutEnd && lastEquals > i && hasBreakoutAttribute()) {
@@ -679,6 +727,25 @@ final class XssScanner {
   private void colon(int i, boolean inTag) {
     found(XssUrls.schemeBefore(s, i, inTag));
     found(XssUrls.cssAfter(s, i, inTag || inStyle));
+  }
+
+  /**
+   * Whether {@link #backslash} can find anything at the backslash at {@code i}, told from the escape alone for the
+   * commonest ones: a {@code \x} or <code>&#92;u</code> escape, complete or not, whose character is no ASCII
+   * identifier part (a control, a quote, a backslash, or the {@code x} or {@code u} itself when incomplete) starts
+   * no escaped name ({@link XssScript#escapedCallEnd} only steps past it) and spells no scheme's first letter (a
+   * letter). Floods of <code>&#92;u</code>, {@code \x} and <code>&#92;u000a</code> are then only stepped over.
+   */
+  private boolean escapeMayMatter(int i) {
+    char d = s.charAt(i + 1);
+    if (d != 'u' && d != 'x') {
+      return true;
+    }
+    int len = d == 'u' ? XssText.unicodeEscape(s, i, n) : 0;
+    int value = len > 0 ? XssText.unicodeValue(s, i, len)
+        : d == 'x' && i + 3 < n && XssText.hex(s.charAt(i + 2)) >= 0 && XssText.hex(s.charAt(i + 3)) >= 0
+            ? XssText.hex(s.charAt(i + 2)) << 4 | XssText.hex(s.charAt(i + 3)) : -1;
+    return value >= 0 && value < 128 && XssText.isIdentPart((char) value);
   }
 
   /** A backslash may spell the first letter of a scheme, or a letter of a called name. */

@@ -39,10 +39,13 @@ final class XssScript {
    * JavaScript with a call that ends in a comment or reopens the string ({@code ';alert(1)//}, {@code "-alert(1)-"},
    * {@code '}alert(1);{'}).
    */
-  static boolean breakoutAfterQuote(String s, int q) {
+  static boolean breakoutAfterQuote(String s, int q, CallMakers callMakers) {
     int n = s.length();
     char quote = s.charAt(q);
     int end = Math.min(n, q + RUN);
+    if (callMakers.next(s, q + 1) >= end) {
+      return false; // a run without anything a call needs reads no call
+    }
     int p = skipSpace(s, q + 1, end);
     boolean newLine = hasLineEnd(s, q + 1, p); // a statement may end at a line end, as at ';'
     boolean block = false;
@@ -69,6 +72,42 @@ final class XssScript {
       return false;
     }
     return run(s, p, end, quote, parens);
+  }
+
+  /**
+   * Where the next character a call needs is, remembered across the breakouts of one scan: every call a run reads
+   * follows a name (an identifier part, or a backslash that starts an escaped one) or a group (opened with
+   * {@code (} or {@code [}), and a run reports only once it read one. So the quotes of a flood of {@code =`} do not
+   * each read the same run again. Not thread-safe: one instance per scan.
+   */
+  static final class CallMakers {
+    private int from = Integer.MAX_VALUE;
+    private int at = -1;
+
+    /** The first index from {@code p} holding what a call needs, or the length of {@code s}. */
+    int next(String s, int p) {
+      if (p < from || p > at) {
+        int k = p;
+        while (k < s.length() && !mayMakeCall(s.charAt(k))) {
+          k++;
+        }
+        from = p;
+        at = k;
+      }
+      return at;
+    }
+
+    private static final boolean[] MAKES_CALL = new boolean[128];
+
+    static {
+      for (char c = 0; c < 128; c++) {
+        MAKES_CALL[c] = isIdentPart(c) || c == '\\' || c == '(' || c == '[';
+      }
+    }
+
+    private static boolean mayMakeCall(char c) {
+      return c < 128 && MAKES_CALL[c];
+    }
   }
 
   /**

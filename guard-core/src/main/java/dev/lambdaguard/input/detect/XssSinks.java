@@ -23,8 +23,12 @@ final class XssSinks {
   /** Attacker-controlled inputs of the page: its URL, the window name, cookies, and decoders fed from them. */
   private static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
       "atob", "unescape", "decodeuri", "fromcharcode"};
+  /** The lengths of the sources starting with each letter, one bit each: most names are told by these alone. */
+  private static final int[] SOURCE_LENGTHS = lengthsByInitial(SOURCES);
+  private static final int LONGEST_SOURCE = "fromcharcode".length();
   /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
   private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
+  private static final int[] PAGE_OBJECT_LENGTHS = lengthsByInitial(PAGE_OBJECTS);
   private static final int SPAN = 96;
   private static final String CONSTRUCTOR = "constructor";
   /** Characters of six-character script read, and needed: even {@code alert(1)} takes thousands. */
@@ -36,7 +40,7 @@ final class XssSinks {
   private XssSinks() {}
 
   /** At {@code (}: a dialog proof of concept, an evaluator fed from a source, {@code (alert)(..)}, Function access. */
-  static boolean atParen(String s, int i) {
+  static boolean atParen(String s, int i, Sources sources) {
     if (i == 0 || !(XssText.isAsciiLetter(s.charAt(i - 1)) || s.charAt(i - 1) == ')')) {
       return false;
     }
@@ -53,12 +57,12 @@ final class XssSinks {
           comma++;
         }
         return comma < s.length() && s.charAt(comma) == ',' && comma - i <= THIS_ARGUMENT
-            && fedFromSource(s, comma + 1, SPAN / 2);
+            && fedFromSource(s, comma + 1, SPAN / 2, sources);
       }
       if (isOneOf(s, start, i, EVALUATORS) || s.startsWith("Function", start) && i - start == 8
           || member && (XssText.equalsWord(s, start, i, "write")
           || XssText.equalsWord(s, start, i, "writeln"))) {
-        return fedFromSource(s, i + 1);
+        return fedFromSource(s, i + 1, SPAN, sources);
       }
       return XssText.equalsWord(s, start, i, "constructor") && member && constructsCode(s, start, i);
     }
@@ -72,7 +76,7 @@ final class XssSinks {
   }
 
   /** At {@code [}: a global object indexed by a computed name and called ({@code top[/al/.source+/ert/.source](1)}). */
-  static boolean atBracket(String s, int i) {
+  static boolean atBracket(String s, int i, Sources sources) {
     if (i == 0 || !XssText.isAsciiLetter(s.charAt(i - 1))) {
       return false;
     }
@@ -89,7 +93,7 @@ final class XssSinks {
     int named = namedFunction(s, i + 1, close - 1);
     if (named != 0) {
       // top["alert"] is the dialog itself, and its call is judged as the plain call is (top["alert"]("Saved") passes).
-      return named > 0 ? proofOfConcept(s, close + 1) : fedFromSource(s, close + 1);
+      return named > 0 ? proofOfConcept(s, close + 1) : fedFromSource(s, close + 1, SPAN, sources);
     }
     // A plain name or a plain string is how code dispatches (window[callback](data)); anything computed is not.
     for (int k = i + 1; k < close - 1; k++) {
@@ -312,6 +316,9 @@ final class XssSinks {
 
   /** {@code document.}, {@code window[}: a member of an object of the page, given to a dialog to show it. */
   private static boolean pageObjectMember(String s, int p, int end) {
+    if (lengthsStartingWith(PAGE_OBJECT_LENGTHS, s.charAt(p)) == 0) {
+      return false; // alert(alert(: no object of the page starts with a
+    }
     int k = p;
     while (k < end && k - p < 8 && XssText.isAsciiLetter(s.charAt(k))) {
       k++;
@@ -322,32 +329,98 @@ final class XssSinks {
     return isOneOf(s, p, k, PAGE_OBJECTS);
   }
 
-  /** An argument that reads a source the attacker controls, within the call's parentheses. */
-  private static boolean fedFromSource(String s, int p) {
-    return fedFromSource(s, p, SPAN);
-  }
-
-  private static boolean fedFromSource(String s, int p, int span) {
+  /**
+   * An argument that reads a source the attacker controls within the call's parentheses: a name of
+   * {@link #SOURCES} among those starting in {@code s[p, p + span)} (the last one read only up to there), before the
+   * parenthesis closing the call's. The source is found with {@code sources}, which remembers the next one, so the
+   * calls of a flood of {@code eval(} do not compare the same names again; only the characters up to it are read
+   * for parentheses.
+   */
+  private static boolean fedFromSource(String s, int p, int span, Sources sources) {
     int end = Math.min(s.length(), p + span);
+    int at = sources.next(s, p, end);
+    if (at < 0 || sources.end > end) {
+      at = truncatedSourceAt(s, p, end); // the name crossing the span's end, read up to it
+    }
+    if (at < 0) {
+      return false;
+    }
     int depth = 1;
-    for (int k = p; k < end && depth > 0; k++) {
+    for (int k = p; k < at; k++) {
       char c = s.charAt(k);
       if (c == '(') {
         depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (XssText.isAsciiLetter(c) && (k == p || !isIdentPart(s.charAt(k - 1)))) {
-        int w = k;
-        while (k < end && isIdentPart(s.charAt(k))) {
-          k++;
-        }
-        if (isOneOf(s, w, k, SOURCES)) {
-          return true;
-        }
-        k--;
+      } else if (c == ')' && --depth == 0) {
+        return false;
       }
     }
-    return false;
+    return true;
+  }
+
+  /** Start of the name running over {@code end} if it starts in {@code [p, end)} and is a source up to end; or -1. */
+  private static int truncatedSourceAt(String s, int p, int end) {
+    if (end >= s.length() || end <= p || !isIdentPart(s.charAt(end)) || !isIdentPart(s.charAt(end - 1))) {
+      return -1;
+    }
+    int w = end - 1;
+    while (w > p && isIdentPart(s.charAt(w - 1))) {
+      w--;
+    }
+    return isSource(s, w, end) ? w : -1;
+  }
+
+  /**
+   * Where the next name of {@link #SOURCES} starts in one value, remembered across the calls of one scan: a name
+   * starts at an ASCII letter after a character that is no identifier part. Asked from positions after no
+   * identifier part, mostly increasing: the names between one answer and the next are compared once. Not
+   * thread-safe: one instance per scan.
+   */
+  static final class Sources {
+    /** Names starting in {@code [from, to)} have been compared; {@code at} is the first source among them, or -1. */
+    private int from;
+    private int to;
+    private int at = -1;
+    /** The end of the source at {@code at}. */
+    int end;
+
+    /**
+     * Start of the first source starting in {@code [p, limit)} of {@code s}, read to its own end; or -1. Reads at
+     * most {@link #LONGEST_SOURCE} characters past {@code limit}, and none twice while asked in increasing order.
+     */
+    int next(String s, int p, int limit) {
+      if (p < from || p > to) {
+        from = p;
+        to = p;
+        at = -1;
+      } else if (at >= 0 && at < p) {
+        from = p; // the names after the source, up to p, were compared: none started before to = at + 1
+        at = -1;
+      }
+      if (at >= 0) {
+        return at < limit ? at : -1;
+      }
+      int k = to;
+      while (k < limit) {
+        if (XssText.isAsciiLetter(s.charAt(k)) && (k == 0 || !isIdentPart(s.charAt(k - 1)))) {
+          int w = k;
+          // A name longer than every source is none: it is read no further, and its rest starts no name.
+          int stop = Math.min(s.length(), w + LONGEST_SOURCE + 1);
+          while (k < stop && isIdentPart(s.charAt(k))) {
+            k++;
+          }
+          if (isSource(s, w, k)) {
+            at = w;
+            end = k;
+            to = w + 1;
+            return w;
+          }
+        } else {
+          k++;
+        }
+      }
+      to = Math.max(to, k);
+      return -1;
+    }
   }
 
   /** Start of the identifier that ends right before {@code i} (letters only, at most 12); {@code i} if none. */
@@ -360,6 +433,27 @@ final class XssSinks {
       return i;
     }
     return k;
+  }
+
+  /** Whether {@code s[from, to)} is one of {@link #SOURCES}, most names told by first letter and length alone. */
+  private static boolean isSource(String s, int from, int to) {
+    int len = to - from;
+    return len > 0 && len < Integer.SIZE && (lengthsStartingWith(SOURCE_LENGTHS, s.charAt(from)) & 1 << len) != 0
+        && isOneOf(s, from, to, SOURCES);
+  }
+
+  /** {@code lengths[c]}, the lengths of the words starting with the letter {@code c} (any case); 0 for no letter. */
+  private static int lengthsStartingWith(int[] lengths, char c) {
+    int initial = XssText.lower(c) - 'a';
+    return initial >= 0 && initial < 26 ? lengths[initial] : 0;
+  }
+
+  private static int[] lengthsByInitial(String[] words) {
+    int[] lengths = new int[26];
+    for (String w : words) {
+      lengths[w.charAt(0) - 'a'] |= 1 << w.length();
+    }
+    return lengths;
   }
 
   private static boolean isOneOf(String s, int from, int to, String[] words) {

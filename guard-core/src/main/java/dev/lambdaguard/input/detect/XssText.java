@@ -210,6 +210,33 @@ final class XssText {
     return i;
   }
 
+  /**
+   * Whether the backslash escape at {@code i} may spell one of {@code letters} (lower case) in a reading of
+   * {@link #escapeFor}, told without trying each letter: an escape not opening with a hex digit reads as the
+   * character after the backslash (the identity escape) or, as {@code \xHH} or <code>&#92;uHHHH</code>, as the
+   * character it encodes; one opening with a hex digit (CSS and octal readings of several lengths) may spell anything.
+   */
+  static boolean escapeMaySpell(String s, int i, int limit, String letters) {
+    if (i + 1 >= limit) {
+      return false;
+    }
+    char d = s.charAt(i + 1);
+    if (hex(d) >= 0) {
+      return true;
+    }
+    if (d != '\n' && d != '\r' && letters.indexOf(lower(d)) >= 0) {
+      return true;
+    }
+    int encoded = -1;
+    if (d == 'x' && i + 3 < limit && hex(s.charAt(i + 2)) >= 0 && hex(s.charAt(i + 3)) >= 0) {
+      encoded = hex(s.charAt(i + 2)) << 4 | hex(s.charAt(i + 3));
+    } else if (d == 'u') {
+      int len = unicodeEscape(s, i, limit);
+      encoded = len > 0 ? unicodeValue(s, i, len) : -1;
+    }
+    return encoded >= 0 && letters.indexOf(lower((char) encoded)) >= 0;
+  }
+
   /** Length of <code>&#92;uHHHH</code> or <code>&#92;u{H...}</code> at {@code i}, or 0. */
   static int unicodeEscape(String s, int i, int limit) {
     if (i + 2 >= limit || s.charAt(i) != '\\' || s.charAt(i + 1) != 'u') {

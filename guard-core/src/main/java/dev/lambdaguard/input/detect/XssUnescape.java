@@ -15,7 +15,9 @@ final class XssUnescape {
   static boolean hasJsEscape(String s) {
     for (int i = s.indexOf('\\'), previous = XssText.NO_HIT, last = s.length() - 1; i >= 0 && i < last; ) {
       char d = s.charAt(i + 1);
-      if (d == 'x' || d == 'u' || (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`') {
+      // Exactly the escapes js undoes: an incomplete x or u escape stays as written (a flood of them is no reading).
+      if (d == 'x' ? isHexByte(s, i) : d == 'u' ? XssText.unicodeEscape(s, i, s.length()) > 0
+          : (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`') {
         return true;
       }
       int next = XssText.next(s, '\\', i, previous);
@@ -45,10 +47,10 @@ final class XssUnescape {
         continue;
       }
       char d = s.charAt(i + 1);
+      int len = d == 'u' ? XssText.unicodeEscape(s, i, n) : 0;
       if (d == 'x' && isHexByte(s, i)) {
         i = bytes(s, i, out);
-      } else if (d == 'u' && XssText.unicodeEscape(s, i, n) > 0) {
-        int len = XssText.unicodeEscape(s, i, n);
+      } else if (len > 0) {
         out.append((char) XssText.unicodeValue(s, i, len));
         i += len;
       } else if (d >= '0' && d <= '7') {

@@ -21,6 +21,8 @@ final class XssUrls {
   private static final String[] SCRIPT_SCHEMES = {"javascript", "vbscript", "livescript", "mocha"};
   /** The scheme of data URLs, which run when their media type does. */
   private static final String DATA = "data";
+  /** The first letters of the script schemes and {@code data}. */
+  private static final String SCHEME_INITIALS = "jvlmd";
   /** Media types a browser renders as a document or runs as script. */
   private static final String[] ACTIVE_TYPES = {"text/html", "application/xhtml+xml", "text/xml", "application/xml",
       "text/javascript", "application/javascript", "application/x-javascript", "text/ecmascript",
@@ -139,6 +141,9 @@ final class XssUrls {
     int n = s.length();
     int limit = colonEnd > 0 ? colonEnd : Math.min(n, k + ESCAPED_SCHEME_SPAN);
     char first = lower(s.charAt(k));
+    if (first == '\\' && !XssText.escapeMaySpell(s, k, limit, SCHEME_INITIALS)) {
+      return null; // most escapes (of a newline, a quote, a backslash) spell no first letter of a scheme
+    }
     for (String scheme : SCRIPT_SCHEMES) {
       if (first != scheme.charAt(0) && first != '\\') {
         continue;

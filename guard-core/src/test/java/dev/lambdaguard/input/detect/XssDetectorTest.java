@@ -3,6 +3,7 @@ package dev.lambdaguard.input.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdaguard.input.Category;
@@ -587,6 +588,52 @@ class XssDetectorTest {
     }
     String longAttributes = "<a " + "b=c ".repeat(250_000) + "onclick=go()>";
     assertEquals("xss.event-handler", rule(longAttributes));
+  }
+
+  @Test
+  void aMegabyteOfCallsEscapesOrTemplateQuotesPasses() {
+    // Floods whose checks look ahead at every unit: an evaluator's argument for a source, a quote's run for a call,
+    // an escape for a scheme or an escaped name. Each look-ahead is remembered or told from the unit alone.
+    String[] units = {"eval(", "=`", "\\u", "\\x", "\\\\u", "\\\\x", "new Function(", "execScript(", "Function(",
+        "document.write(", "\\u000a", "`", "alert(", "prompt(", "confirm(", "vbscript:", "javascript:"};
+    for (String unit : units) {
+      assertNull(rule(unit.repeat((1 << 20) / unit.length() + 1)), unit);
+    }
+  }
+
+  @Test
+  void anAttackAfterAFloodOfCallsEscapesOrTemplateQuotesIsStillFound() {
+    // What a flood's look-ahead remembers never hides what follows it: the attack is read where it stands.
+    String[][] cases = {
+        {"xss.js-sink", "eval(", "eval(location.hash.slice(1))"}, {"xss.js-sink", "eval(", " eval(name)"},
+        {"xss.js-sink", "new Function(", "new Function(atob(name))()"},
+        {"xss.js-sink", "execScript(", "execScript(unescape(location))"},
+        {"xss.js-sink", "Function(", "Function(location.hash.slice(1))()"},
+        {"xss.js-sink", "document.write(", "document.write(location.hash)"},
+        {"xss.js-context", "=`", "';alert(1)//"}, {"xss.js-context", "`", "';alert(1)//"},
+        {"xss.js-sink", "`", "alert`1`"},
+        {"xss.js-url", "\\u", "\\u006aavascript:alert(1)"}, {"xss.obfuscated-call", "\\u", " al\\u0065rt(1)"},
+        {"xss.js-url", "\\x", "\\x6aavascript:alert(1)"}, {"xss.script-tag", "\\x", " \\x3cscript\\x3e"},
+        {"xss.js-url", "\\\\u", " \\u006aavascript:alert(1)"},
+        {"xss.obfuscated-call", "\\\\x", " top['al\\x65rt'](1)"},
+        {"xss.script-tag", "\\u000a", "\\u003cscript\\u003e"},
+        {"xss.js-sink", "alert(", "alert(1)"}, {"xss.js-sink", "prompt(", "prompt(1)"},
+        {"xss.js-sink", "confirm(", "confirm(document.domain)"},
+        {"xss.js-url", "vbscript:", " vbscript:msgbox(1)"}, {"xss.js-url", "javascript:", " javascript:alert(1)"}};
+    for (String[] c : cases) {
+      String flood = c[1].repeat(100_000 / c[1].length());
+      assertRule(c[0], flood + c[2]);
+    }
+  }
+
+  @Test
+  void anEvaluatorIsFedFromASourceOnlyWithinItsOwnParentheses() {
+    // The next source is remembered across calls; the parentheses up to it are still read for each call, and a name
+    // running over the span's end is still read up to there.
+    assertRule("xss.js-sink", "eval(x);eval(location)", "eval(eval(x)+location)", "eval(" + "x".repeat(80) + " name)",
+        "eval(x);eval(y);eval(z, name)", "eval(" + "a ".repeat(46) + "namespace)");
+    assertPasses("eval(x);f(location)", "eval(x)+location", "eval(" + "x ".repeat(60) + "location)",
+        "eval(code);eval(other);window.name", "eval(a(b)) || location");
   }
 
   @Test
