@@ -65,6 +65,14 @@ final class CmdiCode {
    * first argument, to be judged as a command line ({@code system('cat /etc/passwd')}); or {@link #NONE}.
    */
   static int call(String s, int paren) {
+    return call(s, paren, null);
+  }
+
+  /**
+   * {@link #call}, with the scan's memory of where the next quote or closing parenthesis is: a flood of
+   * {@code open(open(…} would otherwise read the same characters for each call's first argument.
+   */
+  static int call(String s, int paren, Ahead ahead) {
     int b = paren;
     while (b > 0 && paren - b <= MAX_NAME && isIdent(s.charAt(b - 1))) {
       b--;
@@ -89,7 +97,7 @@ final class CmdiCode {
       return NONE;
     }
     if (fn == FN_OPEN) {
-      return b > 0 && s.charAt(b - 1) == '.' ? NONE : pipeOpen(s, paren); // window.open(…), File.open(…) read
+      return b > 0 && s.charAt(b - 1) == '.' ? NONE : pipeOpen(s, paren, ahead); // window.open(…), File.open(…) read
     }
     int n = s.length();
     int a = skipSpaces(s, paren + 1);
@@ -122,10 +130,13 @@ final class CmdiCode {
    * {@code open(F, "id|")} run {@code id}, whose command line {@link #call} returns; {@code open(F, "-|", …)}
    * forks a command, {@link #RUNS_CODE}. Looks at most {@link #MAX_NAME} characters into the call.
    */
-  private static int pipeOpen(String s, int paren) {
+  private static int pipeOpen(String s, int paren, Ahead ahead) {
     int n = s.length();
     int q = paren + 1;
-    while (q < n && q - paren <= MAX_NAME && s.charAt(q) != '\'' && s.charAt(q) != '"' && s.charAt(q) != ')') {
+    if (ahead != null) {
+      q = ahead.next(s, q); // further than MAX_NAME at times, which the test below rules out as the bounded loop does
+    }
+    while (q < n && q - paren <= MAX_NAME && !quoteOrClose(s.charAt(q))) {
       q++;
     }
     if (q >= n || q - paren > MAX_NAME || s.charAt(q) == ')') {
@@ -148,6 +159,31 @@ final class CmdiCode {
       return q + 2;
     }
     return close > q + 1 && s.charAt(close - 1) == '|' ? q + 1 : NONE;
+  }
+
+  private static boolean quoteOrClose(char c) {
+    return c == '\'' || c == '"' || c == ')';
+  }
+
+  /**
+   * Where the next quote or closing parenthesis is, remembered across the calls of one scan. Each search starts
+   * past the one before or inside the stretch it found free of them, so the scan reads each character here once.
+   */
+  static final class Ahead {
+    private int from = -1;
+    private int at = -1;
+
+    /** The index of the first quote or closing parenthesis at or after {@code p}, or the length. */
+    int next(String s, int p) {
+      if (p < from || p > at) {
+        from = p;
+        at = p;
+        while (at < s.length() && !quoteOrClose(s.charAt(at))) {
+          at++;
+        }
+      }
+      return at;
+    }
   }
 
   /**
@@ -180,20 +216,63 @@ final class CmdiCode {
     return null;
   }
 
-  /** The kind of code-running function named by {@code s[b, e)}, 0 for none; allocates nothing. */
+  /**
+   * The kind of code-running function named by {@code s[b, e)}, 0 for none; allocates nothing. The name is made of
+   * ASCII identifier characters ({@link #call} reads no others), so an ASCII comparison is exact; only the names
+   * with its first letter are compared, as a flood of calls ({@code eval(eval(…}) asks at every parenthesis.
+   */
   private static int function(String s, int b, int e) {
     int len = e - b;
     if (len < SHORTEST_FUNCTION || len > LONGEST_FUNCTION) {
       return 0; // most identifiers before a parenthesis: f(, x(, a long method name
     }
-    char first = Character.toLowerCase(s.charAt(b));
-    for (int k = 0; k < FUNCTION_NAMES.length; k++) {
+    int[] candidates = BY_FIRST[bucket(s.charAt(b))];
+    for (int k : candidates) {
       String name = FUNCTION_NAMES[k];
-      if (name.length() == len && first == name.charAt(0) && s.regionMatches(true, b, name, 0, len)) {
+      if (name.length() == len && asciiMatches(s, b, name)) {
         return FUNCTION_KINDS[k];
       }
     }
     return 0;
+  }
+
+  /** {@link #FUNCTION_NAMES} by first character: a letter in either case, or the one other bucket. */
+  private static final int[][] BY_FIRST = byFirst();
+
+  private static int[][] byFirst() {
+    int[][] table = new int[27][];
+    for (int t = 0; t < table.length; t++) {
+      int count = 0;
+      for (String name : FUNCTION_NAMES) {
+        count += bucket(name.charAt(0)) == t ? 1 : 0;
+      }
+      table[t] = new int[count];
+      count = 0;
+      for (int k = 0; k < FUNCTION_NAMES.length; k++) {
+        if (bucket(FUNCTION_NAMES[k].charAt(0)) == t) {
+          table[t][count++] = k;
+        }
+      }
+    }
+    return table;
+  }
+
+  private static int bucket(char c) {
+    return c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A' : 26;
+  }
+
+  /**
+   * Whether the ASCII identifier at {@code s[b…]} is the lower-case {@code name}, ignoring case: what
+   * {@code regionMatches(true, …)} tells for ASCII text, without its per-character case folding.
+   */
+  private static boolean asciiMatches(String s, int b, String name) {
+    for (int k = 0; k < name.length(); k++) {
+      char c = s.charAt(b + k);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != name.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the identifier ending at the dot before a method is one of {@code names}. */
@@ -215,8 +294,14 @@ final class CmdiCode {
   }
 
   private static boolean startsWithAny(String s, int at, String[] prefixes) {
-    for (String prefix : prefixes) {
-      if (s.regionMatches(true, at, prefix, 0, prefix.length())) {
+    if (at >= s.length()) {
+      return false;
+    }
+    char c = s.charAt(at);
+    char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    for (String prefix : prefixes) { // lower-case words
+      // an ASCII first character that differs rules the prefix out; any other is left to the case folding
+      if ((c >= 128 || lower == prefix.charAt(0)) && s.regionMatches(true, at, prefix, 0, prefix.length())) {
         return true;
       }
     }
