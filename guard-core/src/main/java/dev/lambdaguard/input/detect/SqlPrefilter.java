@@ -438,6 +438,20 @@ final class SqlPrefilter {
 
   /** Operators an expression may continue a leading operand with, before the keyword of an anchored shape. */
   private static final String EXPRESSION_OPERATORS = "+-*/%^|&=<>!";
+  /** {@link #EXPRESSION_OPERATORS} as a table of ASCII (each of them is). */
+  private static final boolean[] OPERATOR = tableOf(EXPRESSION_OPERATORS);
+
+  private static boolean[] tableOf(String chars) {
+    boolean[] table = new boolean[128];
+    for (int k = 0; k < chars.length(); k++) {
+      table[chars.charAt(k)] = true;
+    }
+    return table;
+  }
+
+  private static boolean isOperator(char c) {
+    return c < 128 && OPERATOR[c];
+  }
 
   /**
    * After the operand ending at {@code i}: the end of an arithmetic or comparison operator ({@code + - * / % ^ | &
@@ -447,10 +461,13 @@ final class SqlPrefilter {
     int n = s.length();
     int op = skipSpace(s, i, false);
     int end = op;
-    while (end < n && end - op < 2 && EXPRESSION_OPERATORS.indexOf(s.charAt(end)) >= 0) {
+    // a mask, not a search of the operators, and chars, not startsWith: a value that is one long expression
+    // (a=b&c=d&…, a megabyte of it) comes here for each of its operators
+    while (end < n && end - op < 2 && isOperator(s.charAt(end))) {
       end++;
     }
-    if (end == op || s.startsWith("--", op) || s.startsWith("/*", op)) {
+    if (end == op || end == op + 2 && (s.charAt(op) == '-' && s.charAt(op + 1) == '-'
+        || s.charAt(op) == '/' && s.charAt(op + 1) == '*')) {
       return i;
     }
     int operand = skipSpace(s, end, true);
