@@ -50,6 +50,9 @@ final class CmdiCode {
     "base64_decode(", "gzinflate(", "gzuncompress(", "str_rot13(", "hex2bin(", "convert_uudecode(", "atob("
   };
   private static final String[] SSI_DIRECTIVES = {"exec", "include", "echo", "printenv", "config", "fsize"};
+  /** The first letters of each list, in both cases: what a look for one of its words needs first. */
+  private static final Normalized.CharSet DECODER_FIRSTS = firstLetters(DECODERS);
+  private static final Normalized.CharSet SSI_FIRSTS = firstLetters(SSI_DIRECTIVES);
 
   private CmdiCode() {}
 
@@ -74,8 +77,9 @@ final class CmdiCode {
    */
   static int call(String s, int paren, Ahead ahead) {
     int b = paren;
-    while (b > 0 && paren - b <= MAX_NAME && isIdent(s.charAt(b - 1))) {
-      b--;
+    long key = 0; // the name's characters as read, for function(): each character is read once
+    for (char c; b > 0 && paren - b <= MAX_NAME && isIdent(c = s.charAt(b - 1)); b--) {
+      key = key << 6 | code(c);
     }
     if (b == paren || paren - b > MAX_NAME || (b > 0 && isIdent(s.charAt(b - 1)))) {
       return NONE;
@@ -83,7 +87,7 @@ final class CmdiCode {
     if (paren - b == 1 && s.charAt(b) == 'x' && b > 0 && s.charAt(b - 1) == '%') {
       return paren + 1; // Ruby's %x(…) runs its content as a shell command line, as backticks do
     }
-    int fn = function(s, b, paren);
+    int fn = function(s, b, paren, key);
     if (fn == 0) {
       return NONE;
     }
@@ -116,7 +120,7 @@ final class CmdiCode {
       // system($_GET['cmd']); eval only with a request variable, eval($code) is ordinary PHP
       return fn == FN_EXEC || (fn == FN_EVAL && a + 1 < n && s.charAt(a + 1) == '_') ? RUNS_CODE : NONE;
     }
-    if (fn == FN_EVAL && startsWithAny(s, a, DECODERS)) {
+    if (fn == FN_EVAL && startsWithAny(s, a, DECODERS, DECODER_FIRSTS)) {
       return RUNS_CODE; // eval(base64_decode(…)): a web shell
     }
     if ((fn == FN_EXEC || fn == FN_INFO) && callPosition(s, b)) {
@@ -204,7 +208,7 @@ final class CmdiCode {
       if (e == '=' && p < n && (s.charAt(p) == '$' || s.charAt(p) == '`' || callFollows(s, p))) {
         return CmdiDetector.CODE_EXEC; // <?= $_GET[…] ?>, <?=`id`?>
       }
-    } else if (c == '<' && d == '!' && s.startsWith("<!--#", i) && startsWithAny(s, i + 5, SSI_DIRECTIVES)) {
+    } else if (c == '<' && d == '!' && s.startsWith("<!--#", i) && startsWithAny(s, i + 5, SSI_DIRECTIVES, SSI_FIRSTS)) {
       return CmdiDetector.SSI;
     } else if (c == '{' && d == '$' && e == '{' && (f == '@' || callFollows(s, i + 3))) {
       return CmdiDetector.CODE_EXEC; // {${system('id')}}
@@ -217,48 +221,74 @@ final class CmdiCode {
   }
 
   /**
-   * The kind of code-running function named by {@code s[b, e)}, 0 for none; allocates nothing. The name is made of
-   * ASCII identifier characters ({@link #call} reads no others), so an ASCII comparison is exact; only the names
-   * with its first letter are compared, as a flood of calls ({@code eval(eval(…}) asks at every parenthesis.
+   * The kind of code-running function named by {@code s[b, e)}, 0 for none; allocates nothing. {@code key} is the
+   * name as {@link #keyOf} packs it, from the characters {@link #call} read: a name of up to {@value #KEY_CHARS}
+   * characters is one comparison, as a flood of calls ({@code eval(eval(…}) asks at every parenthesis.
    */
-  private static int function(String s, int b, int e) {
+  private static int function(String s, int b, int e, long key) {
     int len = e - b;
     if (len < SHORTEST_FUNCTION || len > LONGEST_FUNCTION) {
       return 0; // most identifiers before a parenthesis: f(, x(, a long method name
     }
-    int[] candidates = BY_FIRST[bucket(s.charAt(b))];
-    for (int k : candidates) {
+    for (int slot = slotOf(key); SLOT_NAME[slot] >= 0; slot = (slot + 1) & (SLOTS - 1)) {
+      int k = SLOT_NAME[slot];
       String name = FUNCTION_NAMES[k];
-      if (name.length() == len && asciiMatches(s, b, name)) {
+      if (FUNCTION_KEYS[k] == key && name.length() == len && (len <= KEY_CHARS || asciiMatches(s, b, name))) {
         return FUNCTION_KINDS[k];
       }
     }
     return 0;
   }
 
-  /** {@link #FUNCTION_NAMES} by first character: a letter in either case, or the one other bucket. */
-  private static final int[][] BY_FIRST = byFirst();
+  /** {@link #FUNCTION_NAMES} by key, open-addressed: most names before a parenthesis find an empty slot at once. */
+  private static final int SLOTS = 128;
+  private static final int[] SLOT_NAME = slots();
 
-  private static int[][] byFirst() {
-    int[][] table = new int[27][];
-    for (int t = 0; t < table.length; t++) {
-      int count = 0;
-      for (String name : FUNCTION_NAMES) {
-        count += bucket(name.charAt(0)) == t ? 1 : 0;
+  private static int[] slots() {
+    int[] slots = new int[SLOTS];
+    java.util.Arrays.fill(slots, -1);
+    for (int k = 0; k < FUNCTION_NAMES.length; k++) {
+      int slot = slotOf(keyOf(FUNCTION_NAMES[k]));
+      while (slots[slot] >= 0) {
+        slot = (slot + 1) & (SLOTS - 1);
       }
-      table[t] = new int[count];
-      count = 0;
-      for (int k = 0; k < FUNCTION_NAMES.length; k++) {
-        if (bucket(FUNCTION_NAMES[k].charAt(0)) == t) {
-          table[t][count++] = k;
-        }
-      }
+      slots[slot] = k;
     }
-    return table;
+    return slots;
   }
 
-  private static int bucket(char c) {
-    return c >= 'a' && c <= 'z' ? c - 'a' : c >= 'A' && c <= 'Z' ? c - 'A' : 26;
+  private static int slotOf(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 57) & (SLOTS - 1);
+  }
+
+  /**
+   * Characters a key holds whole, 6 bits each: of a longer name the characters read first (its end) are partly
+   * shifted out, and equal keys are confirmed by comparing the names.
+   */
+  private static final int KEY_CHARS = 10;
+  private static final long[] FUNCTION_KEYS = keys();
+
+  private static long[] keys() {
+    long[] keys = new long[FUNCTION_NAMES.length];
+    for (int k = 0; k < keys.length; k++) {
+      keys[k] = keyOf(FUNCTION_NAMES[k]);
+    }
+    return keys;
+  }
+
+  /** The key of a name, packed as {@link #call} reads it: from its last character to its first. */
+  private static long keyOf(String name) {
+    long key = 0;
+    for (int i = name.length() - 1; i >= 0; i--) {
+      key = key << 6 | code(name.charAt(i));
+    }
+    return key;
+  }
+
+  /** An identifier character as 6 bits, the same for both cases of a letter. */
+  private static int code(char c) {
+    return c >= 'a' ? c - 'a' + 1 : c == '_' ? 37 : c >= 'A' ? c - 'A' + 1 : c - '0' + 27;
   }
 
   /**
@@ -293,15 +323,16 @@ final class CmdiCode {
     return false;
   }
 
-  private static boolean startsWithAny(String s, int at, String[] prefixes) {
+  private static boolean startsWithAny(String s, int at, String[] prefixes, Normalized.CharSet firsts) {
     if (at >= s.length()) {
       return false;
     }
     char c = s.charAt(at);
-    char lower = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-    for (String prefix : prefixes) { // lower-case words
-      // an ASCII first character that differs rules the prefix out; any other is left to the case folding
-      if ((c >= 128 || lower == prefix.charAt(0)) && s.regionMatches(true, at, prefix, 0, prefix.length())) {
+    if (c < 128 && ((c < 64 ? firsts.low() >>> c : firsts.high() >>> (c - 64)) & 1) == 0) {
+      return false; // an ASCII first character none begins with, in either case: eval(eval(… ends here
+    }
+    for (String prefix : prefixes) {
+      if (s.regionMatches(true, at, prefix, 0, prefix.length())) {
         return true;
       }
     }
@@ -336,6 +367,14 @@ final class CmdiCode {
 
   static boolean isIdent(char c) {
     return CmdiShell.isLetter(c) || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  private static Normalized.CharSet firstLetters(String[] words) {
+    StringBuilder letters = new StringBuilder();
+    for (String word : words) {
+      letters.append(word.charAt(0)).append(Character.toUpperCase(word.charAt(0)));
+    }
+    return Normalized.charSet(letters.toString());
   }
 
   private static int shortest(String[] words) {
