@@ -303,6 +303,8 @@ class CmdiDetectorTest {
     assertRule("cmdi.code-exec", "EVAL(".repeat(size / 5) + "Eval(Base64_Decode($x))");
     assertRule("cmdi.code-exec", "open(".repeat(size / 5) + "open(F, \"cat /etc/passwd|\")");
     assertRule("cmdi.code-exec", "open(F, \"".repeat(size / 9) + "open(F, \"id|\")");
+    assertRule("cmdi.code-exec", "open(F, \"".repeat(size / 9) + "open(my $fh, \"-|\", \"id\")");
+    assertRule("cmdi.code-exec", "open(F, \"".repeat(size / 9) + "open(F, \"|-\")");
     assertRule("cmdi.code-exec", ".call(".repeat(size / 6) + "subprocess.call(x)");
     assertRule("cmdi.code-exec", "__import__(".repeat(size / 11) + "__import__(\"os\").system(\"id\")");
     assertRule("cmdi.code-exec", "import(".repeat(size / 7) + ";system(\"id\")");
