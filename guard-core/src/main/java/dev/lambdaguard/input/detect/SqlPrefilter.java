@@ -77,6 +77,8 @@ final class SqlPrefilter {
   private static final byte[] WORD_LOWER = new byte[128];
   /** The words with the role {@link #STARTS} by their first two letters ({@code 26 * a + b}, lower case). */
   private static final String[][] STARTS_BY_PAIR = new String[26 * 26][];
+  /** Per pair as above, the third letters of its words (bit {@code letter - 'a'}), bit 26 for a two-letter word. */
+  private static final long[] THIRD = new long[26 * 26];
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -105,6 +107,7 @@ final class SqlPrefilter {
         words = java.util.Arrays.copyOf(words, words.length + 1);
         words[words.length - 1] = word;
         STARTS_BY_PAIR[pair] = words;
+        THIRD[pair] |= 1L << (word.length() == 2 ? 26 : word.charAt(2) - 'a');
       }
     }
   }
@@ -491,7 +494,15 @@ final class SqlPrefilter {
 
   /** {@link #startsAt} once the word's first two characters are those of such a keyword. */
   private static boolean isStarting(String s, int i, int n) {
-    String[] words = STARTS_BY_PAIR[((s.charAt(i) | 32) - 'a') * 26 + (s.charAt(i + 1) | 32) - 'a'];
+    int pair = ((s.charAt(i) | 32) - 'a') * 26 + (s.charAt(i + 1) | 32) - 'a';
+    // the third character first: a letter no word of the pair has next, or a word's end where none is two letters
+    // long, rules them all out (a query string of ca=…&ca=… asks at each operand)
+    char c = i + 2 < n ? s.charAt(i + 2) : 0;
+    boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    if ((THIRD[pair] >>> (letter ? (c | 32) - 'a' : 26) & 1) == 0) {
+      return false;
+    }
+    String[] words = STARTS_BY_PAIR[pair];
     for (String word : words) {
       if (spells(s, i, n, word)) {
         return true;
