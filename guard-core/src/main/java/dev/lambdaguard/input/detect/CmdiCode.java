@@ -174,23 +174,28 @@ final class CmdiCode {
   }
 
   /**
-   * Where the next quote or closing parenthesis is, remembered across the calls of one scan. Each search starts
-   * past the one before or inside the stretch it found free of them, so the scan reads each character here once.
+   * Where the next quote or closing parenthesis is, remembered across the calls of one scan: each of the three
+   * is searched for ({@link Substrings#indexOf(String, char, int)}) only once the scan passed where it was found
+   * last, so the scan reads each character here once at most, however many calls look.
    */
   static final class Ahead {
-    private int from = -1;
-    private int at = -1;
+    private int single = -1;
+    private int dbl = -1;
+    private int close = -1;
 
-    /** The index of the first quote or closing parenthesis at or after {@code p}, or the length. */
+    /**
+     * The index of the first quote or closing parenthesis at or after {@code p}, or the length; {@code p} does not
+     * decrease from one call to the next (the scan asks at its parentheses in order).
+     */
     int next(String s, int p) {
-      if (p < from || p > at) {
-        from = p;
-        at = p;
-        while (at < s.length() && !quoteOrClose(s.charAt(at))) {
-          at++;
-        }
-      }
-      return at;
+      single = single >= p ? single : orLength(s, Substrings.indexOf(s, '\'', p));
+      dbl = dbl >= p ? dbl : orLength(s, Substrings.indexOf(s, '"', p));
+      close = close >= p ? close : orLength(s, Substrings.indexOf(s, ')', p));
+      return Math.min(single, Math.min(dbl, close));
+    }
+
+    private static int orLength(String s, int index) {
+      return index < 0 ? s.length() : index;
     }
   }
 
