@@ -217,7 +217,8 @@ final class CmdiCode {
       if (e == '=' && p < n && (s.charAt(p) == '$' || s.charAt(p) == '`' || callFollows(s, p))) {
         return CmdiDetector.CODE_EXEC; // <?= $_GET[…] ?>, <?=`id`?>
       }
-    } else if (c == '<' && d == '!' && s.startsWith("<!--#", i) && startsWithAny(s, i + 5, SSI_DIRECTIVES, SSI_FIRSTS)) {
+    } else if (c == '<' && d == '!' && s.startsWith("<!--#", i)
+        && startsWithAny(s, i + 5, SSI_DIRECTIVES, SSI_FIRSTS)) {
       return CmdiDetector.SSI;
     } else if (c == '{' && d == '$' && e == '{' && (f == '@' || callFollows(s, i + 3))) {
       return CmdiDetector.CODE_EXEC; // {${system('id')}}

@@ -157,8 +157,10 @@ class XxeDetectorTest {
   void aStrongerDeclarationAfterAFloodOfDeclarationsIsFound() {
     int size = 100_000;
     assertRule(XxeDetector.EXTERNAL_ENTITY, "<!DOCTYPE".repeat(size / 9) + "<!ENTITY x SYSTEM \"file:///etc/passwd\">");
-    assertRule(XxeDetector.EXTERNAL_ENTITY, "<!ELEMENT".repeat(size / 9) + "<!entity x SYSTEM \"file:///etc/passwd\">");
-    assertRule(XxeDetector.EXTERNAL_DTD, "<!ENTITY".repeat(size / 8) + "<!DOCTYPE x SYSTEM \"http://e.example/x.dtd\">");
+    assertRule(XxeDetector.EXTERNAL_ENTITY,
+        "<!ELEMENT".repeat(size / 9) + "<!entity x SYSTEM \"file:///etc/passwd\">");
+    assertRule(XxeDetector.EXTERNAL_DTD,
+        "<!ENTITY".repeat(size / 8) + "<!DOCTYPE x SYSTEM \"http://e.example/x.dtd\">");
     assertRule(XxeDetector.DOCTYPE, "<!DOCTYPE".repeat(size / 9) + "<!doctype x [<!-- -->]>");
     assertRule(XxeDetector.DOCTYPE, "<!DOCTYPE".repeat(size / 9) + "<!Notation n SYSTEM \"x\">");
   }
