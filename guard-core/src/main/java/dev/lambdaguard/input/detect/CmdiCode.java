@@ -50,6 +50,9 @@ final class CmdiCode {
     "base64_decode(", "gzinflate(", "gzuncompress(", "str_rot13(", "hex2bin(", "convert_uudecode(", "atob("
   };
   private static final String[] SSI_DIRECTIVES = {"exec", "include", "echo", "printenv", "config", "fsize"};
+  /** The first letters of each list, in both cases: what a look for one of its words needs first. */
+  private static final Normalized.CharSet DECODER_FIRSTS = firstLetters(DECODERS);
+  private static final Normalized.CharSet SSI_FIRSTS = firstLetters(SSI_DIRECTIVES);
 
   private CmdiCode() {}
 
@@ -65,9 +68,18 @@ final class CmdiCode {
    * first argument, to be judged as a command line ({@code system('cat /etc/passwd')}); or {@link #NONE}.
    */
   static int call(String s, int paren) {
+    return call(s, paren, null);
+  }
+
+  /**
+   * {@link #call}, with the scan's memory of where the next quote or closing parenthesis is: a flood of
+   * {@code open(open(…} would otherwise read the same characters for each call's first argument.
+   */
+  static int call(String s, int paren, Ahead ahead) {
     int b = paren;
-    while (b > 0 && paren - b <= MAX_NAME && isIdent(s.charAt(b - 1))) {
-      b--;
+    long key = 0; // the name's characters as read, for function(): each character is read once
+    for (char c; b > 0 && paren - b <= MAX_NAME && isIdent(c = s.charAt(b - 1)); b--) {
+      key = key << 6 | code(c);
     }
     if (b == paren || paren - b > MAX_NAME || (b > 0 && isIdent(s.charAt(b - 1)))) {
       return NONE;
@@ -75,7 +87,7 @@ final class CmdiCode {
     if (paren - b == 1 && s.charAt(b) == 'x' && b > 0 && s.charAt(b - 1) == '%') {
       return paren + 1; // Ruby's %x(…) runs its content as a shell command line, as backticks do
     }
-    int fn = function(s, b, paren);
+    int fn = function(s, b, paren, key);
     if (fn == 0) {
       return NONE;
     }
@@ -89,7 +101,7 @@ final class CmdiCode {
       return NONE;
     }
     if (fn == FN_OPEN) {
-      return b > 0 && s.charAt(b - 1) == '.' ? NONE : pipeOpen(s, paren); // window.open(…), File.open(…) read
+      return b > 0 && s.charAt(b - 1) == '.' ? NONE : pipeOpen(s, paren, ahead); // window.open(…), File.open(…) read
     }
     int n = s.length();
     int a = skipSpaces(s, paren + 1);
@@ -108,7 +120,7 @@ final class CmdiCode {
       // system($_GET['cmd']); eval only with a request variable, eval($code) is ordinary PHP
       return fn == FN_EXEC || (fn == FN_EVAL && a + 1 < n && s.charAt(a + 1) == '_') ? RUNS_CODE : NONE;
     }
-    if (fn == FN_EVAL && startsWithAny(s, a, DECODERS)) {
+    if (fn == FN_EVAL && startsWithAny(s, a, DECODERS, DECODER_FIRSTS)) {
       return RUNS_CODE; // eval(base64_decode(…)): a web shell
     }
     if ((fn == FN_EXEC || fn == FN_INFO) && callPosition(s, b)) {
@@ -122,10 +134,13 @@ final class CmdiCode {
    * {@code open(F, "id|")} run {@code id}, whose command line {@link #call} returns; {@code open(F, "-|", …)}
    * forks a command, {@link #RUNS_CODE}. Looks at most {@link #MAX_NAME} characters into the call.
    */
-  private static int pipeOpen(String s, int paren) {
+  private static int pipeOpen(String s, int paren, Ahead ahead) {
     int n = s.length();
     int q = paren + 1;
-    while (q < n && q - paren <= MAX_NAME && s.charAt(q) != '\'' && s.charAt(q) != '"' && s.charAt(q) != ')') {
+    if (ahead != null) {
+      q = ahead.next(s, q); // further than MAX_NAME at times, which the test below rules out as the bounded loop does
+    }
+    while (q < n && q - paren <= MAX_NAME && !quoteOrClose(s.charAt(q))) {
       q++;
     }
     if (q >= n || q - paren > MAX_NAME || s.charAt(q) == ')') {
@@ -140,14 +155,48 @@ final class CmdiCode {
     if (close >= limit) {
       return NONE;
     }
-    String mode = s.substring(q + 1, Math.min(close, q + 3));
-    if ((mode.equals("-|") || mode.equals("|-")) && close == q + 3) {
+    if (close == q + 3 && forkMode(s.charAt(q + 1), s.charAt(q + 2))) {
       return RUNS_CODE; // open(my $fh, "-|", "id")
     }
     if (close > q + 1 && s.charAt(q + 1) == '|') {
       return q + 2;
     }
     return close > q + 1 && s.charAt(close - 1) == '|' ? q + 1 : NONE;
+  }
+
+  /** Perl's {@code "-|"} or {@code "|-"}: a mode that forks; compared by character, as a flood calls open often. */
+  private static boolean forkMode(char a, char b) {
+    return a == '-' && b == '|' || a == '|' && b == '-';
+  }
+
+  private static boolean quoteOrClose(char c) {
+    return c == '\'' || c == '"' || c == ')';
+  }
+
+  /**
+   * Where the next quote or closing parenthesis is, remembered across the calls of one scan: each of the three
+   * is searched for ({@link Substrings#indexOf(String, char, int)}) only once the scan passed where it was found
+   * last, so the scan reads each character here once at most, however many calls look.
+   */
+  static final class Ahead {
+    private int single = -1;
+    private int dbl = -1;
+    private int close = -1;
+
+    /**
+     * The index of the first quote or closing parenthesis at or after {@code p}, or the length; {@code p} does not
+     * decrease from one call to the next (the scan asks at its parentheses in order).
+     */
+    int next(String s, int p) {
+      single = single >= p ? single : orLength(s, Substrings.indexOf(s, '\'', p));
+      dbl = dbl >= p ? dbl : orLength(s, Substrings.indexOf(s, '"', p));
+      close = close >= p ? close : orLength(s, Substrings.indexOf(s, ')', p));
+      return Math.min(single, Math.min(dbl, close));
+    }
+
+    private static int orLength(String s, int index) {
+      return index < 0 ? s.length() : index;
+    }
   }
 
   /**
@@ -168,7 +217,8 @@ final class CmdiCode {
       if (e == '=' && p < n && (s.charAt(p) == '$' || s.charAt(p) == '`' || callFollows(s, p))) {
         return CmdiDetector.CODE_EXEC; // <?= $_GET[…] ?>, <?=`id`?>
       }
-    } else if (c == '<' && d == '!' && s.startsWith("<!--#", i) && startsWithAny(s, i + 5, SSI_DIRECTIVES)) {
+    } else if (c == '<' && d == '!' && s.startsWith("<!--#", i)
+        && startsWithAny(s, i + 5, SSI_DIRECTIVES, SSI_FIRSTS)) {
       return CmdiDetector.SSI;
     } else if (c == '{' && d == '$' && e == '{' && (f == '@' || callFollows(s, i + 3))) {
       return CmdiDetector.CODE_EXEC; // {${system('id')}}
@@ -180,20 +230,89 @@ final class CmdiCode {
     return null;
   }
 
-  /** The kind of code-running function named by {@code s[b, e)}, 0 for none; allocates nothing. */
-  private static int function(String s, int b, int e) {
+  /**
+   * The kind of code-running function named by {@code s[b, e)}, 0 for none; allocates nothing. {@code key} is the
+   * name as {@link #keyOf} packs it, from the characters {@link #call} read: a name of up to {@value #KEY_CHARS}
+   * characters is one comparison, as a flood of calls ({@code eval(eval(…}) asks at every parenthesis.
+   */
+  private static int function(String s, int b, int e, long key) {
     int len = e - b;
     if (len < SHORTEST_FUNCTION || len > LONGEST_FUNCTION) {
       return 0; // most identifiers before a parenthesis: f(, x(, a long method name
     }
-    char first = Character.toLowerCase(s.charAt(b));
-    for (int k = 0; k < FUNCTION_NAMES.length; k++) {
+    for (int slot = slotOf(key); SLOT_NAME[slot] >= 0; slot = (slot + 1) & (SLOTS - 1)) {
+      int k = SLOT_NAME[slot];
       String name = FUNCTION_NAMES[k];
-      if (name.length() == len && first == name.charAt(0) && s.regionMatches(true, b, name, 0, len)) {
+      if (FUNCTION_KEYS[k] == key && name.length() == len && (len <= KEY_CHARS || asciiMatches(s, b, name))) {
         return FUNCTION_KINDS[k];
       }
     }
     return 0;
+  }
+
+  /** {@link #FUNCTION_NAMES} by key, open-addressed: most names before a parenthesis find an empty slot at once. */
+  private static final int SLOTS = 128;
+  private static final int[] SLOT_NAME = slots();
+
+  private static int[] slots() {
+    int[] slots = new int[SLOTS];
+    java.util.Arrays.fill(slots, -1);
+    for (int k = 0; k < FUNCTION_NAMES.length; k++) {
+      int slot = slotOf(keyOf(FUNCTION_NAMES[k]));
+      while (slots[slot] >= 0) {
+        slot = (slot + 1) & (SLOTS - 1);
+      }
+      slots[slot] = k;
+    }
+    return slots;
+  }
+
+  private static int slotOf(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h >>> 57) & (SLOTS - 1);
+  }
+
+  /**
+   * Characters a key holds whole, 6 bits each: of a longer name the characters read first (its end) are partly
+   * shifted out, and equal keys are confirmed by comparing the names.
+   */
+  private static final int KEY_CHARS = 10;
+  private static final long[] FUNCTION_KEYS = keys();
+
+  private static long[] keys() {
+    long[] keys = new long[FUNCTION_NAMES.length];
+    for (int k = 0; k < keys.length; k++) {
+      keys[k] = keyOf(FUNCTION_NAMES[k]);
+    }
+    return keys;
+  }
+
+  /** The key of a name, packed as {@link #call} reads it: from its last character to its first. */
+  private static long keyOf(String name) {
+    long key = 0;
+    for (int i = name.length() - 1; i >= 0; i--) {
+      key = key << 6 | code(name.charAt(i));
+    }
+    return key;
+  }
+
+  /** An identifier character as 6 bits, the same for both cases of a letter. */
+  private static int code(char c) {
+    return c >= 'a' ? c - 'a' + 1 : c == '_' ? 37 : c >= 'A' ? c - 'A' + 1 : c - '0' + 27;
+  }
+
+  /**
+   * Whether the ASCII identifier at {@code s[b…]} is the lower-case {@code name}, ignoring case: what
+   * {@code regionMatches(true, …)} tells for ASCII text, without its per-character case folding.
+   */
+  private static boolean asciiMatches(String s, int b, String name) {
+    for (int k = 0; k < name.length(); k++) {
+      char c = s.charAt(b + k);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != name.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the identifier ending at the dot before a method is one of {@code names}. */
@@ -214,7 +333,14 @@ final class CmdiCode {
     return false;
   }
 
-  private static boolean startsWithAny(String s, int at, String[] prefixes) {
+  private static boolean startsWithAny(String s, int at, String[] prefixes, Normalized.CharSet firsts) {
+    if (at >= s.length()) {
+      return false;
+    }
+    char c = s.charAt(at);
+    if (c < 128 && ((c < 64 ? firsts.low() >>> c : firsts.high() >>> (c - 64)) & 1) == 0) {
+      return false; // an ASCII first character none begins with, in either case: eval(eval(… ends here
+    }
     for (String prefix : prefixes) {
       if (s.regionMatches(true, at, prefix, 0, prefix.length())) {
         return true;
@@ -251,6 +377,14 @@ final class CmdiCode {
 
   static boolean isIdent(char c) {
     return CmdiShell.isLetter(c) || (c >= '0' && c <= '9') || c == '_';
+  }
+
+  private static Normalized.CharSet firstLetters(String[] words) {
+    StringBuilder letters = new StringBuilder();
+    for (String word : words) {
+      letters.append(word.charAt(0)).append(Character.toUpperCase(word.charAt(0)));
+    }
+    return Normalized.charSet(letters.toString());
   }
 
   private static int shortest(String[] words) {

@@ -93,6 +93,7 @@ final class CmdiScanner {
   private int firstText = -2; // where prose starts, computed at first use
   private int markdownTable = -1;
   private int firstEquals = -2; // computed at first use
+  private CmdiCode.Ahead ahead; // made at the first call
 
   private CmdiScanner(String s, Normalized.CharSet triggers, int strictKinds, int lenientKinds) {
     this.s = s;
@@ -972,7 +973,10 @@ final class CmdiScanner {
       found(CmdiDetector.SHELLSHOCK);
       return;
     }
-    int call = CmdiCode.call(s, i);
+    if (ahead == null) {
+      ahead = new CmdiCode.Ahead();
+    }
+    int call = CmdiCode.call(s, i, ahead);
     if (call == CmdiCode.RUNS_CODE) {
       found(CmdiDetector.CODE_EXEC);
     } else if (call >= 0) {

@@ -135,6 +135,17 @@ public final class CrlfDetector implements Detector {
     addNames(WORDLIKE, IN_WORDLIKE);
   }
 
+  /** Bit {@code min(length, 63)} for the length of each name in the table: most tokens' length rules them out. */
+  private static final long NAME_LENGTHS = nameLengths();
+
+  private static long nameLengths() {
+    long lengths = 0;
+    for (String name : SLOT_NAME) {
+      lengths |= name == null ? 0 : 1L << Math.min(name.length(), 63);
+    }
+    return lengths;
+  }
+
   /** The detector; stateless, so one instance serves every thread. */
   public CrlfDetector() {}
 
@@ -214,6 +225,10 @@ public final class CrlfDetector implements Detector {
           break;
         }
       }
+      if (header && best >= ceiling(kind)) {
+        i = Math.max(i, j - 1); // nothing after this break can raise the score, and a header was seen
+        continue;
+      }
       int lines = Math.max(crs, lfs);
       int score = 0;
       String found = null;
@@ -248,6 +263,15 @@ public final class CrlfDetector implements Detector {
       i = Math.max(i, j - 1);
     }
     return rule == null ? null : new Detection(Category.CRLF, rule, best);
+  }
+
+  /**
+   * The highest score the rules below give what follows a line break of this kind: a raw or escaped one starts
+   * no status line or body, and only a header of its own (at most 75 and 55). Once a header was seen, a flood of
+   * such breaks ({@code \r\nSet-Cookie:} repeated) is not read header by header past the score they can reach.
+   */
+  private static int ceiling(int kind) {
+    return kind == RAW ? 75 : kind == ESCAPED ? 55 : 95;
   }
 
   // ---------------------------------------------------------------- line breaks
@@ -493,6 +517,9 @@ public final class CrlfDetector implements Detector {
 
   /** Which of the name sets {@code s[k, j)} (a token: ASCII letters, digits, - and _) is in, in any case. */
   private static int nameFlags(String s, int k, int j) {
+    if ((NAME_LENGTHS >>> Math.min(j - k, 63) & 1) == 0) {
+      return 0; // a flood of one-letter headers (\nX:) is not hashed line by line
+    }
     for (int slot = hash(s, k, j) & (SLOTS - 1); SLOT_NAME[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
       String name = SLOT_NAME[slot];
       if (name.length() == j - k && sameLowerCase(s, k, name)) {

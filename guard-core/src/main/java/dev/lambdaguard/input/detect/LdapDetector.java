@@ -212,7 +212,7 @@ public final class LdapDetector implements Detector {
   /** The best breakout score among the closing parentheses from {@code first} on. */
   private static int closing(String s, int first) {
     int n = s.length();
-    for (int i = Substrings.indexOf(s, ")(", first); i >= 0; i = Substrings.indexOf(s, ")(", i + 1)) {
+    for (int i = indexOfPair(s, ")(", first); i >= 0; i = indexOfPair(s, ")(", i + 1)) {
       int k = i + 2;
       if (k < n && isFilterOperator(s.charAt(k)) && operandFollows(s, k)) {
         return 85; // )(|(  )(&)  )(& at the end; not a regular expression's )(!|x
@@ -228,6 +228,37 @@ public final class LdapDetector implements Detector {
       return 75;
     }
     return unmatchedWord(s) ? 40 : 0;
+  }
+
+  /**
+   * The first index at or after {@code from} where the two-character {@code pair} is, -1 for none. Its two
+   * characters are looked for in turn ({@link Substrings#indexOf(String, char, int)}), each search starting past
+   * the other's find: a flood dense in one of them ({@code *)*)…} for {@code )(}) costs the searches for the other,
+   * and one dense in the pair itself ({@code *)(*)(…}) a look per occurrence, not a word search each.
+   */
+  private static int indexOfPair(String s, String pair, int from) {
+    char a = pair.charAt(0);
+    char b = pair.charAt(1);
+    int n = s.length();
+    int i = Math.max(from, 0);
+    while (true) {
+      i = Substrings.indexOf(s, a, i);
+      if (i < 0 || i + 1 >= n) {
+        return -1;
+      }
+      if (s.charAt(i + 1) == b) {
+        return i;
+      }
+      // no pair starts before the next b, less one: none ends in (i + 1, j)
+      int j = Substrings.indexOf(s, b, i + 2);
+      if (j < 0) {
+        return -1;
+      }
+      if (s.charAt(j - 1) == a) {
+        return j - 1;
+      }
+      i = j;
+    }
   }
 
   /** The wildcard at {@code star} repeats a regular-expression atom ({@code \w*}, {@code [a-z]*}, {@code (x)*}). */
@@ -340,7 +371,7 @@ public final class LdapDetector implements Detector {
 
   private static int wildcard(String s) {
     int n = s.length();
-    for (int i = Substrings.indexOf(s, "=*", 0); i >= 0; i = Substrings.indexOf(s, "=*", i + 1)) {
+    for (int i = indexOfPair(s, "=*", 0); i >= 0; i = indexOfPair(s, "=*", i + 1)) {
       int after = i + 2;
       int attr = i;
       while (attr > 0 && i - attr < LOOK && (isAsciiLetter(s.charAt(attr - 1)) || isDigit(s.charAt(attr - 1))

@@ -347,7 +347,10 @@ public final class NoSqlDetector implements Detector {
     // restarts at most once per rule.
     Quotes quotes = null;
     for (int i = (triggers & SEMICOLON) != 0 ? s.indexOf(';') : -1; i >= 0; i = s.indexOf(';', i + 1)) {
-      if (!statement(s, skipSpaces(s, i + 1, LOOK))) {
+      // what comes before the semicolon first (a leading literal, or a quote): two cheap looks that a flood of
+      // a=b; fails before its statements are read; the quotes are counted in the same order as without them
+      boolean before = afterLeadingLiteral(s, i) || quoteBefore(s, i);
+      if (!before || !statement(s, skipSpaces(s, i + 1, LOOK))) {
         continue;
       }
       if (quotes == null) {
@@ -400,11 +403,23 @@ public final class NoSqlDetector implements Detector {
    * closes its own strings.)
    */
   private static boolean closesString(String s, int at, Quotes quotes) {
+    int j = lastNonSpace(s, at);
+    return j >= 0 && isQuote(s.charAt(j)) && foreignQuote(s, j, quotes);
+  }
+
+  /** Whether a quote comes before {@code at}, spaces skipped: what {@link #closesString} needs first. */
+  private static boolean quoteBefore(String s, int at) {
+    int j = lastNonSpace(s, at);
+    return j >= 0 && isQuote(s.charAt(j));
+  }
+
+  /** The index of the last character before {@code at} that is no space (within {@link #LOOK}), or -1. */
+  private static int lastNonSpace(String s, int at) {
     int j = at - 1;
     while (j >= 0 && at - j <= LOOK && isSpace(s.charAt(j))) {
       j--;
     }
-    return j >= 0 && isQuote(s.charAt(j)) && foreignQuote(s, j, quotes);
+    return j;
   }
 
   /**

@@ -77,6 +77,8 @@ final class SqlPrefilter {
   private static final byte[] WORD_LOWER = new byte[128];
   /** The words with the role {@link #STARTS} by their first two letters ({@code 26 * a + b}, lower case). */
   private static final String[][] STARTS_BY_PAIR = new String[26 * 26][];
+  /** Per pair as above, the third letters of its words (bit {@code letter - 'a'}), bit 26 for a two-letter word. */
+  private static final long[] THIRD = new long[26 * 26];
 
   static {
     for (int c = 0; c < 128; c++) {
@@ -105,6 +107,7 @@ final class SqlPrefilter {
         words = java.util.Arrays.copyOf(words, words.length + 1);
         words[words.length - 1] = word;
         STARTS_BY_PAIR[pair] = words;
+        THIRD[pair] |= 1L << (word.length() == 2 ? 26 : word.charAt(2) - 'a');
       }
     }
   }
@@ -438,6 +441,20 @@ final class SqlPrefilter {
 
   /** Operators an expression may continue a leading operand with, before the keyword of an anchored shape. */
   private static final String EXPRESSION_OPERATORS = "+-*/%^|&=<>!";
+  /** {@link #EXPRESSION_OPERATORS} as a table of ASCII (each of them is). */
+  private static final boolean[] OPERATOR = tableOf(EXPRESSION_OPERATORS);
+
+  private static boolean[] tableOf(String chars) {
+    boolean[] table = new boolean[128];
+    for (int k = 0; k < chars.length(); k++) {
+      table[chars.charAt(k)] = true;
+    }
+    return table;
+  }
+
+  private static boolean isOperator(char c) {
+    return c < 128 && OPERATOR[c];
+  }
 
   /**
    * After the operand ending at {@code i}: the end of an arithmetic or comparison operator ({@code + - * / % ^ | &
@@ -447,10 +464,13 @@ final class SqlPrefilter {
     int n = s.length();
     int op = skipSpace(s, i, false);
     int end = op;
-    while (end < n && end - op < 2 && EXPRESSION_OPERATORS.indexOf(s.charAt(end)) >= 0) {
+    // a mask, not a search of the operators, and chars, not startsWith: a value that is one long expression
+    // (a=b&c=d&…, a megabyte of it) comes here for each of its operators
+    while (end < n && end - op < 2 && isOperator(s.charAt(end))) {
       end++;
     }
-    if (end == op || s.startsWith("--", op) || s.startsWith("/*", op)) {
+    if (end == op || end == op + 2 && (s.charAt(op) == '-' && s.charAt(op + 1) == '-'
+        || s.charAt(op) == '/' && s.charAt(op + 1) == '*')) {
       return i;
     }
     int operand = skipSpace(s, end, true);
@@ -474,7 +494,15 @@ final class SqlPrefilter {
 
   /** {@link #startsAt} once the word's first two characters are those of such a keyword. */
   private static boolean isStarting(String s, int i, int n) {
-    String[] words = STARTS_BY_PAIR[((s.charAt(i) | 32) - 'a') * 26 + (s.charAt(i + 1) | 32) - 'a'];
+    int pair = ((s.charAt(i) | 32) - 'a') * 26 + (s.charAt(i + 1) | 32) - 'a';
+    // the third character first: a letter no word of the pair has next, or a word's end where none is two letters
+    // long, rules them all out (a query string of ca=…&ca=… asks at each operand)
+    char c = i + 2 < n ? s.charAt(i + 2) : 0;
+    boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    if ((THIRD[pair] >>> (letter ? (c | 32) - 'a' : 26) & 1) == 0) {
+      return false;
+    }
+    String[] words = STARTS_BY_PAIR[pair];
     for (String word : words) {
       if (spells(s, i, n, word)) {
         return true;

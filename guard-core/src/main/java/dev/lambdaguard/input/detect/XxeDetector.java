@@ -181,39 +181,61 @@ public final class XxeDetector implements Detector {
     return first == 'e' || first == 'd' || first == 'a' || first == 'n';
   }
 
-  /** After {@code <!}: ENTITY, DOCTYPE, ELEMENT, ATTLIST, NOTATION. */
+  /**
+   * After {@code <!}: ENTITY, DOCTYPE, ELEMENT, ATTLIST, NOTATION. The first letter (ASCII, {@link #declaresFirst})
+   * picks the keywords to compare, as a flood of declarations asks here at each one.
+   */
   private static Detection declaration(String s, int k) {
-    if (keyword(s, k, "ENTITY")) {
-      int j = skipSpaces(s, k + 6);
-      if (j < s.length() && s.charAt(j) == '%') {
-        j = skipSpaces(s, j + 1);
-      }
-      int nameEnd = nameEnd(s, j);
-      int id = skipSpaces(s, nameEnd);
-      if (nameEnd > j && (keyword(s, id, "SYSTEM") || keyword(s, id, "PUBLIC"))) {
-        return new Detection(Category.XXE, EXTERNAL_ENTITY, 95);
-      }
-      return new Detection(Category.XXE, ENTITY, 85);
-    }
-    if (keyword(s, k, "DOCTYPE")) {
-      int j = skipSpaces(s, k + 7);
-      int nameEnd = nameEnd(s, j);
-      int next = skipSpaces(s, nameEnd);
-      if (next < s.length() && s.charAt(next) == '[') {
-        return new Detection(Category.XXE, DOCTYPE, 80);
-      }
-      if (keyword(s, next, "SYSTEM") || keyword(s, next, "PUBLIC")) {
-        if (keyword(s, next, "PUBLIC") && w3cPublicId(s, next + 6)) {
-          return null;
+    switch (s.charAt(k) | 0x20) {
+      case 'e':
+        if (keyword(s, k, "ENTITY")) {
+          return entity(s, k + 6);
         }
-        return new Detection(Category.XXE, EXTERNAL_DTD, 90);
+        return keyword(s, k, "ELEMENT") ? MARKUP_DECLARATION : null;
+      case 'd':
+        return keyword(s, k, "DOCTYPE") ? doctype(s, k + 7) : null;
+      case 'a':
+        return keyword(s, k, "ATTLIST") ? MARKUP_DECLARATION : null;
+      default:
+        return keyword(s, k, "NOTATION") ? MARKUP_DECLARATION : null;
+    }
+  }
+
+  /** An element, attribute list or notation declaration: a DTD in the value. */
+  private static final Detection MARKUP_DECLARATION = new Detection(Category.XXE, DOCTYPE, 70);
+
+  /** An entity declaration: one made for every {@code <!ENTITY} of a flood would be garbage at once. */
+  private static final Detection INTERNAL_ENTITY = new Detection(Category.XXE, ENTITY, 85);
+
+  /** After {@code <!ENTITY}: an external entity ({@code SYSTEM}, {@code PUBLIC}) or an internal one. */
+  private static Detection entity(String s, int k) {
+    int j = skipSpaces(s, k);
+    if (j < s.length() && s.charAt(j) == '%') {
+      j = skipSpaces(s, j + 1);
+    }
+    int nameEnd = nameEnd(s, j);
+    int id = skipSpaces(s, nameEnd);
+    if (nameEnd > j && (keyword(s, id, "SYSTEM") || keyword(s, id, "PUBLIC"))) {
+      return new Detection(Category.XXE, EXTERNAL_ENTITY, 95);
+    }
+    return INTERNAL_ENTITY;
+  }
+
+  /** After {@code <!DOCTYPE}: an internal subset or an external DTD, not a W3C document type. */
+  private static Detection doctype(String s, int k) {
+    int j = skipSpaces(s, k);
+    int nameEnd = nameEnd(s, j);
+    int next = skipSpaces(s, nameEnd);
+    if (next < s.length() && s.charAt(next) == '[') {
+      return new Detection(Category.XXE, DOCTYPE, 80);
+    }
+    if (keyword(s, next, "SYSTEM") || keyword(s, next, "PUBLIC")) {
+      if (keyword(s, next, "PUBLIC") && w3cPublicId(s, next + 6)) {
+        return null;
       }
-      return null; // <!DOCTYPE html>
+      return new Detection(Category.XXE, EXTERNAL_DTD, 90);
     }
-    if (keyword(s, k, "ELEMENT") || keyword(s, k, "ATTLIST") || keyword(s, k, "NOTATION")) {
-      return new Detection(Category.XXE, DOCTYPE, 70);
-    }
-    return null;
+    return null; // <!DOCTYPE html>
   }
 
   /** A public identifier of a W3C document type ({@code "-//W3C//DTD XHTML 1.0 Strict//EN"}). */
@@ -375,8 +397,25 @@ public final class XxeDetector implements Detector {
 
   // ---------------------------------------------------------------- characters
 
+  /**
+   * Whether {@code word} (ASCII letters) is at {@code k} in any case. ASCII text is compared here, letter by letter;
+   * from the first other character on, {@code regionMatches} (its case folding matches {@code ſ} to {@code S}).
+   */
   private static boolean keyword(String s, int k, String word) {
-    return k >= 0 && s.regionMatches(true, k, word, 0, word.length());
+    int len = word.length();
+    if (k < 0 || k > s.length() - len) {
+      return false;
+    }
+    for (int j = 0; j < len; j++) {
+      char c = s.charAt(k + j);
+      if (c >= 128) {
+        return s.regionMatches(true, k + j, word, j, len - j);
+      }
+      if ((c | 0x20) != (word.charAt(j) | 0x20)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean containsIgnoreCase(String s, String part) {

@@ -286,4 +286,28 @@ class CmdiDetectorTest {
     String value = unit.repeat(1_000_000 / unit.length());
     detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"eval(", "eval(a", "evalab(", "open(", "open(a", "open(F, \"", ".call(", "__import__(",
+      "import(", "systemab(", "execScript(", "setInterval(", "constructor(", "String.fromCharCode("})
+  void aMegabyteOfCallsThatRunNothingIsClean(String unit) {
+    // each parenthesis is a call whose name, receiver and first argument are read: no look reads the next call's
+    String value = unit.repeat(1_000_000 / unit.length());
+    assertNull(detect(value), unit);
+  }
+
+  @Test
+  void aCallThatRunsCodeAfterAFloodOfCallsIsFound() {
+    int size = 100_000;
+    assertRule("cmdi.code-exec", "eval(".repeat(size / 5) + "eval(base64_decode($x))");
+    assertRule("cmdi.code-exec", "EVAL(".repeat(size / 5) + "Eval(Base64_Decode($x))");
+    assertRule("cmdi.code-exec", "open(".repeat(size / 5) + "open(F, \"cat /etc/passwd|\")");
+    assertRule("cmdi.code-exec", "open(F, \"".repeat(size / 9) + "open(F, \"id|\")");
+    assertRule("cmdi.code-exec", "open(F, \"".repeat(size / 9) + "open(my $fh, \"-|\", \"id\")");
+    assertRule("cmdi.code-exec", "open(F, \"".repeat(size / 9) + "open(F, \"|-\")");
+    assertRule("cmdi.code-exec", ".call(".repeat(size / 6) + "subprocess.call(x)");
+    assertRule("cmdi.code-exec", "__import__(".repeat(size / 11) + "__import__(\"os\").system(\"id\")");
+    assertRule("cmdi.code-exec", "import(".repeat(size / 7) + ";system(\"id\")");
+    assertNull(detect("eval(".repeat(size / 5) + "eval(decode($x))"));
+  }
 }

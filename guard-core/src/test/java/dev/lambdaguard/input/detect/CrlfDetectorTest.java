@@ -110,8 +110,26 @@ class CrlfDetectorTest {
   }
 
   @Test
+  void aMegabyteOfRawHeadersKeepsItsVerdict() {
+    Detection d = detect("\r\nSet-Cookie:".repeat(1_000_000 / 13));
+    assertEquals(CrlfDetector.HEADER, d.ruleId());
+    assertEquals(75, d.score());
+    assertEquals(55, detect("\\r\\nSet-Cookie:".repeat(1_000_000 / 15)).score()); // escaped: a lower ceiling
+  }
+
+  @Test
+  void aSplitAfterAHundredKilobytesOfRawHeadersIsStillRead() {
+    // the raw headers reach all a raw line break can; a truncating one after them still splits the response
+    String headers = "\r\nSet-Cookie: a".repeat(100_000 / 15);
+    assertRule(CrlfDetector.SPLITTING, headers + "\u010d\u010a\u010d\u010a<html>");
+    assertRule(CrlfDetector.SPLITTING, headers + "\u010d\u010aHTTP/1.1 200 OK");
+    assertEquals(90, detect("\nX:".repeat(100_000 / 3) + "\u010d\u010aLocation: http://e.example/").score());
+  }
+
+  @Test
   void aMegabyteOfNearMissesCompletes() {
-    String[] nearMisses = {"\n", "a\nNote: x ", "\r\n \t", "嘊x", "\\n\\r", "%0aNote: b ", "\nHTTP/1.x "};
+    String[] nearMisses = {"\n", "a\nNote: x ", "\r\n \t", "嘊x", "\\n\\r", "%0aNote: b ", "\nHTTP/1.x ", "\nX:",
+        "\nX:a", "\r\nX-Y: z", "\\nX:", "%0d%0a", "\\u000d\\u000a"};
     for (String nearMiss : nearMisses) {
       String value = nearMiss.repeat(1_000_000 / nearMiss.length());
       assertNull(detect(value), nearMiss);

@@ -85,10 +85,29 @@ class LdapDetectorTest {
 
   @Test
   void aMegabyteOfNearMissesCompletes() {
-    String[] nearMisses = {"(a)(b)", ")( ", "(|x", "=*x", "' or x ", "' or name(s) ", "| /", "a)"};
+    String[] nearMisses = {"(a)(b)", ")( ", "(|x", "=*x", "' or x ", "' or name(s) ", "| /", "a)", ")a(", "=a*",
+        "(=*)", ")(", "(&("};
     for (String nearMiss : nearMisses) {
       String value = nearMiss.repeat(1_000_000 / nearMiss.length());
       assertNull(detect(value), nearMiss);
     }
+  }
+
+  @Test
+  void aMegabyteOfWildcardsClosingFiltersKeepsItsVerdict() {
+    for (String unit : new String[] {"*)(", "*)(a", "*)", "a*)("}) {
+      assertEquals(75, detect(unit.repeat(1_000_000 / unit.length())).score(), unit);
+    }
+  }
+
+  @Test
+  void aBreakoutAfterAHundredKilobytesOfNearMissesIsFound() {
+    int size = 100_000;
+    assertEquals(85, detect("*)(".repeat(size / 3) + ")(|(cn=*))").score());
+    assertEquals(85, detect(")a(".repeat(size / 3) + "*)(uid=*))(|(uid=*").score());
+    assertEquals(85, detect("*)(|".repeat(size / 4)).score());
+    assertEquals(85, detect("(=*)".repeat(size / 4) + "*)(|(objectClass=*").score());
+    assertRule(LdapDetector.BREAKOUT, "=a*".repeat(size / 3) + "userPassword=*)");
+    assertRule(LdapDetector.BREAKOUT, "*)".repeat(size / 2) + ")(cn=admin");
   }
 }

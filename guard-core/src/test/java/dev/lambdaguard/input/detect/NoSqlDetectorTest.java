@@ -144,10 +144,20 @@ class NoSqlDetectorTest {
 
   @Test
   void aMegabyteOfNearMissesCompletes() {
-    String[] nearMisses = {"[$nex]", "'; x'", "' || 1==2 ", "this.a.match(x)", "db.x.y(", "$5 ", "\\u0024x "};
+    String[] nearMisses = {"[$nex]", "'; x'", "' || 1==2 ", "this.a.match(x)", "db.x.y(", "$5 ", "\\u0024x ", "a=b;",
+        "a=b&", "a.b(", "{\"$gtx\":", "$where"};
     for (String nearMiss : nearMisses) {
       String value = nearMiss.repeat(1_000_000 / nearMiss.length());
       assertNull(detect(value), nearMiss);
     }
+  }
+
+  @Test
+  void aStatementAfterAHundredKilobytesOfAssignmentsIsFound() {
+    // each a=b; is a statement after a semicolon with no quote before it: only the one that closes a string counts
+    String flood = "a=b;".repeat(100_000 / 4);
+    assertRule(NoSqlDetector.JS, flood + "&u=admin'; return true; var x='");
+    assertRule(NoSqlDetector.JS, flood + "&u='; sleep(5000); '");
+    assertRule(NoSqlDetector.JS, "0;return true;" + flood);
   }
 }

@@ -451,13 +451,29 @@ class SqliDetectorTest {
     String[] patterns = {"'", "\"", "''", "/*", "or ", "' or ", "1 or ", "(", ")", "((select ", "union select (",
         ";", "; select ", "a/*", "a/**/", "/*!", "--", "sleep(", "extractvalue(", "1=", "' '", "\\'", "a (",
         "O'Brien ", "case ", "`", "*/", "&#", "(a", "a(", "union(", "reunion select ", "select from where union ",
-        "(case when 1=1 ", "[a]", "[a", "iif(1=1,", ",(", "from f(1), ", "exp(~(", "(case 1 when 1 "};
+        "(case when 1=1 ", "[a]", "[a", "iif(1=1,", ",(", "from f(1), ", "exp(~(", "(case 1 when 1 ", "a=b&", "a=b&c",
+        "a=1&b=", "a=b;", "1=1,"};
     for (String pattern : patterns) {
       Detection d = detect(pattern.repeat(size / pattern.length() + 1));
       assertTrue(d == null || d.category() == Category.SQLI);
     }
     assertNull(detect("'" + "x".repeat(size)), "one unclosed quote before a megabyte of text");
     assertNull(detect("/*" + " ".repeat(size)), "an unclosed comment");
+  }
+
+  @Test
+  void aMegabyteOfQueryStringIsOneExpressionAndClean() {
+    for (String unit : new String[] {"a=b&", "a=b&c", "a=1&b=", "a=b|c-d*e/f%g^h<i>j!"}) {
+      assertNull(detect(unit.repeat((1 << 20) / unit.length())), unit);
+    }
+  }
+
+  @Test
+  void anInjectionAfterAHundredKilobytesOfQueryStringIsFound() {
+    int size = 100_000;
+    assertRule("sqli.tautology", "a=b&".repeat(size / 4) + "' or 1=1--");
+    assertRule("sqli.union", "a=1&b=".repeat(size / 6) + "' union select password from users--");
+    assertRule("sqli.stacked", "a=b&c".repeat(size / 5) + "'; drop table users--");
   }
 
   @Test

@@ -138,10 +138,30 @@ class XxeDetectorTest {
   void aMegabyteOfNearMissesCompletes() {
     String[] nearMisses = {"<!DOCTYPE html>", "<!ENTIT", "<a:includ ", "<x:include ", "%s; ",
         "<xs:element name=\"a\"/>",
-        "+ADw-", "<!DOCTYPE " + "x".repeat(600)};
+        "+ADw-", "<!DOCTYPE " + "x".repeat(600), "<!DOCTYPE", "<!DOCTYPE a", "<!doctype a b"};
     for (String nearMiss : nearMisses) {
       String value = nearMiss.repeat(1_000_000 / nearMiss.length());
       assertNull(detect(value), nearMiss.substring(0, Math.min(20, nearMiss.length())));
     }
+  }
+
+  @Test
+  void aMegabyteOfDeclarationsKeepsItsVerdict() {
+    for (String unit : new String[] {"<!ELEMENT", "<!ATTLIST", "<!NOTATION", "<!element a"}) {
+      assertRule(XxeDetector.DOCTYPE, unit.repeat(1_000_000 / unit.length()));
+    }
+    assertRule(XxeDetector.ENTITY, "<!ENTITY".repeat(1_000_000 / 8));
+  }
+
+  @Test
+  void aStrongerDeclarationAfterAFloodOfDeclarationsIsFound() {
+    int size = 100_000;
+    assertRule(XxeDetector.EXTERNAL_ENTITY, "<!DOCTYPE".repeat(size / 9) + "<!ENTITY x SYSTEM \"file:///etc/passwd\">");
+    assertRule(XxeDetector.EXTERNAL_ENTITY,
+        "<!ELEMENT".repeat(size / 9) + "<!entity x SYSTEM \"file:///etc/passwd\">");
+    assertRule(XxeDetector.EXTERNAL_DTD,
+        "<!ENTITY".repeat(size / 8) + "<!DOCTYPE x SYSTEM \"http://e.example/x.dtd\">");
+    assertRule(XxeDetector.DOCTYPE, "<!DOCTYPE".repeat(size / 9) + "<!doctype x [<!-- -->]>");
+    assertRule(XxeDetector.DOCTYPE, "<!DOCTYPE".repeat(size / 9) + "<!Notation n SYSTEM \"x\">");
   }
 }
