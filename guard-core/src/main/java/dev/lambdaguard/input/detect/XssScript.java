@@ -43,7 +43,7 @@ final class XssScript {
     int n = s.length();
     char quote = s.charAt(q);
     int end = Math.min(n, q + RUN);
-    if (callMakers.next(s, q + 1) >= end) {
+    if (callMakers.next(s, q + 1) >= end || callMakers.nextSign(s, q + 1) >= end) {
       return false; // a run without anything a call needs reads no call
     }
     int p = skipSpace(s, q + 1, end);
@@ -95,6 +95,53 @@ final class XssScript {
         at = k;
       }
       return at;
+    }
+
+    private int signFrom = Integer.MAX_VALUE;
+    private int signAt = -1;
+
+    /**
+     * The first index from {@code p} where what makes a run's call starts, or the length of {@code s}: a
+     * parenthesis after a name, a template tag's backquote, a dot before an assigned member, or the words
+     * {@code location} (a navigation) and {@code throw} (a dialog handed to onerror). A flood of quoted strings
+     * and operators ({@code 'a'='a'=...}) has names at every step but none of these, so its quotes do not each
+     * read the same run again.
+     */
+    int nextSign(String s, int p) {
+      if (p < signFrom || p > signAt) {
+        int k = p;
+        while (k < s.length() && !isSign(s, k)) {
+          k++;
+        }
+        signFrom = p;
+        signAt = k;
+      }
+      return signAt;
+    }
+
+    private static boolean isSign(String s, int k) {
+      char c = s.charAt(k);
+      char lower = XssText.lower(c);
+      return c == '(' || c == '`' && mayTag(s, k) || c == '.'
+          || lower == 'l' && s.regionMatches(true, k, "location", 0, 8)
+          || lower == 't' && s.regionMatches(true, k, "throw", 0, 5);
+    }
+
+    /**
+     * Whether the backquote at {@code k} may follow a tag: a name, a group or a comment (what a run reads as a
+     * callee), not an operator or a string ({@code =`=`...}). Spaces before it are passed over; each is passed
+     * over for one backquote only, the next one's look back stopping at this one.
+     */
+    private static boolean mayTag(String s, int k) {
+      int j = k - 1;
+      while (j >= 0 && isSpace(s.charAt(j))) {
+        j--;
+      }
+      if (j < 0) {
+        return false;
+      }
+      char b = s.charAt(j);
+      return isIdentPart(b) || b == ')' || b == ']' || b == '}' || b == '/' || b >= 128;
     }
 
     private static final boolean[] MAKES_CALL = new boolean[128];

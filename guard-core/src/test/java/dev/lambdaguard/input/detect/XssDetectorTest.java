@@ -595,10 +595,23 @@ class XssDetectorTest {
     // Floods whose checks look ahead at every unit: an evaluator's argument for a source, a quote's run for a call,
     // an escape for a scheme or an escaped name. Each look-ahead is remembered or told from the unit alone.
     String[] units = {"eval(", "=`", "\\u", "\\x", "\\\\u", "\\\\x", "new Function(", "execScript(", "Function(",
-        "document.write(", "\\u000a", "`", "alert(", "prompt(", "confirm(", "vbscript:", "javascript:"};
+        "document.write(", "\\u000a", "`", "alert(", "prompt(", "confirm(", "vbscript:", "javascript:", "'a'='a",
+        "'t'='t", "\"l\"+\"l"};
     for (String unit : units) {
       assertNull(rule(unit.repeat((1 << 20) / unit.length() + 1)), unit);
     }
+  }
+
+  @Test
+  void aQuoteStartsNoRunWhenNothingAfterItWithinTheRunCanMakeACall() {
+    // A run's call needs a parenthesis, a tagged template, an assigned member, a navigation or a throw: quotes
+    // without any of these ahead are passed over, and each of them ahead still makes the run read.
+    assertRule("xss.js-context", "x';alert(1)//", "x';location=name//", "x';a.href=name//", "x'-alert`1`-'",
+        "x';onerror=alert;throw 1//", "x';LOCATION=name//", "x';alert /**/ `1`//");
+    assertPasses("'a'='b'", "x';a=b//", "x';a=`b`//", "x'=`a`=`b`", "It's 'a'='a', isn't it?");
+    String flood = "'a'='a".repeat(20_000);
+    assertRule("xss.js-context", flood + "';alert(1)//", flood + "';location=name//");
+    assertRule("xss.js-context", "=`".repeat(50_000) + "';alert(1)//");
   }
 
   @Test
