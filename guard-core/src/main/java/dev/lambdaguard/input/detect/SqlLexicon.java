@@ -18,7 +18,7 @@ final class SqlLexicon {
   static final int LITERAL = 1 << 5;
   static final int TIME_FN = 1 << 6;
   static final int ERROR_FN = 1 << 7;
-  /** Reveals the server: version, current user or database, settings, files. Niladic ones need no parentheses. */
+  /** Reveals the server: version, current user or database, settings, files. */
   static final int INFO_FN = 1 << 8;
   static final int CHAR_FN = 1 << 9;
   static final int TYPE = 1 << 10;
@@ -26,6 +26,8 @@ final class SqlLexicon {
   static final int OBJECT = 1 << 11;
   /** Reads or lists files on the database server. */
   static final int FILE_FN = 1 << 12;
+  /** An information function SQL lets stand without parentheses ({@code current_user}; {@code version} needs them). */
+  static final int NILADIC = 1 << 13;
 
   private static final int MAX_WORDS = 512;
   private static final String[] WORDS = new String[MAX_WORDS];
@@ -162,11 +164,13 @@ final class SqlLexicon {
     def("char", CHAR_FN | TYPE);
     def("nchar", CHAR_FN | TYPE);
     def("chr", CHAR_FN);
-    for (String w : new String[] {"version", "current_user", "session_user", "system_user", "current_database",
-        "current_schema", "current_setting", "db_name", "host_name", "suser_name", "suser_sname", "user_name",
-        "sys_context", "connection_id", "is_srvrolemember",
+    for (String w : new String[] {"version", "current_database", "current_setting", "db_name", "host_name",
+        "suser_name", "suser_sname", "user_name", "sys_context", "connection_id", "is_srvrolemember",
         "serverproperty", "database_principal_id"}) {
       def(w, INFO_FN);
+    }
+    for (String w : new String[] {"current_user", "session_user", "system_user", "current_schema"}) {
+      def(w, INFO_FN | NILADIC);
     }
     for (String w : new String[] {"int", "integer", "varchar", "nvarchar", "numeric", "decimal", "signed", "unsigned",
         "binary", "text", "bigint", "smallint", "tinyint", "float", "real", "date", "datetime", "money", "bit", "xml",

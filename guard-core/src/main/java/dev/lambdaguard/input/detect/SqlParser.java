@@ -312,9 +312,8 @@ class SqlParser {
     if ((attrs & SqlLexicon.PREDICATE) != 0) {
       return ev | EV_PREDICATE;
     }
-    if ((attrs & SqlLexicon.INFO_FN) != 0 && w != SqlLexicon.USER && w != SqlLexicon.DATABASE
-        && w != SqlLexicon.SCHEMA) {
-      return ev | EV_INFO; // current_user, session_user: niladic
+    if ((attrs & SqlLexicon.NILADIC) != 0) {
+      return ev | EV_INFO; // current_user, session_user: a value without parentheses ("name or version" is prose)
     }
     if (w == 0 || (attrs & SqlLexicon.RESERVED) == 0) {
       ev |= EV_IDENT;

@@ -402,6 +402,19 @@ class SqliDetectorTest {
     assertNull(detect(value), () -> "flagged: " + value);
   }
 
+  @Test
+  void onlyTheInformationFunctionsSqlLetsStandWithoutParenthesesAreValuesAlone() {
+    // current_user and session_user are values by themselves; version, db_name and the rest need their parentheses,
+    // so "name or version" is a choice in prose, not a condition
+    assertRule("sqli.tautology", "' or current_user --");
+    assertRule("sqli.tautology", "1 OR SESSION_USER--");
+    assertRule("sqli.tautology", "' and version() like '5%' --");
+    for (String prose : new String[] {"name or version -- whichever you prefer", "name or version",
+        "the host or db_name -- see the ticket"}) {
+      assertNull(detect(prose), () -> "flagged: " + prose);
+    }
+  }
+
   // ---------------------------------------------------------------- encodings and obfuscation
 
   @ParameterizedTest(name = "{0}")
