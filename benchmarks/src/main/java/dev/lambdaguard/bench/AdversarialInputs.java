@@ -31,60 +31,58 @@ public final class AdversarialInputs {
 
   public static String oneMiB(String shape) {
     if (shape.endsWith("+letters")) {
-      String flood = oneMiB(shape.substring(0, shape.length() - "+letters".length()));
-      return flood.substring(0, SIZE - EVERY_LETTER.length()) + EVERY_LETTER;
+      return withEveryLetter(oneMiB(shape.substring(0, shape.length() - "+letters".length())));
     }
     return switch (shape) {
-      case "quotes" -> repeat("'\"");
-      case "percent" -> repeat("%25");
-      case "tags" -> repeat("<a b=");
-      case "lookups" -> repeat("${");
-      case "sqlwords" -> repeat("select from where union ");
-      case "entities" -> repeat("&#");
-      case "comments" -> repeat("/*");
-      case "parens" -> repeat("((");
-      case "dots" -> repeat("..x");
+      case "quotes" -> flood("'\"");
+      case "percent" -> flood("%25");
+      case "tags" -> flood("<a b=");
+      case "lookups" -> flood("${");
+      case "sqlwords" -> flood("select from where union ");
+      case "entities" -> flood("&#");
+      case "comments" -> flood("/*");
+      case "parens" -> flood("((");
+      case "dots" -> flood("..x");
       case "mixed" -> mixed();
-      case "shellwords" -> repeat(";cat 'x");
-      case "shellmix" -> repeat("a(b)c;d|e&sh'f");
-      case "calls" -> repeat("sh(");
-      case "attributes" -> repeat("<ab sh=");
-      case "markup" -> repeat("<div class=x>");
-      case "images" -> repeat("<img src=x>");
-      case "hrefs" -> repeat("<a href=");
-      case "braces" -> repeat("{{a}}");
-      case "expressions" -> repeat("${a}");
-      case "urls" -> repeat("http://a");
-      case "emails" -> repeat("a@b.c/");
-      case "escapes" -> repeat("\\\\n");
-      case "xmlcomments" -> repeat("<!--");
-      case "jsonkeys" -> repeat("\"a\":");
-      case "encodedpaths" -> repeat("..%2f");
-      case "fullwidth" -> repeat("\uff1c\uff53");
-      case "marks" -> repeat("e\u0301");
+      case "shellwords" -> flood(";cat 'x");
+      case "shellmix" -> flood("a(b)c;d|e&sh'f");
+      case "calls" -> flood("sh(");
+      case "attributes" -> flood("<ab sh=");
+      case "markup" -> flood("<div class=x>");
+      case "images" -> flood("<img src=x>");
+      case "hrefs" -> flood("<a href=");
+      case "braces" -> flood("{{a}}");
+      case "expressions" -> flood("${a}");
+      case "urls" -> flood("http://a");
+      case "emails" -> flood("a@b.c/");
+      case "escapes" -> flood("\\\\n");
+      case "xmlcomments" -> flood("<!--");
+      case "jsonkeys" -> flood("\"a\":");
+      case "encodedpaths" -> flood("..%2f");
+      case "fullwidth" -> flood("\uff1c\uff53");
+      case "marks" -> flood("e\u0301");
       // calls and escapes whose look-ahead once ran on for hundreds of characters at every occurrence
-      case "evals" -> repeat("eval(");
-      case "functions" -> repeat("Function(");
-      case "templateticks" -> repeat("=`");
-      case "jsescapes" -> repeat("\\u");
-      case "hexescapes" -> repeat("\\x");
-      case "hexurls" -> repeat("http://0x7f.1/");
-      case "ipv6urls" -> repeat("http://[::1]");
-      case "starbraces" -> repeat("*{");
-      case "opens" -> repeat("open(");
-      case "formpairs" -> repeat("a=b&");
+      case "evals" -> flood("eval(");
+      case "functions" -> flood("Function(");
+      case "templateticks" -> flood("=`");
+      case "jsescapes" -> flood("\\u");
+      case "hexescapes" -> flood("\\x");
+      case "hexurls" -> flood("http://0x7f.1/");
+      case "ipv6urls" -> flood("http://[::1]");
+      case "starbraces" -> flood("*{");
+      case "opens" -> flood("open(");
+      case "formpairs" -> flood("a=b&");
       default -> throw new IllegalArgumentException("unknown shape: " + shape);
     };
   }
 
-  /** {@code unit} repeated to exactly {@link #SIZE} characters (the last copy cut short). */
-  public static String flood(String unit) {
-    return repeat(unit);
+  /** {@link #flood} of {@code unit}, its last characters replaced by {@link #EVERY_LETTER} (a {@code +letters} shape). */
+  public static String floodWithLetters(String unit) {
+    return withEveryLetter(flood(unit));
   }
 
-  /** The same, with the last characters replaced by {@link #EVERY_LETTER}, as the {@code +letters} shapes are. */
-  public static String floodWithLetters(String unit) {
-    return repeat(unit).substring(0, SIZE - EVERY_LETTER.length()) + EVERY_LETTER;
+  private static String withEveryLetter(String flood) {
+    return flood.substring(0, SIZE - EVERY_LETTER.length()) + EVERY_LETTER;
   }
 
   /**
@@ -104,7 +102,8 @@ public final class AdversarialInputs {
     return out.toString();
   }
 
-  private static String repeat(String unit) {
+  /** {@code unit} repeated to exactly {@link #SIZE} characters (the last copy cut short). */
+  public static String flood(String unit) {
     StringBuilder out = new StringBuilder(SIZE);
     while (out.length() < SIZE) {
       out.append(unit);
