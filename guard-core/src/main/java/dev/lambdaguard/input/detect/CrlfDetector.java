@@ -120,31 +120,20 @@ public final class CrlfDetector implements Detector {
   /** Line breaks as characters (not escapes): the only ones, with truncating characters, that can be encoded. */
   private static final Normalized.CharSet LINE_BREAKS = Normalized.charSet("\n\r");
 
+  /**
+   * The most a header after a raw line break and after an escaped one can score ({@link #headerScore}): once a
+   * header was seen at that score, further breaks of the kind are passed over ({@link #ceiling}).
+   */
+  private static final int RAW_HEADER = 75;
+  private static final int ESCAPED_HEADER = 55;
+
   /** Bits of {@link #nameFlags}: which of the sets above a header name is in. */
   private static final int IN_DISTINCTIVE = 1;
   private static final int IN_ESCAPED_TARGETS = 2;
   private static final int IN_WORDLIKE = 4;
-  /** Every name of the three sets, in an open-addressed table by {@link #hash}, looked up without a copy. */
-  private static final int SLOTS = 512;
-  private static final String[] SLOT_NAME = new String[SLOTS];
-  private static final int[] SLOT_FLAGS = new int[SLOTS];
-
-  static {
-    addNames(DISTINCTIVE, IN_DISTINCTIVE);
-    addNames(ESCAPED_TARGETS, IN_ESCAPED_TARGETS);
-    addNames(WORDLIKE, IN_WORDLIKE);
-  }
-
-  /** Bit {@code min(length, 63)} for the length of each name in the table: most tokens' length rules them out. */
-  private static final long NAME_LENGTHS = nameLengths();
-
-  private static long nameLengths() {
-    long lengths = 0;
-    for (String name : SLOT_NAME) {
-      lengths |= name == null ? 0 : 1L << Math.min(name.length(), 63);
-    }
-    return lengths;
-  }
+  /** Every name of the three sets, looked up without a copy. */
+  private static final AsciiNames NAMES = new AsciiNames().with(DISTINCTIVE, IN_DISTINCTIVE)
+      .with(ESCAPED_TARGETS, IN_ESCAPED_TARGETS).with(WORDLIKE, IN_WORDLIKE);
 
   /** The detector; stateless, so one instance serves every thread. */
   public CrlfDetector() {}
@@ -267,11 +256,12 @@ public final class CrlfDetector implements Detector {
 
   /**
    * The highest score the rules below give what follows a line break of this kind: a raw or escaped one starts
-   * no status line or body, and only a header of its own (at most 75 and 55). Once a header was seen, a flood of
-   * such breaks ({@code \r\nSet-Cookie:} repeated) is not read header by header past the score they can reach.
+   * no status line or body, and only a header of its own (at most {@link #RAW_HEADER} and
+   * {@link #ESCAPED_HEADER}). Once a header was seen, a flood of such breaks ({@code \r\nSet-Cookie:} repeated)
+   * is not read header by header past the score they can reach.
    */
   private static int ceiling(int kind) {
-    return kind == RAW ? 75 : kind == ESCAPED ? 55 : 95;
+    return kind == RAW ? RAW_HEADER : kind == ESCAPED ? ESCAPED_HEADER : 95;
   }
 
   // ---------------------------------------------------------------- line breaks
@@ -460,12 +450,13 @@ public final class CrlfDetector implements Detector {
       }
       case RAW -> {
         if (distinctive) {
-          return carriageReturn ? 75 : 65; // CRLF is what a header ends with; a lone LF is also what text has
+          // CRLF is what a header ends with; a lone LF is also what text has
+          return carriageReturn ? RAW_HEADER : 65;
         }
         return glued(s, k, j) ? 60 : 0;
       }
       default -> { // ESCAPED
-        return (flags & IN_ESCAPED_TARGETS) != 0 || glued(s, k, j) ? 55 : 0;
+        return (flags & IN_ESCAPED_TARGETS) != 0 || glued(s, k, j) ? ESCAPED_HEADER : 0;
       }
     }
   }
@@ -504,49 +495,12 @@ public final class CrlfDetector implements Detector {
 
   // ---------------------------------------------------------------- header names
 
-  private static void addNames(Set<String> names, int flag) {
-    for (String name : names) {
-      int slot = hash(name, 0, name.length()) & (SLOTS - 1);
-      while (SLOT_NAME[slot] != null && !SLOT_NAME[slot].equals(name)) {
-        slot = (slot + 1) & (SLOTS - 1);
-      }
-      SLOT_NAME[slot] = name;
-      SLOT_FLAGS[slot] |= flag;
-    }
-  }
-
-  /** Which of the name sets {@code s[k, j)} (a token: ASCII letters, digits, - and _) is in, in any case. */
+  /**
+   * Which of the name sets {@code s[k, j)} (a token: ASCII letters, digits, - and _) is in, in any case (a flood of
+   * one-letter headers, \nX:, is ruled out by the names' first letters and lengths, not hashed line by line).
+   */
   private static int nameFlags(String s, int k, int j) {
-    if ((NAME_LENGTHS >>> Math.min(j - k, 63) & 1) == 0) {
-      return 0; // a flood of one-letter headers (\nX:) is not hashed line by line
-    }
-    for (int slot = hash(s, k, j) & (SLOTS - 1); SLOT_NAME[slot] != null; slot = (slot + 1) & (SLOTS - 1)) {
-      String name = SLOT_NAME[slot];
-      if (name.length() == j - k && sameLowerCase(s, k, name)) {
-        return SLOT_FLAGS[slot];
-      }
-    }
-    return 0;
-  }
-
-  /** A hash of a token in lower case (its ASCII letters folded), the same for a name and its text. */
-  private static int hash(String s, int k, int j) {
-    int h = 0;
-    for (int i = k; i < j; i++) {
-      h = 31 * h + (s.charAt(i) | 0x20);
-    }
-    return h ^ h >>> 9;
-  }
-
-  /** Whether the token at {@code k} is the lower-case {@code name} in any case (token characters only). */
-  private static boolean sameLowerCase(String s, int k, String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = s.charAt(k + i);
-      if ((c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c) != name.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return NAMES.bits(s, k, j);
   }
 
   /** HTTP token characters, without the rarely-used punctuation. */

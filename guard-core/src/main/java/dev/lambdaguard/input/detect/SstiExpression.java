@@ -111,7 +111,7 @@ final class SstiExpression {
   private static final int N_LITERAL_EXEC = 1 << 11;
   private static final int N_EL_SCOPE = 1 << 12;
 
-  private static final SstiNames NAMES = new SstiNames()
+  private static final AsciiNames NAMES = new AsciiNames()
       .with(EXEC_NAMES, N_EXEC_NAME)
       .with(EXEC_STRONG, N_EXEC_STRONG)
       .with(JAVA_NAMES, N_JAVA)

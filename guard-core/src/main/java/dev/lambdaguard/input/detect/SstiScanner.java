@@ -63,7 +63,7 @@ final class SstiScanner {
   private static final int K_FREEMARKER = 1 << 2;
   private static final int K_SMARTY_CONDITION = 1 << 3;
   private static final int K_SMARTY_EXEC = 1 << 4;
-  private static final SstiNames KEYWORDS = new SstiNames()
+  private static final AsciiNames KEYWORDS = new AsciiNames()
       .with(Set.of(JINJA_TAGS), K_JINJA)
       .with(Set.of(VELOCITY), K_VELOCITY)
       .with(Set.of(FREEMARKER), K_FREEMARKER)
@@ -73,7 +73,7 @@ final class SstiScanner {
   private static final int D_STRONG = 1;
   private static final int D_WEAK = 1 << 1;
   /** The names between the underscores of a dunder that {@link #dunder} counts, looked up without a copy. */
-  private static final SstiNames DUNDERS = new SstiNames()
+  private static final AsciiNames DUNDERS = new AsciiNames()
       .with(Set.of("globals", "builtins", "subclasses", "import", "getattribute"), D_STRONG)
       .with(Set.of("class", "base", "bases", "mro", "dict"), D_WEAK);
 

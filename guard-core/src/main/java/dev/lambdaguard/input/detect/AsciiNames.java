@@ -3,13 +3,13 @@ package dev.lambdaguard.input.detect;
 import java.util.Set;
 
 /**
- * The name lists of {@link SstiExpression} as one table, looked up straight from the scanned text: each name maps to
- * the bits of the lists that hold it, compared without case and without copying the name (the tokenizer meets a
- * name at nearly every token, and a {@code substring} and {@code toLowerCase} each time made it allocate per
- * token). Names are ASCII: an identifier of the tokenizer is, and only ASCII capitals are folded. Built once, then
- * read-only and thread-safe.
+ * Lists of ASCII names as one table, looked up straight from the scanned text: each name maps to the bits of the
+ * lists that hold it, compared without case and without copying the name (a detector meets a name at nearly every
+ * token, and a {@code substring} and {@code toLowerCase} each time made it allocate per token). Used for the
+ * template names of {@link SstiExpression} and {@link SstiScanner} and the header names of {@link CrlfDetector}.
+ * Only ASCII capitals are folded. Built once, then read-only and thread-safe.
  */
-final class SstiNames {
+final class AsciiNames {
 
   /** Slots, a power of two at least four times the names held, so that probes stay short. */
   private static final int SLOTS = 1024;
@@ -25,7 +25,7 @@ final class SstiNames {
   private int longest;
 
   /** Adds {@code bit} to each of {@code names} (lower-case ASCII). */
-  SstiNames with(Set<String> names, int bit) {
+  AsciiNames with(Set<String> names, int bit) {
     for (String name : names) {
       int slot = name.hashCode() & (SLOTS - 1);
       while (keys[slot] != null && !keys[slot].equals(name)) {
