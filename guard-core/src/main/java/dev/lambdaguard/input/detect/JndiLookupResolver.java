@@ -48,7 +48,7 @@ final class JndiLookupResolver {
   private static final String[] SECRET_WORDS = {"SECRET", "TOKEN", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL"};
 
   /** Times a lookup's result is resolved again ({@code ${base64:…}} spelling a lookup), one inside the other. */
-  static final int MAX_RESUBSTITUTIONS = 2;
+  private static final int MAX_RESUBSTITUTIONS = 2;
 
   private final String s;
   /** How many results this resolver is nested in: it resolves a result again only below the limit. */

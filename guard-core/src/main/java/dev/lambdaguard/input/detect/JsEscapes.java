@@ -81,7 +81,7 @@ final class JsEscapes {
     }
     int v = 0;
     for (int i = from; i < to; i++) {
-      int d = Character.digit(s.charAt(i), 16);
+      int d = XssText.hex(s.charAt(i)); // ASCII digits only, as JavaScript reads them
       if (d < 0) {
         return -1;
       }

@@ -57,9 +57,11 @@ public final class PrototypePollutionDetector implements Detector {
   private static final Normalized.CharSet P = Normalized.charSet("p");
   private static final Normalized.CharSet BACKSLASH = Normalized.charSet("\\");
   /** The letters of {@code proto} and their codes in hex, as an escape spells them. */
-  private static final Normalized.CharSet[] PROTO_LETTERS = {Normalized.charSet("p"), Normalized.charSet("r"),
-      Normalized.charSet("o"), Normalized.charSet("t")};
+  private static final Normalized.CharSet[] PROTO_LETTERS = {P, Normalized.charSet("r"), Normalized.charSet("o"),
+      Normalized.charSet("t")};
+  /** Their codes, and those in upper case where that differs ({@code 6F}): built once, not per value. */
   private static final String[] PROTO_CODES = {"70", "72", "6f", "74"};
+  private static final String[] PROTO_CODES_UPPER = {null, null, "6F", null};
   private static final Normalized.CharSet Y = Normalized.charSet("y");
   /**
    * What the {@code prototype} rules need around the word: the path punctuation after {@code constructor}
@@ -118,7 +120,7 @@ public final class PrototypePollutionDetector implements Detector {
   private static boolean mayEscapeProto(Normalized value, String s) {
     for (int k = 0; k < PROTO_LETTERS.length; k++) {
       if (!value.containsAny(PROTO_LETTERS[k]) && Substrings.indexOf(s, PROTO_CODES[k], 0) < 0
-          && Substrings.indexOf(s, PROTO_CODES[k].toUpperCase(java.util.Locale.ROOT), 0) < 0) {
+          && (PROTO_CODES_UPPER[k] == null || Substrings.indexOf(s, PROTO_CODES_UPPER[k], 0) < 0)) {
         return false;
       }
     }

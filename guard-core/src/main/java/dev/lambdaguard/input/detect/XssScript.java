@@ -25,8 +25,6 @@ final class XssScript {
   private static final String[] NOT_CALLEES = {"function", "if", "while", "for", "switch", "catch", "with", "return",
       "typeof", "void", "delete", "in", "of", "case"};
   private static final String[] INFIX_WORDS = {"in", "instanceof", "of"};
-  /** Functions that, assigned to {@code onerror}, run what a {@code throw} gives them. */
-  private static final String[] HANDED_FUNCTIONS = {"alert", "prompt", "confirm", "eval"};
 
   private static final int START = 0;
   private static final int OPERATOR = 1;
@@ -445,16 +443,16 @@ final class XssScript {
       if (isIdentPart(c) || (c == '\\' && XssText.unicodeEscape(s, p, end) > 0)) {
         int w = p;
         p = nameEnd(s, p, end);
-        if (prev == NAME && space && !prevWord && !isOneOf(s, w, p, INFIX_WORDS)) {
+        if (prev == NAME && space && !prevWord && !XssText.isOneOf(s, w, p, INFIX_WORDS)) {
           return false;
         }
         thrown |= XssText.equalsWord(s, w, p, "throw");
-        handed |= prev == OPERATOR && op == '=' && isOneOf(s, w, p, HANDED_FUNCTIONS);
+        handed |= prev == OPERATOR && op == '=' && XssSinks.isDialogOrEval(s, w, p);
         call |= thrown && handed; // onerror=alert;throw 1 calls alert
         prevLocation = !dot && XssText.equalsWord(s, w, p, "location");
         prev = NAME;
-        prevWord = isOneOf(s, w, p, PREFIX_WORDS);
-        prevNotCallee = isOneOf(s, w, p, NOT_CALLEES);
+        prevWord = XssText.isOneOf(s, w, p, PREFIX_WORDS);
+        prevNotCallee = XssText.isOneOf(s, w, p, NOT_CALLEES);
         prevMember = dot;
         dot = false;
         space = false;
@@ -641,14 +639,5 @@ final class XssScript {
       case ';', ',', '+', '-', '*', '/', '%', '|', '&', '^', '?', ':', '=', '<', '>', '!', '~' -> true;
       default -> false;
     };
-  }
-
-  private static boolean isOneOf(String s, int from, int to, String[] words) {
-    for (String w : words) {
-      if (XssText.equalsWord(s, from, to, w)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -47,7 +47,7 @@ final class XssSinks {
     int start = nameStart(s, i);
     if (start < i) {
       boolean member = start > 0 && s.charAt(start - 1) == '.';
-      if (isOneOf(s, start, i, DIALOGS)) {
+      if (XssText.isOneOf(s, start, i, DIALOGS)) {
         return proofOfConcept(s, i + 1); // also window.alert(1), $event.view.alert(1)
       }
       if (member && isCallOfEvaluator(s, start, i)) {
@@ -59,7 +59,7 @@ final class XssSinks {
         return comma < s.length() && s.charAt(comma) == ',' && comma - i <= THIS_ARGUMENT
             && fedFromSource(s, comma + 1, SPAN / 2, sources);
       }
-      if (isOneOf(s, start, i, EVALUATORS) || s.startsWith("Function", start) && i - start == 8
+      if (XssText.isOneOf(s, start, i, EVALUATORS) || s.startsWith("Function", start) && i - start == 8
           || member && (XssText.equalsWord(s, start, i, "write")
           || XssText.equalsWord(s, start, i, "writeln"))) {
         return fedFromSource(s, i + 1, SPAN, sources);
@@ -70,7 +70,7 @@ final class XssSinks {
     if (i >= 2 && s.charAt(i - 1) == ')') {
       int nameEnd = i - 1;
       int from = nameStart(s, nameEnd);
-      return from < nameEnd && from > 0 && s.charAt(from - 1) == '(' && isOneOf(s, from, nameEnd, DIALOGS);
+      return from < nameEnd && from > 0 && s.charAt(from - 1) == '(' && XssText.isOneOf(s, from, nameEnd, DIALOGS);
     }
     return false;
   }
@@ -82,7 +82,7 @@ final class XssSinks {
     }
     int start = nameStart(s, i);
     if (start == i || (start > 0 && (s.charAt(start - 1) == '.' || isIdentPart(s.charAt(start - 1))))
-        || !isOneOf(s, start, i, GLOBALS)) {
+        || !XssText.isOneOf(s, start, i, GLOBALS)) {
       return false;
     }
     int end = Math.min(s.length(), i + SPAN);
@@ -125,18 +125,23 @@ final class XssSinks {
     return seen == (1 << SIX_CHARACTERS.length()) - 1;
   }
 
+  /** Whether {@code s[from, to)} names a dialog or {@code eval}: what a proof of concept calls or hands on. */
+  static boolean isDialogOrEval(String s, int from, int to) {
+    return XssText.isOneOf(s, from, to, DIALOGS) || XssText.equalsWord(s, from, to, "eval");
+  }
+
   /** At a backtick: a dialog or evaluator used as a template tag ({@code alert`1`}), or handed to one. */
   static boolean atBacktick(String s, int i) {
     char last = i > 0 ? XssText.lower(s.charAt(i - 1)) : 0;
     if (last != 't' && last != 'm' && last != 'l') {
-      return last == ' ' || last == 'l' || last == 'y' ? handedToTag(s, i) : false;
+      return (last == ' ' || last == 'y') && handedToTag(s, i);
     }
     if (handedToTag(s, i)) {
       return true;
     }
     int start = nameStart(s, i);
     return start < i && (start == 0 || s.charAt(start - 1) != '.')
-        && (isOneOf(s, start, i, DIALOGS) || XssText.equalsWord(s, start, i, "eval"));
+        && isDialogOrEval(s, start, i);
   }
 
   /**
@@ -146,7 +151,7 @@ final class XssSinks {
     if (to - from < 4 || s.charAt(from) != s.charAt(to - 1) || (s.charAt(from) != '"' && s.charAt(from) != '\'')) {
       return 0;
     }
-    return isOneOf(s, from + 1, to - 1, DIALOGS) ? 1 : isOneOf(s, from + 1, to - 1, EVALUATORS) ? -1 : 0;
+    return XssText.isOneOf(s, from + 1, to - 1, DIALOGS) ? 1 : XssText.isOneOf(s, from + 1, to - 1, EVALUATORS) ? -1 : 0;
   }
 
   /**
@@ -180,7 +185,7 @@ final class XssSinks {
       return false;
     }
     int from = nameStart(s, start - 1);
-    return from < start - 1 && isOneOf(s, from, start - 1, EVALUATORS);
+    return from < start - 1 && XssText.isOneOf(s, from, start - 1, EVALUATORS);
   }
 
   /**
@@ -219,7 +224,7 @@ final class XssSinks {
         while (close < end && s.charAt(close) == ' ') {
           close++;
         }
-        if (close < end && s.charAt(close) == '}' && (isOneOf(s, q, e, DIALOGS) || isOneOf(s, q, e, EVALUATORS))) {
+        if (close < end && s.charAt(close) == '}' && (XssText.isOneOf(s, q, e, DIALOGS) || XssText.isOneOf(s, q, e, EVALUATORS))) {
           return true;
         }
       }
@@ -241,8 +246,8 @@ final class XssSinks {
     if (start == i || start == 0) {
       return false;
     }
-    boolean dialog = isOneOf(s, start, i, DIALOGS);
-    if (!dialog && !isOneOf(s, start, i, EVALUATORS)) {
+    boolean dialog = XssText.isOneOf(s, start, i, DIALOGS);
+    if (!dialog && !XssText.isOneOf(s, start, i, EVALUATORS)) {
       return false;
     }
     char before = s.charAt(start - 1);
@@ -326,7 +331,7 @@ final class XssSinks {
     if (k >= end || (s.charAt(k) != '.' && s.charAt(k) != '[')) {
       return false;
     }
-    return isOneOf(s, p, k, PAGE_OBJECTS);
+    return XssText.isOneOf(s, p, k, PAGE_OBJECTS);
   }
 
   /**
@@ -439,7 +444,7 @@ final class XssSinks {
   private static boolean isSource(String s, int from, int to) {
     int len = to - from;
     return len > 0 && len < Integer.SIZE && (lengthsStartingWith(SOURCE_LENGTHS, s.charAt(from)) & 1 << len) != 0
-        && isOneOf(s, from, to, SOURCES);
+        && XssText.isOneOf(s, from, to, SOURCES);
   }
 
   /** {@code lengths[c]}, the lengths of the words starting with the letter {@code c} (any case); 0 for no letter. */
@@ -454,14 +459,5 @@ final class XssSinks {
       lengths[w.charAt(0) - 'a'] |= 1 << w.length();
     }
     return lengths;
-  }
-
-  private static boolean isOneOf(String s, int from, int to, String[] words) {
-    for (String w : words) {
-      if (XssText.equalsWord(s, from, to, w)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -61,6 +61,16 @@ final class XssText {
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
   }
 
+  /** Whether {@code s[from, to)} is one of {@code words} (lower-case ASCII), in any case. */
+  static boolean isOneOf(String s, int from, int to, String[] words) {
+    for (String w : words) {
+      if (equalsWord(s, from, to, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Case-insensitive comparison of {@code s[from, to)} with a lower-case ASCII word. */
   static boolean equalsWord(String s, int from, int to, String word) {
     if (to - from != word.length()) {
