@@ -483,7 +483,8 @@ public final class SsrfDetector implements Detector {
    * Whether the value is a path of the Lambda Runtime APIs ({@code /2018-06-01/runtime/invocation/next}): an
    * application that joins a caller's path to a base URL of its own may be made to call the Runtime API when that
    * base is the Runtime API's, and no other path is spelled so. The prefix must end a path segment
-   * ({@code /2018-06-01/runtime-notes} is some blog's). Two character reads for any other value.
+   * ({@code /2018-06-01/runtime-notes} is some blog's). Any other value costs its leading blanks (at most eight)
+   * and two character reads.
    */
   static boolean isRuntimePathAlone(String s) {
     int a = 0;
@@ -601,7 +602,7 @@ public final class SsrfDetector implements Detector {
     while (hostEnd < end && s.charAt(hostEnd) != ':') {
       hostEnd++;
     }
-    if (SsrfHost.isPlainName(s, a, hostEnd, true) && !isRuntimeHost(s, a, hostEnd)) {
+    if (SsrfHost.isPlainName(s, a, hostEnd) && !isRuntimeHost(s, a, hostEnd)) {
       return;
     }
     if (!plausibleBareHost(s, a, end)) {
@@ -781,7 +782,9 @@ public final class SsrfDetector implements Detector {
         }
         end++;
       }
-      if (hidden && at >= 0 && at + 1 < end && !isPlainName(raw, at + 1, end)) {
+      // a plain public name, with a port or not, points nowhere inside (as authorityAt reads it)
+      if (hidden && at >= 0 && at + 1 < end
+          && !SsrfHost.isPlainName(raw, at + 1, hostBeforeDigitPort(raw, at + 1, end))) {
         judgeHost(raw.substring(at + 1, end).toLowerCase(Locale.ROOT), SsrfAuthority.pathOf(raw, end), true, false,
             verdict);
       }
@@ -789,19 +792,13 @@ public final class SsrfDetector implements Detector {
     }
   }
 
-  /** A plain public name, with a port or not, points nowhere inside (as {@link #authorityAt} reads it). */
-  private static boolean isPlainName(String s, int a, int end) {
-    int plain = SsrfHost.plainName(s, a, hostBeforeDigitPort(s, a, end));
-    return plain == SsrfHost.PLAIN || plain == SsrfHost.PLAIN_ONE_LABEL;
-  }
-
   private static boolean endsRawAuthority(char c) {
     return c == '/' || c == '?' || c == '#' || c == '\\' || c <= ' ';
   }
 
-  /** Whether {@code raw} has an escaped {@code /}, {@code \}, {@code ?} or {@code #} at {@code i} (%2f %5c %3f %23). */
+  /** Whether the {@code %} at {@code i} escapes {@code /}, {@code \}, {@code ?} or {@code #} (%2f %5c %3f %23). */
   private static boolean escapedDelimiterAt(String raw, int i) {
-    if (i + 2 >= raw.length() || raw.charAt(i) != '%') {
+    if (i + 2 >= raw.length()) {
       return false;
     }
     char hi = raw.charAt(i + 1);

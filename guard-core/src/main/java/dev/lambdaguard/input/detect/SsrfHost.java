@@ -111,12 +111,11 @@ final class SsrfHost {
   static final int PLAIN_ONE_LABEL = 2;
 
   /**
-   * Whether {@link #classify} of the host {@code s[from, to)} in lower case is {@link #PUBLIC} without flags (or,
-   * with {@code singleLabel}, also {@link #SINGLE_LABEL}): {@link #plainName} as a yes or no.
+   * Whether {@link #classify} of the host {@code s[from, to)} in lower case is {@link #PUBLIC} without flags, or
+   * with {@link #SINGLE_LABEL} only: {@link #plainName} as a yes or no.
    */
-  static boolean isPlainName(String s, int from, int to, boolean singleLabel) {
-    int plain = plainName(s, from, to);
-    return plain == PLAIN || singleLabel && plain == PLAIN_ONE_LABEL;
+  static boolean isPlainName(String s, int from, int to) {
+    return plainName(s, from, to) != NOT_PLAIN;
   }
 
   /**
