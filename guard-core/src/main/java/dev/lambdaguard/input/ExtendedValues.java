@@ -77,7 +77,13 @@ final class ExtendedValues {
       } else if (c < 0x80) {
         bytes.write(c);
       } else {
-        bytes.writeBytes(String.valueOf(c).getBytes(charset));
+        // a run of characters beyond ASCII encoded at once: a surrogate pair stays one character
+        int end = i + 1;
+        while (end < text.length() && text.charAt(end) >= 0x80) {
+          end++;
+        }
+        bytes.writeBytes(text.substring(i, end).getBytes(charset));
+        i = end - 1;
       }
     }
     return bytes.toString(charset);

@@ -230,19 +230,30 @@ final class MultipartForm {
       Parameters parameters = new Parameters(disposition);
       while (parameters.next()) {
         String name = parameters.name();
-        int fieldPiece = ExtendedValues.pieceIndex(name, "name");
-        int filenamePiece = ExtendedValues.pieceIndex(name, "filename");
         if (name.equalsIgnoreCase("name")) {
           field = once(field, parameters.value());
         } else if (name.equalsIgnoreCase("filename")) {
           filename = once(filename, parameters.value());
-        } else if (fieldPiece >= 0) {
-          fieldPieces = put(fieldPieces, fieldPiece, parameters.value());
-        } else if (filenamePiece >= 0) {
-          filenamePieces = put(filenamePieces, filenamePiece, parameters.value());
+        } else {
+          int fieldPiece = ExtendedValues.pieceIndex(name, "name");
+          int filenamePiece = fieldPiece >= 0 ? -1 : ExtendedValues.pieceIndex(name, "filename");
+          if (fieldPiece >= 0) {
+            fieldPieces = put(fieldPieces, fieldPiece, piece(name, fieldPiece, parameters.value()));
+          } else if (filenamePiece >= 0) {
+            filenamePieces = put(filenamePieces, filenamePiece, piece(name, filenamePiece, parameters.value()));
+          }
         }
       }
       return new Names(field, filename, joined(fieldPieces), joined(filenamePieces));
+    }
+
+    /**
+     * A piece as {@link ExtendedValues#decode} takes the joined pieces: a first piece that is not extended
+     * ({@code filename*0="it's a "}, no {@code *} after the number) names no charset, so it is given an empty
+     * prefix, lest its own apostrophes be read as one.
+     */
+    private static String piece(String name, int index, String value) {
+      return index == 0 && name.charAt(name.length() - 1) != '*' ? "''" + value : value;
     }
 
     private static String[] put(String[] pieces, int index, String value) {

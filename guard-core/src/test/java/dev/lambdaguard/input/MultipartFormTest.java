@@ -157,6 +157,11 @@ class MultipartFormTest {
     String same = "--b\r\nContent-Disposition: form-data; name=\"a\"; name*=a\r\n\r\nx\r\n--b--";
     assertEquals(List.of("form.a#key=a", "form.a=x"), walk("multipart/form-data; boundary=b", same),
         "an extended name equal to the plain one is read once");
+    String plainPieces = "--b\r\nContent-Disposition: form-data; name=\"doc\"; filename*0=\"it's a \"; "
+        + "filename*1=\"dog's.txt\"\r\nContent-Type: image/png\r\n\r\nx\r\n--b--";
+    assertEquals(List.of("form.doc#key=doc", "form.doc#filename=it's a dog's.txt", "form.doc=x"),
+        walk("multipart/form-data; boundary=b", plainPieces),
+        "a first piece that is not extended names no charset: its apostrophe is text, not a refused charset");
   }
 
   @Test
@@ -196,6 +201,8 @@ class MultipartFormTest {
     assertEquals(-1, ExtendedValues.pieceIndex("filename*", "name"), "filename* is not name*");
     assertEquals("a\uff11", ExtendedValues.decode("a%ef%bc%91"), "UTF-8 when no charset is named");
     assertEquals("%\uff10\uff10", ExtendedValues.decode("%\uff10\uff10"), "only ASCII hex digits escape");
+    assertEquals("a\ud83d\ude00.png", ExtendedValues.decode("UTF-8''a\ud83d\ude00.png"),
+        "a character beyond the basic plane, sent as it is, stays one character");
   }
 
   @Test
