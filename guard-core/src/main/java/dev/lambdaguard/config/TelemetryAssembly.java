@@ -23,7 +23,7 @@ final class TelemetryAssembly {
     }
     ConfigValue namespace = config.value(Setting.METRICS_NAMESPACE);
     if (namespace != null) {
-      MetricsSinkFactory factory = metrics(config, namespace, blame);
+      MetricsSinkFactory factory = metrics(config, namespace);
       String name = blame.on(namespace, Setting.METRICS_NAMESPACE.key()).trim();
       factory.aroundStdout(name, new EventJson(Redactor.shared())); // a bad namespace fails now, at load
       // Built with the guard: the events keep the format and redactor the builder ends up with.
@@ -47,7 +47,7 @@ final class TelemetryAssembly {
     };
   }
 
-  private static MetricsSinkFactory metrics(GuardConfig config, ConfigValue value, Blame blame) {
+  private static MetricsSinkFactory metrics(GuardConfig config, ConfigValue value) {
     return Plugins.named(MetricsSinkFactory.class, "emf", config.resources(), value, Setting.METRICS_NAMESPACE.key(),
         "EMF metrics writer", "guard-aws brings it");
   }

@@ -150,7 +150,7 @@ public final class InputPolicy {
     private static List<Allowance> clientAddressAllowances() {
       List<Allowance> list = new ArrayList<>();
       for (String header : CLIENT_ADDRESS_HEADERS) {
-        list.add(Allowance.of("header." + header, Category.SSRF));
+        list.add(Allowance.of(InputLocations.header(header), Category.SSRF));
       }
       return list;
     }

@@ -27,8 +27,9 @@ public record RedisOptions(String scope, String keyPrefix, Duration commandTimeo
   /**
    * Checks every value, whichever way the options are made.
    *
-   * @throws IllegalArgumentException when a value is out of range, naming the setting (never the key prefix's text)
-   * @throws NullPointerException when a value is null, naming it
+   * @throws IllegalArgumentException when a value is out of range or the key prefix is missing, naming the setting
+   *     (never the key prefix's text)
+   * @throws NullPointerException when another value is null, naming it
    */
   public RedisOptions {
     Objects.requireNonNull(scope, "scope");

@@ -520,7 +520,7 @@ final class CmdiScanner {
       }
       slashless = false;
       kind = CmdiCommands.kindAt(wordText, wordA, wordB);
-      for (int o = 0; o < 1 && kind == 0 && wordText == s && s.charAt(wordA) == '-' && wordB - wordA >= 2; o++) {
+      if (kind == 0 && wordText == s && s.charAt(wordA) == '-' && wordB - wordA >= 2) {
         kind = wrappedAfterOption(); // sudo -u root id, nice -n 19 id: the command after the wrapper's options
       }
     }

@@ -249,7 +249,6 @@ class SqlStatements extends SqlParser {
     return a;
   }
 
-  /** The end of a (qualified, possibly {@code db..name}) object name at {@code q}, or -1. */
   /**
    * Where the tables a FROM reads, from {@code q}, end: each a name or a call of a table function whose arguments
    * count as the statement's evidence ({@code FROM pg_sleep(5)}, {@code FROM generate_series(1,1,CASE WHEN ...)}),
@@ -282,6 +281,7 @@ class SqlStatements extends SqlParser {
     return t.type(alias) == WORD && t.word(alias) == 0 && !t.has(alias, FUNC) ? alias + 1 : end;
   }
 
+  /** The end of a (qualified, possibly {@code db..name}) object name at {@code q}, or -1. */
   int name(int q) {
     if (t.type(q) != WORD || t.attr(q, SqlLexicon.RESERVED) && !t.attr(q, SqlLexicon.OBJECT)) {
       return -1;
