@@ -93,6 +93,9 @@ final class CmdiScanner {
   private int firstText = -2; // where prose starts, computed at first use
   private int markdownTable = -1;
   private int firstEquals = -2; // computed at first use
+  /** The run without blanks or command ends last found by {@link #pathRunEnd}: from where it was asked, its end. */
+  private int pathRunFrom = -1;
+  private int pathRunEnd = -1;
   private CmdiCode.Ahead ahead; // made at the first call
 
   private CmdiScanner(String s, Normalized.CharSet triggers, int strictKinds, int lenientKinds) {
@@ -671,10 +674,7 @@ final class CmdiScanner {
    * or the path is {@code %COMSPEC%}, the command interpreter.
    */
   private boolean windowsBinary(int p) {
-    int e = p;
-    while (e < n && e - p <= 4 * CmdiShell.MAX_WORD && !isSpace(s.charAt(e)) && PATH_ENDS.indexOf(s.charAt(e)) < 0) {
-      e++;
-    }
+    int e = Math.min(pathRunEnd(p), p + 4 * CmdiShell.MAX_WORD + 1);
     int seg = e;
     while (seg > p && s.charAt(seg - 1) != '\\' && s.charAt(seg - 1) != '/') {
       seg--;
@@ -683,6 +683,23 @@ final class CmdiScanner {
       return e - p == 9 && s.regionMatches(true, p, "%comspec%", 0, 9);
     }
     return CmdiCommands.kindAt(s, seg, e) != 0;
+  }
+
+  /**
+   * Where the run of characters from {@code p} that holds no blank and no command end stops, remembered for the
+   * command positions inside the same run: in a flood of escaped line breaks ({@code \\nX:\\nX:...}) every
+   * separator starts a command word inside one long run, which was read again, 257 characters, at each of them.
+   */
+  private int pathRunEnd(int p) {
+    if (p < pathRunFrom || p > pathRunEnd) {
+      int e = p;
+      while (e < n && !isSpace(s.charAt(e)) && PATH_ENDS.indexOf(s.charAt(e)) < 0) {
+        e++;
+      }
+      pathRunFrom = p;
+      pathRunEnd = e;
+    }
+    return pathRunEnd;
   }
 
   /**

@@ -281,7 +281,7 @@ class CmdiDetectorTest {
 
   @ParameterizedTest
   @ValueSource(strings = {";", ";;;;", "| ", "&&", "$(", "`", "\\n", "; ls ", "${IFS}", "eval(", "{a,", "; cat '",
-      "() {", "/bin/", "<?", "a\n", ";sh -x", ";cat 'x", "sh(", "<ab sh="})
+      "() {", "/bin/", "<?", "a\n", ";sh -x", ";cat 'x", "sh(", "<ab sh=", "\\nX:", "\\nX:ab"})
   void aMegabyteOfNearMissesCompletes(String unit) {
     String value = unit.repeat(1_000_000 / unit.length());
     detector.detect(Normalized.of(value)); // linear: completes; no timing assertion
@@ -294,6 +294,18 @@ class CmdiDetectorTest {
     // each parenthesis is a call whose name, receiver and first argument are read: no look reads the next call's
     String value = unit.repeat(1_000_000 / unit.length());
     assertNull(detect(value), unit);
+  }
+
+  @Test
+  void aWindowsProgramAfterAFloodOfEscapedLineBreaksIsFoundAsItIsAlone() {
+    // every escaped break starts a command word inside one long run, whose end is remembered, not read again
+    String flood = "\\nX:".repeat(25_000);
+    for (String attack : new String[] {"; %COMSPEC% /c whoami", "; D:\\bin\\powershell.exe -c id",
+        "; C:\\Windows\\System32\\cmd.exe /c whoami"}) {
+      Detection alone = detect(attack);
+      assertNotNull(alone, attack);
+      assertRule(alone.ruleId(), flood + attack);
+    }
   }
 
   @Test
