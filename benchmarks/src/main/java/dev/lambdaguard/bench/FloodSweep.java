@@ -39,7 +39,8 @@ public final class FloodSweep {
       "/dev/tcp/", "~/.ssh", "..\\", "....//", "../", "..%2f", "C:\\Windows\\", "c:/boot.ini", "file://",
       "php://", "data://", "http://", "http://a", "http://127.1/", "http://0/", "http://0x7f.1/", "http://[::1]",
       "http://a@127.0.0.1/", "http://localhost:2773/", "//localhost", "[::ffff:", "gopher://", "jar:http://",
-      "\\\\127.0.0.1\\", "Object.prototype.", "__proto__", ".__globals__", "__import__(", "{\"$gt\":", "\u560a");
+      "\\\\127.0.0.1\\", "Object.prototype.", "__proto__", ".__globals__", "__import__(", "{\"$gt\":", "\u560a",
+      "\\nX:", ";C:\\a\\b ");
 
   private static volatile Object sink;
 
