@@ -128,12 +128,11 @@ final class JndiLookupResolver {
           overflow--;
           append(depth, "}");
         } else {
-          String value = evaluate(depth);
+          substitute(depth);
           if (depth == 0) {
             return j + 1;
           }
           depth--;
-          append(depth, value);
         }
         j++;
         continue;
@@ -145,10 +144,7 @@ final class JndiLookupResolver {
       j++;
     }
     for (; depth >= 0; depth--) {
-      String value = evaluate(depth);
-      if (depth > 0) {
-        append(depth - 1, value);
-      }
+      substitute(depth);
     }
     return n;
   }
@@ -193,7 +189,7 @@ final class JndiLookupResolver {
     rawStart[depth] = raw;
   }
 
-  private void append(int depth, String text) {
+  private void append(int depth, CharSequence text) {
     StringBuilder level = levels[depth];
     int room = MAX_LEVEL_CHARS - level.length();
     if (room > 0) {
@@ -201,9 +197,23 @@ final class JndiLookupResolver {
     }
   }
 
-  /** The value Log4j would substitute for the lookup whose (already inner-resolved) text is at this level. */
-  private String evaluate(int depth) {
-    String content = levels[depth].toString();
+  /**
+   * Evaluates the lookup whose (already inner-resolved) text is at this level, notes what it reveals, and appends
+   * the value Log4j would substitute for it to the level above (none at level 0: nothing reads that value).
+   */
+  private void substitute(int depth) {
+    StringBuilder level = levels[depth];
+    if (level.indexOf(":") < 0) {
+      // every rule and every evaluated lookup reads a colon (jndi:, lower:, :-): without one the lookup stays as
+      // it was, copied without a string of its own, so a flood of ${7*7} or ${${a}} allocates nothing per lookup
+      if (depth > 0) {
+        append(depth - 1, "${");
+        append(depth - 1, level);
+        append(depth - 1, "}");
+      }
+      return;
+    }
+    String content = level.toString();
     int jndi = indexOfIgnoreCase(content, "jndi:");
     if (jndi >= 0) {
       boolean direct = jndi == 0 && s.regionMatches(true, rawStart[depth], "jndi:", 0, 5);
@@ -232,9 +242,19 @@ final class JndiLookupResolver {
     }
     if (value != null) {
       resubstitute(value);
-      return value;
     }
-    return dash >= 0 ? content.substring(dash + 2) : "${" + content + "}";
+    if (depth == 0) {
+      return;
+    }
+    if (value != null) {
+      append(depth - 1, value);
+    } else if (dash >= 0) {
+      append(depth - 1, content.substring(dash + 2));
+    } else {
+      append(depth - 1, "${");
+      append(depth - 1, content);
+      append(depth - 1, "}");
+    }
   }
 
   /**

