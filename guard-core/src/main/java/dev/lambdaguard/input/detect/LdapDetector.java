@@ -338,7 +338,7 @@ public final class LdapDetector implements Detector {
    */
   private static boolean nestedFilter(String s, int first) {
     int n = s.length();
-    for (int i = first; i >= 0 && i + 2 < n; i = s.indexOf('(', i + 1)) {
+    for (int i = first; i >= 0 && i + 2 < n; i = Substrings.indexOf(s, '(', i + 1)) {
       if (!isFilterOperator(s.charAt(i + 1))) {
         continue;
       }
@@ -453,7 +453,8 @@ public final class LdapDetector implements Detector {
     if ((triggers & BAR) == 0) {
       return false;
     }
-    for (int bar = s.indexOf('|'); bar >= 0; bar = s.indexOf('|', bar + 1)) {
+    // bars found near one another without a vector search each: a flood of | asks at every one
+    for (int bar = s.indexOf('|'); bar >= 0; bar = Substrings.indexOf(s, '|', bar + 1)) {
       int next = bar + 1;
       while (next < s.length() && next - bar < 8 && s.charAt(next) == ' ') {
         next++;
@@ -475,7 +476,7 @@ public final class LdapDetector implements Detector {
   /** A {@code quote} followed by {@code or}/{@code and} and an XPath function call. */
   private static boolean booleanClause(String s, char quote) {
     int n = s.length();
-    for (int i = s.indexOf(quote); i >= 0; i = s.indexOf(quote, i + 1)) {
+    for (int i = s.indexOf(quote); i >= 0; i = Substrings.indexOf(s, quote, i + 1)) {
       int k = i + 1;
       int w = k;
       while (w < n && w - k < 8 && s.charAt(w) == ' ') {

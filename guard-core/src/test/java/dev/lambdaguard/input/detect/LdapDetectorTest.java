@@ -110,4 +110,18 @@ class LdapDetectorTest {
     assertRule(LdapDetector.BREAKOUT, "=a*".repeat(size / 3) + "userPassword=*)");
     assertRule(LdapDetector.BREAKOUT, "*)".repeat(size / 2) + ")(cn=admin");
   }
+
+  @Test
+  void anXpathClauseAfterAHundredKilobytesOfBarsOrQuotesIsFound() {
+    // bars and quotes are found near one another without a search each; the one that matters is still read
+    int size = 100_000;
+    String letters = " abcdefghijklmnopqrstuvwxyz";
+    for (String unit : new String[] {"|", "||", "'", "\"", "(|", "(&"}) {
+      String flood = unit.repeat(size / unit.length()) + letters;
+      assertNull(detect(flood), unit);
+      assertRule(LdapDetector.XPATH, flood + "'] | //user/*");
+      assertRule(LdapDetector.XPATH, flood + "x' or name()='admin");
+      assertRule(LdapDetector.BREAKOUT, flood + "(|(mail=*))");
+    }
+  }
 }
