@@ -22,7 +22,9 @@ public final class AdversarialInputs {
       "hrefs", "braces", "expressions", "urls", "emails", "escapes", "xmlcomments", "jsonkeys", "encodedpaths",
       "fullwidth", "marks", "tags+letters", "images+letters", "urls+letters", "shellwords+letters",
       "jsonkeys+letters", "evals", "functions", "templateticks", "jsescapes", "hexescapes", "hexurls", "ipv6urls",
-      "starbraces", "opens", "formpairs", "evals+letters", "jsescapes+letters");
+      "starbraces", "opens", "formpairs", "evals+letters", "jsescapes+letters", "winpaths", "uncpaths",
+      "userinfourls", "lookupmath+letters", "velocity", "escapedbreaks+letters", "semicolons+letters",
+      "colons+letters", "backslashes+letters");
 
   /** Every letter, digit and a few separators: appended to a flood, it defeats gates on the value's character set. */
   static final String EVERY_LETTER = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
@@ -72,6 +74,16 @@ public final class AdversarialInputs {
       case "starbraces" -> flood("*{");
       case "opens" -> flood("open(");
       case "formpairs" -> flood("a=b&");
+      // the worst floods FloodSweep found: each costs one or more detectors a judgment at every few characters
+      case "winpaths" -> flood(";C:\\a\\b ");
+      case "uncpaths" -> flood("\\\\127.0.0.1\\");
+      case "userinfourls" -> flood("http://a@127.0.0.1/");
+      case "lookupmath" -> flood("${7*7}");
+      case "velocity" -> flood("#set($");
+      case "escapedbreaks" -> flood("\\nX:");
+      case "semicolons" -> flood(";");
+      case "colons" -> flood(":");
+      case "backslashes" -> flood("\\");
       default -> throw new IllegalArgumentException("unknown shape: " + shape);
     };
   }

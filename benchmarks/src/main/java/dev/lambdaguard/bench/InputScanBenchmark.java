@@ -205,7 +205,8 @@ public class InputScanBenchmark {
         "emails", "escapes", "xmlcomments", "jsonkeys", "encodedpaths", "fullwidth", "marks", "tags+letters",
         "images+letters", "urls+letters", "shellwords+letters", "jsonkeys+letters", "evals", "functions",
         "templateticks", "jsescapes", "hexescapes", "hexurls", "ipv6urls", "starbraces", "opens", "formpairs",
-        "evals+letters", "jsescapes+letters"})
+        "evals+letters", "jsescapes+letters", "winpaths", "uncpaths", "userinfourls", "lookupmath+letters",
+        "velocity", "escapedbreaks+letters", "semicolons+letters", "colons+letters", "backslashes+letters"})
     public String shape;
 
     InjectionScanner scanner;
