@@ -542,6 +542,22 @@ final class PathNames {
     return flags;
   }
 
+  /**
+   * Whether {@link #classify} gives {@code s[from, to)}, a segment without spaces or dots, no flag at all, told
+   * without hashing: too long, or its first two characters begin no name, and neither digits only (a pid) nor a
+   * {@code _log} name. A path of many short segments ({@code \x\x\x}) is read at this cost per segment.
+   */
+  static boolean namesNothing(String s, int from, int to) {
+    if (to - from > MAX_SEGMENT) {
+      return true;
+    }
+    if (mayBeginName(NAME_STARTS, s, from, to) || allDigits(s, from, to)) {
+      return false;
+    }
+    char beforeLog = to - from >= 4 ? s.charAt(to - 4) : ' ';
+    return !((beforeLog == '_' || beforeLog == '-') && endsWith(s, to, "log"));
+  }
+
   private static boolean allDigits(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);

@@ -57,15 +57,25 @@ final class PathScan {
   private static final byte SKIP = 0;
   private static final byte AT_SPACE = 1;
   private static final byte AT_TERMINATOR = 2;
-  private static final byte STOP = 3;
+  /** A colon or a semicolon: most are one of the above ({@link #inertOutside}), the rest must be seen. */
+  private static final byte MAYBE = 3;
+  private static final byte STOP = 4;
   private static final byte[] OUTSIDE = new byte[128];
 
   static {
     for (int c = 0; c < 128; c++) {
       byte k = ASCII[c];
-      OUTSIDE[c] = k <= LETTER ? SKIP : k == SPACE ? AT_SPACE : k == TERMINATOR && c != ';' ? AT_TERMINATOR : STOP;
+      OUTSIDE[c] = k <= LETTER ? SKIP : k == SPACE ? AT_SPACE : c == ';' || k == COLON ? MAYBE
+          : k == TERMINATOR ? AT_TERMINATOR : STOP;
     }
   }
+
+  /**
+   * What a segment's last flags must lack for the next segment, if it names nothing, to change nothing: the first
+   * halves of the pairs {@link #judge} looks for.
+   */
+  private static final int PAIR_FIRSTS = PathNames.ETC | PathNames.PROC | PathNames.PAIR_PARENT
+      | PathNames.ROOT_WINDOWS;
 
   /** The highest score of a wrapper or UNC path, and of a sensitive file. */
   private static final int MAX_WRAPPER = 90;
@@ -174,8 +184,11 @@ final class PathScan {
         while (i < n) {
           char c = s.charAt(i);
           int t = c < 128 ? OUTSIDE[c] : STOP;
-          if (t == STOP) {
-            break;
+          if (t >= MAYBE) {
+            if (t == STOP || !inertOutside(c, i)) {
+              break;
+            }
+            t = c == ';' ? AT_TERMINATOR : SKIP;
           }
           last = t == AT_SPACE ? i : last;
           start = t == AT_TERMINATOR ? i + 1 : start;
@@ -227,6 +240,9 @@ final class PathScan {
             return result(); // the separator began a new path ("../../x /etc"): the last one has ended
           }
           i += w;
+          if (kind != NONE) {
+            i = quietSegments(i); // a run of segments that name nothing ("\\x\\x\\x", "a/b/c/d")
+          }
           segStart = i;
           continue;
         }
@@ -257,6 +273,58 @@ final class PathScan {
     odd = sawOdd || value.containsAny(QUESTION);
     space = sawSpace || value.containsAny(SPACE_CHARS);
     return result();
+  }
+
+  /**
+   * Whether a colon or semicolon outside a path changes nothing, so that the loop outside paths may take it as
+   * it takes letters or terminators: a colon that ends no stream wrapper's scheme, a semicolon not after a dot
+   * (only {@code ..;} keeps a climb). Neither changes the finding, so nothing need be asked after it.
+   */
+  private boolean inertOutside(char c, int i) {
+    return c == ';' ? i == 0 || s.charAt(i - 1) != '.' : !mayEndWrapper(i);
+  }
+
+  /**
+   * Whether a segment that names nothing ({@link PathNames#namesNothing}) would change nothing but the count of
+   * segments: past the second segment (the first two are judged together), no pair begun by the segment before,
+   * not the authority of a URL. No rule can then fire, so nothing need be asked after it either.
+   */
+  private boolean quiet() {
+    return kind != NONE && !inAuthority && nseg >= 2 && (prev & PAIR_FIRSTS) == 0;
+  }
+
+  /**
+   * Segments from {@code from} (just after a separator) that change nothing, taken in a tight loop: empty ones
+   * ({@code //}) and, in a {@link #quiet} path, those of letters, digits, plain punctuation and colons that end no
+   * wrapper which name nothing ({@code \x\x\x}, {@code /x3c/x3c}). A flood of them costs a read of each
+   * character and a table look-up per segment rather than the full judgment. Returns the start of the first
+   * segment not taken (at a character the full loop must see, or a segment that may name something); the full
+   * loop reads it again, so each character is read at most twice.
+   */
+  private int quietSegments(int from) {
+    int start = from;
+    boolean quiet = quiet();
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '/' || c == '\\') {
+        if (i > start) {
+          if (!quiet || !PathNames.namesNothing(s, start, i)
+              && PathNames.classify(s, start, i, kind == URL || kind == RELATIVE) != 0) {
+            return start;
+          }
+          nseg++;
+          prev = 0;
+        }
+        start = i + 1;
+        continue;
+      }
+      int k = c < 128 ? ASCII[c] : ODD;
+      if (k > LETTER && !(k == ZERO && !(c == '0' && i + 1 < n && (s.charAt(i + 1) | 0x20) == 'x'))
+          && !(k == COLON && !mayEndWrapper(i))) {
+        return start; // dots, spaces, terminators, odd bytes, 0x2f and 0x2e, a wrapper: for the full loop
+      }
+    }
+    return start;
   }
 
   /** A separator at {@code at} closes the segment {@code [segStart, at)}. */
@@ -520,16 +588,28 @@ final class PathScan {
    */
   private static final String[] WRAPPERS = {"php", "phar", "expect", "zip", "zlib", "glob", "rar", "ogg",
       "compress.zlib", "compress.bzip2", "ssh2.shell", "ssh2.exec", "ssh2.sftp", "file", "netdoc", "jar", "data"};
+  /** Those of {@link #WRAPPERS} that score below {@link #MAX_WRAPPER} whatever follows their colon. */
+  private static final java.util.Set<String> WEAK_WRAPPERS = java.util.Set.of("file", "netdoc", "jar");
+  /** The highest score of {@link #WEAK_WRAPPERS}: once reached, only the others can raise the finding. */
+  private static final int MAX_WEAK_WRAPPER = 85;
   /**
    * The last three characters of each of {@link #WRAPPERS}, packed as {@link #lastThree} packs them, as bits of a
    * 4096-bit filter ({@link #slot}): a colon whose three characters have no bit set ends no wrapper; one that has
    * is read in full, so a false hit costs only that read.
    */
-  private static final long[] WRAPPER_ENDS = wrapperEnds();
+  private static final long[] WRAPPER_ENDS = wrapperEnds(true);
+  /**
+   * The same for the wrappers that may score {@link #MAX_WRAPPER}: once a {@code file:/} scored, a flood of them
+   * costs no read back per colon.
+   */
+  private static final long[] STRONG_WRAPPER_ENDS = wrapperEnds(false);
 
-  private static long[] wrapperEnds() {
+  private static long[] wrapperEnds(boolean withWeak) {
     long[] bits = new long[64];
     for (String wrapper : WRAPPERS) {
+      if (!withWeak && WEAK_WRAPPERS.contains(wrapper)) {
+        continue;
+      }
       int slot = slot(lastThree(wrapper, wrapper.length()));
       bits[slot >>> 6] |= 1L << slot;
     }
@@ -550,20 +630,21 @@ final class PathScan {
   }
 
   /**
-   * Whether a scheme {@link #wrapper} scores may end at {@code colon}: each is of ASCII characters and at least
-   * three long, so its last three, in any case, are those of one of them. A page of links costs a look-up per
-   * colon rather than a read back over each scheme.
+   * Whether a scheme {@link #wrapper} scores above the finding so far may end at {@code colon}: each is of ASCII
+   * characters and at least three long, so its last three, in any case, are those of one of them. A page of links
+   * costs a look-up per colon rather than a read back over each scheme.
    */
   private boolean mayEndWrapper(int colon) {
-    if (colon < 3) {
-      return false;
+    if (colon < 3 || !isAlnum(s.charAt(colon - 1)) || bestScore >= MAX_WRAPPER) {
+      return false; // each wrapper ends in a letter or digit, and none scores more
     }
     int end = lastThree(s, colon);
     if (end < 0) {
       return false;
     }
     int slot = slot(end);
-    return (WRAPPER_ENDS[slot >>> 6] & 1L << slot) != 0;
+    long[] ends = bestScore >= MAX_WEAK_WRAPPER ? STRONG_WRAPPER_ENDS : WRAPPER_ENDS;
+    return (ends[slot >>> 6] & 1L << slot) != 0;
   }
 
   private boolean isSchemeAt(int at) {
