@@ -114,17 +114,37 @@ public final class PrototypePollutionDetector implements Detector {
   }
 
   /**
-   * Whether each letter of {@code proto} is in the value, plain or as the hex code an escape spells it with
-   * ({@code 70} for p): both proto rules need the word, so a flood of escapes of other characters is not decoded.
+   * Whether the value, its escapes resolved, may hold {@code proto}, which every rule read there needs: each letter
+   * of the word is in the value, plain or as the hex code an escape spells it with ({@code 70} for p), and the word
+   * is plain in the value or an escape may spell one of its letters. Resolving leaves the text between escapes as
+   * it was, so a {@code proto} that no escape spells was plain already. A flood of escapes of other characters
+   * (<code>&#92;x3c</code>), even with every letter in the value, is not decoded.
    */
   private static boolean mayEscapeProto(Normalized value, String s) {
     for (int k = 0; k < PROTO_LETTERS.length; k++) {
-      if (!value.containsAny(PROTO_LETTERS[k]) && Substrings.indexOf(s, PROTO_CODES[k], 0) < 0
-          && (PROTO_CODES_UPPER[k] == null || Substrings.indexOf(s, PROTO_CODES_UPPER[k], 0) < 0)) {
+      if (!value.containsAny(PROTO_LETTERS[k]) && !hasCode(s, k)) {
         return false;
       }
     }
-    return true;
+    if (Substrings.indexOf(s, "proto", 0) >= 0) {
+      return true;
+    }
+    for (int k = 0; k < PROTO_LETTERS.length; k++) {
+      if (hasCode(s, k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code s} has the hex code of the {@code k}-th letter of {@code proto}, in either case: the last two
+   * digits of any escape that spells the letter (<code>&#92;x70</code>, <code>&#92;u0070</code>,
+   * <code>&#92;u{70}</code>).
+   */
+  private static boolean hasCode(String s, int k) {
+    return Substrings.indexOf(s, PROTO_CODES[k], 0) >= 0
+        || PROTO_CODES_UPPER[k] != null && Substrings.indexOf(s, PROTO_CODES_UPPER[k], 0) >= 0;
   }
 
   /** The rules on {@code s}; the accessor keys only with {@code accessors} (not on a second, unescaped reading). */
