@@ -50,6 +50,14 @@ final class PathScan {
   private static final Normalized.CharSet QUESTION = Normalized.charSet("?");
   private static final Normalized.CharSet SPACE_CHARS = Normalized.charSet(" \n\r\t");
   /**
+   * The schemes {@link #wrapper} scores, for {@link #WRAPPER_ENDS}; a scheme added to its switch must be added
+   * here too ({@code PathTraversalDetectorTest} reads each through the detector).
+   */
+  private static final String[] WRAPPERS = {"php", "phar", "expect", "zip", "zlib", "glob", "rar", "ogg",
+      "compress.zlib", "compress.bzip2", "ssh2.shell", "ssh2.exec", "ssh2.sftp", "file", "netdoc", "jar", "data"};
+  /** Those of {@link #WRAPPERS} that score below {@link #MAX_WRAPPER} whatever follows their colon. */
+  private static final java.util.Set<String> WEAK_WRAPPERS = java.util.Set.of("file", "netdoc", "jar");
+  /**
    * What an ASCII character means outside a path (see {@link #run}): nothing, a space, a terminator (the next
    * word may begin a path) or something the full loop must see (separators, colons, dots, odd bytes, the digits of
    * {@code 0x2f} and {@code .2f}, and {@code ;}, which after a dot keeps a climb).
@@ -61,12 +69,19 @@ final class PathScan {
   private static final byte MAYBE = 3;
   private static final byte STOP = 4;
   private static final byte[] OUTSIDE = new byte[128];
+  /** The last characters of {@link #WRAPPERS}, in both cases: a colon after any other ends no wrapper. */
+  private static final boolean[] WRAPPER_LAST = new boolean[128];
 
   static {
     for (int c = 0; c < 128; c++) {
       byte k = ASCII[c];
       OUTSIDE[c] = k <= LETTER ? SKIP : k == SPACE ? AT_SPACE : c == ';' || k == COLON ? MAYBE
           : k == TERMINATOR ? AT_TERMINATOR : STOP;
+    }
+    for (String wrapper : WRAPPERS) {
+      char last = wrapper.charAt(wrapper.length() - 1);
+      WRAPPER_LAST[last] = true;
+      WRAPPER_LAST[Character.toUpperCase(last)] = true;
     }
   }
 
@@ -188,7 +203,9 @@ final class PathScan {
             if (t == STOP || !inertOutside(c, i)) {
               break;
             }
-            t = c == ';' ? AT_TERMINATOR : SKIP;
+            start = c == ';' ? i + 1 : start;
+            i++;
+            continue;
           }
           last = t == AT_SPACE ? i : last;
           start = t == AT_TERMINATOR ? i + 1 : start;
@@ -582,14 +599,6 @@ final class PathScan {
     }
   }
 
-  /**
-   * The schemes {@link #wrapper} scores, for {@link #WRAPPER_ENDS}; a scheme added to its switch must be added
-   * here too ({@code PathTraversalDetectorTest} reads each through the detector).
-   */
-  private static final String[] WRAPPERS = {"php", "phar", "expect", "zip", "zlib", "glob", "rar", "ogg",
-      "compress.zlib", "compress.bzip2", "ssh2.shell", "ssh2.exec", "ssh2.sftp", "file", "netdoc", "jar", "data"};
-  /** Those of {@link #WRAPPERS} that score below {@link #MAX_WRAPPER} whatever follows their colon. */
-  private static final java.util.Set<String> WEAK_WRAPPERS = java.util.Set.of("file", "netdoc", "jar");
   /** The highest score of {@link #WEAK_WRAPPERS}: once reached, only the others can raise the finding. */
   private static final int MAX_WEAK_WRAPPER = 85;
   /**
@@ -635,8 +644,9 @@ final class PathScan {
    * costs a look-up per colon rather than a read back over each scheme.
    */
   private boolean mayEndWrapper(int colon) {
-    if (colon < 3 || !isAlnum(s.charAt(colon - 1)) || bestScore >= MAX_WRAPPER) {
-      return false; // each wrapper ends in a letter or digit, and none scores more
+    char last = colon < 3 ? ' ' : s.charAt(colon - 1);
+    if (last >= 128 || !WRAPPER_LAST[last] || bestScore >= MAX_WRAPPER) {
+      return false; // no wrapper ends so, or none scores more
     }
     int end = lastThree(s, colon);
     if (end < 0) {
