@@ -91,6 +91,9 @@ final class PathScan {
    */
   private static final int PAIR_FIRSTS = PathNames.ETC | PathNames.PROC | PathNames.PAIR_PARENT
       | PathNames.ROOT_WINDOWS;
+  /** What a rooted path's first segment must lack for a second that names nothing to change nothing. */
+  private static final int SECOND_RULES = PathNames.ROOT_SECRET | PathNames.ROOT_WINDOWS | PathNames.SOFTWARE
+      | PathNames.VAR;
 
   /** The highest score of a wrapper or UNC path, and of a sensitive file. */
   private static final int MAX_WRAPPER = 90;
@@ -303,11 +306,11 @@ final class PathScan {
 
   /**
    * Whether a segment that names nothing ({@link PathNames#namesNothing}) would change nothing but the count of
-   * segments: past the second segment (the first two are judged together), no pair begun by the segment before,
-   * not the authority of a URL. No rule can then fire, so nothing need be asked after it either.
+   * segments: no pair begun by the segment before, no first segment that makes any second one sensitive
+   * ({@code /etc/x}), not the authority of a URL. No rule can then fire, so nothing need be asked after it either.
    */
   private boolean quiet() {
-    return kind != NONE && !inAuthority && nseg >= 2 && (prev & PAIR_FIRSTS) == 0;
+    return kind != NONE && !inAuthority && (prev & PAIR_FIRSTS) == 0 && (nseg != 1 || (seg1 & SECOND_RULES) == 0);
   }
 
   /**
@@ -325,11 +328,11 @@ final class PathScan {
       char c = s.charAt(i);
       if (c == '/' || c == '\\') {
         if (i > start) {
-          if (!quiet || !PathNames.namesNothing(s, start, i)
+          if (!quiet || nseg == 0 && driveInUrlPath(start, i) || !PathNames.namesNothing(s, start, i)
               && PathNames.classify(s, start, i, kind == URL || kind == RELATIVE) != 0) {
             return start;
           }
-          nseg++;
+          nseg++; // seg1, prev and acc stay 0, or become it: the segment named nothing
           prev = 0;
         }
         start = i + 1;
@@ -360,8 +363,7 @@ final class PathScan {
     if (segStart == at) {
       return; // "//": separators collapse
     }
-    if (kind == ROOTED && nseg == 0 && !drive && at - segStart == 2 && s.charAt(at - 1) == ':'
-        && isLetter(s.charAt(segStart))) {
+    if (nseg == 0 && driveInUrlPath(segStart, at)) {
       startRooted(at); // /C:/inetpub/…: a drive written as a URL's path (file:///C:/…), rooted at the drive
       return;
     }
@@ -372,6 +374,11 @@ final class PathScan {
       return;
     }
     segment(segStart, at, true);
+  }
+
+  /** Whether the first segment {@code [segStart, at)} of a rooted path is a drive ({@code /C:/}), not a name. */
+  private boolean driveInUrlPath(int segStart, int at) {
+    return kind == ROOTED && !drive && at - segStart == 2 && s.charAt(at - 1) == ':' && isLetter(s.charAt(segStart));
   }
 
   /** A rooted path begins at the separator at {@code at}; what precedes it says which kind. */
