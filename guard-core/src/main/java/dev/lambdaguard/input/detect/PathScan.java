@@ -65,7 +65,10 @@ final class PathScan {
   private static final byte SKIP = 0;
   private static final byte AT_SPACE = 1;
   private static final byte AT_TERMINATOR = 2;
-  /** A colon or a semicolon: most are one of the above ({@link #inertOutside}), the rest must be seen. */
+  /**
+   * A colon or a semicolon: one of the above but for a colon after the last letter of a wrapper or a semicolon
+   * after a dot ({@code ..;} keeps a climb), which the full loop must see; the others change nothing there.
+   */
   private static final byte MAYBE = 3;
   private static final byte STOP = 4;
   private static final byte[] OUTSIDE = new byte[128];
@@ -203,7 +206,9 @@ final class PathScan {
           char c = s.charAt(i);
           int t = c < 128 ? OUTSIDE[c] : STOP;
           if (t >= MAYBE) {
-            if (t == STOP || !inertOutside(c, i)) {
+            // inline, no call: a colon after a wrapper's last letter, a semicolon after a dot go to the full loop
+            char before = i > 0 ? s.charAt(i - 1) : ' ';
+            if (t == STOP || (c == ';' ? before == '.' : before < 128 && WRAPPER_LAST[before])) {
               break;
             }
             start = c == ';' ? i + 1 : start;
@@ -293,15 +298,6 @@ final class PathScan {
     odd = sawOdd || value.containsAny(QUESTION);
     space = sawSpace || value.containsAny(SPACE_CHARS);
     return result();
-  }
-
-  /**
-   * Whether a colon or semicolon outside a path changes nothing, so that the loop outside paths may take it as
-   * it takes letters or terminators: a colon that ends no stream wrapper's scheme, a semicolon not after a dot
-   * (only {@code ..;} keeps a climb). Neither changes the finding, so nothing need be asked after it.
-   */
-  private boolean inertOutside(char c, int i) {
-    return c == ';' ? i == 0 || s.charAt(i - 1) != '.' : !mayEndWrapper(i);
   }
 
   /**
