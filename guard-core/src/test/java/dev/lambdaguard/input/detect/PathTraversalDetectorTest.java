@@ -355,6 +355,9 @@ class PathTraversalDetectorTest {
     assertRule("path.traversal", run + "\\0x2e0x2e\\x");
     assertRule("path.wrapper", run + "\\php://filter/x");
     assertBenign(run + "\\docs\\readme.txt");
+    // a character no name has does not hide a name's prefix or version
+    assertEquals(detect("/x/x/sess_a:b"), detect(run + "\\sess_a:b"));
+    assertEquals(detect("/usr/x/apache2:x/conf/httpd.conf"), detect("/usr" + run + "\\apache2:x\\conf\\httpd.conf"));
   }
 
   @Test
