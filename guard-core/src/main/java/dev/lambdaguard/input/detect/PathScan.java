@@ -311,37 +311,65 @@ final class PathScan {
 
   /**
    * Segments from {@code from} (just after a separator) that change nothing, taken in a tight loop: empty ones
-   * ({@code //}) and, in a {@link #quiet} path, those of letters, digits, plain punctuation and colons that end no
-   * wrapper which name nothing ({@code \x\x\x}, {@code /x3c/x3c}). A flood of them costs a read of each
-   * character and a table look-up per segment rather than the full judgment. Returns the start of the first
-   * segment not taken (at a character the full loop must see, or a segment that may name something); the full
-   * loop reads it again, so each character is read at most twice.
+   * ({@code //}) and, in a {@link #quiet} path, those of letters, digits, plain punctuation, single dots and colons
+   * that end no wrapper which name nothing ({@code \x\x\x}, {@code /x3c/x3c}, {@code /a@127.0.0.1/}). A flood of
+   * them costs a read of each character and a look-up per segment rather than the full judgment. Returns the
+   * start of the first segment not taken (at a character the full loop must see, or a segment that may name
+   * something); the full loop reads it again, so each character is read at most twice.
    */
   private int quietSegments(int from) {
     int start = from;
     boolean quiet = quiet();
+    boolean dotted = false;
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c == '/' || c == '\\') {
         if (i > start) {
-          if (!quiet || nseg == 0 && driveInUrlPath(start, i) || !PathNames.namesNothing(s, start, i)
-              && PathNames.classify(s, start, i, kind == URL || kind == RELATIVE) != 0) {
+          if (!quiet || !quietSegment(start, i, dotted)) {
             return start;
           }
           nseg++; // seg1, prev and acc stay 0, or become it: the segment named nothing
           prev = 0;
         }
         start = i + 1;
+        dotted = false;
         continue;
       }
       int k = c < 128 ? ASCII[c] : ODD;
-      if (k > LETTER && !(k == ZERO && !(c == '0' && i + 1 < n && (s.charAt(i + 1) | 0x20) == 'x'))
-          && !(k == COLON && !mayEndWrapper(i))) {
-        return start; // dots, spaces, terminators, odd bytes, 0x2f and 0x2e, a wrapper: for the full loop
+      if (k > LETTER && !quietInSegment(k, i)) {
+        return start; // spaces, terminators, odd bytes, two dots, 0x2f and 0x2e, a wrapper: for the full loop
       }
+      dotted |= k == DOT;
     }
     return start;
   }
+
+  /**
+   * Whether a character of class {@code k} (beyond letters and plain ones) at {@code i} inside a segment changes
+   * nothing by itself: a dot after no dot (two are a climb or broken bytes), a digit that begins no {@code 0x2f},
+   * {@code 0x2e} or {@code .2f}, a colon that ends no wrapper.
+   */
+  private boolean quietInSegment(int k, int i) {
+    return switch (k) {
+      case DOT -> s.charAt(i - 1) != '.';
+      case ZERO -> sepWidth(s, i) == 0 && dotWidth(s, i) == 0;
+      case COLON -> !mayEndWrapper(i);
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether the segment {@code [a, b)} of quiet characters, the first a drive written as a URL's path aside, is
+   * no climb and names nothing (classified in full only when the cheap test cannot tell).
+   */
+  private boolean quietSegment(int a, int b, boolean dotted) {
+    if (nseg == 0 && driveInUrlPath(a, b) || dotted && upSegment(a, b) != 0) {
+      return false;
+    }
+    return !dotted && PathNames.namesNothing(s, a, b)
+        || PathNames.classify(s, a, b, kind == URL || kind == RELATIVE) == 0;
+  }
+
 
   /** A separator at {@code at} closes the segment {@code [segStart, at)}. */
   private void separator(int segStart, int at) {

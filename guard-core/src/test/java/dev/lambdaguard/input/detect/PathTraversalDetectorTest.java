@@ -355,6 +355,11 @@ class PathTraversalDetectorTest {
     assertRule("path.traversal", run + "\\0x2e0x2e\\x");
     assertRule("path.wrapper", run + "\\php://filter/x");
     assertBenign(run + "\\docs\\readme.txt");
+    // dots in a run: punctuation and dots alone climb, .2f separates, a file's kind still counts
+    assertEquals(detect("/x/x/-.-.-/x"), detect(run + "\\-.-.-\\x"));
+    assertEquals(detect("/x/x/a.2fetc.2fpasswd"), detect(run + "\\a.2fetc.2fpasswd"));
+    assertEquals(detect("/x/x/.htpasswd"), detect(run + "\\a.b\\.htpasswd"));
+    assertBenign(run + "\\a.b\\c.d");
     // a character no name has does not hide a name's prefix or version
     assertEquals(detect("/x/x/sess_a:b"), detect(run + "\\sess_a:b"));
     assertEquals(detect("/usr/x/apache2:x/conf/httpd.conf"), detect("/usr" + run + "\\apache2:x\\conf\\httpd.conf"));
