@@ -352,7 +352,9 @@ final class PathScan {
   private boolean quietInSegment(int k, int i) {
     return switch (k) {
       case DOT -> s.charAt(i - 1) != '.';
-      case ZERO -> sepWidth(s, i) == 0 && dotWidth(s, i) == 0;
+      // most are plain digits, told by a neighbour: a 0 before no x, a 2 or 5 after no dot
+      case ZERO -> (s.charAt(i) == '0' ? i + 1 >= n || (s.charAt(i + 1) | 0x20) != 'x' : s.charAt(i - 1) != '.')
+          || sepWidth(s, i) == 0 && dotWidth(s, i) == 0;
       case COLON -> !mayEndWrapper(i);
       default -> false;
     };
