@@ -96,6 +96,8 @@ final class PathNames {
   private static final String[][] CONFIG_BY_START = new String[128 * 128][];
   /** Bit {@code c0 * 128 + c1}: some name of the table (or a prefix of {@link #SECRET_PREFIXES}) begins so. */
   private static final long[] NAME_STARTS = new long[128 * 128 / 64];
+  /** The characters of the names, in lower case. */
+  private static final boolean[] NAME_CHARS = new boolean[128];
   /** The first characters of the names (both cases of a letter), one set each, and what follows each in a name. */
   private static final List<Normalized.CharSet> FIRSTS = new ArrayList<>();
   private static final List<Normalized.CharSet> SECONDS = new ArrayList<>();
@@ -238,6 +240,9 @@ final class PathNames {
       NAMES[slot] = name;
       VALUES[slot] |= flags;
       markStart(NAME_STARTS, name);
+      for (int i = 0; i < name.length(); i++) {
+        NAME_CHARS[name.charAt(i)] = true;
+      }
       if ((flags & SECRET_FILE) != 0) {
         addByStart(SECRET_BY_START, name);
       }
@@ -540,6 +545,45 @@ final class PathNames {
       flags |= CONF_FILE; // access_log, samba-log.x
     }
     return flags;
+  }
+
+  /**
+   * Whether {@link #classify} gives {@code s[from, to)}, a segment without spaces or dots, no flag at all, told
+   * without hashing: too long, or its first two characters begin no name, and neither digits only (a pid) nor a
+   * {@code _log} name. A path of many short segments ({@code \x\x\x}) is read at this cost per segment.
+   */
+  static boolean namesNothing(String s, int from, int to) {
+    if (to - from > MAX_SEGMENT) {
+      return true;
+    }
+    if (allDigits(s, from, to) || mayBeginName(NAME_STARTS, s, from, to) && !foreign(s, from, to)) {
+      return false;
+    }
+    char beforeLog = to - from >= 4 ? s.charAt(to - 4) : ' ';
+    return !((beforeLog == '_' || beforeLog == '-') && endsWith(s, to, "log"));
+  }
+
+  /**
+   * Whether {@code s[from, to)}, without dots, is no name nor begins one with a version ({@code apache2}) or a
+   * secret prefix ({@code sess_}), whatever its first two characters: it has a character that no name has
+   * ({@code file:}, {@code http:}), no digit, and does not begin like a prefix.
+   */
+  private static boolean foreign(String s, int from, int to) {
+    char first = lower(s.charAt(from));
+    for (String prefix : SECRET_PREFIXES) {
+      if (prefix.charAt(0) == first) {
+        return false;
+      }
+    }
+    boolean foreign = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9' || c >= 0x80) {
+        return false; // a version; beyond ASCII, lower casing may make a name's letter
+      }
+      foreign |= !NAME_CHARS[lower(c)];
+    }
+    return foreign;
   }
 
   private static boolean allDigits(String s, int from, int to) {

@@ -50,6 +50,14 @@ final class PathScan {
   private static final Normalized.CharSet QUESTION = Normalized.charSet("?");
   private static final Normalized.CharSet SPACE_CHARS = Normalized.charSet(" \n\r\t");
   /**
+   * The schemes {@link #wrapper} scores, for {@link #WRAPPER_ENDS}; a scheme added to its switch must be added
+   * here too ({@code PathTraversalDetectorTest} reads each through the detector).
+   */
+  private static final String[] WRAPPERS = {"php", "phar", "expect", "zip", "zlib", "glob", "rar", "ogg",
+      "compress.zlib", "compress.bzip2", "ssh2.shell", "ssh2.exec", "ssh2.sftp", "file", "netdoc", "jar", "data"};
+  /** Those of {@link #WRAPPERS} that score below {@link #MAX_WRAPPER} whatever follows their colon. */
+  private static final java.util.Set<String> WEAK_WRAPPERS = java.util.Set.of("file", "netdoc", "jar");
+  /**
    * What an ASCII character means outside a path (see {@link #run}): nothing, a space, a terminator (the next
    * word may begin a path) or something the full loop must see (separators, colons, dots, odd bytes, the digits of
    * {@code 0x2f} and {@code .2f}, and {@code ;}, which after a dot keeps a climb).
@@ -57,15 +65,38 @@ final class PathScan {
   private static final byte SKIP = 0;
   private static final byte AT_SPACE = 1;
   private static final byte AT_TERMINATOR = 2;
-  private static final byte STOP = 3;
+  /**
+   * A colon or a semicolon: one of the above but for a colon after the last letter of a wrapper or a semicolon
+   * after a dot ({@code ..;} keeps a climb), which the full loop must see; the others change nothing there.
+   */
+  private static final byte MAYBE = 3;
+  private static final byte STOP = 4;
   private static final byte[] OUTSIDE = new byte[128];
+  /** The last characters of {@link #WRAPPERS}, in both cases: a colon after any other ends no wrapper. */
+  private static final boolean[] WRAPPER_LAST = new boolean[128];
 
   static {
     for (int c = 0; c < 128; c++) {
       byte k = ASCII[c];
-      OUTSIDE[c] = k <= LETTER ? SKIP : k == SPACE ? AT_SPACE : k == TERMINATOR && c != ';' ? AT_TERMINATOR : STOP;
+      OUTSIDE[c] = k <= LETTER ? SKIP : k == SPACE ? AT_SPACE : c == ';' || k == COLON ? MAYBE
+          : k == TERMINATOR ? AT_TERMINATOR : STOP;
+    }
+    for (String wrapper : WRAPPERS) {
+      char last = wrapper.charAt(wrapper.length() - 1);
+      WRAPPER_LAST[last] = true;
+      WRAPPER_LAST[Character.toUpperCase(last)] = true;
     }
   }
+
+  /**
+   * What a segment's last flags must lack for the next segment, if it names nothing, to change nothing: the first
+   * halves of the pairs {@link #judge} looks for.
+   */
+  private static final int PAIR_FIRSTS = PathNames.ETC | PathNames.PROC | PathNames.PAIR_PARENT
+      | PathNames.ROOT_WINDOWS;
+  /** What a rooted path's first segment must lack for a second that names nothing to change nothing. */
+  private static final int SECOND_RULES = PathNames.ROOT_SECRET | PathNames.ROOT_WINDOWS | PathNames.SOFTWARE
+      | PathNames.VAR;
 
   /** The highest score of a wrapper or UNC path, and of a sensitive file. */
   private static final int MAX_WRAPPER = 90;
@@ -174,8 +205,15 @@ final class PathScan {
         while (i < n) {
           char c = s.charAt(i);
           int t = c < 128 ? OUTSIDE[c] : STOP;
-          if (t == STOP) {
-            break;
+          if (t >= MAYBE) {
+            // inline, no call: a colon after a wrapper's last letter, a semicolon after a dot go to the full loop
+            char before = i > 0 ? s.charAt(i - 1) : ' ';
+            if (t == STOP || (c == ';' ? before == '.' : before < 128 && WRAPPER_LAST[before])) {
+              break;
+            }
+            start = c == ';' ? i + 1 : start;
+            i++;
+            continue;
           }
           last = t == AT_SPACE ? i : last;
           start = t == AT_TERMINATOR ? i + 1 : start;
@@ -227,6 +265,9 @@ final class PathScan {
             return result(); // the separator began a new path ("../../x /etc"): the last one has ended
           }
           i += w;
+          if (kind != NONE) {
+            i = quietSegments(i); // a run of segments that name nothing ("\\x\\x\\x", "a/b/c/d")
+          }
           segStart = i;
           continue;
         }
@@ -259,6 +300,79 @@ final class PathScan {
     return result();
   }
 
+  /**
+   * Whether a segment that names nothing ({@link PathNames#namesNothing}) would change nothing but the count of
+   * segments: no pair begun by the segment before, no first segment that makes any second one sensitive
+   * ({@code /etc/x}), not the authority of a URL. No rule can then fire, so nothing need be asked after it either.
+   */
+  private boolean quiet() {
+    return kind != NONE && !inAuthority && (prev & PAIR_FIRSTS) == 0 && (nseg != 1 || (seg1 & SECOND_RULES) == 0);
+  }
+
+  /**
+   * Segments from {@code from} (just after a separator) that change nothing, taken in a tight loop: empty ones
+   * ({@code //}) and, in a {@link #quiet} path, those of letters, digits, plain punctuation, single dots and colons
+   * that end no wrapper which name nothing ({@code \x\x\x}, {@code /x3c/x3c}, {@code /a@127.0.0.1/}). A flood of
+   * them costs a read of each character and a look-up per segment rather than the full judgment. Returns the
+   * start of the first segment not taken (at a character the full loop must see, or a segment that may name
+   * something); the full loop reads it again, so each character is read at most twice.
+   */
+  private int quietSegments(int from) {
+    int start = from;
+    boolean quiet = quiet();
+    boolean dotted = false;
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '/' || c == '\\') {
+        if (i > start) {
+          if (!quiet || !quietSegment(start, i, dotted)) {
+            return start;
+          }
+          nseg++; // seg1, prev and acc stay 0, or become it: the segment named nothing
+          prev = 0;
+        }
+        start = i + 1;
+        dotted = false;
+        continue;
+      }
+      int k = c < 128 ? ASCII[c] : ODD;
+      if (k > LETTER && !quietInSegment(k, i)) {
+        return start; // spaces, terminators, odd bytes, two dots, 0x2f and 0x2e, a wrapper: for the full loop
+      }
+      dotted |= k == DOT;
+    }
+    return start;
+  }
+
+  /**
+   * Whether a character of class {@code k} (beyond letters and plain ones) at {@code i} inside a segment changes
+   * nothing by itself: a dot after no dot (two are a climb or broken bytes), a digit that begins no {@code 0x2f},
+   * {@code 0x2e} or {@code .2f}, a colon that ends no wrapper.
+   */
+  private boolean quietInSegment(int k, int i) {
+    return switch (k) {
+      case DOT -> s.charAt(i - 1) != '.';
+      // most are plain digits, told by a neighbour: a 0 before no x, a 2 or 5 after no dot
+      case ZERO -> (s.charAt(i) == '0' ? i + 1 >= n || (s.charAt(i + 1) | 0x20) != 'x' : s.charAt(i - 1) != '.')
+          || sepWidth(s, i) == 0 && dotWidth(s, i) == 0;
+      case COLON -> !mayEndWrapper(i);
+      default -> false;
+    };
+  }
+
+  /**
+   * Whether the segment {@code [a, b)} of quiet characters, the first a drive written as a URL's path aside, is
+   * no climb and names nothing (classified in full only when the cheap test cannot tell).
+   */
+  private boolean quietSegment(int a, int b, boolean dotted) {
+    if (nseg == 0 && driveInUrlPath(a, b) || dotted && upSegment(a, b) != 0) {
+      return false;
+    }
+    return !dotted && PathNames.namesNothing(s, a, b)
+        || PathNames.classify(s, a, b, kind == URL || kind == RELATIVE) == 0;
+  }
+
+
   /** A separator at {@code at} closes the segment {@code [segStart, at)}. */
   private void separator(int segStart, int at) {
     if (kind == NONE) {
@@ -275,8 +389,7 @@ final class PathScan {
     if (segStart == at) {
       return; // "//": separators collapse
     }
-    if (kind == ROOTED && nseg == 0 && !drive && at - segStart == 2 && s.charAt(at - 1) == ':'
-        && isLetter(s.charAt(segStart))) {
+    if (nseg == 0 && driveInUrlPath(segStart, at)) {
       startRooted(at); // /C:/inetpub/…: a drive written as a URL's path (file:///C:/…), rooted at the drive
       return;
     }
@@ -287,6 +400,11 @@ final class PathScan {
       return;
     }
     segment(segStart, at, true);
+  }
+
+  /** Whether the first segment {@code [segStart, at)} of a rooted path is a drive ({@code /C:/}), not a name. */
+  private boolean driveInUrlPath(int segStart, int at) {
+    return kind == ROOTED && !drive && at - segStart == 2 && s.charAt(at - 1) == ':' && isLetter(s.charAt(segStart));
   }
 
   /** A rooted path begins at the separator at {@code at}; what precedes it says which kind. */
@@ -514,22 +632,26 @@ final class PathScan {
     }
   }
 
-  /**
-   * The schemes {@link #wrapper} scores, for {@link #WRAPPER_ENDS}; a scheme added to its switch must be added
-   * here too ({@code PathTraversalDetectorTest} reads each through the detector).
-   */
-  private static final String[] WRAPPERS = {"php", "phar", "expect", "zip", "zlib", "glob", "rar", "ogg",
-      "compress.zlib", "compress.bzip2", "ssh2.shell", "ssh2.exec", "ssh2.sftp", "file", "netdoc", "jar", "data"};
+  /** The highest score of {@link #WEAK_WRAPPERS}: once reached, only the others can raise the finding. */
+  private static final int MAX_WEAK_WRAPPER = 85;
   /**
    * The last three characters of each of {@link #WRAPPERS}, packed as {@link #lastThree} packs them, as bits of a
    * 4096-bit filter ({@link #slot}): a colon whose three characters have no bit set ends no wrapper; one that has
    * is read in full, so a false hit costs only that read.
    */
-  private static final long[] WRAPPER_ENDS = wrapperEnds();
+  private static final long[] WRAPPER_ENDS = wrapperEnds(true);
+  /**
+   * The same for the wrappers that may score {@link #MAX_WRAPPER}: once a {@code file:/} scored, a flood of them
+   * costs no read back per colon.
+   */
+  private static final long[] STRONG_WRAPPER_ENDS = wrapperEnds(false);
 
-  private static long[] wrapperEnds() {
+  private static long[] wrapperEnds(boolean withWeak) {
     long[] bits = new long[64];
     for (String wrapper : WRAPPERS) {
+      if (!withWeak && WEAK_WRAPPERS.contains(wrapper)) {
+        continue;
+      }
       int slot = slot(lastThree(wrapper, wrapper.length()));
       bits[slot >>> 6] |= 1L << slot;
     }
@@ -550,20 +672,22 @@ final class PathScan {
   }
 
   /**
-   * Whether a scheme {@link #wrapper} scores may end at {@code colon}: each is of ASCII characters and at least
-   * three long, so its last three, in any case, are those of one of them. A page of links costs a look-up per
-   * colon rather than a read back over each scheme.
+   * Whether a scheme {@link #wrapper} scores above the finding so far may end at {@code colon}: each is of ASCII
+   * characters and at least three long, so its last three, in any case, are those of one of them. A page of links
+   * costs a look-up per colon rather than a read back over each scheme.
    */
   private boolean mayEndWrapper(int colon) {
-    if (colon < 3) {
-      return false;
+    char last = colon < 3 ? ' ' : s.charAt(colon - 1);
+    if (last >= 128 || !WRAPPER_LAST[last] || bestScore >= MAX_WRAPPER) {
+      return false; // no wrapper ends so, or none scores more
     }
     int end = lastThree(s, colon);
     if (end < 0) {
       return false;
     }
     int slot = slot(end);
-    return (WRAPPER_ENDS[slot >>> 6] & 1L << slot) != 0;
+    long[] ends = bestScore >= MAX_WEAK_WRAPPER ? STRONG_WRAPPER_ENDS : WRAPPER_ENDS;
+    return (ends[slot >>> 6] & 1L << slot) != 0;
   }
 
   private boolean isSchemeAt(int at) {

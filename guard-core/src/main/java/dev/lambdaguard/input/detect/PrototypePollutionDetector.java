@@ -101,37 +101,74 @@ public final class PrototypePollutionDetector implements Detector {
    */
   private static Detection scan(Normalized value, boolean accessor, boolean plain, boolean escaped) {
     String s = value.decoded();
-    Detection found = plain ? scan(s, accessor) : null;
-    if (found == null && escaped && mayEscapeProto(value, s)) {
+    // the first proto, looked for once for both readings
+    int proto = value.containsAny(P) ? Substrings.indexOf(s, "proto", 0) : -1;
+    Detection found = plain ? scan(s, proto, accessor) : null;
+    if (found == null && escaped && mayEscapeProto(value, s, proto >= 0)) {
       // JSON.parse and JavaScript read a key's escaped letters as the letters (an escaped p in __proto__ is a
       // p): any character may be escaped, not only the underscores; read the value once more, escapes resolved
       String unescaped = JsEscapes.unescape(s);
       if (unescaped != s) {
-        found = scan(unescaped, false);
+        found = scan(unescaped, Substrings.indexOf(unescaped, "proto", 0), false);
       }
     }
     return found;
   }
 
   /**
-   * Whether each letter of {@code proto} is in the value, plain or as the hex code an escape spells it with
-   * ({@code 70} for p): both proto rules need the word, so a flood of escapes of other characters is not decoded.
+   * Whether the value, its escapes resolved, may hold {@code proto}, which every rule read there needs: each letter
+   * of the word is in the value, plain or as the hex code an escape spells it with ({@code 70} for p), and the word
+   * is plain in the value ({@code plainProto}) or an escape may spell one of its letters. Resolving leaves the text
+   * between escapes as it was, so a {@code proto} that no escape spells was plain already. A flood of escapes of
+   * other characters (<code>&#92;x3c</code>), even with every letter in the value, is not decoded.
    */
-  private static boolean mayEscapeProto(Normalized value, String s) {
+  private static boolean mayEscapeProto(Normalized value, String s, boolean plainProto) {
     for (int k = 0; k < PROTO_LETTERS.length; k++) {
-      if (!value.containsAny(PROTO_LETTERS[k]) && Substrings.indexOf(s, PROTO_CODES[k], 0) < 0
-          && (PROTO_CODES_UPPER[k] == null || Substrings.indexOf(s, PROTO_CODES_UPPER[k], 0) < 0)) {
+      if (!value.containsAny(PROTO_LETTERS[k]) && !hasCode(s, k)) {
         return false;
       }
     }
-    return true;
+    return plainProto || hasAnyCode(s);
   }
 
-  /** The rules on {@code s}; the accessor keys only with {@code accessors} (not on a second, unescaped reading). */
-  private static Detection scan(String s, boolean accessors) {
+  /**
+   * Whether {@code s} has the hex code of any letter of {@code proto} ({@code 70}, {@code 72}, {@code 74},
+   * {@code 6f}, {@code 6F}): two reads of the value, by their first digits, rather than one per code.
+   */
+  private static boolean hasAnyCode(String s) {
+    int n = s.length();
+    for (int i = Substrings.indexOf(s, '7', 0); i >= 0 && i + 1 < n; i = Substrings.indexOf(s, '7', i + 1)) {
+      char d = s.charAt(i + 1);
+      if (d == '0' || d == '2' || d == '4') {
+        return true;
+      }
+    }
+    for (int i = Substrings.indexOf(s, '6', 0); i >= 0 && i + 1 < n; i = Substrings.indexOf(s, '6', i + 1)) {
+      if ((s.charAt(i + 1) | 0x20) == 'f') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code s} has the hex code of the {@code k}-th letter of {@code proto}, in either case: the last two
+   * digits of any escape that spells the letter (<code>&#92;x70</code>, <code>&#92;u0070</code>,
+   * <code>&#92;u{70}</code>).
+   */
+  private static boolean hasCode(String s, int k) {
+    return Substrings.indexOf(s, PROTO_CODES[k], 0) >= 0
+        || PROTO_CODES_UPPER[k] != null && Substrings.indexOf(s, PROTO_CODES_UPPER[k], 0) >= 0;
+  }
+
+  /**
+   * The rules on {@code s}, whose first {@code proto} is at {@code first} (-1 for none); the accessor keys only with
+   * {@code accessors} (not on a second, unescaped reading).
+   */
+  private static Detection scan(String s, int first, boolean accessors) {
     int best = 0;
     String rule = null;
-    for (int p = Substrings.indexOf(s, "proto", 0); p >= 0; p = Substrings.indexOf(s, "proto", p + 1)) {
+    for (int p = first; p >= 0; p = Substrings.indexOf(s, "proto", p + 1)) {
       if (dunderProto(s, p)) {
         return new Detection(Category.PROTO, PROTO_KEY, 95);
       }

@@ -320,6 +320,60 @@ class PathTraversalDetectorTest {
     assertRule("path.traversal", "e\u0301".repeat(1000) + value);
   }
 
+  /** What the flood sweep appends to a flood: every letter and digit, which defeats gates on a value's characters. */
+  private static final String EVERY_LETTER = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\\u", "\\x", "\\x3c", "\\u003c", ":/", ";", ":", "\\", "${::-", "\nX:", "file://",
+      ";C:\\a\\b ", "http://0x7f.1/", "http://a@127.0.0.1/", "a/", "/x3c"})
+  void anAttackAfterAFloodOfSegmentsColonsOrTerminatorsIsFoundAsAlone(String unit) {
+    String flood = unit.repeat(100_000 / unit.length());
+    for (String attack : new String[] {"../../etc/passwd", "..\\..\\windows\\win.ini", "php://filter/resource=index",
+        "..;/..;/WEB-INF/web.xml"}) {
+      // after "; ": a URL's path read on past a space would count only climbs (as without the flood)
+      Detection alone = detect(attack);
+      assertEquals(alone, detect(flood + "; " + attack), () -> unit + " then " + attack);
+      assertEquals(alone, detect(flood + EVERY_LETTER + "; " + attack), () -> unit + " letters, then " + attack);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\\u", "\\x", "\\x3c", "\\u003c", ":/", ";", ":", "\\", "${::-", "\nX:",
+      ";C:\\a\\b ", "http://0x7f.1/", "http://a@127.0.0.1/", "a/", "/x3c"})
+  void aFloodOfSegmentsColonsOrTerminatorsBeforeAnOrdinaryPathIsNoFinding(String unit) {
+    String flood = unit.repeat(100_000 / unit.length());
+    assertBenign(flood + " docs/readme.txt");
+    assertBenign(flood + EVERY_LETTER + " docs/readme.txt");
+  }
+
+  @Test
+  void aRunOfSegmentsThatNameNothingStillLeadsToANameAtItsEnd() {
+    String run = "\\x".repeat(50_000);
+    assertEquals(detect("/etc/passwd"), detect(run + "\\etc\\passwd"));
+    assertEquals(detect("/x/x/.ssh/id_rsa"), detect(run + "\\.ssh\\id_rsa"));
+    assertRule("path.traversal", run + "\\..\\..\\x");
+    assertRule("path.traversal", run + "\\0x2e0x2e\\x");
+    assertRule("path.wrapper", run + "\\php://filter/x");
+    assertBenign(run + "\\docs\\readme.txt");
+    // dots in a run: punctuation and dots alone climb, .2f separates, a file's kind still counts
+    assertEquals(detect("/x/x/-.-.-/x"), detect(run + "\\-.-.-\\x"));
+    assertEquals(detect("/x/x/a.2fetc.2fpasswd"), detect(run + "\\a.2fetc.2fpasswd"));
+    assertEquals(detect("/x/x/.htpasswd"), detect(run + "\\a.b\\.htpasswd"));
+    assertBenign(run + "\\a.b\\c.d");
+    // a character no name has does not hide a name's prefix or version
+    assertEquals(detect("/x/x/sess_a:b"), detect(run + "\\sess_a:b"));
+    assertEquals(detect("/usr/x/apache2:x/conf/httpd.conf"), detect("/usr" + run + "\\apache2:x\\conf\\httpd.conf"));
+  }
+
+  @Test
+  void anAlternateDataStreamAfterAFloodOfColonsIsFound() {
+    String flood = "${::-".repeat(20_000);
+    assertEquals(detect("web.config::$DATA"), detect(flood + " web.config::$DATA"));
+    String stream = "admin:$i30:$INDEX_ALLOCATION";
+    assertEquals(detect(stream), detect(flood + EVERY_LETTER + " " + stream));
+    assertBenign(flood + " price:$5");
+  }
+
   @Test
   void detectionsNeverCarryTheValue() {
     Detection d = detect("../../etc/passwd");

@@ -91,6 +91,19 @@ class PrototypePollutionDetectorTest {
     assertRule(PrototypePollutionDetector.PROTO_KEY, value);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\\x3c", "\\x", "\\u", "\\u003c"})
+  void anEscapedProtoAfterAFloodOfOtherEscapesIsFoundAsAlone(String unit) {
+    // every letter appended, as the flood sweep does, so that the value's characters allow any word
+    String flood = unit.repeat(100_000 / unit.length())
+        + " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (String attack : new String[] {"{\"__\\u0070roto__\":1}", "a[__\\x70roto__]=1", "{\"__pro\\u{74}o__\":1}",
+        "\\u0063onstructor.prototype.x=1", "Object.prototype.x \\u003d 1"}) {
+      assertEquals(detect(attack), detect(flood + " " + attack), () -> unit + " then " + attack);
+    }
+    assertNull(detect(flood + " \\u0070rototype of the house"));
+  }
+
   @Test
   void escapedTextWithoutProtoIsLeftAlone() {
     assertNull(detect("{\"text\":\"\\u00e9t\\u00e9 \\u0070rototype of the house\"}"));
