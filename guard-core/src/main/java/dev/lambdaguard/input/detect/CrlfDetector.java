@@ -119,6 +119,10 @@ public final class CrlfDetector implements Detector {
   private static final Normalized.CharSet STATUS_OR_BODY = Normalized.charSet("/<");
   /** Line breaks as characters (not escapes): the only ones, with truncating characters, that can be encoded. */
   private static final Normalized.CharSet LINE_BREAKS = Normalized.charSet("\n\r");
+  /** What a glued name ({@link #glued}) and every hyphenated header name needs. */
+  private static final Normalized.CharSet HYPHEN = Normalized.charSet("-");
+  /** The letters of each of {@link #ESCAPED_TARGETS} without a hyphen ({@code location}, {@code refresh}). */
+  private static final Normalized.CharSet[][] UNHYPHENATED_TARGET_LETTERS = lettersOfUnhyphenated(ESCAPED_TARGETS);
 
   /**
    * The most a header after a raw line break and after an escaped one can score ({@link #headerScore}): once a
@@ -160,7 +164,36 @@ public final class CrlfDetector implements Detector {
       // after an escape such as a megabyte of \\n.
       return null;
     }
+    if (!value.containsAny(LINE_BREAKS) && !value.hasNonAscii() && !escapedHeaderMayCount(value)) {
+      return null; // only escaped breaks, as in a megabyte of \\nX:, and no header that counts after one
+    }
     return scan(value);
+  }
+
+  /**
+   * Whether the value's characters can spell a header that counts after an escaped line break ({@link
+   * #headerScore}): a glued name and every hyphenated target need a hyphen, the other targets their letters.
+   */
+  private static boolean escapedHeaderMayCount(Normalized value) {
+    if (value.containsAny(HYPHEN)) {
+      return true;
+    }
+    for (Normalized.CharSet[] letters : UNHYPHENATED_TARGET_LETTERS) {
+      if (value.containsEach(letters)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Normalized.CharSet[][] lettersOfUnhyphenated(Set<String> names) {
+    java.util.List<Normalized.CharSet[]> letters = new java.util.ArrayList<>();
+    for (String name : names) {
+      if (name.indexOf('-') < 0) {
+        letters.add(CharSets.eachChar(name, true, ""));
+      }
+    }
+    return letters.toArray(new Normalized.CharSet[0][]);
   }
 
   /**
@@ -267,9 +300,11 @@ public final class CrlfDetector implements Detector {
   // ---------------------------------------------------------------- line breaks
 
   /**
-   * Where line breaks may start, in order. In ASCII text only CR, LF and backslash can: each is found with
+   * Where line breaks start, in order. In ASCII text only CR, LF and backslash can: each is found with
    * {@link String#indexOf(int, int)} (which reads many characters at a time) and its next position kept until
-   * passed, so the value is read once per kind. Beyond ASCII every character's low byte is looked up.
+   * passed, so the value is read once per kind. Beyond ASCII every character's low byte is looked up. A backslash
+   * is one only before the rest of an escaped line break ({@link #escapeLength}), asked here rather than after a
+   * stop of the scan: a megabyte of backslashes or of {@code \\u} makes no stop.
    */
   private static final class Candidates {
     /** Characters read one by one before the searches. */
@@ -294,7 +329,7 @@ public final class CrlfDetector implements Detector {
       // the next few places first: where candidates are dense, three searches cost more than they skip
       int near = Math.min(s.length(), from + NEAR);
       for (int i = from; i < near; i++) {
-        if (CANDIDATE[s.charAt(i)]) {
+        if (CANDIDATE[s.charAt(i)] && breakLength(s, i) > 0) {
           return i;
         }
       }
@@ -305,7 +340,13 @@ public final class CrlfDetector implements Detector {
     private int searched(int from) {
       lf = lf >= from || lf == s.length() ? lf : orLength(s.indexOf('\n', from));
       cr = cr >= from || cr == s.length() ? cr : orLength(s.indexOf('\r', from));
-      backslash = backslash >= from || backslash == s.length() ? backslash : orLength(s.indexOf('\\', from));
+      if (backslash < from && backslash != s.length()) {
+        backslash = orLength(Substrings.indexOf(s, '\\', from));
+        while (backslash < s.length() && escapeLength(s, backslash) == 0) {
+          // a backslash that escapes no line break: the next, found by a search that reads a few places first
+          backslash = orLength(Substrings.indexOf(s, '\\', backslash + 1));
+        }
+      }
       return Math.min(lf, Math.min(cr, backslash));
     }
 
@@ -314,11 +355,11 @@ public final class CrlfDetector implements Detector {
     }
   }
 
-  /** The first position from {@code from} on where a line break may start, or the length. A tight loop. */
+  /** The first position from {@code from} on where a line break starts, or the length. A tight loop. */
   private static int nextCandidate(String s, int from) {
     int n = s.length();
     int i = from;
-    while (i < n && !CANDIDATE[s.charAt(i) & 0xFF]) {
+    while (i < n && !(CANDIDATE[s.charAt(i) & 0xFF] && breakLength(s, i) > 0)) {
       i++;
     }
     return i;
