@@ -339,26 +339,34 @@ final class CmdiScanner {
    */
   private static boolean mayStartAt(String s, int p) {
     int n = s.length();
-    if (p < n && (s.charAt(p) == '(' || s.charAt(p) == '{')) {
-      p++; // probe steps over one, then over blanks, which the test below lets through
-    }
     if (p >= n) {
       return false;
     }
     char c = s.charAt(p);
-    if (c == '$') {
+    int start = c < 128 ? COMMAND_START[c] : NO_START; // one look-up decides most characters
+    if (start == PAREN_START) {
+      return p + 1 < n && s.charAt(p + 1) != '(' && s.charAt(p + 1) != '{' && mayStartAt(s, p + 1);
+    }
+    if (start == DOLLAR_START) {
       char d = p + 1 < n ? s.charAt(p + 1) : 0;
       return CmdiShell.isLetter(d) || d == '0' || d == '{'; // $CMD, $IFS, ${IFS}, $0, ${SHELL}
     }
-    return c < 128 && COMMAND_STARTS[c];
+    return start == STARTS;
   }
 
-  /** The characters other than {@code $} with which {@link #mayStartAt} lets a command start. */
-  private static final boolean[] COMMAND_STARTS = new boolean[128];
+  /** By ASCII character, how {@link #mayStartAt} judges a command word that starts with it. */
+  private static final byte[] COMMAND_START = new byte[128];
+  private static final byte NO_START = 0;
+  private static final byte STARTS = 1;
+  /** ( or {: probe steps over one, then over blanks, and judges what follows. */
+  private static final byte PAREN_START = 2;
+  /** $: a variable, or a blank spelled {@code $IFS}. */
+  private static final byte DOLLAR_START = 3;
 
   static {
     for (char c = 0; c < 128; c++) {
-      COMMAND_STARTS[c] = isWordChar(c) || isSpace(c) || "%'\"".indexOf(c) >= 0;
+      COMMAND_START[c] = c == '(' || c == '{' ? PAREN_START : c == '$' ? DOLLAR_START
+          : isWordChar(c) || isSpace(c) || "%'\"".indexOf(c) >= 0 ? STARTS : NO_START;
     }
   }
 

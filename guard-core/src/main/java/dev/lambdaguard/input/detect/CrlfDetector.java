@@ -131,6 +131,29 @@ public final class CrlfDetector implements Detector {
   private static final int RAW_HEADER = 75;
   private static final int ESCAPED_HEADER = 55;
 
+  /**
+   * By kind of line break, the shortest name that can score after it ({@link #headerScore}): after an encoded or
+   * truncating break a registered name ({@code TE}, {@code Cc}); after a raw one a distinctive name or
+   * {@code X-a-}; after an escaped one a takeover header or a glued name ({@code ab-cd:x}).
+   */
+  private static final int[] SHORTEST_COUNTING = new int[4];
+
+  static {
+    // a-b: a hyphenated name, which counts after an encoded break
+    SHORTEST_COUNTING[ENCODED] = Math.min(Math.min(shortest(WORDLIKE), shortest(DISTINCTIVE)), "a-b".length());
+    SHORTEST_COUNTING[TRUNCATED] = SHORTEST_COUNTING[ENCODED];
+    SHORTEST_COUNTING[RAW] = Math.min(shortest(DISTINCTIVE), Math.min("x-a-".length(), "ab-cd".length()));
+    SHORTEST_COUNTING[ESCAPED] = Math.min(shortest(ESCAPED_TARGETS), "ab-cd".length());
+  }
+
+  private static int shortest(Set<String> names) {
+    int shortest = Integer.MAX_VALUE;
+    for (String name : names) {
+      shortest = Math.min(shortest, name.length());
+    }
+    return shortest;
+  }
+
   /** Bits of {@link #nameFlags}: which of the sets above a header name is in. */
   private static final int IN_DISTINCTIVE = 1;
   private static final int IN_ESCAPED_TARGETS = 2;
@@ -217,21 +240,18 @@ public final class CrlfDetector implements Detector {
     String rule = null;
     boolean header = false; // an injected header seen: an empty line after it starts a body
     for (int i = first; i < n; i = candidates.next(i + 1)) {
-      int kind = breakKind(s, i, origin);
-      if (kind < 0) {
-        continue;
-      }
       // The run of line breaks (and blanks between them) starting here, and how many lines it ends. The last
       // break of the run is the one that starts the next line: its kind is what counts ("Kč\nDate:" is a
-      // Czech letter and a raw line feed).
+      // Czech letter and a raw line feed). Each break's length is read once, and its kind and line from it.
+      int kind = -1;
       int crs = 0;
       int lfs = 0;
       int j = i;
       while (j < n && j - i < LOOK) {
         int len = breakLength(s, j);
         if (len > 0) {
-          kind = breakKind(s, j, origin);
-          char c = lineChar(s, j);
+          kind = breakKind(s.charAt(j), origin);
+          char c = lineChar(s, j, len);
           if (c == '\r') {
             crs++;
           } else {
@@ -246,6 +266,9 @@ public final class CrlfDetector implements Detector {
         } else {
           break;
         }
+      }
+      if (kind < 0) {
+        continue; // not reached: every candidate starts a break, and no rule below takes a kind of -1
       }
       if (header && best >= ceiling(kind)) {
         i = Math.max(i, j - 1); // nothing after this break can raise the score, and a header was seen
@@ -365,20 +388,9 @@ public final class CrlfDetector implements Detector {
     return i;
   }
 
-  /** The kind of line break starting at {@code i}, or -1. */
-  private static int breakKind(String s, int i, int origin) {
-    char c = s.charAt(i);
-    if (c == '\n' || c == '\r') {
-      return origin;
-    }
-    if (c > 0xFF) {
-      int low = c & 0xFF;
-      return low == '\n' || low == '\r' ? TRUNCATED : -1;
-    }
-    if (c == '\\') {
-      return escapeLength(s, i) > 0 ? ESCAPED : -1;
-    }
-    return -1;
+  /** The kind of the line break (of a length {@link #breakLength} found) that starts with {@code c}. */
+  private static int breakKind(char c, int origin) {
+    return c == '\\' ? ESCAPED : c > 0xFF ? TRUNCATED : origin;
   }
 
   /**
@@ -424,12 +436,12 @@ public final class CrlfDetector implements Detector {
     return c == '\\' ? escapeLength(s, j) : 0;
   }
 
-  /** CR or LF, whichever the line break at {@code j} stands for. */
-  private static char lineChar(String s, int j) {
+  /** CR or LF, whichever the line break at {@code j}, {@code len} characters long, stands for. */
+  private static char lineChar(String s, int j, int len) {
     char c = s.charAt(j);
     if (c == '\\') {
       char e = s.charAt(j + 1);
-      char last = s.charAt(j + escapeLength(s, j) - 1);
+      char last = s.charAt(j + len - 1);
       return e == 'r' || (e != 'n' && (last | 0x20) == 'd') ? '\r' : '\n';
     }
     return (c & 0xFF) == '\r' ? '\r' : '\n';
@@ -470,8 +482,8 @@ public final class CrlfDetector implements Detector {
     while (j < n && j - k <= LOOK && isTokenChar(s.charAt(j))) {
       j++;
     }
-    if (j == k || j >= n || s.charAt(j) != ':' || j - k > LOOK) {
-      return 0;
+    if (j - k < SHORTEST_COUNTING[kind] || j >= n || s.charAt(j) != ':' || j - k > LOOK) {
+      return 0; // a name too short to count after this kind of break, as \\nX: by the hundred thousand
     }
     // The name is s[k, j), compared in lower case where it stands: no copy per candidate.
     int flags = nameFlags(s, k, j);
