@@ -408,7 +408,7 @@ final class CmdiScanner {
         }
         i = resume - 1;
       } else if (onlyTrigger != 0 && i + 1 < n && s.charAt(i + 1) != onlyTrigger) {
-        int next = s.indexOf(onlyTrigger, i + 2); // a sparse trigger: searched many characters at a time
+        int next = Substrings.indexOf(s, onlyTrigger, i + 2); // searched, a few places read one by one first
         if (next < 0) {
           return n;
         }
