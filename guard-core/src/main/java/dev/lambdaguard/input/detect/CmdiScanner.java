@@ -926,7 +926,7 @@ final class CmdiScanner {
         if (c == '\\' && k + 1 < n && CmdiShell.isLetter(s.charAt(k + 1))) {
           k++;
           word = false;
-        } else if (Character.isLetterOrDigit(c)) {
+        } else if (c < 128 ? CmdiShell.isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
           word = true;
         } else if (word && isSpace(c)) {
           firstText = k;
