@@ -231,9 +231,13 @@ final class CmdiCommands {
     return c < 128 && l >= 0 && l < 26 ? l : 26;
   }
 
-  /** {@code kindAt(s, p, e)}, most words answered 0 by the prefix lookup alone. */
+  /**
+   * {@code kindAt(s, p, e)}, most words answered 0 by the prefix lookup alone. Exact for any region: every name,
+   * as kindAt matches it (alone, with {@code .exe}, {@code .com} or {@code .bat}, or with a version), starts with
+   * the prefix of its first three characters, or of two and a character that is no letter.
+   */
   static int nameKind(String s, int p, int e) {
-    return e - p >= 2 && hasPrefix(prefixIndex(s, p)) ? kindAt(s, p, e) : 0;
+    return e - p >= 2 && hasPrefix(prefixIndex(s, p, e)) ? kindAt(s, p, e) : 0;
   }
 
   private static boolean hasPrefix(int index) {
@@ -270,9 +274,9 @@ final class CmdiCommands {
     return slash || len >= 2 && hasPrefix(len == 2 ? index * 27 + 26 : index);
   }
 
-  /** Index into {@link #PREFIXES} of the word at {@code p} (at least two characters left). */
-  private static int prefixIndex(String s, int p) {
-    int c2 = p + 2 < s.length() ? letterClass(s.charAt(p + 2)) : 26;
+  /** Index into {@link #PREFIXES} of the word {@code s[p, e)} (at least two characters long). */
+  private static int prefixIndex(String s, int p, int e) {
+    int c2 = p + 2 < e ? letterClass(s.charAt(p + 2)) : 26;
     return (letterClass(s.charAt(p)) * 27 + letterClass(s.charAt(p + 1))) * 27 + c2;
   }
 
@@ -417,7 +421,7 @@ final class CmdiCommands {
     if (p + 1 >= n) {
       return false; // a word of one character names no command
     }
-    boolean prefix = hasPrefix(prefixIndex(s, p));
+    boolean prefix = hasPrefix(prefixIndex(s, p, n));
     if (!prefix && !(quotes && quoteIn(s, p, p + 3))) {
       // Without a trigger character only a quote can split a word (a backslash, $@, ^ are triggers), and the word
       // read with its quotes dropped starts with the same three characters when none of them is a quote.

@@ -332,6 +332,44 @@ final class CmdiScanner {
     return kind == 0 ? NO_COMMAND : (long) p << 32 | (long) (e - p) << 8 | kind;
   }
 
+  /**
+   * Whether {@link #probe} may find a command at {@code p}, from its first characters alone: a blank, an opening
+   * parenthesis or brace, a word character, a quote, a percent sign or a variable. Every other character makes
+   * probe answer {@link #NO_COMMAND}: this is its first step, cheap enough to ask at each trigger of a flood.
+   */
+  private static boolean mayStartAt(String s, int p) {
+    int n = s.length();
+    if (p >= n) {
+      return false;
+    }
+    char c = s.charAt(p);
+    int start = c < 128 ? COMMAND_START[c] : NO_START; // one look-up decides most characters
+    if (start == PAREN_START) {
+      return p + 1 < n && s.charAt(p + 1) != '(' && s.charAt(p + 1) != '{' && mayStartAt(s, p + 1);
+    }
+    if (start == DOLLAR_START) {
+      char d = p + 1 < n ? s.charAt(p + 1) : 0;
+      return CmdiShell.isLetter(d) || d == '0' || d == '{'; // $CMD, $IFS, ${IFS}, $0, ${SHELL}
+    }
+    return start == STARTS;
+  }
+
+  /** By ASCII character, how {@link #mayStartAt} judges a command word that starts with it. */
+  private static final byte[] COMMAND_START = new byte[128];
+  private static final byte NO_START = 0;
+  private static final byte STARTS = 1;
+  /** ( or {: probe steps over one, then over blanks, and judges what follows. */
+  private static final byte PAREN_START = 2;
+  /** $: a variable, or a blank spelled {@code $IFS}. */
+  private static final byte DOLLAR_START = 3;
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      COMMAND_START[c] = c == '(' || c == '{' ? PAREN_START : c == '$' ? DOLLAR_START
+          : isWordChar(c) || isSpace(c) || "%'\"".indexOf(c) >= 0 ? STARTS : NO_START;
+    }
+  }
+
   /** Index of the first trigger character read in this value at or after {@code from}, or the length. */
   private int nextTrigger(int from) {
     if (onlyTrigger != 0) {
@@ -350,11 +388,71 @@ final class CmdiScanner {
     return n;
   }
 
+  /**
+   * {@link #nextTrigger}, past the triggers at which {@link #run} surely records nothing and changes no state: a
+   * separator whose command position cannot start a command ({@link #mayStartAt}), an escape that is no line break.
+   * A flood of {@code ;;;} or {@code $($(} then costs a test of the next character or two per trigger, not a
+   * {@link #command} call each. Only while nothing is found: after a weak reading, the first trigger reached sets
+   * how far the scan reads on, so every one is visited as before.
+   */
+  private int nextLiveTrigger(int from) {
+    if (best != null) {
+      return nextTrigger(from);
+    }
+    for (int i = from; i < n; i++) { // nextTrigger's loop, with the test of each trigger in it
+      char c = s.charAt(i);
+      if (c < 64 ? (triggerLow >>> c & 1) != 0 : c < 128 && (triggerHigh >>> (c - 64) & 1) != 0) {
+        int resume = inertUntil(i);
+        if (resume < 0) {
+          return i;
+        }
+        i = resume - 1;
+      } else if (onlyTrigger != 0 && i + 1 < n && s.charAt(i + 1) != onlyTrigger) {
+        int next = Substrings.indexOf(s, onlyTrigger, i + 2); // searched, a few places read one by one first
+        if (next < 0) {
+          return n;
+        }
+        i = next - 1;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Where {@link #run} goes on after the trigger at {@code i} when what it does there surely records nothing (the
+   * same index it would go on from), or -1 when the trigger is to be read: the cheap first look of each command
+   * trigger's case in {@link #run}.
+   */
+  private int inertUntil(int i) {
+    char c = s.charAt(i);
+    switch (c) {
+      case ';':
+      case '\n':
+      case '\r':
+        return mayStartAt(s, i + 1) ? -1 : i + 1;
+      case '|':
+      case '&': {
+        int p = i + 1 < n && s.charAt(i + 1) == c ? i + 2 : i + 1;
+        return mayStartAt(s, p) ? -1 : p;
+      }
+      case '\\': {
+        char d = i + 1 < n ? s.charAt(i + 1) : 0;
+        return d == '`' || (d == 'n' || d == 'r') && mayStartAt(s, i + 2) ? -1 : i + 1;
+      }
+      case '$':
+        return substitutionAt(s, i) && !mayStartAt(s, i + 2) ? i + 1 : -1;
+      case '(': // no shellshock () {, and no name before it for CmdiCode.call to read
+        return (i + 1 >= n || s.charAt(i + 1) != ')') && (i == 0 || !isIdent(s.charAt(i - 1))) ? i + 1 : -1;
+      default:
+        return -1;
+    }
+  }
+
   /** Each character of {@code word} alone, as a set. */
   private Detection run(int first) {
     valueStart();
     int end = best == null ? n : Math.min(n, CmdiShell.MAX_ARGS);
-    for (int i = first; i < end && !done(); i = nextTrigger(i + 1)) {
+    for (int i = first; i < end && !done(); i = nextLiveTrigger(i + 1)) {
       if (best != null && end == n) {
         end = Math.min(n, i + CmdiShell.MAX_ARGS); // a weak reading: the rest of its command may tell more
       }
@@ -374,13 +472,13 @@ final class CmdiScanner {
         }
         case '\n':
         case '\r':
-          command(i + 1, proseBefore(i) ? START : SEP, CmdiDetector.SEPARATOR_COMMAND);
+          lineBreak(i, i + 1);
           break;
         case '\\':
           if (i + 1 < n) {
             char d = s.charAt(i + 1);
             if (d == 'n' || d == 'r') {
-              command(i + 2, proseBefore(i) ? START : SEP, CmdiDetector.SEPARATOR_COMMAND);
+              lineBreak(i, i + 2);
             } else if (d == '`') {
               backtick(i + 1);
               i++;
@@ -472,7 +570,23 @@ final class CmdiScanner {
 
   /** Judges the word at {@code p} as a command in the given position; records {@code rule} when it is one. */
   private boolean command(int p, int ctx, Detection rule) {
+    return command(probe(s, p, true), p, ctx, rule);
+  }
+
+  /**
+   * A command after the line break at {@code i} (a newline, or {@code \\n} written out), at {@code p}: whether prose
+   * comes before is asked only once a command may follow, as the first such question reads the value up to its
+   * first blank, which a megabyte of line breaks without one would make a read of the whole value.
+   */
+  private void lineBreak(int i, int p) {
     long probe = probe(s, p, true);
+    if (probe != NO_COMMAND) {
+      command(probe, p, proseBefore(i) ? START : SEP, CmdiDetector.SEPARATOR_COMMAND);
+    }
+  }
+
+  /** {@link #command} with what {@link #probe} found at {@code p}. */
+  private boolean command(long probe, int p, int ctx, Detection rule) {
     if (probe == NO_COMMAND) {
       return false; // most trigger characters of a long value, which comes here without mayMatch, end here
     }
@@ -649,8 +763,14 @@ final class CmdiScanner {
     return true;
   }
 
-  /** What ends a Windows path in command position besides a blank: a separator or a quote. */
-  private static final String PATH_ENDS = ";|&\n\r\"'`";
+  /** What ends a Windows path in command position: a blank, a separator or a quote, by ASCII character. */
+  private static final boolean[] PATH_END = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      PATH_END[c] = isSpace(c) || ";|&\n\r\"'`".indexOf(c) >= 0;
+    }
+  }
 
   /** Whether a Windows path begins at {@code p}: a drive ({@code C:\}, {@code C:/}) or {@code %VARIABLE%}. */
   private static boolean windowsRootAt(String s, int p) {
@@ -682,7 +802,7 @@ final class CmdiScanner {
     if (seg == p) {
       return e - p == 9 && s.regionMatches(true, p, "%comspec%", 0, 9);
     }
-    return CmdiCommands.kindAt(s, seg, e) != 0;
+    return CmdiCommands.nameKind(s, seg, e) != 0; // the prefix lookup: at each X:\\ of a flood of them
   }
 
   /**
@@ -693,7 +813,7 @@ final class CmdiScanner {
   private int pathRunEnd(int p) {
     if (p < pathRunFrom || p > pathRunEnd) {
       int e = p;
-      while (e < n && !isSpace(s.charAt(e)) && PATH_ENDS.indexOf(s.charAt(e)) < 0) {
+      while (e < n && (s.charAt(e) >= 128 || !PATH_END[s.charAt(e)])) {
         e++;
       }
       pathRunFrom = p;
@@ -801,12 +921,12 @@ final class CmdiScanner {
     if (firstText == -2) {
       firstText = n;
       boolean word = false;
-      for (int k = 0; k < n; k++) {
+      for (int k = hasBlank() ? 0 : n; k < n; k++) { // prose needs a blank: a flood without one is not read
         char c = s.charAt(k);
         if (c == '\\' && k + 1 < n && CmdiShell.isLetter(s.charAt(k + 1))) {
           k++;
           word = false;
-        } else if (Character.isLetterOrDigit(c)) {
+        } else if (c < 128 ? CmdiShell.isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
           word = true;
         } else if (word && isSpace(c)) {
           firstText = k;
@@ -819,6 +939,11 @@ final class CmdiScanner {
       }
     }
     return firstText < i;
+  }
+
+  /** Whether the value has a blank ({@link CmdiShell#isSpace}), by a search for each kind. */
+  private boolean hasBlank() {
+    return s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\u000b') >= 0 || s.indexOf('\f') >= 0;
   }
 
   /**

@@ -119,6 +119,10 @@ public final class CrlfDetector implements Detector {
   private static final Normalized.CharSet STATUS_OR_BODY = Normalized.charSet("/<");
   /** Line breaks as characters (not escapes): the only ones, with truncating characters, that can be encoded. */
   private static final Normalized.CharSet LINE_BREAKS = Normalized.charSet("\n\r");
+  /** What a glued name ({@link #glued}) and every hyphenated header name needs. */
+  private static final Normalized.CharSet HYPHEN = Normalized.charSet("-");
+  /** The letters of each of {@link #ESCAPED_TARGETS} without a hyphen ({@code location}, {@code refresh}). */
+  private static final Normalized.CharSet[][] UNHYPHENATED_TARGET_LETTERS = lettersOfUnhyphenated(ESCAPED_TARGETS);
 
   /**
    * The most a header after a raw line break and after an escaped one can score ({@link #headerScore}): once a
@@ -126,6 +130,29 @@ public final class CrlfDetector implements Detector {
    */
   private static final int RAW_HEADER = 75;
   private static final int ESCAPED_HEADER = 55;
+
+  /**
+   * By kind of line break, the shortest name that can score after it ({@link #headerScore}): after an encoded or
+   * truncating break a registered name ({@code TE}, {@code Cc}); after a raw one a distinctive name or
+   * {@code X-a-}; after an escaped one a takeover header or a glued name ({@code ab-cd:x}).
+   */
+  private static final int[] SHORTEST_COUNTING = new int[4];
+
+  static {
+    // a-b: a hyphenated name, which counts after an encoded break
+    SHORTEST_COUNTING[ENCODED] = Math.min(Math.min(shortest(WORDLIKE), shortest(DISTINCTIVE)), "a-b".length());
+    SHORTEST_COUNTING[TRUNCATED] = SHORTEST_COUNTING[ENCODED];
+    SHORTEST_COUNTING[RAW] = Math.min(shortest(DISTINCTIVE), Math.min("x-a-".length(), "ab-cd".length()));
+    SHORTEST_COUNTING[ESCAPED] = Math.min(shortest(ESCAPED_TARGETS), "ab-cd".length());
+  }
+
+  private static int shortest(Set<String> names) {
+    int shortest = Integer.MAX_VALUE;
+    for (String name : names) {
+      shortest = Math.min(shortest, name.length());
+    }
+    return shortest;
+  }
 
   /** Bits of {@link #nameFlags}: which of the sets above a header name is in. */
   private static final int IN_DISTINCTIVE = 1;
@@ -160,7 +187,36 @@ public final class CrlfDetector implements Detector {
       // after an escape such as a megabyte of \\n.
       return null;
     }
+    if (!value.containsAny(LINE_BREAKS) && !value.hasNonAscii() && !escapedHeaderMayCount(value)) {
+      return null; // only escaped breaks, as in a megabyte of \\nX:, and no header that counts after one
+    }
     return scan(value);
+  }
+
+  /**
+   * Whether the value's characters can spell a header that counts after an escaped line break ({@link
+   * #headerScore}): a glued name and every hyphenated target need a hyphen, the other targets their letters.
+   */
+  private static boolean escapedHeaderMayCount(Normalized value) {
+    if (value.containsAny(HYPHEN)) {
+      return true;
+    }
+    for (Normalized.CharSet[] letters : UNHYPHENATED_TARGET_LETTERS) {
+      if (value.containsEach(letters)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Normalized.CharSet[][] lettersOfUnhyphenated(Set<String> names) {
+    java.util.List<Normalized.CharSet[]> letters = new java.util.ArrayList<>();
+    for (String name : names) {
+      if (name.indexOf('-') < 0) {
+        letters.add(CharSets.eachChar(name, true, ""));
+      }
+    }
+    return letters.toArray(new Normalized.CharSet[0][]);
   }
 
   /**
@@ -184,21 +240,18 @@ public final class CrlfDetector implements Detector {
     String rule = null;
     boolean header = false; // an injected header seen: an empty line after it starts a body
     for (int i = first; i < n; i = candidates.next(i + 1)) {
-      int kind = breakKind(s, i, origin);
-      if (kind < 0) {
-        continue;
-      }
       // The run of line breaks (and blanks between them) starting here, and how many lines it ends. The last
       // break of the run is the one that starts the next line: its kind is what counts ("Kč\nDate:" is a
-      // Czech letter and a raw line feed).
+      // Czech letter and a raw line feed). Each break's length is read once, and its kind and line from it.
+      int kind = -1;
       int crs = 0;
       int lfs = 0;
       int j = i;
       while (j < n && j - i < LOOK) {
         int len = breakLength(s, j);
         if (len > 0) {
-          kind = breakKind(s, j, origin);
-          char c = lineChar(s, j);
+          kind = breakKind(s.charAt(j), origin);
+          char c = lineChar(s, j, len);
           if (c == '\r') {
             crs++;
           } else {
@@ -213,6 +266,9 @@ public final class CrlfDetector implements Detector {
         } else {
           break;
         }
+      }
+      if (kind < 0) {
+        continue; // not reached: every candidate starts a break, and no rule below takes a kind of -1
       }
       if (header && best >= ceiling(kind)) {
         i = Math.max(i, j - 1); // nothing after this break can raise the score, and a header was seen
@@ -267,9 +323,11 @@ public final class CrlfDetector implements Detector {
   // ---------------------------------------------------------------- line breaks
 
   /**
-   * Where line breaks may start, in order. In ASCII text only CR, LF and backslash can: each is found with
+   * Where line breaks start, in order. In ASCII text only CR, LF and backslash can: each is found with
    * {@link String#indexOf(int, int)} (which reads many characters at a time) and its next position kept until
-   * passed, so the value is read once per kind. Beyond ASCII every character's low byte is looked up.
+   * passed, so the value is read once per kind. Beyond ASCII every character's low byte is looked up. A backslash
+   * is one only before the rest of an escaped line break ({@link #escapeLength}), asked here rather than after a
+   * stop of the scan: a megabyte of backslashes or of {@code \\u} makes no stop.
    */
   private static final class Candidates {
     /** Characters read one by one before the searches. */
@@ -294,7 +352,7 @@ public final class CrlfDetector implements Detector {
       // the next few places first: where candidates are dense, three searches cost more than they skip
       int near = Math.min(s.length(), from + NEAR);
       for (int i = from; i < near; i++) {
-        if (CANDIDATE[s.charAt(i)]) {
+        if (CANDIDATE[s.charAt(i)] && breakLength(s, i) > 0) {
           return i;
         }
       }
@@ -305,7 +363,13 @@ public final class CrlfDetector implements Detector {
     private int searched(int from) {
       lf = lf >= from || lf == s.length() ? lf : orLength(s.indexOf('\n', from));
       cr = cr >= from || cr == s.length() ? cr : orLength(s.indexOf('\r', from));
-      backslash = backslash >= from || backslash == s.length() ? backslash : orLength(s.indexOf('\\', from));
+      if (backslash < from && backslash != s.length()) {
+        backslash = orLength(Substrings.indexOf(s, '\\', from));
+        while (backslash < s.length() && escapeLength(s, backslash) == 0) {
+          // a backslash that escapes no line break: the next, found by a search that reads a few places first
+          backslash = orLength(Substrings.indexOf(s, '\\', backslash + 1));
+        }
+      }
       return Math.min(lf, Math.min(cr, backslash));
     }
 
@@ -314,30 +378,19 @@ public final class CrlfDetector implements Detector {
     }
   }
 
-  /** The first position from {@code from} on where a line break may start, or the length. A tight loop. */
+  /** The first position from {@code from} on where a line break starts, or the length. A tight loop. */
   private static int nextCandidate(String s, int from) {
     int n = s.length();
     int i = from;
-    while (i < n && !CANDIDATE[s.charAt(i) & 0xFF]) {
+    while (i < n && !(CANDIDATE[s.charAt(i) & 0xFF] && breakLength(s, i) > 0)) {
       i++;
     }
     return i;
   }
 
-  /** The kind of line break starting at {@code i}, or -1. */
-  private static int breakKind(String s, int i, int origin) {
-    char c = s.charAt(i);
-    if (c == '\n' || c == '\r') {
-      return origin;
-    }
-    if (c > 0xFF) {
-      int low = c & 0xFF;
-      return low == '\n' || low == '\r' ? TRUNCATED : -1;
-    }
-    if (c == '\\') {
-      return escapeLength(s, i) > 0 ? ESCAPED : -1;
-    }
-    return -1;
+  /** The kind of the line break (of a length {@link #breakLength} found) that starts with {@code c}. */
+  private static int breakKind(char c, int origin) {
+    return c == '\\' ? ESCAPED : c > 0xFF ? TRUNCATED : origin;
   }
 
   /**
@@ -383,12 +436,12 @@ public final class CrlfDetector implements Detector {
     return c == '\\' ? escapeLength(s, j) : 0;
   }
 
-  /** CR or LF, whichever the line break at {@code j} stands for. */
-  private static char lineChar(String s, int j) {
+  /** CR or LF, whichever the line break at {@code j}, {@code len} characters long, stands for. */
+  private static char lineChar(String s, int j, int len) {
     char c = s.charAt(j);
     if (c == '\\') {
       char e = s.charAt(j + 1);
-      char last = s.charAt(j + escapeLength(s, j) - 1);
+      char last = s.charAt(j + len - 1);
       return e == 'r' || (e != 'n' && (last | 0x20) == 'd') ? '\r' : '\n';
     }
     return (c & 0xFF) == '\r' ? '\r' : '\n';
@@ -429,8 +482,8 @@ public final class CrlfDetector implements Detector {
     while (j < n && j - k <= LOOK && isTokenChar(s.charAt(j))) {
       j++;
     }
-    if (j == k || j >= n || s.charAt(j) != ':' || j - k > LOOK) {
-      return 0;
+    if (j - k < SHORTEST_COUNTING[kind] || j >= n || s.charAt(j) != ':' || j - k > LOOK) {
+      return 0; // a name too short to count after this kind of break, as \\nX: by the hundred thousand
     }
     // The name is s[k, j), compared in lower case where it stands: no copy per candidate.
     int flags = nameFlags(s, k, j);

@@ -308,6 +308,34 @@ class CmdiDetectorTest {
     }
   }
 
+  /** Every letter, digit and a few separators, as a flood's tail: what defeats the gates on a value's characters. */
+  private static final String EVERY_LETTER =
+      " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
+
+  @ParameterizedTest
+  @ValueSource(strings = {";", "\\nX:", "$(", "\n", "\r\n", "&cat", "(|", "(&", "\\", "|", "&&", "\\n",
+      "\\u", "\\x", ";C:\\a\\b ", "eval("})
+  void anAttackAfterAFloodOfTriggersThatStartNothingKeepsItsVerdict(String unit) {
+    // the separators of such a flood are passed over at a look at the next character; the attack after it is read
+    String flood = unit.repeat(100_000 / unit.length());
+    for (String attack : new String[] {"; cat /etc/passwd", "| id", "$(whoami)", "\\nid\\n",
+        "; C:\\Windows\\System32\\cmd.exe /c whoami", "&& sleep 5", ";w'h'o'a'm'i"}) {
+      Detection alone = detect(attack);
+      assertNotNull(alone, attack);
+      // an escaped line break after the letters' blank ends a line of prose: the next is judged as a command line
+      String[] values = attack.startsWith("\\") ? new String[] {flood + attack}
+          : new String[] {flood + attack, flood + EVERY_LETTER + attack};
+      for (String value : values) {
+        Detection d = detect(value);
+        assertNotNull(d, () -> unit + " then " + attack);
+        assertEquals(alone.ruleId(), d.ruleId(), () -> unit + " then " + attack);
+        assertEquals(alone.score(), d.score(), () -> unit + " then " + attack);
+      }
+    }
+    assertNull(detect(flood + "\nTerms & Conditions; see page 3"), unit);
+    assertNull(detect(flood + "\nrock & roll"), unit);
+  }
+
   @Test
   void aCallThatRunsCodeAfterAFloodOfCallsIsFound() {
     int size = 100_000;

@@ -126,6 +126,25 @@ class CrlfDetectorTest {
     assertEquals(90, detect("\nX:".repeat(100_000 / 3) + "\u010d\u010aLocation: http://e.example/").score());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\\nX:", "\\", "\\u", "\\x", "\n", "\r\n", ";C:\\a\\b "})
+  void aHeaderAfterAFloodOfBreaksOrBackslashesKeepsItsVerdict(String unit) {
+    // backslashes that escape no line break are not stopped at; a flood without a hyphen or the letters of a
+    // takeover header is left at its character set: what comes after either is still read
+    String flood = unit.repeat(100_000 / unit.length());
+    String letters = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
+    for (String attack : new String[] {"\\r\\nSet-Cookie: sid=1", "\\nLocation: https://e.example/",
+        "\\u000d\\u000aRefresh: 0", "\\nHeader-Test:value"}) {
+      Detection alone = detect(attack);
+      assertNotNull(alone, attack);
+      for (String value : new String[] {flood + attack, flood + letters + attack}) {
+        assertEquals(alone, detect(value), () -> unit + " then " + attack);
+      }
+    }
+    assertNull(detect(flood + letters), unit);
+    assertNull(detect(flood + "\\nNote: call me"), unit);
+  }
+
   @Test
   void aMegabyteOfNearMissesCompletes() {
     String[] nearMisses = {"\n", "a\nNote: x ", "\r\n \t", "嘊x", "\\n\\r", "%0aNote: b ", "\nHTTP/1.x ", "\nX:",
