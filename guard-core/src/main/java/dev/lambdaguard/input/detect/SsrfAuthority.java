@@ -14,9 +14,8 @@ import java.util.Locale;
  * @param primary the {@code host[:port]} a conforming parser takes
  * @param others the other readings, without repeats; empty when there is nothing to disagree about (no
  *     {@code @}, backslash or {@code #})
- * @param path up to 64 characters of the path after the authority, lower case; empty when none
  */
-record SsrfAuthority(int end, String primary, List<String> others, String path) {
+record SsrfAuthority(int end, String primary, List<String> others) {
 
   /** Longest authority read (a DNS name is at most 253 characters; userinfo and port add some). */
   static final int MAX_AUTHORITY = 512;
@@ -42,14 +41,12 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
    * @param backslashEnds whether a backslash ends the authority for a conforming parser (special schemes)
    */
   static SsrfAuthority read(String s, int a, boolean backslashEnds) {
-    int n = s.length();
     int end = end(s, a);
     if (end == a) {
       return null;
     }
     // IDNA reads the ideographic full stops U+3002 and U+FF61 as dots
     String auth = s.substring(a, end).toLowerCase(Locale.ROOT).replace('\u3002', '.').replace('\uff61', '.');
-    String path = end < n && s.charAt(end) == '/' ? pathOf(s, end) : "";
     int cut = auth.length();
     for (int k = 0; k < auth.length(); k++) {
       char c = auth.charAt(k);
@@ -60,7 +57,7 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
     }
     String primary = afterLastAt(auth.substring(0, cut));
     if (cut == auth.length() && auth.indexOf('@') < 0) {
-      return new SsrfAuthority(end, primary, List.of(), path);
+      return new SsrfAuthority(end, primary, List.of());
     }
     List<String> others = new ArrayList<>(4);
     String lenient = afterLastAt(auth);
@@ -77,7 +74,7 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
         from = k + 1;
       }
     }
-    return new SsrfAuthority(end, primary, List.copyOf(others), path);
+    return new SsrfAuthority(end, primary, List.copyOf(others));
   }
 
   /** Where the authority starting at {@code a} ends: at {@code /}, {@code ?}, a space, a quote, ... */

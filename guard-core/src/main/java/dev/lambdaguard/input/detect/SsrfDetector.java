@@ -103,6 +103,8 @@ public final class SsrfDetector implements Detector {
     }
   }
 
+  /** How far before a colon a {@code //} is looked for character by character, not by a search of the rest. */
+  private static final int NEAR_COLON = 32;
   /** Score of {@code ssrf.internal-name}, the weakest finding. */
   private static final int INTERNAL_NAME_SCORE = 60;
   /** The strongest score of any finding: nothing found after it can change the verdict. */
@@ -110,6 +112,17 @@ public final class SsrfDetector implements Detector {
   /** Path prefixes of the Lambda Runtime, Extensions, Telemetry and Logs APIs. */
   private static final String[] RUNTIME_PATHS = {"/2018-06-01/runtime", "/2020-01-01/extension",
       "/2022-07-01/telemetry", "/2020-08-15/logs", "/2021-04-23/runtime"};
+  private static final int LONGEST_RUNTIME_PATH = longest(RUNTIME_PATHS);
+  /** How every path of {@link #RUNTIME_PATHS} begins (a date: digits, the same in either case). */
+  private static final String RUNTIME_PATH_START = "/20";
+
+  static {
+    for (String p : RUNTIME_PATHS) {
+      if (!p.startsWith(RUNTIME_PATH_START)) {
+        throw new IllegalStateException("a Runtime API path not under " + RUNTIME_PATH_START + ": " + p);
+      }
+    }
+  }
 
   private static final Normalized.CharSet COLON = Normalized.charSet(":");
   private static final Normalized.CharSet SLASH = Normalized.charSet("/");
@@ -236,10 +249,32 @@ public final class SsrfDetector implements Detector {
     }
   }
 
-  /** The worst finding so far. */
+  /** The worst finding so far, and the last authority judged: state of one call, never shared. */
   private static final class Verdict {
     String rule;
     int score;
+    private String judgedIn;
+    private int judgedFrom;
+    private int judgedLength = -1;
+    private int judgedHow;
+
+    /**
+     * Whether the authority {@code s[from, to)}, read {@code how}, is the same text read the same way as the last
+     * one judged: its readings are the same hosts, already counted (a value of many copies of one URL has each
+     * compared, not parsed and classified again).
+     */
+    boolean judgedBefore(String s, int from, int to, int how) {
+      return s == judgedIn && how == judgedHow && to - from == judgedLength
+          && s.regionMatches(from, s, judgedFrom, judgedLength);
+    }
+
+    /** Remembers the authority {@code s[from, to)}, read {@code how}, as the last one judged. */
+    void judged(String s, int from, int to, int how) {
+      judgedIn = s;
+      judgedFrom = from;
+      judgedLength = to - from;
+      judgedHow = how;
+    }
 
     void hit(String r, int sc) {
       if (sc > score) {
@@ -253,7 +288,9 @@ public final class SsrfDetector implements Detector {
 
   /**
    * Every {@code scheme:} and scheme-relative {@code //}, found with {@link String#indexOf} (vectorised) in
-   * order; an authority is read once and the anchors inside it are not read again.
+   * order; an authority is read once and the anchors inside it are not read again. The next {@code //} is looked
+   * for only as far as the next colon while the colon is near: in a value of many URLs each has its {@code //}
+   * inside the part just read, and a search of the whole rest for the next one, per URL, cost more than the URL.
    */
   private void urls(Normalized value, boolean hosts, Verdict verdict) {
     String s = value.decoded();
@@ -262,10 +299,24 @@ public final class SsrfDetector implements Detector {
     boolean colons = value.containsAny(SLASHES) || value.containsAny(SLASHLESS_SCHEME_ENDS);
     int colon = colons ? s.indexOf(':') : -1;
     // "//" begins nothing when no character could begin a host (and is not looked for without a slash)
-    int slashes = hosts && value.containsAny(SLASH) ? Substrings.indexOf(s, "//", 0) : -1;
+    int slashes = -1;
+    int slashesFrom = hosts && value.containsAny(SLASH) ? 0 : -1; // where the next "//" is to be looked for, if not
     int resume = 0;
     boolean strongerAsked = false;
-    while (colon >= 0 || slashes >= 0) {
+    while (true) {
+      if (slashesFrom >= 0) {
+        int from = Math.max(slashesFrom, resume);
+        if (colon >= 0 && colon - from <= NEAR_COLON) {
+          slashes = slashesIn(s, from, colon);
+          slashesFrom = slashes >= 0 ? -1 : colon; // none before the colon: look on from it when it is read
+        } else {
+          slashes = Substrings.indexOf(s, "//", from);
+          slashesFrom = -1;
+        }
+      }
+      if (colon < 0 && slashes < 0) {
+        return;
+      }
       if (verdict.score >= INTERNAL_NAME_SCORE && !strongerAsked) {
         // a finding made: read on only while a stronger one may come (asked once: the answer is the value's)
         strongerAsked = true;
@@ -287,9 +338,20 @@ public final class SsrfDetector implements Detector {
         if (i >= resume && (i == 0 || boundary(s.charAt(i - 1))) && i + 2 < n && startsHost(s.charAt(i + 2))) {
           resume = authority(s, i + 2, true, false, verdict); // scheme-relative "//host/..."
         }
-        slashes = Substrings.indexOf(s, "//", Math.max(slashes + 2, resume));
+        slashesFrom = slashes + 2;
+        slashes = -1;
       }
     }
+  }
+
+  /** The first {@code //} in {@code s[from, to)}, or -1. */
+  private static int slashesIn(String s, int from, int to) {
+    for (int i = from; i + 1 < to; i++) {
+      if (s.charAt(i) == '/' && s.charAt(i + 1) == '/') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The scheme ending at {@code colon} and the authority after it; returns where reading may resume. */
@@ -416,7 +478,7 @@ public final class SsrfDetector implements Detector {
       if (auth == null) {
         return;
       }
-      judgeReadings(auth, network, false, verdict);
+      judgeReadings(auth, runtimePathAt(s, auth.end()), network, false, verdict);
       from = auth.end();
     }
   }
@@ -427,6 +489,14 @@ public final class SsrfDetector implements Detector {
     if (end == a) {
       return a;
     }
+    // a URL of a page of links or of a flood repeats the authority before it: its hosts are already counted
+    boolean runtimePath = runtimePathAt(s, end);
+    int how = (backslashEnds ? 1 : 0) | (network ? 2 : 0) | (runtimePath ? 4 : 0);
+    if (verdict.judgedBefore(s, a, end, how)) {
+      return end;
+    }
+    // (remembered before it is judged: every way out below judges it in full or knows that judging adds nothing)
+    verdict.judged(s, a, end, how);
     // most authorities are a plain name, with a port or not: nothing to read twice; a dotted name points nowhere
     // inside, and a one-label name only counts after a network scheme, as an internal name (60), or as the
     // Runtime API when a Runtime path follows; once the verdict is that strong, a plain one-label name adds
@@ -442,18 +512,19 @@ public final class SsrfDetector implements Detector {
       return end;
     }
     SsrfAuthority auth = SsrfAuthority.read(s, a, backslashEnds);
-    judgeReadings(auth, network, true, verdict);
-    return auth.end();
+    judgeReadings(auth, runtimePath, network, true, verdict);
+    return end;
   }
 
   /**
    * Every host a parser could take from {@code auth}; {@code conforming}: whether its primary reading is the one a
    * conforming parser takes (the only reading whose one-label name counts as internal).
    */
-  private void judgeReadings(SsrfAuthority auth, boolean network, boolean conforming, Verdict verdict) {
-    judgeHost(auth.primary(), auth.path(), network, conforming, verdict);
+  private void judgeReadings(SsrfAuthority auth, boolean runtimePath, boolean network, boolean conforming,
+      Verdict verdict) {
+    judgeHost(auth.primary(), runtimePath, network, conforming, verdict);
     for (String other : auth.others()) {
-      judgeHost(other, auth.path(), network, false, verdict);
+      judgeHost(other, runtimePath, network, false, verdict);
     }
   }
 
@@ -471,12 +542,34 @@ public final class SsrfDetector implements Detector {
 
   /** Whether a path of the Lambda Runtime APIs (any case) begins at {@code at}. */
   private static boolean startsWithRuntimePath(String s, int at) {
+    if (!s.startsWith(RUNTIME_PATH_START, at)) {
+      return false; // most paths: told apart by their first characters, without a comparison per path
+    }
     for (String p : RUNTIME_PATHS) {
       if (s.regionMatches(true, at, p, 0, p.length())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a path of the Lambda Runtime APIs begins at {@code from} as the path after an authority is compared:
+   * its first characters in lower case ({@link Locale#ROOT}). Read in place: copying and lower-casing the path of
+   * every URL cost more than judging its host. Text beyond ASCII among those characters is lower-cased as before,
+   * as lower-casing may change its length.
+   */
+  static boolean runtimePathAt(String s, int from) {
+    int n = s.length();
+    if (from >= n || s.charAt(from) != '/') {
+      return false;
+    }
+    for (int i = from; i < n && i - from < LONGEST_RUNTIME_PATH; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return startsWithAny(SsrfAuthority.pathOf(s, from), RUNTIME_PATHS);
+      }
+    }
+    return startsWithRuntimePath(s, from); // the same answer for ASCII text
   }
 
   /**
@@ -515,7 +608,7 @@ public final class SsrfDetector implements Detector {
    * One candidate {@code host[:port]}; {@code primary} for the host a conforming parser takes, the only one
    * whose one-label name counts as internal (a piece of userinfo is often a plain word).
    */
-  private void judgeHost(String hostPort, String path, boolean network, boolean primary, Verdict verdict) {
+  private void judgeHost(String hostPort, boolean runtimePath, boolean network, boolean primary, Verdict verdict) {
     SsrfAuthority.HostPort hp = SsrfAuthority.split(hostPort);
     String host = hp.host();
     int port = hp.port();
@@ -527,7 +620,7 @@ public final class SsrfDetector implements Detector {
     boolean obfuscated = (result & SsrfHost.OBFUSCATED) != 0;
     boolean inside = cls == SsrfHost.LOOPBACK || cls == SsrfHost.INTERNAL_NAME
         || (result & SsrfHost.SINGLE_LABEL) != 0 && primary && network;
-    if (isRuntimeApi(host, port, cls) || inside && startsWithAny(path, RUNTIME_PATHS)) {
+    if (isRuntimeApi(host, port, cls) || inside && runtimePath) {
       verdict.hit("ssrf.lambda-runtime", 95);
       return;
     }
@@ -609,9 +702,8 @@ public final class SsrfDetector implements Detector {
       return;
     }
     String hostPort = ideographicDots(s.substring(a, end).toLowerCase(Locale.ROOT));
-    String path = end < b ? SsrfAuthority.pathOf(s, end) : "";
     Verdict bare = new Verdict();
-    judgeHost(hostPort, path, false, false, bare);
+    judgeHost(hostPort, end < b && runtimePathAt(s, end), false, false, bare);
     if (bare.rule != null && !bare.rule.equals("ssrf.internal-name")) {
       verdict.hit(bare.rule, bare.score);
     }
@@ -785,7 +877,7 @@ public final class SsrfDetector implements Detector {
       // a plain public name, with a port or not, points nowhere inside (as authorityAt reads it)
       if (hidden && at >= 0 && at + 1 < end
           && !SsrfHost.isPlainName(raw, at + 1, hostBeforeDigitPort(raw, at + 1, end))) {
-        judgeHost(raw.substring(at + 1, end).toLowerCase(Locale.ROOT), SsrfAuthority.pathOf(raw, end), true, false,
+        judgeHost(raw.substring(at + 1, end).toLowerCase(Locale.ROOT), runtimePathAt(raw, end), true, false,
             verdict);
       }
       i = Math.max(end, i + 2);
@@ -899,6 +991,14 @@ public final class SsrfDetector implements Detector {
     }
     ends.append(more.charAt(more.length() - 1));
     return Normalized.charSet(ends + ends.toString().toUpperCase(Locale.ROOT));
+  }
+
+  private static int longest(String[] words) {
+    int longest = 0;
+    for (String w : words) {
+      longest = Math.max(longest, w.length());
+    }
+    return longest;
   }
 
   private static boolean hasDigit(String s) {
