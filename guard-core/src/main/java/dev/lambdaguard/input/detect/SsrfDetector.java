@@ -244,8 +244,9 @@ public final class SsrfDetector implements Detector {
       urls(value, mayStartHost(value), verdict); // every URL has a colon or "//" and a host
     }
     bareHost(s, verdict);
-    if (metadataAnywhere(value, s)) {
-      verdict.hit("ssrf.metadata", 85);
+    // a metadata address in the text cannot change a verdict as strong as its own: not looked for then
+    if (verdict.score < METADATA_IN_TEXT.score() && metadataAnywhere(value, s)) {
+      verdict.hit(METADATA_IN_TEXT.ruleId(), METADATA_IN_TEXT.score());
     }
   }
 
@@ -297,7 +298,7 @@ public final class SsrfDetector implements Detector {
     int n = s.length();
     // a colon matters when a slash or backslash follows it, or after a scheme that needs none ("\"a\":" does not)
     boolean colons = value.containsAny(SLASHES) || value.containsAny(SLASHLESS_SCHEME_ENDS);
-    int colon = colons ? s.indexOf(':') : -1;
+    int colon = colons ? schemeColon(s, 0) : -1;
     // "//" begins nothing when no character could begin a host (and is not looked for without a slash)
     int slashes = -1;
     int slashesFrom = hosts && value.containsAny(SLASH) ? 0 : -1; // where the next "//" is to be looked for, if not
@@ -328,11 +329,11 @@ public final class SsrfDetector implements Detector {
         return;
       }
       if (colon >= 0 && (slashes < 0 || colon < slashes)) {
-        if (colon >= resume && colon > 0 && isSchemeChar(s.charAt(colon - 1))) { // a scheme ends at its colon
+        if (colon >= resume) {
           resume = Math.max(resume, scheme(s, colon, verdict));
         }
         // a colon inside the authority just read begins nothing: look on from where reading resumes
-        colon = s.indexOf(':', Math.max(colon + 1, resume));
+        colon = schemeColon(s, Math.max(colon + 1, resume));
       } else {
         int i = slashes;
         if (i >= resume && (i == 0 || boundary(s.charAt(i - 1))) && i + 2 < n && startsHost(s.charAt(i + 2))) {
@@ -342,6 +343,20 @@ public final class SsrfDetector implements Detector {
         slashes = -1;
       }
     }
+  }
+
+  /**
+   * The first colon at or after {@code from} that may end a scheme (a scheme character before it), or -1: the
+   * others begin nothing. The next few places are read one by one ({@link Substrings#indexOf(String, char, int)}):
+   * in a value dense in colons a vector search per colon costs more than it skips.
+   */
+  private static int schemeColon(String s, int from) {
+    for (int c = Substrings.indexOf(s, ':', from); c >= 0; c = Substrings.indexOf(s, ':', c + 1)) {
+      if (c > 0 && isSchemeChar(s.charAt(c - 1))) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   /** The first {@code //} in {@code s[from, to)}, or -1. */
@@ -849,7 +864,7 @@ public final class SsrfDetector implements Detector {
         return true;
       }
     }
-    return s.contains("metadata.google.internal") || s.contains("METADATA.GOOGLE.INTERNAL");
+    return Substrings.contains(s, "metadata.google.internal") || Substrings.contains(s, "METADATA.GOOGLE.INTERNAL");
   }
 
   /**
