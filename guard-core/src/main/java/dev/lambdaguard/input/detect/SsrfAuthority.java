@@ -86,6 +86,27 @@ record SsrfAuthority(int end, String primary, List<String> others) {
     return new SsrfAuthority(end, primary, List.copyOf(others));
   }
 
+  /**
+   * Where the host of the authority {@code s[a, end)} ends (its colon, or {@code end}) when every parser reads the
+   * authority alike, as {@link #read} and {@link #split} would: letters, digits, {@code .-_} and at most one colon
+   * (the port), so one reading only, in lower case only by ASCII folding; -1 for any other authority.
+   */
+  static int plainHostEnd(String s, int a, int end) {
+    int colon = -1;
+    for (int i = a; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == ':') {
+        if (colon >= 0) {
+          return -1;
+        }
+        colon = i;
+      } else if (!(isLetter(c) || isDigit(c) || c == '.' || c == '-' || c == '_')) {
+        return -1;
+      }
+    }
+    return colon >= 0 ? colon : end;
+  }
+
   /** Where the authority starting at {@code a} ends: at {@code /}, {@code ?}, a space, a quote, ... */
   static int end(String s, int a) {
     int n = s.length();

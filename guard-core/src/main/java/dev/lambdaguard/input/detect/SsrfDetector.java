@@ -526,9 +526,47 @@ public final class SsrfDetector implements Detector {
     if (digitlessNeverRuntime && SsrfHost.nothingInside(s, a, end, network)) {
       return end;
     }
-    SsrfAuthority auth = SsrfAuthority.read(s, a, backslashEnds);
-    judgeReadings(auth, runtimePath, network, true, verdict);
+    if (!judgedInPlace(s, a, end, runtimePath, network, verdict)) {
+      SsrfAuthority auth = SsrfAuthority.read(s, a, backslashEnds);
+      judgeReadings(auth, runtimePath, network, true, verdict);
+    }
     return end;
+  }
+
+  /**
+   * An authority that every parser reads alike ({@link SsrfAuthority#plainHostEnd}) with an IPv4 host in any form
+   * ({@code 127.1}, {@code 0x7f.1:80}), judged where it is in the value: copying, lower-casing and splitting it
+   * cost more than classifying it, at every URL of a value of many. False, with nothing judged, for any other.
+   */
+  private boolean judgedInPlace(String s, int a, int end, boolean runtimePath, boolean network, Verdict verdict) {
+    int hostEnd = SsrfAuthority.plainHostEnd(s, a, end);
+    if (hostEnd < 0) {
+      return false;
+    }
+    if (hostEnd == a) {
+      return true; // no host: nothing to judge
+    }
+    int result = SsrfHost.classifyIpv4At(s, a, hostEnd);
+    if (result < 0) {
+      return false;
+    }
+    int port = hostEnd < end ? parsePort(s, hostEnd + 1, end) : -1;
+    judgeClass(result, isRuntimeHostLowered(s, a, hostEnd), port, runtimePath, network, true, verdict);
+    return true;
+  }
+
+  /** Whether {@code s[from, to)} (ASCII), lower-cased, is the Runtime API's host. */
+  private boolean isRuntimeHostLowered(String s, int from, int to) {
+    if (runtimeHost == null || runtimeHost.length() != to - from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != runtimeHost.charAt(i - from)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -572,11 +610,12 @@ public final class SsrfDetector implements Detector {
    * Whether a path of the Lambda Runtime APIs begins at {@code from} as the path after an authority is compared:
    * its first characters in lower case ({@link Locale#ROOT}). Read in place: copying and lower-casing the path of
    * every URL cost more than judging its host. Text beyond ASCII among those characters is lower-cased as before,
-   * as lower-casing may change its length.
+   * as lower-casing may change its length; but no character lower-cases to the digits and slash every path begins
+   * with, so a path without them is told apart at once.
    */
   static boolean runtimePathAt(String s, int from) {
     int n = s.length();
-    if (from >= n || s.charAt(from) != '/') {
+    if (!s.startsWith(RUNTIME_PATH_START, from)) {
       return false;
     }
     for (int i = from; i < n && i - from < LONGEST_RUNTIME_PATH; i++) {
@@ -630,12 +669,21 @@ public final class SsrfDetector implements Detector {
     if (host.isEmpty()) {
       return;
     }
-    int result = SsrfHost.classify(host);
+    judgeClass(SsrfHost.classify(host), runtimeHost != null && host.equals(runtimeHost), port, runtimePath, network,
+        primary, verdict);
+  }
+
+  /**
+   * One candidate host, classified ({@link SsrfHost#classify}); {@code runtimeHostNamed}: whether it is the Runtime
+   * API's host by name; other parameters as {@link #judgeHost}.
+   */
+  private void judgeClass(int result, boolean runtimeHostNamed, int port, boolean runtimePath, boolean network,
+      boolean primary, Verdict verdict) {
     int cls = result & SsrfHost.CLASS_MASK;
     boolean obfuscated = (result & SsrfHost.OBFUSCATED) != 0;
     boolean inside = cls == SsrfHost.LOOPBACK || cls == SsrfHost.INTERNAL_NAME
         || (result & SsrfHost.SINGLE_LABEL) != 0 && primary && network;
-    if (isRuntimeApi(host, port, cls) || inside && runtimePath) {
+    if (isRuntimeApi(runtimeHostNamed, port, cls) || inside && runtimePath) {
       verdict.hit("ssrf.lambda-runtime", 95);
       return;
     }
@@ -668,11 +716,11 @@ public final class SsrfDetector implements Detector {
   }
 
   /** The Runtime API's own host and port, or any loopback form of it on its port ({@code localhost:9001}). */
-  private boolean isRuntimeApi(String host, int port, int cls) {
+  private boolean isRuntimeApi(boolean runtimeHostNamed, int port, int cls) {
     if (runtimeHost == null) {
       return false;
     }
-    if (host.equals(runtimeHost)) {
+    if (runtimeHostNamed) {
       return port == runtimePort || runtimePort < 0;
     }
     return port == runtimePort && port > 0 && cls == SsrfHost.LOOPBACK && runtimeOnLoopback;
