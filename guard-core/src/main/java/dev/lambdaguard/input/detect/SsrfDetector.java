@@ -54,8 +54,9 @@ import java.util.Objects;
  * is rejected by a few vectorised {@link String#indexOf} calls. Otherwise colons and {@code //} are found the same
  * way, in order; each URL's authority is read once (the scan resumes after it), at most
  * {@link SsrfAuthority#MAX_AUTHORITY} characters, and each of its readings is classified in time linear in its
- * length. A value that had a NUL is read a second time with the NUL ending the host. No DNS lookup, no regular
- * expression. Immutable and thread-safe.
+ * length (an authority of one plain reading with an IPv4 host in place; one that repeats the authority judged just
+ * before, read the same way, is only compared with it). A value that had a NUL is read a second time with the NUL
+ * ending the host. No DNS lookup, no regular expression. Immutable and thread-safe.
  */
 public final class SsrfDetector implements Detector {
 
@@ -112,6 +113,7 @@ public final class SsrfDetector implements Detector {
   /** Path prefixes of the Lambda Runtime, Extensions, Telemetry and Logs APIs. */
   private static final String[] RUNTIME_PATHS = {"/2018-06-01/runtime", "/2020-01-01/extension",
       "/2022-07-01/telemetry", "/2020-08-15/logs", "/2021-04-23/runtime"};
+  /** How many characters of a path {@link #runtimePathAt} compares at most. */
   private static final int LONGEST_RUNTIME_PATH = longest(RUNTIME_PATHS);
   /** How every path of {@link #RUNTIME_PATHS} begins (a date: digits, the same in either case). */
   private static final String RUNTIME_PATH_START = "/20";
@@ -301,7 +303,8 @@ public final class SsrfDetector implements Detector {
     int colon = colons ? schemeColon(s, 0) : -1;
     // "//" begins nothing when no character could begin a host (and is not looked for without a slash)
     int slashes = -1;
-    int slashesFrom = hosts && value.containsAny(SLASH) ? 0 : -1; // where the next "//" is to be looked for, if not
+    // where the next "//" is to be looked for while it is not known (slashes), -1 once it is or none can come
+    int slashesFrom = hosts && value.containsAny(SLASH) ? 0 : -1;
     int resume = 0;
     boolean strongerAsked = false;
     while (true) {

@@ -361,9 +361,10 @@ class SsrfDetectorTest {
       "http://localhost:2773/", "\\nX:", ":", "file://", "gopher://", "//localhost", "\\\\127.0.0.1\\",
       "https://example.com/path?q=1 ", "http://localhost/x ", "http://intranet/a "})
   void anAttackAfterAFloodOfUrlsIsFoundAsAlone(String unit) {
-    String[] attacks = {"http://169.254.169.254/latest/meta-data/", "http://localhost/2018-06-01/runtime/invocation/next",
-        "http://intranet/2018-06-01/runtime/invocation/next", "//localhost/2020-01-01/extension/register",
-        "HTTP://LOCALHOST/2018-06-01/RUNTIME/invocation/next", "http://127.0.0.1:9001/"};
+    String[] attacks = {"http://169.254.169.254/latest/meta-data/",
+        "http://localhost/2018-06-01/runtime/invocation/next", "http://intranet/2018-06-01/runtime/invocation/next",
+        "//localhost/2020-01-01/extension/register", "HTTP://LOCALHOST/2018-06-01/RUNTIME/invocation/next",
+        "http://127.0.0.1:9001/"};
     for (String attack : attacks) {
       Detection alone = detect(attack);
       assertNotNull(alone, attack);
