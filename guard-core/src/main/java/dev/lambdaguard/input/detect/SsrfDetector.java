@@ -79,6 +79,10 @@ public final class SsrfDetector implements Detector {
   private static final int NETWORK = 4;
   /** The lists each of {@link #KNOWN_SCHEMES} is in, at the same index. */
   private static final int[] SCHEME_LISTS = new int[KNOWN_SCHEMES.length];
+  /** Each of {@link #KNOWN_SCHEMES} as {@link #packed} reads it; 0 for a name longer than {@link #PACKED}. */
+  private static final long[] KNOWN_PACKED = new long[KNOWN_SCHEMES.length];
+  /** The longest name one {@code long} holds, a byte per character. */
+  private static final int PACKED = 8;
   private static final int MAX_SCHEME = 16;
   /** Indexes into {@link #KNOWN_SCHEMES} by length and first letter ({@code length * 128 + letter}). */
   private static final int[][] SCHEMES_BY_LENGTH_FIRST = new int[(MAX_SCHEME + 1) * 128][];
@@ -93,6 +97,7 @@ public final class SsrfDetector implements Detector {
       SCHEME_LISTS[k] = (isOneOf(name, DANGEROUS_SCHEMES) ? DANGEROUS : 0)
           | (isOneOf(name, SPECIAL_SCHEMES) ? SPECIAL : 0) | (isOneOf(name, NETWORK_SCHEMES) ? NETWORK : 0);
       count[name.length() * 128 + name.charAt(0)]++;
+      KNOWN_PACKED[k] = name.length() <= PACKED ? packed(name, 0, name.length()) : 0;
     }
     for (int i = 0; i < count.length; i++) {
       SCHEMES_BY_LENGTH_FIRST[i] = new int[count[i]];
@@ -414,12 +419,35 @@ public final class SsrfDetector implements Detector {
     if (len > MAX_SCHEME || first >= 128) {
       return -1; // no name is this long or starts with this character (names are lower-case ASCII)
     }
-    for (int k : SCHEMES_BY_LENGTH_FIRST[len * 128 + first]) {
+    int[] candidates = SCHEMES_BY_LENGTH_FIRST[len * 128 + first];
+    if (candidates.length > 0 && len <= PACKED) {
+      long name = packed(s, start, colon); // one comparison per candidate, not one per character
+      for (int k : candidates) {
+        if (KNOWN_PACKED[k] == name) {
+          return k;
+        }
+      }
+      return -1;
+    }
+    for (int k : candidates) {
       if (SsrfHost.asciiEqualsIgnoreCase(s, start, KNOWN_SCHEMES[k])) {
         return k;
       }
     }
     return -1;
+  }
+
+  /**
+   * {@code s[start, end)} (ASCII scheme characters, at most {@link #PACKED}) a byte per character, each with bit 5
+   * set as {@link SsrfHost#asciiEqualsIgnoreCase} compares them: equal for text of one length exactly when that
+   * comparison is.
+   */
+  private static long packed(String s, int start, int end) {
+    long name = 0;
+    for (int i = start; i < end; i++) {
+      name = name << 8 | (s.charAt(i) | 0x20);
+    }
+    return name;
   }
 
   private static void dangerousScheme(String s, String scheme, int colon, int slashes, Verdict verdict) {
