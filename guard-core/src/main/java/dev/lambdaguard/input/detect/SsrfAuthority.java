@@ -14,9 +14,8 @@ import java.util.Locale;
  * @param primary the {@code host[:port]} a conforming parser takes
  * @param others the other readings, without repeats; empty when there is nothing to disagree about (no
  *     {@code @}, backslash or {@code #})
- * @param path up to 64 characters of the path after the authority, lower case; empty when none
  */
-record SsrfAuthority(int end, String primary, List<String> others, String path) {
+record SsrfAuthority(int end, String primary, List<String> others) {
 
   /** Longest authority read (a DNS name is at most 253 characters; userinfo and port add some). */
   static final int MAX_AUTHORITY = 512;
@@ -33,6 +32,15 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
     }
   }
 
+  /** Letters, digits, {@code +}, {@code -} and {@code .}: the characters of a scheme. */
+  private static final boolean[] SCHEME_CHARS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      SCHEME_CHARS[c] = isLetter(c) || isDigit(c) || c == '+' || c == '-' || c == '.';
+    }
+  }
+
   /** A host and its port (-1 when none or not a number). */
   record HostPort(String host, int port) {}
 
@@ -42,14 +50,12 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
    * @param backslashEnds whether a backslash ends the authority for a conforming parser (special schemes)
    */
   static SsrfAuthority read(String s, int a, boolean backslashEnds) {
-    int n = s.length();
     int end = end(s, a);
     if (end == a) {
       return null;
     }
     // IDNA reads the ideographic full stops U+3002 and U+FF61 as dots
     String auth = s.substring(a, end).toLowerCase(Locale.ROOT).replace('\u3002', '.').replace('\uff61', '.');
-    String path = end < n && s.charAt(end) == '/' ? pathOf(s, end) : "";
     int cut = auth.length();
     for (int k = 0; k < auth.length(); k++) {
       char c = auth.charAt(k);
@@ -60,7 +66,7 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
     }
     String primary = afterLastAt(auth.substring(0, cut));
     if (cut == auth.length() && auth.indexOf('@') < 0) {
-      return new SsrfAuthority(end, primary, List.of(), path);
+      return new SsrfAuthority(end, primary, List.of());
     }
     List<String> others = new ArrayList<>(4);
     String lenient = afterLastAt(auth);
@@ -77,7 +83,28 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
         from = k + 1;
       }
     }
-    return new SsrfAuthority(end, primary, List.copyOf(others), path);
+    return new SsrfAuthority(end, primary, List.copyOf(others));
+  }
+
+  /**
+   * Where the host of the authority {@code s[a, end)} ends (its colon, or {@code end}) when every parser reads the
+   * authority alike, as {@link #read} and {@link #split} would: letters, digits, {@code .-_} and at most one colon
+   * (the port), so one reading only, in lower case only by ASCII folding; -1 for any other authority.
+   */
+  static int plainHostEnd(String s, int a, int end) {
+    int colon = -1;
+    for (int i = a; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == ':') {
+        if (colon >= 0) {
+          return -1;
+        }
+        colon = i;
+      } else if (!(isLetter(c) || isDigit(c) || c == '.' || c == '-' || c == '_')) {
+        return -1;
+      }
+    }
+    return colon >= 0 ? colon : end;
   }
 
   /** Where the authority starting at {@code a} ends: at {@code /}, {@code ?}, a space, a quote, ... */
@@ -168,8 +195,9 @@ record SsrfAuthority(int end, String primary, List<String> others, String path) 
     return k;
   }
 
+  /** Whether {@code c} may be in a scheme: looked up, as it is asked at every colon of a value. */
   static boolean isSchemeChar(char c) {
-    return isLetter(c) || isDigit(c) || c == '+' || c == '-' || c == '.';
+    return c < 128 && SCHEME_CHARS[c];
   }
 
   static boolean isLetter(char c) {

@@ -54,8 +54,9 @@ import java.util.Objects;
  * is rejected by a few vectorised {@link String#indexOf} calls. Otherwise colons and {@code //} are found the same
  * way, in order; each URL's authority is read once (the scan resumes after it), at most
  * {@link SsrfAuthority#MAX_AUTHORITY} characters, and each of its readings is classified in time linear in its
- * length. A value that had a NUL is read a second time with the NUL ending the host. No DNS lookup, no regular
- * expression. Immutable and thread-safe.
+ * length (an authority of one plain reading with an IPv4 host in place; one that repeats the authority judged just
+ * before, read the same way, is only compared with it). A value that had a NUL is read a second time with the NUL
+ * ending the host. No DNS lookup, no regular expression. Immutable and thread-safe.
  */
 public final class SsrfDetector implements Detector {
 
@@ -78,6 +79,10 @@ public final class SsrfDetector implements Detector {
   private static final int NETWORK = 4;
   /** The lists each of {@link #KNOWN_SCHEMES} is in, at the same index. */
   private static final int[] SCHEME_LISTS = new int[KNOWN_SCHEMES.length];
+  /** Each of {@link #KNOWN_SCHEMES} as {@link #packed} reads it; 0 for a name longer than {@link #PACKED}. */
+  private static final long[] KNOWN_PACKED = new long[KNOWN_SCHEMES.length];
+  /** The longest name one {@code long} holds, a byte per character. */
+  private static final int PACKED = 8;
   private static final int MAX_SCHEME = 16;
   /** Indexes into {@link #KNOWN_SCHEMES} by length and first letter ({@code length * 128 + letter}). */
   private static final int[][] SCHEMES_BY_LENGTH_FIRST = new int[(MAX_SCHEME + 1) * 128][];
@@ -92,6 +97,7 @@ public final class SsrfDetector implements Detector {
       SCHEME_LISTS[k] = (isOneOf(name, DANGEROUS_SCHEMES) ? DANGEROUS : 0)
           | (isOneOf(name, SPECIAL_SCHEMES) ? SPECIAL : 0) | (isOneOf(name, NETWORK_SCHEMES) ? NETWORK : 0);
       count[name.length() * 128 + name.charAt(0)]++;
+      KNOWN_PACKED[k] = name.length() <= PACKED ? packed(name, 0, name.length()) : 0;
     }
     for (int i = 0; i < count.length; i++) {
       SCHEMES_BY_LENGTH_FIRST[i] = new int[count[i]];
@@ -103,6 +109,8 @@ public final class SsrfDetector implements Detector {
     }
   }
 
+  /** How far before a colon a {@code //} is looked for character by character, not by a search of the rest. */
+  private static final int NEAR_COLON = 32;
   /** Score of {@code ssrf.internal-name}, the weakest finding. */
   private static final int INTERNAL_NAME_SCORE = 60;
   /** The strongest score of any finding: nothing found after it can change the verdict. */
@@ -110,6 +118,18 @@ public final class SsrfDetector implements Detector {
   /** Path prefixes of the Lambda Runtime, Extensions, Telemetry and Logs APIs. */
   private static final String[] RUNTIME_PATHS = {"/2018-06-01/runtime", "/2020-01-01/extension",
       "/2022-07-01/telemetry", "/2020-08-15/logs", "/2021-04-23/runtime"};
+  /** How many characters of a path {@link #runtimePathAt} compares at most. */
+  private static final int LONGEST_RUNTIME_PATH = longest(RUNTIME_PATHS);
+  /** How every path of {@link #RUNTIME_PATHS} begins (a date: digits, the same in either case). */
+  private static final String RUNTIME_PATH_START = "/20";
+
+  static {
+    for (String p : RUNTIME_PATHS) {
+      if (!p.startsWith(RUNTIME_PATH_START)) {
+        throw new IllegalStateException("a Runtime API path not under " + RUNTIME_PATH_START + ": " + p);
+      }
+    }
+  }
 
   private static final Normalized.CharSet COLON = Normalized.charSet(":");
   private static final Normalized.CharSet SLASH = Normalized.charSet("/");
@@ -231,15 +251,38 @@ public final class SsrfDetector implements Detector {
       urls(value, mayStartHost(value), verdict); // every URL has a colon or "//" and a host
     }
     bareHost(s, verdict);
-    if (metadataAnywhere(value, s)) {
-      verdict.hit("ssrf.metadata", 85);
+    // a metadata address in the text cannot change a verdict as strong as its own: not looked for then
+    if (verdict.score < METADATA_IN_TEXT.score() && metadataAnywhere(value, s)) {
+      verdict.hit(METADATA_IN_TEXT.ruleId(), METADATA_IN_TEXT.score());
     }
   }
 
-  /** The worst finding so far. */
+  /** The worst finding so far, and the last authority judged: state of one call, never shared. */
   private static final class Verdict {
     String rule;
     int score;
+    private String judgedIn;
+    private int judgedFrom;
+    private int judgedLength = -1;
+    private int judgedHow;
+
+    /**
+     * Whether the authority {@code s[from, to)}, read {@code how}, is the same text read the same way as the last
+     * one judged: its readings are the same hosts, already counted (a value of many copies of one URL has each
+     * compared, not parsed and classified again).
+     */
+    boolean judgedBefore(String s, int from, int to, int how) {
+      return s == judgedIn && how == judgedHow && to - from == judgedLength
+          && s.regionMatches(from, s, judgedFrom, judgedLength);
+    }
+
+    /** Remembers the authority {@code s[from, to)}, read {@code how}, as the last one judged. */
+    void judged(String s, int from, int to, int how) {
+      judgedIn = s;
+      judgedFrom = from;
+      judgedLength = to - from;
+      judgedHow = how;
+    }
 
     void hit(String r, int sc) {
       if (sc > score) {
@@ -253,19 +296,36 @@ public final class SsrfDetector implements Detector {
 
   /**
    * Every {@code scheme:} and scheme-relative {@code //}, found with {@link String#indexOf} (vectorised) in
-   * order; an authority is read once and the anchors inside it are not read again.
+   * order; an authority is read once and the anchors inside it are not read again. The next {@code //} is looked
+   * for only as far as the next colon while the colon is near: in a value of many URLs each has its {@code //}
+   * inside the part just read, and a search of the whole rest for the next one, per URL, cost more than the URL.
    */
   private void urls(Normalized value, boolean hosts, Verdict verdict) {
     String s = value.decoded();
     int n = s.length();
     // a colon matters when a slash or backslash follows it, or after a scheme that needs none ("\"a\":" does not)
     boolean colons = value.containsAny(SLASHES) || value.containsAny(SLASHLESS_SCHEME_ENDS);
-    int colon = colons ? s.indexOf(':') : -1;
+    int colon = colons ? schemeColon(s, 0) : -1;
     // "//" begins nothing when no character could begin a host (and is not looked for without a slash)
-    int slashes = hosts && value.containsAny(SLASH) ? Substrings.indexOf(s, "//", 0) : -1;
+    int slashes = -1;
+    // where the next "//" is to be looked for while it is not known (slashes), -1 once it is or none can come
+    int slashesFrom = hosts && value.containsAny(SLASH) ? 0 : -1;
     int resume = 0;
     boolean strongerAsked = false;
-    while (colon >= 0 || slashes >= 0) {
+    while (true) {
+      if (slashesFrom >= 0) {
+        int from = Math.max(slashesFrom, resume);
+        if (colon >= 0 && colon - from <= NEAR_COLON) {
+          slashes = slashesIn(s, from, colon);
+          slashesFrom = slashes >= 0 ? -1 : colon; // none before the colon: look on from it when it is read
+        } else {
+          slashes = Substrings.indexOf(s, "//", from);
+          slashesFrom = -1;
+        }
+      }
+      if (colon < 0 && slashes < 0) {
+        return;
+      }
       if (verdict.score >= INTERNAL_NAME_SCORE && !strongerAsked) {
         // a finding made: read on only while a stronger one may come (asked once: the answer is the value's)
         strongerAsked = true;
@@ -277,19 +337,44 @@ public final class SsrfDetector implements Detector {
         return;
       }
       if (colon >= 0 && (slashes < 0 || colon < slashes)) {
-        if (colon >= resume && colon > 0 && isSchemeChar(s.charAt(colon - 1))) { // a scheme ends at its colon
+        if (colon >= resume) {
           resume = Math.max(resume, scheme(s, colon, verdict));
         }
         // a colon inside the authority just read begins nothing: look on from where reading resumes
-        colon = s.indexOf(':', Math.max(colon + 1, resume));
+        colon = schemeColon(s, Math.max(colon + 1, resume));
       } else {
         int i = slashes;
         if (i >= resume && (i == 0 || boundary(s.charAt(i - 1))) && i + 2 < n && startsHost(s.charAt(i + 2))) {
           resume = authority(s, i + 2, true, false, verdict); // scheme-relative "//host/..."
         }
-        slashes = Substrings.indexOf(s, "//", Math.max(slashes + 2, resume));
+        slashesFrom = slashes + 2;
+        slashes = -1;
       }
     }
+  }
+
+  /**
+   * The first colon at or after {@code from} that may end a scheme (a scheme character before it), or -1: the
+   * others begin nothing. The next few places are read one by one ({@link Substrings#indexOf(String, char, int)}):
+   * in a value dense in colons a vector search per colon costs more than it skips.
+   */
+  private static int schemeColon(String s, int from) {
+    for (int c = Substrings.indexOf(s, ':', from); c >= 0; c = Substrings.indexOf(s, ':', c + 1)) {
+      if (c > 0 && isSchemeChar(s.charAt(c - 1))) {
+        return c;
+      }
+    }
+    return -1;
+  }
+
+  /** The first {@code //} in {@code s[from, to)}, or -1. */
+  private static int slashesIn(String s, int from, int to) {
+    for (int i = from; i + 1 < to; i++) {
+      if (s.charAt(i) == '/' && s.charAt(i + 1) == '/') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The scheme ending at {@code colon} and the authority after it; returns where reading may resume. */
@@ -334,12 +419,35 @@ public final class SsrfDetector implements Detector {
     if (len > MAX_SCHEME || first >= 128) {
       return -1; // no name is this long or starts with this character (names are lower-case ASCII)
     }
-    for (int k : SCHEMES_BY_LENGTH_FIRST[len * 128 + first]) {
+    int[] candidates = SCHEMES_BY_LENGTH_FIRST[len * 128 + first];
+    if (candidates.length > 0 && len <= PACKED) {
+      long name = packed(s, start, colon); // one comparison per candidate, not one per character
+      for (int k : candidates) {
+        if (KNOWN_PACKED[k] == name) {
+          return k;
+        }
+      }
+      return -1;
+    }
+    for (int k : candidates) {
       if (SsrfHost.asciiEqualsIgnoreCase(s, start, KNOWN_SCHEMES[k])) {
         return k;
       }
     }
     return -1;
+  }
+
+  /**
+   * {@code s[start, end)} (ASCII scheme characters, at most {@link #PACKED}) a byte per character, each with bit 5
+   * set as {@link SsrfHost#asciiEqualsIgnoreCase} compares them: equal for text of one length exactly when that
+   * comparison is.
+   */
+  private static long packed(String s, int start, int end) {
+    long name = 0;
+    for (int i = start; i < end; i++) {
+      name = name << 8 | (s.charAt(i) | 0x20);
+    }
+    return name;
   }
 
   private static void dangerousScheme(String s, String scheme, int colon, int slashes, Verdict verdict) {
@@ -416,7 +524,7 @@ public final class SsrfDetector implements Detector {
       if (auth == null) {
         return;
       }
-      judgeReadings(auth, network, false, verdict);
+      judgeReadings(auth, runtimePathAt(s, auth.end()), network, false, verdict);
       from = auth.end();
     }
   }
@@ -427,6 +535,14 @@ public final class SsrfDetector implements Detector {
     if (end == a) {
       return a;
     }
+    // a URL of a page of links or of a flood repeats the authority before it: its hosts are already counted
+    boolean runtimePath = runtimePathAt(s, end);
+    int how = (backslashEnds ? 1 : 0) | (network ? 2 : 0) | (runtimePath ? 4 : 0);
+    if (verdict.judgedBefore(s, a, end, how)) {
+      return end;
+    }
+    // (remembered before it is judged: every way out below judges it in full or knows that judging adds nothing)
+    verdict.judged(s, a, end, how);
     // most authorities are a plain name, with a port or not: nothing to read twice; a dotted name points nowhere
     // inside, and a one-label name only counts after a network scheme, as an internal name (60), or as the
     // Runtime API when a Runtime path follows; once the verdict is that strong, a plain one-label name adds
@@ -441,19 +557,58 @@ public final class SsrfDetector implements Detector {
     if (digitlessNeverRuntime && SsrfHost.nothingInside(s, a, end, network)) {
       return end;
     }
-    SsrfAuthority auth = SsrfAuthority.read(s, a, backslashEnds);
-    judgeReadings(auth, network, true, verdict);
-    return auth.end();
+    if (!judgedInPlace(s, a, end, runtimePath, network, verdict)) {
+      SsrfAuthority auth = SsrfAuthority.read(s, a, backslashEnds);
+      judgeReadings(auth, runtimePath, network, true, verdict);
+    }
+    return end;
+  }
+
+  /**
+   * An authority that every parser reads alike ({@link SsrfAuthority#plainHostEnd}) with an IPv4 host in any form
+   * ({@code 127.1}, {@code 0x7f.1:80}), judged where it is in the value: copying, lower-casing and splitting it
+   * cost more than classifying it, at every URL of a value of many. False, with nothing judged, for any other.
+   */
+  private boolean judgedInPlace(String s, int a, int end, boolean runtimePath, boolean network, Verdict verdict) {
+    int hostEnd = SsrfAuthority.plainHostEnd(s, a, end);
+    if (hostEnd < 0) {
+      return false;
+    }
+    if (hostEnd == a) {
+      return true; // no host: nothing to judge
+    }
+    int result = SsrfHost.classifyIpv4At(s, a, hostEnd);
+    if (result < 0) {
+      return false;
+    }
+    int port = hostEnd < end ? parsePort(s, hostEnd + 1, end) : -1;
+    judgeClass(result, isRuntimeHostLowered(s, a, hostEnd), port, runtimePath, network, true, verdict);
+    return true;
+  }
+
+  /** Whether {@code s[from, to)} (ASCII), lower-cased, is the Runtime API's host. */
+  private boolean isRuntimeHostLowered(String s, int from, int to) {
+    if (runtimeHost == null || runtimeHost.length() != to - from) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) != runtimeHost.charAt(i - from)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
    * Every host a parser could take from {@code auth}; {@code conforming}: whether its primary reading is the one a
    * conforming parser takes (the only reading whose one-label name counts as internal).
    */
-  private void judgeReadings(SsrfAuthority auth, boolean network, boolean conforming, Verdict verdict) {
-    judgeHost(auth.primary(), auth.path(), network, conforming, verdict);
+  private void judgeReadings(SsrfAuthority auth, boolean runtimePath, boolean network, boolean conforming,
+      Verdict verdict) {
+    judgeHost(auth.primary(), runtimePath, network, conforming, verdict);
     for (String other : auth.others()) {
-      judgeHost(other, auth.path(), network, false, verdict);
+      judgeHost(other, runtimePath, network, false, verdict);
     }
   }
 
@@ -471,12 +626,35 @@ public final class SsrfDetector implements Detector {
 
   /** Whether a path of the Lambda Runtime APIs (any case) begins at {@code at}. */
   private static boolean startsWithRuntimePath(String s, int at) {
+    if (!s.startsWith(RUNTIME_PATH_START, at)) {
+      return false; // most paths: told apart by their first characters, without a comparison per path
+    }
     for (String p : RUNTIME_PATHS) {
       if (s.regionMatches(true, at, p, 0, p.length())) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a path of the Lambda Runtime APIs begins at {@code from} as the path after an authority is compared:
+   * its first characters in lower case ({@link Locale#ROOT}). Read in place: copying and lower-casing the path of
+   * every URL cost more than judging its host. Text beyond ASCII among those characters is lower-cased as before,
+   * as lower-casing may change its length; but no character lower-cases to the digits and slash every path begins
+   * with, so a path without them is told apart at once.
+   */
+  static boolean runtimePathAt(String s, int from) {
+    int n = s.length();
+    if (!s.startsWith(RUNTIME_PATH_START, from)) {
+      return false;
+    }
+    for (int i = from; i < n && i - from < LONGEST_RUNTIME_PATH; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return startsWithAny(SsrfAuthority.pathOf(s, from), RUNTIME_PATHS);
+      }
+    }
+    return startsWithRuntimePath(s, from); // the same answer for ASCII text
   }
 
   /**
@@ -515,19 +693,28 @@ public final class SsrfDetector implements Detector {
    * One candidate {@code host[:port]}; {@code primary} for the host a conforming parser takes, the only one
    * whose one-label name counts as internal (a piece of userinfo is often a plain word).
    */
-  private void judgeHost(String hostPort, String path, boolean network, boolean primary, Verdict verdict) {
+  private void judgeHost(String hostPort, boolean runtimePath, boolean network, boolean primary, Verdict verdict) {
     SsrfAuthority.HostPort hp = SsrfAuthority.split(hostPort);
     String host = hp.host();
     int port = hp.port();
     if (host.isEmpty()) {
       return;
     }
-    int result = SsrfHost.classify(host);
+    judgeClass(SsrfHost.classify(host), runtimeHost != null && host.equals(runtimeHost), port, runtimePath, network,
+        primary, verdict);
+  }
+
+  /**
+   * One candidate host, classified ({@link SsrfHost#classify}); {@code runtimeHostNamed}: whether it is the Runtime
+   * API's host by name; other parameters as {@link #judgeHost}.
+   */
+  private void judgeClass(int result, boolean runtimeHostNamed, int port, boolean runtimePath, boolean network,
+      boolean primary, Verdict verdict) {
     int cls = result & SsrfHost.CLASS_MASK;
     boolean obfuscated = (result & SsrfHost.OBFUSCATED) != 0;
     boolean inside = cls == SsrfHost.LOOPBACK || cls == SsrfHost.INTERNAL_NAME
         || (result & SsrfHost.SINGLE_LABEL) != 0 && primary && network;
-    if (isRuntimeApi(host, port, cls) || inside && startsWithAny(path, RUNTIME_PATHS)) {
+    if (isRuntimeApi(runtimeHostNamed, port, cls) || inside && runtimePath) {
       verdict.hit("ssrf.lambda-runtime", 95);
       return;
     }
@@ -560,11 +747,11 @@ public final class SsrfDetector implements Detector {
   }
 
   /** The Runtime API's own host and port, or any loopback form of it on its port ({@code localhost:9001}). */
-  private boolean isRuntimeApi(String host, int port, int cls) {
+  private boolean isRuntimeApi(boolean runtimeHostNamed, int port, int cls) {
     if (runtimeHost == null) {
       return false;
     }
-    if (host.equals(runtimeHost)) {
+    if (runtimeHostNamed) {
       return port == runtimePort || runtimePort < 0;
     }
     return port == runtimePort && port > 0 && cls == SsrfHost.LOOPBACK && runtimeOnLoopback;
@@ -609,9 +796,8 @@ public final class SsrfDetector implements Detector {
       return;
     }
     String hostPort = ideographicDots(s.substring(a, end).toLowerCase(Locale.ROOT));
-    String path = end < b ? SsrfAuthority.pathOf(s, end) : "";
     Verdict bare = new Verdict();
-    judgeHost(hostPort, path, false, false, bare);
+    judgeHost(hostPort, end < b && runtimePathAt(s, end), false, false, bare);
     if (bare.rule != null && !bare.rule.equals("ssrf.internal-name")) {
       verdict.hit(bare.rule, bare.score);
     }
@@ -757,7 +943,7 @@ public final class SsrfDetector implements Detector {
         return true;
       }
     }
-    return s.contains("metadata.google.internal") || s.contains("METADATA.GOOGLE.INTERNAL");
+    return Substrings.contains(s, "metadata.google.internal") || Substrings.contains(s, "METADATA.GOOGLE.INTERNAL");
   }
 
   /**
@@ -785,7 +971,7 @@ public final class SsrfDetector implements Detector {
       // a plain public name, with a port or not, points nowhere inside (as authorityAt reads it)
       if (hidden && at >= 0 && at + 1 < end
           && !SsrfHost.isPlainName(raw, at + 1, hostBeforeDigitPort(raw, at + 1, end))) {
-        judgeHost(raw.substring(at + 1, end).toLowerCase(Locale.ROOT), SsrfAuthority.pathOf(raw, end), true, false,
+        judgeHost(raw.substring(at + 1, end).toLowerCase(Locale.ROOT), runtimePathAt(raw, end), true, false,
             verdict);
       }
       i = Math.max(end, i + 2);
@@ -899,6 +1085,14 @@ public final class SsrfDetector implements Detector {
     }
     ends.append(more.charAt(more.length() - 1));
     return Normalized.charSet(ends + ends.toString().toUpperCase(Locale.ROOT));
+  }
+
+  private static int longest(String[] words) {
+    int longest = 0;
+    for (String w : words) {
+      longest = Math.max(longest, w.length());
+    }
+    return longest;
   }
 
   private static boolean hasDigit(String s) {

@@ -275,14 +275,30 @@ final class SsrfHost {
       return ipv6(h, 0, h.length());
     }
     long v4 = ipv4(h, 0, h.length());
-    if (v4 != NOT_IPV4) {
-      int cls = classifyV4(v4 & 0xffffffffL);
-      return cls | LITERAL | ((v4 >>> 32) != 0 ? OBFUSCATED : 0);
-    }
-    return name(h);
+    return v4 != NOT_IPV4 ? classifyParsedV4(v4) : name(h);
   }
 
   // ---------------------------------------------------------------- IPv4
+
+  /**
+   * {@link #classify} of the host {@code s[from, to)} (letters, digits, {@code .-_}, in any case) when it is an IPv4
+   * address in any form, read in place; -1 when it is not one (a name), or longer than {@link #MAX_HOST}.
+   */
+  static int classifyIpv4At(String s, int from, int to) {
+    if (to - from > MAX_HOST) {
+      return -1;
+    }
+    if (to - from > 1 && s.charAt(to - 1) == '.') {
+      to--; // as classify, one trailing dot ignored
+    }
+    long v4 = ipv4(s, from, to); // reads hex digits and "0x" in either case, as in lower case
+    return v4 != NOT_IPV4 ? classifyParsedV4(v4) : -1;
+  }
+
+  /** The class and flags of a host that {@link #ipv4} read as {@code v4}. */
+  private static int classifyParsedV4(long v4) {
+    return classifyV4(v4 & 0xffffffffL) | LITERAL | ((v4 >>> 32) != 0 ? OBFUSCATED : 0);
+  }
 
   /**
    * Parses {@code s[a, b)} as IPv4 the lenient way: one to four parts, each decimal, octal (leading 0) or hex
@@ -293,7 +309,8 @@ final class SsrfHost {
     if (a >= b) {
       return NOT_IPV4;
     }
-    long[] parts = new long[4];
+    long address = 0; // the parts before the last one read, a byte each (no array: this runs at every URL's host)
+    long last = 0;
     int count = 0;
     boolean canonical = true;
     boolean overflow = false;
@@ -336,7 +353,14 @@ final class SsrfHost {
         canonical = false;
       }
       overflow |= big;
-      parts[count++] = v;
+      if (count > 0) {
+        if (last > 255) {
+          return NOT_IPV4; // a part before the last is one byte
+        }
+        address = address << 8 | last;
+      }
+      last = v;
+      count++;
       if (i < b) {
         i++; // the dot
         if (i == b) {
@@ -344,14 +368,6 @@ final class SsrfHost {
         }
       }
     }
-    long address = 0;
-    for (int k = 0; k < count - 1; k++) {
-      if (parts[k] > 255) {
-        return NOT_IPV4;
-      }
-      address = address << 8 | parts[k];
-    }
-    long last = parts[count - 1];
     int lastBytes = 5 - count;
     long limit = 1L << (8 * lastBytes);
     if (last >= limit) {

@@ -350,6 +350,60 @@ class SsrfDetectorTest {
     assertRule("ssrf.loopback", "x ".repeat(mb / 2) + "http://127.0.0.1/");
   }
 
+  /** About 100 KB of {@code unit}, then every letter and digit (which defeats gates on a value's characters). */
+  private static String floodOf(String unit, boolean letters) {
+    return unit.repeat(100_000 / unit.length())
+        + (letters ? "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" : "");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://a@127.0.0.1/", "http://0/", "http://127.1/", "http://0x7f.1/",
+      "http://localhost:2773/", "\\nX:", ":", "file://", "gopher://", "//localhost", "\\\\127.0.0.1\\",
+      "https://example.com/path?q=1 ", "http://localhost/x ", "http://intranet/a "})
+  void anAttackAfterAFloodOfUrlsIsFoundAsAlone(String unit) {
+    String[] attacks = {"http://169.254.169.254/latest/meta-data/",
+        "http://localhost/2018-06-01/runtime/invocation/next", "http://intranet/2018-06-01/runtime/invocation/next",
+        "//localhost/2020-01-01/extension/register", "HTTP://LOCALHOST/2018-06-01/RUNTIME/invocation/next",
+        "http://127.0.0.1:9001/"};
+    for (String attack : attacks) {
+      Detection alone = detect(attack);
+      assertNotNull(alone, attack);
+      for (boolean letters : new boolean[] {false, true}) {
+        String flood = floodOf(unit, letters);
+        assertEquals(alone, detect(flood + " " + attack), () -> attack + " after " + unit);
+        assertEquals(alone, detect(attack + " " + flood), () -> attack + " before " + unit);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://example.com/path?q=1 ", "\\nX:", ":", "http://a.example.com/x "})
+  void aFloodOfBenignUrlsStaysBenign(String unit) {
+    assertBenign(floodOf(unit, false));
+    assertBenign(floodOf(unit, true));
+    assertBenign(floodOf(unit, true) + " https://127.1.example.com/2018-06-01/runtime/x");
+  }
+
+  @Test
+  void anAuthorityRepeatedBeforeARuntimePathIsJudgedWithIt() {
+    // the same authority as the URLs before it, but followed by a Runtime API path: judged again
+    String links = "http://localhost/a ".repeat(1000);
+    assertRule("ssrf.loopback", links);
+    assertRule("ssrf.lambda-runtime", links + "http://localhost/2018-06-01/runtime/invocation/next");
+    assertRule("ssrf.lambda-runtime", "http://intranet/a ".repeat(1000) + "http://intranet/2021-04-23/runtime/x");
+    // read after a scheme that is not a network one, the same text is another authority
+    assertRule("ssrf.loopback", "a://localhost/ ".repeat(1000) + "http://localhost:2773/");
+    assertRule("ssrf.internal-name", "a://intranet/ ".repeat(1000) + "http://intranet/");
+  }
+
+  @Test
+  void aSchemeRelativeUrlIsFoundBetweenColonsNearAndFar() {
+    assertRule("ssrf.loopback", "a:b ".repeat(10_000) + "//127.0.0.1/");
+    assertRule("ssrf.loopback", "x //127.0.0.1/ a:b");
+    assertRule("ssrf.loopback", "x //127.0.0.1/ " + "y".repeat(100) + " a:b");
+    assertRule("ssrf.loopback", "http://a.example/x " + "'//127.0.0.1/ ".repeat(3));
+  }
+
   @Test
   void aUnixSocketPathIsADangerousScheme() {
     // unix: reaches a local socket (the Docker API, a database) whatever host the URL seems to name
