@@ -92,6 +92,8 @@ final class XssScanner {
 
   /** Where the next character a call needs is, for breakouts ({@link XssScript.CallMakers}). */
   private final XssScript.CallMakers callMakers = new XssScript.CallMakers();
+  /** Where the next parenthesis or digit a CSS check after a colon needs is ({@link XssUrls.CssCalls}). */
+  private final XssUrls.CssCalls cssCalls = new XssUrls.CssCalls();
   /** Where the next source of an evaluator's argument is ({@link #sources()}). */
   private XssSinks.Sources sources;
 
@@ -229,12 +231,13 @@ final class XssScanner {
     int bestAt = Integer.MAX_VALUE;
     int n = s.length();
     XssSinks.Sources sources = new XssSinks.Sources();
+    XssUrls.CssCalls cssCalls = new XssUrls.CssCalls();
     for (char c : PLAIN_TRIGGERS) {
       if ((CLASS[c] & active) == 0 || c != ':' && c != ';' && c != '}' && reaches(best, XssRule.JS_SINK)) {
         continue; // only a sink is found there, and one at an earlier position is kept
       }
       for (int i = s.indexOf(c), previous = XssText.NO_HIT; i >= 0; ) {
-        XssRule rule = plainAt(s, i, c, calls, sources);
+        XssRule rule = plainAt(s, i, c, calls, sources, cssCalls);
         if (rule != null
             && (best == null || rule.score() > best.score() || rule.score() == best.score() && i < bestAt)) {
           best = rule;
@@ -246,6 +249,8 @@ final class XssScanner {
           while (i + 1 < n && s.charAt(i + 1) == c) {
             i++;
           }
+        } else {
+          i = colonRunInside(s, i);
         }
         int next = XssText.next(s, c, i, previous);
         previous = i;
@@ -255,8 +260,23 @@ final class XssScanner {
     return best;
   }
 
+  /**
+   * In a run of colons opening at {@code i} (just read), the last colon before the run's last one: a colon with a
+   * colon on both sides ends no scheme (a colon spells none) and opens no CSS (a colon starts no
+   * {@code expression(} or {@code url(}), so only the run's first and last colons are read. {@code i} itself when
+   * the run has fewer than three.
+   */
+  private static int colonRunInside(String s, int i) {
+    int last = i;
+    while (last + 1 < s.length() && s.charAt(last + 1) == ':') {
+      last++;
+    }
+    return Math.max(i, last - 1);
+  }
+
   /** What {@link #dispatch} finds at {@code i} outside any tag, in the order it records it. */
-  private static XssRule plainAt(String s, int i, char c, boolean calls, XssSinks.Sources sources) {
+  private static XssRule plainAt(String s, int i, char c, boolean calls, XssSinks.Sources sources,
+      XssUrls.CssCalls cssCalls) {
     XssRule best = null;
     switch (c) {
       case ';', '}' -> {
@@ -272,7 +292,7 @@ final class XssScanner {
       case ')', ',' -> best = XssSinks.atValueEnd(s, i) ? better(best, XssRule.JS_SINK) : best;
       case ':' -> {
         best = better(best, XssUrls.schemeBefore(s, i, false));
-        best = better(best, XssUrls.cssAfter(s, i, false));
+        best = better(best, XssUrls.cssAfter(s, i, false, cssCalls));
       }
       default -> {
         // no other class is active here
@@ -335,6 +355,8 @@ final class XssScanner {
         dispatch(i, c);
         if (c == '`' || c == '"' || c == '\'') {
           i = quoteRunInside(i, c);
+        } else if (c == ':') {
+          i = colonRunInside(s, i);
         }
       }
       if (sure()) {
@@ -726,7 +748,7 @@ final class XssScanner {
   /** A colon may end a script scheme, start an IE CSS expression, or follow a CSS behaviour binding. */
   private void colon(int i, boolean inTag) {
     found(XssUrls.schemeBefore(s, i, inTag));
-    found(XssUrls.cssAfter(s, i, inTag || inStyle));
+    found(XssUrls.cssAfter(s, i, inTag || inStyle, cssCalls));
   }
 
   /**
@@ -734,10 +756,15 @@ final class XssScanner {
    * commonest ones: a {@code \x} or <code>&#92;u</code> escape, complete or not, whose character is no ASCII
    * identifier part (a control, a quote, a backslash, or the {@code x} or {@code u} itself when incomplete) starts
    * no escaped name ({@link XssScript#escapedCallEnd} only steps past it) and spells no scheme's first letter (a
-   * letter). Floods of <code>&#92;u</code>, {@code \x} and <code>&#92;u000a</code> are then only stepped over.
+   * letter). Floods of <code>&#92;u</code>, {@code \x} and <code>&#92;u000a</code> are then only stepped over. So is a
+   * lone hex digit ({@code \a}, {@code \b} of a Windows path): it reads as a control character (CSS), a digit
+   * (octal) or itself, and of those only {@code d} spells a scheme's first letter, while no name escapes that way.
    */
   private boolean escapeMayMatter(int i) {
     char d = s.charAt(i + 1);
+    if (XssText.hex(d) >= 0) {
+      return XssText.lower(d) == 'd' || i + 2 < n && XssText.hex(s.charAt(i + 2)) >= 0;
+    }
     if (d != 'u' && d != 'x') {
       return true;
     }

@@ -224,7 +224,7 @@ final class XssText {
    * Whether the backslash escape at {@code i} may spell one of {@code letters} (lower case) in a reading of
    * {@link #escapeFor}, told without trying each letter: an escape not opening with a hex digit reads as the
    * character after the backslash (the identity escape) or, as {@code \xHH} or <code>&#92;uHHHH</code>, as the
-   * character it encodes; one opening with a hex digit (CSS and octal readings of several lengths) may spell anything.
+   * character it encodes; one opening with a hex digit reads as each of its CSS lengths and as octal, and as itself.
    */
   static boolean escapeMaySpell(String s, int i, int limit, String letters) {
     if (i + 1 >= limit) {
@@ -232,7 +232,7 @@ final class XssText {
     }
     char d = s.charAt(i + 1);
     if (hex(d) >= 0) {
-      return true;
+      return hexEscapeMaySpell(s, i, limit, letters);
     }
     if (d != '\n' && d != '\r' && letters.indexOf(lower(d)) >= 0) {
       return true;
@@ -245,6 +245,31 @@ final class XssText {
       encoded = len > 0 ? unicodeValue(s, i, len) : -1;
     }
     return encoded >= 0 && letters.indexOf(lower((char) encoded)) >= 0;
+  }
+
+  /**
+   * {@link #escapeMaySpell} of an escape opening with a hex digit, each reading {@link #escapeFor} tries: CSS hex of
+   * one to six digits, octal, and the digit itself. A lone digit ({@code \a}, {@code \b} of a Windows path) reads as
+   * a control character or as itself, so it is told from that one character.
+   */
+  private static boolean hexEscapeMaySpell(String s, int i, int limit, String letters) {
+    char d = s.charAt(i + 1);
+    if (d != '\n' && d != '\r' && letters.indexOf(lower(d)) >= 0) {
+      return true;
+    }
+    int v = 0;
+    for (int j = i + 1; j < limit && j - i <= 6 && hex(s.charAt(j)) >= 0; j++) {
+      v = v << 4 | hex(s.charAt(j));
+      if (v < 0x10000 && letters.indexOf(lower((char) v)) >= 0) {
+        return true;
+      }
+    }
+    int o = 0;
+    for (int k = i + 1; k < limit && k - i <= 3 && s.charAt(k) >= '0' && s.charAt(k) <= '7'
+        && o * 8 + (s.charAt(k) - '0') <= 0377; k++) {
+      o = o * 8 + (s.charAt(k) - '0');
+    }
+    return letters.indexOf(lower((char) o)) >= 0;
   }
 
   /** Length of <code>&#92;uHHHH</code> or <code>&#92;u{H...}</code> at {@code i}, or 0. */
