@@ -92,8 +92,10 @@ final class XssScanner {
 
   /** Where the next character a call needs is, for breakouts ({@link XssScript.CallMakers}). */
   private final XssScript.CallMakers callMakers = new XssScript.CallMakers();
-  /** Where the next parenthesis or digit a CSS check after a colon needs is ({@link XssUrls.CssCalls}). */
-  private final XssUrls.CssCalls cssCalls = new XssUrls.CssCalls();
+  /** Where the next parenthesis or digit a CSS check after a colon needs is ({@link XssUrls#CSS_CALL_OPENERS}). */
+  private final XssText.NextOf cssCalls = new XssText.NextOf(XssUrls.CSS_CALL_OPENERS);
+  /** Where the next quote that may close an escaped string is ({@link XssScript#escapedCallEnd}). */
+  private final XssText.NextOf quotes = new XssText.NextOf(XssScript.QUOTES);
   /** Where the next source of an evaluator's argument is ({@link #sources()}). */
   private XssSinks.Sources sources;
 
@@ -231,7 +233,7 @@ final class XssScanner {
     int bestAt = Integer.MAX_VALUE;
     int n = s.length();
     XssSinks.Sources sources = new XssSinks.Sources();
-    XssUrls.CssCalls cssCalls = new XssUrls.CssCalls();
+    XssText.NextOf cssCalls = new XssText.NextOf(XssUrls.CSS_CALL_OPENERS);
     for (char c : PLAIN_TRIGGERS) {
       if ((CLASS[c] & active) == 0 || c != ':' && c != ';' && c != '}' && reaches(best, XssRule.JS_SINK)) {
         continue; // only a sink is found there, and one at an earlier position is kept
@@ -276,7 +278,7 @@ final class XssScanner {
 
   /** What {@link #dispatch} finds at {@code i} outside any tag, in the order it records it. */
   private static XssRule plainAt(String s, int i, char c, boolean calls, XssSinks.Sources sources,
-      XssUrls.CssCalls cssCalls) {
+      XssText.NextOf cssCalls) {
     XssRule best = null;
     switch (c) {
       case ';', '}' -> {
@@ -348,6 +350,7 @@ final class XssScanner {
           }
         }
       } else if (c == '\\') {
+        i = backslashRunEnd(i); // a backslash before another spells nothing: only a run's last is read
         if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1)) && escapeMayMatter(i)) {
           backslash(i, i < tagEnd); // \\, \n, \" and the like spell nothing either check reads
         }
@@ -751,6 +754,14 @@ final class XssScanner {
     found(XssUrls.cssAfter(s, i, inTag || inStyle, cssCalls));
   }
 
+  /** The last backslash of the run of them at {@code i}. */
+  private int backslashRunEnd(int i) {
+    while (i + 1 < n && s.charAt(i + 1) == '\\') {
+      i++;
+    }
+    return i;
+  }
+
   /**
    * Whether {@link #backslash} can find anything at the backslash at {@code i}, told from the escape alone for the
    * commonest ones: a {@code \x} or <code>&#92;u</code> escape, complete or not, whose character is no ASCII
@@ -781,7 +792,7 @@ final class XssScanner {
       found(XssUrls.schemeAt(s, i, -1, inTag));
     }
     if (!inTag && i >= escapedRunEnd) {
-      int end = XssScript.escapedCallEnd(s, i);
+      int end = XssScript.escapedCallEnd(s, i, quotes);
       if (end < 0) {
         found(XssRule.OBFUSCATED_CALL);
       } else {

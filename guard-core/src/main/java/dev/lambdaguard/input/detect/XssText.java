@@ -111,6 +111,45 @@ final class XssText {
     return hit - previous < NEAR ? Substrings.indexOf(s, c, hit + 1) : s.indexOf(c, hit + 1);
   }
 
+  /**
+   * Where the next character of a set is in one value, remembered across the asks of one scan: asked from positions
+   * that only grow, each character is read once, so a check that needs one of them within its reach is told in
+   * O(1) amortized whether it can find anything (a flood's triggers, each with nothing of the set ahead, do not each
+   * read what lies ahead again). Not thread-safe: one instance per scan.
+   */
+  static final class NextOf {
+    private final boolean[] set;
+    private int from = Integer.MAX_VALUE;
+    private int at = -1;
+
+    /** Over the ASCII characters marked in {@code set} (see {@link #table}), shared, never written. */
+    NextOf(boolean[] set) {
+      this.set = set;
+    }
+
+    /** The first index from {@code p} holding a character of the set, or the length of {@code s}. */
+    int next(String s, int p) {
+      if (p < from || p > at) {
+        int k = p;
+        while (k < s.length() && !(s.charAt(k) < 128 && set[s.charAt(k)])) {
+          k++;
+        }
+        from = p;
+        at = k;
+      }
+      return at;
+    }
+  }
+
+  /** The set of {@link NextOf} holding {@code chars} (ASCII). */
+  static boolean[] table(String chars) {
+    boolean[] set = new boolean[128];
+    for (int k = 0; k < chars.length(); k++) {
+      set[chars.charAt(k)] = true;
+    }
+    return set;
+  }
+
   // ---------------------------------------------------------------- escapes
 
   /**

@@ -166,14 +166,14 @@ final class XssUrls {
    * After the colon at {@code i}: IE's {@code expression(} (spaced only in CSS, {@code css}), or a {@code behavior}
    * or {@code -moz-binding} property loading code with {@code url(}.
    */
-  static XssRule cssAfter(String s, int i, boolean css, CssCalls calls) {
+  static XssRule cssAfter(String s, int i, boolean css, XssText.NextOf callOpeners) {
     int n = s.length();
     if (i + 1 >= n) {
       return null;
     }
     char next = s.charAt(i + 1);
     int end = Math.min(n, i + 1 + XssScript.RUN);
-    if (calls.next(s, i + 1) >= end) {
+    if (callOpeners.next(s, i + 1) >= end) {
       return null; // no parenthesis for expression( or url( to open, written or escaped
     }
     // expression( starts with e, an escape, a comment, or (in CSS) junk; anything else is no expression.
@@ -194,33 +194,12 @@ final class XssUrls {
   }
 
   /**
-   * Where the next character that can open the call of a CSS check is, remembered across the colons of one scan:
-   * {@code expression(} and {@code url(} end with a parenthesis, literal or escaped ({@code \(}, {@code \28},
-   * {@code \x28}, <code>&#92;u0028</code>, {@code \50}), so with a {@code (} or a digit. The colons of a flood
-   * ({@code ;C:\a\b }) then cost one look each, not a reading of the junk and words after them. Not thread-safe:
-   * one instance per scan.
+   * What opens the call of a CSS check: {@code expression(} and {@code url(} end with a parenthesis, literal or
+   * escaped ({@code \\(}, {@code \\28}, {@code \\x28}, <code>&#92;u0028</code>, {@code \\50}), so with a {@code (} or a
+   * digit. With none within reach ({@link XssText.NextOf}), the colons of a flood ({@code ;C:\\a\\b }) cost one look
+   * each, not a reading of the junk and words after them.
    */
-  static final class CssCalls {
-    private int from = Integer.MAX_VALUE;
-    private int at = -1;
-
-    /** The first index from {@code p} holding {@code (} or a digit, or the length of {@code s}. */
-    int next(String s, int p) {
-      if (p < from || p > at) {
-        int k = p;
-        while (k < s.length() && !opensCall(s.charAt(k))) {
-          k++;
-        }
-        from = p;
-        at = k;
-      }
-      return at;
-    }
-
-    private static boolean opensCall(char c) {
-      return c == '(' || c >= '0' && c <= '9';
-    }
-  }
+  static final boolean[] CSS_CALL_OPENERS = XssText.table("(0123456789");
 
   /** An executing media type after {@code data:} (SVG only where it runs: not in an image). */
   static boolean activeMime(String s, int p, int limit, boolean svgRuns) {

@@ -651,7 +651,14 @@ class XssDetectorTest {
         {";C:\\a\\b ", "<a href=\\d\\a ta:text/html,x>", "<a href=\\d:x>"},
         {":", "x:expression(alert(1))", "x:expression"},
         {":", " javascript:alert(1)", " javascript: the good parts"},
-        {":", "behavior:url(x.htc)", "color:url(x.png)"}};
+        {":", "behavior:url(x.htc)", "color:url(x.png)"},
+        {"\\\\127.0.0.1\\", " \\u006aavascript:alert(1)", " \\127\\x"},
+        {"\\\\127.0.0.1\\", " top['al\\x65rt'](1)", " top['al\\x65rt']"},
+        {"\\\\127.0.0.1\\", " \\x3cscript\\x3e", "\\x3cb\\x3e"},
+        {"\\\\127.0.0.1\\", " \\74svg onload=alert(1)\\76", "\\74b\\76"},
+        {"\\", " \\u006aavascript:alert(1)", " \\u006a"},
+        {"\\", "\\x3cscript\\x3e", "\\\\x3cscript\\\\x3e"},
+        {"\\", " al\\u0065rt(1)", " al\\u0065rt"}};
     String letters = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     for (String[] c : cases) {
       String flood = c[0].repeat(100_000 / c[0].length());
