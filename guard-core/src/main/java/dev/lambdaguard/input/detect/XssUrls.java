@@ -154,7 +154,10 @@ final class XssUrls {
         return inTag ? XssRule.JS_URL_IN_TAG : XssScript.codeAfterScheme(s, after) ? XssRule.JS_URL : null;
       }
     }
-    int end = first == 'd' || first == '\\' ? XssText.matchWord(s, k, limit, DATA, false) : -1;
+    if (first != 'd' && first != '\\' || colonEnd > 0 && !activeMime(s, colonEnd, Math.min(n, colonEnd + 64), false)) {
+      return null; // no data URL from here, or none whose colon a type that runs follows (data://, data:image/png)
+    }
+    int end = XssText.matchWord(s, k, limit, DATA, false);
     int after = end > 0 ? XssText.matchColon(s, end, limit, false) : -1;
     if (after > 0 && (colonEnd < 0 || after == colonEnd) && activeMime(s, after, Math.min(n, after + 64), false)) {
       return inTag ? XssRule.DATA_URL_IN_TAG : XssRule.DATA_URL;
@@ -204,6 +207,9 @@ final class XssUrls {
   /** An executing media type after {@code data:} (SVG only where it runs: not in an image). */
   static boolean activeMime(String s, int p, int limit, boolean svgRuns) {
     p = XssText.skipJunk(s, p, limit, false, 8);
+    if (p >= limit || !mayStartActiveType(s.charAt(p))) {
+      return false; // data://, data:, data:image/png: told by the type's first letter, not read to its end
+    }
     int end = p;
     while (end < limit && end - p < 40 && (XssText.isAsciiAlnum(s.charAt(end)) || "+-./".indexOf(s.charAt(end)) >= 0
         || (s.charAt(end) == ' ' && end > p && s.charAt(end - 1) == 'g'))) {
@@ -216,6 +222,12 @@ final class XssUrls {
     }
     return svgRuns
         && (XssText.equalsWord(s, p, end, "image/svg+xml") || XssText.equalsWord(s, p, end, "image/svg xml"));
+  }
+
+  /** Whether an active media type (text/, application/, image/svg) can start with {@code c}, any case. */
+  private static boolean mayStartActiveType(char c) {
+    char l = lower(c);
+    return l == 't' || l == 'a' || l == 'i';
   }
 
   /**

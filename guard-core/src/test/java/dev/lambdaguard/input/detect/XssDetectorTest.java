@@ -640,7 +640,7 @@ class XssDetectorTest {
   }
 
   @Test
-  void anAttackAfterAFloodOfPathsColonsOrBackslashesIsFoundAsAlone() {
+  void anAttackAfterAFloodOfPathsSchemesOrEscapesIsFoundAsAlone() {
     // A flood's triggers are passed over by what each one alone cannot start (a lone hex escape, a colon with no
     // parenthesis ahead, a colon between colons): the attack after it is read as it would be alone, and a near miss
     // after it still passes. Each also with every letter and digit after it, which defeats the value's alphabet.
@@ -658,7 +658,12 @@ class XssDetectorTest {
         {"\\\\127.0.0.1\\", " \\74svg onload=alert(1)\\76", "\\74b\\76"},
         {"\\", " \\u006aavascript:alert(1)", " \\u006a"},
         {"\\", "\\x3cscript\\x3e", "\\\\x3cscript\\\\x3e"},
-        {"\\", " al\\u0065rt(1)", " al\\u0065rt"}};
+        {"\\", " al\\u0065rt(1)", " al\\u0065rt"},
+        {"data://", " data:text/html,x", " data:image/png,x"},
+        {"data://", "<iframe src=data:text/html,x>", "<img src=data:image/png,x>"},
+        {"data://", " data:\\x09text/javascript,x", " data:\\x09text/plain,x"},
+        {"=`", "';alert(1)//", "';a=b//"},
+        {"=`", "x\" onmouseover=alert(1) y=\"", "x\" title=hello y=\""}};
     String letters = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     for (String[] c : cases) {
       String flood = c[0].repeat(100_000 / c[0].length());
