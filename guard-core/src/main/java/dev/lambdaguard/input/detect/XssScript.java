@@ -110,7 +110,7 @@ final class XssScript {
     int nextSign(String s, int p) {
       if (p < signFrom || p > signAt) {
         int k = p;
-        while (k < s.length() && !isSign(s, k)) {
+        while (k < s.length() && !(s.charAt(k) < 128 && SIGN_STARTS[s.charAt(k)] && isSign(s, k))) {
           k++;
         }
         signFrom = p;
@@ -118,6 +118,9 @@ final class XssScript {
       }
       return signAt;
     }
+
+    /** The characters {@link #isSign} can start with: one lookup passes over every other. */
+    private static final boolean[] SIGN_STARTS = XssText.table("(`.lLtT");
 
     private static boolean isSign(String s, int k) {
       char c = s.charAt(k);
