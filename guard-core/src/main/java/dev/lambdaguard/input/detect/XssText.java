@@ -113,35 +113,47 @@ final class XssText {
 
   /**
    * Where the next character of a set is in one value, remembered across the asks of one scan: asked from positions
-   * that only grow, each character is read once, so a check that needs one of them within its reach is told in
-   * O(1) amortized whether it can find anything (a flood's triggers, each with nothing of the set ahead, do not each
-   * read what lies ahead again). Not thread-safe: one instance per scan.
+   * that only grow, each character's next place is searched for once ({@link String#indexOf}, vectorised) and kept
+   * until the scan passes it, so a check that needs one of them within its reach is told in O(1) amortized whether
+   * it can find anything (a flood's triggers, each with nothing of the set ahead, do not each read what lies ahead
+   * again). Not thread-safe: one instance per scan.
    */
   static final class NextOf {
-    private final boolean[] set;
+    private final String chars;
+    /** For each of {@code chars}, its first index at or after some earlier ask, the length of the value if none. */
+    private final int[] places;
     private int from = Integer.MAX_VALUE;
     private int at = -1;
 
-    /** Over the ASCII characters marked in {@code set} (see {@link #table}), shared, never written. */
-    NextOf(boolean[] set) {
-      this.set = set;
+    /** Over the characters of {@code chars}, a handful. */
+    NextOf(String chars) {
+      this.chars = chars;
+      this.places = new int[chars.length()];
+      java.util.Arrays.fill(places, -1);
     }
 
     /** The first index from {@code p} holding a character of the set, or the length of {@code s}. */
     int next(String s, int p) {
       if (p < from || p > at) {
-        int k = p;
-        while (k < s.length() && !(s.charAt(k) < 128 && set[s.charAt(k)])) {
-          k++;
+        if (p < from) {
+          java.util.Arrays.fill(places, -1); // asked behind the places found: each is searched for again
+        }
+        int first = s.length();
+        for (int k = 0; k < places.length; k++) {
+          if (places[k] < p) {
+            int found = s.indexOf(chars.charAt(k), p);
+            places[k] = found < 0 ? s.length() : found;
+          }
+          first = Math.min(first, places[k]);
         }
         from = p;
-        at = k;
+        at = first;
       }
       return at;
     }
   }
 
-  /** The set of {@link NextOf} holding {@code chars} (ASCII). */
+  /** A lookup of the ASCII characters of {@code chars}: one read tells a character of the set. */
   static boolean[] table(String chars) {
     boolean[] set = new boolean[128];
     for (int k = 0; k < chars.length(); k++) {
@@ -299,7 +311,7 @@ final class XssText {
     int v = 0;
     for (int j = i + 1; j < limit && j - i <= 6 && hex(s.charAt(j)) >= 0; j++) {
       v = v << 4 | hex(s.charAt(j));
-      if (v < 0x10000 && letters.indexOf(lower((char) v)) >= 0) {
+      if (v < 128 && isAsciiLetter((char) v) && letters.indexOf(lower((char) v)) >= 0) {
         return true;
       }
     }
