@@ -779,6 +779,9 @@ final class XssScanner {
     if (d != 'u' && d != 'x') {
       return true;
     }
+    if (i + 2 >= n || XssText.hex(s.charAt(i + 2)) < 0 && s.charAt(i + 2) != '{') {
+      return false; // a u or x escape with no digit after it is left as written: told from one character
+    }
     int len = d == 'u' ? XssText.unicodeEscape(s, i, n) : 0;
     int value = len > 0 ? XssText.unicodeValue(s, i, len)
         : d == 'x' && i + 3 < n && XssText.hex(s.charAt(i + 2)) >= 0 && XssText.hex(s.charAt(i + 3)) >= 0

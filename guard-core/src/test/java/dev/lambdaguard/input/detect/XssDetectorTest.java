@@ -663,6 +663,8 @@ class XssDetectorTest {
         {"data://", "<iframe src=data:text/html,x>", "<img src=data:image/png,x>"},
         {"data://", " data:\\x09text/javascript,x", " data:\\x09text/plain,x"},
         {"=`", "';alert(1)//", "';a=b//"},
+        {"\\u", " \\u006aavascript:alert(1)", " \\u006a"}, {"\\x", " \\x3cscript\\x3e", " \\x3cb\\x3e"},
+        {"\\nX:", " x:expression(alert(1))", " x:expression"}, {"\\nX:", " javascript:alert(1)", " javascript: x"},
         {"eval(", " alert(1)", " alert('Saved')"}, {"eval(", " eval(location.hash)", " eval(x)"},
         {"eval(", " [1].find(confirm)", " [1].find(x)"}, {"eval(", " _=execScript,_(name)", " _=x,_(y)"},
         {"=`", "x\" onmouseover=alert(1) y=\"", "x\" title=hello y=\""}};
