@@ -11,17 +11,30 @@ final class XssUnescape {
 
   private XssUnescape() {}
 
-  /** Whether {@link #js} would change the value: an escape that spells a character or a quote. */
+  /** What the escapes {@link #js} undoes open with, after their backslash. */
+  private static final String ESCAPE_OPENERS = "xu01234567\"'/`";
+  private static final boolean[] OPENS_ESCAPE = XssText.table(ESCAPE_OPENERS);
+
+  /**
+   * Whether {@link #js} would change the value: an escape that spells a character or a quote. A backslash followed
+   * by nothing an escape opens with ({@code \\}, {@code \n}, {@code \a} of a path) sends the search straight to the
+   * backslash before the next such character ({@link XssText.NextOf}): every backslash between is followed by none.
+   */
   static boolean hasJsEscape(String s) {
+    XssText.NextOf openers = null;
     for (int i = s.indexOf('\\'), previous = XssText.NO_HIT, last = s.length() - 1; i >= 0 && i < last; ) {
-      // In a run of backslashes each is followed by another, which no escape below is: only the run's last is read.
-      while (i < last && s.charAt(i + 1) == '\\') {
-        i++;
+      char d = s.charAt(i + 1);
+      int next;
+      if (d < 128 && OPENS_ESCAPE[d]) {
+        if (undoes(s, i)) {
+          return true;
+        }
+        next = XssText.next(s, '\\', i, previous);
+      } else {
+        openers = openers == null ? new XssText.NextOf(ESCAPE_OPENERS) : openers;
+        int opener = openers.next(s, i + 2);
+        next = opener >= s.length() ? -1 : s.indexOf('\\', opener - 1);
       }
-      if (i < last && undoes(s, i)) {
-        return true;
-      }
-      int next = XssText.next(s, '\\', i, previous);
       previous = i;
       i = next;
     }
