@@ -14,6 +14,8 @@ final class XssUnescape {
   /** What the escapes {@link #js} undoes open with, after their backslash. */
   private static final String ESCAPE_OPENERS = "xu01234567\"'/`";
   private static final boolean[] OPENS_ESCAPE = XssText.table(ESCAPE_OPENERS);
+  /** What an undone escape has one place after its backslash (octal, a quote) or two (an x or u escape's digit). */
+  private static final String DIGIT_OPENERS = "0123456789abcdefABCDEF{\"'/`";
 
   /**
    * Whether {@link #js} would change the value: an escape that spells a character or a quote. A backslash followed
@@ -22,10 +24,17 @@ final class XssUnescape {
    */
   static boolean hasJsEscape(String s) {
     XssText.NextOf openers = null;
+    XssText.NextOf digits = null;
     for (int i = s.indexOf('\\'), previous = XssText.NO_HIT, last = s.length() - 1; i >= 0 && i < last; ) {
       char d = s.charAt(i + 1);
       int next;
-      if (d < 128 && OPENS_ESCAPE[d]) {
+      if ((d == 'u' || d == 'x') && !undoes(s, i)) {
+        // No digit after it (\x\x...): the next escape undone has a digit, { or quote one or two places after its
+        // backslash, so the backslashes before the next of those are each passed over.
+        digits = digits == null ? new XssText.NextOf(DIGIT_OPENERS) : digits;
+        int opener = digits.next(s, i + 2);
+        next = opener >= s.length() ? -1 : s.indexOf('\\', Math.max(i + 1, opener - 2));
+      } else if (d < 128 && OPENS_ESCAPE[d]) {
         if (undoes(s, i)) {
           return true;
         }
