@@ -131,7 +131,8 @@ final class XssMarkup {
    * attributes a breakout list reports. Values without one skip breakout lists altogether.
    */
   static boolean hasBreakoutAttribute(String s) {
-    for (int e = s.indexOf('='); e >= 0; e = s.indexOf('=', e + 1)) {
+    // Dense '=' (a flood of =`) are found by hand rather than by a vector search each (XssText.next).
+    for (int e = s.indexOf('='), previous = XssText.NO_HIT; e >= 0; ) {
       int end = e;
       while (end > 0 && XssText.isJunk(s.charAt(end - 1))) {
         end--;
@@ -144,6 +145,9 @@ final class XssMarkup {
       if (end - start >= 5 && (isHandlerName(s, start, end) || equalsWord(s, start, end, "style"))) {
         return true;
       }
+      int next = XssText.next(s, '=', e, previous);
+      previous = e;
+      e = next;
     }
     return false;
   }

@@ -92,6 +92,10 @@ final class XssScanner {
 
   /** Where the next character a call needs is, for breakouts ({@link XssScript.CallMakers}). */
   private final XssScript.CallMakers callMakers = new XssScript.CallMakers();
+  /** Where the next parenthesis or digit a CSS check after a colon needs is ({@link XssUrls#CSS_CALL_OPENERS}). */
+  private final XssText.NextOf cssCalls = new XssText.NextOf(XssUrls.CSS_CALL_OPENERS);
+  /** Where the next quote that may close an escaped string is ({@link XssScript#escapedCallEnd}). */
+  private final XssText.NextOf quotes = new XssText.NextOf(XssScript.QUOTES);
   /** Where the next source of an evaluator's argument is ({@link #sources()}). */
   private XssSinks.Sources sources;
 
@@ -229,12 +233,13 @@ final class XssScanner {
     int bestAt = Integer.MAX_VALUE;
     int n = s.length();
     XssSinks.Sources sources = new XssSinks.Sources();
+    XssText.NextOf cssCalls = new XssText.NextOf(XssUrls.CSS_CALL_OPENERS);
     for (char c : PLAIN_TRIGGERS) {
       if ((CLASS[c] & active) == 0 || c != ':' && c != ';' && c != '}' && reaches(best, XssRule.JS_SINK)) {
         continue; // only a sink is found there, and one at an earlier position is kept
       }
       for (int i = s.indexOf(c), previous = XssText.NO_HIT; i >= 0; ) {
-        XssRule rule = plainAt(s, i, c, calls, sources);
+        XssRule rule = plainAt(s, i, c, calls, sources, cssCalls);
         if (rule != null
             && (best == null || rule.score() > best.score() || rule.score() == best.score() && i < bestAt)) {
           best = rule;
@@ -246,6 +251,8 @@ final class XssScanner {
           while (i + 1 < n && s.charAt(i + 1) == c) {
             i++;
           }
+        } else {
+          i = colonRunInside(s, i);
         }
         int next = XssText.next(s, c, i, previous);
         previous = i;
@@ -255,8 +262,23 @@ final class XssScanner {
     return best;
   }
 
+  /**
+   * In a run of colons opening at {@code i} (just read), the last colon before the run's last one: a colon with a
+   * colon on both sides ends no scheme (a colon spells none) and opens no CSS (a colon starts no
+   * {@code expression(} or {@code url(}), so only the run's first and last colons are read. {@code i} itself when
+   * the run has fewer than three.
+   */
+  private static int colonRunInside(String s, int i) {
+    int last = i;
+    while (last + 1 < s.length() && s.charAt(last + 1) == ':') {
+      last++;
+    }
+    return Math.max(i, last - 1);
+  }
+
   /** What {@link #dispatch} finds at {@code i} outside any tag, in the order it records it. */
-  private static XssRule plainAt(String s, int i, char c, boolean calls, XssSinks.Sources sources) {
+  private static XssRule plainAt(String s, int i, char c, boolean calls, XssSinks.Sources sources,
+      XssText.NextOf cssCalls) {
     XssRule best = null;
     switch (c) {
       case ';', '}' -> {
@@ -272,7 +294,7 @@ final class XssScanner {
       case ')', ',' -> best = XssSinks.atValueEnd(s, i) ? better(best, XssRule.JS_SINK) : best;
       case ':' -> {
         best = better(best, XssUrls.schemeBefore(s, i, false));
-        best = better(best, XssUrls.cssAfter(s, i, false));
+        best = better(best, XssUrls.cssAfter(s, i, false, cssCalls));
       }
       default -> {
         // no other class is active here
@@ -328,6 +350,7 @@ final class XssScanner {
           }
         }
       } else if (c == '\\') {
+        i = backslashRunEnd(i); // a backslash before another spells nothing: only a run's last is read
         if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1)) && escapeMayMatter(i)) {
           backslash(i, i < tagEnd); // \\, \n, \" and the like spell nothing either check reads
         }
@@ -335,6 +358,8 @@ final class XssScanner {
         dispatch(i, c);
         if (c == '`' || c == '"' || c == '\'') {
           i = quoteRunInside(i, c);
+        } else if (c == ':') {
+          i = colonRunInside(s, i);
         }
       }
       if (sure()) {
@@ -726,7 +751,15 @@ final class XssScanner {
   /** A colon may end a script scheme, start an IE CSS expression, or follow a CSS behaviour binding. */
   private void colon(int i, boolean inTag) {
     found(XssUrls.schemeBefore(s, i, inTag));
-    found(XssUrls.cssAfter(s, i, inTag || inStyle));
+    found(XssUrls.cssAfter(s, i, inTag || inStyle, cssCalls));
+  }
+
+  /** The last backslash of the run of them at {@code i}. */
+  private int backslashRunEnd(int i) {
+    while (i + 1 < n && s.charAt(i + 1) == '\\') {
+      i++;
+    }
+    return i;
   }
 
   /**
@@ -734,12 +767,20 @@ final class XssScanner {
    * commonest ones: a {@code \x} or <code>&#92;u</code> escape, complete or not, whose character is no ASCII
    * identifier part (a control, a quote, a backslash, or the {@code x} or {@code u} itself when incomplete) starts
    * no escaped name ({@link XssScript#escapedCallEnd} only steps past it) and spells no scheme's first letter (a
-   * letter). Floods of <code>&#92;u</code>, {@code \x} and <code>&#92;u000a</code> are then only stepped over.
+   * letter). Floods of <code>&#92;u</code>, {@code \x} and <code>&#92;u000a</code> are then only stepped over. So is a
+   * lone hex digit ({@code \a}, {@code \b} of a Windows path): it reads as a control character (CSS), a digit
+   * (octal) or itself, and of those only {@code d} spells a scheme's first letter, while no name escapes that way.
    */
   private boolean escapeMayMatter(int i) {
     char d = s.charAt(i + 1);
+    if (XssText.hex(d) >= 0) {
+      return XssText.lower(d) == 'd' || i + 2 < n && XssText.hex(s.charAt(i + 2)) >= 0;
+    }
     if (d != 'u' && d != 'x') {
       return true;
+    }
+    if (i + 2 >= n || XssText.hex(s.charAt(i + 2)) < 0 && s.charAt(i + 2) != '{') {
+      return false; // a u or x escape with no digit after it is left as written: told from one character
     }
     int len = d == 'u' ? XssText.unicodeEscape(s, i, n) : 0;
     int value = len > 0 ? XssText.unicodeValue(s, i, len)
@@ -754,7 +795,7 @@ final class XssScanner {
       found(XssUrls.schemeAt(s, i, -1, inTag));
     }
     if (!inTag && i >= escapedRunEnd) {
-      int end = XssScript.escapedCallEnd(s, i);
+      int end = XssScript.escapedCallEnd(s, i, quotes);
       if (end < 0) {
         found(XssRule.OBFUSCATED_CALL);
       } else {

@@ -14,6 +14,8 @@ final class XssScript {
 
   /** Characters read after a trigger, at most. */
   static final int RUN = 192;
+  /** The quotes that close a string literal ({@link #escapedCallEnd}): single, double, backtick. */
+  static final String QUOTES = "'\"`";
   /** Characters of one bracketed group (arguments, an index) read, at most. */
   static final int MAX_GROUP = 96;
 
@@ -108,7 +110,7 @@ final class XssScript {
     int nextSign(String s, int p) {
       if (p < signFrom || p > signAt) {
         int k = p;
-        while (k < s.length() && !isSign(s, k)) {
+        while (k < s.length() && !(s.charAt(k) < 128 && SIGN_STARTS[s.charAt(k)] && isSign(s, k))) {
           k++;
         }
         signFrom = p;
@@ -116,6 +118,9 @@ final class XssScript {
       }
       return signAt;
     }
+
+    /** The characters {@link #isSign} can start with: one lookup passes over every other. */
+    private static final boolean[] SIGN_STARTS = XssText.table("(`.lLtT");
 
     private static boolean isSign(String s, int k) {
       char c = s.charAt(k);
@@ -188,7 +193,7 @@ final class XssScript {
    * ({@code top['al\x65rt'](1)}). Returns -1 for such a call, otherwise the index up to which the name or string
    * was read (later escapes before it need no second look).
    */
-  static int escapedCallEnd(String s, int i) {
+  static int escapedCallEnd(String s, int i, XssText.NextOf quotes) {
     int n = s.length();
     int end = Math.min(n, i + 96);
     int len = XssText.unicodeEscape(s, i, end);
@@ -234,6 +239,9 @@ final class XssScript {
     }
     // Inside a string literal: to its closing quote, then ']' and a call.
     int p = i + len;
+    if (quotes.next(s, p) >= end) {
+      return end; // no quote closes it within reach: read up to there, as the loop below would
+    }
     while (p < end && s.charAt(p) != '\'' && s.charAt(p) != '"' && s.charAt(p) != '`') {
       p += s.charAt(p) == '\\' ? 2 : 1;
     }

@@ -16,8 +16,6 @@ import static dev.lambdaguard.input.detect.XssText.startsWithWord;
  */
 final class XssSinks {
 
-  private static final String[] DIALOGS = {"alert", "prompt", "confirm"};
-  private static final String[] EVALUATORS = {"eval", "execscript"};
   private static final String[] GLOBALS = {"top", "window", "self", "parent", "frames", "globalthis", "opener",
       "content"};
   /** Attacker-controlled inputs of the page: its URL, the window name, cookies, and decoders fed from them. */
@@ -47,7 +45,7 @@ final class XssSinks {
     int start = nameStart(s, i);
     if (start < i) {
       boolean member = start > 0 && s.charAt(start - 1) == '.';
-      if (XssText.isOneOf(s, start, i, DIALOGS)) {
+      if (isDialog(s, start, i)) {
         return proofOfConcept(s, i + 1); // also window.alert(1), $event.view.alert(1)
       }
       if (member && isCallOfEvaluator(s, start, i)) {
@@ -59,7 +57,7 @@ final class XssSinks {
         return comma < s.length() && s.charAt(comma) == ',' && comma - i <= THIS_ARGUMENT
             && fedFromSource(s, comma + 1, SPAN / 2, sources);
       }
-      if (XssText.isOneOf(s, start, i, EVALUATORS) || s.startsWith("Function", start) && i - start == 8
+      if (isEvaluator(s, start, i) || s.startsWith("Function", start) && i - start == 8
           || member && (XssText.equalsWord(s, start, i, "write")
           || XssText.equalsWord(s, start, i, "writeln"))) {
         return fedFromSource(s, i + 1, SPAN, sources);
@@ -70,7 +68,7 @@ final class XssSinks {
     if (i >= 2 && s.charAt(i - 1) == ')') {
       int nameEnd = i - 1;
       int from = nameStart(s, nameEnd);
-      return from < nameEnd && from > 0 && s.charAt(from - 1) == '(' && XssText.isOneOf(s, from, nameEnd, DIALOGS);
+      return from < nameEnd && from > 0 && s.charAt(from - 1) == '(' && isDialog(s, from, nameEnd);
     }
     return false;
   }
@@ -125,9 +123,31 @@ final class XssSinks {
     return seen == (1 << SIX_CHARACTERS.length()) - 1;
   }
 
+  /**
+   * Whether {@code s[from, to)} names a dialog ({@code alert}, {@code prompt}, {@code confirm}), any case: told by
+   * its length before any letter is compared, as each call of a flood of other names ({@code eval(}) asks.
+   */
+  private static boolean isDialog(String s, int from, int to) {
+    return switch (to - from) {
+      case 5 -> XssText.equalsWord(s, from, to, "alert");
+      case 6 -> XssText.equalsWord(s, from, to, "prompt");
+      case 7 -> XssText.equalsWord(s, from, to, "confirm");
+      default -> false;
+    };
+  }
+
+  /** Whether {@code s[from, to)} names an evaluator ({@code eval}, {@code execScript}), any case; by length first. */
+  private static boolean isEvaluator(String s, int from, int to) {
+    return switch (to - from) {
+      case 4 -> XssText.equalsWord(s, from, to, "eval");
+      case 10 -> XssText.equalsWord(s, from, to, "execscript");
+      default -> false;
+    };
+  }
+
   /** Whether {@code s[from, to)} names a dialog or {@code eval}: what a proof of concept calls or hands on. */
   static boolean isDialogOrEval(String s, int from, int to) {
-    return XssText.isOneOf(s, from, to, DIALOGS) || XssText.equalsWord(s, from, to, "eval");
+    return isDialog(s, from, to) || XssText.equalsWord(s, from, to, "eval");
   }
 
   /** At a backtick: a dialog or evaluator used as a template tag ({@code alert`1`}), or handed to one. */
@@ -151,7 +171,7 @@ final class XssSinks {
     if (to - from < 4 || s.charAt(from) != s.charAt(to - 1) || (s.charAt(from) != '"' && s.charAt(from) != '\'')) {
       return 0;
     }
-    return XssText.isOneOf(s, from + 1, to - 1, DIALOGS) ? 1 : XssText.isOneOf(s, from + 1, to - 1, EVALUATORS) ? -1 : 0;
+    return isDialog(s, from + 1, to - 1) ? 1 : isEvaluator(s, from + 1, to - 1) ? -1 : 0;
   }
 
   /**
@@ -185,7 +205,7 @@ final class XssSinks {
       return false;
     }
     int from = nameStart(s, start - 1);
-    return from < start - 1 && XssText.isOneOf(s, from, start - 1, EVALUATORS);
+    return from < start - 1 && isEvaluator(s, from, start - 1);
   }
 
   /**
@@ -224,7 +244,7 @@ final class XssSinks {
         while (close < end && s.charAt(close) == ' ') {
           close++;
         }
-        if (close < end && s.charAt(close) == '}' && (XssText.isOneOf(s, q, e, DIALOGS) || XssText.isOneOf(s, q, e, EVALUATORS))) {
+        if (close < end && s.charAt(close) == '}' && (isDialog(s, q, e) || isEvaluator(s, q, e))) {
           return true;
         }
       }
@@ -246,8 +266,8 @@ final class XssSinks {
     if (start == i || start == 0) {
       return false;
     }
-    boolean dialog = XssText.isOneOf(s, start, i, DIALOGS);
-    if (!dialog && !XssText.isOneOf(s, start, i, EVALUATORS)) {
+    boolean dialog = isDialog(s, start, i);
+    if (!dialog && !isEvaluator(s, start, i)) {
       return false;
     }
     char before = s.charAt(start - 1);

@@ -111,6 +111,57 @@ final class XssText {
     return hit - previous < NEAR ? Substrings.indexOf(s, c, hit + 1) : s.indexOf(c, hit + 1);
   }
 
+  /**
+   * Where the next character of a set is in one value, remembered across the asks of one scan: asked from positions
+   * that only grow, each character's next place is searched for once ({@link String#indexOf}, vectorised) and kept
+   * until the scan passes it, so a check that needs one of them within its reach is told in O(1) amortized whether
+   * it can find anything (a flood's triggers, each with nothing of the set ahead, do not each read what lies ahead
+   * again). Not thread-safe: one instance per scan.
+   */
+  static final class NextOf {
+    private final String chars;
+    /** For each of {@code chars}, its first index at or after some earlier ask, the length of the value if none. */
+    private final int[] places;
+    private int from = Integer.MAX_VALUE;
+    private int at = -1;
+
+    /** Over the characters of {@code chars}, a handful. */
+    NextOf(String chars) {
+      this.chars = chars;
+      this.places = new int[chars.length()];
+      java.util.Arrays.fill(places, -1);
+    }
+
+    /** The first index from {@code p} holding a character of the set, or the length of {@code s}. */
+    int next(String s, int p) {
+      if (p < from || p > at) {
+        if (p < from) {
+          java.util.Arrays.fill(places, -1); // asked behind the places found: each is searched for again
+        }
+        int first = s.length();
+        for (int k = 0; k < places.length; k++) {
+          if (places[k] < p) {
+            int found = s.indexOf(chars.charAt(k), p);
+            places[k] = found < 0 ? s.length() : found;
+          }
+          first = Math.min(first, places[k]);
+        }
+        from = p;
+        at = first;
+      }
+      return at;
+    }
+  }
+
+  /** A lookup of the ASCII characters of {@code chars}: one read tells a character of the set. */
+  static boolean[] table(String chars) {
+    boolean[] set = new boolean[128];
+    for (int k = 0; k < chars.length(); k++) {
+      set[chars.charAt(k)] = true;
+    }
+    return set;
+  }
+
   // ---------------------------------------------------------------- escapes
 
   /**
@@ -224,7 +275,7 @@ final class XssText {
    * Whether the backslash escape at {@code i} may spell one of {@code letters} (lower case) in a reading of
    * {@link #escapeFor}, told without trying each letter: an escape not opening with a hex digit reads as the
    * character after the backslash (the identity escape) or, as {@code \xHH} or <code>&#92;uHHHH</code>, as the
-   * character it encodes; one opening with a hex digit (CSS and octal readings of several lengths) may spell anything.
+   * character it encodes; one opening with a hex digit reads as each of its CSS lengths and as octal, and as itself.
    */
   static boolean escapeMaySpell(String s, int i, int limit, String letters) {
     if (i + 1 >= limit) {
@@ -232,7 +283,7 @@ final class XssText {
     }
     char d = s.charAt(i + 1);
     if (hex(d) >= 0) {
-      return true;
+      return hexEscapeMaySpell(s, i, limit, letters);
     }
     if (d != '\n' && d != '\r' && letters.indexOf(lower(d)) >= 0) {
       return true;
@@ -245,6 +296,31 @@ final class XssText {
       encoded = len > 0 ? unicodeValue(s, i, len) : -1;
     }
     return encoded >= 0 && letters.indexOf(lower((char) encoded)) >= 0;
+  }
+
+  /**
+   * {@link #escapeMaySpell} of an escape opening with a hex digit, each reading {@link #escapeFor} tries: CSS hex of
+   * one to six digits, octal, and the digit itself. A lone digit ({@code \a}, {@code \b} of a Windows path) reads as
+   * a control character or as itself, so it is told from that one character.
+   */
+  private static boolean hexEscapeMaySpell(String s, int i, int limit, String letters) {
+    char d = s.charAt(i + 1);
+    if (d != '\n' && d != '\r' && letters.indexOf(lower(d)) >= 0) {
+      return true;
+    }
+    int v = 0;
+    for (int j = i + 1; j < limit && j - i <= 6 && hex(s.charAt(j)) >= 0; j++) {
+      v = v << 4 | hex(s.charAt(j));
+      if (v < 128 && isAsciiLetter((char) v) && letters.indexOf(lower((char) v)) >= 0) {
+        return true;
+      }
+    }
+    int o = 0;
+    for (int k = i + 1; k < limit && k - i <= 3 && s.charAt(k) >= '0' && s.charAt(k) <= '7'
+        && o * 8 + (s.charAt(k) - '0') <= 0377; k++) {
+      o = o * 8 + (s.charAt(k) - '0');
+    }
+    return letters.indexOf(lower((char) o)) >= 0;
   }
 
   /** Length of <code>&#92;uHHHH</code> or <code>&#92;u{H...}</code> at {@code i}, or 0. */

@@ -11,16 +11,39 @@ final class XssUnescape {
 
   private XssUnescape() {}
 
-  /** Whether {@link #js} would change the value: an escape that spells a character or a quote. */
+  /** What the escapes {@link #js} undoes open with, after their backslash. */
+  private static final String ESCAPE_OPENERS = "xu01234567\"'/`";
+  private static final boolean[] OPENS_ESCAPE = XssText.table(ESCAPE_OPENERS);
+  /** What an undone escape has one place after its backslash (octal, a quote) or two (an x or u escape's digit). */
+  private static final String DIGIT_OPENERS = "0123456789abcdefABCDEF{\"'/`";
+
+  /**
+   * Whether {@link #js} would change the value: an escape that spells a character or a quote. A backslash followed
+   * by nothing an escape opens with ({@code \\}, {@code \n}, {@code \a} of a path) sends the search straight to the
+   * backslash before the next such character ({@link XssText.NextOf}): every backslash between is followed by none.
+   */
   static boolean hasJsEscape(String s) {
+    XssText.NextOf openers = null;
+    XssText.NextOf digits = null;
     for (int i = s.indexOf('\\'), previous = XssText.NO_HIT, last = s.length() - 1; i >= 0 && i < last; ) {
       char d = s.charAt(i + 1);
-      // Exactly the escapes js undoes: an incomplete x or u escape stays as written (a flood of them is no reading).
-      if (d == 'x' ? isHexByte(s, i) : d == 'u' ? XssText.unicodeEscape(s, i, s.length()) > 0
-          : (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`') {
-        return true;
+      int next;
+      if ((d == 'u' || d == 'x') && !undoes(s, i)) {
+        // No digit after it (\x\x...): the next escape undone has a digit, { or quote one or two places after its
+        // backslash, so the backslashes before the next of those are each passed over.
+        digits = digits == null ? new XssText.NextOf(DIGIT_OPENERS) : digits;
+        int opener = digits.next(s, i + 2);
+        next = opener >= s.length() ? -1 : s.indexOf('\\', Math.max(i + 1, opener - 2));
+      } else if (d < 128 && OPENS_ESCAPE[d]) {
+        if (undoes(s, i)) {
+          return true;
+        }
+        next = XssText.next(s, '\\', i, previous);
+      } else {
+        openers = openers == null ? new XssText.NextOf(ESCAPE_OPENERS) : openers;
+        int opener = openers.next(s, i + 2);
+        next = opener >= s.length() ? -1 : s.indexOf('\\', opener - 1);
       }
-      int next = XssText.next(s, '\\', i, previous);
       previous = i;
       i = next;
     }
@@ -28,30 +51,58 @@ final class XssUnescape {
   }
 
   /**
+   * Exactly the escapes {@link #js} undoes, at the backslash {@code i} (with a character after it): an incomplete x
+   * or u escape stays as written (a flood of them is no reading).
+   */
+  private static boolean undoes(String s, int i) {
+    char d = s.charAt(i + 1);
+    return d == 'x' ? isHexByte(s, i) : d == 'u' ? XssText.unicodeEscape(s, i, s.length()) > 0
+        : (d >= '0' && d <= '7') || d == '"' || d == '\'' || d == '/' || d == '`';
+  }
+
+  /**
    * Undoes {@code \xHH} (consecutive bytes read as UTF-8 where they form it), <code>&#92;uHHHH</code>,
    * <code>&#92;u{H}</code>, octal escapes and escaped quotes and slashes; drops the NULs they may spell. Other escapes
-   * stay as written.
+   * stay as written. The text between escapes is copied in bulk, and the invisible characters an escape may spell are
+   * dropped only when one spelled something that may be one: the decoded text it reads holds none of its own.
    */
   static String js(String s) {
     if (!hasJsEscape(s)) {
       return s;
     }
     int n = s.length();
-    StringBuilder out = new StringBuilder(n);
+    char[] out = new char[n]; // no escape is undone into more characters than it is written with
+    int o = 0;
+    boolean mayBeInvisible = false;
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
-      if (c != '\\' || i + 1 >= n) {
-        out.append(c);
-        i++;
+      int b = Substrings.indexOf(s, '\\', i);
+      if (b < 0 || b + 1 >= n) {
+        s.getChars(i, n, out, o);
+        o += n - i;
+        break;
+      }
+      // A backslash escapes the next one: a run's pairs stay as written, and an odd run's last escapes what follows.
+      int run = b + 1;
+      while (run < n && s.charAt(run) == '\\') {
+        run++;
+      }
+      int escape = (run - b) % 2 == 1 ? run - 1 : run;
+      s.getChars(i, escape, out, o);
+      o += escape - i;
+      i = escape;
+      if (i + 1 >= n || s.charAt(i) != '\\') {
         continue;
       }
       char d = s.charAt(i + 1);
       int len = d == 'u' ? XssText.unicodeEscape(s, i, n) : 0;
+      int from = o;
       if (d == 'x' && isHexByte(s, i)) {
-        i = bytes(s, i, out);
+        int end = bytesEnd(s, i);
+        o = bytes(s, i, end, out, o);
+        i = end;
       } else if (len > 0) {
-        out.append((char) XssText.unicodeValue(s, i, len));
+        out[o++] = (char) XssText.unicodeValue(s, i, len);
         i += len;
       } else if (d >= '0' && d <= '7') {
         int v = 0;
@@ -60,30 +111,45 @@ final class XssUnescape {
           v = v * 8 + (s.charAt(k) - '0');
           k++;
         }
-        out.append((char) v);
+        out[o++] = (char) v;
         i = k;
       } else if (d == '"' || d == '\'' || d == '/' || d == '`') {
-        out.append(d);
+        out[o++] = d;
         i += 2;
+        continue;
       } else {
-        out.append(c).append(d);
+        out[o++] = '\\';
+        out[o++] = d;
         i += 2;
+        continue;
+      }
+      for (int k = from; k < o; k++) {
+        mayBeInvisible |= out[k] == '\0' || out[k] >= '\u00ad';
       }
     }
-    return Normalizer.stripInvisible(out.toString());
+    String unescaped = new String(out, 0, o);
+    return mayBeInvisible ? Normalizer.stripInvisible(unescaped) : unescaped;
   }
 
   private static boolean isHexByte(String s, int i) {
     return i + 3 < s.length() && XssText.hex(s.charAt(i + 2)) >= 0 && XssText.hex(s.charAt(i + 3)) >= 0;
   }
 
-  /** Decodes a run of {@code \xHH} escapes at {@code i} as lenient UTF-8; returns the index after the run. */
-  private static int bytes(String s, int i, StringBuilder out) {
+  /** The index after the run of {@code \xHH} escapes at {@code i}. */
+  private static int bytesEnd(String s, int i) {
     int n = s.length();
     int j = i;
     while (j + 1 < n && s.charAt(j) == '\\' && s.charAt(j + 1) == 'x' && isHexByte(s, j)) {
       j += 4;
     }
+    return j;
+  }
+
+  /**
+   * Decodes the run of {@code \xHH} escapes {@code s[i, j)} as lenient UTF-8 into {@code out} from {@code o};
+   * returns the index in {@code out} after what it wrote.
+   */
+  private static int bytes(String s, int i, int j, char[] out, int o) {
     int count = (j - i) / 4;
     int k = 0;
     while (k < count) {
@@ -97,14 +163,14 @@ final class XssUnescape {
         cp = cp << 6 | (cont & 0x3f);
       }
       if (ok && cp <= Character.MAX_CODE_POINT) {
-        out.appendCodePoint(cp);
+        o += Character.toChars(cp, out, o);
         k += extra + 1;
       } else {
-        out.append((char) lead);
+        out[o++] = (char) lead;
         k++;
       }
     }
-    return j;
+    return o;
   }
 
   private static int byteAt(String s, int runStart, int k) {

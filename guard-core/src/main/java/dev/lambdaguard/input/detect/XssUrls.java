@@ -154,7 +154,10 @@ final class XssUrls {
         return inTag ? XssRule.JS_URL_IN_TAG : XssScript.codeAfterScheme(s, after) ? XssRule.JS_URL : null;
       }
     }
-    int end = first == 'd' || first == '\\' ? XssText.matchWord(s, k, limit, DATA, false) : -1;
+    if (first != 'd' && first != '\\' || colonEnd > 0 && !activeMime(s, colonEnd, Math.min(n, colonEnd + 64), false)) {
+      return null; // no data URL from here, or none whose colon a type that runs follows (data://, data:image/png)
+    }
+    int end = XssText.matchWord(s, k, limit, DATA, false);
     int after = end > 0 ? XssText.matchColon(s, end, limit, false) : -1;
     if (after > 0 && (colonEnd < 0 || after == colonEnd) && activeMime(s, after, Math.min(n, after + 64), false)) {
       return inTag ? XssRule.DATA_URL_IN_TAG : XssRule.DATA_URL;
@@ -166,13 +169,16 @@ final class XssUrls {
    * After the colon at {@code i}: IE's {@code expression(} (spaced only in CSS, {@code css}), or a {@code behavior}
    * or {@code -moz-binding} property loading code with {@code url(}.
    */
-  static XssRule cssAfter(String s, int i, boolean css) {
+  static XssRule cssAfter(String s, int i, boolean css, XssText.NextOf callOpeners) {
     int n = s.length();
     if (i + 1 >= n) {
       return null;
     }
     char next = s.charAt(i + 1);
     int end = Math.min(n, i + 1 + XssScript.RUN);
+    if (callOpeners.next(s, i + 1) >= end) {
+      return null; // no parenthesis for expression( or url( to open, written or escaped
+    }
     // expression( starts with e, an escape, a comment, or (in CSS) junk; anything else is no expression.
     boolean mayExpress = lower(next) == 'e' || next == '\\' || (css && isJunk(next))
         || next == '/' && i + 2 < n && s.charAt(i + 2) == '*'; // a comment, not the slashes of a URL
@@ -190,9 +196,20 @@ final class XssUrls {
     return p > 0 && p < end && s.charAt(p) == '(' && bindingBefore(s, i) ? XssRule.CSS_EXPRESSION : null;
   }
 
+  /**
+   * What opens the call of a CSS check: {@code expression(} and {@code url(} end with a parenthesis, literal or
+   * escaped ({@code \\(}, {@code \\28}, {@code \\x28}, <code>&#92;u0028</code>, {@code \\50}), so with a {@code (} or a
+   * digit. With none within reach ({@link XssText.NextOf}), the colons of a flood ({@code ;C:\\a\\b }) cost one look
+   * each, not a reading of the junk and words after them.
+   */
+  static final String CSS_CALL_OPENERS = "(0123456789";
+
   /** An executing media type after {@code data:} (SVG only where it runs: not in an image). */
   static boolean activeMime(String s, int p, int limit, boolean svgRuns) {
     p = XssText.skipJunk(s, p, limit, false, 8);
+    if (p >= limit || !mayStartActiveType(s.charAt(p))) {
+      return false; // data://, data:, data:image/png: told by the type's first letter, not read to its end
+    }
     int end = p;
     while (end < limit && end - p < 40 && (XssText.isAsciiAlnum(s.charAt(end)) || "+-./".indexOf(s.charAt(end)) >= 0
         || (s.charAt(end) == ' ' && end > p && s.charAt(end - 1) == 'g'))) {
@@ -205,6 +222,12 @@ final class XssUrls {
     }
     return svgRuns
         && (XssText.equalsWord(s, p, end, "image/svg+xml") || XssText.equalsWord(s, p, end, "image/svg xml"));
+  }
+
+  /** Whether an active media type (text/, application/, image/svg) can start with {@code c}, any case. */
+  private static boolean mayStartActiveType(char c) {
+    char l = lower(c);
+    return l == 't' || l == 'a' || l == 'i';
   }
 
   /**

@@ -640,6 +640,46 @@ class XssDetectorTest {
   }
 
   @Test
+  void anAttackAfterAFloodOfPathsSchemesOrEscapesIsFoundAsAlone() {
+    // A flood's triggers are passed over by what each one alone cannot start (a lone hex escape, a colon with no
+    // parenthesis ahead, a colon between colons): the attack after it is read as it would be alone, and a near miss
+    // after it still passes. Each also with every letter and digit after it, which defeats the value's alphabet.
+    String[][] cases = {
+        {";C:\\a\\b ", "x:expression(alert(1))", "C:\\data\\x"},
+        {";C:\\a\\b ", " javascript:alert(1)", " C:\\d\\e"},
+        {";C:\\a\\b ", "<a href=\\6a avascript:alert(1)>", "<a href=\\a\\b>"},
+        {";C:\\a\\b ", "<a href=\\d\\a ta:text/html,x>", "<a href=\\d:x>"},
+        {":", "x:expression(alert(1))", "x:expression"},
+        {":", " javascript:alert(1)", " javascript: the good parts"},
+        {":", "behavior:url(x.htc)", "color:url(x.png)"},
+        {"\\\\127.0.0.1\\", " \\u006aavascript:alert(1)", " \\127\\x"},
+        {"\\\\127.0.0.1\\", " top['al\\x65rt'](1)", " top['al\\x65rt']"},
+        {"\\\\127.0.0.1\\", " \\x3cscript\\x3e", "\\x3cb\\x3e"},
+        {"\\\\127.0.0.1\\", " \\74svg onload=alert(1)\\76", "\\74b\\76"},
+        {"\\", " \\u006aavascript:alert(1)", " \\u006a"},
+        {"\\", "\\x3cscript\\x3e", "\\\\x3cscript\\\\x3e"},
+        {"\\", " al\\u0065rt(1)", " al\\u0065rt"},
+        {"data://", " data:text/html,x", " data:image/png,x"},
+        {"data://", "<iframe src=data:text/html,x>", "<img src=data:image/png,x>"},
+        {"data://", " data:\\x09text/javascript,x", " data:\\x09text/plain,x"},
+        {"=`", "';alert(1)//", "';a=b//"},
+        {"\\u", " \\u006aavascript:alert(1)", " \\u006a"}, {"\\x", " \\x3cscript\\x3e", " \\x3cb\\x3e"},
+        {"\\nX:", " x:expression(alert(1))", " x:expression"}, {"\\nX:", " javascript:alert(1)", " javascript: x"},
+        {"eval(", " alert(1)", " alert('Saved')"}, {"eval(", " eval(location.hash)", " eval(x)"},
+        {"eval(", " [1].find(confirm)", " [1].find(x)"}, {"eval(", " _=execScript,_(name)", " _=x,_(y)"},
+        {"=`", "x\" onmouseover=alert(1) y=\"", "x\" title=hello y=\""}};
+    String letters = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    for (String[] c : cases) {
+      String flood = c[0].repeat(100_000 / c[0].length());
+      Detection alone = detector.detect(Normalized.of(c[1]));
+      assertNotNull(alone, c[1]);
+      assertEquals(alone, detector.detect(Normalized.of(flood + c[1])), c[0] + " then " + c[1]);
+      assertEquals(alone, detector.detect(Normalized.of(flood + c[1] + letters)), c[0] + " then " + c[1]);
+      assertPasses(flood + c[2], flood + c[2] + letters);
+    }
+  }
+
+  @Test
   void anEvaluatorIsFedFromASourceOnlyWithinItsOwnParentheses() {
     // The next source is remembered across calls; the parentheses up to it are still read for each call, and a name
     // running over the span's end is still read up to there.
