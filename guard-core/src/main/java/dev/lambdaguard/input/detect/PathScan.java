@@ -126,6 +126,13 @@ final class PathScan {
   private int lastSpace = -1;
   /** The score and climbs (0, 1, 2 or more) at which {@link #settled} was last asked. */
   private int askedState;
+  /** The segment {@link #classify} read last, and its flags: a segment the tight loop could not pass is read next. */
+  private int classifiedFrom = -1;
+  /** Whether {@link #quietSegments} met a segment that names something in the current path. */
+  private boolean namedInPath;
+  private int classifiedTo;
+  private boolean classifiedExact;
+  private int classifiedFlags;
 
   /** Scans {@code value.decoded()}. */
   PathScan(Normalized value) {
@@ -319,13 +326,19 @@ final class PathScan {
    */
   private int quietSegments(int from) {
     int start = from;
-    boolean quiet = quiet();
+    boolean quiet = quiet() && !namedInPath;
     boolean dotted = false;
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c == '/' || c == '\\') {
         if (i > start) {
-          if (!quiet || !quietSegment(start, i, dotted)) {
+          if (!quiet) {
+            return start;
+          }
+          if (!quietSegment(start, i, dotted)) {
+            // a path of names (/usr/local/bin/) is read by the full loop from here on: this loop would read each
+            // segment only to hand it back
+            namedInPath = true;
             return start;
           }
           nseg++; // seg1, prev and acc stay 0, or become it: the segment named nothing
@@ -369,9 +382,24 @@ final class PathScan {
       return false;
     }
     return !dotted && PathNames.namesNothing(s, a, b)
-        || PathNames.classify(s, a, b, kind == URL || kind == RELATIVE) == 0;
+        || classify(a, b, kind == URL || kind == RELATIVE) == 0;
   }
 
+
+  /**
+   * {@link PathNames#classify} of {@code [a, b)}, remembered: a segment that {@link #quietSegment} found to name
+   * something goes back to the full loop, which asks about the same segment again ({@code /bin/} a megabyte
+   * long would hash each name twice).
+   */
+  private int classify(int a, int b, boolean exactOnly) {
+    if (a != classifiedFrom || b != classifiedTo || exactOnly != classifiedExact) {
+      classifiedFlags = PathNames.classify(s, a, b, exactOnly);
+      classifiedFrom = a;
+      classifiedTo = b;
+      classifiedExact = exactOnly;
+    }
+    return classifiedFlags;
+  }
 
   /** A separator at {@code at} closes the segment {@code [segStart, at)}. */
   private void separator(int segStart, int at) {
@@ -431,6 +459,7 @@ final class PathScan {
       return; // nothing set since the last reset: a path only sets its fields after its kind
     }
     kind = NONE;
+    namedInPath = false;
     drive = false;
     inAuthority = false;
     nseg = 0;
@@ -470,7 +499,7 @@ final class PathScan {
     }
     nseg++;
     // in URLs and relative paths only whole names matter before the last segment (pairs, a secret file last)
-    int flags = PathNames.classify(s, a, b, kind == URL || kind == RELATIVE && closed);
+    int flags = classify(a, b, kind == URL || kind == RELATIVE && closed);
     if (nseg == 1) {
       seg1 = flags;
     }

@@ -347,6 +347,16 @@ class PathTraversalDetectorTest {
   }
 
   @Test
+  void aPathOfNamesThenOfSegmentsThatNameNothingIsJudgedAsAWhole() {
+    // once a segment names something the rest of its path is read by the full loop; a path ends at a space
+    String names = "/usr/local/bin/" + "x/".repeat(50_000);
+    assertEquals(detect("/usr/local/bin/x/apache2/conf/httpd.conf"), detect(names + "apache2/conf/httpd.conf"));
+    assertRule("path.sensitive-file", "/etc/" + "x/".repeat(50_000) + "passwd");
+    assertBenign("/bin/".repeat(20_000) + " docs/readme.txt");
+    assertEquals(detect("/etc/passwd"), detect("/bin/".repeat(20_000) + " /etc/passwd"));
+  }
+
+  @Test
   void aRunOfSegmentsThatNameNothingStillLeadsToANameAtItsEnd() {
     String run = "\\x".repeat(50_000);
     assertEquals(detect("/etc/passwd"), detect(run + "\\etc\\passwd"));
