@@ -128,6 +128,8 @@ final class PathScan {
   private int askedState;
   /** The segment {@link #classify} read last, and its flags: a segment the tight loop could not pass is read next. */
   private int classifiedFrom = -1;
+  /** Where the segment at which {@link #quietSegments} handed back to the full loop begins. */
+  private int quietFrom;
   /** Whether {@link #quietSegments} met a segment that names something in the current path. */
   private boolean namedInPath;
   private int classifiedTo;
@@ -272,10 +274,11 @@ final class PathScan {
             return result(); // the separator began a new path ("../../x /etc"): the last one has ended
           }
           i += w;
+          segStart = i;
           if (kind != NONE) {
             i = quietSegments(i); // a run of segments that name nothing ("\\x\\x\\x", "a/b/c/d")
+            segStart = quietFrom;
           }
-          segStart = i;
           continue;
         }
         sawOdd |= text && dotWidth(s, i) == 4;
@@ -320,9 +323,11 @@ final class PathScan {
    * Segments from {@code from} (just after a separator) that change nothing, taken in a tight loop: empty ones
    * ({@code //}) and, in a {@link #quiet} path, those of letters, digits, plain punctuation, single dots and colons
    * that end no wrapper which name nothing ({@code \x\x\x}, {@code /x3c/x3c}, {@code /a@127.0.0.1/}). A flood of
-   * them costs a read of each character and a look-up per segment rather than the full judgment. Returns the
-   * start of the first segment not taken (at a character the full loop must see, or a segment that may name
-   * something); the full loop reads it again, so each character is read at most twice.
+   * them costs a read of each character and a look-up per segment rather than the full judgment. Returns where the
+   * full loop goes on: at a character it must see, or at the separator after a segment that may name something;
+   * {@link #quietFrom} is where that segment begins. Every character of it before the returned place is one the
+   * full loop would pass without effect (a letter, a dot after no dot, a plain digit, a colon that ends no
+   * wrapper), so none is read again.
    */
   private int quietSegments(int from) {
     int start = from;
@@ -333,13 +338,15 @@ final class PathScan {
       if (c == '/' || c == '\\') {
         if (i > start) {
           if (!quiet) {
-            return start;
+            quietFrom = start;
+            return i;
           }
           if (!quietSegment(start, i, dotted)) {
             // a path of names (/usr/local/bin/) is read by the full loop from here on: this loop would read each
             // segment only to hand it back
             namedInPath = true;
-            return start;
+            quietFrom = start;
+            return i;
           }
           nseg++; // seg1, prev and acc stay 0, or become it: the segment named nothing
           prev = 0;
@@ -350,11 +357,13 @@ final class PathScan {
       }
       int k = c < 128 ? ASCII[c] : ODD;
       if (k > LETTER && !quietInSegment(k, i)) {
-        return start; // spaces, terminators, odd bytes, two dots, 0x2f and 0x2e, a wrapper: for the full loop
+        quietFrom = start;
+        return i; // spaces, terminators, odd bytes, two dots, 0x2f and 0x2e, a wrapper: for the full loop
       }
       dotted |= k == DOT;
     }
-    return start;
+    quietFrom = start;
+    return n;
   }
 
   /**
