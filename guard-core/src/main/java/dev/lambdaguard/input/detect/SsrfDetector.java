@@ -109,8 +109,6 @@ public final class SsrfDetector implements Detector {
     }
   }
 
-  /** How far before a colon a {@code //} is looked for character by character, not by a search of the rest. */
-  private static final int NEAR_COLON = 32;
   /** Score of {@code ssrf.internal-name}, the weakest finding. */
   private static final int INTERNAL_NAME_SCORE = 60;
   /** The strongest score of any finding: nothing found after it can change the verdict. */
@@ -295,37 +293,21 @@ public final class SsrfDetector implements Detector {
   // ---------------------------------------------------------------- URLs
 
   /**
-   * Every {@code scheme:} and scheme-relative {@code //}, found with {@link String#indexOf} (vectorised) in
-   * order; an authority is read once and the anchors inside it are not read again. The next {@code //} is looked
-   * for only as far as the next colon while the colon is near: in a value of many URLs each has its {@code //}
-   * inside the part just read, and a search of the whole rest for the next one, per URL, cost more than the URL.
+   * Every {@code scheme:} and scheme-relative {@code //}, in order, found by one forward pass ({@link #nextAnchor});
+   * an authority is read once and the anchors inside it are not read again.
    */
   private void urls(Normalized value, boolean hosts, Verdict verdict) {
     String s = value.decoded();
     int n = s.length();
     // a colon matters when a slash or backslash follows it, or after a scheme that needs none ("\"a\":" does not)
     boolean colons = value.containsAny(SLASHES) || value.containsAny(SLASHLESS_SCHEME_ENDS);
-    int colon = colons ? schemeColon(s, 0) : -1;
     // "//" begins nothing when no character could begin a host (and is not looked for without a slash)
-    int slashes = -1;
-    // where the next "//" is to be looked for while it is not known (slashes), -1 once it is or none can come
-    int slashesFrom = hosts && value.containsAny(SLASH) ? 0 : -1;
-    int resume = 0;
+    boolean slashes = hosts && value.containsAny(SLASH);
+    if (!colons && !slashes) {
+      return;
+    }
     boolean strongerAsked = false;
-    while (true) {
-      if (slashesFrom >= 0) {
-        int from = Math.max(slashesFrom, resume);
-        if (colon >= 0 && colon - from <= NEAR_COLON) {
-          slashes = slashesIn(s, from, colon);
-          slashesFrom = slashes >= 0 ? -1 : colon; // none before the colon: look on from it when it is read
-        } else {
-          slashes = Substrings.indexOf(s, "//", from);
-          slashesFrom = -1;
-        }
-      }
-      if (colon < 0 && slashes < 0) {
-        return;
-      }
+    for (int i = nextAnchor(s, 0, colons, slashes); i >= 0; ) {
       if (verdict.score >= INTERNAL_NAME_SCORE && !strongerAsked) {
         // a finding made: read on only while a stronger one may come (asked once: the answer is the value's)
         strongerAsked = true;
@@ -336,41 +318,32 @@ public final class SsrfDetector implements Detector {
       if (verdict.score >= MAX_SCORE) {
         return;
       }
-      if (colon >= 0 && (slashes < 0 || colon < slashes)) {
-        if (colon >= resume) {
-          resume = Math.max(resume, scheme(s, colon, verdict));
-        }
-        // a colon inside the authority just read begins nothing: look on from where reading resumes
-        colon = schemeColon(s, Math.max(colon + 1, resume));
+      // the anchors inside what was just read begin nothing: look on from where reading resumes
+      int resume;
+      if (s.charAt(i) == ':') {
+        resume = Math.max(i + 1, scheme(s, i, verdict));
       } else {
-        int i = slashes;
-        if (i >= resume && (i == 0 || boundary(s.charAt(i - 1))) && i + 2 < n && startsHost(s.charAt(i + 2))) {
-          resume = authority(s, i + 2, true, false, verdict); // scheme-relative "//host/..."
+        resume = i + 2;
+        if ((i == 0 || boundary(s.charAt(i - 1))) && i + 2 < n && startsHost(s.charAt(i + 2))) {
+          resume = Math.max(resume, authority(s, i + 2, true, false, verdict)); // scheme-relative "//host/..."
         }
-        slashesFrom = slashes + 2;
-        slashes = -1;
       }
+      i = nextAnchor(s, resume, colons, slashes);
     }
   }
 
   /**
-   * The first colon at or after {@code from} that may end a scheme (a scheme character before it), or -1: the
-   * others begin nothing. The next few places are read one by one ({@link Substrings#indexOf(String, char, int)}):
-   * in a value dense in colons a vector search per colon costs more than it skips.
+   * The first place at or after {@code from} that is a colon with a scheme character before it (when
+   * {@code colons}) or the start of {@code //} (when {@code slashes}), or -1. Each character is read once: two
+   * searches, one per anchor, cost a vector search per slash or colon of a value dense in them (text and paths),
+   * more than the characters they skipped.
    */
-  private static int schemeColon(String s, int from) {
-    for (int c = Substrings.indexOf(s, ':', from); c >= 0; c = Substrings.indexOf(s, ':', c + 1)) {
-      if (c > 0 && isSchemeChar(s.charAt(c - 1))) {
-        return c;
-      }
-    }
-    return -1;
-  }
-
-  /** The first {@code //} in {@code s[from, to)}, or -1. */
-  private static int slashesIn(String s, int from, int to) {
-    for (int i = from; i + 1 < to; i++) {
-      if (s.charAt(i) == '/' && s.charAt(i + 1) == '/') {
+  private static int nextAnchor(String s, int from, boolean colons, boolean slashes) {
+    int n = s.length();
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ':' && colons && i > 0 && isSchemeChar(s.charAt(i - 1))
+          || c == '/' && slashes && i + 1 < n && s.charAt(i + 1) == '/') {
         return i;
       }
     }

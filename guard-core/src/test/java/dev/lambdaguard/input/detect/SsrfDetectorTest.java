@@ -359,7 +359,7 @@ class SsrfDetectorTest {
   @ParameterizedTest
   @ValueSource(strings = {"http://a@127.0.0.1/", "http://0/", "http://127.1/", "http://0x7f.1/",
       "http://localhost:2773/", "\\nX:", ":", "file://", "gopher://", "//localhost", "\\\\127.0.0.1\\",
-      "https://example.com/path?q=1 ", "http://localhost/x ", "http://intranet/a "})
+      "https://example.com/path?q=1 ", "http://localhost/x ", "http://intranet/a ", "/", "///", "a: b/c "})
   void anAttackAfterAFloodOfUrlsIsFoundAsAlone(String unit) {
     String[] attacks = {"http://169.254.169.254/latest/meta-data/",
         "http://localhost/2018-06-01/runtime/invocation/next", "http://intranet/2018-06-01/runtime/invocation/next",
@@ -377,7 +377,7 @@ class SsrfDetectorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://example.com/path?q=1 ", "\\nX:", ":", "http://a.example.com/x "})
+  @ValueSource(strings = {"https://example.com/path?q=1 ", "\\nX:", ":", "http://a.example.com/x ", "/", "a: b/c "})
   void aFloodOfBenignUrlsStaysBenign(String unit) {
     assertBenign(floodOf(unit, false));
     assertBenign(floodOf(unit, true));
