@@ -150,7 +150,7 @@ public final class Normalizer {
       if (s.charAt(i) != '%') {
         // the text up to the next % (looked for in the next few places first: escapes are often dense, as in
         // ..%2f, where a search costs more than it finds), copied in bulk
-        int next = following(s, '%', i);
+        int next = Substrings.indexOf(s, '%', i + 1);
         int stop = next < 0 ? n : next;
         o = copy(s, i, stop, out, o, formSpaces);
         i = stop;
@@ -244,25 +244,10 @@ public final class Normalizer {
     return o + 2;
   }
 
-  /**
-   * The next {@code c} after {@code i}: looked for character by character over a few places first (the dense case,
-   * as in {@code %25%25...} or {@code &#&#...}, where a call to indexOf per occurrence costs more than it saves),
-   * then with indexOf.
-   */
-  private static int following(String s, char c, int i) {
-    int near = Math.min(s.length(), i + 8);
-    for (int j = i + 1; j < near; j++) {
-      if (s.charAt(j) == c) {
-        return j;
-      }
-    }
-    return s.indexOf(c, near);
-  }
-
   /** Where the first escape at or after the % at {@code from} starts, or -1 when there is none. */
   private static int firstEscape(String s, int from) {
     int n = s.length();
-    for (int i = from; i >= 0 && i < n; i = following(s, '%', i)) {
+    for (int i = from; i >= 0 && i < n; i = Substrings.indexOf(s, '%', i + 1)) {
       if (i + 2 < n && (hex(s.charAt(i + 1)) | hex(s.charAt(i + 2))) >= 0) {
         return i;
       }
@@ -305,7 +290,7 @@ public final class Normalizer {
     int o = 0;
     int n = s.length();
     int copied = 0;
-    for (int i = amp; i >= 0 && i < n; i = following(s, '&', i)) {
+    for (int i = amp; i >= 0 && i < n; i = Substrings.indexOf(s, '&', i + 1)) {
       int end;
       int cp = -1;
       String replacement = null;
