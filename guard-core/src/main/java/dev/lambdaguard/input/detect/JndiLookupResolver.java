@@ -207,9 +207,7 @@ final class JndiLookupResolver {
       // every rule and every evaluated lookup reads a colon (jndi:, lower:, :-): without one the lookup stays as
       // it was, copied without a string of its own, so a flood of ${7*7} or ${${a}} allocates nothing per lookup
       if (depth > 0) {
-        append(depth - 1, "${");
-        append(depth - 1, level);
-        append(depth - 1, "}");
+        appendUnresolved(depth - 1, level);
       }
       return;
     }
@@ -251,10 +249,15 @@ final class JndiLookupResolver {
     } else if (dash >= 0) {
       append(depth - 1, content.substring(dash + 2));
     } else {
-      append(depth - 1, "${");
-      append(depth - 1, content);
-      append(depth - 1, "}");
+      appendUnresolved(depth - 1, content);
     }
+  }
+
+  /** Appends {@code ${content}}: a lookup Log4j leaves unresolved stays in the text as it was written. */
+  private void appendUnresolved(int depth, CharSequence content) {
+    append(depth, "${");
+    append(depth, content);
+    append(depth, "}");
   }
 
   /**
