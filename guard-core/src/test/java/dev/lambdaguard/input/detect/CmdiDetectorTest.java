@@ -308,9 +308,6 @@ class CmdiDetectorTest {
     }
   }
 
-  /** Every letter, digit and a few separators, as a flood's tail: what defeats the gates on a value's characters. */
-  private static final String EVERY_LETTER =
-      " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
 
   @ParameterizedTest
   @ValueSource(strings = {";", "\\nX:", "$(", "\n", "\r\n", "&cat", "(|", "(&", "\\", "|", "&&", "\\n",
@@ -324,7 +321,7 @@ class CmdiDetectorTest {
       assertNotNull(alone, attack);
       // an escaped line break after the letters' blank ends a line of prose: the next is judged as a command line
       String[] values = attack.startsWith("\\") ? new String[] {flood + attack}
-          : new String[] {flood + attack, flood + EVERY_LETTER + attack};
+          : new String[] {flood + attack, flood + Floods.EVERY_LETTER + attack};
       for (String value : values) {
         Detection d = detect(value);
         assertNotNull(d, () -> unit + " then " + attack);

@@ -320,9 +320,6 @@ class PathTraversalDetectorTest {
     assertRule("path.traversal", "e\u0301".repeat(1000) + value);
   }
 
-  /** What the flood sweep appends to a flood: every letter and digit, which defeats gates on a value's characters. */
-  private static final String EVERY_LETTER = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
-
   @ParameterizedTest
   @ValueSource(strings = {"\\u", "\\x", "\\x3c", "\\u003c", ":/", ";", ":", "\\", "${::-", "\nX:", "file://",
       ";C:\\a\\b ", "http://0x7f.1/", "http://a@127.0.0.1/", "a/", "/x3c"})
@@ -333,7 +330,8 @@ class PathTraversalDetectorTest {
       // after "; ": a URL's path read on past a space would count only climbs (as without the flood)
       Detection alone = detect(attack);
       assertEquals(alone, detect(flood + "; " + attack), () -> unit + " then " + attack);
-      assertEquals(alone, detect(flood + EVERY_LETTER + "; " + attack), () -> unit + " letters, then " + attack);
+      assertEquals(alone, detect(flood + Floods.EVERY_LETTER + "; " + attack),
+          () -> unit + " letters, then " + attack);
     }
   }
 
@@ -343,7 +341,7 @@ class PathTraversalDetectorTest {
   void aFloodOfSegmentsColonsOrTerminatorsBeforeAnOrdinaryPathIsNoFinding(String unit) {
     String flood = unit.repeat(100_000 / unit.length());
     assertBenign(flood + " docs/readme.txt");
-    assertBenign(flood + EVERY_LETTER + " docs/readme.txt");
+    assertBenign(flood + Floods.EVERY_LETTER + " docs/readme.txt");
   }
 
   @Test
@@ -380,7 +378,7 @@ class PathTraversalDetectorTest {
     String flood = "${::-".repeat(20_000);
     assertEquals(detect("web.config::$DATA"), detect(flood + " web.config::$DATA"));
     String stream = "admin:$i30:$INDEX_ALLOCATION";
-    assertEquals(detect(stream), detect(flood + EVERY_LETTER + " " + stream));
+    assertEquals(detect(stream), detect(flood + Floods.EVERY_LETTER + " " + stream));
     assertBenign(flood + " price:$5");
   }
 
