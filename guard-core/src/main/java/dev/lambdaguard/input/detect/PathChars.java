@@ -115,7 +115,17 @@ final class PathChars {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
+  /** Whether {@code c} may be in a scheme: looked up, as SSRF and path traversal ask it at every colon of a value. */
   static boolean isSchemeChar(char c) {
-    return isAlnum(c) || c == '.' || c == '+' || c == '-';
+    return c < 128 && SCHEME_CHARS[c];
+  }
+
+  /** Letters, digits, {@code +}, {@code -} and {@code .}: the characters of a scheme. */
+  private static final boolean[] SCHEME_CHARS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      SCHEME_CHARS[c] = isAlnum(c) || c == '.' || c == '+' || c == '-';
+    }
   }
 }

@@ -32,15 +32,6 @@ record SsrfAuthority(int end, String primary, List<String> others) {
     }
   }
 
-  /** Letters, digits, {@code +}, {@code -} and {@code .}: the characters of a scheme. */
-  private static final boolean[] SCHEME_CHARS = new boolean[128];
-
-  static {
-    for (char c = 0; c < 128; c++) {
-      SCHEME_CHARS[c] = isLetter(c) || isDigit(c) || c == '+' || c == '-' || c == '.';
-    }
-  }
-
   /** A host and its port (-1 when none or not a number). */
   record HostPort(String host, int port) {}
 
@@ -193,11 +184,6 @@ record SsrfAuthority(int end, String primary, List<String> others) {
       k++;
     }
     return k;
-  }
-
-  /** Whether {@code c} may be in a scheme: looked up, as it is asked at every colon of a value. */
-  static boolean isSchemeChar(char c) {
-    return c < 128 && SCHEME_CHARS[c];
   }
 
   static boolean isLetter(char c) {

@@ -1,9 +1,9 @@
 package dev.lambdaguard.input.detect;
 
+import static dev.lambdaguard.input.detect.PathChars.isSchemeChar;
 import static dev.lambdaguard.input.detect.SsrfAuthority.count;
 import static dev.lambdaguard.input.detect.SsrfAuthority.isDigit;
 import static dev.lambdaguard.input.detect.SsrfAuthority.isLetter;
-import static dev.lambdaguard.input.detect.SsrfAuthority.isSchemeChar;
 import static dev.lambdaguard.input.detect.SsrfAuthority.parsePort;
 
 import dev.lambdaguard.input.Category;
@@ -117,7 +117,7 @@ public final class SsrfDetector implements Detector {
   private static final String[] RUNTIME_PATHS = {"/2018-06-01/runtime", "/2020-01-01/extension",
       "/2022-07-01/telemetry", "/2020-08-15/logs", "/2021-04-23/runtime"};
   /** How many characters of a path {@link #runtimePathAt} compares at most. */
-  private static final int LONGEST_RUNTIME_PATH = longest(RUNTIME_PATHS);
+  private static final int LONGEST_RUNTIME_PATH = Substrings.longest(RUNTIME_PATHS);
   /** How every path of {@link #RUNTIME_PATHS} begins (a date: digits, the same in either case). */
   private static final String RUNTIME_PATH_START = "/20";
 
@@ -1058,14 +1058,6 @@ public final class SsrfDetector implements Detector {
     }
     ends.append(more.charAt(more.length() - 1));
     return Normalized.charSet(ends + ends.toString().toUpperCase(Locale.ROOT));
-  }
-
-  private static int longest(String[] words) {
-    int longest = 0;
-    for (String w : words) {
-      longest = Math.max(longest, w.length());
-    }
-    return longest;
   }
 
   private static boolean hasDigit(String s) {
