@@ -469,8 +469,7 @@ final class PathNames {
       }
     }
     int baseEnd = firstDot < 0 ? to : firstDot;
-    char beforeLog = baseEnd - from >= 4 ? s.charAt(baseEnd - 4) : ' ';
-    if ((base & LOG_BASE) != 0 || (beforeLog == '_' || beforeLog == '-') && endsWith(s, baseEnd, "log")) {
+    if ((base & LOG_BASE) != 0 || logSuffix(s, from, baseEnd)) {
       flags |= CONF_FILE; // syslog, xferlog.1, access_log, samba-log.x
     }
     int wordLength = (wordEnd < 0 ? to : wordEnd) - from;
@@ -540,8 +539,7 @@ final class PathNames {
       }
     }
     int baseEnd = firstDot < 0 ? to : firstDot;
-    char beforeLog = baseEnd - from >= 4 ? s.charAt(baseEnd - 4) : ' ';
-    if ((beforeLog == '_' || beforeLog == '-') && endsWith(s, baseEnd, "log")) {
+    if (logSuffix(s, from, baseEnd)) {
       flags |= CONF_FILE; // access_log, samba-log.x
     }
     return flags;
@@ -559,8 +557,13 @@ final class PathNames {
     if (allDigits(s, from, to) || mayBeginName(NAME_STARTS, s, from, to) && !foreign(s, from, to)) {
       return false;
     }
-    char beforeLog = to - from >= 4 ? s.charAt(to - 4) : ' ';
-    return !((beforeLog == '_' || beforeLog == '-') && endsWith(s, to, "log"));
+    return !logSuffix(s, from, to);
+  }
+
+  /** Whether {@code s[from, end)} ends in {@code _log} or {@code -log} after something ({@code access_log}). */
+  private static boolean logSuffix(String s, int from, int end) {
+    char beforeLog = end - from >= 4 ? s.charAt(end - 4) : ' ';
+    return (beforeLog == '_' || beforeLog == '-') && endsWith(s, end, "log");
   }
 
   /**

@@ -128,13 +128,13 @@ final class PathScan {
   private int askedState;
   /** The segment {@link #classify} read last, and its flags: a segment the tight loop could not pass is read next. */
   private int classifiedFrom = -1;
+  private int classifiedTo;
+  private boolean classifiedExact;
+  private int classifiedFlags;
   /** Where the segment at which {@link #quietSegments} handed back to the full loop begins. */
   private int quietFrom;
   /** Whether {@link #quietSegments} met a segment that names something in the current path. */
   private boolean namedInPath;
-  private int classifiedTo;
-  private boolean classifiedExact;
-  private int classifiedFlags;
 
   /** Scans {@code value.decoded()}. */
   PathScan(Normalized value) {
