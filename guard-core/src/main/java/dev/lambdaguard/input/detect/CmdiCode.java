@@ -41,7 +41,7 @@ final class CmdiCode {
   // Plain loops in static init here and in the other detectors: streams and lambdas would load about 150 JDK classes
   // into a cold start.
   private static final int SHORTEST_FUNCTION = shortest(FUNCTION_NAMES);
-  private static final int LONGEST_FUNCTION = longest(FUNCTION_NAMES);
+  private static final int LONGEST_FUNCTION = Substrings.longest(FUNCTION_NAMES);
   private static final String[] PROCESS_MODULES = {
     "os", "subprocess", "commands", "child_process", "cp", "kernel", "io", "open3", "pty", "posix", "shell"
   };
@@ -395,11 +395,4 @@ final class CmdiCode {
     return min;
   }
 
-  private static int longest(String[] words) {
-    int max = 0;
-    for (String w : words) {
-      max = Math.max(max, w.length());
-    }
-    return max;
-  }
 }

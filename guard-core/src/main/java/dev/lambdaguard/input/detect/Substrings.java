@@ -22,6 +22,15 @@ final class Substrings {
 
   private Substrings() {}
 
+  /** The length of the longest of {@code words}, 0 for none: a bound for a look-ahead, taken once at init. */
+  static int longest(String... words) {
+    int longest = 0;
+    for (String w : words) {
+      longest = Math.max(longest, w.length());
+    }
+    return longest;
+  }
+
   /** Whether {@code s} contains {@code word}, as {@code s.contains(word)} tells. */
   static boolean contains(String s, String word) {
     return indexOf(s, word, 0) >= 0;
