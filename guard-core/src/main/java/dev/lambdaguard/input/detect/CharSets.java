@@ -1,9 +1,9 @@
 package dev.lambdaguard.input.detect;
 
 /**
- * Character sets more than one detector builds: a trigger set (see {@link Detector#triggers()}), and the characters
- * of a word one set each (for {@code containsAll}-style gates). Built with plain loops: streams and lambdas in static
- * init would load about 150 JDK classes into a cold start.
+ * Character sets more than one detector builds: a trigger set (see {@link Detector#triggers()}), ASCII lookup tables
+ * ({@link #table}), and the characters of a word one set each (for {@code containsAll}-style gates). Built with
+ * plain loops: streams and lambdas in static init would load about 150 JDK classes into a cold start.
  */
 final class CharSets {
 
@@ -12,6 +12,18 @@ final class CharSets {
    * single word (a JSON key, an id, a name) carries no attack of the detectors that name this set.
    */
   static final Normalized.CharSet NOT_A_WORD = notAWord();
+
+  /**
+   * A lookup of the ASCII characters of {@code chars}, indexed by character: one read tells a character of the set
+   * on a loop that asks at every character.
+   */
+  static boolean[] table(String chars) {
+    boolean[] set = new boolean[128];
+    for (int k = 0; k < chars.length(); k++) {
+      set[chars.charAt(k)] = true;
+    }
+    return set;
+  }
 
   private CharSets() {}
 

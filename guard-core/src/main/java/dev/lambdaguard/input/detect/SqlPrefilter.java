@@ -442,15 +442,7 @@ final class SqlPrefilter {
   /** Operators an expression may continue a leading operand with, before the keyword of an anchored shape. */
   private static final String EXPRESSION_OPERATORS = "+-*/%^|&=<>!";
   /** {@link #EXPRESSION_OPERATORS} as a table of ASCII (each of them is). */
-  private static final boolean[] OPERATOR = tableOf(EXPRESSION_OPERATORS);
-
-  private static boolean[] tableOf(String chars) {
-    boolean[] table = new boolean[128];
-    for (int k = 0; k < chars.length(); k++) {
-      table[chars.charAt(k)] = true;
-    }
-    return table;
-  }
+  private static final boolean[] OPERATOR = CharSets.table(EXPRESSION_OPERATORS);
 
   private static boolean isOperator(char c) {
     return c < 128 && OPERATOR[c];

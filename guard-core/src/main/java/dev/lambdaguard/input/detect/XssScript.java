@@ -120,7 +120,7 @@ final class XssScript {
     }
 
     /** The characters {@link #isSign} can start with: one lookup passes over every other. */
-    private static final boolean[] SIGN_STARTS = XssText.table("(`.lLtT");
+    private static final boolean[] SIGN_STARTS = CharSets.table("(`.lLtT");
 
     private static boolean isSign(String s, int k) {
       char c = s.charAt(k);

@@ -153,15 +153,6 @@ final class XssText {
     }
   }
 
-  /** A lookup of the ASCII characters of {@code chars}: one read tells a character of the set. */
-  static boolean[] table(String chars) {
-    boolean[] set = new boolean[128];
-    for (int k = 0; k < chars.length(); k++) {
-      set[chars.charAt(k)] = true;
-    }
-    return set;
-  }
-
   // ---------------------------------------------------------------- escapes
 
   /**

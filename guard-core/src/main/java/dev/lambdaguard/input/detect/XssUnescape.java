@@ -13,7 +13,7 @@ final class XssUnescape {
 
   /** What the escapes {@link #js} undoes open with, after their backslash. */
   private static final String ESCAPE_OPENERS = "xu01234567\"'/`";
-  private static final boolean[] OPENS_ESCAPE = XssText.table(ESCAPE_OPENERS);
+  private static final boolean[] OPENS_ESCAPE = CharSets.table(ESCAPE_OPENERS);
   /** What an undone escape has one place after its backslash (octal, a quote) or two (an x or u escape's digit). */
   private static final String DIGIT_OPENERS = "0123456789abcdefABCDEF{\"'/`";
 
