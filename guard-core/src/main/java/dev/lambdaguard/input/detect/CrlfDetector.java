@@ -133,8 +133,8 @@ public final class CrlfDetector implements Detector {
 
   /**
    * By kind of line break, the shortest name that can score after it ({@link #headerScore}): after an encoded or
-   * truncating break a registered name ({@code TE}, {@code Cc}); after a raw one a distinctive name or
-   * {@code X-a-}; after an escaped one a takeover header or a glued name ({@code ab-cd:x}).
+   * truncating break a registered name ({@code TE}, {@code Cc}); after a raw one a distinctive name, {@code X-a-}
+   * or a glued name ({@code ab-cd}); after an escaped one a takeover header or a glued name ({@code ab-cd:x}).
    */
   private static final int[] SHORTEST_COUNTING = new int[4];
 

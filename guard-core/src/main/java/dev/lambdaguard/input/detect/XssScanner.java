@@ -247,7 +247,7 @@ final class XssScanner {
         }
         if (c != ':') {
           // Each check but the colon's needs a letter, digit, quote or bracket before it: in a run of the same
-          // character ((((, ;;;;) only the first can match. A colon also looks after itself (::expression().
+          // character ((((, ;;;;) only the first can match. A run of colons is read at its first and last colon.
           while (i + 1 < n && s.charAt(i + 1) == c) {
             i++;
           }
