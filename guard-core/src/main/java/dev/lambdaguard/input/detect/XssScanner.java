@@ -769,12 +769,13 @@ final class XssScanner {
    * no escaped name ({@link XssScript#escapedCallEnd} only steps past it) and spells no scheme's first letter (a
    * letter). Floods of <code>&#92;u</code>, {@code \x} and <code>&#92;u000a</code> are then only stepped over. So is a
    * lone hex digit ({@code \a}, {@code \b} of a Windows path): it reads as a control character (CSS), a digit
-   * (octal) or itself, and of those only {@code d} spells a scheme's first letter, while no name escapes that way.
+   * (octal) or itself, and of those only a scheme's first letter ({@link XssUrls#SCHEME_INITIALS}: {@code d}) can
+   * matter, while no name escapes that way.
    */
   private boolean escapeMayMatter(int i) {
     char d = s.charAt(i + 1);
     if (XssText.hex(d) >= 0) {
-      return XssText.lower(d) == 'd' || i + 2 < n && XssText.hex(s.charAt(i + 2)) >= 0;
+      return XssUrls.SCHEME_INITIALS.indexOf(XssText.lower(d)) >= 0 || i + 2 < n && XssText.hex(s.charAt(i + 2)) >= 0;
     }
     if (d != 'u' && d != 'x') {
       return true;

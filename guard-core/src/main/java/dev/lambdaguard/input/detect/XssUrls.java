@@ -22,7 +22,7 @@ final class XssUrls {
   /** The scheme of data URLs, which run when their media type does. */
   private static final String DATA = "data";
   /** The first letters of the script schemes and {@code data}. */
-  private static final String SCHEME_INITIALS = "jvlmd";
+  static final String SCHEME_INITIALS = "jvlmd";
   /** Media types a browser renders as a document or runs as script. */
   private static final String[] ACTIVE_TYPES = {"text/html", "application/xhtml+xml", "text/xml", "application/xml",
       "text/javascript", "application/javascript", "application/x-javascript", "text/ecmascript",
