@@ -62,6 +62,22 @@ public final class PrototypePollutionDetector implements Detector {
   /** Their codes, and those in upper case where that differs ({@code 6F}): built once, not per value. */
   private static final String[] PROTO_CODES = {"70", "72", "6f", "74"};
   private static final String[] PROTO_CODES_UPPER = {null, null, "6F", null};
+  /** The first digits of {@link #PROTO_CODES}, each once, and by first digit the second digits that follow it. */
+  private static final String CODE_FIRSTS;
+  private static final String[] CODE_SECONDS = new String[128];
+
+  static {
+    StringBuilder firsts = new StringBuilder();
+    for (String code : PROTO_CODES) {
+      char first = code.charAt(0);
+      if (CODE_SECONDS[first] == null) {
+        firsts.append(first);
+        CODE_SECONDS[first] = "";
+      }
+      CODE_SECONDS[first] += code.charAt(1);
+    }
+    CODE_FIRSTS = firsts.toString();
+  }
   private static final Normalized.CharSet Y = Normalized.charSet("y");
   /**
    * What the {@code prototype} rules need around the word: the path punctuation after {@code constructor}
@@ -132,20 +148,19 @@ public final class PrototypePollutionDetector implements Detector {
   }
 
   /**
-   * Whether {@code s} has the hex code of any letter of {@code proto} ({@code 70}, {@code 72}, {@code 74},
-   * {@code 6f}, {@code 6F}): two reads of the value, by their first digits, rather than one per code.
+   * Whether {@code s} has the hex code of any letter of {@code proto} ({@link #PROTO_CODES}, in either case): one
+   * read of the value per distinct first digit ({@code 7}, {@code 6}), rather than one per code.
    */
   private static boolean hasAnyCode(String s) {
     int n = s.length();
-    for (int i = Substrings.indexOf(s, '7', 0); i >= 0 && i + 1 < n; i = Substrings.indexOf(s, '7', i + 1)) {
-      char d = s.charAt(i + 1);
-      if (d == '0' || d == '2' || d == '4') {
-        return true;
-      }
-    }
-    for (int i = Substrings.indexOf(s, '6', 0); i >= 0 && i + 1 < n; i = Substrings.indexOf(s, '6', i + 1)) {
-      if ((s.charAt(i + 1) | 0x20) == 'f') {
-        return true;
+    for (int f = 0; f < CODE_FIRSTS.length(); f++) {
+      char first = CODE_FIRSTS.charAt(f);
+      String seconds = CODE_SECONDS[first];
+      for (int i = Substrings.indexOf(s, first, 0); i >= 0 && i + 1 < n; i = Substrings.indexOf(s, first, i + 1)) {
+        char d = s.charAt(i + 1);
+        if (seconds.indexOf(d >= 'A' && d <= 'F' ? d + ('a' - 'A') : d) >= 0) {
+          return true;
+        }
       }
     }
     return false;
