@@ -126,6 +126,40 @@ final class SstiExpression {
       .with(LITERAL_EXEC, N_LITERAL_EXEC)
       .with(EL_SCOPES, N_EL_SCOPE);
 
+  /**
+   * Bits of what a stretch holds, for {@link #mayExceed}: bits 0 to 25 the letters (either case), then these. The
+   * scanner gathers them on the pass that finds the closing bracket ({@link #features(char)}), so the tokenizer is
+   * not run where it could not raise the level already found.
+   */
+  private static final long F_LETTERS = (1L << 26) - 1;
+  private static final long F_UNDERSCORE = 1L << 26;
+  /** {@code '}, {@code "} or a backquote: a string literal, whose text counts ({@code 'java.…'}, {@code 'system'}). */
+  private static final long F_QUOTE = 1L << 27;
+  private static final long F_DOT = 1L << 28;
+  /** A capital {@code T} as well as its letter: SpEL's {@code T(} is the one name matched in one case only. */
+  private static final long F_CAPITAL_T = 1L << 29;
+  private static final long[] FEATURES = new long[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      FEATURES[c] = 1L << (c - 'a');
+      FEATURES[c - 32] = 1L << (c - 'a');
+    }
+    FEATURES['T'] |= F_CAPITAL_T;
+    FEATURES['_'] = F_UNDERSCORE;
+    FEATURES['\''] = F_QUOTE;
+    FEATURES['"'] = F_QUOTE;
+    FEATURES['`'] = F_QUOTE;
+    FEATURES['.'] = F_DOT;
+  }
+
+  /**
+   * The letters of each listed name that can lead past {@link #EXPR} (keyword operators, obfuscation calls and
+   * string-only names cannot), and of Ruby's {@code x} ({@code %x| |}), none a superset of another: an expression
+   * holds such a name only if it holds every letter of one of these.
+   */
+  private static final long[] WALK_OR_RUN_LETTERS = walkOrRunLetters();
+
   // token types
   private static final int T_NONE = 0;
   private static final int T_NUM = 1;
@@ -148,6 +182,79 @@ final class SstiExpression {
   /** Every name of the lists, for tests. */
   static java.util.List<String> listedNames() {
     return NAMES.names();
+  }
+
+  /** What {@code c} adds to the features of a stretch (see {@link #mayExceed}). */
+  static long features(char c) {
+    return c < 128 ? FEATURES[c] : 0;
+  }
+
+  /**
+   * Whether {@link #analyze} of an expression whose characters (outside its string literals) have {@code features}
+   * can return more than {@code level}. Past {@link #EXPR} every outcome needs a listed name, an underscore (a
+   * dunder, {@code _self}), a string ({@code 'java.…'}, a backquote), {@code T(}, Ruby's {@code %x}, or an
+   * attribute of a literal ({@code ''.x}, {@code ().x}: a dot); short of them a closed expression reaches
+   * {@link #EXPR} at most and an unclosed one 0 (it counts only names and strings).
+   */
+  static boolean mayExceed(int level, long features, boolean closed) {
+    if (level < (closed ? EXPR : 0)) {
+      return true;
+    }
+    return level < EXEC && mayWalkOrRun(features);
+  }
+
+  private static boolean mayWalkOrRun(long features) {
+    if ((features & (F_UNDERSCORE | F_QUOTE | F_CAPITAL_T)) != 0) {
+      return true;
+    }
+    long letters = features & F_LETTERS;
+    if (letters == 0) {
+      return false;
+    }
+    if ((features & F_DOT) != 0) {
+      return true;
+    }
+    for (long need : WALK_OR_RUN_LETTERS) {
+      if ((need & ~letters) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long[] walkOrRunLetters() {
+    int exprOnly = N_KEYWORD_OPERATOR | N_OBFUSCATION_CALL | N_LITERAL_EXEC;
+    java.util.List<Long> sets = new java.util.ArrayList<>();
+    sets.add(letters("x"));
+    for (String name : NAMES.names()) {
+      // a name with an underscore needs one in the stretch, which mayWalkOrRun takes as enough already
+      if (name.indexOf('_') < 0 && (NAMES.bits(name, 0, name.length()) & ~exprOnly) != 0) {
+        sets.add(letters(name));
+      }
+    }
+    long[] minimal = new long[sets.size()];
+    int count = 0;
+    for (int a = 0; a < sets.size(); a++) {
+      long set = sets.get(a);
+      boolean covered = false;
+      for (int b = 0; b < sets.size() && !covered; b++) {
+        long other = sets.get(b);
+        // a superset of another set, or the later of two equal ones, adds nothing to the test
+        covered = b != a && (other & ~set) == 0 && (other != set || b < a);
+      }
+      if (!covered) {
+        minimal[count++] = set;
+      }
+    }
+    return java.util.Arrays.copyOf(minimal, count);
+  }
+
+  private static long letters(String name) {
+    long set = 0;
+    for (int k = 0; k < name.length(); k++) {
+      set |= features(name.charAt(k)) & F_LETTERS;
+    }
+    return set;
   }
 
   /** What the expression in {@code s[from, to)} does; {@code closed} when its closing delimiter was found. */

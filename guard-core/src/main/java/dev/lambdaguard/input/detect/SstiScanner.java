@@ -97,10 +97,10 @@ final class SstiScanner {
   private int openers;
   private int weakDunders;
   /**
-   * Set by {@link #matching} when it finds no closing bracket: whether the stretch it read had a letter, an
-   * underscore or a quote, which is all an unclosed {@code ${ }} counts for ({@link SstiExpression#analyze}).
+   * Set by {@link #matching}: the {@link SstiExpression#features} of the stretch it read, by which
+   * {@link #analyzedMatched} knows when the tokenizer could not raise {@link #best}.
    */
-  private boolean unclosedHasNames;
+  private long features;
   /** Where the scan goes on after the trigger at hand: the next character, unless a handler knows what follows. */
   private int resume;
   /** Where {@link #commentEnd} last found a {@code *}} ({@code n}: none), -1 before it looked. */
@@ -207,8 +207,7 @@ final class SstiScanner {
           } else if (d == '(' && (i == 0 || !isIdentPart(s.charAt(i - 1)))) {
             openers |= O_RAZOR;
             if (i >= analyzedUntil) {
-              int close = matching(i + 2, '(', ')');
-              analyzed(i + 2, close, SstiExpression.EL);
+              analyzedMatched(i + 2, matching(i + 2, '(', ')'), SstiExpression.EL);
             }
           }
           break;
@@ -256,6 +255,19 @@ final class SstiScanner {
     note(SstiExpression.analyze(s, from, end, kind, close >= 0));
   }
 
+  /**
+   * {@link #analyzed} for the stretch {@link #matching} just read, but without the tokenizer when nothing it could
+   * return is above the best level so far: a flood of {@code ${7*7}} (no name, no string: at most an expression)
+   * or of {@code #set($} (a directive already, and no listed name in its letters) is then read once, not twice.
+   */
+  private void analyzedMatched(int from, int close, int kind) {
+    if (SstiExpression.mayExceed(best, features, close >= 0)) {
+      analyzed(from, close, kind);
+    } else {
+      analyzedUntil = close >= 0 ? close + 1 : Math.min(n, from + MAX);
+    }
+  }
+
   private void curly(int i, char d) {
     if (d == '{') {
       openers |= O_MUSTACHE;
@@ -300,7 +312,7 @@ final class SstiScanner {
    */
   private void smarty(int i, char d) {
     if (d >= '0' && d <= '9') {
-      if (smartyArithmetic(i + 1)) {
+      if (best < SstiExpression.EXPR && smartyArithmetic(i + 1)) { // all it can note is an expression
         note(SstiExpression.EXPR); // Smarty {7*7}
       }
     } else if (d == '*') {
@@ -436,14 +448,8 @@ final class SstiScanner {
       }
       return;
     }
-    int close = matching(i + 2, '{', '}');
-    if (close < 0 && !unclosedHasNames) {
-      // the tokenizer would return 0 (an unclosed expression without a name or a string), and its check would
-      // read the stretch again: a run of ${${${… read each stretch three times
-      analyzedUntil = Math.min(n, i + 2 + MAX);
-      return;
-    }
-    analyzed(i + 2, close, SstiExpression.EL);
+    // an unclosed one without a name or a string is left unread: a run of ${${${… read each stretch three times
+    analyzedMatched(i + 2, matching(i + 2, '{', '}'), SstiExpression.EL);
   }
 
   /** Velocity {@code #set($x = …)}, {@code #foreach($i in …)}: a directive over references. */
@@ -473,7 +479,7 @@ final class SstiScanner {
       return; // #if (x) in C, not a Velocity directive over references
     }
     note(SstiExpression.DIRECTIVE);
-    analyzed(p + 1, close, SstiExpression.EL);
+    analyzedMatched(p + 1, close, SstiExpression.EL);
   }
 
   private void angle(int i, char d) {
@@ -511,7 +517,7 @@ final class SstiScanner {
     if (d == '=') {
       openers |= O_FM;
       if (i >= analyzedUntil) {
-        analyzed(i + 2, matching(i + 2, '[', ']'), SstiExpression.EL);
+        analyzedMatched(i + 2, matching(i + 2, '[', ']'), SstiExpression.EL);
       }
     } else if (d == '#' || (d == '/' && i + 2 < n && s.charAt(i + 2) == '#')) {
       freemarkerDirective(d == '#' ? i + 2 : i + 3, ']');
@@ -663,17 +669,17 @@ final class SstiScanner {
   }
 
   /**
-   * Index of the bracket closing the one just before {@code from}, skipping strings; -1 within the bound, and then
-   * {@link #unclosedHasNames} says whether the stretch read had a name or a string.
+   * Index of the bracket closing the one just before {@code from}, skipping strings, or -1 within the bound; either
+   * way {@link #features} says what the stretch read holds (a quote for a string, whose text is not looked at).
    */
   private int matching(int from, char open, char close) {
     int depth = 1;
     int limit = Math.min(n, from + MAX);
-    boolean names = false;
+    long seen = 0;
     for (int k = from; k < limit; k++) {
       char c = s.charAt(k);
       if (c == '\'' || c == '"') {
-        names = true;
+        seen |= SstiExpression.features(c);
         int q = k + 1;
         while (q < limit && s.charAt(q) != c) {
           q += s.charAt(q) == '\\' ? 2 : 1;
@@ -682,12 +688,13 @@ final class SstiScanner {
       } else if (c == open) {
         depth++;
       } else if (c == close && --depth == 0) {
+        features = seen;
         return k;
       } else {
-        names |= isIdentStart(c) || c == '`';
+        seen |= SstiExpression.features(c);
       }
     }
-    unclosedHasNames = names;
+    features = seen;
     return -1;
   }
 }

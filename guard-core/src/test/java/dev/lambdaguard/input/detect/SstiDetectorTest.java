@@ -219,4 +219,26 @@ class SstiDetectorTest {
     assertNull(detect("${price} and ${user.name}"));
     assertNull(detect("costs $.99 {sale}"));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "${x.popen(1)}|ssti.command-exec", "${T(java.lang.Runtime)}|ssti.java-runtime",
+      "${x.__globals__}|ssti.object-chain", "${'java.lang.Runtime'}|ssti.java-runtime", "${%x(id)}|ssti.command-exec",
+      "${().x}|ssti.object-chain", "{{7*7}}${a.b}<%c%>|ssti.polyglot", "#set($a=x.popen(1))|ssti.command-exec",
+      "#set($a=().__class__)|ssti.object-chain", "#set($a=T(java.lang.Runtime))|ssti.java-runtime",
+      "#set($a=%x(id))|ssti.command-exec", "#set($a='java.lang')|ssti.java-runtime",
+      "#set($a=2.class)|ssti.object-chain", "#set($a=x.os)|ssti.object-chain"})
+  void aStrongerExpressionAfterAFloodTheTokenizerSkipsIsStillRead(String attack, String ruleId) {
+    // ${7*7} (no name, no string: an expression at most) and #set($ (a directive, its letters spell no listed name)
+    // are left to the bracket matcher once the level they can reach is found; what needs a name, an underscore, a
+    // string, T(, %x or an attribute of a literal is still read by the tokenizer, as it is alone
+    assertRule(ruleId, attack);
+    for (String unit : new String[] {"${7*7}", "#set($"}) {
+      String flood = unit.repeat(100_000 / unit.length());
+      String weaker = unit.startsWith("$") ? "ssti.expression" : "ssti.directive";
+      assertRule(weaker, flood);
+      assertRule(weaker, flood + " ${price} " + Floods.EVERY_LETTER);
+      assertRule(ruleId, flood + " ${price} " + attack);
+    }
+  }
 }
