@@ -47,6 +47,9 @@ final class JndiLookupResolver {
   };
   private static final String[] SECRET_WORDS = {"SECRET", "TOKEN", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL"};
 
+  /** Places {@link #nextLookup} reads one by one before it searches. */
+  private static final int NEAR = 16;
+
   /** Times a lookup's result is resolved again ({@code ${base64:…}} spelling a lookup), one inside the other. */
   private static final int MAX_RESUBSTITUTIONS = 2;
 
@@ -71,10 +74,43 @@ final class JndiLookupResolver {
   int resolve() {
     int i = Substrings.indexOf(s, "${", 0);
     while (i >= 0 && finding != DIRECT) {
-      int end = resolveFrom(i);
-      i = Substrings.indexOf(s, "${", end);
+      int end = plainEnd(i + 2);
+      if (end < 0) {
+        end = resolveFrom(i);
+      }
+      i = nextLookup(end);
     }
     return finding;
+  }
+
+  /**
+   * The index after the top-level expression whose text starts at {@code from} when that text has neither a colon
+   * nor a {@code ${} before its {@code }} (or the end of the value), else -1. Resolving such an expression changes
+   * nothing: every rule and every evaluated lookup reads a colon, and no level above reads a top-level result; so a
+   * flood of {@code ${7*7}} is only read, not copied into a level.
+   */
+  private int plainEnd(int from) {
+    int n = s.length();
+    for (int k = from; k < n; k++) {
+      char c = s.charAt(k);
+      if (c == '}') {
+        return k + 1;
+      }
+      if (c == ':' || c == '$' && k + 1 < n && s.charAt(k + 1) == '{') {
+        return -1;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The next {@code ${} at or after {@code from}, -1 for none: the next few places first, then a search. Where
+   * lookups follow one another, a search call per lookup cost more than the lookup.
+   */
+  private int nextLookup(int from) {
+    int near = Math.min(s.length(), from + NEAR);
+    int k = nextOpen(from, near);
+    return k < near ? k : Substrings.indexOf(s, "${", near);
   }
 
   /** For a {@link #DIRECT} finding: whether the protocol after {@code jndi:} is a remote one we know. */

