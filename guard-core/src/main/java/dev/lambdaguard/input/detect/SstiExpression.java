@@ -132,12 +132,17 @@ final class SstiExpression {
    * not run where it could not raise the level already found.
    */
   private static final long F_LETTERS = (1L << 26) - 1;
-  private static final long F_UNDERSCORE = 1L << 26;
+  static final long F_UNDERSCORE = 1L << 26;
   /** {@code '}, {@code "} or a backquote: a string literal, whose text counts ({@code 'java.…'}, {@code 'system'}). */
-  private static final long F_QUOTE = 1L << 27;
+  static final long F_QUOTE = 1L << 27;
   private static final long F_DOT = 1L << 28;
   /** A capital {@code T} as well as its letter: SpEL's {@code T(} is the one name matched in one case only. */
-  private static final long F_CAPITAL_T = 1L << 29;
+  static final long F_CAPITAL_T = 1L << 29;
+  /**
+   * {@code {}, {@code <}, {@code [}, {@code @}, {@code ?}: not the tokenizer's concern, but the scanner's, which asks
+   * whether a trigger in a stretch already read could still act there.
+   */
+  static final long F_OPENER = 1L << 30;
   private static final long[] FEATURES = new long[128];
 
   static {
@@ -151,6 +156,9 @@ final class SstiExpression {
     FEATURES['"'] = F_QUOTE;
     FEATURES['`'] = F_QUOTE;
     FEATURES['.'] = F_DOT;
+    for (char c : "{<[@?".toCharArray()) {
+      FEATURES[c] = F_OPENER;
+    }
   }
 
   /**

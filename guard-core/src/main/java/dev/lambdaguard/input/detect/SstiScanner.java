@@ -79,6 +79,16 @@ final class SstiScanner {
 
   private static final int MAX = SstiExpression.MAX_CHARS;
 
+  /**
+   * What a trigger needs to act inside the parentheses of a Velocity directive once read (every opener there is
+   * before {@link #analyzedUntil}): a {@code {} (after {@code $ # * %} or of its own), a {@code <}, {@code [},
+   * {@code @}, the {@code ?} of {@code ?new(}, the {@code __} of a dunder, the capital of {@code T(}, or a string,
+   * whose text the bracket matcher does not look at. A {@code #name} there is a directive inside one already, and
+   * {@code $x} opens nothing.
+   */
+  private static final long ACTS_IN_DIRECTIVE = SstiExpression.F_OPENER | SstiExpression.F_UNDERSCORE
+      | SstiExpression.F_QUOTE | SstiExpression.F_CAPITAL_T;
+
   // delimiter kinds seen, for the polyglot rule
   private static final int O_MUSTACHE = 1;
   private static final int O_TAG = 1 << 1;
@@ -480,6 +490,12 @@ final class SstiScanner {
     }
     note(SstiExpression.DIRECTIVE);
     analyzedMatched(p + 1, close, SstiExpression.EL);
+    if ((features & ACTS_IN_DIRECTIVE) == 0) {
+      // no trigger in the parentheses can act, nor in the name and blanks before them: the scan goes on at the
+      // closing one (no trigger), or at the last character read (what follows it was not), so that a run of #set($
+      // is read by the bracket matcher alone
+      resume = close >= 0 ? close : analyzedUntil - 1;
+    }
   }
 
   private void angle(int i, char d) {

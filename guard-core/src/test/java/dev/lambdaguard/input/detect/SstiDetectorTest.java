@@ -241,4 +241,20 @@ class SstiDetectorTest {
       assertRule(ruleId, flood + " ${price} " + attack);
     }
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "${1*{{2}}}<%c%>|ssti.polyglot", "${a<%b%>}{{c}}|ssti.polyglot", "${x[=1]}{{c}}|ssti.polyglot",
+      "${x{php}}|ssti.command-exec", "#set($a={php})|ssti.command-exec", "#set($a={{b}}<%c%>[=d])|ssti.polyglot",
+      "x.__globals__|ssti.object-chain", "x?new()|ssti.java-runtime", "T(java.lang.Runtime)|ssti.java-runtime"})
+  void anOpenerInsideTheParenthesesOfADirectiveStillCounts(String attack, String ruleId) {
+    // the scan steps past the parentheses of #set( once read only when no trigger in them could act: a brace, an
+    // angle or square bracket, @, ?, __, T or a quote in them has each opener seen as it is alone; here the attack
+    // is inside the unclosed #set( the flood ends with
+    assertRule(ruleId, attack);
+    String flood = "#set($".repeat(100_000 / 6);
+    assertRule("ssti.directive", flood + " $price " + Floods.EVERY_LETTER);
+    assertRule(ruleId, flood + " $price " + attack);
+  }
+
 }
