@@ -34,6 +34,14 @@ final class XssSinks {
   private static final String SIX_CHARACTERS = "[]()!+";
   /** Characters the this argument of {@code eval.call(this, ...)} takes, at most ({@code window}, {@code null}). */
   private static final int THIS_ARGUMENT = 16;
+  /**
+   * What ends the calls {@link #atParen} judges without a source: a dialog's or {@code constructor}'s last letter
+   * (any case), or the {@code )} of a dialog taken as a value ({@code (alert)(1)}).
+   */
+  private static final boolean[] NAMES_CALLED_WITHOUT_SOURCE_ENDS =
+      CharSets.table(lettersAnyCase(true, "alert", "prompt", "confirm", CONSTRUCTOR) + ")");
+  /** The first letters, any case, of {@link #SOURCES}. */
+  private static final boolean[] SOURCE_INITIALS = CharSets.table(lettersAnyCase(false, SOURCES));
 
   private XssSinks() {}
 
@@ -41,6 +49,9 @@ final class XssSinks {
   static boolean atParen(String s, int i, Sources sources) {
     if (i == 0 || !(XssText.isAsciiLetter(s.charAt(i - 1)) || s.charAt(i - 1) == ')')) {
       return false;
+    }
+    if (!endsNameCalledWithoutSource(s.charAt(i - 1)) && !sources.mayStartWithin(s, i + 1, SPAN)) {
+      return false; // eval(, Function(, write(, .call(: only a source in the argument would make the call matter
     }
     int start = nameStart(s, i);
     if (start < i) {
@@ -71,6 +82,15 @@ final class XssSinks {
       return from < nameEnd && from > 0 && s.charAt(from - 1) == '(' && isDialog(s, from, nameEnd);
     }
     return false;
+  }
+
+  /**
+   * Whether a call ending in {@code last} may be one {@link #atParen} judges without a source in its argument: a
+   * dialog, {@code constructor}, or a dialog in parentheses. Any other name it reads (an evaluator,
+   * {@code Function}, {@code write}, {@code call}) matters only when fed from a source ({@link #fedFromSource}).
+   */
+  private static boolean endsNameCalledWithoutSource(char last) {
+    return last < 128 && NAMES_CALLED_WITHOUT_SOURCE_ENDS[last];
   }
 
   /** At {@code [}: a global object indexed by a computed name and called ({@code top[/al/.source+/ert/.source](1)}). */
@@ -407,6 +427,34 @@ final class XssSinks {
     private int at = -1;
     /** The end of the source at {@code at}. */
     int end;
+    /** No name in {@code [candidatesFrom, candidate)} starts with a source; one at {@code candidate} may. */
+    private int candidatesFrom = Integer.MAX_VALUE;
+    private int candidate = -1;
+
+    /**
+     * Whether a name starting in {@code [p, p + span)} starts with a source (a name start with a source's letters
+     * next, in any case): {@link #fedFromSource} over that span finds a source, whole or cut at the span's end, only
+     * there. The next such name is searched for once and kept while asked from positions before it, so the calls of
+     * a flood of {@code eval(} with no source ahead are each told by one comparison.
+     */
+    boolean mayStartWithin(String s, int p, int span) {
+      if (p < candidatesFrom || p > candidate) {
+        candidatesFrom = p;
+        candidate = nameStartingWithSource(s, p);
+      }
+      return candidate - p < span;
+    }
+
+    /** The first name start at or after {@code p} that a source's letters follow; {@code Integer.MAX_VALUE} if none. */
+    private static int nameStartingWithSource(String s, int p) {
+      for (int k = p; k < s.length(); k++) {
+        char c = s.charAt(k);
+        if (c < 128 && SOURCE_INITIALS[c] && (k == 0 || !isIdentPart(s.charAt(k - 1))) && startsWithSource(s, k)) {
+          return k;
+        }
+      }
+      return Integer.MAX_VALUE;
+    }
 
     /**
      * Start of the first source starting in {@code [p, limit)} of {@code s}, read to its own end; or -1. Reads at
@@ -460,6 +508,16 @@ final class XssSinks {
     return k;
   }
 
+  /** Whether one of {@link #SOURCES}, in any case, is written at {@code at}. */
+  private static boolean startsWithSource(String s, int at) {
+    for (String source : SOURCES) {
+      if (startsWithWord(s, at, s.length(), source)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code s[from, to)} is one of {@link #SOURCES}, most names told by first letter and length alone. */
   private static boolean isSource(String s, int from, int to) {
     int len = to - from;
@@ -471,6 +529,16 @@ final class XssSinks {
   private static int lengthsStartingWith(int[] lengths, char c) {
     int initial = XssText.lower(c) - 'a';
     return initial >= 0 && initial < 26 ? lengths[initial] : 0;
+  }
+
+  /** The first (or {@code last}) letter of each of {@code words}, in both cases: for a {@link CharSets#table}. */
+  private static String lettersAnyCase(boolean last, String... words) {
+    StringBuilder letters = new StringBuilder();
+    for (String w : words) {
+      char c = w.charAt(last ? w.length() - 1 : 0);
+      letters.append(c).append(Character.toUpperCase(c));
+    }
+    return letters.toString();
   }
 
   private static int[] lengthsByInitial(String[] words) {

@@ -680,6 +680,25 @@ class XssDetectorTest {
   }
 
   @Test
+  void anEvaluatorAfterAFloodOfUnfedEvaluatorsIsJudgedByTheSourceInItsArgument() {
+    // A call of an evaluator, Function, write or call is passed over while no name ahead within its span starts
+    // with a source: the one fed from a source after the flood, even one cut at the span's end, is found as alone.
+    String[][] cases = {
+        {"eval(", " eval(location.hash)", " eval(x)"}, {"eval(", " eval(" + "a ".repeat(46) + "namespace)", " eval(a)"},
+        {"Function(", " Function(location.hash.slice(1))()", " Function(x)()"},
+        {"x.call(", " eval.call(this, name)", " eval.call(this, x)"},
+        {"eval(", " document.write(LOCATION)", " document.write(x)"}, {"eval(", " (alert)(1)", " (x)(1)"}};
+    for (String[] c : cases) {
+      String flood = c[0].repeat(100_000 / c[0].length());
+      Detection alone = detector.detect(Normalized.of(c[1]));
+      assertNotNull(alone, c[1]);
+      assertEquals(alone, detector.detect(Normalized.of(flood + c[1])), c[0] + " then " + c[1]);
+      assertEquals(alone, detector.detect(Normalized.of(flood + c[1] + Floods.EVERY_LETTER)), c[0] + " then " + c[1]);
+      assertPasses(flood + c[2], flood + c[2] + Floods.EVERY_LETTER, "location " + flood + c[2]);
+    }
+  }
+
+  @Test
   void anEvaluatorIsFedFromASourceOnlyWithinItsOwnParentheses() {
     // The next source is remembered across calls; the parentheses up to it are still read for each call, and a name
     // running over the span's end is still read up to there.
