@@ -40,8 +40,11 @@ final class XssSinks {
    */
   private static final boolean[] NAMES_CALLED_WITHOUT_SOURCE_ENDS =
       CharSets.table(lettersAnyCase(true, "alert", "prompt", "confirm", CONSTRUCTOR) + ")");
-  /** The first letters, any case, of {@link #SOURCES}. */
-  private static final boolean[] SOURCE_INITIALS = CharSets.table(lettersAnyCase(false, SOURCES));
+  /** In {@link #NAME_CHARS}: an identifier part that may start no source, and a first letter of one (any case). */
+  private static final byte IDENT_PART = 1;
+  private static final byte SOURCE_INITIAL = 2;
+  /** Each ASCII character's kind for the search of names that start with a source; 0 for no identifier part. */
+  private static final byte[] NAME_CHARS = nameChars(lettersAnyCase(false, SOURCES));
 
   private XssSinks() {}
 
@@ -447,11 +450,15 @@ final class XssSinks {
 
     /** The first name start at or after {@code p} that a source's letters follow; {@code Integer.MAX_VALUE} if none. */
     private static int nameStartingWithSource(String s, int p) {
-      for (int k = p; k < s.length(); k++) {
+      // One lookup a character: what it is tells both whether a name may start here and whether the next starts one.
+      boolean afterIdentPart = p > 0 && isIdentPart(s.charAt(p - 1));
+      for (int k = p, n = s.length(); k < n; k++) {
         char c = s.charAt(k);
-        if (c < 128 && SOURCE_INITIALS[c] && (k == 0 || !isIdentPart(s.charAt(k - 1))) && startsWithSource(s, k)) {
+        int kind = c < 128 ? NAME_CHARS[c] : 0;
+        if (!afterIdentPart && kind == SOURCE_INITIAL && startsWithSource(s, k)) {
           return k;
         }
+        afterIdentPart = kind != 0;
       }
       return Integer.MAX_VALUE;
     }
@@ -539,6 +546,14 @@ final class XssSinks {
       letters.append(c).append(Character.toUpperCase(c));
     }
     return letters.toString();
+  }
+
+  private static byte[] nameChars(String sourceInitials) {
+    byte[] kinds = new byte[128];
+    for (char c = 0; c < 128; c++) {
+      kinds[c] = sourceInitials.indexOf(c) >= 0 ? SOURCE_INITIAL : isIdentPart(c) ? IDENT_PART : 0;
+    }
+    return kinds;
   }
 
   private static int[] lengthsByInitial(String[] words) {
