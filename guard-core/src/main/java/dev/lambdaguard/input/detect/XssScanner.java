@@ -775,7 +775,7 @@ final class XssScanner {
   private boolean escapeMayMatter(int i) {
     char d = s.charAt(i + 1);
     if (XssText.hex(d) >= 0) {
-      return XssUrls.SCHEME_INITIALS.indexOf(XssText.lower(d)) >= 0 || i + 2 < n && XssText.hex(s.charAt(i + 2)) >= 0;
+      return XssUrls.isSchemeInitial(d) || i + 2 < n && XssText.hex(s.charAt(i + 2)) >= 0;
     }
     if (d != 'u' && d != 'x') {
       return true;

@@ -23,6 +23,9 @@ final class XssUrls {
   private static final String DATA = "data";
   /** The first letters of the script schemes and {@code data}. */
   static final String SCHEME_INITIALS = "jvlmd";
+  /** {@link #SCHEME_INITIALS} in either case, one lookup: asked at each backslash of a flood. */
+  private static final boolean[] IS_SCHEME_INITIAL =
+      CharSets.table(SCHEME_INITIALS + SCHEME_INITIALS.toUpperCase(java.util.Locale.ROOT));
   /** Media types a browser renders as a document or runs as script. */
   private static final String[] ACTIVE_TYPES = {"text/html", "application/xhtml+xml", "text/xml", "application/xml",
       "text/javascript", "application/javascript", "application/x-javascript", "text/ecmascript",
@@ -86,6 +89,11 @@ final class XssUrls {
       return XssRule.DATA_URL_IN_TAG;
     }
     return null;
+  }
+
+  /** Whether {@code c} is the first letter of a script scheme or {@code data}, in any case. */
+  static boolean isSchemeInitial(char c) {
+    return c < 128 && IS_SCHEME_INITIAL[c];
   }
 
   /**
