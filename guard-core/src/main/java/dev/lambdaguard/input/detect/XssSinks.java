@@ -23,6 +23,8 @@ final class XssSinks {
       "atob", "unescape", "decodeuri", "fromcharcode"};
   /** The lengths of the sources starting with each letter, one bit each: most names are told by these alone. */
   private static final int[] SOURCE_LENGTHS = lengthsByInitial(SOURCES);
+  /** The sources starting with each letter: a name start is compared with those alone. */
+  private static final String[][] SOURCES_BY_INITIAL = byInitial(SOURCES);
   private static final int LONGEST_SOURCE = "fromcharcode".length();
   /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
   private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
@@ -517,7 +519,11 @@ final class XssSinks {
 
   /** Whether one of {@link #SOURCES}, in any case, is written at {@code at}. */
   private static boolean startsWithSource(String s, int at) {
-    for (String source : SOURCES) {
+    int initial = XssText.lower(s.charAt(at)) - 'a';
+    if (initial < 0 || initial >= 26) {
+      return false;
+    }
+    for (String source : SOURCES_BY_INITIAL[initial]) {
       if (startsWithWord(s, at, s.length(), source)) {
         return true;
       }
@@ -554,6 +560,15 @@ final class XssSinks {
       kinds[c] = sourceInitials.indexOf(c) >= 0 ? SOURCE_INITIAL : isIdentPart(c) ? IDENT_PART : 0;
     }
     return kinds;
+  }
+
+  private static String[][] byInitial(String[] words) {
+    String[][] byInitial = new String[26][];
+    for (int k = 0; k < 26; k++) {
+      char initial = (char) ('a' + k);
+      byInitial[k] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == initial).toArray(String[]::new);
+    }
+    return byInitial;
   }
 
   private static int[] lengthsByInitial(String[] words) {
