@@ -354,7 +354,8 @@ final class XssScanner {
         if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1)) && escapeMayMatter(i)) {
           backslash(i, i < tagEnd); // \\, \n, \" and the like spell nothing either check reads
         }
-      } else {
+      } else if (c != ':' || !XssUrls.colonIsInert(s, i, cssCalls)) {
+        // A colon that ends no scheme and opens no CSS call (the colons of paths and keys) is passed over here.
         dispatch(i, c);
         if (c == '`' || c == '"' || c == '\'') {
           i = quoteRunInside(i, c);
