@@ -19,7 +19,7 @@ final class XssSinks {
   private static final String[] GLOBALS = {"top", "window", "self", "parent", "frames", "globalthis", "opener",
       "content"};
   /** Attacker-controlled inputs of the page: its URL, the window name, cookies, and decoders fed from them. */
-  private static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
+  static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
       "atob", "unescape", "decodeuri", "fromcharcode"};
   /** The lengths of the sources starting with each letter, one bit each: most names are told by these alone. */
   private static final int[] SOURCE_LENGTHS = lengthsByInitial(SOURCES);
@@ -435,6 +435,17 @@ final class XssSinks {
     /** No name in {@code [candidatesFrom, candidate)} starts with a source; one at {@code candidate} may. */
     private int candidatesFrom = Integer.MAX_VALUE;
     private int candidate = -1;
+
+    /**
+     * The sources of one value; {@code spelled} false when its letters spell none of them
+     * ({@link XssAlphabet#sourceMayExist}): then no name starts with one, and none is searched for.
+     */
+    Sources(boolean spelled) {
+      if (!spelled) {
+        candidatesFrom = 0;
+        candidate = Integer.MAX_VALUE;
+      }
+    }
 
     /**
      * Whether a name starting in {@code [p, p + span)} starts with a source (a name start with a source's letters

@@ -703,7 +703,8 @@ class XssDetectorTest {
   @Test
   void anEvaluatorAfterAFloodOfUnfedEvaluatorsIsJudgedByTheSourceInItsArgument() {
     // A call of an evaluator, Function, write or call is passed over while no name ahead within its span starts
-    // with a source: the one fed from a source after the flood, even one cut at the span's end, is found as alone.
+    // with a source (none is searched for while the value's letters spell no source): the one fed from a source
+    // after the flood, even one cut at the span's end, is found as alone.
     String[][] cases = {
         {"eval(", " eval(location.hash)", " eval(x)"}, {"eval(", " eval(" + "a ".repeat(46) + "namespace)", " eval(a)"},
         {"Function(", " Function(location.hash.slice(1))()", " Function(x)()"},
