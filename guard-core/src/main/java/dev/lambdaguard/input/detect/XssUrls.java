@@ -159,7 +159,10 @@ final class XssUrls {
     return true;
   }
 
-  /** Whether no parenthesis or digit follows the colon at {@code i} within a CSS call's reach: {@link #cssAfter} needs one. */
+  /**
+   * Whether no parenthesis or digit follows the colon at {@code i} within a CSS call's reach: {@link #cssAfter}
+   * needs one.
+   */
   private static boolean opensNoCssCall(String s, int i, XssText.NextOf callOpeners) {
     int n = s.length();
     return i + 1 >= n || callOpeners.next(s, i + 1) >= Math.min(n, i + 1 + XssScript.RUN);
