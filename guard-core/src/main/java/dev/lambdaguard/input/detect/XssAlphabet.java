@@ -75,6 +75,8 @@ final class XssAlphabet {
   /** Names {@link XssSinks#atParen} calls sinks: dialogs, evaluators, document writes, the Function constructor. */
   private static final long[] PAREN_SINKS = words("alert", "prompt", "confirm", "eval", "execscript", "function",
       "write", "constructor");
+  /** Sources {@link XssSinks} reads an evaluator's argument for: the URL, the window name, cookies, decoders. */
+  private static final long[] SOURCES = words(XssSinks.SOURCES);
   private static final long[] GLOBALS = words("top", "window", "self", "parent", "frames", "globalthis", "opener",
       "content");
   /** Tag names {@link XssMarkup#kind} gives a kind that a rule reads (images only matter for data URLs). */
@@ -199,6 +201,11 @@ final class XssAlphabet {
    */
   static boolean parenReferenceMayExist(long profile) {
     return (profile & AMPERSAND) != 0 && ((profile & HASH) != 0 || has(profile, LPAR));
+  }
+
+  /** Whether text with this profile can spell one of {@link XssSinks#SOURCES}, in any case. */
+  static boolean sourceMayExist(long profile) {
+    return hasAnyWord(profile, SOURCES);
   }
 
   /** Whether a backslash followed by {@code c} can start an escape the scan reads ({@link XssText#escapeFor}). */

@@ -174,7 +174,7 @@ final class XssScanner {
     if (!breakoutsMayMatter(present) && (active & (QUOTE | BACKTICK | BACKSLASH)) == 0
         && ((active & LT) == 0 || !opensTag(s))) {
       active &= ~LT; // a '<' that opens no tag does nothing
-      return active == 0 ? null : scanPlain(s, active, (present & LPAREN) != 0);
+      return active == 0 ? null : scanPlain(s, active, present);
     }
     return new XssScanner(s, present, nested).scan();
   }
@@ -228,11 +228,12 @@ final class XssScanner {
    * No rule found here is sure ({@link XssRule#CSS_EXPRESSION} is the highest), so every position is read and the
    * result is the one a forward pass keeps: the highest score, the earliest position among equals.
    */
-  private static XssRule scanPlain(String s, int active, boolean calls) {
+  private static XssRule scanPlain(String s, int active, long present) {
+    boolean calls = (present & LPAREN) != 0;
     XssRule best = null;
     int bestAt = Integer.MAX_VALUE;
     int n = s.length();
-    XssSinks.Sources sources = new XssSinks.Sources();
+    XssSinks.Sources sources = new XssSinks.Sources(XssAlphabet.sourceMayExist(present));
     XssText.NextOf cssCalls = new XssText.NextOf(XssUrls.CSS_CALL_OPENERS);
     for (char c : PLAIN_TRIGGERS) {
       if ((CLASS[c] & active) == 0 || c != ':' && c != ';' && c != '}' && reaches(best, XssRule.JS_SINK)) {
@@ -354,7 +355,8 @@ final class XssScanner {
         if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1)) && escapeMayMatter(i)) {
           backslash(i, i < tagEnd); // \\, \n, \" and the like spell nothing either check reads
         }
-      } else {
+      } else if (c != ':' || !XssUrls.colonIsInert(s, i, cssCalls)) {
+        // A colon that ends no scheme and opens no CSS call (the colons of paths and keys) is passed over here.
         dispatch(i, c);
         if (c == '`' || c == '"' || c == '\'') {
           i = quoteRunInside(i, c);
@@ -452,7 +454,7 @@ final class XssScanner {
   /** The sources of this value's sinks ({@link XssSinks.Sources}), made at the first call that needs them. */
   private XssSinks.Sources sources() {
     if (sources == null) {
-      sources = new XssSinks.Sources();
+      sources = new XssSinks.Sources(XssAlphabet.sourceMayExist(present));
     }
     return sources;
   }
@@ -775,7 +777,7 @@ final class XssScanner {
   private boolean escapeMayMatter(int i) {
     char d = s.charAt(i + 1);
     if (XssText.hex(d) >= 0) {
-      return XssUrls.SCHEME_INITIALS.indexOf(XssText.lower(d)) >= 0 || i + 2 < n && XssText.hex(s.charAt(i + 2)) >= 0;
+      return XssUrls.isSchemeInitial(d) || i + 2 < n && XssText.hex(s.charAt(i + 2)) >= 0;
     }
     if (d != 'u' && d != 'x') {
       return true;

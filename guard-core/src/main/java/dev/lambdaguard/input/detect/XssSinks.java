@@ -19,10 +19,12 @@ final class XssSinks {
   private static final String[] GLOBALS = {"top", "window", "self", "parent", "frames", "globalthis", "opener",
       "content"};
   /** Attacker-controlled inputs of the page: its URL, the window name, cookies, and decoders fed from them. */
-  private static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
+  static final String[] SOURCES = {"location", "url", "name", "cookie", "hash", "search", "referrer",
       "atob", "unescape", "decodeuri", "fromcharcode"};
   /** The lengths of the sources starting with each letter, one bit each: most names are told by these alone. */
   private static final int[] SOURCE_LENGTHS = lengthsByInitial(SOURCES);
+  /** The sources starting with each letter: a name start is compared with those alone. */
+  private static final String[][] SOURCES_BY_INITIAL = byInitial(SOURCES);
   private static final int LONGEST_SOURCE = "fromcharcode".length();
   /** Objects of the page whose members a proof of concept shows: {@code alert(document.domain)}. */
   private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
@@ -34,6 +36,17 @@ final class XssSinks {
   private static final String SIX_CHARACTERS = "[]()!+";
   /** Characters the this argument of {@code eval.call(this, ...)} takes, at most ({@code window}, {@code null}). */
   private static final int THIS_ARGUMENT = 16;
+  /**
+   * What ends the calls {@link #atParen} judges without a source: a dialog's or {@code constructor}'s last letter
+   * (any case), or the {@code )} of a dialog taken as a value ({@code (alert)(1)}).
+   */
+  private static final boolean[] NAMES_CALLED_WITHOUT_SOURCE_ENDS =
+      CharSets.table(lettersAnyCase(true, "alert", "prompt", "confirm", CONSTRUCTOR) + ")");
+  /** In {@link #NAME_CHARS}: an identifier part that may start no source, and a first letter of one (any case). */
+  private static final byte IDENT_PART = 1;
+  private static final byte SOURCE_INITIAL = 2;
+  /** Each ASCII character's kind for the search of names that start with a source; 0 for no identifier part. */
+  private static final byte[] NAME_CHARS = nameChars(lettersAnyCase(false, SOURCES));
 
   private XssSinks() {}
 
@@ -41,6 +54,9 @@ final class XssSinks {
   static boolean atParen(String s, int i, Sources sources) {
     if (i == 0 || !(XssText.isAsciiLetter(s.charAt(i - 1)) || s.charAt(i - 1) == ')')) {
       return false;
+    }
+    if (!endsNameCalledWithoutSource(s.charAt(i - 1)) && !sources.mayStartWithin(s, i + 1, SPAN)) {
+      return false; // eval(, Function(, write(, .call(: only a source in the argument would make the call matter
     }
     int start = nameStart(s, i);
     if (start < i) {
@@ -71,6 +87,15 @@ final class XssSinks {
       return from < nameEnd && from > 0 && s.charAt(from - 1) == '(' && isDialog(s, from, nameEnd);
     }
     return false;
+  }
+
+  /**
+   * Whether a call ending in {@code last} may be one {@link #atParen} judges without a source in its argument: a
+   * dialog, {@code constructor}, or a dialog in parentheses. Any other name it reads (an evaluator,
+   * {@code Function}, {@code write}, {@code call}) matters only when fed from a source ({@link #fedFromSource}).
+   */
+  private static boolean endsNameCalledWithoutSource(char last) {
+    return last < 128 && NAMES_CALLED_WITHOUT_SOURCE_ENDS[last];
   }
 
   /** At {@code [}: a global object indexed by a computed name and called ({@code top[/al/.source+/ert/.source](1)}). */
@@ -407,6 +432,49 @@ final class XssSinks {
     private int at = -1;
     /** The end of the source at {@code at}. */
     int end;
+    /** No name in {@code [candidatesFrom, candidate)} starts with a source; one at {@code candidate} may. */
+    private int candidatesFrom = Integer.MAX_VALUE;
+    private int candidate = -1;
+
+    /**
+     * The sources of one value; {@code spelled} false when its letters spell none of them
+     * ({@link XssAlphabet#sourceMayExist}): then no name starts with one, and none is searched for.
+     */
+    Sources(boolean spelled) {
+      if (!spelled) {
+        candidatesFrom = 0;
+        candidate = Integer.MAX_VALUE;
+      }
+    }
+
+    /**
+     * Whether a name starting in {@code [p, p + span)} starts with a source (a name start with a source's letters
+     * next, in any case): {@link #fedFromSource} over that span finds a source, whole or cut at the span's end, only
+     * there. The next such name is searched for once and kept while asked from positions before it, so the calls of
+     * a flood of {@code eval(} with no source ahead are each told by one comparison.
+     */
+    boolean mayStartWithin(String s, int p, int span) {
+      if (p < candidatesFrom || p > candidate) {
+        candidatesFrom = p;
+        candidate = nameStartingWithSource(s, p);
+      }
+      return candidate - p < span;
+    }
+
+    /** The first name start at or after {@code p} that a source's letters follow; {@code Integer.MAX_VALUE} if none. */
+    private static int nameStartingWithSource(String s, int p) {
+      // One lookup a character: what it is tells both whether a name may start here and whether the next starts one.
+      boolean afterIdentPart = p > 0 && isIdentPart(s.charAt(p - 1));
+      for (int k = p, n = s.length(); k < n; k++) {
+        char c = s.charAt(k);
+        int kind = c < 128 ? NAME_CHARS[c] : 0;
+        if (!afterIdentPart && kind == SOURCE_INITIAL && startsWithSource(s, k)) {
+          return k;
+        }
+        afterIdentPart = kind != 0;
+      }
+      return Integer.MAX_VALUE;
+    }
 
     /**
      * Start of the first source starting in {@code [p, limit)} of {@code s}, read to its own end; or -1. Reads at
@@ -460,6 +528,20 @@ final class XssSinks {
     return k;
   }
 
+  /** Whether one of {@link #SOURCES}, in any case, is written at {@code at}. */
+  private static boolean startsWithSource(String s, int at) {
+    int initial = XssText.lower(s.charAt(at)) - 'a';
+    if (initial < 0 || initial >= 26) {
+      return false;
+    }
+    for (String source : SOURCES_BY_INITIAL[initial]) {
+      if (startsWithWord(s, at, s.length(), source)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code s[from, to)} is one of {@link #SOURCES}, most names told by first letter and length alone. */
   private static boolean isSource(String s, int from, int to) {
     int len = to - from;
@@ -471,6 +553,33 @@ final class XssSinks {
   private static int lengthsStartingWith(int[] lengths, char c) {
     int initial = XssText.lower(c) - 'a';
     return initial >= 0 && initial < 26 ? lengths[initial] : 0;
+  }
+
+  /** The first (or {@code last}) letter of each of {@code words}, in both cases: for a {@link CharSets#table}. */
+  private static String lettersAnyCase(boolean last, String... words) {
+    StringBuilder letters = new StringBuilder();
+    for (String w : words) {
+      char c = w.charAt(last ? w.length() - 1 : 0);
+      letters.append(c).append(Character.toUpperCase(c));
+    }
+    return letters.toString();
+  }
+
+  private static byte[] nameChars(String sourceInitials) {
+    byte[] kinds = new byte[128];
+    for (char c = 0; c < 128; c++) {
+      kinds[c] = sourceInitials.indexOf(c) >= 0 ? SOURCE_INITIAL : isIdentPart(c) ? IDENT_PART : 0;
+    }
+    return kinds;
+  }
+
+  private static String[][] byInitial(String[] words) {
+    String[][] byInitial = new String[26][];
+    for (int k = 0; k < 26; k++) {
+      char initial = (char) ('a' + k);
+      byInitial[k] = java.util.Arrays.stream(words).filter(w -> w.charAt(0) == initial).toArray(String[]::new);
+    }
+    return byInitial;
   }
 
   private static int[] lengthsByInitial(String[] words) {

@@ -23,6 +23,9 @@ final class XssUrls {
   private static final String DATA = "data";
   /** The first letters of the script schemes and {@code data}. */
   static final String SCHEME_INITIALS = "jvlmd";
+  /** {@link #SCHEME_INITIALS} in either case, one lookup: asked at each backslash of a flood. */
+  private static final boolean[] IS_SCHEME_INITIAL =
+      CharSets.table(SCHEME_INITIALS + SCHEME_INITIALS.toUpperCase(java.util.Locale.ROOT));
   /** Media types a browser renders as a document or runs as script. */
   private static final String[] ACTIVE_TYPES = {"text/html", "application/xhtml+xml", "text/xml", "application/xml",
       "text/javascript", "application/javascript", "application/x-javascript", "text/ecmascript",
@@ -88,6 +91,11 @@ final class XssUrls {
     return null;
   }
 
+  /** Whether {@code c} is the first letter of a script scheme or {@code data}, in any case. */
+  static boolean isSchemeInitial(char c) {
+    return c < 128 && IS_SCHEME_INITIAL[c];
+  }
+
   /**
    * Whether a value starting with {@code c} can be what {@link #atValueStart} looks for: junk before it (junk is
    * a junk character or a backslash escape, outside CSS), {@code &} of {@code &{}, or the first letter of a script
@@ -108,8 +116,7 @@ final class XssUrls {
     }
     int from = Math.max(0, i - SCHEME_LOOKBEHIND);
     for (int k = i - 1; k >= from; k--) {
-      char ch = s.charAt(k);
-      int spelling = ch < 128 ? SCHEME[ch] : isJunk(ch) ? SCHEME_PART : 0;
+      int spelling = spelling(s.charAt(k));
       if (spelling == 0) {
         return null;
       }
@@ -121,6 +128,44 @@ final class XssUrls {
       }
     }
     return null;
+  }
+
+  /** {@link #SCHEME_PART} and {@link #SCHEME_START} of {@code c}, 0 if it spells no part of a scheme. */
+  private static int spelling(char c) {
+    return c < 128 ? SCHEME[c] : isJunk(c) ? SCHEME_PART : 0;
+  }
+
+  /**
+   * Whether the colon at {@code i} starts nothing {@link #schemeBefore} or {@link #cssAfter} reads: the characters
+   * before it hold no scheme's first letter (or backslash) before the first that ends the word, and no parenthesis
+   * or digit follows within the reach of a CSS call. Told from a look at one or two characters each side for the
+   * colons of a flood of paths or keys ({@code ;C:\a\b }, {@code \nX:}), so that the scan passes them over.
+   */
+  static boolean colonIsInert(String s, int i, XssText.NextOf callOpeners) {
+    return endsNoScheme(s, i) && opensNoCssCall(s, i, callOpeners);
+  }
+
+  /** Whether {@link #schemeBefore} finds nothing at the colon at {@code i} without reaching a scheme's start. */
+  private static boolean endsNoScheme(String s, int i) {
+    if (i > 0 && cannotEndScheme(s.charAt(i - 1))) {
+      return true;
+    }
+    for (int k = i - 1; k >= Math.max(0, i - SCHEME_LOOKBEHIND); k--) {
+      int spelling = spelling(s.charAt(k));
+      if (spelling != SCHEME_PART) {
+        return spelling == 0;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether no parenthesis or digit follows the colon at {@code i} within a CSS call's reach: {@link #cssAfter}
+   * needs one.
+   */
+  private static boolean opensNoCssCall(String s, int i, XssText.NextOf callOpeners) {
+    int n = s.length();
+    return i + 1 >= n || callOpeners.next(s, i + 1) >= Math.min(n, i + 1 + XssScript.RUN);
   }
 
   /**
@@ -170,15 +215,12 @@ final class XssUrls {
    * or {@code -moz-binding} property loading code with {@code url(}.
    */
   static XssRule cssAfter(String s, int i, boolean css, XssText.NextOf callOpeners) {
-    int n = s.length();
-    if (i + 1 >= n) {
-      return null;
-    }
-    char next = s.charAt(i + 1);
-    int end = Math.min(n, i + 1 + XssScript.RUN);
-    if (callOpeners.next(s, i + 1) >= end) {
+    if (opensNoCssCall(s, i, callOpeners)) {
       return null; // no parenthesis for expression( or url( to open, written or escaped
     }
+    int n = s.length();
+    char next = s.charAt(i + 1);
+    int end = Math.min(n, i + 1 + XssScript.RUN);
     // expression( starts with e, an escape, a comment, or (in CSS) junk; anything else is no expression.
     boolean mayExpress = lower(next) == 'e' || next == '\\' || (css && isJunk(next))
         || next == '/' && i + 2 < n && s.charAt(i + 2) == '*'; // a comment, not the slashes of a URL

@@ -680,6 +680,47 @@ class XssDetectorTest {
   }
 
   @Test
+  void aColonOrBackslashAfterAFloodOfInertOnesIsReadAsAlone() {
+    // Colons that end no scheme and open no CSS call, and lone backslashes that spell nothing, are passed over where
+    // the scan meets them: one that ends a scheme (in a tag or not, spaced, escaped) or opens a call is still read.
+    String[][] cases = {
+        {"X:", "<a href=javascript:alert(1)>", "<a href=x:y>"}, {"X:", " java\tscript:alert(1)", " java\tscript"},
+        {"X:", "<style>p{x: expression (alert(1))}</style>", "<style>p{x: express (a)}</style>"},
+        {"\\nX:", " data:text/html,<b>", " data:image/png,x"}, {"\\nX:", " x:\\65xpression(alert(1))", " x:\\65x"},
+        {";C:\\a\\b ", " \\6a avascript:alert(1)", " \\6a avascript"},
+        {";C:\\a\\b ", "<a href=vbscript:msgbox(1)>", "<a href=vb:x>"},
+        {"\\u", " \\u006aavascript:alert(1)", " \\u00"}, {"\\n", " \\x3cscript\\x3e", " \\x3cb\\x3e"}};
+    for (String[] c : cases) {
+      String flood = c[0].repeat(100_000 / c[0].length());
+      Detection alone = detector.detect(Normalized.of(c[1]));
+      assertNotNull(alone, c[1]);
+      assertEquals(alone, detector.detect(Normalized.of(flood + c[1])), c[0] + " then " + c[1]);
+      assertEquals(alone, detector.detect(Normalized.of(flood + c[1] + Floods.EVERY_LETTER)), c[0] + " then " + c[1]);
+      assertPasses(flood, flood + c[2], flood + c[2] + Floods.EVERY_LETTER);
+    }
+  }
+
+  @Test
+  void anEvaluatorAfterAFloodOfUnfedEvaluatorsIsJudgedByTheSourceInItsArgument() {
+    // A call of an evaluator, Function, write or call is passed over while no name ahead within its span starts
+    // with a source (none is searched for while the value's letters spell no source): the one fed from a source
+    // after the flood, even one cut at the span's end, is found as alone.
+    String[][] cases = {
+        {"eval(", " eval(location.hash)", " eval(x)"}, {"eval(", " eval(" + "a ".repeat(46) + "namespace)", " eval(a)"},
+        {"Function(", " Function(location.hash.slice(1))()", " Function(x)()"},
+        {"x.call(", " eval.call(this, name)", " eval.call(this, x)"},
+        {"eval(", " document.write(LOCATION)", " document.write(x)"}, {"eval(", " (alert)(1)", " (x)(1)"}};
+    for (String[] c : cases) {
+      String flood = c[0].repeat(100_000 / c[0].length());
+      Detection alone = detector.detect(Normalized.of(c[1]));
+      assertNotNull(alone, c[1]);
+      assertEquals(alone, detector.detect(Normalized.of(flood + c[1])), c[0] + " then " + c[1]);
+      assertEquals(alone, detector.detect(Normalized.of(flood + c[1] + Floods.EVERY_LETTER)), c[0] + " then " + c[1]);
+      assertPasses(flood + c[2], flood + c[2] + Floods.EVERY_LETTER, "location " + flood + c[2]);
+    }
+  }
+
+  @Test
   void anEvaluatorIsFedFromASourceOnlyWithinItsOwnParentheses() {
     // The next source is remembered across calls; the parentheses up to it are still read for each call, and a name
     // running over the span's end is still read up to there.
