@@ -146,6 +146,9 @@ public final class CrlfDetector implements Detector {
     SHORTEST_COUNTING[ESCAPED] = Math.min(shortest(ESCAPED_TARGETS), "ab-cd".length());
   }
 
+  /** {@link #SHORTEST_COUNTING} after an escaped break, which the search for line breaks asks at every one. */
+  private static final int SHORTEST_AFTER_ESCAPE = SHORTEST_COUNTING[ESCAPED];
+
   private static int shortest(Set<String> names) {
     int shortest = Integer.MAX_VALUE;
     for (String name : names) {
@@ -326,8 +329,9 @@ public final class CrlfDetector implements Detector {
    * Where line breaks start, in order. In ASCII text only CR, LF and backslash can: each is found with
    * {@link String#indexOf(int, int)} (which reads many characters at a time) and its next position kept until
    * passed, so the value is read once per kind. Beyond ASCII every character's low byte is looked up. A backslash
-   * is one only before the rest of an escaped line break ({@link #escapeLength}), asked here rather than after a
-   * stop of the scan: a megabyte of backslashes or of {@code \\u} makes no stop.
+   * is one only before the rest of an escaped line break ({@link #escapeLength}) that a rule may count
+   * ({@link #startsRun}), asked here rather than after a stop of the scan: a megabyte of backslashes, of
+   * {@code \\u} or of {@code \\nX:} makes no stop.
    */
   private static final class Candidates {
     /** Characters read one by one before the searches. */
@@ -352,7 +356,7 @@ public final class CrlfDetector implements Detector {
       // the next few places first: where candidates are dense, three searches cost more than they skip
       int near = Math.min(s.length(), from + NEAR);
       for (int i = from; i < near; i++) {
-        if (CANDIDATE[s.charAt(i)] && breakLength(s, i) > 0) {
+        if (CANDIDATE[s.charAt(i)] && startsRun(s, i)) {
           return i;
         }
       }
@@ -364,13 +368,30 @@ public final class CrlfDetector implements Detector {
       lf = lf >= from || lf == s.length() ? lf : orLength(s.indexOf('\n', from));
       cr = cr >= from || cr == s.length() ? cr : orLength(s.indexOf('\r', from));
       if (backslash < from && backslash != s.length()) {
-        backslash = orLength(Substrings.indexOf(s, '\\', from));
-        while (backslash < s.length() && escapeLength(s, backslash) == 0) {
-          // a backslash that escapes no line break: the next, found by a search that reads a few places first
-          backslash = orLength(Substrings.indexOf(s, '\\', backslash + 1));
-        }
+        backslash = nextEscapedRun(from);
       }
       return Math.min(lf, Math.min(cr, backslash));
+    }
+
+    /**
+     * The first backslash at or after {@code from} that starts a run ({@link #startsRun}), or the length: read one
+     * by one while backslashes come within {@link #NEAR} places of each other, searched for past a stretch without
+     * one. Most backslashes of a value dense in them escape no line break, or one no rule can count: a search per
+     * backslash cost more than it skipped.
+     */
+    private int nextEscapedRun(int from) {
+      int n = s.length();
+      int i = from;
+      while (i < n) {
+        int near = Math.min(n, i + NEAR);
+        for (; i < near; i++) {
+          if (s.charAt(i) == '\\' && startsRun(s, i)) {
+            return i;
+          }
+        }
+        i = i < n ? orLength(s.indexOf('\\', i)) : n;
+      }
+      return n;
     }
 
     private int orLength(int index) {
@@ -382,10 +403,40 @@ public final class CrlfDetector implements Detector {
   private static int nextCandidate(String s, int from) {
     int n = s.length();
     int i = from;
-    while (i < n && !(CANDIDATE[s.charAt(i) & 0xFF] && breakLength(s, i) > 0)) {
+    while (i < n && !(CANDIDATE[s.charAt(i) & 0xFF] && startsRun(s, i))) {
       i++;
     }
     return i;
+  }
+
+  /**
+   * Whether a run of line breaks that may score starts at {@code i}: a line break ({@link #breakLength}), but not an
+   * escaped one that no rule can count. An escaped break followed by a token character, and by no other break,
+   * blank or {@code %%0a0a} split, ends its run there, and after an escaped break only a header name of
+   * {@link #SHORTEST_COUNTING} characters or more scores ({@link #headerScore}; a status line or a body counts only
+   * after an encoded or truncating break): {@code \nX:} by the hundred thousand is passed over as the search reads
+   * it, each costing a few character reads, not a stop of the scan. (An escape inside another break's run is read
+   * by that run, never started at.)
+   */
+  private static boolean startsRun(String s, int i) {
+    if (s.charAt(i) != '\\') {
+      return breakLength(s, i) > 0;
+    }
+    int len = escapeLength(s, i);
+    return len > 0 && escapeMayCount(s, i, i + len);
+  }
+
+  /** {@link #startsRun} for the escaped line break at {@code i}, followed by {@code s[j]}. */
+  private static boolean escapeMayCount(String s, int i, int j) {
+    int n = s.length();
+    int end = Math.min(n, j + SHORTEST_AFTER_ESCAPE);
+    int name = j;
+    while (name < end && isTokenChar(s.charAt(name))) {
+      name++;
+    }
+    return name - j == SHORTEST_AFTER_ESCAPE // a name long enough to count
+        || name == j && j < n // a break, a blank or some other character: the run is read as ever
+        || i > 0 && s.charAt(i - 1) == '%'; // %\n0a: a split escape may go on
   }
 
   /** The kind of the line break (of a length {@link #breakLength} found) that starts with {@code c}. */

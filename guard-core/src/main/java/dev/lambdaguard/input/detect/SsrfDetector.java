@@ -109,6 +109,38 @@ public final class SsrfDetector implements Detector {
     }
   }
 
+  /**
+   * The dangerous schemes that count with fewer than two slashes after the colon ({@link #dangerousScheme}): a
+   * local file or socket with one ({@code unix:/var/run/docker.sock}), a nested URL with none ({@code jar:http:}).
+   */
+  private static final String[] FEW_SLASH_DANGEROUS = {"file", "unix", "netdoc", "jar"};
+  /**
+   * By the last two characters of a scheme, lower-cased ({@code (a | 0x20) << 7 | (b | 0x20)}, both ASCII):
+   * whether a scheme that {@link #scheme} reads with fewer than two slashes after its colon ends so, a special one
+   * ({@code http:host}) or one of {@link #FEW_SLASH_DANGEROUS}. Any other colon without two slashes after it is
+   * passed over by {@link #nextAnchor}: {@code \nX:} and {@code C:\} a hundred thousand times over each cost
+   * three character reads, not a scheme's.
+   */
+  private static final boolean[] FEW_SLASH_SCHEME_ENDS = new boolean[128 * 128];
+
+  static {
+    for (String[] list : new String[][] {SPECIAL_SCHEMES, FEW_SLASH_DANGEROUS}) {
+      for (String name : list) {
+        FEW_SLASH_SCHEME_ENDS[name.charAt(name.length() - 2) << 7 | name.charAt(name.length() - 1)] = true;
+      }
+    }
+    for (String name : DANGEROUS_SCHEMES) {
+      // every other dangerous scheme finds nothing with one slash after its colon, or with none
+      Verdict verdict = new Verdict();
+      String nested = name + ":/" + name + ":x";
+      dangerousScheme(nested, name, name.length(), 1, verdict);
+      dangerousScheme(nested.replace("/", ""), name, name.length(), 0, verdict);
+      if (verdict.rule != null && !isOneOf(name, FEW_SLASH_DANGEROUS)) {
+        throw new IllegalStateException("a dangerous scheme that counts without two slashes: " + name);
+      }
+    }
+  }
+
   /** Score of {@code ssrf.internal-name}, the weakest finding. */
   private static final int INTERNAL_NAME_SCORE = 60;
   /** The strongest score of any finding: nothing found after it can change the verdict. */
@@ -333,21 +365,58 @@ public final class SsrfDetector implements Detector {
   }
 
   /**
-   * The first place at or after {@code from} that is a colon with a scheme character before it (when
-   * {@code colons}) or the start of {@code //} (when {@code slashes}), or -1. Each character is read once: two
-   * searches, one per anchor, cost a vector search per slash or colon of a value dense in them (text and paths),
-   * more than the characters they skipped.
+   * The first place at or after {@code from} that is a colon with a scheme character before it at which
+   * {@link #scheme} may find something ({@link #colonMayMatter}; when {@code colons}) or the start of {@code //}
+   * (when {@code slashes}), or -1. Each character is read once: two searches, one per anchor, cost a vector search
+   * per slash or colon of a value dense in them (text and paths), more than the characters they skipped.
    */
   private static int nextAnchor(String s, int from, boolean colons, boolean slashes) {
     int n = s.length();
-    for (int i = from; i < n; i++) {
-      char c = s.charAt(i);
-      if (c == ':' && colons && i > 0 && isSchemeChar(s.charAt(i - 1))
-          || c == '/' && slashes && i + 1 < n && s.charAt(i + 1) == '/') {
+    for (int i = colonOrSlash(s, from); i < n; i = colonOrSlash(s, i + 1)) {
+      if (s.charAt(i) == ':' ? colons && colonMayMatter(s, i) : slashes) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * The first colon with a scheme character before it or {@code //} at or after {@code from}, or the length. A loop
+   * of its own, apart from the checks at each: so it compiles to a tight loop whatever values the checks were
+   * profiled on (one loop with the checks inside ran twice as slow on every value after a megabyte of
+   * {@code \nX:}).
+   */
+  private static int colonOrSlash(String s, int from) {
+    int n = s.length();
+    for (int i = from; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ':' && i > 0 && isSchemeChar(s.charAt(i - 1)) || c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
+        return i;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Whether {@link #scheme} may find anything at the colon at {@code colon} (after a scheme character): two slashes
+   * or backslashes after it begin an authority whatever the scheme, and without them only a scheme that ends as
+   * one of {@link #FEW_SLASH_SCHEME_ENDS} reads on (at any other, {@link #scheme} judges nothing and resumes past
+   * the one slash it may skip, which begins no {@code //}).
+   */
+  private static boolean colonMayMatter(String s, int colon) {
+    if (colon + 2 < s.length() && isSlash(s.charAt(colon + 1)) && isSlash(s.charAt(colon + 2))) {
+      return true;
+    }
+    if (colon < 2) {
+      return false; // every scheme named here has two letters or more
+    }
+    char a = s.charAt(colon - 2);
+    char b = s.charAt(colon - 1);
+    return a < 128 && b < 128 && FEW_SLASH_SCHEME_ENDS[(a | 0x20) << 7 | (b | 0x20)];
+  }
+
+  private static boolean isSlash(char c) {
+    return c == '/' || c == '\\';
   }
 
   /** The scheme ending at {@code colon} and the authority after it; returns where reading may resume. */
@@ -362,7 +431,7 @@ public final class SsrfDetector implements Detector {
     }
     int slashes = 0;
     int j = colon + 1;
-    while (j < n && (s.charAt(j) == '/' || s.charAt(j) == '\\') && slashes < 8) {
+    while (j < n && isSlash(s.charAt(j)) && slashes < 8) {
       slashes++;
       j++;
     }

@@ -145,6 +145,22 @@ class CrlfDetectorTest {
     assertNull(detect(flood + "\\nNote: call me"), unit);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\\nX:", "\\r\\nab:", "\\u000aLoc:", "\\x0dabcd", "\\n-", "%\\n"})
+  void anEscapedBreakThatCanCountIsFoundAfterAFloodOfOnesThatCannot(String unit) {
+    // an escaped break before a name too short to count is passed over by the search; one before a longer name, a
+    // blank, another break or a split escape is read as ever
+    String flood = unit.repeat(100_000 / unit.length()) + Floods.EVERY_LETTER;
+    for (String attack : new String[] {"\\r\\nSet-Cookie: sid=1", "\\nab-cd:x", "\\n \\nLocation: /x",
+        "\\n\\r\\nRefresh: 0", "\\u000aab-cd:x", "x%\\n0aLocation: /x", "\\nHeader-Test:value"}) {
+      Detection alone = detect(attack);
+      assertNotNull(alone, attack);
+      assertEquals(alone, detect(flood + attack + " \\nNote: call me"), () -> unit + " then " + attack);
+    }
+    assertNull(detect(flood));
+    assertNull(detect(flood + "\\nNote: call me \\nabcd:x"));
+  }
+
   @Test
   void aMegabyteOfNearMissesCompletes() {
     String[] nearMisses = {"\n", "a\nNote: x ", "\r\n \t", "嘊x", "\\n\\r", "%0aNote: b ", "\nHTTP/1.x ", "\nX:",

@@ -384,6 +384,26 @@ class SsrfDetectorTest {
     assertBenign(floodOf(unit, true) + " https://127.1.example.com/2018-06-01/runtime/x");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\\nX:", ";C:\\a\\b ", "ix:\\", "Tp:/a", "a:"})
+  void aSchemeThatNeedsFewSlashesIsFoundAfterAFloodOfColonsWithout(String unit) {
+    // a colon without two slashes after it is passed over unless a scheme that reads on without them ends there
+    String[] attacks = {"unix:/var/run/docker.sock", "file:/etc/passwd", "NetDoc:/etc/passwd",
+        "jar:http://a.example/x.jar!/", "http:127.0.0.1", "HTTPS:\\127.0.0.1/", "ws:localhost", "wss:/127.0.0.1",
+        "ftp:10.0.0.1", "C://127.0.0.1/", "Ftp:\\\\127.0.0.1\\"};
+    for (String attack : attacks) {
+      Detection alone = detect(attack);
+      assertNotNull(alone, attack);
+      for (boolean letters : new boolean[] {false, true}) {
+        String flood = floodOf(unit, letters);
+        String value = flood + " " + attack + " see https://example.com/a";
+        assertEquals(alone, detect(value), () -> attack + " after " + unit);
+      }
+    }
+    assertBenign(floodOf(unit, false));
+    assertBenign(floodOf(unit, true) + " Note: C:\\Users\\me unix: x file:name http:/ jar:x");
+  }
+
   @Test
   void anAuthorityRepeatedBeforeARuntimePathIsJudgedWithIt() {
     // the same authority as the URLs before it, but followed by a Runtime API path: judged again
