@@ -188,7 +188,7 @@ public final class Normalizer {
   /** Text between escapes up to this long is appended a character at a time: a bulk copy costs more (..%2f). */
   private static final int SHORT_COPY = 8;
 
-  /** {@code s} from {@code from} to {@code to} appended to {@code out}, each {@code +} as a space if {@code formSpaces}. */
+  /** {@code s} from {@code from} to {@code to} appended, each {@code +} as a space if {@code formSpaces}. */
   private static void copy(String s, int from, int to, StringBuilder out, boolean formSpaces) {
     if (to - from <= SHORT_COPY) {
       for (int k = from; k < to; k++) {

@@ -374,7 +374,7 @@ final class PathScan {
     int end = pathMayEnd && i > start ? quietPathEnd(start, i, dotted) : -1;
     if (end > 0) {
       quietFrom = end;
-      return end; // "C:\\a\\b ;": the path ended on a segment that names nothing, outside paths from here
+      return end; // "C:\a\b ;": the path ended on a segment that names nothing, outside paths from here
     }
     quietFrom = start;
     return i; // spaces, terminators, odd bytes, two dots, 0x2f and 0x2e, a wrapper: for the full loop

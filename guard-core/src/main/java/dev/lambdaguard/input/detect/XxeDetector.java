@@ -297,7 +297,7 @@ public final class XxeDetector implements Detector {
       }
       if (dtd < 0) {
         // String.contains reads a megabyte without "<!" character by character: the mask says whether to look,
-        // and Substrings looks from the rarer of the two characters
+        // and Substrings finds the candidates by a vector search for one character
         dtd = bang && Substrings.contains(context, "<!") || Substrings.contains(context, "]>") ? 1 : 0;
       }
       if (dtd == 1) {
