@@ -31,6 +31,17 @@ class NormalizerTest {
   }
 
   @Test
+  void textBetweenEscapesIsKeptWhetherShortOrLongAndItsPlusSignsBecomeSpaces() {
+    // the text between escapes is appended a character at a time when short, copied in bulk when long
+    String longText = "x+y".repeat(30);
+    String unit = "a+%2fb%41" + longText + "%e2%82%ac%uff0e" + "€+é" + "%";
+    String expected = "a /bA" + "x y".repeat(30) + "€." + "€ é" + "%";
+    assertEquals(expected.repeat(2000), Normalized.of(unit.repeat(2000)).decoded());
+    // an escaped plus is a plus, not a space
+    assertEquals("%A" + longText.replace('+', ' ') + "+", Normalized.of("%%41" + longText + "%2b").decoded());
+  }
+
+  @Test
   void overlongUtf8AndIisUnicodeEscapesDecodeToTheCharactersTheySpell() {
     assertEquals("../", Normalized.of("%c0%ae%c0%ae%c0%af").decoded());
     assertEquals("..", Normalized.of("%e0%80%ae%e0%80%ae").decoded());

