@@ -920,8 +920,9 @@ final class CmdiScanner {
   private boolean proseBefore(int i) {
     if (firstText == -2) {
       firstText = n;
-      boolean word = false;
-      for (int k = hasBlank() ? 0 : n; k < n; k++) { // prose needs a blank: a flood without one is not read
+      int blank = firstBlank(); // prose needs a blank: nothing before the first one is read but the word before it
+      boolean word = blank < n && wordEndsAt(blank);
+      for (int k = blank; k < n; k++) {
         char c = s.charAt(k);
         if (c == '\\' && k + 1 < n && CmdiShell.isLetter(s.charAt(k + 1))) {
           k++;
@@ -933,7 +934,7 @@ final class CmdiScanner {
           break;
         }
       }
-      int fence = s.indexOf("```");
+      int fence = Substrings.indexOf(s, "```", 0);
       if (fence >= 0 && fence < firstText) {
         firstText = fence;
       }
@@ -941,9 +942,31 @@ final class CmdiScanner {
     return firstText < i;
   }
 
-  /** Whether the value has a blank ({@link CmdiShell#isSpace}), by a search for each kind. */
-  private boolean hasBlank() {
-    return s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\u000b') >= 0 || s.indexOf('\f') >= 0;
+  /** Where the first blank ({@link CmdiShell#isSpace}) is, or the length: a search for each kind. */
+  private int firstBlank() {
+    int first = n;
+    for (int k = 0; k < BLANKS.length(); k++) {
+      int at = s.indexOf(BLANKS.charAt(k));
+      first = at >= 0 && at < first ? at : first;
+    }
+    return first;
+  }
+
+  private static final String BLANKS = " \t\u000b\f";
+
+  /**
+   * Whether {@link #proseBefore}'s reading from the start would be in a word at {@code k}: the last letter or digit
+   * before it, read back, is not the letter of a literal escape ({@code \\n}), which ends a word. A backslash
+   * before a letter always starts such an escape, as the reading skips only letters.
+   */
+  private boolean wordEndsAt(int k) {
+    for (int j = Math.min(k, n) - 1; j >= 0; j--) {
+      char c = s.charAt(j);
+      if (c < 128 ? CmdiShell.isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
+        return !(CmdiShell.isLetter(c) && j > 0 && s.charAt(j - 1) == '\\');
+      }
+    }
+    return false;
   }
 
   /**

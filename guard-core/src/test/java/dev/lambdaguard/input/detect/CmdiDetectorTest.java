@@ -333,6 +333,21 @@ class CmdiDetectorTest {
     assertNull(detect(flood + "\nrock & roll"), unit);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\\nX:", "\\n", ";", "x;", "\\nX"})
+  void whetherProseComesBeforeALineBreakAfterAFloodIsAnsweredAsAfterAFewUnits(String unit) {
+    // prose is looked for from the first blank on, with the word before that blank read back: the flood before
+    // it is not read, and a line break after the blank is judged as after a short value of the same units
+    String flood = unit.repeat(100_000 / unit.length());
+    String few = unit.repeat(3);
+    for (String tail : new String[] {" \\ncat /etc/passwd", " \nuname -a", " ok \\nid", "\\n cat /etc/passwd",
+        " \\n; C:\\Windows\\System32\\cmd.exe /c whoami", Floods.EVERY_LETTER + "\\nX:\\nid"}) {
+      Detection expected = detect(few + tail);
+      Detection d = detect(flood + tail);
+      assertEquals(expected == null ? null : expected.ruleId(), d == null ? null : d.ruleId(), () -> unit + tail);
+    }
+  }
+
   @Test
   void aCallThatRunsCodeAfterAFloodOfCallsIsFound() {
     int size = 100_000;
