@@ -142,12 +142,9 @@ public final class Normalizer {
       return s;
     }
     int n = s.length();
-    // A builder, not a char array: the text between escapes is copied into it as the bytes of a Latin-1 string are
-    // (an array copy), where copying a Latin-1 string's text into chars widens it piece by piece and the result is
-    // narrowed back at the end (twice the cost in a megabyte with a % every 50 characters)
-    StringBuilder out = new StringBuilder(n); // no escape decodes to more characters than it is written with
+    char[] out = new char[n]; // no escape decodes to more characters than it is written with
     boolean formSpaces = s.indexOf('+') >= 0;
-    copy(s, 0, first, out, formSpaces);
+    int o = copy(s, 0, first, out, 0, formSpaces);
     int i = first;
     while (i < n) {
       if (s.charAt(i) != '%') {
@@ -155,7 +152,7 @@ public final class Normalizer {
         // ..%2f, where a search costs more than it finds), copied in bulk
         int next = Substrings.indexOf(s, '%', i + 1);
         int stop = next < 0 ? n : next;
-        copy(s, i, stop, out, formSpaces);
+        o = copy(s, i, stop, out, o, formSpaces);
         i = stop;
         continue;
       }
@@ -165,48 +162,38 @@ public final class Normalizer {
       if (b >= 0x80) {
         int cp = utf8(s, i, b);
         if (cp >= 0) {
-          out.appendCodePoint(cp);
+          o = append(cp, out, o);
           i += 3 * utf8Length(b);
         } else {
-          out.append((char) b); // a byte that starts no sequence stays as Latin-1
+          out[o++] = (char) b; // a byte that starts no sequence stays as Latin-1
           i += 3;
         }
       } else if (b >= 0) {
-        out.append((char) b);
+        out[o++] = (char) b;
         i += 3;
       } else if (i + 5 < n && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U') && hex4(s, i + 2) >= 0) {
-        out.append((char) hex4(s, i + 2));
+        out[o++] = (char) hex4(s, i + 2);
         i += 6;
       } else {
-        out.append('%');
+        out[o++] = '%';
         i++;
       }
     }
-    return out.toString();
+    return new String(out, 0, o);
   }
 
-  /** Text between escapes up to this long is appended a character at a time: a bulk copy costs more (..%2f). */
-  private static final int SHORT_COPY = 8;
-
-  /** {@code s} from {@code from} to {@code to} appended, each {@code +} as a space if {@code formSpaces}. */
-  private static void copy(String s, int from, int to, StringBuilder out, boolean formSpaces) {
-    if (to - from <= SHORT_COPY) {
-      for (int k = from; k < to; k++) {
-        char c = s.charAt(k);
-        out.append(formSpaces && c == '+' ? ' ' : c);
-      }
-      return;
-    }
-    int at = from;
+  /** {@code s} from {@code from} to {@code to} copied into {@code out} at {@code o}; returns where it ends there. */
+  private static int copy(String s, int from, int to, char[] out, int o, boolean formSpaces) {
+    s.getChars(from, to, out, o);
+    int end = o + to - from;
     if (formSpaces) {
-      for (int k = from; k < to; k++) {
-        if (s.charAt(k) == '+') {
-          out.append(s, at, k).append(' ');
-          at = k + 1;
+      for (int k = o; k < end; k++) {
+        if (out[k] == '+') {
+          out[k] = ' ';
         }
       }
     }
-    out.append(s, at, to);
+    return end;
   }
 
   /** The byte a {@code %XX} escape at {@code at} spells, or -1 when there is none. */
