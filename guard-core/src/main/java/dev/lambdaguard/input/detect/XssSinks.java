@@ -454,18 +454,27 @@ final class XssSinks {
      * a flood of {@code eval(} with no source ahead are each told by one comparison.
      */
     boolean mayStartWithin(String s, int p, int span) {
-      if (p < candidatesFrom || p > candidate) {
+      if (p > candidate) {
+        candidate = nameStartingWithSource(s, p, s.length());
         candidatesFrom = p;
-        candidate = nameStartingWithSource(s, p);
+      } else if (p < candidatesFrom) {
+        // asked from further back (a scan that reads a stretch again): only the names before what is known are read
+        int before = nameStartingWithSource(s, p, candidatesFrom);
+        if (before != Integer.MAX_VALUE) {
+          candidate = before;
+        }
+        candidatesFrom = p;
       }
       return candidate - p < span;
     }
 
-    /** The first name start at or after {@code p} that a source's letters follow; {@code Integer.MAX_VALUE} if none. */
-    private static int nameStartingWithSource(String s, int p) {
+    /**
+     * The first name start in {@code [p, limit)} that a source's letters follow; {@code Integer.MAX_VALUE} if none.
+     */
+    private static int nameStartingWithSource(String s, int p, int limit) {
       // One lookup a character: what it is tells both whether a name may start here and whether the next starts one.
       boolean afterIdentPart = p > 0 && isIdentPart(s.charAt(p - 1));
-      for (int k = p, n = s.length(); k < n; k++) {
+      for (int k = p; k < limit; k++) {
         char c = s.charAt(k);
         int kind = c < 128 ? NAME_CHARS[c] : 0;
         if (!afterIdentPart && kind == SOURCE_INITIAL && startsWithSource(s, k)) {
