@@ -30,6 +30,8 @@ final class XssSinks {
   private static final String[] PAGE_OBJECTS = {"document", "window", "top", "this", "self", "parent"};
   private static final int[] PAGE_OBJECT_LENGTHS = lengthsByInitial(PAGE_OBJECTS);
   private static final int SPAN = 96;
+  /** Characters {@link Sources#mayStartWithin} reads ahead at a time: few calls a flood, little read past an end. */
+  private static final int READ_AHEAD = 4096;
   private static final String CONSTRUCTOR = "constructor";
   /** Characters of six-character script read, and needed: even {@code alert(1)} takes thousands. */
   private static final int SIX_CHARACTER_RUN = 256;
@@ -432,9 +434,13 @@ final class XssSinks {
     private int at = -1;
     /** The end of the source at {@code at}. */
     int end;
-    /** No name in {@code [candidatesFrom, candidate)} starts with a source; one at {@code candidate} may. */
-    private int candidatesFrom = Integer.MAX_VALUE;
-    private int candidate = -1;
+    /**
+     * Names starting in {@code [candidatesFrom, searchedTo)} have been compared: {@code candidate} is the first of
+     * them that starts with a source, or {@code Integer.MAX_VALUE} for none.
+     */
+    private int candidatesFrom;
+    private int searchedTo;
+    private int candidate = Integer.MAX_VALUE;
 
     /**
      * The sources of one value; {@code spelled} false when its letters spell none of them
@@ -442,21 +448,22 @@ final class XssSinks {
      */
     Sources(boolean spelled) {
       if (!spelled) {
-        candidatesFrom = 0;
-        candidate = Integer.MAX_VALUE;
+        searchedTo = Integer.MAX_VALUE;
       }
     }
 
     /**
      * Whether a name starting in {@code [p, p + span)} starts with a source (a name start with a source's letters
      * next, in any case): {@link #fedFromSource} over that span finds a source, whole or cut at the span's end, only
-     * there. The next such name is searched for once and kept while asked from positions before it, so the calls of
-     * a flood of {@code eval(} with no source ahead are each told by one comparison.
+     * there. The search reads ahead {@link #READ_AHEAD} characters at a time and keeps what it found, so the calls
+     * of a flood of {@code eval(} with no source ahead are each told by one comparison, and a scan that ends early
+     * (a sure finding) has not read the rest of the value for it.
      */
     boolean mayStartWithin(String s, int p, int span) {
-      if (p > candidate) {
-        candidate = nameStartingWithSource(s, p, s.length());
-        candidatesFrom = p;
+      if (p > candidate || p > searchedTo) {
+        candidatesFrom = p; // past what is known: a new stretch starts here
+        searchedTo = p;
+        candidate = Integer.MAX_VALUE;
       } else if (p < candidatesFrom) {
         // asked from further back (a scan that reads a stretch again): only the names before what is known are read
         int before = nameStartingWithSource(s, p, candidatesFrom);
@@ -464,6 +471,12 @@ final class XssSinks {
           candidate = before;
         }
         candidatesFrom = p;
+      }
+      int n = s.length();
+      while (candidate == Integer.MAX_VALUE && searchedTo < n && searchedTo - p < span) {
+        int to = (int) Math.min(n, Math.max((long) p + span, (long) searchedTo + READ_AHEAD));
+        candidate = nameStartingWithSource(s, searchedTo, to);
+        searchedTo = candidate == Integer.MAX_VALUE ? to : candidate + 1;
       }
       return candidate - p < span;
     }
