@@ -691,11 +691,7 @@ class XssDetectorTest {
         {";C:\\a\\b ", "<a href=vbscript:msgbox(1)>", "<a href=vb:x>"},
         {"\\u", " \\u006aavascript:alert(1)", " \\u00"}, {"\\n", " \\x3cscript\\x3e", " \\x3cb\\x3e"}};
     for (String[] c : cases) {
-      String flood = c[0].repeat(100_000 / c[0].length());
-      Detection alone = detector.detect(Normalized.of(c[1]));
-      assertNotNull(alone, c[1]);
-      assertEquals(alone, detector.detect(Normalized.of(flood + c[1])), c[0] + " then " + c[1]);
-      assertEquals(alone, detector.detect(Normalized.of(flood + c[1] + Floods.EVERY_LETTER)), c[0] + " then " + c[1]);
+      String flood = assertFoundAsAloneAfterAFloodOf(c[0], c[1]);
       assertPasses(flood, flood + c[2], flood + c[2] + Floods.EVERY_LETTER);
     }
   }
@@ -711,13 +707,22 @@ class XssDetectorTest {
         {"x.call(", " eval.call(this, name)", " eval.call(this, x)"},
         {"eval(", " document.write(LOCATION)", " document.write(x)"}, {"eval(", " (alert)(1)", " (x)(1)"}};
     for (String[] c : cases) {
-      String flood = c[0].repeat(100_000 / c[0].length());
-      Detection alone = detector.detect(Normalized.of(c[1]));
-      assertNotNull(alone, c[1]);
-      assertEquals(alone, detector.detect(Normalized.of(flood + c[1])), c[0] + " then " + c[1]);
-      assertEquals(alone, detector.detect(Normalized.of(flood + c[1] + Floods.EVERY_LETTER)), c[0] + " then " + c[1]);
+      String flood = assertFoundAsAloneAfterAFloodOf(c[0], c[1]);
       assertPasses(flood + c[2], flood + c[2] + Floods.EVERY_LETTER, "location " + flood + c[2]);
     }
+  }
+
+  /**
+   * Asserts {@code attack} after 100 KB of {@code unit}, with and without every letter after it, is found as it is
+   * alone; returns the flood.
+   */
+  private String assertFoundAsAloneAfterAFloodOf(String unit, String attack) {
+    String flood = unit.repeat(100_000 / unit.length());
+    Detection alone = detector.detect(Normalized.of(attack));
+    assertNotNull(alone, attack);
+    assertEquals(alone, detector.detect(Normalized.of(flood + attack)), unit + " then " + attack);
+    assertEquals(alone, detector.detect(Normalized.of(flood + attack + Floods.EVERY_LETTER)), unit + " then " + attack);
+    return flood;
   }
 
   @Test
