@@ -33,6 +33,8 @@ final class XssSinks {
   /** Characters {@link Sources#mayStartWithin} reads ahead at a time: few calls a flood, little read past an end. */
   private static final int READ_AHEAD = 4096;
   private static final String CONSTRUCTOR = "constructor";
+  /** The dialogs a proof of concept calls: {@link #isDialog}, and the names called without a source. */
+  private static final String[] DIALOGS = {"alert", "prompt", "confirm"};
   /** Characters of six-character script read, and needed: even {@code alert(1)} takes thousands. */
   private static final int SIX_CHARACTER_RUN = 256;
   private static final String SIX_CHARACTERS = "[]()!+";
@@ -43,7 +45,7 @@ final class XssSinks {
    * (any case), or the {@code )} of a dialog taken as a value ({@code (alert)(1)}).
    */
   private static final boolean[] NAMES_CALLED_WITHOUT_SOURCE_ENDS =
-      CharSets.table(lettersAnyCase(true, "alert", "prompt", "confirm", CONSTRUCTOR) + ")");
+      CharSets.table(lettersAnyCase(true, DIALOGS) + lettersAnyCase(true, CONSTRUCTOR) + ")");
   /** In {@link #NAME_CHARS}: an identifier part that may start no source, and a first letter of one (any case). */
   private static final byte IDENT_PART = 1;
   private static final byte SOURCE_INITIAL = 2;
@@ -151,16 +153,11 @@ final class XssSinks {
   }
 
   /**
-   * Whether {@code s[from, to)} names a dialog ({@code alert}, {@code prompt}, {@code confirm}), any case: told by
-   * its length before any letter is compared, as each call of a flood of other names ({@code eval(}) asks.
+   * Whether {@code s[from, to)} names a dialog ({@link #DIALOGS}), any case: told by its length before any letter
+   * is compared, as each call of a flood of other names ({@code eval(}) asks.
    */
   private static boolean isDialog(String s, int from, int to) {
-    return switch (to - from) {
-      case 5 -> XssText.equalsWord(s, from, to, "alert");
-      case 6 -> XssText.equalsWord(s, from, to, "prompt");
-      case 7 -> XssText.equalsWord(s, from, to, "confirm");
-      default -> false;
-    };
+    return XssText.isOneOf(s, from, to, DIALOGS);
   }
 
   /** Whether {@code s[from, to)} names an evaluator ({@code eval}, {@code execScript}), any case; by length first. */
