@@ -966,7 +966,7 @@ final class CmdiScanner {
         if (c == '\\' && k + 1 < n && CmdiShell.isLetter(s.charAt(k + 1))) {
           k++;
           word = false;
-        } else if (c < 128 ? CmdiShell.isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
+        } else if (isProseLetter(c)) {
           word = true;
         } else if (word && isSpace(c)) {
           firstText = k;
@@ -984,14 +984,17 @@ final class CmdiScanner {
   /** Where the first blank ({@link CmdiShell#isSpace}) is, or the length: a search for each kind. */
   private int firstBlank() {
     int first = n;
-    for (int k = 0; k < BLANKS.length(); k++) {
-      int at = s.indexOf(BLANKS.charAt(k));
+    for (int k = 0; k < CmdiShell.BLANKS.length(); k++) {
+      int at = s.indexOf(CmdiShell.BLANKS.charAt(k));
       first = at >= 0 && at < first ? at : first;
     }
     return first;
   }
 
-  private static final String BLANKS = " \t\u000b\f";
+  /** A letter or digit of a word of prose, for {@link #proseBefore} and {@link #wordEndsAt}. */
+  private static boolean isProseLetter(char c) {
+    return c < 128 ? CmdiShell.isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
+  }
 
   /**
    * Whether {@link #proseBefore}'s reading from the start would be in a word at {@code k}: the last letter or digit
@@ -1001,7 +1004,7 @@ final class CmdiScanner {
   private boolean wordEndsAt(int k) {
     for (int j = Math.min(k, n) - 1; j >= 0; j--) {
       char c = s.charAt(j);
-      if (c < 128 ? CmdiShell.isLetter(c) || c >= '0' && c <= '9' : Character.isLetterOrDigit(c)) {
+      if (isProseLetter(c)) {
         return !(CmdiShell.isLetter(c) && j > 0 && s.charAt(j - 1) == '\\');
       }
     }

@@ -87,6 +87,9 @@ final class CmdiShell {
   /** One command word read from {@code p}: {@code text} null when there is none. */
   record Word(String text, int end, boolean evaded) {}
 
+  /** The blanks {@link #isSpace} accepts, for a search of each kind. */
+  static final String BLANKS = " \t\u000b\f";
+
   static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\u000b' || c == '\f';
   }
