@@ -162,6 +162,18 @@ class CrlfDetectorTest {
   }
 
   @Test
+  void textWithAccentedLettersIsReadForLineBreaksAsAsciiIsAndACharacterBeyondLatin1StillTruncates() {
+    // Latin-1 letters have no low byte that is a line break: such text is searched for breaks as ASCII is
+    String prose = "Grüße aus Köln, señor Müller: ça va très bien. ".repeat(200);
+    assertNull(detect(prose + "\nNote: à bientôt"));
+    assertRule(CrlfDetector.HEADER, prose + "%0d%0aSet-Cookie: sid=1");
+    assertRule(CrlfDetector.HEADER, prose + "value\r\nSet-Cookie: a=b");
+    assertRule(CrlfDetector.HEADER, "é\r\nSet-Cookie: a=b");
+    assertRule(CrlfDetector.HEADER, prose + "\u010aX-Forwarded-For:1");
+    assertRule(CrlfDetector.HEADER, prose + "x\\r\\nSet-Cookie: a=b");
+  }
+
+  @Test
   void aMegabyteOfNearMissesCompletes() {
     String[] nearMisses = {"\n", "a\nNote: x ", "\r\n \t", "嘊x", "\\n\\r", "%0aNote: b ", "\nHTTP/1.x ", "\nX:",
         "\nX:a", "\r\nX-Y: z", "\\nX:", "%0d%0a", "\\u000d\\u000a"};
