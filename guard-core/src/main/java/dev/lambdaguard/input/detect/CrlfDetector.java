@@ -43,11 +43,11 @@ import java.util.Set;
  * A developer pasting a raw HTTP exchange into a support form ("HTTP/1.1 403\nContent-Type: …") is flagged: it
  * is indistinguishable from a raw injection.
  *
- * <p>Cost: a value of Latin-1 characters (none above U+00FF, so none that truncates to a line break) without CR, LF
- * or backslash is left after a look at its character set (line breaks are only looked for in the decoded value;
- * the raw one only tells encoded ones from raw ones).
- * Otherwise one table look-up per character finds the first possible line break (CR, LF, backslash, or a
- * character whose low byte is one of those); without one the value is done. Otherwise each run of line breaks
+ * <p>Cost: a value without CR, LF, backslash or a character that truncates to a line break (its profile tells) is
+ * left after a look at its character set (line breaks are only looked for in the decoded value; the raw one only
+ * tells encoded ones from raw ones). Otherwise CR, LF and backslash are searched for, or, in a value with a
+ * truncating character, one table look-up per character finds the first possible line break; without one the
+ * value is done. Otherwise each run of line breaks
  * is examined with a look-ahead of at most {@value #LOOK} characters (the header name), so the work is linear in
  * the value's length. Stateless and thread-safe.
  */
@@ -112,7 +112,7 @@ public final class CrlfDetector implements Detector {
   private static final int TRUNCATED = 2;
   private static final int ESCAPED = 3;
 
-  /** The ASCII characters a line break of any kind starts with; beyond Latin-1, truncating characters. */
+  /** The ASCII characters a line break of any kind starts with; beyond them, truncating characters. */
   private static final Normalized.CharSet BREAKS = Normalized.charSet("\n\r\\");
   /** What every header rule needs: the colon after the field name. */
   private static final Normalized.CharSet COLON = Normalized.charSet(":");
@@ -181,17 +181,17 @@ public final class CrlfDetector implements Detector {
 
   @Override
   public Detection detect(Normalized value) {
-    if (!value.containsAny(BREAKS) && !value.hasBeyondLatin1()) {
+    if (!value.containsAny(BREAKS) && !value.mayTruncateToLineBreak()) {
       return null;
     }
     if (!value.containsAny(COLON) && (!value.containsAny(STATUS_OR_BODY)
-        || !value.containsAny(LINE_BREAKS) && !value.hasBeyondLatin1())) {
+        || !value.containsAny(LINE_BREAKS) && !value.mayTruncateToLineBreak())) {
       // Without a colon no header is found (and no header is followed by a body): what is left is a status line
       // or markup after an empty line, and both count only after an encoded or truncating line break, never
       // after an escape such as a megabyte of \\n.
       return null;
     }
-    if (!value.containsAny(LINE_BREAKS) && !value.hasBeyondLatin1() && !escapedHeaderMayCount(value)) {
+    if (!value.containsAny(LINE_BREAKS) && !value.mayTruncateToLineBreak() && !escapedHeaderMayCount(value)) {
       return null; // only escaped breaks, as in a megabyte of \\nX:, and no header that counts after one
     }
     return scan(value);
@@ -230,7 +230,7 @@ public final class CrlfDetector implements Detector {
   private static Detection scan(Normalized value) {
     String s = value.decoded();
     int n = s.length();
-    Candidates candidates = new Candidates(s, !value.hasBeyondLatin1());
+    Candidates candidates = new Candidates(s, !value.mayTruncateToLineBreak());
     int first = candidates.next(0);
     if (first == n) {
       return null;
@@ -327,9 +327,9 @@ public final class CrlfDetector implements Detector {
   // ---------------------------------------------------------------- line breaks
 
   /**
-   * Where line breaks start, in order. In Latin-1 text (accented letters included) only CR, LF and backslash can:
+   * Where line breaks start, in order. In text without truncating characters only CR, LF and backslash can:
    * each is found with {@link String#indexOf(int, int)} (which reads many characters at a time) and its next
-   * position kept until passed, so the value is read once per kind. Beyond Latin-1 every character's low byte is looked up. A backslash
+   * position kept until passed, so the value is read once per kind. In text with one, every character's low byte is looked up. A backslash
    * is one only before the rest of an escaped line break ({@link #escapeLength}) that a rule may count
    * ({@link #startsRun}), asked here rather than after a stop of the scan: a megabyte of backslashes, of
    * {@code \\u} or of {@code \\nX:} makes no stop.
@@ -339,25 +339,25 @@ public final class CrlfDetector implements Detector {
     private static final int NEAR = 32;
 
     private final String s;
-    private final boolean latin1;
+    private final boolean searchable;
     private int lf = -1;
     private int cr = -1;
     private int backslash = -1;
 
-    Candidates(String s, boolean latin1) {
+    Candidates(String s, boolean searchable) {
       this.s = s;
-      this.latin1 = latin1;
+      this.searchable = searchable;
     }
 
     /** The first position from {@code from} on where a line break may start, or the length. */
     int next(int from) {
-      if (!latin1) {
+      if (!searchable) {
         return nextCandidate(s, from);
       }
       // the next few places first: where candidates are dense, three searches cost more than they skip
       int near = Math.min(s.length(), from + NEAR);
       for (int i = from; i < near; i++) {
-        if (CANDIDATE[s.charAt(i)] && startsRun(s, i)) {
+        if (CANDIDATE[s.charAt(i) & 0xFF] && startsRun(s, i)) {
           return i;
         }
       }

@@ -23,7 +23,8 @@ public final class Normalized {
   private static final int NON_ASCII = 1;
   private static final int BEYOND_LATIN1 = 2;
   private static final int NOT_INERT = 4;
-  private static final int ALL_KINDS = NON_ASCII | BEYOND_LATIN1 | NOT_INERT;
+  private static final int TRUNCATES_TO_BREAK = 8;
+  private static final int ALL_KINDS = NON_ASCII | BEYOND_LATIN1 | NOT_INERT | TRUNCATES_TO_BREAK;
   /** Characters a decoding layer acts on: %, & and NUL. */
   private static final long DECODABLE = 1L << '%' | 1L << '&' | 1L;
   private static final long ASCII_UPPER = 0x07fffffeL; // 'A'..'Z', as bits of the mask of 64..127
@@ -102,12 +103,12 @@ public final class Normalized {
    */
   private void profileByMarks(String s) {
     byte[] seen = new byte[SEEN_BEYOND_LATIN1 + 1];
-    boolean beyondNotInert = false;
+    int beyond = 0; // what the characters beyond Latin-1 are, which their one shared mark does not keep
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
       seen[Math.min(c, SEEN_BEYOND_LATIN1)] = 1;
-      if (c > 0xff && !beyondNotInert && !InertChars.contains(c)) {
-        beyondNotInert = true; // the one fact about a character beyond Latin-1 that its mark does not keep
+      if (c > 0xff && beyond != ALL_KINDS) {
+        beyond |= kindOf(c);
       }
     }
     long low = 0;
@@ -116,7 +117,7 @@ public final class Normalized {
       low |= (long) seen[c] << c;
       high |= (long) seen[c + 64] << c;
     }
-    int k = seen[SEEN_BEYOND_LATIN1] != 0 ? NON_ASCII | BEYOND_LATIN1 | (beyondNotInert ? NOT_INERT : 0) : 0;
+    int k = beyond;
     for (char c = 128; c <= 0xff && k != ALL_KINDS; c++) {
       if (seen[c] != 0) {
         k |= kindOf(c);
@@ -129,7 +130,12 @@ public final class Normalized {
 
   /** The {@link #kinds} bits of one character that is not ASCII. */
   private static int kindOf(char c) {
-    return (c > 0xff ? NON_ASCII | BEYOND_LATIN1 : NON_ASCII) | (InertChars.contains(c) ? 0 : NOT_INERT);
+    if (c <= 0xff) {
+      return InertChars.contains(c) ? NON_ASCII : NON_ASCII | NOT_INERT;
+    }
+    int low = c & 0xff;
+    return NON_ASCII | BEYOND_LATIN1 | (InertChars.contains(c) ? 0 : NOT_INERT)
+        | (low == '\n' || low == '\r' ? TRUNCATES_TO_BREAK : 0);
   }
 
   /** Whether the value may hold NUL or an invisible format character (never ASCII apart from NUL). */
@@ -186,6 +192,14 @@ public final class Normalized {
   /** Whether {@link #decoded()} has characters beyond Latin-1 (U+0100 and up). */
   boolean hasBeyondLatin1() {
     return (kinds & BEYOND_LATIN1) != 0;
+  }
+
+  /**
+   * Whether {@link #decoded()} has a character beyond Latin-1 whose low byte is CR or LF ({@code 嘊} U+560A): one
+   * that a server writing characters as single bytes turns into a line break.
+   */
+  boolean mayTruncateToLineBreak() {
+    return (kinds & TRUNCATES_TO_BREAK) != 0;
   }
 
   /** A set of ASCII characters to test values against with {@link #containsAny}; build once, in a constant. */

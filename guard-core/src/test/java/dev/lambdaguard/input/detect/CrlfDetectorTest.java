@@ -161,16 +161,19 @@ class CrlfDetectorTest {
     assertNull(detect(flood + "\\nNote: call me \\nabcd:x"));
   }
 
-  @Test
-  void textWithAccentedLettersIsReadForLineBreaksAsAsciiIsAndACharacterBeyondLatin1StillTruncates() {
-    // Latin-1 letters have no low byte that is a line break: such text is searched for breaks as ASCII is
-    String prose = "Grüße aus Köln, señor Müller: ça va très bien. ".repeat(200);
+  @ParameterizedTest
+  @ValueSource(strings = {"Grüße aus Köln, señor Müller: ça va très bien. ", "東京の天気は晴れです。ソウル、서울: 맑음. "})
+  void textWithoutATruncatingCharacterIsSearchedForBreaksAndOneAfterItStillCounts(String sentence) {
+    // accented letters, ideographs and Hangul have no low byte that is a line break: such text is searched for
+    // breaks as ASCII is, and a character that truncates to one is still found after it
+    String prose = sentence.repeat(200);
     assertNull(detect(prose + "\nNote: à bientôt"));
+    assertNull(detect(prose));
     assertRule(CrlfDetector.HEADER, prose + "%0d%0aSet-Cookie: sid=1");
     assertRule(CrlfDetector.HEADER, prose + "value\r\nSet-Cookie: a=b");
-    assertRule(CrlfDetector.HEADER, "é\r\nSet-Cookie: a=b");
-    assertRule(CrlfDetector.HEADER, prose + "\u010aX-Forwarded-For:1");
     assertRule(CrlfDetector.HEADER, prose + "x\\r\\nSet-Cookie: a=b");
+    assertRule(CrlfDetector.HEADER, prose + "\u010aX-Forwarded-For:1");
+    assertRule(CrlfDetector.HEADER, prose + "嘊嘍location:x");
   }
 
   @Test

@@ -14,7 +14,7 @@ class NormalizedProfileTest {
 
   /** Characters of every kind the profile tells apart: ASCII, Latin-1 inert or not, beyond Latin-1 inert or not. */
   private static final String ALPHABET = "\0aZ09%&<>;:/\\\"' \n~\u007f\u0080\u00ad\u00e9\u00aa\u00ff\u0100\u0416"
-      + "\u6771\u0301\u200b\uff1c\ud83d\ude00";
+      + "\u6771\u0301\u200b\uff1c\ud83d\ude00\u560a\u010d";
 
   @Test
   void everyAnswerOfTheProfileMatchesTheTextOnEitherSideOfTheLengthWhereTheLoopChanges() {
@@ -29,7 +29,7 @@ class NormalizedProfileTest {
   @Test
   void aLongValueOfAsciiWithOneCharacterOfAnotherKindAtTheEndIsProfiledWithIt() {
     String ascii = "a".repeat(Normalized.MARKED_FROM * 4);
-    for (char last : "\u00e9\u00ad\u0416\u0301\u200b\u6771".toCharArray()) {
+    for (char last : "\u00e9\u00ad\u0416\u0301\u200b\u6771\u560a\u010d".toCharArray()) {
       assertProfileOf(ascii + last);
       assertProfileOf(last + ascii);
     }
@@ -45,10 +45,12 @@ class NormalizedProfileTest {
     boolean nonAscii = text.chars().anyMatch(c -> c >= 0x80);
     boolean beyondLatin1 = text.chars().anyMatch(c -> c > 0xff);
     boolean notInert = text.chars().anyMatch(c -> c >= 0x80 && !InertChars.contains((char) c));
+    boolean truncates = text.chars().anyMatch(c -> c > 0xff && ((c & 0xff) == '\n' || (c & 0xff) == '\r'));
     assertEquals(nonAscii, profiled.hasNonAscii(), "non-ASCII in " + shown);
     assertEquals(beyondLatin1, profiled.hasBeyondLatin1(), "beyond Latin-1 in " + shown);
     assertEquals(text.indexOf('\0') >= 0 || notInert, profiled.mayHoldInvisible(), "may hold invisible in " + shown);
     assertEquals(!nonAscii, profiled.isPlainAscii(), "plain ASCII " + shown);
+    assertEquals(truncates, profiled.mayTruncateToLineBreak(), "truncates to a line break: " + shown);
   }
 
   private static String text(Random random, int length, int kinds) {
