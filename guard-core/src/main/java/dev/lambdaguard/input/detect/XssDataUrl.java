@@ -46,7 +46,7 @@ final class XssDataUrl {
     int bits = 0;
     int nbits = 0;
     for (int k = from; k < to; k++) {
-      int v = value(s.charAt(k));
+      int v = Base64Digits.eitherAlphabet(s.charAt(k));
       if (v < 0) {
         if (s.charAt(k) == '=') {
           break;
@@ -62,18 +62,5 @@ final class XssDataUrl {
       }
     }
     return out.toString();
-  }
-
-  private static int value(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '+' || c == '-' ? 62 : c == '/' || c == '_' ? 63 : -1;
   }
 }

@@ -198,37 +198,9 @@ final class XssUnescape {
     return false;
   }
 
-  /** Decodes UTF-7 shifted sequences ({@code +} modified base64 of UTF-16, ended by {@code -} or any other char). */
+  /** The value read as UTF-7 ({@link Utf7}) when it carries markup so ({@link #hasUtf7Markup}); else itself. */
   static String utf7(String s) {
-    if (!hasUtf7Markup(s)) {
-      return s;
-    }
-    int n = s.length();
-    StringBuilder out = new StringBuilder(n);
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c != '+' || i + 1 >= n || base64(s.charAt(i + 1)) < 0) {
-        out.append(c);
-        i++;
-        continue;
-      }
-      int j = i + 1;
-      int bits = 0;
-      int nbits = 0;
-      while (j < n && base64(s.charAt(j)) >= 0) {
-        bits = bits << 6 | base64(s.charAt(j));
-        nbits += 6;
-        if (nbits >= 16) {
-          nbits -= 16;
-          out.append((char) ((bits >>> nbits) & 0xffff));
-          bits &= (1 << nbits) - 1;
-        }
-        j++;
-      }
-      i = j < n && s.charAt(j) == '-' ? j + 1 : j;
-    }
-    return out.toString();
+    return hasUtf7Markup(s) ? Utf7.decode(s, 0) : s;
   }
 
   /** Whether a start tag ({@code <} and a letter) appears. */
@@ -283,16 +255,4 @@ final class XssUnescape {
     return out.toString();
   }
 
-  private static int base64(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '+' ? 62 : c == '/' ? 63 : -1;
-  }
 }

@@ -355,48 +355,7 @@ public final class XxeDetector implements Detector {
     if (first < 0) {
       return null;
     }
-    StringBuilder out = new StringBuilder(s.length());
-    out.append(s, 0, first);
-    int n = s.length();
-    int i = first;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c != '+') {
-        out.append(c);
-        i++;
-        continue;
-      }
-      int j = i + 1;
-      int bits = 0;
-      int buffer = 0;
-      while (j < n && base64(s.charAt(j)) >= 0) {
-        buffer = buffer << 6 | base64(s.charAt(j));
-        bits += 6;
-        if (bits >= 16) {
-          bits -= 16;
-          out.append((char) (buffer >>> bits & 0xFFFF));
-        }
-        j++;
-      }
-      if (j == i + 1) {
-        out.append('+'); // "+-" is a plus sign; a lone + stays
-      }
-      i = j < n && s.charAt(j) == '-' ? j + 1 : j;
-    }
-    return out.toString();
-  }
-
-  private static int base64(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    return c == '+' ? 62 : c == '/' ? 63 : -1;
+    return Utf7.decode(s, first);
   }
 
   // ---------------------------------------------------------------- characters
