@@ -589,11 +589,20 @@ final class SqlPrefilter {
     } else {
       return operator(s, i) && selects(s, found); // an operator continuing the query's operand with a subquery
     }
-    if (mayStart(s, end, false, found)) {
+    if (mayStart(s, end, false, found) || anotherColumn(s, end)) {
       return true;
     }
     int expression = expressionEnd(s, end);
     return expression > end && mayStart(s, expression, false, found);
+  }
+
+  /**
+   * Whether a comma follows the leading operand ending at {@code end}, and a parenthesis comes after it: one more
+   * column after the expected one ({@code 1,(SELECT ...)}, {@code id,IIF(1=1,1,1/0)}), for the tokenizer to read.
+   */
+  private static boolean anotherColumn(String s, int end) {
+    int comma = skipSpace(s, end, false);
+    return comma < s.length() && s.charAt(comma) == ',' && s.indexOf('(', comma) > comma;
   }
 
   /** Past the operators and operands that continue the operand ending at {@code i} ({@code 1*1}, {@code 2+3-1}). */

@@ -62,8 +62,10 @@ final class SqlShapes extends SqlStatements {
     }
     SqlShapes shapes = new SqlShapes(t, quoted);
     int r = shapes.anchored();
-    if (r == NONE && anywhere) {
-      r = shapes.anywhere();
+    if (anywhere && (r == NONE || r == SUBQUERY)) {
+      // a delaying or error-raising call inside the subquery is the more specific finding
+      int inside = shapes.anywhere();
+      r = r == NONE || inside == TIME_BASED || inside == FUNCTION ? inside : r;
     }
     return shapes.exhausted() ? NONE : r;
   }
@@ -73,8 +75,7 @@ final class SqlShapes extends SqlStatements {
   private int anchored() {
     int i = b;
     boolean lead = false;
-    // ,(SELECT ...): one more column for the query's select list or ORDER BY, the comma the attacker's own
-    int first = !quoted && t.type(0) == COMMA ? 1 : 0;
+    int first = quoted ? 0 : extraColumn();
     if (!quoted && (t.type(first) == LPAREN || t.isWord(first, SqlLexicon.CASE))) {
       int r = subquery(first);
       if (r != NONE) {
@@ -165,6 +166,20 @@ final class SqlShapes extends SqlStatements {
       return orderBy(j + 2, lead, false);
     }
     return t.type(j) == SEMI ? stacked(j + 1, true) : NONE;
+  }
+
+  /**
+   * Where one more column for the query's select list or ORDER BY starts, the comma before it the attacker's own:
+   * after it at the value's start ({@code ,(SELECT ...)}), or after the number or name the value was expected to be
+   * ({@code 1,(SELECT ...)}, {@code id,IIF(1=1,1,1/0)}, as sqlmap writes a sort column); 0 for the value's start.
+   */
+  private int extraColumn() {
+    if (t.type(0) == COMMA) {
+      return 1;
+    }
+    int type = t.type(0);
+    boolean plainOperand = type == NUMBER || type == WORD && t.word(0) == 0 && !t.has(0, FUNC);
+    return plainOperand && t.type(1) == COMMA ? 2 : 0;
   }
 
   /**

@@ -182,6 +182,8 @@ class SqliDetectorTest {
       "(case when 'b'='b' then 1 else 0 end)",
       ",(SELECT (CASE WHEN (5=5) THEN 1 ELSE 2 END))",
       ",(CASE WHEN 6=6 THEN 1 ELSE NULL END)",
+      "1,(SELECT CASE WHEN (1=1) THEN 1 ELSE 1/(SELECT 0) END)",
+      "name , (CASE WHEN 4=4 THEN 1 ELSE NULL END)",
       "(SELECT * FROM generate_series(2,2,CASE WHEN (2=2) THEN 1 ELSE 0 END) LIMIT 1)",
       "(SELECT banner FROM v$version WHERE ROWNUM=1)",
       "(select name from sysobjects)",
@@ -200,6 +202,20 @@ class SqliDetectorTest {
   })
   void aCaseDecidingOnTwoLiteralsInsideAnExpressionIsASubquery(String value) {
     assertRule("sqli.subquery", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {",(SELECT 1,2,IF(SUBSTR(@@version,1,1)<5,BENCHMARK(2000000,SHA1(1)),SLEEP(1)))",
+      "1,(select if(count(*)!=-1,benchmark(3000000,md5(1)),1))"})
+  void aDelayingCallInsideAnotherColumnsSubqueryIsNamedForTheDelay(String value) {
+    assertRule("sqli.time-based", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"1, (see above)", "Paris, (France)", "id,(select one)", "2,(case closed)",
+      "size, color (optional)", "1,2,(3)"})
+  void aListWithAParenthesisedItemPasses(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -224,7 +240,7 @@ class SqliDetectorTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"IIF(7=7,7,1/0)", "ELT(42=42,99)", "make_set(3=3,5)", ",IIF(8=8,1,1/0)",
-      "IF('q'='q',1,0)-- -"})
+      "IF('q'='q',1,0)-- -", "1,IIF(5836=5836,1,1/0)", "id,ELT(3=3,1)"})
   void aCallWhoseFirstArgumentTestsTwoLiteralsIsATautology(String value) {
     assertRule("sqli.tautology", value);
   }
