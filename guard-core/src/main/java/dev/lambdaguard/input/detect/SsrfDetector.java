@@ -184,10 +184,6 @@ public final class SsrfDetector implements Detector {
   private static final Detection METADATA_IN_TEXT = new Detection(Category.SSRF, "ssrf.metadata", 85);
   // the characters of the names and the address SSRF looks for in text, one set each
   // (the letters least frequent in text first, so that most values leave at the first)
-  private static final Normalized.CharSet[] LOCALHOST = eachOf("clhsoat");
-  private static final Normalized.CharSet[] LOCALHOST_UPPER = eachOf("CLHSOAT");
-  private static final Normalized.CharSet[] METADATA = eachOf("mdtae");
-  private static final Normalized.CharSet[] METADATA_UPPER = eachOf("MDTAE");
   private static final Normalized.CharSet[] METADATA_IP = eachOf("956421.");
   private static final Normalized.CharSet[] METADATA_NAME = eachOf(".gmdlnroitae");
   private static final Normalized.CharSet[] METADATA_NAME_UPPER = eachOf(".GMDLNROITAE");
@@ -250,7 +246,7 @@ public final class SsrfDetector implements Detector {
     }
     if (!value.containsAny(COLON_SLASH)) {
       // no URL (each has a colon or "//"): what is left needs a digit-dot-digit or a known name
-      if (!(value.containsAny(DOT) && value.containsAny(DIGITS)) && !mayNameHost(value)) {
+      if (!(value.containsAny(DOT) && value.containsAny(DIGITS)) && !SsrfHost.mayNameInside(value)) {
         return null;
       }
       if (!value.hadNul() && value.containsAny(SPACES) && hasInnerSpace(value.decoded())) {
@@ -1066,13 +1062,12 @@ public final class SsrfDetector implements Detector {
     return i < n;
   }
 
-
-
   // ---------------------------------------------------------------- characters
 
   /**
-   * Anything SSRF needs: a colon, a {@code //}, a digit-dot-digit (a bare address), {@code localhost} or
-   * {@code metadata} (all lower or all upper case); the character mask answers most values without reading them.
+   * Anything SSRF needs: a colon, a {@code //}, a digit-dot-digit (a bare address), a name that points inside
+   * ({@code localhost}, {@code localtest.me}, {@code metadata}, in any case); the character mask answers most values
+   * without reading them.
    */
   static boolean prefilter(Normalized value) {
     if (value.containsAny(COLON)) {
@@ -1089,21 +1084,13 @@ public final class SsrfDetector implements Detector {
         }
       }
     }
-    // a bare name: localhost, metadata.google.internal
-    return mayNameHost(value) && (s.contains("localhost") || s.contains("LOCALHOST") || s.contains("metadata")
-        || s.contains("METADATA"));
+    // a bare name: localhost, localtest.me, metadata.google.internal
+    return SsrfHost.mayNameInside(value) && SsrfHost.containsNameInside(value.lower());
   }
 
   /** Whether the value has a character that may begin a host after {@code //}. */
   private static boolean mayStartHost(Normalized value) {
     return value.containsAny(HOST_START) || value.hasNonAscii();
-  }
-
-  /** Whether the value has the letters of {@code localhost} or {@code metadata}, all lower or all upper case. */
-  private static boolean mayNameHost(Normalized value) {
-    // the letters least frequent in text first
-    return value.containsEach(LOCALHOST) || value.containsEach(LOCALHOST_UPPER) || value.containsEach(METADATA)
-        || value.containsEach(METADATA_UPPER);
   }
 
   /** Each character of {@code word} as a set of its own. */

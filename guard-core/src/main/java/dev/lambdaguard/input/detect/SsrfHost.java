@@ -81,6 +81,67 @@ final class SsrfHost {
     return names;
   }
 
+  /**
+   * The names of {@link #namesInside} that contain no other (the rest contain one: a subdomain, {@code localhost6},
+   * {@code ip6-loopback}), and the characters of each, one set a character, a letter in either case, the rarest in
+   * text first: a value that lacks a character of each names none of them.
+   */
+  private static final String[] SHORTEST_INSIDE = shortestInside();
+  private static final Normalized.CharSet[][] SHORTEST_INSIDE_CHARS = charsRarestFirst(SHORTEST_INSIDE);
+
+  /** Whether the value has every character of some name that points inside ({@link #namesInside}), in any case. */
+  static boolean mayNameInside(Normalized value) {
+    for (Normalized.CharSet[] chars : SHORTEST_INSIDE_CHARS) {
+      if (value.containsEach(chars)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code lower} (a value in lower case) contains a name that points inside ({@link #namesInside}). */
+  static boolean containsNameInside(String lower) {
+    for (String name : SHORTEST_INSIDE) {
+      if (lower.contains(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String[] shortestInside() {
+    List<String> names = namesInside();
+    List<String> shortest = new ArrayList<>();
+    for (String name : names) {
+      boolean containsOther = false;
+      for (String other : names) {
+        containsOther |= !other.equals(name) && name.contains(other);
+      }
+      if (!containsOther) {
+        shortest.add(name);
+      }
+    }
+    return shortest.toArray(new String[0]);
+  }
+
+  private static Normalized.CharSet[][] charsRarestFirst(String[] names) {
+    Normalized.CharSet[][] sets = new Normalized.CharSet[names.length][];
+    for (int k = 0; k < names.length; k++) {
+      char[] chars = names[k].toCharArray();
+      Character[] ordered = new Character[chars.length];
+      for (int i = 0; i < chars.length; i++) {
+        ordered[i] = chars[i];
+      }
+      java.util.Arrays.sort(ordered, java.util.Comparator.comparingInt(Substrings::rarityRank));
+      StringBuilder word = new StringBuilder();
+      for (char c : ordered) {
+        word.append(c);
+      }
+      sets[k] = CharSets.eachChar(word.toString(), true, "");
+    }
+    return sets;
+  }
+
   private static String[] insideTlds() {
     Set<String> tlds = new java.util.TreeSet<>();
     for (String[] names : new String[][] {LOOPBACK_NAMES.toArray(new String[0]), LOOPBACK_DOMAINS,

@@ -292,6 +292,20 @@ class SsrfDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"localtest.me", "api.localtest.me", "lvh.me", "a.vcap.me", "localho.st", "localh.st",
+      "LocalHost", "LVH.ME", "localtest.me/admin", " localtest.me "})
+  void aBareNameThatPointsToLoopbackByConventionIsLoopbackInAnyCase(String value) {
+    assertRule("ssrf.loopback", value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"metadata", "loopback", "instance-data", "localhost6", "local test me", "vacation.me",
+      "my localtest.me notes"})
+  void aSingleLabelOrProseNamingNoHostIsNoBareHost(String value) {
+    assertBenign(value);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"1999-12-31T23:59:59.999+01:00", "2024-03-15T10:30:00Z", "a:b:c", "12:30:45 pm",
       "tel:+14155550132", "09:00–17:30", "mailto:ana@example.com"})
   void timesAndOtherColonTextAreNoIpv6(String value) {
