@@ -651,7 +651,8 @@ final class SstiScanner {
    */
   private int commentEnd(int from) {
     if (nextCommentEnd < from) {
-      int k = find('*', '}', from, n);
+      // a search, not a read pair by pair: where no comment closes, the first ask reads the rest of the value
+      int k = Substrings.indexOf(s, "*}", from);
       nextCommentEnd = k >= 0 ? k : n;
     }
     return nextCommentEnd;
