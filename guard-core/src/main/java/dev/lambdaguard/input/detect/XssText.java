@@ -263,8 +263,8 @@ final class XssText {
   }
 
   /**
-   * Whether the backslash escape at {@code i} may spell one of {@code letters} (a {@link CharSets#table} holding
-   * each letter in either case) in a reading of
+   * Whether the backslash escape at {@code i} may spell one of {@code letters} (a {@link CharSets#table} of ASCII
+   * letters, each in either case) in a reading of
    * {@link #escapeFor}, told without trying each letter: an escape not opening with a hex digit reads as the
    * character after the backslash (the identity escape) or, as {@code \xHH} or <code>&#92;uHHHH</code>, as the
    * character it encodes; one opening with a hex digit reads as each of its CSS lengths and as octal, and as itself.
@@ -308,12 +308,14 @@ final class XssText {
         return true;
       }
     }
-    int o = 0;
-    for (int k = i + 1; k < limit && k - i <= 3 && s.charAt(k) >= '0' && s.charAt(k) <= '7'
-        && o * 8 + (s.charAt(k) - '0') <= 0377; k++) {
-      o = o * 8 + (s.charAt(k) - '0');
-    }
-    return CharSets.has(letters, (char) o);
+    // Octal spells a letter (0101 to 0172) only with three digits, the first a 1: fewer read at most 077, and a first
+    // digit from 2 reads 0200 or more (or stops at two digits, past 0377).
+    return d == '1' && i + 3 < limit && isOctal(s.charAt(i + 2)) && isOctal(s.charAt(i + 3))
+        && CharSets.has(letters, (char) (0100 | (s.charAt(i + 2) - '0') << 3 | s.charAt(i + 3) - '0'));
+  }
+
+  private static boolean isOctal(char c) {
+    return c >= '0' && c <= '7';
   }
 
   /** Length of <code>&#92;uHHHH</code> or <code>&#92;u{H...}</code> at {@code i}, or 0. */
