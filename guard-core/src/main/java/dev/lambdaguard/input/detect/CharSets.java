@@ -25,6 +25,11 @@ final class CharSets {
     return set;
   }
 
+  /** Whether {@code c} is in {@code set}, a {@link #table}: no character beyond ASCII is. */
+  static boolean has(boolean[] set, char c) {
+    return c < 128 && set[c];
+  }
+
   private CharSets() {}
 
   /**

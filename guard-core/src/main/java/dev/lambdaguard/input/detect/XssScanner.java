@@ -351,12 +351,10 @@ final class XssScanner {
           }
         }
       } else if (c == '\\') {
-        i = backslashRunEnd(i); // a backslash before another spells nothing: only a run's last is read
-        if (i + 1 < n && XssAlphabet.mayStartEscape(s.charAt(i + 1)) && escapeMayMatter(i)) {
-          backslash(i, i < tagEnd); // \\, \n, \" and the like spell nothing either check reads
+        if (escapeMayMatter(i)) {
+          backslash(i, i < tagEnd);
         }
-      } else if (c != ':' || !XssUrls.colonIsInert(s, i, cssCalls)) {
-        // A colon that ends no scheme and opens no CSS call (the colons of paths and keys) is passed over here.
+      } else {
         dispatch(i, c);
         if (c == '`' || c == '"' || c == '\'') {
           i = quoteRunInside(i, c);
@@ -400,18 +398,55 @@ final class XssScanner {
   }
 
   /**
-   * The first character from {@code i} that can start a check, or {@code n}: a loop of one lookup a character,
-   * small enough for the compiler to unroll.
+   * The first character from {@code i} that can start a check, or {@code n}: a loop of one lookup a character. A
+   * backslash or colon told to do nothing from a look at its neighbours ({@link #escapeIsInert},
+   * {@link XssUrls#colonIsInert}: the escapes of newlines and paths, <code>&#92;u</code> alone, the colons of keys) is
+   * passed over in this loop: in a flood of them, one every character or two, a return to the scan loop for each
+   * costs more than the look.
    */
   private int nextTrigger(int i) {
     while (i < n) {
       char c = s.charAt(i);
       if (c < 128 && (CLASS[c] & active) != 0) {
-        return i;
+        if (c == '\\') {
+          i = backslashRunEnd(i); // a backslash before another spells nothing: only a run's last is read
+          if (!escapeIsInert(i)) {
+            return i;
+          }
+        } else if (c != ':' || !XssUrls.colonIsInert(s, i, cssCalls)) {
+          return i;
+        }
       }
       i++;
     }
     return n;
+  }
+
+  /** The last backslash of the run of them at {@code i}. */
+  private int backslashRunEnd(int i) {
+    while (i + 1 < n && s.charAt(i + 1) == '\\') {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Whether the escape at the backslash {@code i} (the last of its run) does nothing, told from the one or two
+   * characters after it: no escape the scan reads starts with what follows ({@code \n}, {@code \"}); or it is an
+   * {@code x} or <code>&#92;u</code> escape with no digit after it, left as written; or it is a lone hex digit
+   * ({@code \a}, {@code \b} of a Windows path), which reads as a control character (CSS), a digit (octal) or itself,
+   * and of those only a scheme's first letter ({@link XssUrls#SCHEME_INITIALS}: {@code d}) can matter, while no name
+   * escapes that way.
+   */
+  private boolean escapeIsInert(int i) {
+    if (i + 1 >= n || !XssAlphabet.mayStartEscape(s.charAt(i + 1))) {
+      return true;
+    }
+    char d = s.charAt(i + 1);
+    if (d == 'u' || d == 'x') {
+      return i + 2 >= n || XssText.hex(s.charAt(i + 2)) < 0 && s.charAt(i + 2) != '{';
+    }
+    return XssText.hex(d) >= 0 && !XssUrls.isSchemeInitial(d) && (i + 2 >= n || XssText.hex(s.charAt(i + 2)) < 0);
   }
 
   private void dispatch(int i, char c) {
@@ -756,34 +791,17 @@ final class XssScanner {
     found(XssUrls.cssAfter(s, i, inTag || inStyle, cssCalls));
   }
 
-  /** The last backslash of the run of them at {@code i}. */
-  private int backslashRunEnd(int i) {
-    while (i + 1 < n && s.charAt(i + 1) == '\\') {
-      i++;
-    }
-    return i;
-  }
-
   /**
-   * Whether {@link #backslash} can find anything at the backslash at {@code i}, told from the escape alone for the
-   * commonest ones: a {@code \x} or <code>&#92;u</code> escape, complete or not, whose character is no ASCII
-   * identifier part (a control, a quote, a backslash, or the {@code x} or {@code u} itself when incomplete) starts
-   * no escaped name ({@link XssScript#escapedCallEnd} only steps past it) and spells no scheme's first letter (a
-   * letter). Floods of <code>&#92;u</code>, {@code \x} and <code>&#92;u000a</code> are then only stepped over. So is a
-   * lone hex digit ({@code \a}, {@code \b} of a Windows path): it reads as a control character (CSS), a digit
-   * (octal) or itself, and of those only a scheme's first letter ({@link XssUrls#SCHEME_INITIALS}: {@code d}) can
-   * matter, while no name escapes that way.
+   * Whether {@link #backslash} can find anything at the backslash at {@code i}, one {@link #escapeIsInert} lets
+   * through, told from the escape alone for the commonest ones: a {@code \x} or <code>&#92;u</code> escape whose
+   * character is no ASCII identifier part (a control, a quote, a backslash) starts no escaped name
+   * ({@link XssScript#escapedCallEnd} only steps past it) and spells no scheme's first letter (a letter). Floods of
+   * <code>&#92;u000a</code> are then only stepped over.
    */
   private boolean escapeMayMatter(int i) {
     char d = s.charAt(i + 1);
-    if (XssText.hex(d) >= 0) {
-      return XssUrls.isSchemeInitial(d) || i + 2 < n && XssText.hex(s.charAt(i + 2)) >= 0;
-    }
     if (d != 'u' && d != 'x') {
-      return true;
-    }
-    if (i + 2 >= n || XssText.hex(s.charAt(i + 2)) < 0 && s.charAt(i + 2) != '{') {
-      return false; // a u or x escape with no digit after it is left as written: told from one character
+      return true; // a scheme's first letter, a hex digit opening a longer escape, or another letter
     }
     int len = d == 'u' ? XssText.unicodeEscape(s, i, n) : 0;
     int value = len > 0 ? XssText.unicodeValue(s, i, len)

@@ -263,12 +263,13 @@ final class XssText {
   }
 
   /**
-   * Whether the backslash escape at {@code i} may spell one of {@code letters} (lower case) in a reading of
+   * Whether the backslash escape at {@code i} may spell one of {@code letters} (a {@link CharSets#table} of ASCII
+   * letters, each in either case) in a reading of
    * {@link #escapeFor}, told without trying each letter: an escape not opening with a hex digit reads as the
    * character after the backslash (the identity escape) or, as {@code \xHH} or <code>&#92;uHHHH</code>, as the
    * character it encodes; one opening with a hex digit reads as each of its CSS lengths and as octal, and as itself.
    */
-  static boolean escapeMaySpell(String s, int i, int limit, String letters) {
+  static boolean escapeMaySpell(String s, int i, int limit, boolean[] letters) {
     if (i + 1 >= limit) {
       return false;
     }
@@ -276,7 +277,7 @@ final class XssText {
     if (hex(d) >= 0) {
       return hexEscapeMaySpell(s, i, limit, letters);
     }
-    if (d != '\n' && d != '\r' && letters.indexOf(lower(d)) >= 0) {
+    if (CharSets.has(letters, d)) {
       return true;
     }
     int encoded = -1;
@@ -286,7 +287,7 @@ final class XssText {
       int len = unicodeEscape(s, i, limit);
       encoded = len > 0 ? unicodeValue(s, i, len) : -1;
     }
-    return encoded >= 0 && letters.indexOf(lower((char) encoded)) >= 0;
+    return encoded >= 0 && CharSets.has(letters, (char) encoded);
   }
 
   /**
@@ -294,24 +295,27 @@ final class XssText {
    * one to six digits, octal, and the digit itself. A lone digit ({@code \a}, {@code \b} of a Windows path) reads as
    * a control character or as itself, so it is told from that one character.
    */
-  private static boolean hexEscapeMaySpell(String s, int i, int limit, String letters) {
+  private static boolean hexEscapeMaySpell(String s, int i, int limit, boolean[] letters) {
     char d = s.charAt(i + 1);
-    if (d != '\n' && d != '\r' && letters.indexOf(lower(d)) >= 0) {
+    if (CharSets.has(letters, d)) {
       return true;
     }
     int v = 0;
-    for (int j = i + 1; j < limit && j - i <= 6 && hex(s.charAt(j)) >= 0; j++) {
+    // v only grows with each digit: once past ASCII, no longer reading spells a letter.
+    for (int j = i + 1; j < limit && j - i <= 6 && v < 128 && hex(s.charAt(j)) >= 0; j++) {
       v = v << 4 | hex(s.charAt(j));
-      if (v < 128 && isAsciiLetter((char) v) && letters.indexOf(lower((char) v)) >= 0) {
+      if (v < 128 && CharSets.has(letters, (char) v)) {
         return true;
       }
     }
-    int o = 0;
-    for (int k = i + 1; k < limit && k - i <= 3 && s.charAt(k) >= '0' && s.charAt(k) <= '7'
-        && o * 8 + (s.charAt(k) - '0') <= 0377; k++) {
-      o = o * 8 + (s.charAt(k) - '0');
-    }
-    return letters.indexOf(lower((char) o)) >= 0;
+    // Octal spells a letter (0101 to 0172) only with three digits, the first a 1: fewer read at most 077, and a first
+    // digit from 2 reads 0200 or more (or stops at two digits, past 0377).
+    return d == '1' && i + 3 < limit && isOctal(s.charAt(i + 2)) && isOctal(s.charAt(i + 3))
+        && CharSets.has(letters, (char) (0100 | (s.charAt(i + 2) - '0') << 3 | s.charAt(i + 3) - '0'));
+  }
+
+  private static boolean isOctal(char c) {
+    return c >= '0' && c <= '7';
   }
 
   /** Length of <code>&#92;uHHHH</code> or <code>&#92;u{H...}</code> at {@code i}, or 0. */

@@ -186,7 +186,7 @@ final class XssUrls {
     int n = s.length();
     int limit = colonEnd > 0 ? colonEnd : Math.min(n, k + ESCAPED_SCHEME_SPAN);
     char first = lower(s.charAt(k));
-    if (first == '\\' && !XssText.escapeMaySpell(s, k, limit, SCHEME_INITIALS)) {
+    if (first == '\\' && !XssText.escapeMaySpell(s, k, limit, IS_SCHEME_INITIAL)) {
       return null; // most escapes (of a newline, a quote, a backslash) spell no first letter of a scheme
     }
     for (String scheme : SCRIPT_SCHEMES) {

@@ -697,6 +697,21 @@ class XssDetectorTest {
   }
 
   @Test
+  void aSchemeSpelledWithOctalOrPaddedHexAfterAFloodOfEscapesIsReadAsAlone() {
+    // An escape after a flood of UNC paths, lone u escapes or newlines is read for the first letter of a scheme in
+    // each of its readings: octal (three digits opening with 1: \152 is j, \126 is V), CSS hex with leading zeros.
+    String[][] cases = {
+        {"\\\\127.0.0.1\\", " \\152avascript:alert(1)", " \\152ava"},
+        {"\\\\127.0.0.1\\", " \\126bscript:alert(1)", " \\127bscript:x"},
+        {"\\u", " \\00006a avascript:alert(1)", " \\00006b avascript:x"},
+        {"\\nX:", "<a href=\\144ata:text/html,x>", "<a href=\\145ata:text/html,x>"}};
+    for (String[] c : cases) {
+      String flood = assertFoundAsAloneAfterAFloodOf(c[0], c[1]);
+      assertPasses(flood + c[2], flood + c[2] + Floods.EVERY_LETTER);
+    }
+  }
+
+  @Test
   void anEvaluatorAfterAFloodOfUnfedEvaluatorsIsJudgedByTheSourceInItsArgument() {
     // A call of an evaluator, Function, write or call is passed over while no name ahead within its span starts
     // with a source (none is searched for while the value's letters spell no source): the one fed from a source
