@@ -339,11 +339,7 @@ final class PathScan {
     int notLetters = 0;
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
-      int k = c < 128 ? ASCII[c] : ODD;
-      if (k == LETTER) {
-        continue;
-      }
-      if (k == SEP) {
+      if (c == '/' || c == '\\') {
         if (i > start) {
           if (!quiet) {
             quietFrom = start;
@@ -362,6 +358,10 @@ final class PathScan {
         start = i + 1;
         dotted = false;
         notLetters = 0;
+        continue;
+      }
+      int k = c < 128 ? ASCII[c] : ODD;
+      if (k == LETTER) {
         continue;
       }
       if (k != PLAIN && !quietInSegment(k, i)) {
