@@ -225,6 +225,9 @@ final class PathNames {
 
   private static void put(int flags, String... names) {
     for (String name : names) {
+      if (!hasAsciiLetter(name)) {
+        throw new IllegalStateException("a name without a letter breaks letterlessNamesNothing: " + name);
+      }
       if ((flags & PARTS) == 0) {
         longestName = Math.max(longestName, name.length());
       }
@@ -250,6 +253,15 @@ final class PathNames {
         addByStart(CONFIG_BY_START, name);
       }
     }
+  }
+
+  private static boolean hasAsciiLetter(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (PathChars.isLetter(name.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void addByStart(String[][] byStart, String name) {
@@ -546,15 +558,33 @@ final class PathNames {
   }
 
   /**
+   * Whether {@link #classify} gives {@code s[from, to)}, a segment of ASCII characters without spaces and without
+   * a letter, no flag at all (whatever {@code exactOnly}), told without hashing: every name of the table has a
+   * letter ({@link #put} checks it), and no ASCII character but a letter compares equal to one ignoring case, so
+   * such a segment is named only as digits (a pid, which has no dot) or as a dot file. {@code \\127.0.0.1\} a
+   * megabyte long is read at this cost per segment, its reader telling whether it is {@code dotted}.
+   */
+  static boolean letterlessNamesNothing(String s, int from, int to, boolean dotted) {
+    return to - from > MAX_SEGMENT || s.charAt(from) != '.' && (dotted || !allDigits(s, from, to));
+  }
+
+  /**
    * Whether {@link #classify} gives {@code s[from, to)}, a segment without spaces or dots, no flag at all, told
    * without hashing: too long, or its first two characters begin no name, and neither digits only (a pid) nor a
    * {@code _log} name. A path of many short segments ({@code \x\x\x}) is read at this cost per segment.
    */
   static boolean namesNothing(String s, int from, int to) {
+    return allDigits(s, from, to) ? to - from > MAX_SEGMENT : namesNothingButDigits(s, from, to);
+  }
+
+  /**
+   * {@link #namesNothing} of a segment that is not digits only, as one with a letter is known to be by its reader.
+   */
+  static boolean namesNothingButDigits(String s, int from, int to) {
     if (to - from > MAX_SEGMENT) {
       return true;
     }
-    if (allDigits(s, from, to) || mayBeginName(NAME_STARTS, s, from, to) && !foreign(s, from, to)) {
+    if (mayBeginName(NAME_STARTS, s, from, to) && !foreign(s, from, to)) {
       return false;
     }
     return !logSuffix(s, from, to);

@@ -5,6 +5,7 @@ import static dev.lambdaguard.input.detect.PathChars.COLON;
 import static dev.lambdaguard.input.detect.PathChars.DOT;
 import static dev.lambdaguard.input.detect.PathChars.LETTER;
 import static dev.lambdaguard.input.detect.PathChars.ODD;
+import static dev.lambdaguard.input.detect.PathChars.PLAIN;
 import static dev.lambdaguard.input.detect.PathChars.SEP;
 import static dev.lambdaguard.input.detect.PathChars.SPACE;
 import static dev.lambdaguard.input.detect.PathChars.TERMINATOR;
@@ -332,7 +333,10 @@ final class PathScan {
   private int quietSegments(int from) {
     int start = from;
     boolean quiet = quiet() && !namedInPath;
+    // what the loop saw of the segment, so that its end reads nothing of it again: a dot, a letter (letters are the
+    // common case and take no step of their own: the other characters are counted, a segment has a letter if fewer)
     boolean dotted = false;
+    int notLetters = 0;
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c == '/' || c == '\\') {
@@ -341,7 +345,7 @@ final class PathScan {
             quietFrom = start;
             return i;
           }
-          if (!quietSegment(start, i, dotted)) {
+          if (!quietSegment(start, i, dotted, i - start > notLetters)) {
             // a path of names (/usr/local/bin/) is read by the full loop from here on: this loop would read each
             // segment only to hand it back
             namedInPath = true;
@@ -353,13 +357,18 @@ final class PathScan {
         }
         start = i + 1;
         dotted = false;
+        notLetters = 0;
         continue;
       }
       int k = c < 128 ? ASCII[c] : ODD;
-      if (k > LETTER && !quietInSegment(k, i)) {
+      if (k == LETTER) {
+        continue;
+      }
+      if (k != PLAIN && !quietInSegment(k, i)) {
         return handBack(start, i, quiet && (c == ' ' || k == TERMINATOR), dotted);
       }
       dotted |= k == DOT;
+      notLetters++;
     }
     quietFrom = start;
     return n;
@@ -423,13 +432,18 @@ final class PathScan {
 
   /**
    * Whether the segment {@code [a, b)} of quiet characters, the first a drive written as a URL's path aside, is
-   * no climb and names nothing (classified in full only when the cheap test cannot tell).
+   * no climb and names nothing (classified in full only when the cheap test cannot tell); {@code lettered} when
+   * it has an ASCII letter.
    */
-  private boolean quietSegment(int a, int b, boolean dotted) {
+  private boolean quietSegment(int a, int b, boolean dotted, boolean lettered) {
     if (nseg == 0 && driveInUrlPath(a, b) || dotted && upSegment(a, b) != 0) {
       return false;
     }
-    return !dotted && PathNames.namesNothing(s, a, b)
+    // what the loop saw as it read the segment is not asked again: whether it has a letter, a dot
+    if (!lettered) {
+      return PathNames.letterlessNamesNothing(s, a, b, dotted); // 127.0.0.1
+    }
+    return !dotted && PathNames.namesNothingButDigits(s, a, b)
         || classify(a, b, kind == URL || kind == RELATIVE) == 0;
   }
 

@@ -388,6 +388,30 @@ class PathTraversalDetectorTest {
     assertEquals(detect("/usr/x/apache2:x/conf/httpd.conf"), detect("/usr" + run + "\\apache2:x\\conf\\httpd.conf"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\\\\127.0.0.1\\", ";cat 'x", "\\1.2\\", "\\-.-\\", "\\;x'y"})
+  void anAttackAfterAFloodOfAddressesOrShellWordsIsFoundAsAlone(String unit) {
+    String flood = unit.repeat(100_000 / unit.length());
+    for (String attack : new String[] {"../../etc/passwd", "..\\..\\windows\\win.ini", "php://filter/resource=index",
+        "..;/..;/WEB-INF/web.xml", "x/etc/passwd"}) {
+      Detection alone = detect(flood.substring(0, unit.length() * 2) + "; " + attack);
+      assertEquals(alone, detect(flood + "; " + attack), () -> unit + " then " + attack);
+      assertEquals(alone, detect(flood + Floods.EVERY_LETTER + "; " + attack),
+          () -> unit + " letters, then " + attack);
+    }
+  }
+
+  @Test
+  void aRunOfSegmentsWithoutLettersStillLeadsToANameAtItsEnd() {
+    // a segment without letters is named only as digits (a pid) or a dot file, and may still climb
+    String run = "\\127.0.0.1".repeat(20_000);
+    for (String end : new String[] {"\\etc\\passwd", "\\..\\..\\x", "\\-.-.-\\x", "\\.1\\x", "\\proc\\123",
+        "\\1.2.3.4\\docs\\readme.txt", "\\1.2:3\\x", "\\.-\\.htpasswd", "\\1\\2\\x.log"}) {
+      assertEquals(detect("\\127.0.0.1\\127.0.0.1" + end), detect(run + end), end);
+    }
+    assertBenign(run + "\\docs\\readme.txt");
+  }
+
   @Test
   void anAlternateDataStreamAfterAFloodOfColonsIsFound() {
     String flood = "${::-".repeat(20_000);
