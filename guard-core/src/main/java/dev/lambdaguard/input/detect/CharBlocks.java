@@ -18,6 +18,11 @@ final class CharBlocks {
   private final int n;
   /** The masks of the last window asked ({@link #low(int, int)} then {@link #high()}). */
   private long lastHigh;
+  /** The blocks last joined by {@link #low(int, int)}, and their masks. */
+  private int spanFirst = -1;
+  private int spanLast = -1;
+  private long spanLow;
+  private long spanHigh;
 
   CharBlocks(String s) {
     this.n = s.length();
@@ -43,16 +48,27 @@ final class CharBlocks {
    */
   long low(int from, int to) {
     to = Math.min(to, n);
-    long lo = 0;
-    long hi = 0;
-    if (from < to) {
-      for (int b = from >> SHIFT, last = (to - 1) >> SHIFT; b <= last; b++) {
+    if (from >= to) {
+      lastHigh = 0;
+      return 0;
+    }
+    int first = from >> SHIFT;
+    int last = (to - 1) >> SHIFT;
+    if (first != spanFirst || last != spanLast) {
+      // windows asked at neighbouring positions mostly cover the same blocks: those are joined once
+      long lo = 0;
+      long hi = 0;
+      for (int b = first; b <= last; b++) {
         lo |= low[b];
         hi |= high[b];
       }
+      spanFirst = first;
+      spanLast = last;
+      spanLow = lo;
+      spanHigh = hi;
     }
-    lastHigh = hi;
-    return lo;
+    lastHigh = spanHigh;
+    return spanLow;
   }
 
   /** The high mask (characters 64 to 127) of the window last asked with {@link #low(int, int)}. */

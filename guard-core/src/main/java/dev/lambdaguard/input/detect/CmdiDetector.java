@@ -48,8 +48,9 @@ import dev.lambdaguard.input.Category;
  * and a look at the word when it may name a command. A long value is first asked, from its character set, whether
  * it can spell any word a rule needs ({@link CmdiLetters}), and which kinds of command its characters can give
  * arguments; once it has made the scan read the arguments of {@code CmdiScanner.WINDOWS_FROM} command words, each
- * command's argument window is asked the same by blocks of characters ({@link CharBlocks}), so that letters, a slash
- * or a dash elsewhere in the value do not make every command word's arguments read. The scan stops at the first
+ * command's argument window is asked the same by blocks of characters ({@link CharBlocks}), and each command
+ * position whether its blocks hold the letters of a name that could take such arguments, so that letters, a slash
+ * or a dash elsewhere in the value do not make every command word's arguments read, nor every word looked up. The scan stops at the first
  * sure detection (a score of 90 and up), and after a weaker one reads on only for the rest of that command.
  * Stateless and thread-safe.
  */

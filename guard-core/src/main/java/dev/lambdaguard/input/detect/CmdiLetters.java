@@ -128,7 +128,11 @@ final class CmdiLetters {
    * command word of another kind, or with other letters, is never taken in this value.
    */
   static boolean mayNameCommand(Normalized value, int kinds) {
-    int present = present(value);
+    return mayNameCommand(present(value), kinds);
+  }
+
+  /** {@link #mayNameCommand(Normalized, int)} for the letters {@code present} (see {@link #lettersOf}). */
+  static boolean mayNameCommand(int present, int kinds) {
     for (int i = 0; i < NAME_LETTERS.length; i++) {
       if ((kinds & 1 << CmdiCommands.kindOf(i)) != 0 && (NAME_LETTERS[i] & ~present) == 0) {
         return true;
@@ -140,6 +144,14 @@ final class CmdiLetters {
   /** Whether the value has the letters of a code runner or directive ({@link CmdiCode#words}). */
   static boolean mayNameCode(Normalized value) {
     return spellsOneOf(CODE_WORDS, present(value));
+  }
+
+  /**
+   * The letters of the characters given as the two masks of a {@link Normalized.CharSet}, a bit per letter in
+   * either case: {@code A} to {@code Z} are bits 1 to 26 of the high mask, {@code a} to {@code z} bits 33 to 58.
+   */
+  static int lettersOf(long low, long high) {
+    return (int) ((high >>> 1 | high >>> 33) & (1L << 26) - 1);
   }
 
   /** The letters the value has, a bit per letter in either case. */

@@ -82,6 +82,11 @@ final class CmdiScanner {
   private long windowLow = -1;
   private long windowHigh = -1;
   private int windowPossible;
+  /** The masks of the last window {@link #commandMayFit} asked, whether after a separator, and its answer. */
+  private long reachLow = -1;
+  private long reachHigh = -1;
+  private boolean reachSep;
+  private boolean reachMayFit;
   private Detection best;
   // the word last read by readWord: wordText[wordA, wordB); in the value it ends at wordEnd
   private String wordText;
@@ -600,8 +605,62 @@ final class CmdiScanner {
     if (ctx == SEP && windowsRootAt(s, p)) {
       return windowsPath(p); // what command would find there, without probe's and command's steps before it
     }
+    if (rule != CmdiDetector.SUBSTITUTION && !commandMayFit(p, ctx == SEP)) {
+      return false; // no command this value's scan can record has its name and arguments around p
+    }
     return command(probe(s, p, true), p, ctx, rule);
   }
+
+  /**
+   * Whether {@link #command(long, int, int, Detection)} may record anything for the command position {@code p},
+   * outside a substitution, asked of the {@link CharBlocks} of the characters it can read from there (the blanks
+   * before the word skipped as {@link #probe} skips them): a path's slash, a variable's {@code $}, a Windows
+   * drive's colon or variable's percent sign, or the letters of a name of a kind whose arguments the characters can
+   * make ({@link #argumentsMayFit}, for every word of the window at once) or of a wrapper, which reads the words
+   * after it. Without any, every way command has to record stops at a test that fails: no windows path, variable,
+   * glob or binary path, and a word (whose letters, quotes undone, are the window's) of no kind it accepts there.
+   * Asked once the blocks are made ({@link #WINDOWS_FROM} command words): a megabyte of {@code ;cat 'x} then costs
+   * a few mask tests per separator, not the look-up of {@code cat} at each. Neighbouring positions share their
+   * blocks, so the letters are asked once for them.
+   */
+  private boolean commandMayFit(int p, boolean sep) {
+    if (blocks == null) {
+      return true;
+    }
+    int q = CmdiShell.skipBlanks(s, p);
+    if (q < n && (s.charAt(q) == '(' || s.charAt(q) == '{')) {
+      q = CmdiShell.skipBlanks(s, q + 1); // as probe and command read it
+    }
+    long low = blocks.low(q, q + COMMAND_REACH);
+    long high = blocks.high();
+    if (low != reachLow || high != reachHigh || sep != reachSep) {
+      reachLow = low;
+      reachHigh = high;
+      reachSep = sep;
+      reachMayFit = mayRecordIn(low, high, sep);
+    }
+    return reachMayFit;
+  }
+
+  /** {@link #commandMayFit} for the characters of a window, given as the two masks of a CharSet. */
+  private boolean mayRecordIn(long low, long high, boolean sep) {
+    if ((low & OTHER_WAYS.low()) != 0 || (high & OTHER_WAYS.high()) != 0) {
+      return true;
+    }
+    int possible = CmdiShell.possibleArgs(low, high);
+    int viable = CmdiCommands.viableKindsOf(possible, false) | CmdiCommands.viableKindsOf(possible, true);
+    int kinds = (sep ? lenientKinds : strictKinds | lenientKinds) & viable | 1 << CmdiCommands.WRAPPER;
+    return CmdiLetters.mayNameCommand(CmdiLetters.lettersOf(low, high), kinds);
+  }
+
+  /** What records a command without a name's letters: a path, a variable, a Windows drive or variable. */
+  private static final Normalized.CharSet OTHER_WAYS = Normalized.charSet("/$:%");
+  /**
+   * How far from a command word's start {@link #command(long, int, int, Detection)} reads, past its blanks: the
+   * longest word {@link CmdiShell#word} reads (a step of two past its {@code 2 * MAX_WORD}), the character that ends
+   * it, and the arguments {@link CmdiShell#args} reads after it.
+   */
+  private static final int COMMAND_REACH = 2 * CmdiShell.MAX_WORD + 2 + 1 + CmdiShell.MAX_ARGS;
 
   /** A Windows path in command position after a separator: judged by {@link #windowsBinary} alone. */
   private boolean windowsPath(int p) {

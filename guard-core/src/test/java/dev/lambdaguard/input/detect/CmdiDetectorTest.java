@@ -357,6 +357,28 @@ class CmdiDetectorTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {";cat 'x", ";tac x", "&&cat q", ";cut x"})
+  void anAttackAfterAFloodOfCommandWordsWithoutTheirArgumentsIsFoundAsItIsAlone(String unit) {
+    // the letters first make every command word's arguments read; past the first few hundred, a command position
+    // is asked whether the blocks of characters around it can make a rule's word, path or variable: the attack's
+    // blocks can, right after the flood or after a stretch of separators before no command
+    String flood = Floods.EVERY_LETTER + unit.repeat(100_000 / unit.length());
+    for (String attack : new String[] {"; cat /etc/passwd", ";/???/??t /???/??????", "; x; $0 -c x",
+        "X=$'\\x69\\x64';$X", ";w'h'o'a'm'i", "; C:\\Windows\\System32\\cmd.exe /c whoami",
+        "; sudo cat /etc/shadow", ";/usr/bin/id", "; x;$SHELL -c x"}) {
+      Detection alone = detect(attack);
+      assertNotNull(alone, attack);
+      for (String gap : new String[] {"", "; x".repeat(200)}) {
+        Detection d = detect(flood + gap + attack);
+        assertNotNull(d, () -> unit + " then " + attack);
+        assertEquals(alone.ruleId(), d.ruleId(), () -> unit + " then " + attack);
+        assertEquals(alone.score(), d.score(), () -> unit + " then " + attack);
+      }
+    }
+    assertNull(detect(flood), unit);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"\\nX:", "\\n", ";", "x;", "\\nX"})
   void whetherProseComesBeforeALineBreakAfterAFloodIsAnsweredAsAfterAFewUnits(String unit) {
     // prose is looked for from the first blank on, with the word before that blank read back: the flood before
