@@ -50,8 +50,9 @@ import dev.lambdaguard.input.Category;
  * arguments; once it has made the scan read the arguments of {@code CmdiScanner.WINDOWS_FROM} command words, each
  * command's argument window is asked the same by blocks of characters ({@link CharBlocks}), and each command
  * position whether its blocks hold the letters of a name that could take such arguments, so that letters, a slash
- * or a dash elsewhere in the value do not make every command word's arguments read, nor every word looked up. The scan stops at the first
- * sure detection (a score of 90 and up), and after a weaker one reads on only for the rest of that command.
+ * or a dash elsewhere in the value do not make every command word's arguments read, nor every word looked up. The
+ * scan stops at the first sure detection (a score of 90 and up), and after a weaker one reads on only for the rest
+ * of that command.
  * Stateless and thread-safe.
  */
 public final class CmdiDetector implements Detector {
