@@ -329,10 +329,10 @@ public final class CrlfDetector implements Detector {
   /**
    * Where line breaks start, in order. In text without truncating characters only CR, LF and backslash can:
    * each is found with {@link String#indexOf(int, int)} (which reads many characters at a time) and its next
-   * position kept until passed, so the value is read once per kind. In text with one, every character's low byte is looked up. A backslash
-   * is one only before the rest of an escaped line break ({@link #escapeLength}) that a rule may count
-   * ({@link #startsRun}), asked here rather than after a stop of the scan: a megabyte of backslashes, of
-   * {@code \\u} or of {@code \\nX:} makes no stop.
+   * position kept until passed, so the value is read once per kind. In text with one, every character's low byte
+   * is looked up. A backslash is one only before the rest of an escaped line break ({@link #escapeLength}) that a
+   * rule may count ({@link #startsRun}), asked here rather than after a stop of the scan: a megabyte of
+   * backslashes, of {@code \\u} or of {@code \\nX:} makes no stop.
    */
   private static final class Candidates {
     /** Characters read one by one before the searches. */
