@@ -349,13 +349,27 @@ final class CmdiCode {
     return false;
   }
 
-  /** Whether the code before a function name is a statement boundary: value start, a separator, {@code {}. */
+  /**
+   * Whether the code before a function name is a statement boundary (value start, a separator, {@code {}) or a
+   * string closed and joined to the call: PHP's and Perl's dot after a quote ({@code '.phpinfo().'}) breaks out of
+   * the string the value was put in, as {@code ';phpinfo();//} does.
+   */
   private static boolean callPosition(String s, int b) {
     int k = b - 1;
     while (k >= 0 && b - k <= 4 && CmdiShell.isSpace(s.charAt(k))) {
       k--;
     }
-    return k < 0 || ";|&{@:$(=`'\"\n\r!".indexOf(s.charAt(k)) >= 0;
+    if (k < 0 || ";|&{@:$(=`'\"\n\r!".indexOf(s.charAt(k)) >= 0) {
+      return true;
+    }
+    if (s.charAt(k) != '.') {
+      return false;
+    }
+    int q = k - 1;
+    while (q >= 0 && k - q <= 4 && CmdiShell.isSpace(s.charAt(q))) {
+      q--;
+    }
+    return q >= 0 && (s.charAt(q) == '\'' || s.charAt(q) == '"');
   }
 
   /** Whether an identifier and {@code (} follow at {@code p}. */

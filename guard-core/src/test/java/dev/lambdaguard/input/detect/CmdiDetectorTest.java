@@ -136,7 +136,8 @@ class CmdiDetectorTest {
     "${@print(md5(1))}", ";{$_GET[\"cmd\"]}", "os.system('id')", "subprocess.check_output(['ls'])",
     "__import__('os')", "require('child_process')", "Runtime.getRuntime().exec(cmd)", "IO.popen('id')",
     "eval(base64_decode('aWQ='))", "SYSTEM('ls')", "%x(id)", "out = %x(cat /etc/passwd)", "open(F, \"id|\")",
-    "open(my $fh, \"-|\", \"id\")", "open(F, '|cat /etc/passwd')", "x;php7.4 -r 'system(1);'"
+    "open(my $fh, \"-|\", \"id\")", "open(F, '|cat /etc/passwd')", "x;php7.4 -r 'system(1);'",
+    "'.phpinfo().'", "\".phpinfo().\"", "x' . phpinfo() . '"
   })
   void codeExecutionCallsAreDetected(String value) {
     assertRule("cmdi.code-exec", value);
