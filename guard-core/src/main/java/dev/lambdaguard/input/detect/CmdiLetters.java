@@ -16,7 +16,6 @@ final class CmdiLetters {
 
   /** The letters of the words the rules look for, a bit per letter in either case; no set a subset of another. */
   private static final int[] WORDS;
-  private static final Normalized.CharSet[] LETTER = new Normalized.CharSet[26];
 
   private static final Normalized.CharSet ANY_LETTER = Normalized.charSet(
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -43,9 +42,6 @@ final class CmdiLetters {
   private static final int[] CODE_WORDS;
 
   static {
-    for (int l = 0; l < 26; l++) {
-      LETTER[l] = Normalized.charSet(String.valueOf((char) ('a' + l)) + (char) ('A' + l));
-    }
     List<String> words = new ArrayList<>(CmdiCommands.names());
     words.addAll(CmdiCode.words());
     // bin/ of a binary's path (CmdiScanner.BIN_DIRS), ${IFS}, <?php, /dev/tcp/ and /dev/udp/
@@ -146,21 +142,14 @@ final class CmdiLetters {
     return spellsOneOf(CODE_WORDS, present(value));
   }
 
-  /**
-   * The letters of the characters given as the two masks of a {@link Normalized.CharSet}, a bit per letter in
-   * either case: {@code A} to {@code Z} are bits 1 to 26 of the high mask, {@code a} to {@code z} bits 33 to 58.
-   */
+  /** The letters of the characters given as the two masks of a {@link Normalized.CharSet} ({@link Normalized#letters}). */
   static int lettersOf(long low, long high) {
-    return (int) ((high >>> 1 | high >>> 33) & (1L << 26) - 1);
+    return Normalized.letters(high);
   }
 
   /** The letters the value has, a bit per letter in either case. */
   private static int present(Normalized value) {
-    int present = 0;
-    for (int l = 0; l < 26; l++) {
-      present |= value.containsAny(LETTER[l]) ? 1 << l : 0;
-    }
-    return present;
+    return value.letters();
   }
 
   private static boolean spellsAWord(Normalized value) {

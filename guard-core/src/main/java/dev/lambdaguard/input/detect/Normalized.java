@@ -28,9 +28,9 @@ public final class Normalized {
   /** Characters a decoding layer acts on: %, & and NUL. */
   private static final long DECODABLE = 1L << '%' | 1L << '&' | 1L;
   private static final long ASCII_UPPER = 0x07fffffeL; // 'A'..'Z', as bits of the mask of 64..127
-  /** Length from which a value is profiled by {@link #profileByMarks}. */
+  /** Length from which a value is profiled by {@link #seen}. */
   static final int MARKED_FROM = 512;
-  /** The entry of {@link #profileByMarks}'s table that stands for every character beyond Latin-1. */
+  /** The entry of {@link #seen}'s table that stands for every character beyond Latin-1. */
   private static final int SEEN_BEYOND_LATIN1 = 256;
 
   /**
@@ -54,40 +54,48 @@ public final class Normalized {
   private final String decoded;
   private final int layers;
   private final boolean hadNul;
-  private long lowMask;
-  private long highMask;
-  private int kinds;
+  private final long lowMask;
+  private final long highMask;
+  private final int kinds;
   private String lower;
 
-  /** Profiles {@code decoded} in one pass: which ASCII characters it holds, and what else. */
+  /**
+   * Profiles {@code decoded} in one pass: which ASCII characters it holds, and what else. A short value has each
+   * character's bit or-ed into two masks, without branches on the character (random punctuation would mispredict
+   * them at every step): two loads from a table, which costs less than half what computing the bit and the half of
+   * ASCII it falls in does. A long value is profiled a third faster by {@link #seen}, whose table becomes the same
+   * masks after the pass (folding it costs what a few hundred characters do, hence {@link #MARKED_FROM}).
+   */
   Normalized(String raw, String decoded, int layers, boolean hadNul) {
     this.raw = raw;
     this.decoded = decoded;
     this.layers = layers;
     this.hadNul = hadNul;
-    if (decoded.length() < MARKED_FROM) {
-      profileByMasks(decoded);
-    } else {
-      profileByMarks(decoded);
-    }
-  }
-
-  /**
-   * The profile of a short value: each character's bit or-ed into two masks. Without branches on the character
-   * (random punctuation would mispredict them at every step): two loads from a table, which costs less than half
-   * what computing the bit and the half of ASCII it falls in does.
-   */
-  private void profileByMasks(String s) {
     long low = 0;
     long high = 0;
     int k = 0;
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      int t = Math.min(c, 255);
-      low |= LOW_BIT[t];
-      high |= HIGH_BIT[t];
-      if (c >= 128 && k != ALL_KINDS) {
-        k |= kindOf(c);
+    int n = decoded.length();
+    if (n < MARKED_FROM) {
+      for (int i = 0; i < n; i++) {
+        char c = decoded.charAt(i);
+        int t = Math.min(c, 255);
+        low |= LOW_BIT[t];
+        high |= HIGH_BIT[t];
+        if (c >= 128 && k != ALL_KINDS) {
+          k |= kindOf(c);
+        }
+      }
+    } else {
+      byte[] seen = seen(decoded);
+      for (int c = 0; c < 64; c++) {
+        low |= (long) seen[c] << c;
+        high |= (long) seen[c + 64] << c;
+      }
+      k = seen[SEEN_BEYOND_LATIN1];
+      for (char c = 128; c <= 0xff && k != ALL_KINDS; c++) {
+        if (seen[c] != 0) {
+          k |= kindOf(c);
+        }
       }
     }
     this.lowMask = low;
@@ -96,14 +104,13 @@ public final class Normalized {
   }
 
   /**
-   * The same profile for a long value, a third of the time: each character marks its entry in a table of what was
-   * seen, a store that waits on nothing (in {@link #profileByMasks} each step waits on the masks of the step
-   * before), and the table becomes the masks after the pass. Folding the table costs what a few hundred characters
-   * do, hence {@link #MARKED_FROM}.
+   * Which characters up to U+00FF {@code s} holds, 1 at each one's index, and at {@link #SEEN_BEYOND_LATIN1} the
+   * {@link #kinds} of those beyond (which one shared entry would not keep): each character marks its entry, a store
+   * that waits on nothing, where or-ing bits into masks makes each step wait on the step before.
    */
-  private void profileByMarks(String s) {
+  private static byte[] seen(String s) {
     byte[] seen = new byte[SEEN_BEYOND_LATIN1 + 1];
-    int beyond = 0; // what the characters beyond Latin-1 are, which their one shared mark does not keep
+    int beyond = 0;
     for (int i = 0, n = s.length(); i < n; i++) {
       char c = s.charAt(i);
       seen[Math.min(c, SEEN_BEYOND_LATIN1)] = 1;
@@ -111,21 +118,8 @@ public final class Normalized {
         beyond |= kindOf(c);
       }
     }
-    long low = 0;
-    long high = 0;
-    for (int c = 0; c < 64; c++) {
-      low |= (long) seen[c] << c;
-      high |= (long) seen[c + 64] << c;
-    }
-    int k = beyond;
-    for (char c = 128; c <= 0xff && k != ALL_KINDS; c++) {
-      if (seen[c] != 0) {
-        k |= kindOf(c);
-      }
-    }
-    this.lowMask = low;
-    this.highMask = high;
-    this.kinds = k;
+    seen[SEEN_BEYOND_LATIN1] = (byte) beyond;
+    return seen;
   }
 
   /** The {@link #kinds} bits of one character that is not ASCII. */
@@ -182,6 +176,19 @@ public final class Normalized {
       }
     }
     return true;
+  }
+
+  /** The ASCII letters of {@link #decoded()}, a bit per letter in either case ({@code a} is bit 0). */
+  int letters() {
+    return letters(highMask);
+  }
+
+  /**
+   * The letters among the characters 64 to 127 given as a high mask (as {@link CharSet#high()}), a bit per letter
+   * in either case: {@code A} to {@code Z} are bits 1 to 26 of the mask, {@code a} to {@code z} bits 33 to 58.
+   */
+  static int letters(long high) {
+    return (int) ((high >>> 1 | high >>> 33) & (1L << 26) - 1);
   }
 
   /** Whether {@link #decoded()} has characters outside ASCII (look-alikes a detector may need to consider). */

@@ -83,16 +83,34 @@ final class SsrfHost {
 
   /**
    * The names of {@link #namesInside} that contain no other (the rest contain one: a subdomain, {@code localhost6},
-   * {@code ip6-loopback}), and the characters of each, one set a character, a letter in either case, the rarest in
-   * text first: a value that lacks a character of each names none of them.
+   * {@code ip6-loopback}), and what each needs of a value's profile: its characters below 64 (a dot, a hyphen) as a
+   * mask, its letters, in either case, as {@link Normalized#letters}. A value that lacks some of each names none.
    */
   private static final String[] SHORTEST_INSIDE = shortestInside();
-  private static final Normalized.CharSet[][] SHORTEST_INSIDE_CHARS = charsRarestFirst(SHORTEST_INSIDE);
+  private static final long[] SHORTEST_INSIDE_LOW = new long[SHORTEST_INSIDE.length];
+  private static final int[] SHORTEST_INSIDE_LETTERS = new int[SHORTEST_INSIDE.length];
+
+  static {
+    for (int k = 0; k < SHORTEST_INSIDE.length; k++) {
+      for (char c : SHORTEST_INSIDE[k].toCharArray()) {
+        if (c >= 'a' && c <= 'z') {
+          SHORTEST_INSIDE_LETTERS[k] |= 1 << (c - 'a');
+        } else if (c < 64) {
+          SHORTEST_INSIDE_LOW[k] |= 1L << c;
+        } else {
+          throw new IllegalStateException("a name inside with a character neither a letter nor below 64: " + c);
+        }
+      }
+    }
+  }
 
   /** Whether the value has every character of some name that points inside ({@link #namesInside}), in any case. */
   static boolean mayNameInside(Normalized value) {
-    for (Normalized.CharSet[] chars : SHORTEST_INSIDE_CHARS) {
-      if (value.containsEach(chars)) {
+    long low = value.lowMask();
+    int letters = value.letters();
+    for (int k = 0; k < SHORTEST_INSIDE.length; k++) {
+      if ((letters & SHORTEST_INSIDE_LETTERS[k]) == SHORTEST_INSIDE_LETTERS[k]
+          && (low & SHORTEST_INSIDE_LOW[k]) == SHORTEST_INSIDE_LOW[k]) {
         return true;
       }
     }
@@ -122,24 +140,6 @@ final class SsrfHost {
       }
     }
     return shortest.toArray(new String[0]);
-  }
-
-  private static Normalized.CharSet[][] charsRarestFirst(String[] names) {
-    Normalized.CharSet[][] sets = new Normalized.CharSet[names.length][];
-    for (int k = 0; k < names.length; k++) {
-      char[] chars = names[k].toCharArray();
-      Character[] ordered = new Character[chars.length];
-      for (int i = 0; i < chars.length; i++) {
-        ordered[i] = chars[i];
-      }
-      java.util.Arrays.sort(ordered, java.util.Comparator.comparingInt(Substrings::rarityRank));
-      StringBuilder word = new StringBuilder();
-      for (char c : ordered) {
-        word.append(c);
-      }
-      sets[k] = CharSets.eachChar(word.toString(), true, "");
-    }
-    return sets;
   }
 
   private static String[] insideTlds() {

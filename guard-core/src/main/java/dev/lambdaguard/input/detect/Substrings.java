@@ -88,7 +88,7 @@ final class Substrings {
    * How common {@code c} is in text, 0 for the rarest lower-case letter; -1 for anything but a lower-case letter,
    * which counts as rarer than every letter.
    */
-  static int rarityRank(char c) {
+  private static int rarityRank(char c) {
     return c < 128 ? RANK[c] : -1;
   }
 
