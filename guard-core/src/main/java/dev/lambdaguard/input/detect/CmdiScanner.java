@@ -1129,8 +1129,8 @@ final class CmdiScanner {
       }
     }
     int close = closingBacktick(i);
-    if (close == n && gnuQuotation(i)) {
-      return;
+    if (close == n && gnuQuotation(i) && s.indexOf('`', i + 1) < 0) {
+      return; // no backtick anywhere after it: a substitution that never closes, which no shell runs
     }
     boolean opensSpan = atStart || isSpace(s.charAt(before))
         || "([\"'".indexOf(s.charAt(before)) >= 0 && !(before > 0 && s.charAt(before - 1) == '$');
@@ -1144,7 +1144,9 @@ final class CmdiScanner {
     while (k < n && k - i <= CmdiShell.MAX_WORD && (CmdiShell.isWordChar(s.charAt(k)) || s.charAt(k) == ' ')) {
       k++;
     }
-    return k > i + 1 && k < n && s.charAt(k) == '\'' && CmdiShell.isWordChar(s.charAt(k - 1));
+    // an empty quote after the word (`id'') is the quote-splitting of evasion, not a closing apostrophe
+    return k > i + 1 && k < n && s.charAt(k) == '\'' && CmdiShell.isWordChar(s.charAt(k - 1))
+        && (k + 1 == n || s.charAt(k + 1) != '\'');
   }
 
   private int closingBacktick(int i) {

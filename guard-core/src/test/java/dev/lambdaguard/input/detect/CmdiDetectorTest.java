@@ -272,6 +272,7 @@ class CmdiDetectorTest {
     assertRule("cmdi.substitution", "`id`");
     assertRule("cmdi.substitution", "x`cat /etc/passwd`");
     assertRule("cmdi.substitution", "`awk 'BEGIN{system(\"id\")}'`");
+    assertRule("cmdi.evasion", "`id''"); // an empty quote glued to a word is quote-splitting, as in w'h'o'a'm'i
   }
 
   @ParameterizedTest
