@@ -355,21 +355,24 @@ final class CmdiCode {
    * the string the value was put in, as {@code ';phpinfo();//} does.
    */
   private static boolean callPosition(String s, int b) {
-    int k = b - 1;
-    while (k >= 0 && b - k <= 4 && CmdiShell.isSpace(s.charAt(k))) {
-      k--;
-    }
+    int k = lastBefore(s, b);
     if (k < 0 || ";|&{@:$(=`'\"\n\r!".indexOf(s.charAt(k)) >= 0) {
       return true;
     }
     if (s.charAt(k) != '.') {
       return false;
     }
-    int q = k - 1;
-    while (q >= 0 && k - q <= 4 && CmdiShell.isSpace(s.charAt(q))) {
-      q--;
-    }
+    int q = lastBefore(s, k);
     return q >= 0 && (s.charAt(q) == '\'' || s.charAt(q) == '"');
+  }
+
+  /** The index of the last character before {@code i} past at most four blanks (a blank itself past those). */
+  private static int lastBefore(String s, int i) {
+    int k = i - 1;
+    while (k >= 0 && i - k <= 4 && CmdiShell.isSpace(s.charAt(k))) {
+      k--;
+    }
+    return k;
   }
 
   /** Whether an identifier and {@code (} follow at {@code p}. */

@@ -127,7 +127,7 @@ final class CmdiLetters {
     return mayNameCommand(present(value), kinds);
   }
 
-  /** {@link #mayNameCommand(Normalized, int)} for the letters {@code present} (see {@link #lettersOf}). */
+  /** {@link #mayNameCommand(Normalized, int)} for the letters {@code present} (see {@link Normalized#letters}). */
   static boolean mayNameCommand(int present, int kinds) {
     for (int i = 0; i < NAME_LETTERS.length; i++) {
       if ((kinds & 1 << CmdiCommands.kindOf(i)) != 0 && (NAME_LETTERS[i] & ~present) == 0) {
@@ -140,11 +140,6 @@ final class CmdiLetters {
   /** Whether the value has the letters of a code runner or directive ({@link CmdiCode#words}). */
   static boolean mayNameCode(Normalized value) {
     return spellsOneOf(CODE_WORDS, present(value));
-  }
-
-  /** The letters of the characters given as the two masks of a {@link Normalized.CharSet} ({@link Normalized#letters}). */
-  static int lettersOf(long low, long high) {
-    return Normalized.letters(high);
   }
 
   /** The letters the value has, a bit per letter in either case. */

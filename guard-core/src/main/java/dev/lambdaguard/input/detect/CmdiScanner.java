@@ -650,7 +650,7 @@ final class CmdiScanner {
     int possible = CmdiShell.possibleArgs(low, high);
     int viable = CmdiCommands.viableKindsOf(possible, false) | CmdiCommands.viableKindsOf(possible, true);
     int kinds = (sep ? lenientKinds : strictKinds | lenientKinds) & viable | 1 << CmdiCommands.WRAPPER;
-    return CmdiLetters.mayNameCommand(CmdiLetters.lettersOf(low, high), kinds);
+    return CmdiLetters.mayNameCommand(Normalized.letters(high), kinds);
   }
 
   /** What records a command without a name's letters: a path, a variable, a Windows drive or variable. */

@@ -12,17 +12,18 @@ import java.util.List;
  * IPv6 needs a digit, {@code ::}, or a first group beginning with {@code f}, as {@code fdab:...} and
  * {@code feab:...} without {@code ::} are private and link-local), a name that points inside by itself (a loopback
  * or metadata name, {@link SsrfHost#namesInside}; every other name needs a digit: an address embedded in it), a
- * dangerous scheme, or the Lambda Runtime API and extension (a port or a path with digits). Each name is looked
- * for by its letters in either case, as hosts and schemes are compared ignoring case. A value beyond ASCII is
- * always read: lower-casing may turn a character into ASCII ({@code K}, the Kelvin sign), and IDNA reads
- * {@code 。} as a dot. A Runtime API host without a digit is the caller's to handle.
+ * dangerous scheme, or the Lambda Runtime API and extension (a port or a path with digits). Each name (by
+ * {@link SsrfHost#mayNameInside}) and scheme is looked for by its letters in either case, as hosts and schemes
+ * are compared ignoring case. A value beyond ASCII is always read: lower-casing may turn a character into ASCII
+ * ({@code K}, the Kelvin sign), and IDNA reads {@code 。} as a dot. A Runtime API host without a digit is the
+ * caller's to handle.
  */
 final class SsrfStrongerFindings {
 
   private static final Normalized.CharSet DIGITS = Normalized.charSet("0123456789");
   private static final Normalized.CharSet F = Normalized.charSet("fF");
-  /** The characters of each name and scheme, one set per character, a letter in either case. */
-  private static final Normalized.CharSet[][] WORDS = eachCharOfEach();
+  /** The characters of each dangerous scheme, one set per character, a letter in either case. */
+  private static final Normalized.CharSet[][] SCHEMES = eachCharOfEach();
 
   private SsrfStrongerFindings() {}
 
@@ -32,8 +33,11 @@ final class SsrfStrongerFindings {
         || value.decoded().contains("::")) {
       return true;
     }
-    for (Normalized.CharSet[] word : WORDS) {
-      if (value.containsEach(word)) {
+    if (SsrfHost.mayNameInside(value)) {
+      return true;
+    }
+    for (Normalized.CharSet[] scheme : SCHEMES) {
+      if (value.containsEach(scheme)) {
         return true;
       }
     }
@@ -42,9 +46,6 @@ final class SsrfStrongerFindings {
 
   private static Normalized.CharSet[][] eachCharOfEach() {
     List<Normalized.CharSet[]> words = new ArrayList<>();
-    for (String name : SsrfHost.namesInside()) {
-      words.add(CharSets.eachChar(name, true, ""));
-    }
     for (String scheme : SsrfDetector.DANGEROUS_SCHEMES) {
       words.add(CharSets.eachChar(scheme, true, ""));
     }

@@ -84,20 +84,13 @@ final class Substrings {
     }
   }
 
-  /**
-   * How common {@code c} is in text, 0 for the rarest lower-case letter; -1 for anything but a lower-case letter,
-   * which counts as rarer than every letter.
-   */
-  private static int rarityRank(char c) {
-    return c < 128 ? RANK[c] : -1;
-  }
-
   /** The index in {@code word} of its rarest character (anything but a lower-case letter counts as rare). */
   private static int anchor(String word) {
     int best = 0;
     int bestRank = Integer.MAX_VALUE;
     for (int k = 0; k < word.length(); k++) {
-      int rank = rarityRank(word.charAt(k));
+      char c = word.charAt(k);
+      int rank = c < 128 ? RANK[c] : -1;
       if (rank < bestRank) {
         best = k;
         bestRank = rank;

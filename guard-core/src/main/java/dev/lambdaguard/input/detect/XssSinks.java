@@ -99,7 +99,7 @@ final class XssSinks {
    * {@code Function}, {@code write}, {@code call}) matters only when fed from a source ({@link #fedFromSource}).
    */
   private static boolean endsNameCalledWithoutSource(char last) {
-    return last < 128 && NAMES_CALLED_WITHOUT_SOURCE_ENDS[last];
+    return CharSets.has(NAMES_CALLED_WITHOUT_SOURCE_ENDS, last);
   }
 
   /** At {@code [}: a global object indexed by a computed name and called ({@code top[/al/.source+/ert/.source](1)}). */

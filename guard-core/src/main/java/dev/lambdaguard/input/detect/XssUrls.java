@@ -93,7 +93,7 @@ final class XssUrls {
 
   /** Whether {@code c} is the first letter of a script scheme or {@code data}, in any case. */
   static boolean isSchemeInitial(char c) {
-    return c < 128 && IS_SCHEME_INITIAL[c];
+    return CharSets.has(IS_SCHEME_INITIAL, c);
   }
 
   /**
