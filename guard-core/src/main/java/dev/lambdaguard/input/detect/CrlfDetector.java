@@ -47,9 +47,8 @@ import java.util.Set;
  * left after a look at its character set (line breaks are only looked for in the decoded value; the raw one only
  * tells encoded ones from raw ones). Otherwise CR, LF and backslash are searched for, or, in a value with a
  * truncating character, one table look-up per character finds the first possible line break; without one the
- * value is done. Otherwise each run of line breaks
- * is examined with a look-ahead of at most {@value #LOOK} characters (the header name), so the work is linear in
- * the value's length. Stateless and thread-safe.
+ * value is done. Otherwise each run of line breaks is examined with a look-ahead of at most {@value #LOOK}
+ * characters (the header name), so the work is linear in the value's length. Stateless and thread-safe.
  */
 public final class CrlfDetector implements Detector {
 

@@ -63,8 +63,8 @@ public final class Normalized {
    * Profiles {@code decoded} in one pass: which ASCII characters it holds, and what else. A short value has each
    * character's bit or-ed into two masks, without branches on the character (random punctuation would mispredict
    * them at every step): two loads from a table, which costs less than half what computing the bit and the half of
-   * ASCII it falls in does. A long value is profiled a third faster by {@link #seen}, whose table becomes the same
-   * masks after the pass (folding it costs what a few hundred characters do, hence {@link #MARKED_FROM}).
+   * ASCII it falls in does. A long value is profiled in a third of that time by {@link #seen}, whose table becomes
+   * the same masks after the pass (folding it costs what a few hundred characters do, hence {@link #MARKED_FROM}).
    */
   Normalized(String raw, String decoded, int layers, boolean hadNul) {
     this.raw = raw;

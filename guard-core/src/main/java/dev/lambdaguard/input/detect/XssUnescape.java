@@ -254,5 +254,4 @@ final class XssUnescape {
     }
     return out.toString();
   }
-
 }
