@@ -861,6 +861,9 @@ final class CmdiScanner {
     return true;
   }
 
+  /** The longest path Windows runs a program from without the {@code \\?\} prefix (its MAX_PATH). */
+  private static final int WINDOWS_MAX_PATH = 260;
+
   /** What ends a Windows path in command position: a blank, a separator or a quote, by ASCII character. */
   private static final boolean[] PATH_END = new boolean[128];
 
@@ -889,10 +892,15 @@ final class CmdiScanner {
   /**
    * A Windows program by its path in command position: the last segment of the path names a command
    * ({@code C:\Windows\System32\cmd.exe}, {@code %SYSTEMROOT%\System32\WindowsPowerShell\v1.0\powershell.exe}),
-   * or the path is {@code %COMSPEC%}, the command interpreter.
+   * or the path is {@code %COMSPEC%}, the command interpreter. A path longer than {@link #WINDOWS_MAX_PATH} names
+   * nothing cmd.exe runs; it is judged without a read, so a flood of {@code \\nX:} in one long run costs a lookup
+   * of its end at each command position, not a read back from a cut made at each.
    */
   private boolean windowsBinary(int p) {
-    int e = Math.min(pathRunEnd(p), p + 4 * CmdiShell.MAX_WORD + 1);
+    int e = pathRunEnd(p);
+    if (e - p > WINDOWS_MAX_PATH) {
+      return false;
+    }
     int seg = e;
     while (seg > p && s.charAt(seg - 1) != '\\' && s.charAt(seg - 1) != '/') {
       seg--;

@@ -311,6 +311,13 @@ class CmdiDetectorTest {
   }
 
   @Test
+  void aWindowsProgramIsJudgedByTheLastSegmentOfAPathUpToMaxPath() {
+    // padding climbs make a path longer without changing what it runs: judged whole, up to Windows' MAX_PATH
+    String padded = "; C:\\Windows" + "\\System32\\..".repeat(14) + "\\System32\\cmd.exe /c whoami";
+    assertRule("cmdi.shell-path", padded);
+  }
+
+  @Test
   void aWindowsProgramAfterAFloodOfEscapedLineBreaksIsFoundAsItIsAlone() {
     // every escaped break starts a command word inside one long run, whose end is remembered, not read again
     String flood = "\\nX:".repeat(25_000);
