@@ -477,7 +477,18 @@ final class CmdiScanner {
         return -1;
     }
     // one call of mayStartAt: the JIT compiles it into this loop once, not once per case
-    return mayStartAt(s, p) ? -1 : c == '$' ? i + 1 : p;
+    if (!mayStartAt(s, p)) {
+      return c == '$' ? i + 1 : p;
+    }
+    return (c == '\\' || c == '\n' || c == '\r') && windowsLineFindsNothing(i, p) ? p : -1;
+  }
+
+  /**
+   * Whether {@link #lineBreak} at {@code i} takes the command position {@code p} for a Windows path and finds no
+   * program there: a flood of {@code \\nX:} passes each break in this loop rather than in {@link #run}.
+   */
+  private boolean windowsLineFindsNothing(int i, int p) {
+    return windowsRootAt(s, p) && !proseBefore(i) && !windowsBinary(p);
   }
 
   /** The value as a command line, then each trigger from {@code first} on: the strongest detection, or null. */
