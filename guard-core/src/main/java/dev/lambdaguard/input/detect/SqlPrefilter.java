@@ -341,8 +341,28 @@ final class SqlPrefilter {
       boolean spelled = j + 1 < s.length() && (s.charAt(j + 1) | 32) == 'a' && spells(s, j, s.length(), "case");
       return spelled ? CALL | AS_IS : 0;
     }
-    return d == 's' || d == 'S' || d == '(' ? AS_IS : 0;
+    return d == 's' || d == 'S' || d == '(' || literalTestAt(s, j) ? AS_IS : 0;
   }
+
+  /**
+   * Whether the group opened before {@code j} may test a literal for equality ({@code (5836=5836)}): a digit or
+   * quote first, and {@code =} before the group's end within a few characters ({@code SqlShapes} reads the rest).
+   */
+  private static boolean literalTestAt(String s, int j) {
+    int n = s.length();
+    if (j >= n || !(s.charAt(j) >= '0' && s.charAt(j) <= '9' || SqlTokenizer.quoteClass(s.charAt(j)) != 0)) {
+      return false;
+    }
+    for (int k = j + 1, end = Math.min(n, j + MAX_LITERAL_TEST); k < end && s.charAt(k) != ')'; k++) {
+      if (s.charAt(k) == '=') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Characters of {@code (L=L)} read for its {@code =}: two literals of sqlmap's probes fit with room. */
+  private static final int MAX_LITERAL_TEST = 48;
 
   /** {@code /*} (an inline comment may hide a keyword's parts), {@code ||}, {@code &&}. */
   private static int pair(String s, int i) {
@@ -573,6 +593,13 @@ final class SqlPrefilter {
       }
       if (end < n && (SqlTokenizer.isWordPart(s.charAt(end)) || s.charAt(end) == '.')) {
         return true; // 1.5, 0x1f, 1e3, 4b: let the tokenizer read it
+      }
+      int op = skipSpace(s, end, false);
+      if (op < n && operator(s, op)) {
+        int group = skipSpace(s, op + 1, false);
+        if (group < n && s.charAt(group) == '(') {
+          return true; // 1*(5836=5836): a parenthesised test as the other operand, for the tokenizer
+        }
       }
     } else if (SqlTokenizer.quoteClass(c) != 0) {
       end = SqlTokenizer.stringEnd(s, i, SqlTokenizer.quoteClass(c));

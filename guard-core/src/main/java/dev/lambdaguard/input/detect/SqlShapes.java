@@ -82,7 +82,7 @@ final class SqlShapes extends SqlStatements {
         return r;
       }
     }
-    if (!quoted && constantTest(first)) {
+    if (!quoted && (constantTest(first) || arithmeticTest(first))) {
       return TAUTOLOGY;
     }
     if (!quoted) {
@@ -232,6 +232,26 @@ final class SqlShapes extends SqlStatements {
     }
     int end = t.after(i + 1);
     return end > a + 3 && boundary(end, false);
+  }
+
+  /**
+   * {@code (5836=5836)*7142}, {@code 1*(5836=5836)}: as-is, the whole value a number and a parenthesized test of two
+   * literals for equality joined by an arithmetic operator. A boolean-blind probe for a numeric or ORDER BY
+   * position: the test is 1 or 0, so the number the query reads tells its answer. A formula compares no literals.
+   */
+  private boolean arithmeticTest(int i) {
+    int e = literalTest(i);
+    if (e > 0) {
+      return t.type(e) == OP && t.type(e + 1) == NUMBER && boundary(e + 2, false);
+    }
+    return t.type(i) == NUMBER && t.type(i + 1) == OP && (e = literalTest(i + 2)) > 0 && boundary(e, false);
+  }
+
+  /** The token after {@code (L=L)} at {@code i}, two literals of one type tested for equality; -1 for none. */
+  private int literalTest(int i) {
+    int type = t.type(i + 1);
+    return t.type(i) == LPAREN && (type == NUMBER || type == STRING) && t.has(i + 2, EQUALS) && t.type(i + 3) == type
+        && t.type(i + 4) == RPAREN ? i + 5 : -1;
   }
 
   /**

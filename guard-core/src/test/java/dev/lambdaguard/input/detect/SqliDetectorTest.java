@@ -246,6 +246,20 @@ class SqliDetectorTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"(5836=5836)*7142", "1*(5836=5836)", "(5836=5837)*7142", "3-(1=1)", "('a'='a')*2",
+      "7142*(5836=5836) limit 1", "(9=9)+1-- -"})
+  void aNumberJoinedToATestOfTwoLiteralsIsATautology(String value) {
+    assertRule("sqli.tautology", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"(2+3)*4", "2*(3+4)", "(x=1)*2", "x*(1=1)", "(1=1)", "(a=b)*2", "(1 = 1) * 2 is one",
+      "Costs (10=ten)*2 dollars", "(1990=1990)*3 apples"})
+  void formulasAndTestsThatAreNotTheWholeValueArentArithmeticProbes(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "(case closed)",
       "(select one from the system)",
