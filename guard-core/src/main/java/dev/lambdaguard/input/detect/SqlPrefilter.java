@@ -46,6 +46,8 @@ final class SqlPrefilter {
    * ({@link SqlTokenizer#contextEnd}, the strings of {@link SqlTokenizer}).
    */
   private static final int TYPOGRAPHIC = 8192;
+  /** The value has a backtick: it may close a MySQL quoted identifier ({@code ORDER BY `col`}). */
+  private static final int BACKTICK = 16384;
   /** All the letter flags: what a value whose character set is not looked at may hold. */
   private static final int LETTERS = LETTER_U | LETTER_W | SYSTEM | LETTERS_CL | LETTER_V | LETTER_Y | LETTER_M;
 
@@ -118,6 +120,7 @@ final class SqlPrefilter {
 
   private static final Normalized.CharSet SINGLE_QUOTE = Normalized.charSet("'");
   private static final Normalized.CharSet DOUBLE_QUOTE_CHAR = Normalized.charSet("\"");
+  private static final Normalized.CharSet BACKTICK_CHAR = Normalized.charSet("`");
   private static final Normalized.CharSet SEMICOLON_CHAR = Normalized.charSet(";");
   private static final Normalized.CharSet OPEN_PAREN = Normalized.charSet("(");
   private static final Normalized.CharSet SLASH = Normalized.charSet("/");
@@ -132,7 +135,7 @@ final class SqlPrefilter {
   private static final Normalized.CharSet M = Normalized.charSet("mM");
   private static final Normalized.CharSet SYSTEM_CHARS = Normalized.charSet("@_$(");
   /** Every ASCII character {@link #scan(String)} stops at. */
-  private static final Normalized.CharSet SCANNED = Normalized.charSet("'\";(/|&");
+  private static final Normalized.CharSet SCANNED = Normalized.charSet("'\";(/|&`");
   /** What may separate a leading operand from a keyword after it, in ASCII: whitespace, {@code +}, {@code )}. */
   private static final Normalized.CharSet SEPARATORS;
 
@@ -206,6 +209,9 @@ final class SqlPrefilter {
     if (value.containsAny(SEMICOLON_CHAR)) {
       found |= SEMICOLON | AS_IS;
     }
+    if (value.containsAny(BACKTICK_CHAR)) {
+      found |= BACKTICK | AS_IS;
+    }
     if (value.containsAny(OPEN_PAREN)) {
       found |= parens(s);
     }
@@ -252,6 +258,9 @@ final class SqlPrefilter {
         case SEMI:
           found |= SEMICOLON | AS_IS;
           break;
+        case TICK:
+          found |= BACKTICK | AS_IS;
+          break;
         case PAREN:
           found |= (found & CALL) == 0 ? paren(s, i) : 0;
           break;
@@ -271,6 +280,7 @@ final class SqlPrefilter {
   private static final int SEMI = 3;
   private static final int PAREN = 4;
   private static final int PAIR = 5;
+  private static final int TICK = 6;
   private static final byte[] CLASS = new byte[128];
 
   static {
@@ -281,6 +291,7 @@ final class SqlPrefilter {
     CLASS['/'] = PAIR;
     CLASS['|'] = PAIR;
     CLASS['&'] = PAIR;
+    CLASS['`'] = TICK;
   }
 
   /**
@@ -645,9 +656,9 @@ final class SqlPrefilter {
     return (found & TYPOGRAPHIC) != 0;
   }
 
-  /** Whether the value has a single (1) or double (2) quote: a context to read it in. */
+  /** Whether the value has a single (1) or double (2) quote or a backtick (3): a context to read it in. */
   static boolean has(int found, int quote) {
-    return (found & (quote == 1 ? SINGLE : DOUBLE)) != 0;
+    return (found & (quote == 1 ? SINGLE : quote == 2 ? DOUBLE : BACKTICK)) != 0;
   }
 
   /** Whether an anchored shape could start after the quote that closes the context's string ({@code quote}). */

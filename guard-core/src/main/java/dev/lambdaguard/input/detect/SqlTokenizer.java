@@ -37,7 +37,8 @@ final class SqlTokenizer {
   /**
    * The tokens of {@code s} (lower case) read from context {@code quote}: 0 for SQL as-is (a number or a name
    * in the query), or the quote class (1 single, 2 double) of the string the value sits in, whose opening quote is
-   * implied; null when the value never leaves that string. The tokens are read as they are asked for.
+   * implied, or 3 for a MySQL identifier quoted with backticks ({@code ORDER BY `col`}); null when the value never
+   * leaves that string or name. The tokens are read as they are asked for.
    * {@code typographic}: whether {@code s} may hold a typographic quote, as for {@link #contextEnd}.
    */
   static SqlTokens tokenize(String s, int quote, boolean typographic) {
@@ -49,7 +50,7 @@ final class SqlTokenizer {
       return null;
     }
     SqlTokens t = new SqlTokens(new SqlTokenizer(s, end, typographic), s.length() - end + 1);
-    t.add(pack(STRING, 0, CLOSED | (blank(s, 0, end - 1) ? BLANK : 0)));
+    t.add(quote == 3 ? pack(WORD, 0, 0) : pack(STRING, 0, CLOSED | (blank(s, 0, end - 1) ? BLANK : 0)));
     return t;
   }
 
@@ -194,12 +195,15 @@ final class SqlTokenizer {
   }
 
   /**
-   * The index after the quote closing the context's string, or -1; {@code from} is where to look from (no quote of
-   * the class before it). A doubled quote stays inside; a backslash escapes nothing, as in ANSI SQL, SQL Server,
+   * The index after the quote closing the context's string (or the backtick closing its name, {@link #nameEnd}),
+   * or -1; {@code from} is where to look from (no quote of the class before it). A doubled quote stays inside; a backslash escapes nothing, as in ANSI SQL, SQL Server,
    * Oracle, PostgreSQL and SQLite, so {@code \' or 1=1} breaks out there. {@code typographic}: whether {@code s}
    * may hold a typographic quote ({@link SqlPrefilter#typographic}); false only when it holds none.
    */
   static int contextEnd(String s, int quote, int from, boolean typographic) {
+    if (quote == 3) {
+      return nameEnd(s);
+    }
     int n = s.length();
     char ascii = quote == 1 ? '\'' : '"';
     if (!typographic) {
@@ -222,6 +226,24 @@ final class SqlTokenizer {
       }
     }
     return -1;
+  }
+
+  /**
+   * Context 3: the index after the backtick that closes the quoted name the value sits in, or -1. Only a name's
+   * characters come before it (the column or number the value was expected to be, as in {@code id`,SLEEP(5)#}):
+   * a Markdown code span opens with its backtick, at the start or after prose ({@code Run `DROP TABLE x;`}).
+   */
+  private static int nameEnd(String s) {
+    int tick = s.indexOf('`');
+    if (tick <= 0 || tick + 1 < s.length() && s.charAt(tick + 1) == '`') {
+      return -1; // nothing before it, or a doubled backtick, which stays inside the name
+    }
+    for (int k = 0; k < tick; k++) {
+      if (!isWordPart(s.charAt(k))) {
+        return -1;
+      }
+    }
+    return tick + 1;
   }
 
   /**

@@ -6,7 +6,7 @@ import dev.lambdaguard.input.Category;
  * Recognises SQL injection by its grammar, the way libinjection does, not by its words. The value is tokenized as
  * SQL would read it from each context an injection can start in: as-is (a number or name placed in the query),
  * inside a single-quoted string, inside a double-quoted one (the value's first such quote then closes the
- * string). In each, the tokens after the break must form the shape of an attack: a logical operator and a
+ * string), inside a MySQL name quoted with backticks ({@code ORDER BY `col`}, closed the same way). In each, the tokens after the break must form the shape of an attack: a logical operator and a
  * condition, UNION SELECT with a column list, a stacked statement, a clause of the attacker's own, a comment that
  * cuts the query off, a delaying or error-raising function in an operand's place. Prose that happens to hold SQL
  * words ("select the best plan from our offers", "O'Brien", "Let's meet at 5 -- or later") has no such shape.
@@ -14,7 +14,7 @@ import dev.lambdaguard.input.Category;
  * <p>Cost: benign text costs one pass and a few look-ups. {@link SqlPrefilter} scans the value once for what any
  * shape needs (a quote, a semicolon, a call, an inline comment, {@code ||}, {@code &&}, a leading keyword), then
  * peeks at the one token where an anchored shape would start; only a value that passes is tokenized, lazily (as
- * far as the shapes read), once per context (at most three), each pass linear and capped at
+ * far as the shapes read), once per context (at most four), each pass linear and capped at
  * {@link SqlTokens#MAX_TOKENS} tokens: past the cap the rest of the value is not inspected (see there). No regular
  * expression runs on the value.
  *
@@ -94,7 +94,7 @@ public final class SqliDetector implements Detector {
     if (anywhere || SqlPrefilter.asIs(s, found)) {
       rule = SqlShapes.match(SqlTokenizer.tokenize(s, 0, typographic), false, anywhere);
     }
-    for (int quote = 1; quote <= 2 && rule == SqlShapes.NONE; quote++) {
+    for (int quote = 1; quote <= 3 && rule == SqlShapes.NONE; quote++) {
       if (SqlPrefilter.has(found, quote) && (anywhere || SqlPrefilter.quoted(s, quote, found))) {
         rule = SqlShapes.match(SqlTokenizer.tokenize(s, quote, typographic), true, anywhere);
       }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lambdaguard.input.Category;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -243,6 +244,23 @@ class SqliDetectorTest {
       "IF('q'='q',1,0)-- -", "1,IIF(5836=5836,1,1/0)", "id,ELT(3=3,1)"})
   void aCallWhoseFirstArgumentTestsTwoLiteralsIsATautology(String value) {
     assertRule("sqli.tautology", value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "1`,sleep(5)#1 | sqli.time-based", "1`) AND SLEEP(5)# | sqli.time-based", "name` OR 1=1-- - | sqli.tautology",
+      "id` UNION SELECT 1,2,3-- - | sqli.union", "col`;DROP TABLE users-- | sqli.stacked",
+      "x` AND 5836=5836# | sqli.tautology"})
+  void aBacktickClosingTheQuotedNameTheValueSitsInBreaksOut(String value, String rule) {
+    assertRule(rule, value);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"Run `DROP TABLE x;` only in dev", "`DROP TABLE x;` is irreversible",
+      "Use `SELECT * FROM users` to list them", "Call `sleep(5)` between retries", "SELECT `id`, `name` FROM `users`",
+      "Use `OR 1=1` as the example", "Try `git log` or `git show`", "a``b` OR 1=1"})
+  void markdownCodeSpansAndQuotedNamesInQueriesAreNoBreakOut(String value) {
+    assertNull(detect(value), () -> "flagged: " + value);
   }
 
   @ParameterizedTest(name = "{0}")
