@@ -471,8 +471,8 @@ final class CmdiScanner {
         }
         p = i + 2;
         break;
-      case '(': // no shellshock () {, and no name before it for CmdiCode.call to read
-        return (i + 1 >= n || s.charAt(i + 1) != ')') && (i == 0 || !isIdent(s.charAt(i - 1))) ? i + 1 : -1;
+      case '(':
+        return parenIsInert(i) ? i + 1 : -1;
       default:
         return -1;
     }
@@ -480,15 +480,23 @@ final class CmdiScanner {
     if (!mayStartAt(s, p)) {
       return c == '$' ? i + 1 : p;
     }
-    return (c == '\\' || c == '\n' || c == '\r') && windowsLineFindsNothing(i, p) ? p : -1;
+    // this method is kept within the size the JIT inlines into the trigger loop (325 bytes of bytecode, its
+    // FreqInlineSize); past it, every trigger of every value paid a call: so the judgments here are calls
+    return windowsBreakFindsNothing(c, i, p) ? p : -1;
+  }
+
+  /** An opening parenthesis that is no shellshock {@code () {} and has no name before it for CmdiCode.call to read. */
+  private boolean parenIsInert(int i) {
+    return (i + 1 >= n || s.charAt(i + 1) != ')') && (i == 0 || !isIdent(s.charAt(i - 1)));
   }
 
   /**
-   * Whether {@link #lineBreak} at {@code i} takes the command position {@code p} for a Windows path and finds no
-   * program there: a flood of {@code \\nX:} passes each break in this loop rather than in {@link #run}.
+   * Whether {@code c} at {@code i} is a line break (or one written out) at which {@link #lineBreak} takes the command
+   * position {@code p} for a Windows path and finds no program there: a flood of {@code \\nX:} passes each break in
+   * the trigger loop rather than in {@link #run}.
    */
-  private boolean windowsLineFindsNothing(int i, int p) {
-    return windowsRootAt(s, p) && !proseBefore(i) && !windowsBinary(p);
+  private boolean windowsBreakFindsNothing(char c, int i, int p) {
+    return (c == '\\' || c == '\n' || c == '\r') && windowsRootAt(s, p) && !proseBefore(i) && !windowsBinary(p);
   }
 
   /** The value as a command line, then each trigger from {@code first} on: the strongest detection, or null. */
