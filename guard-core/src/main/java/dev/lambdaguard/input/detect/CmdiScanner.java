@@ -485,7 +485,7 @@ final class CmdiScanner {
     return windowsBreakFindsNothing(c, i, p) ? p : -1;
   }
 
-  /** An opening parenthesis that is no shellshock {@code () {} and has no name before it for CmdiCode.call to read. */
+  /** An opening parenthesis that starts no shellshock function and follows no name for CmdiCode.call to read. */
   private boolean parenIsInert(int i) {
     return (i + 1 >= n || s.charAt(i + 1) != ')') && (i == 0 || !isIdent(s.charAt(i - 1)));
   }

@@ -196,8 +196,9 @@ final class SqlTokenizer {
 
   /**
    * The index after the quote closing the context's string (or the backtick closing its name, {@link #nameEnd}),
-   * or -1; {@code from} is where to look from (no quote of the class before it). A doubled quote stays inside; a backslash escapes nothing, as in ANSI SQL, SQL Server,
-   * Oracle, PostgreSQL and SQLite, so {@code \' or 1=1} breaks out there. {@code typographic}: whether {@code s}
+   * or -1; {@code from} is where to look from (no quote of the class before it). A doubled quote stays inside; a
+   * backslash escapes nothing, as in ANSI SQL, SQL Server, Oracle, PostgreSQL and SQLite, so {@code \' or 1=1}
+   * breaks out there. {@code typographic}: whether {@code s}
    * may hold a typographic quote ({@link SqlPrefilter#typographic}); false only when it holds none.
    */
   static int contextEnd(String s, int quote, int from, boolean typographic) {
@@ -234,16 +235,21 @@ final class SqlTokenizer {
    * a Markdown code span opens with its backtick, at the start or after prose ({@code Run `DROP TABLE x;`}).
    */
   private static int nameEnd(String s) {
-    int tick = s.indexOf('`');
-    if (tick <= 0 || tick + 1 < s.length() && s.charAt(tick + 1) == '`') {
-      return -1; // nothing before it, or a doubled backtick, which stays inside the name
-    }
-    for (int k = 0; k < tick; k++) {
-      if (!isWordPart(s.charAt(k))) {
+    int n = s.length();
+    for (int k = 0; k < n; k++) {
+      char c = s.charAt(k);
+      if (c == '`') {
+        if (k + 1 < n && s.charAt(k + 1) == '`') {
+          k++; // a doubled backtick stays inside the name
+          continue;
+        }
+        return k > 0 ? k + 1 : -1;
+      }
+      if (!isWordPart(c)) {
         return -1;
       }
     }
-    return tick + 1;
+    return -1;
   }
 
   /**

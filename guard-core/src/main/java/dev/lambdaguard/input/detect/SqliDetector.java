@@ -6,9 +6,10 @@ import dev.lambdaguard.input.Category;
  * Recognises SQL injection by its grammar, the way libinjection does, not by its words. The value is tokenized as
  * SQL would read it from each context an injection can start in: as-is (a number or name placed in the query),
  * inside a single-quoted string, inside a double-quoted one (the value's first such quote then closes the
- * string), inside a MySQL name quoted with backticks ({@code ORDER BY `col`}, closed the same way). In each, the tokens after the break must form the shape of an attack: a logical operator and a
- * condition, UNION SELECT with a column list, a stacked statement, a clause of the attacker's own, a comment that
- * cuts the query off, a delaying or error-raising function in an operand's place. Prose that happens to hold SQL
+ * string), inside a MySQL name quoted with backticks ({@code ORDER BY `col`}, closed the same way). In each, the
+ * tokens after the break must form the shape of an attack: a logical operator and a condition, UNION SELECT with
+ * a column list, a stacked statement, a clause of the attacker's own, a comment that cuts the query off, a
+ * delaying or error-raising function in an operand's place. Prose that happens to hold SQL
  * words ("select the best plan from our offers", "O'Brien", "Let's meet at 5 -- or later") has no such shape.
  *
  * <p>Cost: benign text costs one pass and a few look-ups. {@link SqlPrefilter} scans the value once for what any
