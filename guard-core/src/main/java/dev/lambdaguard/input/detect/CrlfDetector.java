@@ -11,6 +11,8 @@ import java.util.Set;
  *   <li>{@value #HEADER}: a line break followed by a header field ({@code Name:}).
  *   <li>{@value #SPLITTING}: a line break followed by a status line ({@code HTTP/1.1 200}), or an injected
  *       header followed by an empty line and a body.
+ *   <li>{@value #ENCODED_BREAK} (60): a value that is nothing but encoded line breaks, with at most blanks and URL
+ *       punctuation beside them ({@code %0d%0a}, {@code /%0d%0a}, {@code %250a}): a scanner's probe.
  * </ul>
  *
  * <p>What counts depends on where the line break comes from, because the detector does not know whether the
@@ -54,6 +56,12 @@ public final class CrlfDetector implements Detector {
 
   static final String HEADER = "crlf.header";
   static final String SPLITTING = "crlf.response-splitting";
+  static final String ENCODED_BREAK = "crlf.encoded-break";
+  private static final Detection BARE_ENCODED_BREAK = new Detection(Category.CRLF, ENCODED_BREAK, 60);
+  /** The longest value {@link #bareEncodedBreak} reads: a probe is a break or a few and a character or two. */
+  private static final int BARE_PROBE = 32;
+  /** What may stand beside a probe's encoded breaks: blanks and the URL punctuation a probe is appended to. */
+  private static final boolean[] BESIDE_PROBE = CharSets.table(" \t/?#.&;%");
 
   /** Look-ahead per line break, in characters: whitespace and a header field name. */
   static final int LOOK = 48;
@@ -183,6 +191,9 @@ public final class CrlfDetector implements Detector {
     if (!value.containsAny(BREAKS) && !value.mayTruncateToLineBreak()) {
       return null;
     }
+    if (value.decoded().length() <= BARE_PROBE && bareEncodedBreak(value)) {
+      return BARE_ENCODED_BREAK;
+    }
     if (!value.containsAny(COLON) && (!value.containsAny(STATUS_OR_BODY)
         || !value.containsAny(LINE_BREAKS) && !value.mayTruncateToLineBreak())) {
       // Without a colon no header is found (and no header is followed by a body): what is left is a status line
@@ -194,6 +205,30 @@ public final class CrlfDetector implements Detector {
       return null; // only escaped breaks, as in a megabyte of \\nX:, and no header that counts after one
     }
     return scan(value);
+  }
+
+  /**
+   * A value that is nothing but encoded line breaks ({@code %0d%0a}, {@code %250a}, {@code %u000a}, {@code 嘊}),
+   * with at most blanks and URL punctuation beside them ({@code /%0d%0a}, {@code %3f%0d}, {@code %23%0a}): the
+   * probe a scanner sends to learn whether a break reaches a header, before it sends one with a header after it.
+   * Text has no reason to be that alone; a break received as such (a text area's empty lines) or written out as
+   * {@code \r\n} (a setting naming the separator) is not encoded, and is left.
+   */
+  private static boolean bareEncodedBreak(Normalized value) {
+    String s = value.decoded();
+    boolean decoded = value.layers() > 0;
+    boolean breaks = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r') {
+        breaks |= decoded;
+      } else if (c > 0xFF && breakLength(s, i) == 1) {
+        breaks = true; // a character that truncates to a line break is one however it came
+      } else if (c >= 128 || !BESIDE_PROBE[c]) {
+        return false;
+      }
+    }
+    return breaks && value.raw().indexOf('\n') < 0 && value.raw().indexOf('\r') < 0;
   }
 
   /**

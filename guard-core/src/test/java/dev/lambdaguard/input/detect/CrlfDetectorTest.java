@@ -3,6 +3,7 @@ package dev.lambdaguard.input.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lambdaguard.input.Category;
 import org.junit.jupiter.api.Test;
@@ -78,11 +79,26 @@ class CrlfDetectorTest {
       "Contact\nE-mail:jane@example.com", "Plan\nFollow-up: Friday", "Line1\r\nLine2\r\n\r\n<b>bold</b>",
       "I got this back:\nHTTP/1.1 500 Internal Server Error", "C:\\new\\folder", "C:\\Users\\rob\\notes.txt",
       "## FAQ\n**Q:** Do you ship abroad?\n**A:** Yes.", "Cena: 100 Kč\nDate: zítra", "好嘍Note: ok",
-      "učet: 100", "printf(\"HTTP/1.1 200 OK\\r\\nContent-Type: text/html\\r\\n\\r\\n\");", "%0a", "100%0A",
+      "učet: 100", "printf(\"HTTP/1.1 200 OK\\r\\nContent-Type: text/html\\r\\n\\r\\n\");", "100%0A",
       "title = '\\r\\nContent-Disposition: form-data; name=\"%s\"' % key",
       "Dear all,\nTo: the whole team\nSubject: lunch", "Forwarded message\r\nCc: Bob"})
   void multiLineTextAndLookAlikesAreNotCrlfInjection(String value) {
     assertNull(detect(value), value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"%0d%0a", "%0a", "%0D", "%0D%0A%20", "%0d%0a%0d%0a", "%250a", "%25%30%61", "%u000a",
+      "&#13;&#10;", "%E5%98%8A%E5%98%8D", "/%0d%0a", "%3f%0d%0a", "%23%0d%0a", "%2F..%0d%0a"})
+  void aValueThatIsNothingButEncodedBreaksIsAProbe(String value) {
+    assertRule(CrlfDetector.ENCODED_BREAK, value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\r\n", "\n", "\n\n", "\t\n", "\\r\\n", "\\n", "a%0d%0a", "hello%0aworld",
+      "%0d%0a%0d%0aHello", "%20", "%0d%0a%0d%0a%0d%0a%0d%0a%0d%0a%0d%0a%0d%0a%0d%0a%0d%0a%0d%0a%0d%0ax", "\r\n%0d%0a"})
+  void rawOrWrittenOutBreaksAndEncodedBreaksInTextAreNoProbe(String value) {
+    Detection d = detect(value);
+    assertTrue(d == null || !d.ruleId().equals(CrlfDetector.ENCODED_BREAK), value);
   }
 
   @Test
