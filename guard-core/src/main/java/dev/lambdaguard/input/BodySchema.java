@@ -133,7 +133,8 @@ public final class BodySchema {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < path.getNameCount(); i++) {
       Object element = path.getElement(i);
-      out.append('/').append(element instanceof Integer ? element.toString() : InputLocations.jsonSegment(String.valueOf(element)));
+      out.append('/').append(
+          element instanceof Integer ? element.toString() : InputLocations.jsonSegment(String.valueOf(element)));
     }
     if (property != null) {
       out.append('/').append(InputLocations.jsonSegment(property));

@@ -41,7 +41,8 @@ public final class FieldPattern {
       int end = plain.indexOf('/', start);
       int stop = end < 0 ? n : end;
       String expected = segments[segment];
-      if (!expected.equals("*") && !plain.regionMatches(start, expected, 0, Math.max(expected.length(), stop - start))) {
+      if (!expected.equals("*")
+          && !plain.regionMatches(start, expected, 0, Math.max(expected.length(), stop - start))) {
         return false;
       }
       if (!expected.equals("*") && expected.length() != stop - start) {

@@ -18,7 +18,10 @@ public final class HtmlPolicy {
     this.policy = policy;
   }
 
-  /** Formatting ({@code b}, {@code i}, {@code u}…), blocks ({@code p}, headings, lists) and links (http, https, mailto). */
+  /**
+   * Formatting ({@code b}, {@code i}, {@code u}…), blocks ({@code p}, headings, lists) and links (http, https,
+   * mailto).
+   */
   public static HtmlPolicy defaults() {
     return new HtmlPolicy(null);
   }

@@ -24,10 +24,10 @@ import tools.jackson.databind.node.NullNode;
  * {@link InputFields}) for injections. In order: a JSON-only route refuses other bodies (415); parameter rules
  * (400 {@code parameter_invalid}); the body's JSON Schema (400 {@code schema_invalid}, naming pointers and
  * keywords); rich-text fields sanitized (the handler gets the clean tree, and a finding records each change);
- * then the injection scan under the {@link InputPolicy}: a finding in a blocking category refuses the request with 400 {@code injection_detected},
- * its event naming the category, the rule and the field, never the value; a finding in a monitored category, or
- * in a field allowed to carry it, lets the request through (monitored ones are written as detection events and
- * reach the handler in {@link SecurityContext#findings()}). A request carrying more text than the policy scans
+ * then the injection scan under the {@link InputPolicy}: a finding in a blocking category refuses the request with
+ * 400 {@code injection_detected}, its event naming the category, the rule and the field, never the value; a
+ * finding in a monitored category, or in a field allowed to carry it, lets the request through (monitored ones
+ * are written as detection events and reach the handler in {@link SecurityContext#findings()}). A request carrying more text than the policy scans
  * is refused (413), never passed on unscanned.
  */
 public final class InputInspector implements Interceptor, dev.lambdaguard.SnapshotAware {

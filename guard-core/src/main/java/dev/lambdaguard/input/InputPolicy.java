@@ -51,7 +51,8 @@ public final class InputPolicy {
   /** A field allowed to carry some categories. */
   record Allowance(FieldPattern field, Set<Category> categories) {
     static Allowance of(String field, Category... categories) {
-      Set<Category> set = categories.length == 0 ? EnumSet.allOf(Category.class) : EnumSet.of(categories[0], categories);
+      Set<Category> set =
+          categories.length == 0 ? EnumSet.allOf(Category.class) : EnumSet.of(categories[0], categories);
       return new Allowance(FieldPattern.of(field), Set.copyOf(set));
     }
 

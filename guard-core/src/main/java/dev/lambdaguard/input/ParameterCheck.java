@@ -27,7 +27,8 @@ final class ParameterCheck {
       }
     }
     for (Map.Entry<String, ParameterRule> rule : route.headers().entrySet()) {
-      Denial denial = check(InputLocations.header(rule.getKey()), request.headers().all(rule.getKey()), rule.getValue());
+      Denial denial =
+          check(InputLocations.header(rule.getKey()), request.headers().all(rule.getKey()), rule.getValue());
       if (denial != null) {
         return denial;
       }

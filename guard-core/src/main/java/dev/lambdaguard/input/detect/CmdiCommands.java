@@ -33,8 +33,8 @@ import java.util.Set;
  *   <li>as the whole value (or a line of prose): only a command line no one types as data, such as an
  *       interpreter with inline code ({@code perl -e}), a reader of a secret-bearing file
  *       ({@code cat /etc/passwd}, not {@code cat /etc/os-release}), a listing of a system directory
- *       ({@code ls -l /etc}, {@code dir C:\}), a reconnaissance tool with its switches ({@code uname -a}, {@code ipconfig /all}) or
- *       an account or firewall change ({@code net user … /add}). {@code ls -la ~/Downloads},
+ *       ({@code ls -l /etc}, {@code dir C:\}), a reconnaissance tool with its switches ({@code uname -a},
+ *       {@code ipconfig /all}) or an account or firewall change ({@code net user … /add}). {@code ls -la ~/Downloads},
  *       {@code curl -s https://…}, {@code python -m venv} pass.
  * </ul>
  *

@@ -179,8 +179,9 @@ final class CmdiScanner {
    * Whether {@link #scan} can find anything in the value {@code s} (its decoded text): a necessary condition,
    * checked without a scanner. Each trigger character the value holds is found with {@link String#indexOf} (only
    * the ones its character set has; every one of {@link #TRIGGERS} is asked), and at each occurrence the cheap
-   * part of what {@link #run} does there is asked: whether a command word may follow ({@link #mayCommandAt}), or the static rule itself (a marker, a
-   * path, a call). Most text with trigger characters (URLs, dates, prose with a semicolon, code) ends here.
+   * part of what {@link #run} does there is asked: whether a command word may follow ({@link #mayCommandAt}), or
+   * the static rule itself (a marker, a path, a call). Most text with trigger characters (URLs, dates, prose with a
+   * semicolon, code) ends here.
    */
   static boolean mayMatch(Normalized value, String s) {
     // The value itself as a command line, as valueStart reads it.

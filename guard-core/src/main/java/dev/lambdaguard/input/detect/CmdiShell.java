@@ -478,7 +478,8 @@ final class CmdiShell {
       }
       tokens++;
       props |= ANY;
-      if (tokens == 1 && (quoted || s.charAt(a) == '$' || (s.charAt(a) == '%' && b - a >= 3 && s.charAt(b - 1) == '%'))) {
+      if (tokens == 1
+          && (quoted || s.charAt(a) == '$' || (s.charAt(a) == '%' && b - a >= 3 && s.charAt(b - 1) == '%'))) {
         props |= QUOTED;
       }
       props |= classify(s, a, b, operands == 0);

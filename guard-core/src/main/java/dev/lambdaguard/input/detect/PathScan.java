@@ -29,9 +29,9 @@ import dev.lambdaguard.input.Category;
  * parent-directory climbs and judges each segment by where its path begins and what came before it. A path
  * begins at a separator at the start of a word ({@code /etc}), after a drive ({@code C:\}), after
  * {@code scheme://authority} (a URL path: only climbs and sensitive pairs count there), or with the first
- * segment of a word followed by a separator ({@code etc/passwd}, also {@code ~/x}: only shells expand it). Segments may contain spaces
- * ({@code Program Files}); a separator right after a space begins a new path ({@code /bin/cat /etc/passwd}).
- * Not thread-safe; one instance per value.
+ * segment of a word followed by a separator ({@code etc/passwd}, also {@code ~/x}: only shells expand it). Segments
+ * may contain spaces ({@code Program Files}); a separator right after a space begins a new path
+ * ({@code /bin/cat /etc/passwd}). Not thread-safe; one instance per value.
  */
 final class PathScan {
 

@@ -452,7 +452,8 @@ public final class PathTraversalDetector implements Detector {
     Normalized innerValue = Normalized.of(new String(text, StandardCharsets.US_ASCII));
     String inner = innerValue.decoded();
     // without a separator or a colon (a wrapper) the path scan finds nothing; the inner value's masks answer most
-    Detection found = innerValue.containsAny(COLON) || hasSeparator(innerValue, inner) ? PathScan.scan(innerValue) : null;
+    Detection found = innerValue.containsAny(COLON) || hasSeparator(innerValue, inner) ? PathScan.scan(innerValue)
+        : null;
     if (found == null && !innerValue.containsAny(SPACE) && inner.length() <= PathNames.MAX_SEGMENT) {
       found = bareName(inner);
     }

@@ -405,7 +405,10 @@ final class SqlTokenizer {
     return i;
   }
 
-  /** Whether {@code c} (lower case) can prefix a string: {@code n'...'}, {@code x'...'}, {@code b'...'}, {@code e'...'}. */
+  /**
+   * Whether {@code c} (lower case) can prefix a string: {@code n'...'}, {@code x'...'}, {@code b'...'},
+   * {@code e'...'}.
+   */
   static boolean stringPrefix(char c) {
     return c == 'n' || c == 'x' || c == 'b' || c == 'e';
   }

@@ -381,7 +381,8 @@ final class SstiExpression {
         if (logicTag && (names & N_KEYWORD_OPERATOR) != 0 && tokens > 0) {
           expr = true;
         }
-        if ((len == 1 && (s.charAt(start) == 'x' || s.charAt(start) == 'X') && prev == T_ARITH && start > 0 && s.charAt(start - 1) == '%')) {
+        if (len == 1 && (s.charAt(start) == 'x' || s.charAt(start) == 'X') && prev == T_ARITH && start > 0
+            && s.charAt(start - 1) == '%') {
           exec = EXEC; // Ruby %x| |
         }
         tok = T_IDENT;

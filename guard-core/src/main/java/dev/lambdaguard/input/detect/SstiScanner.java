@@ -588,8 +588,8 @@ final class SstiScanner {
   /**
    * Python dunders that lead from any object to the interpreter: {@code __globals__}, {@code __builtins__},
    * {@code __subclasses__}, {@code __import__} on their own; {@code __class__}, {@code __base__},
-   * {@code __bases__}, {@code __mro__}, {@code __dict__} from the second one on ({@code obj.__class__} alone is ordinary code);
-   * only where an attribute access, call, index or string touches them.
+   * {@code __bases__}, {@code __mro__}, {@code __dict__} from the second one on ({@code obj.__class__} alone is
+   * ordinary code); only where an attribute access, call, index or string touches them.
    */
   private void dunder(int i) {
     int e = identEnd(i);

@@ -205,7 +205,10 @@ final class XssScanner {
     return (present & EQUALS) != 0 && XssAlphabet.breakoutMayMatter(present);
   }
 
-  /** Whether some {@code <} opens a tag as {@link #tag} reads one: a letter after it, or after {@code /} or {@code ?}. */
+  /**
+   * Whether some {@code <} opens a tag as {@link #tag} reads one: a letter after it, or after {@code /} or
+   * {@code ?}.
+   */
   private static boolean opensTag(String s) {
     int n = s.length();
     for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
