@@ -27,8 +27,8 @@ import tools.jackson.databind.node.NullNode;
  * then the injection scan under the {@link InputPolicy}: a finding in a blocking category refuses the request with
  * 400 {@code injection_detected}, its event naming the category, the rule and the field, never the value; a
  * finding in a monitored category, or in a field allowed to carry it, lets the request through (monitored ones
- * are written as detection events and reach the handler in {@link SecurityContext#findings()}). A request carrying more text than the policy scans
- * is refused (413), never passed on unscanned.
+ * are written as detection events and reach the handler in {@link SecurityContext#findings()}). A request
+ * carrying more text than the policy scans is refused (413), never passed on unscanned.
  */
 public final class InputInspector implements Interceptor, dev.lambdaguard.SnapshotAware {
 
