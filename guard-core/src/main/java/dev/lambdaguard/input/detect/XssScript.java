@@ -46,6 +46,9 @@ final class XssScript {
     if (callMakers.next(s, q + 1) >= end || callMakers.nextSign(s, q + 1) >= end) {
       return false; // a run without anything a call needs reads no call
     }
+    if (end < n && callMakers.nextEnd(s, q + 1) >= end && callMakers.nextQuoteEnd(s, quote, q + 1) >= end) {
+      return false; // a run that meets no comment and no closing quote ends without a breakout (see run)
+    }
     int p = skipSpace(s, q + 1, end);
     boolean newLine = hasLineEnd(s, q + 1, p); // a statement may end at a line end, as at ';'
     boolean block = false;
@@ -117,6 +120,70 @@ final class XssScript {
         signAt = k;
       }
       return signAt;
+    }
+
+    private int endFrom = Integer.MAX_VALUE;
+    private int endAt = -1;
+
+    /**
+     * The first index from {@code p} where a run may end with a breakout other than at a quote, or the length of
+     * {@code s}: a comment ({@code //}, {@code <!--}, {@code -->}) or {@code </script}. A flood of tagged
+     * templates ({@code a`,a`,...}) has a call at every step and none of these, so its quotes do not each read
+     * the same run to its end.
+     */
+    int nextEnd(String s, int p) {
+      if (p < endFrom || p > endAt) {
+        int n = s.length();
+        int k = p;
+        while (k + 1 < n && !(s.charAt(k) < 128 && END_STARTS[s.charAt(k)] && endsAt(s.charAt(k), s.charAt(k + 1)))) {
+          k++;
+        }
+        endFrom = p;
+        endAt = k + 1 < n ? k : n;
+      }
+      return endAt;
+    }
+
+    private static final boolean[] END_STARTS = CharSets.table("/<-");
+
+    private static boolean endsAt(char c, char next) {
+      return c == '/' ? next == '/' : c == '<' ? next == '!' || next == '/' : next == '-';
+    }
+
+    /** Per quote kind (single, double, backquote): from where {@link #nextQuoteEnd} last looked, what it found. */
+    private final int[] quoteEndFrom = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+    private final int[] quoteEndAt = {-1, -1, -1};
+
+    /**
+     * The first index from {@code p} of a {@code quote} at which a run may end, or the length of {@code s}: one
+     * after an operator or a line end, as {@link #run} requires. After a name, a string or a group (the character
+     * before it, past blanks, an identifier part or a quote) it opens a string and ends nothing.
+     */
+    int nextQuoteEnd(String s, char quote, int p) {
+      int kind = quote == '\'' ? 0 : quote == '"' ? 1 : 2;
+      if (p < quoteEndFrom[kind] || p > quoteEndAt[kind]) {
+        int k = Substrings.indexOf(s, quote, p);
+        while (k >= 0 && !mayEndRun(s, k)) {
+          k = Substrings.indexOf(s, quote, k + 1);
+        }
+        quoteEndFrom[kind] = p;
+        quoteEndAt[kind] = k < 0 ? s.length() : k;
+      }
+      return quoteEndAt[kind];
+    }
+
+    private static boolean mayEndRun(String s, int k) {
+      int j = k - 1;
+      for (; j >= 0 && isSpace(s.charAt(j)); j--) {
+        if (isLineEnd(s.charAt(j))) {
+          return true;
+        }
+      }
+      if (j < 0) {
+        return true;
+      }
+      char b = s.charAt(j);
+      return !(isIdentPart(b) || b == '\'' || b == '"' || b == '`');
     }
 
     /** The characters {@link #isSign} can start with: one lookup passes over every other. */

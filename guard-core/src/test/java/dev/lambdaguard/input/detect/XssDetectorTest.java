@@ -615,6 +615,24 @@ class XssDetectorTest {
   }
 
   @Test
+  void aQuoteStartsNoRunWhenNoCommentOrClosingQuoteLiesWithinItsReach() {
+    // A run ends in a breakout only at a comment, </script, or its quote after an operator or a line end: a flood
+    // of tagged templates (a call at every step, none of these) passes its quotes over, and each ending still counts.
+    assertRule("xss.js-context", "x`;alert`1`//", "x`;alert`1`<!--", "x`;alert`1`</script>", "x`;alert`1`-->",
+        "x`;alert`1`;`", "x`;alert`1`\n`", "x';alert`1`;'", "x\";alert`1`+\"");
+    assertPasses("a`,a`,a`,a`", "1`;1`;1`;");
+    for (String unit : new String[] {"a`,", "1`;", "a``", "f`x`;"}) {
+      // an even count of backquotes: the attack's own is then the odd one that closes a template
+      String flood = unit.repeat(2 * (50_000 / unit.length()));
+      assertNull(rule(flood), unit);
+      for (String attack : new String[] {" x`;alert`1`//", " x';alert(1)//", " x`;y=`1`;location=name//"}) {
+        assertNotNull(rule(attack), attack);
+        assertEquals(rule(attack), rule(flood + attack), () -> unit + " then " + attack);
+      }
+    }
+  }
+
+  @Test
   void anAttackAfterAFloodOfCallsEscapesOrTemplateQuotesIsStillFound() {
     // What a flood's look-ahead remembers never hides what follows it: the attack is read where it stands.
     String[][] cases = {
