@@ -24,7 +24,7 @@ public final class AdversarialInputs {
       "jsonkeys+letters", "evals", "functions", "templateticks", "jsescapes", "hexescapes", "hexurls", "ipv6urls",
       "starbraces", "opens", "formpairs", "evals+letters", "jsescapes+letters", "winpaths", "uncpaths",
       "userinfourls", "lookupmath+letters", "velocity", "escapedbreaks+letters", "semicolons+letters",
-      "colons+letters", "backslashes+letters");
+      "colons+letters", "backslashes+letters", "tagcalls+letters");
 
   /** Every letter, digit and a few separators: appended to a flood, it defeats gates on the value's character set. */
   static final String EVERY_LETTER = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
@@ -84,6 +84,8 @@ public final class AdversarialInputs {
       case "semicolons" -> flood(";");
       case "colons" -> flood(":");
       case "backslashes" -> flood("\\");
+      // found by floods of two and three fragments: a tagged template at every step, each quote unbalanced
+      case "tagcalls" -> flood("a`,");
       default -> throw new IllegalArgumentException("unknown shape: " + shape);
     };
   }

@@ -40,7 +40,9 @@ public final class FloodSweep {
       "php://", "data://", "http://", "http://a", "http://127.1/", "http://0/", "http://0x7f.1/", "http://[::1]",
       "http://a@127.0.0.1/", "http://localhost:2773/", "//localhost", "[::ffff:", "gopher://", "jar:http://",
       "\\\\127.0.0.1\\", "Object.prototype.", "__proto__", ".__globals__", "__import__(", "{\"$gt\":", "\u560a",
-      "\\nX:", ";C:\\a\\b ");
+      "\\nX:", ";C:\\a\\b ",
+      // pairs and triples of fragments that a single one does not make: tagged templates, calls before markup
+      "a`,", "1`;", "`'a'/", "eval<", "x(x({{", "\\/x(", ".|${", "${:a.");
 
   private static volatile Object sink;
 

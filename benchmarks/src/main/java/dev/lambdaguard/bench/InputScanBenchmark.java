@@ -206,7 +206,8 @@ public class InputScanBenchmark {
         "images+letters", "urls+letters", "shellwords+letters", "jsonkeys+letters", "evals", "functions",
         "templateticks", "jsescapes", "hexescapes", "hexurls", "ipv6urls", "starbraces", "opens", "formpairs",
         "evals+letters", "jsescapes+letters", "winpaths", "uncpaths", "userinfourls", "lookupmath+letters",
-        "velocity", "escapedbreaks+letters", "semicolons+letters", "colons+letters", "backslashes+letters"})
+        "velocity", "escapedbreaks+letters", "semicolons+letters", "colons+letters", "backslashes+letters",
+        "tagcalls+letters"})
     public String shape;
 
     InjectionScanner scanner;
