@@ -40,12 +40,10 @@ final class XssScript {
    * {@code '}alert(1);{'}).
    */
   static boolean breakoutAfterQuote(String s, int q, CallMakers callMakers) {
-    int n = s.length();
     char quote = s.charAt(q);
-    int end = Math.min(n, q + RUN);
-    // one call: this method stays within the size the JIT inlines at each quote (325 bytes of bytecode)
-    if (callMakers.runReadsNothing(s, quote, q + 1, end)) {
-      return false;
+    int end = Math.min(s.length(), q + RUN);
+    if (callMakers.callsNothing(s, q, end)) {
+      return false; // a run without anything a call needs reads no call
     }
     int p = skipSpace(s, q + 1, end);
     boolean newLine = hasLineEnd(s, q + 1, p); // a statement may end at a line end, as at ';'
@@ -72,7 +70,9 @@ final class XssScript {
     if (ops == 0 && !block && !newLine) {
       return false;
     }
-    return run(s, p, end, quote, parens);
+    // asked last, after the cheap looks above; one call each: this method stays within the size the JIT inlines at
+    // each quote (325 bytes of bytecode)
+    return callMakers.mayEndRun(s, q, end) && run(s, p, end, quote, parens);
   }
 
   /**
@@ -86,13 +86,19 @@ final class XssScript {
     private int at = -1;
 
     /**
-     * Whether a run over {@code [p, end)} after a {@code quote} surely reports nothing: it holds nothing a call
-     * needs, or no sign that makes one; or, the value going on past {@code end}, nothing that ends a run with a
-     * breakout (see {@link #run}).
+     * Whether the run after the quote at {@code q}, to {@code end}, holds nothing a call needs, or no sign that
+     * makes one: it calls nothing.
      */
-    boolean runReadsNothing(String s, char quote, int p, int end) {
-      return next(s, p) >= end || nextSign(s, p) >= end
-          || end < s.length() && nextEnd(s, p) >= end && nextQuoteEnd(s, quote, p) >= end;
+    boolean callsNothing(String s, int q, int end) {
+      return next(s, q + 1) >= end || nextSign(s, q + 1) >= end;
+    }
+
+    /**
+     * Whether the run after the quote at {@code q}, to {@code end}, may end with a breakout (see {@link #run}): the
+     * value ends within it, or it holds a comment, {@code </script} or that quote after an operator or line end.
+     */
+    boolean mayEndRun(String s, int q, int end) {
+      return end == s.length() || nextEnd(s, q + 1) < end || nextQuoteEnd(s, s.charAt(q), q + 1) < end;
     }
 
     /** The first index from {@code p} holding what a call needs, or the length of {@code s}. */
@@ -137,10 +143,14 @@ final class XssScript {
      * The first index from {@code p} where a run may end with a breakout other than at a quote, or the length of
      * {@code s}: a comment ({@code //}, {@code <!--}, {@code -->}) or {@code </script}. A flood of tagged
      * templates ({@code a`,a`,...}) has a call at every step and none of these, so its quotes do not each read
-     * the same run to its end.
+     * the same run to its end. Asked from behind where it last looked (quotes are asked in order, but not only
+     * they), it answers {@code p}: a search that went back each time would read to the end again and again.
      */
     private int nextEnd(String s, int p) {
-      if (p < endFrom || p > endAt) {
+      if (endAt >= 0 && p < endFrom) {
+        return p; // asked behind where it looked, by another quote's check: no answer, so no run is skipped
+      }
+      if (p > endAt) {
         int n = s.length();
         int k = p;
         while (k + 1 < n && !(s.charAt(k) < 128 && END_STARTS[s.charAt(k)] && endsAt(s.charAt(k), s.charAt(k + 1)))) {
@@ -169,9 +179,12 @@ final class XssScript {
      */
     private int nextQuoteEnd(String s, char quote, int p) {
       int kind = quote == '\'' ? 0 : quote == '"' ? 1 : 2;
-      if (p < quoteEndFrom[kind] || p > quoteEndAt[kind]) {
+      if (quoteEndAt[kind] >= 0 && p < quoteEndFrom[kind]) {
+        return p; // as in nextEnd: looking again from behind would read the value again for each such quote
+      }
+      if (p > quoteEndAt[kind]) {
         int k = Substrings.indexOf(s, quote, p);
-        while (k >= 0 && !mayEndRun(s, k)) {
+        while (k >= 0 && !quoteMayEnd(s, k)) {
           k = Substrings.indexOf(s, quote, k + 1);
         }
         quoteEndFrom[kind] = p;
@@ -180,7 +193,7 @@ final class XssScript {
       return quoteEndAt[kind];
     }
 
-    private static boolean mayEndRun(String s, int k) {
+    private static boolean quoteMayEnd(String s, int k) {
       int j = k - 1;
       for (; j >= 0 && isSpace(s.charAt(j)); j--) {
         if (isLineEnd(s.charAt(j))) {
