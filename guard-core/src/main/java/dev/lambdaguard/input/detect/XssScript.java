@@ -213,9 +213,22 @@ final class XssScript {
     private static boolean isSign(String s, int k) {
       char c = s.charAt(k);
       char lower = XssText.lower(c);
-      return c == '(' || c == '`' && mayTag(s, k) || c == '.'
+      return c == '(' || c == '`' && mayTag(s, k) || c == '.' && memberMayFollow(s, k)
           || lower == 'l' && s.regionMatches(true, k, "location", 0, 8)
           || lower == 't' && s.regionMatches(true, k, "throw", 0, 5);
+    }
+
+    /**
+     * Whether a member's name may follow the dot at {@code k}, past blanks: a name, an escape that starts one
+     * ({@code x.src=}, {@code x. \u0073rc=}), or a comment, which a name may follow. A dot before a quote, an
+     * operator or another dot ({@code a.'=a.'=...}) starts no member, so no assignment to one.
+     */
+    private static boolean memberMayFollow(String s, int k) {
+      int j = k + 1;
+      while (j < s.length() && isSpace(s.charAt(j))) {
+        j++;
+      }
+      return j < s.length() && (isIdentPart(s.charAt(j)) || s.charAt(j) == '\\' || s.charAt(j) == '/');
     }
 
     /**

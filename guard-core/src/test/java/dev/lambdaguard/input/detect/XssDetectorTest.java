@@ -618,14 +618,16 @@ class XssDetectorTest {
   void aQuoteStartsNoRunWhenNoCommentOrClosingQuoteLiesWithinItsReach() {
     // A run ends in a breakout only at a comment, </script, or its quote after an operator or a line end: a flood
     // of tagged templates (a call at every step, none of these) passes its quotes over, and each ending still counts.
+    // A dot makes a member assignment only before a name: a flood of a.'= has no sign of a call.
     assertRule("xss.js-context", "x`;alert`1`//", "x`;alert`1`<!--", "x`;alert`1`</script>", "x`;alert`1`-->",
         "x`;alert`1`;`", "x`;alert`1`\n`", "x';alert`1`;'", "x\";alert`1`+\"");
     assertPasses("a`,a`,a`,a`", "1`;1`;1`;");
-    for (String unit : new String[] {"a`,", "1`;", "a``", "f`x`;"}) {
-      // an even count of backquotes: the attack's own is then the odd one that closes a template
+    for (String unit : new String[] {"a`,", "1`;", "a``", "f`x`;", "a.'="}) {
+      // an even count of quotes: the attack's own is then the odd one that closes a string
       String flood = unit.repeat(2 * (50_000 / unit.length()));
       assertNull(rule(flood), unit);
-      for (String attack : new String[] {" x`;alert`1`//", " x';alert(1)//", " x`;y=`1`;location=name//"}) {
+      for (String attack : new String[] {" x`;alert`1`//", " x';alert(1)//", " x`;y=`1`;location=name//",
+          " x';y. src=name//"}) {
         assertNotNull(rule(attack), attack);
         assertEquals(rule(attack), rule(flood + attack), () -> unit + " then " + attack);
       }
