@@ -88,7 +88,7 @@ public final class FloodSweep {
   }
 
   /** The least thread CPU time of a few runs after a warm-up, in ms. */
-  private static double bestMillis(java.util.function.Supplier<Object> job) {
+  static double bestMillis(java.util.function.Supplier<Object> job) {
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     for (int i = 0; i < 4; i++) {
       sink = job.get();
@@ -102,7 +102,7 @@ public final class FloodSweep {
     return best / 1e6;
   }
 
-  private static String printable(String unit) {
+  static String printable(String unit) {
     return unit.replace("\r", "\\r").replace("\n", "\\n");
   }
 }
