@@ -497,7 +497,12 @@ final class CmdiScanner {
    * the trigger loop rather than in {@link #run}.
    */
   private boolean windowsBreakFindsNothing(char c, int i, int p) {
-    return (c == '\\' || c == '\n' || c == '\r') && windowsRootAt(s, p) && !proseBefore(i) && !windowsBinary(p);
+    return (c == '\\' || c == '\n' || c == '\r') && windowsLine(i, p) && !windowsBinary(p);
+  }
+
+  /** Whether {@link #lineBreak} at {@code i} judges the command position {@code p} as a Windows path alone. */
+  private boolean windowsLine(int i, int p) {
+    return windowsRootAt(s, p) && !proseBefore(i);
   }
 
   /** The value as a command line, then each trigger from {@code first} on: the strongest detection, or null. */
@@ -697,7 +702,7 @@ final class CmdiScanner {
    * first blank, which a megabyte of line breaks without one would make a read of the whole value.
    */
   private void lineBreak(int i, int p) {
-    if (windowsRootAt(s, p) && !proseBefore(i)) {
+    if (windowsLine(i, p)) {
       windowsPath(p); // a flood of \\nX: asks this and no more
       return;
     }

@@ -225,9 +225,7 @@ final class SqlShapes extends SqlStatements {
       return false;
     }
     int a = i + 2;
-    int type = t.type(a);
-    if (type != NUMBER && type != STRING || !t.has(a + 1, EQUALS) || t.type(a + 2) != type
-        || t.type(a + 3) != COMMA) {
+    if (!literalsEqual(a) || t.type(a + 3) != COMMA) {
       return false;
     }
     int end = t.after(i + 1);
@@ -249,9 +247,13 @@ final class SqlShapes extends SqlStatements {
 
   /** The token after {@code (L=L)} at {@code i}, two literals of one type tested for equality; -1 for none. */
   private int literalTest(int i) {
-    int type = t.type(i + 1);
-    return t.type(i) == LPAREN && (type == NUMBER || type == STRING) && t.has(i + 2, EQUALS) && t.type(i + 3) == type
-        && t.type(i + 4) == RPAREN ? i + 5 : -1;
+    return t.type(i) == LPAREN && literalsEqual(i + 1) && t.type(i + 4) == RPAREN ? i + 5 : -1;
+  }
+
+  /** Whether tokens {@code a} to {@code a + 2} test two literals of one type (numbers or strings) with {@code =}. */
+  private boolean literalsEqual(int a) {
+    int type = t.type(a);
+    return (type == NUMBER || type == STRING) && t.has(a + 1, EQUALS) && t.type(a + 2) == type;
   }
 
   /**
