@@ -79,7 +79,8 @@ final class XssScript {
    * Where the next character a call needs is, remembered across the breakouts of one scan: every call a run reads
    * follows a name (an identifier part, or a backslash that starts an escaped one) or a group (opened with
    * {@code (} or {@code [}), and a run reports only once it read one. So the quotes of a flood of {@code =`} do not
-   * each read the same run again. Not thread-safe: one instance per scan.
+   * each read the same run again. Likewise where the next thing that can end a run with a breakout is
+   * ({@link #mayEndRun}). Not thread-safe: one instance per scan.
    */
   static final class CallMakers {
     private int from = Integer.MAX_VALUE;
@@ -168,9 +169,12 @@ final class XssScript {
       return c == '/' ? next == '/' : c == '<' ? next == '!' || next == '/' : next == '-';
     }
 
-    /** Per quote kind (single, double, backquote): from where {@link #nextQuoteEnd} last looked, what it found. */
-    private final int[] quoteEndFrom = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-    private final int[] quoteEndAt = {-1, -1, -1};
+    /**
+     * Per quote kind (single, double, backquote): from where {@link #nextQuoteEnd} last looked, what it found. Made
+     * at the first ask: most scans never get that far.
+     */
+    private int[] quoteEndFrom;
+    private int[] quoteEndAt;
 
     /**
      * The first index from {@code p} of a {@code quote} at which a run may end, or the length of {@code s}: one
@@ -179,6 +183,10 @@ final class XssScript {
      */
     private int nextQuoteEnd(String s, char quote, int p) {
       int kind = quote == '\'' ? 0 : quote == '"' ? 1 : 2;
+      if (quoteEndAt == null) {
+        quoteEndFrom = new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        quoteEndAt = new int[] {-1, -1, -1};
+      }
       if (quoteEndAt[kind] >= 0 && p < quoteEndFrom[kind]) {
         return p; // as in nextEnd: looking again from behind would read the value again for each such quote
       }
