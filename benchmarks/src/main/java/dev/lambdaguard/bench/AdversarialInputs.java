@@ -95,8 +95,13 @@ public final class AdversarialInputs {
     return withEveryLetter(flood(unit));
   }
 
+  /** {@link #floodWithLetters(String)} of {@code size} characters instead of {@link #SIZE}. */
+  public static String floodWithLetters(String unit, int size) {
+    return withEveryLetter(flood(unit, size));
+  }
+
   private static String withEveryLetter(String flood) {
-    return flood.substring(0, SIZE - EVERY_LETTER.length()) + EVERY_LETTER;
+    return flood.substring(0, flood.length() - EVERY_LETTER.length()) + EVERY_LETTER;
   }
 
   /**
@@ -118,11 +123,15 @@ public final class AdversarialInputs {
 
   /** {@code unit} repeated to exactly {@link #SIZE} characters (the last copy cut short). */
   public static String flood(String unit) {
-    StringBuilder out = new StringBuilder(SIZE);
-    while (out.length() < SIZE) {
+    return flood(unit, SIZE);
+  }
+
+  private static String flood(String unit, int size) {
+    StringBuilder out = new StringBuilder(size);
+    while (out.length() < size) {
       out.append(unit);
     }
-    out.setLength(SIZE);
+    out.setLength(size);
     return out.toString();
   }
 

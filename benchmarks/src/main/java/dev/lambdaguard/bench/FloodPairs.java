@@ -35,12 +35,7 @@ public final class FloodPairs {
       for (int parts = 2 + random.nextInt(2); parts > 0; parts--) {
         unit.append(fragments.get(random.nextInt(fragments.size())));
       }
-      StringBuilder flood = new StringBuilder(SIZE);
-      while (flood.length() < SIZE) {
-        flood.append(unit);
-      }
-      flood.setLength(SIZE - AdversarialInputs.EVERY_LETTER.length());
-      Normalized value = Normalized.of(flood.append(AdversarialInputs.EVERY_LETTER).toString());
+      Normalized value = Normalized.of(AdversarialInputs.floodWithLetters(unit.toString(), SIZE));
       for (Detector detector : detectors) {
         double perMiB = FloodSweep.bestMillis(() -> detector.detect(value)) * (AdversarialInputs.SIZE / (double) SIZE);
         if (perMiB > threshold) {
