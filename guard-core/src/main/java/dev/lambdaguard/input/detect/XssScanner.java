@@ -404,8 +404,9 @@ final class XssScanner {
    * The first character from {@code i} that can start a check, or {@code n}: a loop of one lookup a character. A
    * backslash or colon told to do nothing from a look at its neighbours ({@link #escapeIsInert},
    * {@link XssUrls#colonIsInert}: the escapes of newlines and paths, <code>&#92;u</code> alone, the colons of keys) is
-   * passed over in this loop: in a flood of them, one every character or two, a return to the scan loop for each
-   * costs more than the look.
+   * passed over in this loop, and so is a comma or closing parenthesis after no name of a sink
+   * ({@link XssSinks#afterSinkName}): in a flood of them, one every character or two, a return to the scan loop for
+   * each costs more than the look.
    */
   private int nextTrigger(int i) {
     while (i < n) {
@@ -416,7 +417,8 @@ final class XssScanner {
           if (!escapeIsInert(i)) {
             return i;
           }
-        } else if (c != ':' || !XssUrls.colonIsInert(s, i, cssCalls)) {
+        } else if (c == ':' ? !XssUrls.colonIsInert(s, i, cssCalls)
+            : c != ',' && c != ')' || XssSinks.afterSinkName(s, i)) {
           return i;
         }
       }

@@ -91,7 +91,19 @@ final class XssScript {
      * makes one: it calls nothing.
      */
     boolean callsNothing(String s, int q, int end) {
-      return next(s, q + 1) >= end || nextSign(s, q + 1) >= end;
+      return endsNothingKnown(s, q, end) || next(s, q + 1) >= end || nextSign(s, q + 1) >= end;
+    }
+
+    /**
+     * Whether what {@link #mayEndRun} remembers already shows that the run after the quote at {@code q} cannot end
+     * with a breakout: then no call it reads matters. Asked first, as it reads nothing: in a flood with a call at
+     * every step and nothing that ends a run ({@code a`,a`,...}), finding each run's call costs more.
+     */
+    private boolean endsNothingKnown(String s, int q, int end) {
+      int p = q + 1;
+      int kind = quoteKind(s.charAt(q));
+      return end < s.length() && endFrom <= p && endAt >= end
+          && quoteEndAt != null && quoteEndFrom[kind] <= p && quoteEndAt[kind] >= end;
     }
 
     /**
@@ -182,7 +194,7 @@ final class XssScript {
      * before it, past blanks, an identifier part or a quote) it opens a string and ends nothing.
      */
     private int nextQuoteEnd(String s, char quote, int p) {
-      int kind = quote == '\'' ? 0 : quote == '"' ? 1 : 2;
+      int kind = quoteKind(quote);
       if (quoteEndAt == null) {
         quoteEndFrom = new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
         quoteEndAt = new int[] {-1, -1, -1};
@@ -199,6 +211,10 @@ final class XssScript {
         quoteEndAt[kind] = k < 0 ? s.length() : k;
       }
       return quoteEndAt[kind];
+    }
+
+    private static int quoteKind(char quote) {
+      return quote == '\'' ? 0 : quote == '"' ? 1 : 2;
     }
 
     private static boolean quoteMayEnd(String s, int k) {

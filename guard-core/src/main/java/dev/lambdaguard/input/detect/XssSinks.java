@@ -277,14 +277,22 @@ final class XssSinks {
   }
 
   /**
+   * Whether the character before {@code i} may end a dialog's or evaluator's name: alert, prompt, confirm, eval,
+   * execScript, any case. {@link #atValueEnd} finds nothing elsewhere.
+   */
+  static boolean afterSinkName(String s, int i) {
+    char last = i > 0 ? XssText.lower(s.charAt(i - 1)) : 0;
+    return last == 't' || last == 'm' || last == 'l';
+  }
+
+  /**
    * At {@code )}, {@code ,} or {@code ;} right after a dialog name: the dialog handed to a call
    * ({@code [1].find(alert)}) or assigned and then used ({@code a=alert,a(1)}, {@code onerror=alert;throw 1}); or
    * an evaluator given a new name and then used ({@code _=eval,_(name)}).
    */
   static boolean atValueEnd(String s, int i) {
-    char last = i > 0 ? XssText.lower(s.charAt(i - 1)) : 0;
-    if (last != 't' && last != 'm' && last != 'l') {
-      return false; // alert, prompt, confirm, eval, execScript
+    if (!afterSinkName(s, i)) {
+      return false;
     }
     int start = nameStart(s, i);
     if (start == i || start == 0) {
