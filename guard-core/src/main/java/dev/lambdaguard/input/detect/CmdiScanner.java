@@ -1152,6 +1152,13 @@ final class CmdiScanner {
     if (!inBacktick) {
       return;
     }
+    // what command would read first, asked first: most backticks of a flood (a`,a`,...) open no command, and then
+    // whether they open a code span changes nothing
+    boolean drive = windowsRootAt(s, i + 1);
+    long probe = drive ? MAY_COMMAND : probe(s, i + 1, true);
+    if (probe == NO_COMMAND) {
+      return;
+    }
     int before = i > 0 && s.charAt(i - 1) == '\\' ? i - 2 : i - 1;
     boolean atStart = true;
     for (int k = before; k >= 0; k--) {
@@ -1168,7 +1175,11 @@ final class CmdiScanner {
     boolean opensSpan = atStart || isSpace(s.charAt(before))
         || "([\"'".indexOf(s.charAt(before)) >= 0 && !(before > 0 && s.charAt(before - 1) == '$');
     boolean codeSpan = opensSpan && close < n && closesSpan(close + 1) && !(atStart && restIsBlank(close + 1));
-    command(i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION);
+    if (drive) {
+      command(i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION);
+    } else {
+      command(probe, i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION);
+    }
   }
 
   /** Whether a word and an apostrophe follow the backtick at {@code i}: {@code `awk'}, {@code `make install'}. */
