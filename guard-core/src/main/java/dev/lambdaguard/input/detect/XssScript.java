@@ -100,10 +100,8 @@ final class XssScript {
      * every step and nothing that ends a run ({@code a`,a`,...}), finding each run's call costs more.
      */
     private boolean endsNothingKnown(String s, int q, int end) {
-      int p = q + 1;
-      int kind = quoteKind(s.charAt(q));
-      return end < s.length() && endFrom <= p && endAt >= end
-          && quoteEndAt != null && quoteEndFrom[kind] <= p && quoteEndAt[kind] >= end;
+      return end < s.length() && ends.holdsNone(q + 1, end)
+          && quoteEnds != null && quoteEnds[quoteKind(s.charAt(q))].holdsNone(q + 1, end);
     }
 
     /**
@@ -111,7 +109,7 @@ final class XssScript {
      * value ends within it, or it holds a comment, {@code </script} or that quote after an operator or line end.
      */
     boolean mayEndRun(String s, int q, int end) {
-      return end == s.length() || nextEnd(s, q + 1) < end || nextQuoteEnd(s, s.charAt(q), q + 1) < end;
+      return end == s.length() || nextEnd(s, q + 1, end) < end || nextQuoteEnd(s, s.charAt(q), q + 1, end) < end;
     }
 
     /** The first index from {@code p} holding what a call needs, or the length of {@code s}. */
@@ -149,30 +147,31 @@ final class XssScript {
       return signAt;
     }
 
-    private int endFrom = Integer.MAX_VALUE;
-    private int endAt = -1;
+    /** What {@link #nextEnd} has read. */
+    private final Stretch ends = new Stretch();
 
     /**
-     * The first index from {@code p} where a run may end with a breakout other than at a quote, or the length of
-     * {@code s}: a comment ({@code //}, {@code <!--}, {@code -->}) or {@code </script}. A flood of tagged
-     * templates ({@code a`,a`,...}) has a call at every step and none of these, so its quotes do not each read
-     * the same run to its end. Asked from behind where it last looked (quotes are asked in order, but not only
-     * they), it answers {@code p}: a search that went back each time would read to the end again and again.
+     * The first index from {@code p}, before {@code limit}, where a run may end with a breakout other than at a
+     * quote, or {@code limit} or more when there is none: a comment ({@code //}, {@code <!--}, {@code -->}) or
+     * {@code </script}. A flood of tagged templates ({@code a`,a`,...}) has a call at every step and none of these,
+     * so its quotes do not each read the same run to its end (see {@link Stretch}).
      */
-    private int nextEnd(String s, int p) {
-      if (endAt >= 0 && p < endFrom) {
-        return p; // asked behind where it looked, by another quote's check: no answer, so no run is skipped
+    private int nextEnd(String s, int p, int limit) {
+      Stretch read = ends;
+      if (read.behind(p)) {
+        return p;
       }
-      if (p > endAt) {
+      if (read.searchFrom(p, limit)) {
         int n = s.length();
-        int k = p;
-        while (k + 1 < n && !(s.charAt(k) < 128 && END_STARTS[s.charAt(k)] && endsAt(s.charAt(k), s.charAt(k + 1)))) {
+        int reach = Stretch.reach(s, limit);
+        int k = read.at;
+        while (k < reach && !(k + 1 < n && s.charAt(k) < 128 && END_STARTS[s.charAt(k)]
+            && endsAt(s.charAt(k), s.charAt(k + 1)))) {
           k++;
         }
-        endFrom = p;
-        endAt = k + 1 < n ? k : n;
+        read.reached(k, reach);
       }
-      return endAt;
+      return read.at;
     }
 
     private static final boolean[] END_STARTS = CharSets.table("/<-");
@@ -181,36 +180,32 @@ final class XssScript {
       return c == '/' ? next == '/' : c == '<' ? next == '!' || next == '/' : next == '-';
     }
 
-    /**
-     * Per quote kind (single, double, backquote): from where {@link #nextQuoteEnd} last looked, what it found. Made
-     * at the first ask: most scans never get that far.
-     */
-    private int[] quoteEndFrom;
-    private int[] quoteEndAt;
+    /** What {@link #nextQuoteEnd} has read, per quote kind (single, double, backquote); made at the first ask. */
+    private Stretch[] quoteEnds;
 
     /**
-     * The first index from {@code p} of a {@code quote} at which a run may end, or the length of {@code s}: one
-     * after an operator or a line end, as {@link #run} requires. After a name, a string or a group (the character
-     * before it, past blanks, an identifier part or a quote) it opens a string and ends nothing.
+     * The first index from {@code p}, before {@code limit}, of a {@code quote} at which a run may end, or
+     * {@code limit} or more when there is none: one after an operator or a line end, as {@link #run} requires.
+     * After a name, a string or a group (the character before it, past blanks, an identifier part or a quote) it
+     * opens a string and ends nothing.
      */
-    private int nextQuoteEnd(String s, char quote, int p) {
-      int kind = quoteKind(quote);
-      if (quoteEndAt == null) {
-        quoteEndFrom = new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-        quoteEndAt = new int[] {-1, -1, -1};
+    private int nextQuoteEnd(String s, char quote, int p, int limit) {
+      if (quoteEnds == null) {
+        quoteEnds = new Stretch[] {new Stretch(), new Stretch(), new Stretch()};
       }
-      if (quoteEndAt[kind] >= 0 && p < quoteEndFrom[kind]) {
-        return p; // as in nextEnd: looking again from behind would read the value again for each such quote
+      Stretch read = quoteEnds[quoteKind(quote)];
+      if (read.behind(p)) {
+        return p;
       }
-      if (p > quoteEndAt[kind]) {
-        int k = Substrings.indexOf(s, quote, p);
-        while (k >= 0 && !quoteMayEnd(s, k)) {
-          k = Substrings.indexOf(s, quote, k + 1);
+      if (read.searchFrom(p, limit)) {
+        int reach = Stretch.reach(s, limit);
+        int k = read.at;
+        while (k < reach && (s.charAt(k) != quote || !quoteMayEnd(s, k))) {
+          k++;
         }
-        quoteEndFrom[kind] = p;
-        quoteEndAt[kind] = k < 0 ? s.length() : k;
+        read.reached(k, reach);
       }
-      return quoteEndAt[kind];
+      return read.at;
     }
 
     private static int quoteKind(char quote) {
@@ -270,6 +265,49 @@ final class XssScript {
       }
       char b = s.charAt(j);
       return isIdentPart(b) || b == ')' || b == ']' || b == '}' || b == '/' || b >= 128;
+    }
+
+    /**
+     * A stretch of the value read for one kind of thing a run may end at: none in {@code [from, at)}, and one at
+     * {@code at} when {@code found}. Each search stops a run's length past the run's end ({@link #reach}), and the
+     * next one goes on from where that stopped, so each character is read at most once in a scan, and only those
+     * within reach of a quote that asks: a megabyte of text with a quote here and there is not read to its end,
+     * while in a flood of quotes the stretch one read covers the runs of the quotes that follow
+     * ({@link #endsNothingKnown}). Asked from behind where it began (quotes are asked in order, but not only they),
+     * it answers "maybe": a search that went back each time would read the same characters again and again.
+     */
+    private static final class Stretch {
+      int from = Integer.MAX_VALUE;
+      int at = -1;
+      boolean found;
+
+      boolean behind(int p) {
+        return at >= 0 && p < from;
+      }
+
+      /** Whether a search must go on from {@link #at} to tell about {@code [p, limit)}; starts anew past it. */
+      boolean searchFrom(int p, int limit) {
+        if (p > at) {
+          from = p;
+          at = p;
+          found = false;
+        }
+        return !found && at < limit;
+      }
+
+      /** Where a search for a run ending at {@code limit} stops. */
+      static int reach(String s, int limit) {
+        return (int) Math.min(s.length(), (long) limit + RUN);
+      }
+
+      void reached(int k, int reach) {
+        at = k;
+        found = k < reach;
+      }
+
+      boolean holdsNone(int p, int end) {
+        return from <= p && at >= end;
+      }
     }
 
     private static final boolean[] MAKES_CALL = new boolean[128];

@@ -626,11 +626,29 @@ class XssDetectorTest {
       // an even count of quotes: the attack's own is then the odd one that closes a string
       String flood = unit.repeat(2 * (50_000 / unit.length()));
       assertNull(rule(flood), unit);
+      String late = ";" + "a".repeat(150) + "//"; // the comment near the end of the attack's run
       for (String attack : new String[] {" x`;alert`1`//", " x';alert(1)//", " x`;y=`1`;location=name//",
-          " x';y. src=name//"}) {
+          " x';y. src=name//", " x';alert(1)" + late, " x`;alert`1`" + late}) {
         assertNotNull(rule(attack), attack);
         assertEquals(rule(attack), rule(flood + attack), () -> unit + " then " + attack);
+        // text after it: the attack's run then ends short of the value's end, and only its comment ends it
+        assertEquals(rule(attack), rule(flood + attack + " and more text".repeat(30)), () -> unit + " then " + attack);
       }
+    }
+  }
+
+  @Test
+  void quotesFarApartInLongTextAreEachJudgedByWhatLiesWithinTheirReach() {
+    // The look-ahead for a run's end reads only within reach of the quotes that ask: a quote a few hundred
+    // characters on still sees the comment that ends its own run, near or at the far end of it.
+    String text = "lorem ipsum dolor sit amet ".repeat(12);
+    String quiet = (text + "x'+a(b) " + text + "it`s(x) ").repeat(200);
+    assertNull(rule(quiet));
+    for (String attack : new String[] {"x';alert(1)//", "x';alert(1);" + "a".repeat(150) + "//",
+        "x`;alert`1`" + ";" + "b".repeat(160) + "<!--"}) {
+      assertNotNull(rule(attack), attack);
+      assertEquals(rule(attack), rule(quiet + attack), attack);
+      assertEquals(rule(attack), rule(quiet + attack + text), attack);
     }
   }
 
