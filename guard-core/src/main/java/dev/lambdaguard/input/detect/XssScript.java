@@ -20,13 +20,13 @@ final class XssScript {
   static final int MAX_GROUP = 96;
 
   /** Words after which another name may follow: {@code new X}, {@code typeof x}, {@code function f}. */
-  private static final String[] PREFIX_WORDS = {"new", "typeof", "void", "delete", "in", "instanceof", "return",
-      "throw", "function", "var", "let", "const", "await", "yield", "do", "else", "case", "of", "async", "class",
-      "extends"};
+  private static final XssText.Words PREFIX_WORDS = XssText.Words.of("new", "typeof", "void", "delete", "in",
+      "instanceof", "return", "throw", "function", "var", "let", "const", "await", "yield", "do", "else", "case", "of",
+      "async", "class", "extends");
   /** Words followed by a parenthesis that is not a call. */
-  private static final String[] NOT_CALLEES = {"function", "if", "while", "for", "switch", "catch", "with", "return",
-      "typeof", "void", "delete", "in", "of", "case"};
-  private static final String[] INFIX_WORDS = {"in", "instanceof", "of"};
+  private static final XssText.Words NOT_CALLEES = XssText.Words.of("function", "if", "while", "for", "switch",
+      "catch", "with", "return", "typeof", "void", "delete", "in", "of", "case");
+  private static final XssText.Words INFIX_WORDS = XssText.Words.of("in", "instanceof", "of");
 
   private static final int START = 0;
   private static final int OPERATOR = 1;
@@ -72,7 +72,7 @@ final class XssScript {
     }
     // asked last, after the cheap looks above; one call each: this method stays within the size the JIT inlines at
     // each quote (325 bytes of bytecode)
-    return callMakers.mayEndRun(s, q, end) && run(s, p, end, quote, parens);
+    return callMakers.mayEndRun(s, q, end) && run(s, p, end, quote, parens, callMakers);
   }
 
   /**
@@ -206,6 +206,31 @@ final class XssScript {
         read.reached(k, reach);
       }
       return read.at;
+    }
+
+    /** What {@link #mayCloseGroup} has read. */
+    private final Stretch closers = new Stretch();
+
+    /**
+     * Whether the bracket group opening at {@code p} may close within what {@link #skipGroup} reads of it: a
+     * closing bracket lies there. A flood of groups that never close ({@code x(`%x(`%...}) has none, so the run of
+     * each of its quotes does not read the same unclosed group to the end of its window.
+     */
+    boolean mayCloseGroup(String s, int p, int end) {
+      int limit = Math.min(end, p + MAX_GROUP);
+      Stretch read = closers;
+      if (read.behind(p + 1)) {
+        return true;
+      }
+      if (read.searchFrom(p + 1, limit)) {
+        int reach = Stretch.reach(s, limit);
+        int k = read.at;
+        while (k < reach && !isCloser(s.charAt(k))) {
+          k++;
+        }
+        read.reached(k, reach);
+      }
+      return read.at < limit;
     }
 
     private static int quoteKind(char quote) {
@@ -545,7 +570,7 @@ final class XssScript {
    * suffix completes ({@link #completedByPage}). Besides calls: a member assignment, an assignment to
    * {@code location} (a navigation), and a dialog or evaluator handed to {@code onerror} with a {@code throw}.
    */
-  private static boolean run(String s, int p, int end, char quote, int parens) {
+  private static boolean run(String s, int p, int end, char quote, int parens, CallMakers callMakers) {
     boolean call = false;
     int prev = START;
     boolean prevWord = false; // the previous name was a word after which another name may follow
@@ -614,7 +639,7 @@ final class XssScript {
       if (isIdentPart(c) || (c == '\\' && XssText.unicodeEscape(s, p, end) > 0)) {
         int w = p;
         p = nameEnd(s, p, end);
-        if (prev == NAME && space && !prevWord && !XssText.isOneOf(s, w, p, INFIX_WORDS)) {
+        if (prev == NAME && space && !prevWord && !INFIX_WORDS.contain(s, w, p)) {
           return false;
         }
         thrown |= XssText.equalsWord(s, w, p, "throw");
@@ -622,8 +647,8 @@ final class XssScript {
         call |= thrown && handed; // onerror=alert;throw 1 calls alert
         prevLocation = !dot && XssText.equalsWord(s, w, p, "location");
         prev = NAME;
-        prevWord = XssText.isOneOf(s, w, p, PREFIX_WORDS);
-        prevNotCallee = XssText.isOneOf(s, w, p, NOT_CALLEES);
+        prevWord = PREFIX_WORDS.contain(s, w, p);
+        prevNotCallee = NOT_CALLEES.contain(s, w, p);
         prevMember = dot;
         dot = false;
         space = false;
@@ -642,7 +667,7 @@ final class XssScript {
       if (c == '(' || c == '[') {
         boolean calls = c == '(' && prev == NAME && !prevNotCallee;
         call |= calls;
-        int group = skipGroup(s, p, end);
+        int group = callMakers.mayCloseGroup(s, p, end) ? skipGroup(s, p, end) : -1;
         if (group < 0) {
           return calls && completedByPage(s, p, end, quote, parens);
         }

@@ -61,6 +61,29 @@ final class XssText {
     return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
   }
 
+  /**
+   * Lower-case ASCII words and the set of their lengths, so that a name of no such length (most names a run reads:
+   * {@code x}, {@code a}) is told apart without a comparison.
+   */
+  record Words(String[] list, long lengths) {
+    static Words of(String... list) {
+      long lengths = 0;
+      for (String w : list) {
+        if (w.length() >= 64) {
+          throw new IllegalArgumentException("word longer than 63 characters: " + w);
+        }
+        lengths |= 1L << w.length();
+      }
+      return new Words(list, lengths);
+    }
+
+    /** Whether {@code s[from, to)} is one of these words, in any case. */
+    boolean contain(String s, int from, int to) {
+      int len = to - from;
+      return len < 64 && (lengths >>> len & 1) != 0 && isOneOf(s, from, to, list);
+    }
+  }
+
   /** Whether {@code s[from, to)} is one of {@code words} (lower-case ASCII), in any case. */
   static boolean isOneOf(String s, int from, int to, String[] words) {
     for (String w : words) {

@@ -622,13 +622,15 @@ class XssDetectorTest {
     assertRule("xss.js-context", "x`;alert`1`//", "x`;alert`1`<!--", "x`;alert`1`</script>", "x`;alert`1`-->",
         "x`;alert`1`;`", "x`;alert`1`\n`", "x';alert`1`;'", "x\";alert`1`+\"");
     assertPasses("a`,a`,a`,a`", "1`;1`;1`;");
-    for (String unit : new String[] {"a`,", "1`;", "a``", "f`x`;", "a.'="}) {
+    // groups that never close ("x(`%", "'a'='aa(="): each run stops at one without reading it to its window's end
+    for (String unit : new String[] {"a`,", "1`;", "a``", "f`x`;", "a.'=", "x(`%", "'a'='aa(="}) {
       // an even count of quotes: the attack's own is then the odd one that closes a string
       String flood = unit.repeat(2 * (50_000 / unit.length()));
       assertNull(rule(flood), unit);
       String late = ";" + "a".repeat(150) + "//"; // the comment near the end of the attack's run
       for (String attack : new String[] {" x`;alert`1`//", " x';alert(1)//", " x`;y=`1`;location=name//",
-          " x';y. src=name//", " x';alert(1)" + late, " x`;alert`1`" + late}) {
+          " x';y. src=name//", " x';alert(1)" + late, " x`;alert`1`" + late,
+          " x';alert(" + "1,".repeat(40) + "1)//"}) { // a group that closes near the end of what is read of it
         assertNotNull(rule(attack), attack);
         assertEquals(rule(attack), rule(flood + attack), () -> unit + " then " + attack);
         // text after it: the attack's run then ends short of the value's end, and only its comment ends it
