@@ -297,6 +297,8 @@ final class CmdiScanner {
   private static final long NO_COMMAND = -1;
   /** {@link #probe}: a command may follow, spelled so that {@link #command} reads it itself. */
   private static final long MAY_COMMAND = -2;
+  /** {@link #command(int, int, Detection, long)}: probe not asked yet. */
+  private static final long UNPROBED = -3;
 
   /**
    * {@link #mayCommandAt}'s look at {@code p}: {@link #NO_COMMAND}; {@link #MAY_COMMAND} for a variable, a word with
@@ -627,13 +629,21 @@ final class CmdiScanner {
 
   /** Judges the word at {@code p} as a command in the given position; records {@code rule} when it is one. */
   private boolean command(int p, int ctx, Detection rule) {
+    return command(p, ctx, rule, UNPROBED);
+  }
+
+  /**
+   * The same, with {@code probed} what {@link #probe} answered for {@code p} after a separator (a caller that asked
+   * it first, to pass over what cannot start a command), or {@link #UNPROBED}: it is then not asked twice.
+   */
+  private boolean command(int p, int ctx, Detection rule, long probed) {
     if (ctx == SEP && windowsRootAt(s, p)) {
       return windowsPath(p); // what command would find there, without probe's and command's steps before it
     }
     if (rule != CmdiDetector.SUBSTITUTION && !commandMayFit(p, ctx == SEP)) {
       return false; // no command this value's scan can record has its name and arguments around p
     }
-    return command(probe(s, p, true), p, ctx, rule);
+    return command(probed == UNPROBED ? probe(s, p, true) : probed, p, ctx, rule);
   }
 
   /**
@@ -1154,8 +1164,7 @@ final class CmdiScanner {
     }
     // what command would read first, asked first: most backticks of a flood (a`,a`,...) open no command, and then
     // whether they open a code span changes nothing
-    boolean drive = windowsRootAt(s, i + 1);
-    long probe = drive ? MAY_COMMAND : probe(s, i + 1, true);
+    long probe = probe(s, i + 1, true);
     if (probe == NO_COMMAND) {
       return;
     }
@@ -1175,11 +1184,7 @@ final class CmdiScanner {
     boolean opensSpan = atStart || isSpace(s.charAt(before))
         || "([\"'".indexOf(s.charAt(before)) >= 0 && !(before > 0 && s.charAt(before - 1) == '$');
     boolean codeSpan = opensSpan && close < n && closesSpan(close + 1) && !(atStart && restIsBlank(close + 1));
-    if (drive) {
-      command(i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION);
-    } else {
-      command(probe, i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION);
-    }
+    command(i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION, probe);
   }
 
   /** Whether a word and an apostrophe follow the backtick at {@code i}: {@code `awk'}, {@code `make install'}. */
@@ -1266,13 +1271,15 @@ final class CmdiScanner {
         command(i + 2, SEP, CmdiDetector.SUBSTITUTION); // bash <(curl …), diff <(ls) …
       }
     } else if (CmdiShell.isLetter(d)) {
-      if (!mayCommandAt(s, i + 1)) {
+      long probe = probe(s, i + 1, true);
+      if (probe == NO_COMMAND) {
         return; // <div class=…>: no command name, so no need to tell a tag from a redirection
       }
       int e = CmdiShell.plainEnd(s, i + 1);
       if (e >= n || (s.charAt(e) != '>' && s.charAt(e) != '/' && !isSpace(s.charAt(e)))
           || isSpace(s.charAt(e)) && !looksLikeTag(e)) {
-        command(i + 1, SEP, CmdiDetector.SEPARATOR_COMMAND); // <id; a command after a redirection, not a tag
+        // <id; a command after a redirection, not a tag
+        command(i + 1, SEP, CmdiDetector.SEPARATOR_COMMAND, probe);
       }
     } else if (d == '?' || d == '!') {
       found(CmdiCode.phpMarkerAt(s, i)); // <?php, <?=, <!--#exec
