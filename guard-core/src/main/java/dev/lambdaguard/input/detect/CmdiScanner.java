@@ -343,6 +343,11 @@ final class CmdiScanner {
     return kind == 0 ? NO_COMMAND : (long) p << 32 | (long) (e - p) << 8 | kind;
   }
 
+  /** The end of the plain word whose start and length {@link #probe} packed into its answer (zero or more). */
+  private static int probedWordEnd(long probe) {
+    return (int) (probe >>> 32) + (int) (probe >>> 8 & 0xff);
+  }
+
   /**
    * Whether {@link #probe} may find a command at {@code p}, from its first characters alone: a blank, an opening
    * parenthesis or brace, a word character, a quote, a percent sign or a variable. Every other character makes
@@ -734,7 +739,7 @@ final class CmdiScanner {
       // a plain word that may name a command, as readWord would read it: probe read it and its kind already
       wordText = s;
       wordA = (int) (probe >>> 32);
-      wordB = wordA + (int) (probe >>> 8 & 0xff);
+      wordB = probedWordEnd(probe);
       wordEnd = wordB;
       wordEvaded = false;
       kind = (int) (probe & 0xff);
@@ -1275,7 +1280,7 @@ final class CmdiScanner {
       if (probe == NO_COMMAND) {
         return; // <div class=…>: no command name, so no need to tell a tag from a redirection
       }
-      int e = CmdiShell.plainEnd(s, i + 1);
+      int e = probe >= 0 ? probedWordEnd(probe) : CmdiShell.plainEnd(s, i + 1); // a plain word: probe read it
       if (e >= n || (s.charAt(e) != '>' && s.charAt(e) != '/' && !isSpace(s.charAt(e)))
           || isSpace(s.charAt(e)) && !looksLikeTag(e)) {
         // <id; a command after a redirection, not a tag
