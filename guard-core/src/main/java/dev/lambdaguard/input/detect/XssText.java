@@ -65,7 +65,15 @@ final class XssText {
    * Lower-case ASCII words and the set of their lengths, so that a name of no such length (most names a run reads:
    * {@code x}, {@code a}) is told apart without a comparison.
    */
-  record Words(String[] list, long lengths) {
+  static final class Words {
+    private final String[] list;
+    private final long lengths;
+
+    private Words(String[] list, long lengths) {
+      this.list = list;
+      this.lengths = lengths;
+    }
+
     static Words of(String... list) {
       long lengths = 0;
       for (String w : list) {
@@ -74,7 +82,7 @@ final class XssText {
         }
         lengths |= 1L << w.length();
       }
-      return new Words(list, lengths);
+      return new Words(list.clone(), lengths);
     }
 
     /** Whether {@code s[from, to)} is one of these words, in any case. */
