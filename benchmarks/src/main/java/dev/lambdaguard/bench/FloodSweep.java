@@ -42,7 +42,8 @@ public final class FloodSweep {
       "\\\\127.0.0.1\\", "Object.prototype.", "__proto__", ".__globals__", "__import__(", "{\"$gt\":", "\u560a",
       "\\nX:", ";C:\\a\\b ",
       // pairs and triples of fragments that a single one does not make: tagged templates, calls before markup
-      "a`,", "1`;", "a.'=", "`'a'/", "eval<", "x(x({{", "\\/x(", ".|${", "${:a.");
+      "a`,", "1`;", "a.'=", "`'a'/", "eval<", "x(x({{", "\\/x(", ".|${", "${:a.", "x(`%", "'a'='aa(=",
+      "'a'='a)a(");
 
   private static volatile Object sink;
 
