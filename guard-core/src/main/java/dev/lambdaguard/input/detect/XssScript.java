@@ -80,7 +80,8 @@ final class XssScript {
    * follows a name (an identifier part, or a backslash that starts an escaped one) or a group (opened with
    * {@code (} or {@code [}), and a run reports only once it read one. So the quotes of a flood of {@code =`} do not
    * each read the same run again. Likewise where the next thing that can end a run with a breakout is
-   * ({@link #mayEndRun}). Not thread-safe: one instance per scan.
+   * ({@link #mayEndRun}), and where the next closing bracket is ({@link #mayCloseGroup}). Not thread-safe: one
+   * instance per scan.
    */
   static final class CallMakers {
     private int from = Integer.MAX_VALUE;
@@ -216,7 +217,7 @@ final class XssScript {
      * closing bracket lies there. A flood of groups that never close ({@code x(`%x(`%...}) has none, so the run of
      * each of its quotes does not read the same unclosed group to the end of its window.
      */
-    boolean mayCloseGroup(String s, int p, int end) {
+    private boolean mayCloseGroup(String s, int p, int end) {
       int limit = Math.min(end, p + MAX_GROUP);
       Stretch read = closers;
       if (read.behind(p + 1)) {
