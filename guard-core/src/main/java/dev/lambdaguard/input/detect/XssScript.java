@@ -833,7 +833,7 @@ final class XssScript {
 
   private static boolean isOperator(char c) {
     return switch (c) {
-      case ';', ',', '+', '-', '*', '/', '%', '|', '&', '^', '?', ':', '=', '<', '>', '!', '~' -> true;
+      case ';', ',', '+', '-', '*', '/', '%', '|', '&', '^', '?', ':', '=', '<', '>', '!', '~', '.' -> true;
       default -> false;
     };
   }

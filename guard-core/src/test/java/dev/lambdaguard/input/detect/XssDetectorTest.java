@@ -640,6 +640,17 @@ class XssDetectorTest {
   }
 
   @Test
+  void aClosedStringJoinedToACallByADotBreaksOut() {
+    // A dot after the closing quote makes the string a member's receiver in JavaScript and joins it in PHP: a call
+    // after it runs (its arguments first), and the value then rejoins the string or ends in a comment.
+    assertRule("xss.js-context", "\".exit(md5('x'));//", "'.md5('x').'", "x'.constructor.constructor('alert(1)')()//",
+        "'.concat(alert(1)).'");
+    // a sentence's full stop after a quotation, or a method called on a string that ends nothing
+    assertPasses("He said 'yes'. Then he left (quickly).", "It's 'a'.b(c) today", "Use 'x'.trim() there",
+        "the '.' (dot) operator");
+  }
+
+  @Test
   void quotesFarApartInLongTextAreEachJudgedByWhatLiesWithinTheirReach() {
     // The look-ahead for a run's end reads only within reach of the quotes that ask: a quote a few hundred
     // characters on still sees the comment that ends its own run, near or at the far end of it.
