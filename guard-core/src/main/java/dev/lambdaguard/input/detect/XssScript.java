@@ -19,10 +19,13 @@ final class XssScript {
   /** Characters of one bracketed group (arguments, an index) read, at most. */
   static final int MAX_GROUP = 96;
 
-  /** Words after which another name may follow: {@code new X}, {@code typeof x}, {@code function f}. */
+  /**
+   * Words after which another name may follow: {@code new X}, {@code typeof x}, {@code function f}; and PHP's
+   * {@code echo} and {@code print}, which take an expression without parentheses ({@code ';echo md5(1);//}).
+   */
   private static final XssText.Words PREFIX_WORDS = XssText.Words.of("new", "typeof", "void", "delete", "in",
       "instanceof", "return", "throw", "function", "var", "let", "const", "await", "yield", "do", "else", "case", "of",
-      "async", "class", "extends");
+      "async", "class", "extends", "echo", "print");
   /** Words followed by a parenthesis that is not a call. */
   private static final XssText.Words NOT_CALLEES = XssText.Words.of("function", "if", "while", "for", "switch",
       "catch", "with", "return", "typeof", "void", "delete", "in", "of", "case");

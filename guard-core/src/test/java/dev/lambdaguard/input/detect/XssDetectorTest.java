@@ -640,14 +640,16 @@ class XssDetectorTest {
   }
 
   @Test
-  void aClosedStringJoinedToACallByADotBreaksOut() {
+  void aClosedStringJoinedToACallByADotOrFollowedByPhpOutputBreaksOut() {
     // A dot after the closing quote makes the string a member's receiver in JavaScript and joins it in PHP: a call
     // after it runs (its arguments first), and the value then rejoins the string or ends in a comment.
     assertRule("xss.js-context", "\".exit(md5('x'));//", "'.md5('x').'", "x'.constructor.constructor('alert(1)')()//",
         "'.concat(alert(1)).'");
+    // PHP's echo and print take an expression without parentheses, as typeof does
+    assertRule("xss.js-context", "';echo md5(1);//", "\";print md5('x');//");
     // a sentence's full stop after a quotation, or a method called on a string that ends nothing
     assertPasses("He said 'yes'. Then he left (quickly).", "It's 'a'.b(c) today", "Use 'x'.trim() there",
-        "the '.' (dot) operator");
+        "the '.' (dot) operator", "I heard an 'echo' of it; print it out (please) // thanks");
   }
 
   @Test
