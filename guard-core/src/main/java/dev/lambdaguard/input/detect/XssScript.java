@@ -834,6 +834,10 @@ final class XssScript {
     return c == ')' || c == ']' || c == '}';
   }
 
+  /**
+   * What may follow a closing quote to carry on the expression: the operators, and the dot, which makes the string a
+   * member's receiver in JavaScript and joins it in PHP ({@code '.x(y).'}).
+   */
   private static boolean isOperator(char c) {
     return switch (c) {
       case ';', ',', '+', '-', '*', '/', '%', '|', '&', '^', '?', ':', '=', '<', '>', '!', '~', '.' -> true;
