@@ -297,7 +297,7 @@ final class CmdiScanner {
   private static final long NO_COMMAND = -1;
   /** {@link #probe}: a command may follow, spelled so that {@link #command} reads it itself. */
   private static final long MAY_COMMAND = -2;
-  /** {@link #command(int, int, Detection, long)}: probe not asked yet. */
+  /** {@link #probedCommand}: probe not asked yet. */
   private static final long UNPROBED = -3;
 
   /**
@@ -634,14 +634,15 @@ final class CmdiScanner {
 
   /** Judges the word at {@code p} as a command in the given position; records {@code rule} when it is one. */
   private boolean command(int p, int ctx, Detection rule) {
-    return command(p, ctx, rule, UNPROBED);
+    return probedCommand(p, ctx, rule, UNPROBED);
   }
 
   /**
-   * The same, with {@code probed} what {@link #probe} answered for {@code p} after a separator (a caller that asked
-   * it first, to pass over what cannot start a command), or {@link #UNPROBED}: it is then not asked twice.
+   * {@link #command(int, int, Detection)}, with {@code probed} what {@link #probe} answered for {@code p} after a
+   * separator (a caller that asked it first, to pass over what cannot start a command), or {@link #UNPROBED}: it is
+   * then not asked twice.
    */
-  private boolean command(int p, int ctx, Detection rule, long probed) {
+  private boolean probedCommand(int p, int ctx, Detection rule, long probed) {
     if (ctx == SEP && windowsRootAt(s, p)) {
       return windowsPath(p); // what command would find there, without probe's and command's steps before it
     }
@@ -1189,7 +1190,7 @@ final class CmdiScanner {
     boolean opensSpan = atStart || isSpace(s.charAt(before))
         || "([\"'".indexOf(s.charAt(before)) >= 0 && !(before > 0 && s.charAt(before - 1) == '$');
     boolean codeSpan = opensSpan && close < n && closesSpan(close + 1) && !(atStart && restIsBlank(close + 1));
-    command(i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION, probe);
+    probedCommand(i + 1, codeSpan ? DOC : SEP, CmdiDetector.SUBSTITUTION, probe);
   }
 
   /** Whether a word and an apostrophe follow the backtick at {@code i}: {@code `awk'}, {@code `make install'}. */
@@ -1284,7 +1285,7 @@ final class CmdiScanner {
       if (e >= n || (s.charAt(e) != '>' && s.charAt(e) != '/' && !isSpace(s.charAt(e)))
           || isSpace(s.charAt(e)) && !looksLikeTag(e)) {
         // <id; a command after a redirection, not a tag
-        command(i + 1, SEP, CmdiDetector.SEPARATOR_COMMAND, probe);
+        probedCommand(i + 1, SEP, CmdiDetector.SEPARATOR_COMMAND, probe);
       }
     } else if (d == '?' || d == '!') {
       found(CmdiCode.phpMarkerAt(s, i)); // <?php, <?=, <!--#exec
