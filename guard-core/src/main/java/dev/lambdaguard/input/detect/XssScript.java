@@ -104,7 +104,7 @@ final class XssScript {
      * every step and nothing that ends a run ({@code a`,a`,...}), finding each run's call costs more.
      */
     private boolean endsNothingKnown(String s, int q, int end) {
-      return end < s.length() && ends.holdsNone(q + 1, end)
+      return end < s.length() && ends != null && ends.holdsNone(q + 1, end)
           && quoteEnds != null && quoteEnds[quoteKind(s.charAt(q))].holdsNone(q + 1, end);
     }
 
@@ -151,8 +151,8 @@ final class XssScript {
       return signAt;
     }
 
-    /** What {@link #nextEnd} has read. */
-    private final Stretch ends = new Stretch();
+    /** What {@link #nextEnd} has read; made at the first ask, as the other stretches are. */
+    private Stretch ends;
 
     /**
      * The first index from {@code p}, before {@code limit}, where a run may end with a breakout other than at a
@@ -161,6 +161,9 @@ final class XssScript {
      * so its quotes do not each read the same run to its end (see {@link Stretch}).
      */
     private int nextEnd(String s, int p, int limit) {
+      if (ends == null) {
+        ends = new Stretch();
+      }
       Stretch read = ends;
       if (read.behind(p)) {
         return p;
@@ -213,7 +216,7 @@ final class XssScript {
     }
 
     /** What {@link #mayCloseGroup} has read. */
-    private final Stretch closers = new Stretch();
+    private Stretch closers;
 
     /**
      * Whether the bracket group opening at {@code p} may close within what {@link #skipGroup} reads of it: a
@@ -222,6 +225,9 @@ final class XssScript {
      */
     private boolean mayCloseGroup(String s, int p, int end) {
       int limit = Math.min(end, p + MAX_GROUP);
+      if (closers == null) {
+        closers = new Stretch();
+      }
       Stretch read = closers;
       if (read.behind(p + 1)) {
         return true;
