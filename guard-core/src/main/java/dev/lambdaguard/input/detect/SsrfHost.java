@@ -117,14 +117,57 @@ final class SsrfHost {
     return false;
   }
 
-  /** Whether {@code lower} (a value in lower case) contains a name that points inside ({@link #namesInside}). */
+  /**
+   * Whether {@code lower} (a value in lower case) contains a name that points inside ({@link #namesInside}): one
+   * pass, which tries the names that start with a character only where it is and their next two characters follow.
+   * A search per name read long prose once for each, and stopped at each of its many l's and m's in every one.
+   */
   static boolean containsNameInside(String lower) {
-    for (String name : SHORTEST_INSIDE) {
-      if (lower.contains(name)) {
-        return true;
+    for (int i = 0, last = lower.length() - SHORTEST_INSIDE_LENGTH; i <= last; i++) {
+      char c = lower.charAt(i);
+      if (c < INSIDE_BY_FIRST.length && INSIDE_BY_FIRST[c] != null) {
+        char second = lower.charAt(i + 1);
+        char third = lower.charAt(i + 2); // every name has six characters or more
+        for (String name : INSIDE_BY_FIRST[c]) {
+          if (name.charAt(1) == second && name.charAt(2) == third && continuesWith(lower, i, name)) {
+            return true;
+          }
+        }
       }
     }
     return false;
+  }
+
+  /** Whether {@code s} holds {@code name} at {@code i}, its first three characters known to match. */
+  private static boolean continuesWith(String s, int i, String name) {
+    if (i + name.length() > s.length()) {
+      return false;
+    }
+    for (int k = 3; k < name.length(); k++) {
+      if (s.charAt(i + k) != name.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #SHORTEST_INSIDE} by first character (all are lower-case ASCII), and the length of the shortest. */
+  private static final String[][] INSIDE_BY_FIRST = new String[128][];
+  private static final int SHORTEST_INSIDE_LENGTH;
+
+  static {
+    int shortest = Integer.MAX_VALUE;
+    for (String name : SHORTEST_INSIDE) {
+      String[] same = INSIDE_BY_FIRST[name.charAt(0)];
+      same = same == null ? new String[1] : java.util.Arrays.copyOf(same, same.length + 1);
+      same[same.length - 1] = name;
+      INSIDE_BY_FIRST[name.charAt(0)] = same;
+      shortest = Math.min(shortest, name.length());
+    }
+    if (shortest < 3) {
+      throw new IllegalStateException("containsNameInside reads three characters of each name at once");
+    }
+    SHORTEST_INSIDE_LENGTH = shortest;
   }
 
   private static String[] shortestInside() {
