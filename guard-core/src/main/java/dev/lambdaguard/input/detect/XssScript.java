@@ -268,8 +268,8 @@ final class XssScript {
       char c = s.charAt(k);
       char lower = XssText.lower(c);
       return c == '(' || c == '`' && mayTag(s, k) || c == '.' && memberMayFollow(s, k)
-          || lower == 'l' && s.regionMatches(true, k, "location", 0, 8)
-          || lower == 't' && s.regionMatches(true, k, "throw", 0, 5);
+          || lower == 'l' && XssText.startsWithWord(s, k, s.length(), "location")
+          || lower == 't' && XssText.startsWithWord(s, k, s.length(), "throw");
     }
 
     /**
