@@ -65,12 +65,12 @@ public final class Normalized {
    * them at every step): two loads from a table, which costs less than half what computing the bit and the half of
    * ASCII it falls in does. A long value is profiled in a third of that time by {@link #seen}, whose table becomes
    * the same masks after the pass (folding it costs what a few hundred characters do, hence {@link #MARKED_FROM}).
+   * {@code hadNul} says a NUL was carried that {@code decoded} no longer holds (one it holds, the profile tells).
    */
   Normalized(String raw, String decoded, int layers, boolean hadNul) {
     this.raw = raw;
     this.decoded = decoded;
     this.layers = layers;
-    this.hadNul = hadNul;
     long low = 0;
     long high = 0;
     int k = 0;
@@ -101,6 +101,7 @@ public final class Normalized {
     this.lowMask = low;
     this.highMask = high;
     this.kinds = k;
+    this.hadNul = hadNul || (low & 1L) != 0;
   }
 
   /**

@@ -66,18 +66,32 @@ public final class Normalizer {
   private Normalizer() {}
 
   static Normalized normalize(String raw) {
-    if (raw.length() >= LONG
-        && (raw.indexOf('%') >= 0 || raw.indexOf('&') >= 0 || foldsNearTheStart(raw))) {
+    int absent = 0;
+    if (raw.length() >= LONG) {
       // A long value with something to decode is profiled once, decoded: two vector searches save a pass
-      // (a short value gets its answer from the profile sooner than from the searches).
-      return decode(raw, null);
+      // (a short value gets its answer from the profile sooner than from the searches). What they did not find,
+      // the first layer does not search for again.
+      if (raw.indexOf('%') >= 0) {
+        return decode(raw, null, 0);
+      }
+      if (raw.indexOf('&') >= 0) {
+        return decode(raw, null, NO_PERCENT);
+      }
+      absent = NO_PERCENT | NO_AMPERSAND;
+      if (foldsNearTheStart(raw)) {
+        return decode(raw, null, absent);
+      }
     }
     Normalized asReceived = new Normalized(raw, raw, 0, false);
     if (!asReceived.mayDecode()) {
       return asReceived; // ASCII without %, & or NUL, and letters no layer changes: one pass, no copy
     }
-    return decode(raw, asReceived);
+    return decode(raw, asReceived, absent);
   }
+
+  /** Bits of {@link #decode}'s {@code absent}: characters known not to be in the value as received. */
+  private static final int NO_PERCENT = 1;
+  private static final int NO_AMPERSAND = 2;
 
   /**
    * Whether a character among the first few of {@code s} is one the Unicode layer may change (not ASCII, not inert),
@@ -93,15 +107,20 @@ public final class Normalizer {
     return false;
   }
 
-  /** {@code raw} decoded layer by layer; {@code asReceived} is its profile when already made, else null. */
-  private static Normalized decode(String raw, Normalized asReceived) {
+  /**
+   * {@code raw} decoded layer by layer; {@code asReceived} is its profile when already made, else null;
+   * {@code absent} what the caller knows {@code raw} lacks ({@link #NO_PERCENT}, {@link #NO_AMPERSAND}). Whether a
+   * NUL was carried, raw or encoded, is read off the last layer's profile, as no layer removes one.
+   */
+  private static Normalized decode(String raw, Normalized asReceived, int absent) {
     String current = raw;
     int layers = 0;
-    boolean nul = raw.indexOf('\0') >= 0;
     int[] budget = {MAX_FOLDED};
     for (int i = 0; i < MAX_LAYERS; i++) {
       // each step returns its input itself when it changes nothing, so identity tells a layer that did nothing
-      String referencesDecoded = htmlDecode(percentDecode(current));
+      String percentDecoded = i == 0 && (absent & NO_PERCENT) != 0 ? current : percentDecode(current);
+      String referencesDecoded =
+          i == 0 && (absent & NO_AMPERSAND) != 0 ? percentDecoded : htmlDecode(percentDecoded);
       if (referencesDecoded == current && i > 0 && budget[0] > 0) {
         // The last layer's NFKC ran within its budget, so it folded the value whole, and NFKC is idempotent: with
         // no escape or reference decoded, this layer would change nothing (the % or & left decode to nothing).
@@ -112,20 +131,19 @@ public final class Normalizer {
         break;
       }
       layers++;
-      nul |= next.indexOf('\0') >= 0;
       boolean onlyFolded = referencesDecoded == current;
       current = next;
       if (onlyFolded && next.indexOf('%') < 0 && next.indexOf('&') < 0) {
         break; // only NFKC changed it, and NFKC is idempotent: without % or & no further layer changes anything
       }
     }
-    Normalized decoded = current != raw ? new Normalized(raw, current, layers, nul)
-        : asReceived != null ? asReceived : new Normalized(raw, raw, 0, nul);
+    Normalized decoded = current != raw ? new Normalized(raw, current, layers, false)
+        : asReceived != null ? asReceived : new Normalized(raw, raw, 0, false);
     if (!decoded.mayHoldInvisible()) {
       return decoded;
     }
     String visible = stripInvisible(current);
-    return visible == current ? decoded : new Normalized(raw, visible, layers, nul);
+    return visible == current ? decoded : new Normalized(raw, visible, layers, decoded.hadNul());
   }
 
   // ---------------------------------------------------------------- percent-decoding
