@@ -14,8 +14,9 @@ public final class AdversarialInputs {
 
   /**
    * Every shape, by name: the first ten are floods of one trigger; the rest repeat short fragments of real syntax
-   * (markup, shell, template expressions, URLs, escapes, Unicode forms) that reach deeper into the detectors. The
-   * benchmark's {@code @Param} list must name the same shapes.
+   * (markup, shell, template expressions, URLs, escapes, Unicode forms) that reach deeper into the detectors; the
+   * last five spread such shapes through prose ({@link #inProse}). The benchmark's {@code @Param} list must name the
+   * same shapes.
    */
   public static final List<String> SHAPES = List.of("quotes", "percent", "tags", "lookups", "sqlwords", "entities",
       "comments", "parens", "dots", "mixed", "shellwords", "shellmix", "calls", "attributes", "markup", "images",
@@ -24,7 +25,8 @@ public final class AdversarialInputs {
       "jsonkeys+letters", "evals", "functions", "templateticks", "jsescapes", "hexescapes", "hexurls", "ipv6urls",
       "starbraces", "opens", "formpairs", "evals+letters", "jsescapes+letters", "winpaths", "uncpaths",
       "userinfourls", "lookupmath+letters", "velocity", "escapedbreaks+letters", "semicolons+letters",
-      "colons+letters", "backslashes+letters", "tagcalls+letters");
+      "colons+letters", "backslashes+letters", "tagcalls+letters", "mixed+prose", "marks+prose", "winpaths+prose",
+      "uncpaths+prose", "templateticks+prose");
 
   /** Every letter, digit and a few separators: appended to a flood, it defeats gates on the value's character set. */
   static final String EVERY_LETTER = " abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/-";
@@ -32,6 +34,9 @@ public final class AdversarialInputs {
   private AdversarialInputs() {}
 
   public static String oneMiB(String shape) {
+    if (shape.endsWith("+prose")) {
+      return inProse(shape.substring(0, shape.length() - "+prose".length()));
+    }
     if (shape.endsWith("+letters")) {
       return withEveryLetter(oneMiB(shape.substring(0, shape.length() - "+letters".length())));
     }
@@ -89,6 +94,30 @@ public final class AdversarialInputs {
       default -> throw new IllegalArgumentException("unknown shape: " + shape);
     };
   }
+
+  /**
+   * {@code shape} spread among words (a {@code +prose} shape): its first {@value #PIECE} characters, then words,
+   * then its next {@value #PIECE}, and so on, the shape a tenth of the whole. A detector's work at a trigger can
+   * depend on what follows it (a backquote opens a template that the words then fill, a quote a string), and a
+   * flood never lets it read far; here each trigger's context reads on into prose, as an attack fragment pasted
+   * into every page of a long text would.
+   */
+  static String inProse(String shape) {
+    String dense = oneMiB(shape);
+    StringBuilder out = new StringBuilder(SIZE + PIECE * DILUTION);
+    for (int from = 0; out.length() < SIZE; from = (from + PIECE) % dense.length()) {
+      out.append(dense, from, from + PIECE);
+      for (int i = 0; i < PIECE * (DILUTION - 1); i++) {
+        out.append(WORDS.charAt(i % WORDS.length()));
+      }
+    }
+    out.setLength(SIZE);
+    return out.toString();
+  }
+
+  private static final int PIECE = 256;
+  private static final int DILUTION = 10;
+  private static final String WORDS = " lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor";
 
   /** {@link #flood} of {@code unit}, its last characters replaced by {@link #EVERY_LETTER} (a {@code +letters} shape). */
   public static String floodWithLetters(String unit) {

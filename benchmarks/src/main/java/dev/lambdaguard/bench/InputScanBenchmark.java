@@ -207,7 +207,7 @@ public class InputScanBenchmark {
         "templateticks", "jsescapes", "hexescapes", "hexurls", "ipv6urls", "starbraces", "opens", "formpairs",
         "evals+letters", "jsescapes+letters", "winpaths", "uncpaths", "userinfourls", "lookupmath+letters",
         "velocity", "escapedbreaks+letters", "semicolons+letters", "colons+letters", "backslashes+letters",
-        "tagcalls+letters"})
+        "tagcalls+letters", "mixed+prose", "marks+prose", "winpaths+prose", "uncpaths+prose", "templateticks+prose"})
     public String shape;
 
     InjectionScanner scanner;
