@@ -127,7 +127,7 @@ final class SsrfHost {
       char c = lower.charAt(i);
       if (c < INSIDE_BY_FIRST.length && INSIDE_BY_FIRST[c] != null) {
         char second = lower.charAt(i + 1);
-        char third = lower.charAt(i + 2); // every name has six characters or more
+        char third = lower.charAt(i + 2); // every name has three characters or more (checked at class init)
         for (String name : INSIDE_BY_FIRST[c]) {
           if (name.charAt(1) == second && name.charAt(2) == third && continuesWith(lower, i, name)) {
             return true;
