@@ -35,7 +35,7 @@ public final class AdversarialInputs {
 
   public static String oneMiB(String shape) {
     if (shape.endsWith("+prose")) {
-      return inProse(shape.substring(0, shape.length() - "+prose".length()));
+      return inProse(shape.substring(0, shape.length() - "+prose".length())); // any shape, not only the listed
     }
     if (shape.endsWith("+letters")) {
       return withEveryLetter(oneMiB(shape.substring(0, shape.length() - "+letters".length())));

@@ -21,7 +21,14 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.FloodSweep [threshold ms=5] [unit ...]
+ * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.FloodSweep --shape name ...
+ * java -cp benchmarks/target/benchmarks.jar dev.lambdaguard.bench.FloodSweep --shapes
  * </pre>
+ *
+ * {@code --shape} measures benchmark shapes by name ({@link AdversarialInputs#oneMiB}, also {@code name+prose} for
+ * any of them), with the breakdown; {@code --shapes} lists the names. One JVM measuring many inputs can leave a
+ * detector in less optimized code for seconds after a burst of deoptimization (class loading deep in the run does
+ * it), so compare shapes each in a JVM of its own: {@code for s in $(… --shapes); do … --shape "$s"; done}.
  */
 public final class FloodSweep {
 
@@ -50,6 +57,19 @@ public final class FloodSweep {
   private FloodSweep() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("--shapes")) {
+      AdversarialInputs.SHAPES.forEach(System.out::println);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("--shape")) {
+      for (String shape : List.of(args).subList(1, args.length)) {
+        String input = AdversarialInputs.oneMiB(shape);
+        InjectionScanner scanner = InjectionScanner.allCategories();
+        System.out.printf(Locale.ROOT, "%-26s %8.2f ms  %s%n", shape, bestMillis(() -> scanner.scan(input)),
+            breakdown(input));
+      }
+      return;
+    }
     double threshold = args.length > 0 ? Double.parseDouble(args[0]) : 5;
     List<String> units = args.length > 1 ? List.of(args).subList(1, args.length) : UNITS;
     InjectionScanner scanner = InjectionScanner.allCategories();
