@@ -2,10 +2,11 @@ package dev.lambdaguard.input.detect;
 
 /**
  * Characters outside ASCII that no decoding layer can change: below U+0800 (Latin, Greek, Cyrillic, Armenian,
- * Hebrew, Arabic letters) by a table, and the CJK ideographs, Hangul syllables and kana by block. NFKC leaves them
- * as they are alone and next to any other such character (they are starters that compose with nothing before them),
- * and they are not invisible format characters. Text made of ASCII and these (names such as "Zoë", "São Paulo",
- * "Ивана", "東京") is taken as it came, without running {@link java.text.Normalizer}.
+ * Hebrew, Arabic letters), the punctuation of running text (dashes, curly quotes, the ideographic full stop), and
+ * the CJK ideographs, Hangul syllables and kana by block. NFKC leaves them as they are alone and next to any other
+ * such character (they are starters that compose with nothing before them), and they are not invisible format
+ * characters. Text made of ASCII and these (names such as "Zoë", "São Paulo", "Ивана", "東京") is taken as it came,
+ * without running {@link java.text.Normalizer}.
  *
  * <p>The ranges are a constant rather than computed at class init, which would cost about 15 ms of cold start;
  * {@code InertCharsTest} checks every character of them against the running JDK. Characters the table leaves out
@@ -25,43 +26,53 @@ final class InertChars {
       + "\u06e5\u06e6\u06e9\u06e9\u06ee\u070d\u0710\u0710\u0712\u072f\u074d\u07a5"
       + "\u07b1\u07b1\u07c0\u07ea\u07f4\u07fa\u07fe\u07ff";
 
-  static final char LIMIT = '\u0800';
+  /**
+   * Punctuation of running text, generated the same way: dashes, curly quotes, bullets and primes (U+2010..U+205E),
+   * the CJK ideographic comma and full stop, corner brackets and iteration marks (U+3001..U+303F), and the katakana
+   * middle dot and prolonged sound mark (U+30FB..U+30FE). Without them every sentence with a "smart quote" or an
+   * em dash, and all Japanese text, took the full decoding path for characters it leaves as they are.
+   */
+  private static final String PUNCTUATION = "\u2010\u2010\u2012\u2016\u2018\u2023\u2027\u2027\u2030\u2032"
+      + "\u2035\u2035\u2038\u203b\u203d\u203d\u203f\u2046\u204a\u2056\u2058\u205e\u3001\u3029\u3030\u3035"
+      + "\u3037\u3037\u303b\u303f\u30fb\u30fe";
 
-  private static final long[] BITS = new long[LIMIT >> 6];
+  /**
+   * Whole blocks, inert the same way: the CJK unified ideographs (as far as Unicode 11, which every supported JDK
+   * knows), the Hangul syllables, and the hiragana and katakana letters without the voicing marks and ゟ between them
+   * (NFKC changes those; the voiced forms are precomposed and stay so, and a separate voicing mark is not inert and
+   * takes the full path with the letter before it). Chinese, Japanese and Korean text is then profiled like Latin
+   * text instead of going through the JDK's normalizer up to its budget.
+   */
+  private static final String BLOCKS = "\u4e00\u9fef\uac00\ud7a3\u3041\u3096\u30a1\u30fa";
+
+  /**
+   * Every character of the Basic Multilingual Plane, a bit each (8 KB): one look-up per character, as the profile of
+   * a long text in Japanese or Cyrillic asks at each of its characters. Filled from the ranges at class init, which
+   * costs microseconds, not the JDK's normalizer.
+   */
+  private static final long[] BITS = new long[(Character.MAX_VALUE + 1) >> 6];
 
   static {
-    for (int r = 0; r < RANGES.length(); r += 2) {
-      for (int c = RANGES.charAt(r); c <= RANGES.charAt(r + 1); c++) {
-        BITS[c >> 6] |= 1L << c;
+    for (String ranges : new String[] {RANGES, PUNCTUATION, BLOCKS}) {
+      for (int r = 0; r < ranges.length(); r += 2) {
+        int last = ranges.charAt(r + 1);
+        for (int c = ranges.charAt(r); c <= last; ) {
+          if ((c & 63) == 0 && c + 63 <= last) {
+            BITS[c >> 6] = -1L; // a whole word at once: the blocks are some 500 words, run in the interpreter
+            c += 64;
+          } else {
+            BITS[c >> 6] |= 1L << c;
+            c++;
+          }
+        }
       }
     }
   }
-
-  /**
-   * Whole blocks beyond the table, inert the same way: the CJK unified ideographs (as far as Unicode 11, which every
-   * supported JDK knows), the Hangul syllables, and the hiragana and katakana letters (their voiced forms are
-   * precomposed and stay so; a separate voicing mark is not inert and takes the full path with the letter before
-   * it). Chinese, Japanese and Korean text is then profiled like Latin text instead of going through the JDK's
-   * normalizer up to its budget.
-   */
-  private static final char CJK_FIRST = '\u4e00';
-  private static final char CJK_LAST = '\u9fef';
-  private static final char HANGUL_FIRST = '\uac00';
-  private static final char HANGUL_LAST = '\ud7a3';
-  private static final char KANA_FIRST = '\u3041';
-  private static final char KANA_LAST = '\u30fa';
-  /** Between the hiragana and the katakana: the voicing marks and ゟ, which NFKC changes. */
-  private static final char KANA_GAP_FIRST = '\u3097';
-  private static final char KANA_GAP_LAST = '\u30a0';
 
   private InertChars() {}
 
   /** Whether {@code c} (not ASCII) is one of the characters above. */
   static boolean contains(char c) {
-    if (c < LIMIT) {
-      return (BITS[c >> 6] & 1L << c) != 0;
-    }
-    return c >= CJK_FIRST && c <= CJK_LAST || c >= HANGUL_FIRST && c <= HANGUL_LAST
-        || c >= KANA_FIRST && c <= KANA_LAST && (c < KANA_GAP_FIRST || c > KANA_GAP_LAST);
+    return (BITS[c >> 6] & 1L << c) != 0;
   }
 }

@@ -35,11 +35,13 @@ class InertCharsTest {
 
   @Test
   void lettersOfEverydayNamesAreInertAndWhatDecodingChangesIsNot() {
-    for (char c : "éüñçøßÀŁŽДжΩαשع東京한국がカ嘊".toCharArray()) {
+    for (char c : "éüñçøßÀŁŽДжΩαשع東京한국がカ嘊–—‘’“”•、。「」ー".toCharArray()) {
       assertTrue(InertChars.contains(c), () -> "U+" + hex(c));
     }
-    // no-break space, ª, ², ſ, a combining acute accent, a soft hyphen, a zero-width space, full-width <
-    for (char c : "\u00a0\u00aa\u00b2\u017f\u0301\u00ad\u200b\uff1c\u3099\u309f\uff76\uf900".toCharArray()) {
+    // no-break space, ª, ², ſ, a combining acute accent, a soft hyphen, a zero-width space, full-width <, …, the
+    // non-breaking hyphen, ‼ and the ideographic space (NFKC changes those four)
+    for (char c : "\u00a0\u00aa\u00b2\u017f\u0301\u00ad\u200b\uff1c\u3099\u309f\uff76\uf900\u2026\u2011\u203c\u3000"
+        .toCharArray()) {
       assertFalse(InertChars.contains(c), () -> "U+" + hex(c));
     }
   }
