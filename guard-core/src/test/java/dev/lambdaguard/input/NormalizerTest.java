@@ -1,6 +1,7 @@
 package dev.lambdaguard.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,24 @@ class NormalizerTest {
     assertEquals("file.php.jpg", n.decoded());
     assertTrue(n.hadNul());
     assertEquals("javascript", Normalized.of("java\u200bscr\u00adipt").decoded());
+  }
+
+  @Test
+  void aNulIsNotedWhereverItCameFromInShortAndLongValues() {
+    // raw, percent-encoded, encoded twice (found only by the second layer), as overlong UTF-8, and
+    // in a long value of full-width forms (which is decoded without a search for % or &)
+    String padding = "\uff21".repeat(5000);
+    for (String nul : new String[] {"\0", "%00", "%2500", "%c0%80"}) {
+      for (String value : new String[] {"file.php" + nul + ".jpg", padding + nul + "x", "a".repeat(5000) + nul}) {
+        Normalized n = Normalized.of(value);
+        assertTrue(n.hadNul(), () -> nul + " in " + value.length() + " characters");
+        assertEquals(-1, n.decoded().indexOf('\0'), "and removed");
+      }
+    }
+    for (String value : new String[] {"file.php%20.jpg", padding + "%2541", "a".repeat(5000) + "&#48;"}) {
+      assertFalse(Normalized.of(value).hadNul(), () -> value.substring(value.length() - 6));
+    }
+    assertEquals("A".repeat(5000) + "x", Normalized.of(padding + "x").decoded(), "full-width forms still fold");
   }
 
   @Test
