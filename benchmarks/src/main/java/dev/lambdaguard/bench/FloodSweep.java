@@ -62,9 +62,9 @@ public final class FloodSweep {
       return;
     }
     if (args.length > 0 && args[0].equals("--shape")) {
+      InjectionScanner scanner = InjectionScanner.allCategories();
       for (String shape : List.of(args).subList(1, args.length)) {
         String input = AdversarialInputs.oneMiB(shape);
-        InjectionScanner scanner = InjectionScanner.allCategories();
         System.out.printf(Locale.ROOT, "%-26s %8.2f ms  %s%n", shape,
             bestMillis(() -> scanner.scan(input), SHAPE_WARMUPS, SHAPE_RUNS), breakdown(input, SHAPE_RUNS));
       }
