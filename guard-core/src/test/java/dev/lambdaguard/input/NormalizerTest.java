@@ -52,6 +52,18 @@ class NormalizerTest {
   }
 
   @Test
+  void aReferenceThatThePercentLayerSpellsIsDecodedInTheSameLayerWhereverItStands() {
+    // %26 is an &: the reference it starts is decoded although the value as received holds no & (short, long, and
+    // long with the escape past the first characters, where a long value is profiled before it is decoded)
+    for (String before : new String[] {"a", "a".repeat(5000), "%41" + "a".repeat(5000)}) {
+      Normalized n = Normalized.of(before + "%26lt;script%26gt;");
+      assertEquals(before.replace("%41", "A") + "<script>", n.decoded(), "after " + before.length() + " characters");
+      assertEquals(1, n.layers());
+    }
+    assertEquals("a".repeat(5000) + "<b", Normalized.of("a".repeat(5000) + "&lt;b").decoded(), "an & without a %");
+  }
+
+  @Test
   void htmlReferencesAndFullWidthFormsAreDecoded() {
     assertEquals("<script>", Normalized.of("&lt;script&gt;").decoded());
     assertEquals("<script>", Normalized.of("&#60;script&#x3E;").decoded());
