@@ -15,7 +15,7 @@ final class XssScript {
   /** Characters read after a trigger, at most. */
   static final int RUN = 192;
   /** The quotes that close a string literal ({@link #escapedCallEnd}): single, double, backtick. */
-  static final String QUOTES = "'\"`";
+  static final boolean[] QUOTES = CharSets.table("'\"`");
   /** Characters of one bracketed group (arguments, an index) read, at most. */
   static final int MAX_GROUP = 96;
 

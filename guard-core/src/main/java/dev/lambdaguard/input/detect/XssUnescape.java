@@ -12,10 +12,9 @@ final class XssUnescape {
   private XssUnescape() {}
 
   /** What the escapes {@link #js} undoes open with, after their backslash. */
-  private static final String ESCAPE_OPENERS = "xu01234567\"'/`";
-  private static final boolean[] OPENS_ESCAPE = CharSets.table(ESCAPE_OPENERS);
+  private static final boolean[] OPENS_ESCAPE = CharSets.table("xu01234567\"'/`");
   /** What an undone escape has one place after its backslash (octal, a quote) or two (an x or u escape's digit). */
-  private static final String DIGIT_OPENERS = "0123456789abcdefABCDEF{\"'/`";
+  private static final boolean[] DIGIT_OPENERS = CharSets.table("0123456789abcdefABCDEF{\"'/`");
 
   /**
    * Whether {@link #js} would change the value: an escape that spells a character or a quote. A backslash followed
@@ -40,7 +39,7 @@ final class XssUnescape {
         }
         next = XssText.next(s, '\\', i, previous);
       } else {
-        openers = openers == null ? new XssText.NextOf(ESCAPE_OPENERS) : openers;
+        openers = openers == null ? new XssText.NextOf(OPENS_ESCAPE) : openers;
         int opener = openers.next(s, i + 2);
         next = opener >= s.length() ? -1 : s.indexOf('\\', opener - 1);
       }

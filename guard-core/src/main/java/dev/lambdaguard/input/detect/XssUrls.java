@@ -244,7 +244,7 @@ final class XssUrls {
    * digit. With none within reach ({@link XssText.NextOf}), the colons of a flood ({@code ;C:\\a\\b }) cost one look
    * each, not a reading of the junk and words after them.
    */
-  static final String CSS_CALL_OPENERS = "(0123456789";
+  static final boolean[] CSS_CALL_OPENERS = CharSets.table("(0123456789");
 
   /** An executing media type after {@code data:} (SVG only where it runs: not in an image). */
   static boolean activeMime(String s, int p, int limit, boolean svgRuns) {
