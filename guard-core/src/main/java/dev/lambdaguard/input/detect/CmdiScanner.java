@@ -102,9 +102,12 @@ final class CmdiScanner {
   private int pathRunFrom = -1;
   private int pathRunEnd = -1;
   private CmdiCode.Ahead ahead; // made at the first call
+  /** The value's ASCII characters 0 to 63 ({@link Normalized#lowMask}), or all of them when not known. */
+  private final long lowMask;
 
-  private CmdiScanner(String s, Normalized.CharSet triggers, int strictKinds, int lenientKinds) {
+  private CmdiScanner(String s, long lowMask, Normalized.CharSet triggers, int strictKinds, int lenientKinds) {
     this.s = s;
+    this.lowMask = lowMask;
     this.n = s.length();
     this.triggerLow = triggers.low();
     this.triggerHigh = triggers.high();
@@ -121,7 +124,7 @@ final class CmdiScanner {
    * whose first word names no command (see {@link CmdiCommands#mayStartCommand}).
    */
   static Detection scan(String s) {
-    CmdiScanner scanner = new CmdiScanner(s, ALL_TRIGGERS, -1, -1);
+    CmdiScanner scanner = new CmdiScanner(s, -1L, ALL_TRIGGERS, -1, -1);
     return scanner.run(scanner.nextTrigger(0));
   }
 
@@ -139,7 +142,8 @@ final class CmdiScanner {
     // `echo id` runs what it prints; inside a substitution some commands need no arguments ($(last), `cut x`)
     int lenient = CmdiCommands.viableKinds(substitutions ? possible | CmdiShell.INSIDE : possible, false)
         | (substitutions ? 1 << CmdiCommands.ECHO : 0);
-    CmdiScanner scanner = new CmdiScanner(value.decoded(), triggersOf(value, strict | lenient), strict, lenient);
+    CmdiScanner scanner =
+        new CmdiScanner(value.decoded(), value.lowMask(), triggersOf(value, strict | lenient), strict, lenient);
     return scanner.run(scanner.nextTrigger(0));
   }
 
@@ -1089,11 +1093,15 @@ final class CmdiScanner {
     return firstText < i;
   }
 
-  /** Where the first blank ({@link CmdiShell#isSpace}) is, or the length: a search for each kind. */
+  /**
+   * Where the first blank ({@link CmdiShell#isSpace}) is, or the length: a search for each kind the value holds (a
+   * search for one it lacks reads it all, and with C1 reads it slowly).
+   */
   private int firstBlank() {
     int first = n;
     for (int k = 0; k < CmdiShell.BLANKS.length(); k++) {
-      int at = s.indexOf(CmdiShell.BLANKS.charAt(k));
+      char blank = CmdiShell.BLANKS.charAt(k); // each below 64: a bit of the low mask
+      int at = (lowMask & 1L << blank) == 0 ? -1 : s.indexOf(blank);
       first = at >= 0 && at < first ? at : first;
     }
     return first;

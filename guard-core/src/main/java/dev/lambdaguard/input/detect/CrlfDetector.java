@@ -270,9 +270,10 @@ public final class CrlfDetector implements Detector {
       return null;
     }
     // Decoded line breaks count as encoded only when the value as received had none: in text that already has
-    // lines (an HTML page with &#10; in it) an encoded one cannot be told from the rest.
+    // lines (an HTML page with &#10; in it) an encoded one cannot be told from the rest. A value no layer changed
+    // has no decoded break, and four searches of it would say so.
     String raw = value.raw();
-    int origin = raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && (s.indexOf('\n', first) >= 0
+    int origin = raw != s && raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && (s.indexOf('\n', first) >= 0
         || s.indexOf('\r', first) >= 0) ? ENCODED : RAW;
     int best = 0;
     String rule = null;
