@@ -129,26 +129,13 @@ final class SsrfHost {
         char second = lower.charAt(i + 1);
         char third = lower.charAt(i + 2); // every name has three characters or more (checked at class init)
         for (String name : INSIDE_BY_FIRST[c]) {
-          if (name.charAt(1) == second && name.charAt(2) == third && continuesWith(lower, i, name)) {
+          if (name.charAt(1) == second && name.charAt(2) == third && lower.startsWith(name, i)) {
             return true;
           }
         }
       }
     }
     return false;
-  }
-
-  /** Whether {@code s} holds {@code name} at {@code i}, its first three characters known to match. */
-  private static boolean continuesWith(String s, int i, String name) {
-    if (i + name.length() > s.length()) {
-      return false;
-    }
-    for (int k = 3; k < name.length(); k++) {
-      if (s.charAt(i + k) != name.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** {@link #SHORTEST_INSIDE} by first character (all are lower-case ASCII), and the length of the shortest. */
